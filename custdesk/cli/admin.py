@@ -1,0 +1,127 @@
+"""init, recover, user ... and the demo summary."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from ..core import i18n
+from ..core.access import role_label
+from ..core.desk import Desk
+from ..core.fields import LEVELS, level_label
+from .common import Context, ask_new_password, print_json, print_table
+from .common import _prompt  # noqa: PLC2701 - shared prompt helper
+
+i18n.register({
+    "cli.init_done": ("已创建数据库 {path}，管理员 {admin}", "Created database {path} with administrator {admin}"),
+    "cli.recovery_key": (
+        "恢复密钥（只显示这一次；请打印或抄写后妥善保管，遗失后无法找回）：",
+        "Recovery key (shown this once; print or copy it and keep it safe — it cannot be shown again):"),
+    "cli.recovered": ("已为 {user} 设置新密码", "New password set for {user}"),
+    "cli.user_added": ("已添加用户 {name}", "Added user {name}"),
+    "cli.passwd_done": ("已更改 {name} 的密码", "Password changed for {name}"),
+    "cli.disabled": ("已停用用户 {name}，其密钥槽已删除", "Disabled user {name}; their key slot is gone"),
+    "cli.recovery_prompt": ("恢复密钥：", "Recovery key: "),
+    "cli.demo": ("演示数据库 {path}：{count} 位客户。演示用户（用户名 / 密码 / 角色）：",
+                 "Demo database {path}: {count} customers. Demo users (name / password / role):"),
+})
+
+
+def register(sub) -> None:
+    p = sub.add_parser("init", help="create a new database and its administrator")
+    p.add_argument("--admin", required=True, help="the administrator's user name")
+    p.add_argument("--firm", default="", help="firm name shown on reports")
+    p.add_argument("--full-name", default="", help="the administrator's full name")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("recover", help="set a user's new password with the recovery key")
+    p.add_argument("--user", dest="recover_user", required=True, metavar="NAME")
+    p.set_defaults(handler=cmd_recover)
+
+    user = sub.add_parser("user", help="manage users").add_subparsers(dest="action", metavar="ACTION",
+                                                                       required=True)
+    p = user.add_parser("add", help="add a user")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, help="clerk, reviewer, manager, admin or auditor")
+    p.add_argument("--clearance", required=True, help="public, internal, confidential or secret")
+    p.add_argument("--full-name", default="")
+    p.set_defaults(handler=cmd_user_add)
+    p = user.add_parser("list", help="list users")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_user_list)
+    p = user.add_parser("passwd", help="change a password")
+    p.add_argument("name")
+    p.set_defaults(handler=cmd_user_passwd)
+    p = user.add_parser("disable", help="disable a user (removes their key slot)")
+    p.add_argument("name")
+    p.set_defaults(handler=cmd_user_disable)
+
+
+def cmd_init(ctx: Context) -> int:
+    args = ctx.args
+    path = ctx.db_path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    password = ask_new_password(args.admin)
+    desk, recovery = Desk.create(path, args.admin, password, firm=args.firm, full_name=args.full_name)
+    desk.close()
+    print(i18n.tr("cli.init_done", path=path, admin=args.admin), file=sys.stderr)
+    print(i18n.tr("cli.recovery_key"), file=sys.stderr)
+    print(recovery)
+    return 0
+
+
+def cmd_recover(ctx: Context) -> int:
+    user = ctx.args.recover_user
+    key = os.environ.get("CUSTDESK_RECOVERY_KEY") or _prompt(i18n.tr("cli.recovery_prompt"),
+                                                             "CUSTDESK_RECOVERY_KEY")
+    desk = Desk.recover(ctx.db_path, key, user, ask_new_password(user))
+    desk.close()
+    print(i18n.tr("cli.recovered", user=user), file=sys.stderr)
+    return 0
+
+
+def cmd_user_add(ctx: Context) -> int:
+    args = ctx.args
+    desk = ctx.desk()
+    desk.users.add(args.name, args.role, args.clearance, ask_new_password(args.name),
+                   full_name=args.full_name)
+    print(i18n.tr("cli.user_added", name=args.name), file=sys.stderr)
+    return 0
+
+
+def cmd_user_list(ctx: Context) -> int:
+    users = [u.as_dict() for u in ctx.desk().users.list()]
+    if ctx.args.json:
+        print_json(users)
+    else:
+        for u in users:
+            u["clearance"] = level_label(LEVELS.index(u["clearance"]))
+        print_table(users, ["name", "full_name", "role_label", "clearance", "active"])
+    return 0
+
+
+def cmd_user_passwd(ctx: Context) -> int:
+    name = ctx.args.name
+    ctx.desk().users.set_password(name, ask_new_password(name))
+    print(i18n.tr("cli.passwd_done", name=name), file=sys.stderr)
+    return 0
+
+
+def cmd_user_disable(ctx: Context) -> int:
+    ctx.desk().users.disable(ctx.args.name)
+    print(i18n.tr("cli.disabled", name=ctx.args.name), file=sys.stderr)
+    return 0
+
+
+def demo_summary(ctx: Context) -> int:
+    from ..core.demo import DEMO_PASSWORDS
+    desk = ctx.desk()
+    count = desk.db.execute("SELECT count(*) FROM customers").fetchone()[0]
+    print(i18n.tr("cli.demo", path=desk.path, count=count))
+    for user in desk.users.list():
+        print(f"  {user.name:10} {DEMO_PASSWORDS.get(user.name, ''):14} {role_label(user.role)}")
+    print()
+    for row in desk.customers.list(limit=10):
+        print(f"  {row['code']}  {row['name']}  {row['phone'] or ''}")
+    print("  …")
+    return 0

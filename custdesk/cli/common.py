@@ -1,0 +1,174 @@
+"""Argument parsing, opening the desk, passwords and output helpers shared by all commands."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+from .. import __version__, paths
+from ..core import i18n
+from ..core.errors import AuthenticationFailed, CustdeskError
+from ..core.store.keyslots import KeySlots, slots_path
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_AUTH = 0, 1, 2, 3
+
+i18n.register({
+    "cli.which_user": ("请用 --user 或 CUSTDESK_USER 指定用户（此数据库有 {users}）",
+                       "name the user with --user or CUSTDESK_USER (this database has {users})"),
+    "cli.password": ("{user} 的密码：", "Password for {user}: "),
+    "cli.new_password": ("{user} 的新密码：", "New password for {user}: "),
+    "cli.again": ("再输入一次：", "Again: "),
+    "cli.mismatch": ("两次输入的密码不一致", "the two passwords differ"),
+    "cli.no_password": ("未提供密码（设置 {var} 或在终端中运行）",
+                        "no password given (set {var} or run in a terminal)"),
+    "cli.key_value": ("{option} 的格式为 KEY=VALUE：{text}", "{option} takes KEY=VALUE: {text}"),
+    "cli.no_db": ("找不到数据库 {path}（先运行 custdesk init，或用 --demo 打开演示库）",
+                  "no database at {path} (run custdesk init first, or use --demo)"),
+})
+
+
+class UsageError(CustdeskError):
+    """The command line itself is wrong (exit status 2)."""
+
+
+class Context:
+    """What a command needs: the parsed arguments and a desk opened on demand."""
+
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        self._desk = None
+
+    @property
+    def db_path(self) -> Path:
+        if self.args.demo:
+            return paths.demo_db()
+        return Path(self.args.db) if self.args.db else paths.default_db()
+
+    def user_name(self) -> str:
+        user = self.args.user or os.environ.get("CUSTDESK_USER")
+        if user:
+            return user
+        path = self.db_path
+        if not path.exists() or not slots_path(path).exists():
+            raise CustdeskError(i18n.tr("cli.no_db", path=path))
+        users = KeySlots.load(path).users()
+        if len(users) == 1:
+            return users[0]
+        raise UsageError(i18n.tr("cli.which_user", users=", ".join(users)))
+
+    def desk(self):
+        if self._desk is None:
+            from ..core.desk import Desk
+            if self.args.demo:
+                from ..core.demo import ensure_demo, DEMO_PASSWORDS
+                ensure_demo(self.db_path)
+                user = self.args.user or os.environ.get("CUSTDESK_USER") or "admin"
+                password = os.environ.get("CUSTDESK_PASSWORD") or DEMO_PASSWORDS.get(user, "")
+                self._desk = Desk.open(self.db_path, user, password)
+                return self._desk
+            path = self.db_path
+            if not path.exists():
+                raise CustdeskError(i18n.tr("cli.no_db", path=path))
+            user = self.user_name()
+            self._desk = Desk.open(path, user, ask_password(user))
+        return self._desk
+
+    def close(self) -> None:
+        if self._desk is not None:
+            self._desk.close()
+
+
+def ask_password(user: str) -> str:
+    env = os.environ.get("CUSTDESK_PASSWORD")
+    if env is not None:
+        return env
+    return _prompt(i18n.tr("cli.password", user=user), "CUSTDESK_PASSWORD")
+
+
+def ask_new_password(user: str) -> str:
+    env = os.environ.get("CUSTDESK_NEW_PASSWORD")
+    if env is not None:
+        return env
+    first = _prompt(i18n.tr("cli.new_password", user=user), "CUSTDESK_NEW_PASSWORD")
+    if _prompt(i18n.tr("cli.again"), "CUSTDESK_NEW_PASSWORD") != first:
+        raise CustdeskError(i18n.tr("cli.mismatch"))
+    return first
+
+
+def _prompt(text: str, var: str) -> str:
+    if not sys.stdin or not sys.stdin.isatty():
+        raise AuthenticationFailed(i18n.tr("cli.no_password", var=var))
+    try:
+        return getpass.getpass(text)
+    except EOFError:
+        raise AuthenticationFailed(i18n.tr("cli.no_password", var=var)) from None
+
+
+def key_values(pairs: list[str] | None, option: str) -> dict[str, str]:
+    out = {}
+    for pair in pairs or []:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(i18n.tr("cli.key_value", option=option, text=pair))
+        out[key.strip().replace("-", "_")] = value
+    return out
+
+
+def print_json(value) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def print_table(rows: list[dict], columns: list[str]) -> None:
+    if not rows:
+        return
+    from unicodedata import east_asian_width
+
+    def width(text: str) -> int:
+        return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    cells = [[("" if r.get(c) is None else str(r.get(c))) for c in columns] for r in rows]
+    widths = [max(width(c), *(width(row[i]) for row in cells)) for i, c in enumerate(columns)]
+    for row in [columns, *cells]:
+        print("  ".join(text + " " * (widths[i] - width(text)) for i, text in enumerate(row)).rstrip())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import admin, audit_cmd, customers
+    parser = argparse.ArgumentParser(
+        prog="custdesk", description="客户资信档案台 custdesk — customer credit files.",
+        epilog="Exit status: 0 done, 1 refused, 2 usage, 3 authentication failed.")
+    parser.add_argument("--version", action="version", version=f"custdesk {__version__}")
+    parser.add_argument("--db", help="database file (default: $CUSTDESK_DB or the per-user data folder)")
+    parser.add_argument("--user", help="user name (default: $CUSTDESK_USER)")
+    parser.add_argument("--lang", choices=["zh", "en"], help="language of messages (default zh)")
+    parser.add_argument("--demo", action="store_true",
+                        help="use the demo database (created on first use)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in (admin, customers, audit_cmd):
+        module.register(sub)
+    return parser
+
+
+def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if not getattr(args, "handler", None):
+        if args.demo:
+            from .admin import demo_summary
+            ctx = Context(args)
+            try:
+                parser.print_help()
+                print()
+                return demo_summary(ctx)
+            finally:
+                ctx.close()
+        parser.print_help()
+        return EXIT_OK if args.command is None else EXIT_USAGE
+    ctx = Context(args)
+    try:
+        return args.handler(ctx) or EXIT_OK
+    finally:
+        ctx.close()

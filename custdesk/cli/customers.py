@@ -1,0 +1,186 @@
+"""customer ..., record ..., document ..."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..core import i18n
+from ..core.fields import RECORD_KINDS, label
+from .common import Context, UsageError, key_values, print_json, print_table
+
+i18n.register({
+    "cli.reveal_reason": ("--reveal 需要同时给出 --reason", "--reveal needs --reason"),
+    "cli.nothing_to_edit": ("没有要修改的字段（用 --field KEY=VALUE）",
+                            "nothing to change (use --field KEY=VALUE)"),
+    "cli.unchanged": ("内容未变", "nothing changed"),
+    "cli.saved": ("已保存 {code}", "Saved {code}"),
+})
+
+SHOW_KEYS = ("code", "kind", "name", "status", "level", "id_number", "credit_code", "phone")
+
+
+def register(sub) -> None:
+    customer = sub.add_parser("customer", help="customer files").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    p = customer.add_parser("add", help="create a customer file; prints its code")
+    p.add_argument("--kind", required=True, choices=["individual", "enterprise"])
+    p.add_argument("--name", required=True)
+    p.add_argument("--id-number")
+    p.add_argument("--credit-code")
+    p.add_argument("--phone")
+    p.add_argument("--level", help="public, internal (default), confidential or secret")
+    _field_options(p)
+    p.set_defaults(handler=cmd_add)
+
+    p = customer.add_parser("show", help="show one file (sensitive fields masked)")
+    p.add_argument("code")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--reveal", action="append", metavar="FIELD", help="reveal a masked field (logged)")
+    p.add_argument("--reason", help="why the field is revealed")
+    p.set_defaults(handler=cmd_show)
+
+    p = customer.add_parser("list", help="list or search files")
+    p.add_argument("--search", help="name substring, pinyin initials, code, phone tail, ID number")
+    p.add_argument("--kind", choices=["individual", "enterprise"])
+    p.add_argument("--status")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_list)
+
+    p = customer.add_parser("edit", help="change fields of a file")
+    p.add_argument("code")
+    _field_options(p)
+    p.set_defaults(handler=cmd_edit)
+
+    record = sub.add_parser("record", help="sub-records of a file").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    p = record.add_parser("add", help="add a record")
+    p.add_argument("code")
+    p.add_argument("kind", choices=list(RECORD_KINDS))
+    p.add_argument("--field", action="append", metavar="KEY=VALUE")
+    p.set_defaults(handler=cmd_record_add)
+    p = record.add_parser("list", help="list records of one kind")
+    p.add_argument("code")
+    p.add_argument("kind", choices=list(RECORD_KINDS))
+    p.add_argument("--reveal", action="store_true")
+    p.add_argument("--reason")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_record_list)
+
+    document = sub.add_parser("document", help="documents of a file").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    p = document.add_parser("add", help="store a file in the database")
+    p.add_argument("code")
+    p.add_argument("file")
+    p.add_argument("--kind", required=True)
+    p.add_argument("--expires")
+    p.add_argument("--notes")
+    p.set_defaults(handler=cmd_document_add)
+    p = document.add_parser("list", help="list documents")
+    p.add_argument("code")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_document_list)
+    p = document.add_parser("get", help="write a document out to a file (logged)")
+    p.add_argument("code")
+    p.add_argument("id", type=int)
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(handler=cmd_document_get)
+
+
+def _field_options(p) -> None:
+    p.add_argument("--field", action="append", metavar="KEY=VALUE", help="any file field")
+    p.add_argument("--override", action="append", metavar="FIELD=REASON",
+                   help="keep a value that fails its checksum, with the reason")
+
+
+def cmd_add(ctx: Context) -> int:
+    a = ctx.args
+    values = {"kind": a.kind, "name": a.name}
+    for key in ("id_number", "credit_code", "phone", "level"):
+        if getattr(a, key) is not None:
+            values[key] = getattr(a, key)
+    values.update(key_values(a.field, "--field"))
+    changes = ctx.desk().customers.add(values, key_values(a.override, "--override"))
+    print(changes.code)
+    return 0
+
+
+def cmd_show(ctx: Context) -> int:
+    a = ctx.args
+    if a.reveal and not a.reason:
+        raise UsageError(i18n.tr("cli.reveal_reason"))
+    record = ctx.desk().customers.get(a.code, reveal=a.reveal or (), reason=a.reason or "")
+    if a.json:
+        print_json(record)
+        return 0
+    for key, value in record.items():
+        if key in ("id", "masked", "overrides") or value in (None, ""):
+            continue
+        print(f"{label(key)}: {value}")
+    return 0
+
+
+def cmd_list(ctx: Context) -> int:
+    a = ctx.args
+    rows = ctx.desk().customers.list(a.search, kind=a.kind, status=a.status, limit=a.limit)
+    if a.json:
+        print_json(rows)
+    else:
+        print_table(rows, ["code", "name", "kind", "status", "level", "phone"])
+    return 0
+
+
+def cmd_edit(ctx: Context) -> int:
+    a = ctx.args
+    values = key_values(a.field, "--field")
+    if not values:
+        raise UsageError(i18n.tr("cli.nothing_to_edit"))
+    changes = ctx.desk().customers.edit(a.code, values, key_values(a.override, "--override"))
+    print(i18n.tr("cli.saved", code=a.code.upper()) if changes.areas else i18n.tr("cli.unchanged"),
+          file=sys.stderr)
+    return 0
+
+
+def cmd_record_add(ctx: Context) -> int:
+    a = ctx.args
+    changes = ctx.desk().records.add(a.code, a.kind, key_values(a.field, "--field"))
+    print(changes.id)
+    return 0
+
+
+def cmd_record_list(ctx: Context) -> int:
+    a = ctx.args
+    if a.reveal and not a.reason:
+        raise UsageError(i18n.tr("cli.reveal_reason"))
+    rows = ctx.desk().records.list(a.code, a.kind, reveal=a.reveal, reason=a.reason or "")
+    if a.json:
+        print_json(rows)
+    else:
+        columns = ["id"] + [f.key for f in RECORD_KINDS[a.kind].fields if f.key != "notes"]
+        print_table(rows, columns)
+    return 0
+
+
+def cmd_document_add(ctx: Context) -> int:
+    a = ctx.args
+    fields = {"expires_on": a.expires, "notes": a.notes}
+    changes = ctx.desk().documents.add_file(a.code, Path(a.file), a.kind,
+                                            **{k: v for k, v in fields.items() if v})
+    print(changes.id)
+    return 0
+
+
+def cmd_document_list(ctx: Context) -> int:
+    rows = ctx.desk().documents.list(ctx.args.code)
+    if ctx.args.json:
+        print_json(rows)
+    else:
+        print_table(rows, ["id", "kind", "filename", "size", "expires_on", "created_at"])
+    return 0
+
+
+def cmd_document_get(ctx: Context) -> int:
+    _name, content = ctx.desk().documents.content(ctx.args.code, ctx.args.id)
+    Path(ctx.args.output).write_bytes(content)
+    return 0

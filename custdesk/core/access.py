@@ -1,0 +1,123 @@
+"""Who may do what, and what each user may see.
+
+Permission table (README "Roles and permissions" shows the same):
+
+| permission         | clerk | reviewer | manager | admin | auditor |
+|--------------------|:-----:|:--------:|:-------:|:-----:|:-------:|
+| customer.view      |   ✓   |    ✓     |    ✓    |   ✓   |    ✓    |
+| customer.edit      |   ✓   |          |    ✓    |   ✓   |         |
+| assessment.create  |   ✓   |          |    ✓    |   ✓   |         |
+| assessment.approve |       |    ✓     |    ✓    |   ✓   |         |
+| review.complete    |       |    ✓     |    ✓    |   ✓   |         |
+| report.export      |   ✓   |    ✓     |    ✓    |   ✓   |    ✓    |
+| settings.manage    |       |          |    ✓    |   ✓   |         |
+| privacy.manage     |       |          |    ✓    |   ✓   |         |
+| user.manage        |       |          |         |   ✓   |         |
+| audit.read         |       |          |    ✓    |   ✓   |    ✓    |
+
+Visibility is separate from permission: a file whose level is above a user's
+clearance does not exist for that user (lists, searches, direct look-ups), and
+a sensitive field is masked unless the user is cleared to its level *and*
+revealed it with a reason, which is logged.
+"""
+
+from __future__ import annotations
+
+from . import i18n
+from .errors import AccessDenied
+from .fields import DEFAULT_FIELD_LEVELS, LEVELS
+
+ROLES = ("clerk", "reviewer", "manager", "admin", "auditor")
+ROLE_LABELS = {"clerk": ("资信专员", "credit clerk"), "reviewer": ("审核员", "reviewer"),
+               "manager": ("经理", "manager"), "admin": ("管理员", "administrator"),
+               "auditor": ("审计员", "auditor")}
+
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "customer.view": frozenset(ROLES),
+    "customer.edit": frozenset({"clerk", "manager", "admin"}),
+    "assessment.create": frozenset({"clerk", "manager", "admin"}),
+    "assessment.approve": frozenset({"reviewer", "manager", "admin"}),
+    "review.complete": frozenset({"reviewer", "manager", "admin"}),
+    "report.export": frozenset(ROLES),
+    "settings.manage": frozenset({"manager", "admin"}),
+    "privacy.manage": frozenset({"manager", "admin"}),
+    "user.manage": frozenset({"admin"}),
+    "audit.read": frozenset({"manager", "admin", "auditor"}),
+}
+
+i18n.register({
+    "access.role": ("{role}无权{what}", "a {role} may not do this: {what}"),
+    "access.clearance": ("需要“{level}”及以上密级权限", "needs clearance “{level}” or higher"),
+    "access.reason": ("查看敏感信息须填写理由", "a reason is required to reveal sensitive data"),
+})
+
+
+def role_label(role: str) -> str:
+    zh, en = ROLE_LABELS[role]
+    return zh if i18n.language() == "zh" else en
+
+
+def allowed(role: str, permission: str) -> bool:
+    return role in PERMISSIONS[permission]
+
+
+class Access:
+    """The logged-in user's rights over one open desk."""
+
+    def __init__(self, desk):
+        self._desk = desk
+        self._levels: dict[str, int] | None = None
+
+    @property
+    def role(self) -> str:
+        return self._desk.user.role
+
+    @property
+    def clearance(self) -> int:
+        return self._desk.user.clearance
+
+    def can(self, permission: str) -> bool:
+        return allowed(self.role, permission)
+
+    def require(self, permission: str, what: str) -> None:
+        if not self.can(permission):
+            raise AccessDenied(i18n.tr("access.role", role=role_label(self.role), what=what))
+
+    # -- field levels -----------------------------------------------------------------
+    def field_levels(self) -> dict[str, int]:
+        if self._levels is None:
+            levels = {k: LEVELS.index(v) for k, v in DEFAULT_FIELD_LEVELS.items()}
+            for key, level in self._desk.db.execute("SELECT field, level FROM field_levels"):
+                levels[key] = level
+            self._levels = levels
+        return self._levels
+
+    def forget_levels(self) -> None:
+        self._levels = None
+
+    def field_level(self, sensitive: str) -> int:
+        return self.field_levels().get(sensitive, 0)
+
+    def cleared_for(self, sensitive: str) -> bool:
+        return self.clearance >= self.field_level(sensitive)
+
+    def require_cleared(self, sensitive: str) -> None:
+        level = self.field_level(sensitive)
+        if self.clearance < level:
+            from .fields import level_label
+            raise AccessDenied(i18n.tr("access.clearance", level=level_label(level)))
+
+
+# -- masks ------------------------------------------------------------------------------
+def mask_value(value: object, style: str) -> str | None:
+    """The masked form of ``value`` shown to someone who has not revealed it."""
+    if value is None or value == "":
+        return value  # an empty field gives nothing away
+    text = str(value)
+    if style == "id" and len(text) >= 10:
+        return text[:6] + "*" * (len(text) - 10) + text[-4:]
+    if style == "phone" and len(text) >= 7:
+        return text[:3] + "*" * (len(text) - 7) + text[-4:]
+    if style == "card" and len(text) >= 8:
+        return text[:4] + "*" * (len(text) - 8) + text[-4:]
+    return "***"

@@ -1,0 +1,1 @@
+"""The customer archive: files, their sub-records, documents and search."""

@@ -1,0 +1,168 @@
+"""Sub-records of a file: contacts, statements, credit, litigation, transactions, ...
+
+Record kinds marked sensitive in ``fields.RECORD_KINDS`` (financial statements,
+credit records, litigation) are levelled and revealed as a whole: unrevealed,
+only their dates and categories show.
+"""
+
+from __future__ import annotations
+
+from .. import clock, i18n
+from ..access import mask_value
+from ..changes import Changes
+from ..cleaning import clean_fields
+from ..errors import FieldError, NotFound, ValidationError
+from ..fields import RECORD_KINDS, RecordKind
+from ..validation import check_text
+
+i18n.register({
+    "record.kind_unknown": ("没有这种记录：{kind}（可用：{choices}）",
+                            "no such record kind {kind} (available: {choices})"),
+    "record.period_exists": ("该期间的报表已存在", "a statement for this period already exists"),
+    "record.part_above_total": ("{part}不能大于{total}", "{part} cannot exceed {total}"),
+    "record.balance": ("资产总额应等于负债总额加所有者权益（相差 {diff}）",
+                       "total assets should equal total liabilities plus equity (off by {diff})"),
+})
+
+SHOWN_WHEN_MASKED = ("date", "choice", "period", "bool")
+
+
+def record_kind(kind: str) -> RecordKind:
+    if kind not in RECORD_KINDS:
+        raise ValidationError(FieldError("kind", "record.kind_unknown",
+                                         {"kind": kind, "choices": ", ".join(RECORD_KINDS)}))
+    return RECORD_KINDS[kind]
+
+
+def _check_statement(values: dict) -> None:
+    """Statements that cannot be right are refused: a part above its whole."""
+    from ..fields import label
+    errors = []
+    for part, total in (("current_assets", "total_assets"),
+                        ("current_liabilities", "total_liabilities"),
+                        ("receivables", "current_assets"), ("inventory", "current_assets")):
+        if values.get(part) is not None and values.get(total) is not None and values[part] > values[total]:
+            errors.append(FieldError(part, "record.part_above_total",
+                                     {"part": label(part), "total": label(total)}))
+    if errors:
+        raise ValidationError(errors)
+
+
+class RecordManager:
+    def __init__(self, desk):
+        self._desk = desk
+
+    def _require_edit(self) -> None:
+        self._desk.access.require("customer.edit", i18n.tr("customer.edit"))
+
+    def _clean(self, spec: RecordKind, values: dict, creating: bool, current: dict | None = None):
+        if spec.sensitive:
+            self._desk.access.require_cleared(spec.sensitive)
+        clean, _accepted, _notes = clean_fields(spec.fields, values, required=creating)
+        if spec.key == "financials":
+            _check_statement({**(current or {}), **clean})
+        return clean
+
+    def add(self, code: str, kind: str, values: dict) -> Changes:
+        desk = self._desk
+        self._require_edit()
+        spec = record_kind(kind)
+        customer_id = desk.customers.require_visible(code)
+        clean = self._clean(spec, values, creating=True)
+        now = clock.timestamp()
+        row = {k: val for k, val in clean.items() if val is not None}
+        with desk.writing():
+            if kind == "financials" and desk.db.execute(
+                    "SELECT 1 FROM financial_statements WHERE customer_id = ? AND period = ?",
+                    [customer_id, clean["period"]]).fetchone():
+                raise ValidationError(FieldError("period", "record.period_exists"))
+            record_id = desk.db[spec.table].insert(
+                {"customer_id": customer_id, **row, "created_at": now,
+                 "created_by": desk.user.name, "updated_at": now}).last_pk
+            desk.db["customers"].update(customer_id, {"updated_at": now})
+            desk.audit.append(f"record.add", f"{kind}#{record_id}", customer=code.upper(),
+                              summary=self._audit_summary(spec, row))
+        return Changes.of("records", code=code.upper(), id=record_id)
+
+    def update(self, code: str, kind: str, record_id: int, values: dict) -> Changes:
+        desk = self._desk
+        self._require_edit()
+        spec = record_kind(kind)
+        current = self._get_raw(code, spec, record_id)
+        clean = self._clean(spec, values, creating=False, current=current)
+        for field in spec.fields:
+            if field.required and field.key in clean and clean[field.key] is None:
+                raise ValidationError(FieldError(field.key, "field.required"))
+        changed = {k: val for k, val in clean.items() if current.get(k) != val}
+        if not changed:
+            return Changes()
+        now = clock.timestamp()
+        with desk.writing():
+            desk.db[spec.table].update(record_id, {**changed, "updated_at": now})
+            desk.db["customers"].update(current["customer_id"], {"updated_at": now})
+            before = self._audit_summary(spec, {k: current.get(k) for k in changed})
+            after = self._audit_summary(spec, changed)
+            desk.audit.append("record.edit", f"{kind}#{record_id}", customer=code.upper(),
+                              summary={k: {"before": before[k], "after": after[k]} for k in changed})
+        return Changes.of("records", code=code.upper(), id=record_id)
+
+    def delete(self, code: str, kind: str, record_id: int) -> Changes:
+        desk = self._desk
+        self._require_edit()
+        spec = record_kind(kind)
+        current = self._get_raw(code, spec, record_id)
+        with desk.writing():
+            desk.db.execute(f"DELETE FROM {spec.table} WHERE id = ?", [record_id])
+            desk.audit.append("record.delete", f"{kind}#{record_id}", customer=code.upper(),
+                              summary=self._audit_summary(spec, {
+                                  k: current[k] for k in (f.key for f in spec.fields)
+                                  if current.get(k) is not None}))
+        return Changes.of("records", code=code.upper(), id=record_id)
+
+    def _get_raw(self, code: str, spec: RecordKind, record_id: int) -> dict:
+        customer_id = self._desk.customers.require_visible(code)
+        cursor = self._desk.db.execute(
+            f"SELECT * FROM {spec.table} WHERE id = ? AND customer_id = ?", [record_id, customer_id])
+        row = cursor.fetchone()
+        if row is None:
+            raise NotFound(f"{code} {spec.key}#{record_id}")
+        return dict(zip([c[0] for c in cursor.description], row))
+
+    def raw(self, code: str, kind: str) -> list[dict]:
+        """Unmasked rows for core's own calculations (grading, ageing); never shown as is."""
+        spec = record_kind(kind)
+        customer_id = self._desk.customers.require_visible(code)
+        cursor = self._desk.db.execute(
+            f"SELECT * FROM {spec.table} WHERE customer_id = ? ORDER BY {spec.order_by}", [customer_id])
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+    def list(self, code: str, kind: str, *, reveal: bool = False, reason: str = "") -> list[dict]:
+        """Rows as the user may see them; sensitive kinds masked unless revealed with a reason."""
+        desk = self._desk
+        spec = record_kind(kind)
+        rows = self.raw(code, kind)
+        if not spec.sensitive:
+            return rows
+        if reveal:
+            desk.access.require_cleared(spec.sensitive)
+            reason = check_text(reason or "", 500)
+            if not reason:
+                raise ValidationError(FieldError("reason", "access.reason"))
+            with desk.writing():
+                desk.audit.append("record.reveal", kind, customer=code.upper(),
+                                  summary={"fields": [spec.sensitive], "reason": reason})
+            return rows
+        for row in rows:
+            for field in spec.fields:
+                if field.type not in SHOWN_WHEN_MASKED:
+                    row[field.key] = mask_value(row.get(field.key), "all")
+            row["masked"] = True
+        return rows
+
+    @staticmethod
+    def _audit_summary(spec: RecordKind, values: dict) -> dict:
+        if not spec.sensitive:
+            return dict(values)
+        return {k: (val if next((f.type for f in spec.fields if f.key == k), "") in SHOWN_WHEN_MASKED
+                    or val is None else "***") for k, val in values.items()}

@@ -1,0 +1,93 @@
+"""Search keys and the search query.
+
+Names are found by any substring through a table of their one- and
+two-character pieces (``name_grams``): a query's two-character pieces are
+intersected and the candidates confirmed with ``instr``. This finds the
+two-character Chinese names that an FTS5 trigram index cannot. Pinyin
+initials and full pinyin, customer codes, phone tails and identity numbers
+are matched by prefix on indexed columns (phone tails as prefixes of the
+reversed number).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pypinyin import Style, lazy_pinyin
+
+_SPACE = re.compile(r"\s+")
+
+
+def name_key(name: str) -> str:
+    """The form of a name that substring search compares: NFKC, lower case, no spaces."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", name)).lower()
+
+
+def pinyin_keys(name: str) -> tuple[str, str]:
+    """(initials, full pinyin) of a name: 张伟 -> ('zw', 'zhangwei'); Latin words keep their letters."""
+    initials, full = [], []
+    for chunk in lazy_pinyin(unicodedata.normalize("NFKC", name), style=Style.NORMAL,
+                             errors="default"):
+        for word in re.findall(r"[0-9a-z]+", chunk.lower()):
+            initials.append(word[0])
+            full.append(word)
+    return "".join(initials), "".join(full)
+
+
+def name_grams(key: str) -> set[str]:
+    return {key[i:i + n] for n in (1, 2) for i in range(len(key) - n + 1)}
+
+
+def phone_reversed(phone: str | None) -> str | None:
+    digits = re.sub(r"\D", "", phone or "")
+    return digits[::-1] or None
+
+
+def _prefix_range(column: str) -> str:
+    # A prefix match that uses the column's index (LIKE would not, being case-folding).
+    return f"({column} >= ? AND {column} < ?)"
+
+
+def _upper_bound(prefix: str) -> str:
+    return prefix + "\U0010ffff"
+
+
+def search_sql(text: str, *, id_numbers: bool) -> tuple[str, list] | None:
+    """A subquery selecting the ids of customers matching ``text`` (None: matches nothing).
+
+    ``id_numbers`` is whether the user is cleared to search identity numbers.
+    """
+    query = name_key(text)
+    if not query:
+        return None
+    parts: list[str] = []
+    params: list = []
+    grams = sorted({query[i:i + 2] for i in range(len(query) - 1)}) or [query]
+    intersect = " INTERSECT ".join(["SELECT customer_id FROM name_grams WHERE gram = ?"] * len(grams))
+    parts.append(f"SELECT id FROM customers WHERE id IN ({intersect}) AND instr(name_norm, ?) > 0")
+    params += [*grams, query]
+    if re.fullmatch(r"[a-z]+", query):
+        for column in ("pinyin_initials", "pinyin_full"):
+            parts.append(f"SELECT id FROM customers WHERE {_prefix_range(column)}")
+            params += [query, _upper_bound(query)]
+    code = query.upper()
+    if re.fullmatch(r"C?\d+", code):
+        parts.append(f"SELECT id FROM customers WHERE {_prefix_range('code')}")
+        code_prefix = code if code.startswith("C") else "C" + code
+        params += [code_prefix, _upper_bound(code_prefix)]
+        if not code.startswith("C") and len(code) <= 6:
+            parts.append("SELECT id FROM customers WHERE code = ?")
+            params.append("C" + code.zfill(6))
+    if query.isdigit() and len(query) >= 3:
+        tail = query[::-1]
+        parts.append(f"SELECT id FROM customers WHERE {_prefix_range('phone_rev')}")
+        params += [tail, _upper_bound(tail)]
+    if re.fullmatch(r"[0-9a-z]{4,18}", query):
+        if id_numbers:
+            parts.append("SELECT customer_id FROM individuals WHERE "
+                         + _prefix_range("id_number"))
+            params += [code, _upper_bound(code)]
+        parts.append("SELECT customer_id FROM enterprises WHERE " + _prefix_range("credit_code"))
+        params += [code, _upper_bound(code)]
+    return " UNION ".join(parts), params

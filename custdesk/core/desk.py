@@ -1,0 +1,236 @@
+"""Desk: one open database, for one logged-in user, with one manager per area.
+
+Every call through a desk is made as its user, so access checks in core cannot
+be bypassed by the window, the command line or a report.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+from . import clock, i18n
+from .access import Access
+from .audit import AuditLog, head_path
+from .errors import AuthenticationFailed, LoginThrottled, StoreError
+from .fields import DEFAULT_FIELD_LEVELS, LEVELS
+from .store import connection, migrations
+from .store.keyslots import KeySlots, slots_path
+
+i18n.register({
+    "desk.exists": ("{path} 已存在，不会覆盖", "{path} already exists and will not be overwritten"),
+    "desk.missing": ("找不到数据库 {path}", "No database at {path}"),
+    "desk.no_slots": ("找不到密钥文件 {path}，无法打开数据库", "Key slot file {path} is missing; "
+                      "the database cannot be opened"),
+    "desk.bad_recovery": ("恢复密钥不正确", "The recovery key is not correct"),
+})
+
+# Failed logins before a wait is imposed, and the wait's growth (seconds).
+FREE_ATTEMPTS = 3
+BACKOFF_FIRST = 5
+BACKOFF_MAX = 300
+
+
+def backoff_seconds(failures: int) -> int:
+    """How long a user must wait after ``failures`` consecutive failed logins."""
+    if failures < FREE_ATTEMPTS:
+        return 0
+    return min(BACKOFF_FIRST * 2 ** (failures - FREE_ATTEMPTS), BACKOFF_MAX)
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    role: str
+    clearance: int
+    full_name: str = ""
+
+    @property
+    def display(self) -> str:
+        return self.full_name or self.name
+
+
+class Desk:
+    """An open customer-file database. Use ``Desk.create`` or ``Desk.open``."""
+
+    def __init__(self, path: Path, db, key: bytes, user: User):
+        self.path = path
+        self.db = db
+        self.key = key
+        self.user = user
+        self._pending_head: tuple[int, str] | None = None
+        self.access = Access(self)
+        self.audit = AuditLog(self)
+        # Imported here: the managers import Desk-level helpers from this module.
+        from .customers.archive import CustomerArchive
+        from .customers.documents import DocumentStore
+        from .customers.records import RecordManager
+        from .settings import Settings
+        from .users import UserManager
+        self.customers = CustomerArchive(self)
+        self.records = RecordManager(self)
+        self.documents = DocumentStore(self)
+        self.users = UserManager(self)
+        self.settings = Settings(self)
+
+    # -- opening ----------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path | str, admin: str, password: str,
+               firm: str = "", full_name: str = "") -> tuple["Desk", str]:
+        """Create a new database with its first (admin) user; return it and the recovery key."""
+        from .users import check_password, check_user_name
+        path = Path(path)
+        for existing in (path, slots_path(path)):
+            if existing.exists():
+                raise StoreError(i18n.tr("desk.exists", path=existing))
+        admin = check_user_name(admin)
+        check_password(password)
+        key = secrets.token_bytes(32)
+        slots = KeySlots.new(path)
+        slots.set_password(admin, password, key)
+        recovery = slots.new_recovery_key(key)
+        db = None
+        try:
+            db = connection.connect(path, key)
+            migrations.migrate(db, None)
+            now = clock.timestamp()
+            user = User(admin, "admin", len(LEVELS) - 1, full_name)
+            desk = cls(path, db, key, user)
+            with desk.writing():
+                db["settings"].insert_all([
+                    {"key": "firm_name", "value": firm.strip()},
+                    {"key": "database_id", "value": secrets.token_hex(8)},
+                    {"key": "created_at", "value": now},
+                ])
+                db["users"].insert({"name": admin, "full_name": full_name, "role": "admin",
+                                    "clearance": user.clearance, "active": 1, "created_at": now})
+                db["field_levels"].insert_all(
+                    {"field": k, "level": LEVELS.index(v)} for k, v in DEFAULT_FIELD_LEVELS.items())
+                desk.audit.append("database.create", str(path.name), summary={"firm": firm.strip()})
+                desk.audit.append("user.add", admin, summary={"role": "admin",
+                                                              "clearance": LEVELS[-1]})
+            slots.save()
+            return desk, recovery
+        except BaseException:
+            if db is not None:
+                db.close()
+            for leftover in (path, slots_path(path), head_path(path),
+                             Path(str(path) + "-wal"), Path(str(path) + "-shm")):
+                leftover.unlink(missing_ok=True)
+            raise
+
+    @classmethod
+    def open(cls, path: Path | str, user: str, password: str) -> "Desk":
+        """Log ``user`` in and open the database.
+
+        :raises LoginThrottled: too many recent failures; wait and try again.
+        :raises AuthenticationFailed: wrong user name or password (logged).
+        """
+        path = Path(path)
+        slots = cls._load_slots(path)
+        failures = slots.failures(user)
+        wait = backoff_seconds(failures["count"])
+        if wait and failures["last"]:
+            last = datetime.fromisoformat(failures["last"].replace("Z", "+00:00"))
+            remaining = wait - (clock.now() - last).total_seconds()
+            if remaining > 0:
+                raise LoginThrottled(int(remaining) + 1)
+        key = slots.unlock(user, password)
+        if key is None:
+            slots.record_failure(user, clock.timestamp())
+            slots.save()
+            raise AuthenticationFailed()
+        db = connection.connect(path, key)
+        try:
+            migrations.migrate(db, path)
+            row = db.execute("SELECT name, role, clearance, full_name, active FROM users "
+                             "WHERE name = ?", [user]).fetchone()
+            if row is None or not row[4]:
+                raise AuthenticationFailed()
+            desk = cls(path, db, key, User(row[0], row[1], row[2], row[3]))
+            pending = slots.take_pending_failures()
+            with desk.writing():
+                for failure in pending:
+                    desk.audit.append("login.failed", failure["user"], user=failure["user"],
+                                      summary={"at": failure["at"]})
+                desk.audit.append("login", user)
+        except BaseException:
+            db.close()
+            raise
+        slots.clear_failures(user)
+        slots.save()
+        return desk
+
+    @classmethod
+    def recover(cls, path: Path | str, recovery_key: str, user: str, new_password: str) -> "Desk":
+        """Set a new password for ``user`` with the recovery key; return the desk opened as them."""
+        from .users import check_password
+        path = Path(path)
+        check_password(new_password)
+        slots = cls._load_slots(path)
+        key = slots.unlock_recovery(recovery_key)
+        if key is None:
+            raise AuthenticationFailed(i18n.tr("desk.bad_recovery"))
+        db = connection.connect(path, key)
+        try:
+            migrations.migrate(db, path)
+            row = db.execute("SELECT name, role, clearance, full_name FROM users "
+                             "WHERE name = ? AND active = 1", [user]).fetchone()
+            if row is None:
+                from .errors import NotFound
+                raise NotFound(user)
+            desk = cls(path, db, key, User(*row))
+            with desk.writing():
+                desk.audit.append("user.recover", user)
+        except BaseException:
+            db.close()
+            raise
+        slots.set_password(user, new_password, key)
+        slots.clear_failures(user)
+        slots.save()
+        return desk
+
+    @staticmethod
+    def _load_slots(path: Path) -> KeySlots:
+        if not path.exists():
+            raise StoreError(i18n.tr("desk.missing", path=path))
+        if not slots_path(path).exists():
+            raise StoreError(i18n.tr("desk.no_slots", path=slots_path(path)))
+        return KeySlots.load(path)
+
+    def slots(self) -> KeySlots:
+        return KeySlots.load(self.path)
+
+    # -- transactions -----------------------------------------------------------------
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """One mutation: BEGIN IMMEDIATE ... COMMIT; then the chain head goes outside."""
+        outermost = not self.db.conn.in_transaction
+        if outermost:
+            self._pending_head = None
+        with connection.write(self.db):
+            yield
+        if outermost and self._pending_head is not None:
+            self.audit.write_head(*self._pending_head)
+            self._pending_head = None
+
+    @property
+    def firm_name(self) -> str:
+        row = self.db.execute("SELECT value FROM settings WHERE key = 'firm_name'").fetchone()
+        return row[0] if row else ""
+
+    def schema_version(self) -> int:
+        return migrations.schema_version(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Desk":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,49 @@
+"""Database-wide settings: firm name, field sensitivity levels."""
+
+from __future__ import annotations
+
+from . import i18n
+from .changes import Changes
+from .errors import FieldError, ValidationError
+from .fields import DEFAULT_FIELD_LEVELS, LEVELS
+from .users import parse_level
+
+i18n.register({
+    "settings.manage": ("修改设置", "changing settings"),
+    "settings.unknown_field": ("没有名为 {key} 的敏感字段", "there is no sensitive field {key}"),
+})
+
+
+class Settings:
+    def __init__(self, desk):
+        self._desk = desk
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        row = self._desk.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set(self, key: str, value: str) -> Changes:
+        desk = self._desk
+        desk.access.require("settings.manage", i18n.tr("settings.manage"))
+        before = self.get(key)
+        with desk.writing():
+            desk.db["settings"].upsert({"key": key, "value": str(value)}, pk="key")
+            desk.audit.append("settings.set", key, summary={"before": before, "after": str(value)})
+        return Changes.of("settings")
+
+    def field_levels(self) -> dict[str, str]:
+        return {k: LEVELS[v] for k, v in self._desk.access.field_levels().items()}
+
+    def set_field_level(self, key: str, level: str | int) -> Changes:
+        desk = self._desk
+        desk.access.require("settings.manage", i18n.tr("settings.manage"))
+        if key not in DEFAULT_FIELD_LEVELS:
+            raise ValidationError(FieldError("field", "settings.unknown_field", {"key": key}))
+        index = parse_level(level)
+        before = desk.access.field_level(key)
+        with desk.writing():
+            desk.db["field_levels"].upsert({"field": key, "level": index}, pk="field")
+            desk.audit.append("settings.field_level", key,
+                              summary={"before": LEVELS[before], "after": LEVELS[index]})
+        desk.access.forget_levels()
+        return Changes.of("settings")

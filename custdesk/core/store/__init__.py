@@ -1,0 +1,1 @@
+"""Storage: the SQLCipher connection, key slots beside the file, migrations, the schema."""
