@@ -13,6 +13,10 @@ def register(sub) -> None:
     p = audit.add_parser("verify", help="check the audit chain; exit 1 when it is broken")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_verify)
+    p = audit.add_parser("reanchor", help="after investigating a broken chain head, anchor it anew "
+                         "(administrator; the reason is logged)")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=cmd_reanchor)
     p = audit.add_parser("log", help="show audit entries, newest first")
     p.add_argument("--customer", metavar="CODE")
     p.add_argument("--limit", type=int)
@@ -27,6 +31,12 @@ def cmd_verify(ctx: Context) -> int:
     else:
         print(result.message)
     return 0 if result.ok else 1
+
+
+def cmd_reanchor(ctx: Context) -> int:
+    seq = ctx.desk().audit.reanchor(ctx.args.reason)
+    print(seq)
+    return 0
 
 
 def cmd_log(ctx: Context) -> int:

@@ -33,13 +33,14 @@ i18n.register({
     "audit.missing": ("第 {seq} 条记录缺失（已被删除）", "Entry {seq} is missing (deleted)"),
     "audit.inserted": ("第 {seq} 条记录不属于审计链（被插入或改号）",
                        "Entry {seq} does not belong to the chain (inserted or renumbered)"),
-    "audit.truncated": ("审计链在第 {last} 条之后被截断：链头应为第 {seq} 条",
-                        "The audit chain was cut after entry {last}: the head should be entry {seq}"),
+    "audit.truncated": ("审计链在第 {last} 条之后被截断：链头应为第 {head} 条",
+                        "The audit chain was cut after entry {last}: the head should be entry {head}"),
     "audit.head_mismatch": ("第 {seq} 条记录与库外保存的链头不符",
                             "Entry {seq} does not match the chain head kept outside the database"),
     "audit.no_head": ("库外链头文件缺失，无法检查末尾是否被删除",
                       "The chain head file is missing: a deleted tail cannot be ruled out"),
     "audit.read": ("查看审计日志", "reading the audit log"),
+    "audit.reanchor": ("重新锚定审计链头", "re-anchoring the audit chain head"),
 })
 
 
@@ -98,6 +99,32 @@ class AuditLog:
     # -- the head kept outside ------------------------------------------------------------
     def write_head(self, seq: int, digest: str) -> None:
         write_atomic(head_path(self._desk.path), canonical({"seq": seq, "hash": digest}))
+
+    def head_consistent(self) -> bool:
+        """Whether the head kept outside agrees with the log (it may lag after a crash).
+
+        A session that finds it inconsistent never moves it: rewriting the
+        head would erase the evidence of a cut tail or a deleted head file.
+        """
+        head = self.read_head()
+        seq, _ = self.head()
+        if head is None:
+            return seq == 0
+        row = self._desk.db.execute("SELECT hash FROM audit_log WHERE seq = ?",
+                                    [head.get("seq")]).fetchone()
+        return head.get("seq", 0) <= seq and row is not None and row[0] == head.get("hash")
+
+    def reanchor(self, reason: str) -> int:
+        """After investigating a broken head, an administrator records why and anchors anew."""
+        from .cleaning import check_reason
+        self._desk.access.require("user.manage", i18n.tr("audit.reanchor"))
+        reason = check_reason(reason)
+        before = self.read_head()
+        with self._desk.writing():
+            seq = self.append("audit.reanchor", "", summary={"reason": reason, "previous_head": before})
+        self._desk.head_trusted = True
+        self.write_head(*self.head())
+        return seq
 
     def read_head(self) -> dict | None:
         try:
@@ -158,14 +185,14 @@ class AuditLog:
                 return VerifyResult(True, 0, 0, message=i18n.tr("audit.empty"))
             return self._bad(count, "no_head", None, last=last)
         if head["seq"] > last:
-            return self._bad(count, "truncated", last + 1, seq=head["seq"], last=last)
+            return self._bad(count, "truncated", last + 1, head=head["seq"], last=last)
         if hashes_by_seq.get(head["seq"]) != head["hash"]:
             return self._bad(count, "head_mismatch", head["seq"])
         # A head behind the log's end is normal after a crash between commit and
         # writing the head file: the chain itself vouches for the later entries.
         return VerifyResult(True, count, last, message=i18n.tr("audit.ok", count=count, seq=last))
 
-    def _bad(self, count: int, problem: str, seq: int | None, **params) -> VerifyResult:
-        params.setdefault("seq", seq)
-        return VerifyResult(False, count, self.head()[0], seq, problem,
+    def _bad(self, count: int, problem: str, first_bad: int | None, **params) -> VerifyResult:
+        params.setdefault("seq", first_bad)
+        return VerifyResult(False, count, self.head()[0], first_bad, problem,
                             i18n.tr(f"audit.{problem}", **params))

@@ -92,6 +92,22 @@ SIMPLE: dict[str, Callable] = {
 }
 
 
+def check_one(field: str, checker: Callable, value, *args, **kwargs):
+    """Run one validation checker on a value outside a form, as a ValidationError on ``field``."""
+    try:
+        return checker(value, *args, **kwargs)
+    except v.InvalidValue as bad:
+        raise ValidationError(bad.to_field_error(field)) from None
+
+
+def check_reason(reason: str | None) -> str:
+    """A reason for a reveal, an override or a decision: required, one paragraph of text."""
+    reason = check_one("reason", v.check_text, reason or "", 500)
+    if not reason:
+        raise ValidationError(FieldError("reason", "access.reason"))
+    return reason
+
+
 def _is_empty(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 

@@ -7,6 +7,7 @@ be bypassed by the window, the command line or a report.
 from __future__ import annotations
 
 import contextlib
+import math
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
@@ -63,6 +64,8 @@ class Desk:
         self.key = key
         self.user = user
         self._pending_head: tuple[int, str] | None = None
+        # Whether this session may move the chain head kept outside (see AuditLog.head_consistent).
+        self.head_trusted = True
         self.access = Access(self)
         self.audit = AuditLog(self)
         # Imported here: the managers import Desk-level helpers from this module.
@@ -138,7 +141,7 @@ class Desk:
             last = datetime.fromisoformat(failures["last"].replace("Z", "+00:00"))
             remaining = wait - (clock.now() - last).total_seconds()
             if remaining > 0:
-                raise LoginThrottled(int(remaining) + 1)
+                raise LoginThrottled(math.ceil(remaining))
         key = slots.unlock(user, password)
         if key is None:
             slots.record_failure(user, clock.timestamp())
@@ -152,6 +155,7 @@ class Desk:
             if row is None or not row[4]:
                 raise AuthenticationFailed()
             desk = cls(path, db, key, User(row[0], row[1], row[2], row[3]))
+            desk.head_trusted = desk.audit.head_consistent()
             pending = slots.take_pending_failures()
             with desk.writing():
                 for failure in pending:
@@ -184,6 +188,7 @@ class Desk:
                 from .errors import NotFound
                 raise NotFound(user)
             desk = cls(path, db, key, User(*row))
+            desk.head_trusted = desk.audit.head_consistent()
             with desk.writing():
                 desk.audit.append("user.recover", user)
         except BaseException:
@@ -215,7 +220,8 @@ class Desk:
         with connection.write(self.db):
             yield
         if outermost and self._pending_head is not None:
-            self.audit.write_head(*self._pending_head)
+            if self.head_trusted:
+                self.audit.write_head(*self._pending_head)
             self._pending_head = None
 
     @property

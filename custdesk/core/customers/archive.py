@@ -7,10 +7,9 @@ import json
 from .. import clock, i18n
 from ..access import mask_value
 from ..changes import Changes
-from ..cleaning import clean_fields, identity_facts
+from ..cleaning import check_reason, clean_fields, identity_facts
 from ..errors import AccessDenied, FieldError, NotFound, ValidationError
 from ..fields import CUSTOMER_FIELDS, LEVELS, Field
-from ..validation import check_text
 from . import search as s
 
 i18n.register({
@@ -99,10 +98,7 @@ class CustomerArchive:
             wanted.add(target)
         for target in wanted:
             desk.access.require_cleared(target)
-        reason = (reason or "").strip()
-        if not reason:
-            raise ValidationError(FieldError("reason", "access.reason"))
-        reason = check_text(reason, 500)
+        reason = check_reason(reason)
         with desk.writing():
             desk.audit.append("customer.reveal", code, customer=code,
                               summary={"fields": sorted(wanted), "reason": reason})

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from .. import clock, i18n
 from ..changes import Changes
-from ..cleaning import clean_fields
+from ..cleaning import check_one, clean_fields
 from ..errors import FieldError, NotFound, ValidationError
 from ..fields import DOCUMENT_FIELDS
-from ..validation import check_name
+from ..validation import check_text
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -19,12 +19,21 @@ i18n.register({
                          "the file is too large ({size:.1f} MB); the limit is {limit} MB"),
     "document.empty": ("文件是空的", "the file is empty"),
     "document.unreadable": ("无法读取文件：{error}", "cannot read the file: {error}"),
+    "document.bad_name": ("文件名不能为空，也不能含换行", "a file name cannot be empty or contain line breaks"),
     "document.corrupt": ("文件内容与登记的校验值不符，可能已损坏",
                          "the file's content does not match its recorded checksum; it may be damaged"),
 })
 
 LIST_COLUMNS = ("id", "kind", "filename", "size", "sha256", "expires_on", "notes", "created_at",
                 "created_by")
+
+
+def _file_name(name: str) -> str:
+    """The base name of an uploaded file, kept as typed (underscores, brackets and all)."""
+    base = check_one("file", check_text, Path(str(name).replace("\\", "/")).name, 255)
+    if not base or "\n" in base:
+        raise ValidationError(FieldError("file", "document.bad_name"))
+    return base
 
 
 class DocumentStore:
@@ -57,7 +66,7 @@ class DocumentStore:
             self._too_big(len(content))
         if not content:
             raise ValidationError(FieldError("file", "document.empty"))
-        filename = check_name(Path(filename).name, 255)
+        filename = _file_name(filename)
         digest = hashlib.sha256(content).hexdigest()
         now = clock.timestamp()
         with desk.writing():

@@ -10,10 +10,9 @@ from __future__ import annotations
 from .. import clock, i18n
 from ..access import mask_value
 from ..changes import Changes
-from ..cleaning import clean_fields
+from ..cleaning import check_reason, clean_fields
 from ..errors import FieldError, NotFound, ValidationError
 from ..fields import RECORD_KINDS, RecordKind
-from ..validation import check_text
 
 i18n.register({
     "record.kind_unknown": ("没有这种记录：{kind}（可用：{choices}）",
@@ -146,9 +145,7 @@ class RecordManager:
             return rows
         if reveal:
             desk.access.require_cleared(spec.sensitive)
-            reason = check_text(reason or "", 500)
-            if not reason:
-                raise ValidationError(FieldError("reason", "access.reason"))
+            reason = check_reason(reason)
             with desk.writing():
                 desk.audit.append("record.reveal", kind, customer=code.upper(),
                                   summary={"fields": [spec.sensitive], "reason": reason})

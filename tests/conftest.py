@@ -1,0 +1,84 @@
+"""Shared fixtures: a migrated template database, copied fresh for every test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("CUSTDESK_LANG", None)
+
+from custdesk.core import clock, i18n  # noqa: E402
+from custdesk.core.desk import Desk  # noqa: E402
+
+ADMIN, ADMIN_PW = "boss", "boss-password"
+USERS = {  # name: (role, clearance, password)
+    "clerk": ("clerk", "internal", "clerk-password"),
+    "senior": ("clerk", "secret", "senior-password"),
+    "reviewer": ("reviewer", "confidential", "reviewer-password"),
+    "auditor": ("auditor", "confidential", "auditor-password"),
+    "manager": ("manager", "secret", "manager-password"),
+    "intern": ("clerk", "public", "intern-password"),
+}
+PASSWORDS = {ADMIN: ADMIN_PW, **{name: spec[2] for name, spec in USERS.items()}}
+COMPANIONS = ("", ".keys", ".audit-head")
+
+
+def copy_database(src: Path, dst: Path) -> None:
+    for suffix in COMPANIONS:
+        if Path(str(src) + suffix).exists():
+            shutil.copy2(str(src) + suffix, str(dst) + suffix)
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory) -> tuple[Path, str]:
+    """A database with the admin and one user of each kind; returns (path, recovery key)."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    desk, recovery = Desk.create(path, ADMIN, ADMIN_PW, firm="测试商贸有限公司")
+    for name, (role, clearance, password) in USERS.items():
+        desk.users.add(name, role, clearance, password)
+    desk.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    desk.close()
+    return path, recovery
+
+
+@pytest.fixture
+def db_path(template, tmp_path) -> Path:
+    path = tmp_path / "custdesk.db"
+    copy_database(template[0], path)
+    return path
+
+
+@pytest.fixture
+def recovery_key(template) -> str:
+    return template[1]
+
+
+@pytest.fixture
+def open_as(db_path):
+    """open_as(name) -> a Desk logged in as that test user; all are closed afterwards."""
+    opened = []
+
+    def _open(name: str = ADMIN) -> Desk:
+        desk = Desk.open(db_path, name, PASSWORDS[name])
+        opened.append(desk)
+        return desk
+
+    yield _open
+    for desk in opened:
+        desk.close()
+
+
+@pytest.fixture
+def desk(open_as) -> Desk:
+    return open_as(ADMIN)
+
+
+@pytest.fixture(autouse=True)
+def _reset_global_state():
+    yield
+    clock.set_fixed(None)
+    i18n.set_language("zh")

@@ -1,0 +1,227 @@
+"""The archive: creating and editing files, refusals of bad input, duplicates, overrides."""
+
+from __future__ import annotations
+
+import pytest
+
+from custdesk.core import i18n
+from custdesk.core.errors import NotFound, ValidationError
+from custdesk.core.validation import id_check_char
+
+ID = "11010519491231002X"
+USCC = "91350100M000100Y43"
+
+
+def count(desk, table="customers"):
+    return desk.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_codes_are_assigned_in_order(desk):
+    codes = [desk.customers.add({"kind": "individual", "name": n}).code for n in ("甲", "乙", "丙")]
+    assert codes == ["C000001", "C000002", "C000003"]
+
+
+def test_individual_gets_birth_date_and_gender_from_the_id(desk):
+    code = desk.customers.add({"kind": "individual", "name": "张伟", "id_number": ID.lower()}).code
+    record = desk.customers.get(code, reveal=["id_number"], reason="核对")
+    assert record["id_number"] == ID
+    assert (record["birth_date"], record["gender"]) == ("1949-12-31", "female")
+
+
+def test_stated_birth_date_must_match_the_id(desk):
+    with pytest.raises(ValidationError) as err:
+        desk.customers.add({"kind": "individual", "name": "张伟", "id_number": ID,
+                            "birth_date": "1950-01-01"})
+    assert [e.field for e in err.value.errors] == ["birth_date"]
+    assert "1949-12-31" in str(err.value)
+
+
+def test_enterprise_with_every_field(desk):
+    code = desk.customers.add({
+        "kind": "enterprise", "name": "福州恒泰贸易有限公司", "credit_code": USCC.lower(),
+        "legal_rep": "林海", "registered_capital": "5,000,000", "founding_date": "2009年3月18日",
+        "industry": "批发零售", "employees": "48", "phone": "0591-87654321", "tier": "key",
+        "address": "福州市鼓楼区五四路 1 号", "business_scope": "日用百货批发"}).code
+    record = desk.customers.get(code)
+    assert record["credit_code"] == USCC
+    assert record["registered_capital"] == 500_000_000  # fen
+    assert record["founding_date"] == "2009-03-18"
+    assert record["employees"] == 48 and record["tier"] == "key"
+
+
+@pytest.mark.parametrize("values, field", [
+    ({"name": ""}, "name"),
+    ({"name": "   \u3000 "}, "name"),
+    ({"name": "张\x00伟"}, "name"),
+    ({"name": "张伟😀"}, "name"),
+    ({"name": "王五", "id_number": "110105491231002"}, "id_number"),          # 15 digits
+    ({"name": "王五", "id_number": "11010519491231002"}, "id_number"),        # 17 digits
+    ({"name": "王五", "id_number": "110105199002300021"}, "id_number"),       # 30 February
+    ({"name": "王五", "id_number": "110105209901010011"}, "id_number"),       # born in the future
+    ({"name": "王五", "phone": "12345"}, "phone"),
+    ({"name": "王五", "email": "not-an-email"}, "email"),
+    ({"name": "王五", "monthly_income": "-5"}, "monthly_income"),
+    ({"name": "王五", "monthly_income": "NaN"}, "monthly_income"),
+    ({"name": "王五", "monthly_income": "1.234"}, "monthly_income"),
+    ({"name": "王五", "notes": "x" * 10_000_000}, "notes"),
+    ({"name": "王五", "status": "vanished"}, "status"),
+    ({"name": "王五", "credit_code": USCC}, "credit_code"),                   # not an individual's field
+    ({"name": "王五", "employment_start": "2023-02-29"}, "employment_start"),
+])
+def test_bad_individual_input_is_refused_whole(desk, values, field):
+    before = (count(desk), count(desk, "individuals"), desk.audit.head())
+    with pytest.raises(ValidationError) as err:
+        desk.customers.add({"kind": "individual", **values})
+    assert field in [e.field for e in err.value.errors]
+    assert (count(desk), count(desk, "individuals"), desk.audit.head()) == before
+
+
+@pytest.mark.parametrize("code", ["91350100M000100YI3", "91350100M0001O0Y43", "9135010ZM000100Y43",
+                                  "91350100M000100S43", "91350100M000100V43"])
+def test_credit_codes_with_forbidden_letters_are_refused(desk, code):
+    with pytest.raises(ValidationError) as err:
+        desk.customers.add({"kind": "enterprise", "name": "某公司", "credit_code": code})
+    assert err.value.errors[0].field == "credit_code" and not err.value.errors[0].warning
+
+
+def test_every_bad_field_is_listed_at_once(desk):
+    with pytest.raises(ValidationError) as err:
+        desk.customers.add({"kind": "individual", "name": "", "phone": "1", "email": "x",
+                            "monthly_income": "-1"})
+    assert {e.field for e in err.value.errors} == {"name", "phone", "email", "monthly_income"}
+
+
+def test_messages_follow_the_language(desk):
+    i18n.set_language("en")
+    with pytest.raises(ValidationError) as err:
+        desk.customers.add({"kind": "individual", "name": "Li Lei", "phone": "1"})
+    assert "phone" in str(err.value) and "电话" not in str(err.value)
+
+
+def test_sql_metacharacters_are_just_text(desk):
+    name = "O'Brien & Sons (测试) -- 公司"
+    code = desk.customers.add({"kind": "enterprise", "name": name,
+                               "notes": "'); DROP TABLE customers; --"}).code
+    assert desk.customers.get(code)["name"] == name
+    assert desk.customers.list("o'brien")[0]["code"] == code
+    assert count(desk) == 1
+
+
+def test_checksum_failure_needs_a_recorded_reason(desk):
+    wrong = ID[:17] + ("0" if ID[17] != "0" else "1")
+    with pytest.raises(ValidationError) as err:
+        desk.customers.add({"kind": "individual", "name": "赵六", "id_number": wrong})
+    assert err.value.errors[0].warning and err.value.only_warnings
+    code = desk.customers.add({"kind": "individual", "name": "赵六", "id_number": wrong},
+                              overrides={"id_number": "客户出示的证件原件即为此号码"}).code
+    record = desk.customers.get(code, reveal=["id_number"], reason="核对")
+    assert record["id_number"] == wrong
+    assert record["overrides"] == {"id_number": "客户出示的证件原件即为此号码"}
+    entry = [e for e in desk.audit.entries(customer=code) if e["action"] == "customer.add"][0]
+    assert entry["summary"]["overrides"] == {"id_number": "客户出示的证件原件即为此号码"}
+
+
+def test_override_does_not_excuse_other_errors(desk):
+    with pytest.raises(ValidationError):
+        desk.customers.add({"kind": "individual", "name": "赵六", "id_number": "110105199002300021"},
+                           overrides={"id_number": "坚持"})
+
+
+def test_duplicate_identity_numbers_are_refused(desk):
+    first = desk.customers.add({"kind": "individual", "name": "张伟", "id_number": ID}).code
+    with pytest.raises(ValidationError, match=first):
+        desk.customers.add({"kind": "individual", "name": "张伟", "id_number": ID})
+    desk.customers.add({"kind": "enterprise", "name": "甲公司", "credit_code": USCC})
+    with pytest.raises(ValidationError, match="信用代码"):
+        desk.customers.add({"kind": "enterprise", "name": "乙公司", "credit_code": USCC})
+    other = desk.customers.add({"kind": "individual", "name": "张伟"}).code
+    with pytest.raises(ValidationError):
+        desk.customers.edit(other, {"id_number": ID})
+
+
+def test_edit_changes_fields_and_logs_before_and_after(desk):
+    code = desk.customers.add({"kind": "individual", "name": "李娜"}).code
+    changes = desk.customers.edit(code, {"name": "李娜娜", "status": "active", "tags": "重点, 老客户"})
+    assert "customers" in changes and changes.code == code
+    record = desk.customers.get(code)
+    assert (record["name"], record["status"]) == ("李娜娜", "active")
+    entry = desk.audit.entries(customer=code, limit=1)[0]
+    assert entry["summary"]["name"] == {"before": "李娜", "after": "李娜娜"}
+    assert desk.customers.list("娜娜")[0]["code"] == code
+
+
+def test_edit_with_no_change_writes_nothing(desk):
+    code = desk.customers.add({"kind": "individual", "name": "李娜"}).code
+    seq = desk.audit.head()[0]
+    assert not desk.customers.edit(code, {"name": "李娜"}).areas
+    assert desk.audit.head()[0] == seq
+
+
+def test_kind_cannot_change_and_name_cannot_be_emptied(desk):
+    code = desk.customers.add({"kind": "individual", "name": "李娜"}).code
+    with pytest.raises(ValidationError):
+        desk.customers.edit(code, {"kind": "enterprise"})
+    with pytest.raises(ValidationError):
+        desk.customers.edit(code, {"name": " "})
+
+
+def test_unknown_code_is_not_found(desk):
+    with pytest.raises(NotFound):
+        desk.customers.get("C999999")
+
+
+def test_generated_valid_ids_are_accepted(desk):
+    first17 = "44030519880808123"
+    number = first17 + id_check_char(first17)
+    code = desk.customers.add({"kind": "individual", "name": "陈晨", "id_number": number}).code
+    assert desk.customers.get(code)["gender"] == "male"
+
+
+def test_records_round_trip_and_refuse_inconsistent_statements(desk):
+    code = desk.customers.add({"kind": "enterprise", "name": "甲公司"}).code
+    desk.records.add(code, "financials", {"period": "2024", "total_assets": "1000", "current_assets": "400",
+                                          "total_liabilities": "600", "current_liabilities": "300",
+                                          "equity": "400", "net_profit": "-50"})
+    rows = desk.records.list(code, "financials", reveal=True, reason="评级")
+    assert rows[0]["net_profit"] == -5000 and rows[0]["total_assets"] == 100000
+    with pytest.raises(ValidationError, match="流动资产"):
+        desk.records.add(code, "financials", {"period": "2023", "total_assets": "100",
+                                              "current_assets": "200"})
+    with pytest.raises(ValidationError, match="期间"):
+        desk.records.add(code, "financials", {"period": "2024"})
+    with pytest.raises(ValidationError):
+        desk.records.add(code, "financials", {"period": "2024-13"})
+    assert len(desk.records.raw(code, "financials")) == 1
+
+
+def test_record_update_and_delete_are_logged(desk):
+    code = desk.customers.add({"kind": "individual", "name": "王芳"}).code
+    rid = desk.records.add(code, "communications", {"occurred_on": "2026-11-01", "channel": "phone",
+                                                    "summary": "电话回访，客户表示下月付款"}).id
+    desk.records.update(code, "communications", rid, {"follow_up_on": "2026-12-01"})
+    assert desk.records.list(code, "communications")[0]["follow_up_on"] == "2026-12-01"
+    desk.records.delete(code, "communications", rid)
+    assert desk.records.list(code, "communications") == []
+    actions = [e["action"] for e in desk.audit.entries(customer=code)]
+    assert actions[:3] == ["record.delete", "record.edit", "record.add"]
+
+
+def test_documents_are_stored_inside_with_checksums(desk):
+    code = desk.customers.add({"kind": "individual", "name": "王芳"}).code
+    content = "身份证扫描件".encode() * 1000
+    doc = desk.documents.add(code, "id_card_正面.jpg", content, "id_card", expires_on="2030-01-01").id
+    listed = desk.documents.list(code)[0]
+    assert listed["filename"] == "id_card_正面.jpg" and listed["size"] == len(content)
+    assert desk.documents.content(code, doc) == ("id_card_正面.jpg", content)
+    assert desk.audit.entries(customer=code, limit=1)[0]["action"] == "document.open"
+
+
+def test_oversized_document_is_refused_before_reading(desk, tmp_path):
+    from custdesk.core.customers.documents import MAX_BYTES
+    code = desk.customers.add({"kind": "individual", "name": "王芳"}).code
+    big = tmp_path / "big.pdf"
+    with open(big, "wb") as fh:
+        fh.truncate(MAX_BYTES + 1)
+    with pytest.raises(ValidationError, match="MB"):
+        desk.documents.add_file(code, big, "bank_statement")
+    assert desk.documents.list(code) == []

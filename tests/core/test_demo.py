@@ -1,0 +1,269 @@
+"""The demo data: deterministic, valid by the archive's own rules, and built atomically."""
+
+from __future__ import annotations
+
+import collections
+import datetime
+import unicodedata
+
+import pytest
+
+from custdesk.core import demo
+from custdesk.core.desk import Desk
+from custdesk.core.fields import LEVELS
+from custdesk.core.validation import (
+    check_mobile, check_phone, check_resident_id, check_uscc, parse_money, parse_signed_money,
+)
+
+AS_OF = demo.AS_OF
+
+
+@pytest.fixture(scope="module")
+def specs() -> list[dict]:
+    return demo.generate()
+
+
+def individuals(specs):
+    return [s for s in specs if s["values"]["kind"] == "individual"]
+
+
+def enterprises(specs):
+    return [s for s in specs if s["values"]["kind"] == "enterprise"]
+
+
+def all_strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from all_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from all_strings(item)
+
+
+# ------------------------------------------------------------------------ generate
+
+def test_generate_is_deterministic_per_seed():
+    assert demo.generate(40) == demo.generate(40)
+    assert demo.generate(40, seed=7) == demo.generate(40, seed=7)
+    assert demo.generate(40, seed=7) != demo.generate(40, seed=8)
+    assert len(demo.generate(17)) == 17
+
+
+def test_identity_numbers_are_valid_and_unique(specs):
+    ids = [s["values"]["id_number"] for s in individuals(specs)]
+    regions = {r[0] for r in demo.REGIONS}
+    for number in ids:
+        checked = check_resident_id(number, today=AS_OF)
+        assert checked.number == number
+        assert 1955 <= checked.birth_date.year <= 2003
+        assert checked.region in regions
+    assert len(set(ids)) == len(ids)
+    for spec in individuals(specs):   # the archive derives these from the ID number
+        assert "gender" not in spec["values"] and "birth_date" not in spec["values"]
+
+
+def test_credit_codes_are_valid_and_unique(specs):
+    codes = [s["values"]["credit_code"] for s in enterprises(specs)]
+    regions = {r[0] for r in demo.REGIONS}
+    for code in codes:
+        assert check_uscc(code) == code
+        assert code.startswith("91") and code[2:8] in regions
+    assert len(set(codes)) == len(codes)
+
+
+def test_names_include_many_two_character_ones_and_duplicates(specs):
+    names = [s["values"]["name"] for s in individuals(specs)]
+    two = [n for n in names if len(n) == 2]
+    assert len(two) >= len(names) // 4, f"only {len(two)} of {len(names)} two-character names"
+    counts = collections.Counter(names)
+    assert counts["张伟"] >= 2 and counts["王芳"] >= 2
+    zhang_wei = [s["values"]["id_number"] for s in individuals(specs) if s["values"]["name"] == "张伟"]
+    assert len(set(zhang_wei)) == len(zhang_wei)     # different people
+    firms = [s["values"]["name"] for s in enterprises(specs)]
+    assert len(set(firms)) == len(firms)
+    assert all(f.endswith("有限公司") or f.endswith("有限责任公司") for f in firms)
+    assert any(n[:2] in demo.COMPOUND_SURNAMES for n in names)
+
+
+def test_text_has_no_control_characters_or_emoji(specs):
+    for text in all_strings(specs):
+        for char in text:
+            category = unicodedata.category(char)
+            assert category[0] != "C" and category != "So", f"{char!r} in {text!r}"
+
+
+def test_phones_are_valid(specs):
+    for spec in individuals(specs):
+        assert check_mobile(spec["values"]["phone"]) == spec["values"]["phone"]
+    landlines = 0
+    for spec in enterprises(specs):
+        phone = spec["values"]["phone"]
+        assert check_phone(phone) == phone
+        landlines += "-" in phone
+    assert landlines > len(enterprises(specs)) // 2
+
+
+def test_proportions_are_roughly_as_intended(specs):
+    share = len(enterprises(specs)) / len(specs)
+    assert 0.35 <= share <= 0.55
+    levels = collections.Counter(s["values"]["level"] for s in specs)
+    assert set(levels) == set(LEVELS)
+    assert levels["internal"] > len(specs) / 2
+    kinds = collections.Counter(k for s in specs for k in s["records"])
+    assert kinds["transactions"] == len(specs)
+    assert kinds["communications"] == len(specs)
+    assert 0 < kinds["complaints"] < len(specs) * 0.12
+    assert 0 < kinds["litigation"] < len(specs) * 0.10
+    assert 0 < kinds["credit_records"] < len(specs) * 0.20
+    litigation = [c for s in specs for c in s["records"].get("litigation", [])]
+    assert {c["status"] for c in litigation} == {"open", "closed"}
+    credit = [c for s in specs for c in s["records"].get("credit_records", [])]
+    assert any(c["kind"] == "overdue" and c["overdue_days"] > 0 for c in credit)
+
+
+def outstanding_days(spec) -> int:
+    """Days past due of the customer's oldest unpaid (or part-paid) invoice on AS_OF."""
+    rows = spec["records"]["transactions"]
+    paid = collections.Counter()
+    for row in rows:
+        if row["kind"] == "payment":
+            paid[row["invoice_ref"]] += parse_money(row["amount"])
+    worst = 0
+    for row in rows:
+        if row["kind"] == "invoice" and paid[row["ref_no"]] < parse_money(row["amount"]):
+            worst = max(worst, (AS_OF - datetime.date.fromisoformat(row["due_date"])).days)
+    return worst
+
+
+def test_transactions_cover_18_months_and_some_customers_are_overdue(specs):
+    for spec in specs:
+        rows = spec["records"]["transactions"]
+        invoices = {r["ref_no"] for r in rows if r["kind"] == "invoice"}
+        assert invoices
+        for row in rows:
+            assert datetime.date.fromisoformat(row["occurred_on"]) <= AS_OF
+            if row["kind"] == "payment":
+                assert row["invoice_ref"] in invoices
+        days = [(AS_OF - datetime.date.fromisoformat(r["occurred_on"])).days for r in rows]
+        assert max(days) <= 18 * 31 + 120
+    overdue = [s for s in specs if 30 <= outstanding_days(s) <= 120]
+    assert 0.08 <= len(overdue) / len(specs) <= 0.22
+    assert all(outstanding_days(s) <= 120 for s in specs)
+
+
+def test_financial_statements_add_up(specs):
+    loss_making = 0
+    for spec in enterprises(specs):
+        statements = spec["records"]["financials"]
+        assert [s["period"] for s in statements] == ["2023", "2024", "2025"]
+        for s in statements:
+            m = {k: parse_signed_money(v) for k, v in s.items() if k not in ("period", "notes")}
+            assert m["equity"] == m["total_assets"] - m["total_liabilities"]
+            assert 0 <= m["current_assets"] <= m["total_assets"]
+            assert 0 <= m["current_liabilities"] <= m["total_liabilities"]
+            assert m["receivables"] <= m["current_assets"] and m["inventory"] <= m["current_assets"]
+            assert m["revenue"] > 0
+        revenues = [parse_money(s["revenue"]) for s in statements]
+        for before, after in zip(revenues, revenues[1:]):
+            assert 0.69 <= after / before <= 1.31
+        loss_making += any(parse_signed_money(s["net_profit"]) < 0 for s in statements)
+    assert 0 < loss_making < len(enterprises(specs)) / 2
+
+
+def test_enterprises_have_contacts_and_some_licences_expire_soon(specs):
+    for spec in enterprises(specs):
+        contacts = spec["records"]["contacts"]
+        assert 1 <= len(contacts) <= 3
+        assert sum(bool(c["is_primary"]) for c in contacts) == 1
+    expiry = [(datetime.date.fromisoformat(l["expires_on"]) - AS_OF).days
+              for s in enterprises(specs) for l in s["records"].get("licences", [])]
+    assert any(0 < d <= 60 for d in expiry)
+    assert any(d <= 0 for d in expiry)
+    assert sum(d <= 0 for d in expiry) < sum(d > 60 for d in expiry)
+    for spec in individuals(specs):
+        assert "financials" not in spec["records"] and "contacts" not in spec["records"]
+
+
+# ------------------------------------------------------------------------ populate
+
+def test_populate_files_everything_through_the_api(desk):
+    specs = demo.generate(25, seed=3)
+    demo.populate(desk, specs)
+    rows = desk.db.execute("SELECT code, name, kind, owner FROM customers ORDER BY id").fetchall()
+    assert len(rows) == 25
+    users = {u.name for u in desk.users.list()}
+    for (code, name, kind, owner), spec in zip(rows, specs):
+        assert name == spec["values"]["name"] and kind == spec["values"]["kind"]
+        assert owner in users
+        for record_kind, wanted in spec["records"].items():
+            assert len(desk.records.raw(code, record_kind)) == len(wanted)
+        if kind == "enterprise":
+            periods = sorted(r["period"] for r in desk.records.raw(code, "financials"))
+            assert periods == ["2023", "2024", "2025"]
+            statement = desk.records.raw(code, "financials")[0]
+            assert statement["equity"] == statement["total_assets"] - statement["total_liabilities"]
+        else:
+            got = desk.customers.get(code)
+            number = spec["values"]["id_number"]
+            assert got["birth_date"] == f"{number[6:10]}-{number[10:12]}-{number[12:14]}"
+            assert got["gender"] == ("male" if int(number[16]) % 2 else "female")
+    assert any(kind == "enterprise" for _, _, kind, _ in rows)
+    added = [e for e in desk.audit.entries() if e["action"] == "customer.add"]
+    assert len(added) == 25
+    result = desk.audit.verify()
+    assert result.ok, result.message
+
+
+# ---------------------------------------------------------------------- ensure_demo
+
+def test_demo_users_one_of_each_role():
+    assert set(demo.DEMO_PASSWORDS) == set(demo.DEMO_USERS)
+    assert sorted(role for role, _, _ in demo.DEMO_USERS.values()) == \
+        sorted(["admin", "manager", "reviewer", "clerk", "auditor"])
+    assert all(len(pw) >= 8 for pw in demo.DEMO_PASSWORDS.values())
+
+
+def test_ensure_demo_creates_once_and_users_can_log_in(tmp_path):
+    path = tmp_path / "demo" / "custdesk-demo.db"
+    assert demo.ensure_demo(path, count=12) is True
+    assert sorted(p.name for p in path.parent.iterdir()) == \
+        sorted([path.name, path.name + ".keys", path.name + ".audit-head"])
+    before = path.stat().st_mtime_ns
+    assert demo.ensure_demo(path, count=12) is False
+    assert path.stat().st_mtime_ns == before
+    for name, password in demo.DEMO_PASSWORDS.items():
+        desk = Desk.open(path, name, password)
+        try:
+            role, clearance, full_name = demo.DEMO_USERS[name]
+            assert (desk.user.role, LEVELS[desk.user.clearance]) == (role, clearance)
+            assert desk.user.full_name == full_name
+            assert desk.firm_name == demo.DEMO_FIRM
+            if name == "admin":
+                count = desk.db.execute("SELECT count(*) FROM customers").fetchone()[0]
+                assert count == 12
+                assert desk.audit.verify().ok
+        finally:
+            desk.close()
+
+
+def test_ensure_demo_leaves_nothing_behind_when_interrupted(tmp_path, monkeypatch):
+    path = tmp_path / "custdesk-demo.db"
+    real_populate = demo.populate
+
+    def populate_then_fail(desk, specs):
+        real_populate(desk, specs[:3])
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(demo, "populate", populate_then_fail)
+    with pytest.raises(KeyboardInterrupt):
+        demo.ensure_demo(path, count=5)
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setattr(demo, "populate", real_populate)
+    assert demo.ensure_demo(path, count=5) is True
+    desk = Desk.open(path, "clerk", demo.DEMO_PASSWORDS["clerk"])
+    try:
+        assert desk.user.role == "clerk"
+    finally:
+        desk.close()
