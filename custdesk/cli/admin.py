@@ -125,3 +125,43 @@ def demo_summary(ctx: Context) -> int:
         print(f"  {row['code']}  {row['name']}  {row['phone'] or ''}")
     print("  …")
     return 0
+
+
+def register_settings(sub) -> None:
+    settings = sub.add_parser("settings", help="database settings").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    p = settings.add_parser("show", help="firm name and field sensitivity levels")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_settings_show)
+    p = settings.add_parser("field-level", help="set the clearance needed to reveal a sensitive field")
+    p.add_argument("field", help="id_number, bank_card, income, phone, financials, credit_records, "
+                                 "litigation")
+    p.add_argument("level", help="public, internal, confidential or secret")
+    p.set_defaults(handler=cmd_settings_field_level)
+    p = settings.add_parser("firm", help="set the firm name shown on reports")
+    p.add_argument("name")
+    p.set_defaults(handler=cmd_settings_firm)
+
+
+def cmd_settings_show(ctx: Context) -> int:
+    desk = ctx.desk()
+    data = {"firm_name": desk.firm_name, "field_levels": desk.settings.field_levels(),
+            "schema_version": desk.schema_version(), "database": str(desk.path)}
+    if ctx.args.json:
+        print_json(data)
+    else:
+        print(f"firm_name: {data['firm_name']}")
+        print(f"schema_version: {data['schema_version']}")
+        for key, level in data["field_levels"].items():
+            print(f"  {key:16} {level_label(LEVELS.index(level))}")
+    return 0
+
+
+def cmd_settings_field_level(ctx: Context) -> int:
+    ctx.desk().settings.set_field_level(ctx.args.field, ctx.args.level)
+    return 0
+
+
+def cmd_settings_firm(ctx: Context) -> int:
+    ctx.desk().settings.set("firm_name", ctx.args.name.strip())
+    return 0

@@ -149,8 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true",
                         help="use the demo database (created on first use)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (admin, customers, audit_cmd):
-        module.register(sub)
+    for register in (admin.register, customers.register, admin.register_settings, audit_cmd.register):
+        register(sub)
     return parser
 
 

@@ -704,7 +704,7 @@ def ensure_demo(path: Path, count: int = 300) -> bool:
     build_dir = Path(tempfile.mkdtemp(prefix=_BUILD_PREFIX, dir=folder))
     try:
         build = build_dir / path.name
-        admin_role, admin_clearance, admin_full = DEMO_USERS["admin"]
+        admin_full = DEMO_USERS["admin"][2]
         desk, _recovery = Desk.create(build, "admin", DEMO_PASSWORDS["admin"],
                                       firm=DEMO_FIRM, full_name=admin_full)
         # The recovery key is not kept: the demo's passwords are public anyway.

@@ -169,3 +169,13 @@ def test_console_script_end_to_end(db_path):
     version = subprocess.run([sys.executable, "-m", "custdesk", "--version"], capture_output=True,
                              text=True, timeout=60)
     assert version.returncode == 0 and version.stdout.startswith("custdesk ")
+
+
+def test_settings_commands(cli):
+    assert cli("settings", "field-level", "phone", "confidential")[0] == 0
+    data = json.loads(cli("settings", "show", "--json")[1])
+    assert data["field_levels"]["phone"] == "confidential"
+    assert cli("settings", "field-level", "nonsense", "public")[0] == 1
+    assert cli("settings", "firm", "新名字有限公司", user="clerk")[0] == 1
+    assert cli("settings", "firm", "新名字有限公司")[0] == 0
+    assert json.loads(cli("settings", "show", "--json")[1])["firm_name"] == "新名字有限公司"

@@ -23,6 +23,7 @@ Any error goes to stderr with a traceback and exit status 1.
 from __future__ import annotations
 
 import os
+import random
 import sys
 import traceback
 from pathlib import Path
@@ -46,6 +47,7 @@ def wait_for_go() -> None:
 
 def churn(desk: Desk, prefix: str) -> None:
     codes: list[str] = []
+    pick = random.Random(os.getpid())
     n = 0
     while True:
         n += 1
@@ -58,7 +60,7 @@ def churn(desk: Desk, prefix: str) -> None:
         desk.records.add(code, "communications", {
             "occurred_on": "2024-05-02", "channel": "phone", "summary": f"第{n}次电话沟通"})
         # Edit an earlier file too, so an edit can be cut as well as an insert.
-        target = codes[(n * 7) % len(codes)]
+        target = pick.choice(codes)
         desk.customers.edit(target, {"notes": f"第{n}次修改"})
 
 
@@ -94,6 +96,9 @@ def main(argv: list[str]) -> int:
         return 2
     desk = Desk.open(path, user, password)
     try:
+        # Load the pinyin tables now, so that what follows "ready" is writing.
+        from custdesk.core.customers import search
+        search.pinyin_keys("客户")
         say("ready")
         if mode == "churn":
             churn(desk, args[0] if args else "")

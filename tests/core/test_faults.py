@@ -121,9 +121,9 @@ def check_whole(desk: Desk) -> dict:
     # ... and with its detail row and its search grams (same transaction).
     assert rows(desk, "SELECT c.code FROM customers c LEFT JOIN individuals i "
                       "ON i.customer_id = c.id WHERE c.kind = 'individual' "
-                      "AND i.customer_id IS NULL") == []
+                      "AND i.customer_id IS NULL") == [], "a customer lacks its detail row"
     assert rows(desk, "SELECT code FROM customers WHERE id NOT IN "
-                      "(SELECT customer_id FROM name_grams)") == []
+                      "(SELECT customer_id FROM name_grams)") == [], "a customer lacks its grams"
 
     # Each record row has its record.add entry, and each entry its row (nothing is deleted).
     record_entries = {r[0] for r in rows(desk, "SELECT object FROM audit_log "

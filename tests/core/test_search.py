@@ -78,6 +78,20 @@ def test_pinyin_keys():
     assert name_grams("张伟明") == {"张", "伟", "明", "张伟", "伟明"}
 
 
+def test_surnames_read_as_surnames():
+    assert pinyin_keys("曾伟", person=True) == ("zw", "zengwei")
+    assert pinyin_keys("单雄信", person=True)[1] == "shanxiongxin"
+    assert pinyin_keys("尉迟恭", person=True) == ("ycg", "yuchigong")
+    assert pinyin_keys("曾经公司")[1] == "cengjinggongsi"  # an enterprise name is not a person
+
+
+def test_person_sorted_and_found_by_surname_reading(desk):
+    code = desk.customers.add({"kind": "individual", "name": "曾伟"}).code
+    desk.customers.add({"kind": "individual", "name": "蔡明"})
+    assert [r["code"] for r in desk.customers.list("zw")] == [code]
+    assert [r["name"] for r in desk.customers.list("")] == ["蔡明", "曾伟"]
+
+
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 
 

@@ -206,7 +206,7 @@ class CustomerArchive:
                     if f.table == "customers" and f.key in clean and clean[f.key] is not None}
             base.update(id=new_id, code=code, kind=kind, overrides=json.dumps(accepted, ensure_ascii=False),
                         created_at=now, created_by=desk.user.name, updated_at=now)
-            base.update(self._search_keys(base["name"], base.get("phone")))
+            base.update(self._search_keys(base["name"], base.get("phone"), kind))
             desk.db["customers"].insert(base)
             table = "individuals" if kind == "individual" else "enterprises"
             detail = {f.key: clean[f.key] for f in fields_for(kind)
@@ -247,7 +247,7 @@ class CustomerArchive:
             base["overrides"] = json.dumps(all_overrides, ensure_ascii=False)
             if "name" in changed or "phone" in changed:
                 base.update(self._search_keys(changed.get("name", raw["name"]),
-                                              changed.get("phone", raw["phone"])))
+                                              changed.get("phone", raw["phone"]), raw["kind"]))
             desk.db["customers"].update(raw["id"], base)
             detail = {k: val for k, val in changed.items() if _field(k).table == table}
             if detail:
@@ -262,8 +262,8 @@ class CustomerArchive:
         return Changes.of("customers", code=raw["code"], id=raw["id"])
 
     @staticmethod
-    def _search_keys(name: str, phone: str | None) -> dict:
-        initials, full = s.pinyin_keys(name)
+    def _search_keys(name: str, phone: str | None, kind: str) -> dict:
+        initials, full = s.pinyin_keys(name, person=kind == "individual")
         return {"name_norm": s.name_key(name), "pinyin_initials": initials, "pinyin_full": full,
                 "phone_rev": s.phone_reversed(phone)}
 

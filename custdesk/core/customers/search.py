@@ -24,11 +24,35 @@ def name_key(name: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", name)).lower()
 
 
-def pinyin_keys(name: str) -> tuple[str, str]:
-    """(initials, full pinyin) of a name: 张伟 -> ('zw', 'zhangwei'); Latin words keep their letters."""
+# Characters read differently as surnames than in ordinary words (pypinyin gives the
+# ordinary reading: 曾 ceng, 单 dan, 解 jie ...). Used for the first characters of a
+# person's name, where the surname stands.
+SURNAME_READINGS = {
+    "万俟": ["mo", "qi"], "尉迟": ["yu", "chi"], "单于": ["chan", "yu"],
+    "曾": ["zeng"], "单": ["shan"], "解": ["xie"], "仇": ["qiu"], "区": ["ou"], "朴": ["piao"],
+    "查": ["zha"], "乐": ["yue"], "盖": ["ge"], "缪": ["miao"], "翟": ["zhai"], "覃": ["qin"],
+    "秘": ["bi"], "种": ["chong"], "折": ["she"], "员": ["yun"], "繁": ["po"], "句": ["gou"],
+    "召": ["shao"], "沈": ["shen"], "重": ["chong"], "长": ["chang"], "宿": ["su"],
+}
+
+
+def _syllables(name: str, person: bool) -> list[str]:
+    text = unicodedata.normalize("NFKC", name).strip()
+    if person:
+        for length in (2, 1):
+            reading = SURNAME_READINGS.get(text[:length])
+            if reading:
+                return reading + _syllables(text[length:], False)
+    return lazy_pinyin(text, style=Style.NORMAL, errors="default") if text else []
+
+
+def pinyin_keys(name: str, person: bool = False) -> tuple[str, str]:
+    """(initials, full pinyin) of a name: 张伟 -> ('zw', 'zhangwei'); Latin words keep their letters.
+
+    ``person``: the name starts with a surname, read as a surname (曾伟 -> zengwei).
+    """
     initials, full = [], []
-    for chunk in lazy_pinyin(unicodedata.normalize("NFKC", name), style=Style.NORMAL,
-                             errors="default"):
+    for chunk in _syllables(name, person):
         for word in re.findall(r"[0-9a-z]+", chunk.lower()):
             initials.append(word[0])
             full.append(word)
