@@ -1,0 +1,1 @@
+"""The desktop window (PySide6 only here; imports core and reports)."""

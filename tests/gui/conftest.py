@@ -1,0 +1,43 @@
+"""GUI fixtures: a DeskRunner whose worker thread holds a desk opened on a fresh database."""
+
+from __future__ import annotations
+
+import pytest
+
+from custdesk.core.desk import Desk
+from tests.conftest import PASSWORDS
+
+
+@pytest.fixture
+def make_runner(db_path, qtbot):
+    """make_runner(user) -> a DeskRunner with that test user's desk open on its worker thread."""
+    from custdesk.gui.operations import DeskRunner
+    runners = []
+
+    def _make(user: str = "boss"):
+        runner = DeskRunner()
+        runner.run(lambda _desk: runner.set_desk(Desk.open(db_path, user, PASSWORDS[user])))
+        runner._pool.submit(lambda: None).result(timeout=30)  # the open has run
+        qtbot.waitUntil(lambda: runner.pending == 0, timeout=10_000)
+        runners.append(runner)
+        return runner
+
+    yield _make
+    for runner in runners:
+        runner.close()
+
+
+@pytest.fixture
+def runner(make_runner):
+    return make_runner("boss")
+
+
+def call(runner, qtbot, fn, timeout=10_000):
+    """Run fn(desk) on the runner and return its result (raising its error), waiting on the signal."""
+    box = {}
+    runner.run(fn, on_done=lambda r: box.__setitem__("result", r),
+               on_error=lambda e: box.__setitem__("error", e))
+    qtbot.waitUntil(lambda: "result" in box or "error" in box, timeout=timeout)
+    if "error" in box:
+        raise box["error"]
+    return box["result"]
