@@ -20,6 +20,7 @@ from .audit import AuditLog, head_path
 from .errors import AuthenticationFailed, LoginThrottled, StoreError
 from .fields import DEFAULT_FIELD_LEVELS, LEVELS
 from .store import connection, migrations
+from .store import keyslots
 from .store.keyslots import KeySlots, slots_path
 
 i18n.register({
@@ -93,38 +94,43 @@ class Desk:
         admin = check_user_name(admin)
         check_password(password)
         key = secrets.token_bytes(32)
-        slots = KeySlots.new(path)
-        slots.set_password(admin, password, key)
-        recovery = slots.new_recovery_key(key)
         db = None
         try:
-            db = connection.connect(path, key)
-            migrations.migrate(db, None)
-            now = clock.timestamp()
-            user = User(admin, "admin", len(LEVELS) - 1, full_name)
-            desk = cls(path, db, key, user)
-            with desk.writing():
-                db["settings"].insert_all([
-                    {"key": "firm_name", "value": firm.strip()},
-                    {"key": "database_id", "value": secrets.token_hex(8)},
-                    {"key": "created_at", "value": now},
-                ])
-                db["users"].insert({"name": admin, "full_name": full_name, "role": "admin",
-                                    "clearance": user.clearance, "active": 1, "created_at": now})
-                db["field_levels"].insert_all(
-                    {"field": k, "level": LEVELS.index(v)} for k, v in DEFAULT_FIELD_LEVELS.items())
-                desk.audit.append("database.create", str(path.name), summary={"firm": firm.strip()})
-                desk.audit.append("user.add", admin, summary={"role": "admin",
-                                                              "clearance": LEVELS[-1]})
-            slots.save()
+            with keyslots.locked(path, create=True) as slots:
+                slots.set_password(admin, password, key)
+                recovery = slots.new_recovery_key(key)
+                db = connection.connect(path, key)
+                desk = cls._initialise(path, db, key, admin, firm, full_name)
             return desk, recovery
         except BaseException:
             if db is not None:
                 db.close()
-            for leftover in (path, slots_path(path), head_path(path),
-                             Path(str(path) + "-wal"), Path(str(path) + "-shm")):
+            for leftover in (path, slots_path(path), head_path(path), Path(str(path) + "-wal"),
+                             Path(str(path) + "-shm"), Path(str(path) + ".keys.lock")):
                 leftover.unlink(missing_ok=True)
             raise
+
+    @classmethod
+    def _initialise(cls, path: Path, db, key: bytes, admin: str, firm: str,
+                    full_name: str) -> "Desk":
+        migrations.migrate(db, None)
+        now = clock.timestamp()
+        user = User(admin, "admin", len(LEVELS) - 1, full_name)
+        desk = cls(path, db, key, user)
+        with desk.writing():
+            db["settings"].insert_all([
+                {"key": "firm_name", "value": firm.strip()},
+                {"key": "database_id", "value": secrets.token_hex(8)},
+                {"key": "created_at", "value": now},
+            ])
+            db["users"].insert({"name": admin, "full_name": full_name, "role": "admin",
+                                "clearance": user.clearance, "active": 1, "created_at": now})
+            db["field_levels"].insert_all(
+                {"field": k, "level": LEVELS.index(v)} for k, v in DEFAULT_FIELD_LEVELS.items())
+            desk.audit.append("database.create", str(path.name), summary={"firm": firm.strip()})
+            desk.audit.append("user.add", admin, summary={"role": "admin",
+                                                          "clearance": LEVELS[-1]})
+        return desk
 
     @classmethod
     def open(cls, path: Path | str, user: str, password: str) -> "Desk":
@@ -144,8 +150,8 @@ class Desk:
                 raise LoginThrottled(math.ceil(remaining))
         key = slots.unlock(user, password)
         if key is None:
-            slots.record_failure(user, clock.timestamp())
-            slots.save()
+            with keyslots.locked(path) as fresh:
+                fresh.record_failure(user, clock.timestamp())
             raise AuthenticationFailed()
         db = connection.connect(path, key)
         try:
@@ -156,17 +162,19 @@ class Desk:
                 raise AuthenticationFailed()
             desk = cls(path, db, key, User(row[0], row[1], row[2], row[3]))
             desk.head_trusted = desk.audit.head_consistent()
-            pending = slots.take_pending_failures()
-            with desk.writing():
-                for failure in pending:
+            # Failures waiting to be logged leave the slot file only when their
+            # audit entries commit: both happen under the slot lock.
+            with keyslots.locked(path) as fresh, desk.writing():
+                for failure in fresh.take_pending_failures():
                     desk.audit.append("login.failed", failure["user"], user=failure["user"],
                                       summary={"at": failure["at"]})
                 desk.audit.append("login", user)
+                fresh.clear_failures(user)
+                if fresh.dirty:
+                    fresh.save()
         except BaseException:
             db.close()
             raise
-        slots.clear_failures(user)
-        slots.save()
         return desk
 
     @classmethod
@@ -175,8 +183,7 @@ class Desk:
         from .users import check_password
         path = Path(path)
         check_password(new_password)
-        slots = cls._load_slots(path)
-        key = slots.unlock_recovery(recovery_key)
+        key = cls._load_slots(path).unlock_recovery(recovery_key)
         if key is None:
             raise AuthenticationFailed(i18n.tr("desk.bad_recovery"))
         db = connection.connect(path, key)
@@ -189,14 +196,14 @@ class Desk:
                 raise NotFound(user)
             desk = cls(path, db, key, User(*row))
             desk.head_trusted = desk.audit.head_consistent()
-            with desk.writing():
+            with keyslots.locked(path) as slots, desk.writing():
                 desk.audit.append("user.recover", user)
+                slots.set_password(user, new_password, key)
+                slots.clear_failures(user)
+                slots.save()
         except BaseException:
             db.close()
             raise
-        slots.set_password(user, new_password, key)
-        slots.clear_failures(user)
-        slots.save()
         return desk
 
     @staticmethod
@@ -207,8 +214,42 @@ class Desk:
             raise StoreError(i18n.tr("desk.no_slots", path=slots_path(path)))
         return KeySlots.load(path)
 
-    def slots(self) -> KeySlots:
-        return KeySlots.load(self.path)
+    def slots(self):
+        """The key slots under their lock, for a change (see ``keyslots.locked``)."""
+        return keyslots.locked(self.path)
+
+    def verify_password(self, password: str) -> bool:
+        """Check this desk's user's password again (unlocking a window locked while idle).
+
+        Failures count towards the same back-off as failed logins, and each
+        attempt is audited ("unlock" or "unlock.failed").
+
+        :raises LoginThrottled: too many recent failures; wait and try again.
+        """
+        name = self.user.name
+        slots = KeySlots.load(self.path)
+        failures = slots.failures(name)
+        wait = backoff_seconds(failures["count"])
+        if wait and failures["last"]:
+            last = datetime.fromisoformat(failures["last"].replace("Z", "+00:00"))
+            remaining = wait - (clock.now() - last).total_seconds()
+            if remaining > 0:
+                raise LoginThrottled(math.ceil(remaining))
+        ok = slots.unlock(name, password) is not None
+        if ok:
+            slots.clear_failures(name)
+        else:
+            at = clock.timestamp()
+            slots.record_failure(name, at)
+            # The database is open, so the failure goes into the audit log now (below);
+            # keeping it pending as well would log it again as a failed login later.
+            pending = slots.data["pending_failures"]
+            if pending and pending[-1] == {"user": name, "at": at}:
+                pending.pop()
+        slots.save()
+        with self.writing():
+            self.audit.append("unlock" if ok else "unlock.failed", name)
+        return ok
 
     # -- transactions -----------------------------------------------------------------
     @contextlib.contextmanager

@@ -112,8 +112,7 @@ class UserManager:
         check_password(password, name)
         if self.exists(name):
             raise ValidationError(FieldError("user", "user.exists", {"name": name}))
-        slots = desk.slots()
-        with desk.writing():
+        with desk.slots() as slots, desk.writing():
             desk.db["users"].insert({"name": name, "full_name": full_name.strip(), "role": role,
                                      "clearance": level, "active": 1,
                                      "created_at": clock.timestamp()})
@@ -156,8 +155,7 @@ class UserManager:
         if not user.active:
             raise NotFound(name)
         check_password(new_password, name)
-        slots = desk.slots()
-        with desk.writing():
+        with desk.slots() as slots, desk.writing():
             desk.audit.append("user.password", name)
             slots.set_password(name, new_password, desk.key)
             slots.clear_failures(name)
@@ -173,8 +171,7 @@ class UserManager:
             raise AccessDenied(i18n.tr("user.self_disable"))
         if user.role == "admin":
             self._require_other_admin(name)
-        slots = desk.slots()
-        with desk.writing():
+        with desk.slots() as slots, desk.writing():
             desk.db.execute("UPDATE users SET active = 0, disabled_at = ? WHERE name = ?",
                             [clock.timestamp(), name])
             desk.audit.append("user.disable", name)

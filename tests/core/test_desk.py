@@ -138,3 +138,36 @@ def test_throttle_blocks_even_the_right_password_then_lifts(db_path):
 def test_firm_name_and_schema_version(desk):
     assert desk.firm_name == "测试商贸有限公司"
     assert desk.schema_version() >= 1
+
+
+def test_login_overlapping_a_user_change_loses_nothing(open_as, db_path, monkeypatch):
+    """A login reads the key slots, spends time on the password, then writes; an administrator's
+    change made meanwhile (new user, disabled user) must survive that write."""
+    admin = open_as(ADMIN)
+    original = KeySlots.unlock
+
+    def slow_unlock(self, user, password):
+        result = original(self, user, password)
+        if user == "clerk" and not admin.users.exists("newbie"):
+            admin.users.add("newbie", "clerk", "internal", "newbie-password")
+            admin.users.disable("intern")
+        return result
+
+    with pytest.raises(AuthenticationFailed):  # a failure first, so the login has pending work
+        Desk.open(db_path, "clerk", "wrong")
+    monkeypatch.setattr(KeySlots, "unlock", slow_unlock)
+    Desk.open(db_path, "clerk", "clerk-password").close()
+    monkeypatch.setattr(KeySlots, "unlock", original)
+    slots = KeySlots.load(db_path)
+    assert slots.has_user("newbie") and not slots.has_user("intern")
+    Desk.open(db_path, "newbie", "newbie-password").close()
+    with pytest.raises(AuthenticationFailed):
+        Desk.open(db_path, "intern", "intern-password")
+
+
+def test_login_without_news_does_not_rewrite_the_slot_file(db_path):
+    from custdesk.core.store.keyslots import slots_path
+    Desk.open(db_path, "clerk", "clerk-password").close()
+    before = slots_path(db_path).stat().st_mtime_ns
+    Desk.open(db_path, "clerk", "clerk-password").close()
+    assert slots_path(db_path).stat().st_mtime_ns == before

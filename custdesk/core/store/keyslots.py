@@ -19,11 +19,14 @@ is what Argon2id's cost is for).
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import secrets
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
@@ -35,7 +38,7 @@ FORMAT = 1
 # Argon2id cost: 64 MiB, 3 passes, 2 lanes (above OWASP's 19 MiB/t=2 minimum);
 # about 0.1 s on a 2-core machine. Stored per slot, so it can be raised later.
 ARGON2 = {"time_cost": 3, "memory_cost": 65536, "parallelism": 2}
-RECOVERY_GROUPS = 8  # 8 groups of 8 base32 characters = 320 bits shown, 256 used
+LOCK_TIMEOUT = 30.0  # seconds to wait for another process to finish with the slots
 
 
 def _b64(data: bytes) -> str:
@@ -103,6 +106,7 @@ class KeySlots:
 
     path: Path
     data: dict
+    dirty: bool = field(default=False, compare=False)
 
     @classmethod
     def new(cls, db_path: Path) -> "KeySlots":
@@ -121,6 +125,7 @@ class KeySlots:
 
     def save(self) -> None:
         write_atomic(self.path, json.dumps(self.data, ensure_ascii=False, indent=1))
+        self.dirty = False
 
     # -- user slots ---------------------------------------------------------------
     def users(self) -> list[str]:
@@ -133,6 +138,7 @@ class KeySlots:
         kdf = {"name": "argon2id", "salt": _b64(secrets.token_bytes(16)), **ARGON2}
         slot = {"kdf": kdf, **_wrap(_derive_password_key(password, kdf), db_key, _slot_aad(user))}
         self.data["slots"][user] = slot
+        self.dirty = True
 
     def unlock(self, user: str, password: str) -> bytes | None:
         """The database key, or None when the user has no slot or the password is wrong."""
@@ -147,6 +153,7 @@ class KeySlots:
     def remove_user(self, user: str) -> None:
         self.data["slots"].pop(user, None)
         self.data["throttle"].pop(user, None)
+        self.dirty = True
 
     # -- recovery -----------------------------------------------------------------
     def new_recovery_key(self, db_key: bytes) -> str:
@@ -154,6 +161,7 @@ class KeySlots:
         kdf = {"name": "hkdf-sha256", "salt": _b64(secrets.token_bytes(16))}
         self.data["recovery"] = {"kdf": kdf, **_wrap(_derive_recovery_key(raw, kdf), db_key,
                                                      b"custdesk-recovery")}
+        self.dirty = True
         return format_recovery_key(raw)
 
     def unlock_recovery(self, recovery_key: str) -> bytes | None:
@@ -171,13 +179,78 @@ class KeySlots:
         entry = self.failures(user)
         self.data["throttle"][user] = {"count": entry["count"] + 1, "last": at}
         self.data["pending_failures"].append({"user": user, "at": at})
+        self.dirty = True
 
     def clear_failures(self, user: str) -> None:
-        self.data["throttle"].pop(user, None)
+        if self.data["throttle"].pop(user, None) is not None:
+            self.dirty = True
 
     def take_pending_failures(self) -> list[dict]:
         pending, self.data["pending_failures"] = self.data["pending_failures"], []
+        if pending:
+            self.dirty = True
         return pending
+
+
+@contextlib.contextmanager
+def locked(db_path: Path, *, create: bool = False) -> Iterator[KeySlots]:
+    """The key slots, read fresh under an exclusive lock and saved on exit if changed.
+
+    Every change to the file goes through here, so two processes (a login and
+    an administrator adding a user, say) cannot overwrite each other's change.
+    Lock order: this lock first, then the database's write lock, never the
+    other way round.
+    """
+    lock_path = db_path.with_name(db_path.name + ".keys.lock")
+    with _file_lock(lock_path):
+        slots = KeySlots.new(db_path) if create else KeySlots.load(db_path)
+        yield slots
+        if slots.dirty:
+            slots.save()
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        while not _try_lock(fd):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{path} is held by another process")
+            time.sleep(0.02)
+        try:
+            yield
+        finally:
+            _unlock(fd)
+    finally:
+        os.close(fd)
+
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def _fsync_dir(folder: Path) -> None:
