@@ -1,4 +1,4 @@
-"""Entry point: ``custdesk`` with arguments runs the command line."""
+"""Entry point: ``custdesk`` with a command runs the command line, without one the window."""
 
 from __future__ import annotations
 
@@ -6,8 +6,17 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    from .cli.common import build_parser
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error (already printed)
+        return int(exc.code or 0)
+    if args.command is None:
+        from .gui.app import run as run_window
+        return run_window(args)
     from .cli import main as cli_main
-    return cli_main(sys.argv[1:] if argv is None else argv)
+    return cli_main(argv)
 
 
 if __name__ == "__main__":

@@ -38,6 +38,9 @@ def register(sub) -> None:
     p.add_argument("--user", dest="recover_user", required=True, metavar="NAME")
     p.set_defaults(handler=cmd_recover)
 
+    p = sub.add_parser("demo", help="create the demo database if needed and list its users")
+    p.set_defaults(handler=demo_summary)
+
     user = sub.add_parser("user", help="manage users").add_subparsers(dest="action", metavar="ACTION",
                                                                        required=True)
     p = user.add_parser("add", help="add a user")
@@ -115,6 +118,7 @@ def cmd_user_disable(ctx: Context) -> int:
 
 def demo_summary(ctx: Context) -> int:
     from ..core.demo import DEMO_PASSWORDS
+    ctx.args.demo = True
     desk = ctx.desk()
     count = desk.db.execute("SELECT count(*) FROM customers").fetchone()[0]
     print(i18n.tr("cli.demo", path=desk.path, count=count))

@@ -148,6 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["zh", "en"], help="language of messages (default zh)")
     parser.add_argument("--demo", action="store_true",
                         help="use the demo database (created on first use)")
+    parser.add_argument("--smoke", action="store_true",
+                        help="open the window, show it and quit (tests an installed program); "
+                             "logs in with --user and $CUSTDESK_PASSWORD")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for register in (admin.register, customers.register, admin.register_settings, audit_cmd.register):
         register(sub)
@@ -156,15 +159,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if not getattr(args, "handler", None):
-        if args.demo:
-            from .admin import demo_summary
-            ctx = Context(args)
-            try:
-                parser.print_help()
-                print()
-                return demo_summary(ctx)
-            finally:
-                ctx.close()
         parser.print_help()
         return EXIT_OK if args.command is None else EXIT_USAGE
     ctx = Context(args)

@@ -235,20 +235,21 @@ class Desk:
             remaining = wait - (clock.now() - last).total_seconds()
             if remaining > 0:
                 raise LoginThrottled(math.ceil(remaining))
-        ok = slots.unlock(name, password) is not None
-        if ok:
-            slots.clear_failures(name)
-        else:
-            at = clock.timestamp()
-            slots.record_failure(name, at)
-            # The database is open, so the failure goes into the audit log now (below);
-            # keeping it pending as well would log it again as a failed login later.
-            pending = slots.data["pending_failures"]
-            if pending and pending[-1] == {"user": name, "at": at}:
-                pending.pop()
-        slots.save()
-        with self.writing():
+        ok = slots.unlock(name, password) is not None     # the slow part, outside the lock
+        with keyslots.locked(self.path) as fresh, self.writing():
+            if ok:
+                fresh.clear_failures(name)
+            else:
+                at = clock.timestamp()
+                fresh.record_failure(name, at)
+                # The failure is audited right here; left pending as well, it would
+                # be logged a second time (as a failed login) at the next login.
+                pending = fresh.data["pending_failures"]
+                if pending and pending[-1] == {"user": name, "at": at}:
+                    pending.pop()
             self.audit.append("unlock" if ok else "unlock.failed", name)
+            if fresh.dirty:
+                fresh.save()
         return ok
 
     # -- transactions -----------------------------------------------------------------

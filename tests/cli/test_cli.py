@@ -179,3 +179,17 @@ def test_settings_commands(cli):
     assert cli("settings", "firm", "新名字有限公司", user="clerk")[0] == 1
     assert cli("settings", "firm", "新名字有限公司")[0] == 0
     assert json.loads(cli("settings", "show", "--json")[1])["firm_name"] == "新名字有限公司"
+
+
+def test_window_starts_and_quits_in_smoke_mode(db_path, tmp_path):
+    """`custdesk` without a command opens the window; --smoke logs in, shows it and quits with 0."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CUSTDESK_PASSWORD": ADMIN_PW,
+           "XDG_CONFIG_HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path),
+           "TMPDIR": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-m", "custdesk", "--db", str(db_path), "--user", ADMIN,
+                           "--smoke"], env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    env["CUSTDESK_PASSWORD"] = "wrong-password"
+    proc = subprocess.run([sys.executable, "-m", "custdesk", "--db", str(db_path), "--user", ADMIN,
+                           "--smoke"], env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode != 0 and "密码" in proc.stderr

@@ -145,6 +145,67 @@ class CustomerArchive:
             sql += f" LIMIT {int(limit)}"
         return self._desk.db.execute(sql, params).fetchall()
 
+    def list_rows(self, search: str | None = None, *, kind=None, status=None, tier=None,
+                  level=None, limit: int | None = None) -> tuple[list[tuple], int]:
+        """(rows, total) for a list on screen: at most ``limit`` rows, in pinyin order, and
+        how many files match in all (within the user's clearance, like ``summary_rows``).
+
+        Each row is the first eight ``SUMMARY_COLUMNS`` (code, kind, name, status, tier,
+        level, owner, phone; phone RAW: mask before showing), read without the detail tables.
+        """
+        db = self._desk.db
+        limit = int(limit) if limit else None
+        found = None
+        if search and search.strip():
+            found = s.search_sql(search, id_numbers=self._desk.access.cleared_for("id_number"))
+            if found is None:
+                return [], 0
+        filters, filter_params = [], []
+        for column, value in (("kind", kind), ("status", status), ("tier", tier)):
+            if value:
+                filters.append(f"c.{column} = ?")
+                filter_params.append(value)
+        if level is not None:
+            from ..users import parse_level
+            filters.append("c.level = ?")
+            filter_params.append(parse_level(level))
+        candidates = None
+        if found is not None:
+            candidates = db.execute(f"SELECT count(*) FROM ({found[0]})", found[1]).fetchone()[0]
+            if not candidates:
+                return [], 0
+        # The database keeps no statistics, so the way to the rows is chosen here. A browse
+        # (nothing typed, no filter) or a wide search (far more candidates than fit the
+        # list) walks the pinyin index and stops at ``limit``; a narrow search goes through
+        # its candidates' ids; filters alone read the table once. The clearance term is
+        # kept off the level index (+c.level): nearly every file passes it.
+        along_pinyin = bool(limit) and (not filters if found is None else candidates > 2 * limit)
+        table = "customers c INDEXED BY customers_pinyin_full" if along_pinyin else "customers c"
+        where = ["+c.level <= ?", *filters]
+        params: list = [self._desk.access.clearance, *filter_params]
+        if found is not None:
+            where.append(f"c.id IN ({found[0]})")
+            params += found[1]
+        sql = ("SELECT c.code, c.kind, c.name, c.status, c.tier, c.level, c.owner, c.phone "
+               f"FROM {table} WHERE {' AND '.join(where)} ORDER BY c.pinyin_full, c.name, c.code")
+        if limit:
+            sql += f" LIMIT {limit}"
+        rows = db.execute(sql, params).fetchall()
+        if not limit or len(rows) < limit or (candidates is not None and candidates <= limit):
+            return rows, len(rows)
+        # Cut short: count the rest. Someone cleared to every level sees every candidate;
+        # otherwise, without filters, the level index alone answers (ids probed against
+        # the candidates), which beats looking up thousands of rows.
+        if candidates is not None and not filters and \
+                self._desk.access.clearance >= len(LEVELS) - 1:
+            return rows, candidates
+        if filters:
+            count_sql = f"SELECT count(*) FROM customers c WHERE {' AND '.join(where)}"
+        else:
+            count_sql = ("SELECT count(*) FROM customers c INDEXED BY customers_level WHERE "
+                         + " AND ".join(["c.level <= ?", *where[1:]]))
+        return rows, db.execute(count_sql, params).fetchone()[0]
+
     # -- writing --------------------------------------------------------------------------
     def _clean(self, kind: str, values: dict, overrides, *, creating: bool, id_type: str):
         desk = self._desk

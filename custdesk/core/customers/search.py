@@ -16,6 +16,8 @@ import unicodedata
 
 from pypinyin import Style, lazy_pinyin
 
+from ..fields import ID_TYPES
+
 _SPACE = re.compile(r"\s+")
 
 
@@ -87,10 +89,15 @@ def search_sql(text: str, *, id_numbers: bool) -> tuple[str, list] | None:
         return None
     parts: list[str] = []
     params: list = []
-    grams = sorted({query[i:i + 2] for i in range(len(query) - 1)}) or [query]
-    intersect = " INTERSECT ".join(["SELECT customer_id FROM name_grams WHERE gram = ?"] * len(grams))
-    parts.append(f"SELECT id FROM customers WHERE id IN ({intersect}) AND instr(name_norm, ?) > 0")
-    params += [*grams, query]
+    if len(query) <= 2:
+        # The query is itself one of the stored pieces: the piece table answers exactly.
+        parts.append("SELECT customer_id FROM name_grams WHERE gram = ?")
+        params.append(query)
+    else:
+        grams = sorted({query[i:i + 2] for i in range(len(query) - 1)})
+        intersect = " INTERSECT ".join(["SELECT customer_id FROM name_grams WHERE gram = ?"] * len(grams))
+        parts.append(f"SELECT id FROM customers WHERE id IN ({intersect}) AND instr(name_norm, ?) > 0")
+        params += [*grams, query]
     if re.fullmatch(r"[a-z]+", query):
         for column in ("pinyin_initials", "pinyin_full"):
             parts.append(f"SELECT id FROM customers WHERE {_prefix_range(column)}")
@@ -109,9 +116,10 @@ def search_sql(text: str, *, id_numbers: bool) -> tuple[str, list] | None:
         params += [tail, _upper_bound(tail)]
     if re.fullmatch(r"[0-9a-z]{4,18}", query):
         if id_numbers:
-            parts.append("SELECT customer_id FROM individuals WHERE "
-                         + _prefix_range("id_number"))
-            params += [code, _upper_bound(code)]
+            # Naming every ID type lets the (id_type, id_number) index serve the prefix.
+            parts.append(f"SELECT customer_id FROM individuals WHERE id_type IN "
+                         f"({', '.join('?' * len(ID_TYPES))}) AND " + _prefix_range("id_number"))
+            params += [*ID_TYPES, code, _upper_bound(code)]
         parts.append("SELECT customer_id FROM enterprises WHERE " + _prefix_range("credit_code"))
         params += [code, _upper_bound(code)]
     return " UNION ".join(parts), params

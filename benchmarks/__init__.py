@@ -1,0 +1,1 @@
+"""Reproducible performance measurements (run as ``python -m benchmarks.NAME``)."""

@@ -1,0 +1,289 @@
+"""The customer list: search as you type, filters, and a table of the files the user may see.
+
+Every keystroke restarts a short timer; when it fires, one query job goes to the
+database thread. Each query carries a generation number: a job that is already
+superseded when its turn comes skips the query, and an answer that arrives after a
+newer query was started is dropped, so the table only ever shows the newest search.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QTableView, QVBoxLayout, QWidget)
+from shiboken6 import isValid
+
+from ...core.fields import KINDS, LEVELS, STATUSES, TIERS
+from .model import CODE, KIND, LEVEL, NAME, OWNER, PHONE, STATUS, TIER, CustomerTableModel
+
+#: the most rows one query puts on screen; beyond it the count says "first N of M"
+ROW_LIMIT = 1000
+#: how long typing must pause before the query runs
+SEARCH_DELAY_MS = 120
+
+
+@dataclass(frozen=True)
+class ListResult:
+    rows: list[tuple]   # summary tuples (raw phone), pinyin order, at most the limit
+    total: int          # how many files match in all
+
+
+class _Generation:
+    """The newest query's number, shared with the jobs (a plain int: read on the database
+    thread, written on the UI thread)."""
+
+    def __init__(self) -> None:
+        self.value = 0
+
+
+def query_job(text: str, filters: dict[str, Any], limit: int | None = ROW_LIMIT,
+              latest: _Generation | None = None, generation: int = 0) -> Callable[[Any], Any]:
+    """The database job for one list query: ``fn(desk) -> ListResult`` (None when superseded)."""
+    def job(desk) -> ListResult | None:
+        if latest is not None and latest.value != generation:
+            return None   # a newer query is queued behind this one: don't spend time on this
+        rows, total = desk.customers.list_rows(text, limit=limit, **filters)
+        return ListResult(rows, total)
+    return job
+
+
+class CustomerListPage(QWidget):
+    """Search box, filters, count and the table. ``open_customer(code)`` on double-click or Enter."""
+
+    open_customer = Signal(str)
+    #: the newest query's rows are on screen
+    loaded = Signal()
+
+    def __init__(self, runner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self._latest = _Generation()
+        self._shown = 0            # generation on screen
+        self._total = 0
+        self.dropped = 0           # answers that arrived after a newer query had started
+
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("customer_search")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(280)
+        self.kind_filter = self._combo("kind_filter")
+        self.status_filter = self._combo("status_filter")
+        self.tier_filter = self._combo("tier_filter")
+        self.level_filter = self._combo("level_filter")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("customer_count")
+
+        self.model = CustomerTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("customer_table")
+        self.table.setModel(self.model)
+        self._set_up_table()
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_box, 3)
+        for combo in (self.kind_filter, self.status_filter, self.tier_filter, self.level_filter):
+            bar.addWidget(combo)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+        self._retranslate()
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._start_query)
+        self.search_box.textChanged.connect(lambda _text: self._timer.start())
+        self.search_box.installEventFilter(self)
+        for combo in (self.kind_filter, self.status_filter, self.tier_filter, self.level_filter):
+            combo.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.installEventFilter(self)
+        runner.changed.connect(self._on_changed)
+        self.refresh()
+
+    # -- building -----------------------------------------------------------------------
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return combo
+
+    def _set_up_table(self) -> None:
+        table = self.table
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTabKeyNavigation(False)
+        table.setShowGrid(False)
+        # Uniform rows: a fixed height, never measured row by row (no resizeRowsToContents).
+        rows = table.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        em = table.fontMetrics().horizontalAdvance("M")
+        for column, width in ((CODE, 8), (KIND, 7), (STATUS, 7), (TIER, 6), (LEVEL, 8),
+                              (OWNER, 7), (PHONE, 10)):
+            header.resizeSection(column, width * em + 12)
+        header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+
+    def _retranslate(self) -> None:
+        self.search_box.setPlaceholderText(
+            self.tr("Name, pinyin initials, code or phone tail  (Ctrl+F)"))
+        self.search_box.setToolTip(self.tr(
+            "Type any part of a name, its pinyin initials (zw) or full pinyin, a customer code "
+            "or number, or the last digits of a phone number"))
+        self.model.retranslate()
+        choices = (
+            (self.kind_filter, self.tr("All kinds"), [(k, self.model.kind_label(k)) for k in KINDS]),
+            (self.status_filter, self.tr("All statuses"),
+             [(k, self.model.status_label(k)) for k in STATUSES]),
+            (self.tier_filter, self.tr("All tiers"), [(k, self.model.tier_label(k)) for k in TIERS]),
+            (self.level_filter, self.tr("All levels"),
+             [(name, self.model.level_label(i)) for i, name in enumerate(LEVELS)]),
+        )
+        for combo, everything, items in choices:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for key, text in items:
+                combo.addItem(text, key)
+            combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+            combo.blockSignals(False)
+        self.kind_filter.setToolTip(self.tr("Kind"))
+        self.status_filter.setToolTip(self.tr("Status"))
+        self.tier_filter.setToolTip(self.tr("Tier"))
+        self.level_filter.setToolTip(self.tr("Confidentiality level"))
+        self._show_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # -- querying -----------------------------------------------------------------------
+    def filters(self) -> dict[str, str | None]:
+        return {"kind": self.kind_filter.currentData(), "status": self.status_filter.currentData(),
+                "tier": self.tier_filter.currentData(), "level": self.level_filter.currentData()}
+
+    def refresh(self) -> None:
+        """Run the current search and filters now (no typing delay)."""
+        self._timer.stop()
+        self._start_query()
+
+    def is_settled(self) -> bool:
+        """No query waiting or running: the table shows the current search."""
+        return not self._timer.isActive() and self._shown == self._latest.value
+
+    def _start_query(self) -> None:
+        self._latest.value += 1
+        generation = self._latest.value
+        job = query_job(self.search_box.text(), self.filters(), ROW_LIMIT, self._latest, generation)
+        self.runner.run(job,
+                        on_done=lambda result: self._alive() and self._on_result(generation, result),
+                        on_error=lambda error: self._alive() and self._on_error(generation, error))
+
+    def _alive(self) -> bool:
+        return isValid(self)
+
+    def _on_result(self, generation: int, result: ListResult | None) -> None:
+        if generation != self._latest.value or result is None:
+            self.dropped += 1
+            return
+        keep = self.current_code()
+        self.model.set_rows(result.rows)
+        self._total = result.total
+        self._shown = generation
+        self._show_count()
+        if keep is not None:
+            self.select_code(keep)
+        self.loaded.emit()
+
+    def _on_error(self, generation: int, error: Exception) -> None:
+        if generation != self._latest.value:
+            self.dropped += 1
+            return
+        self._shown = generation
+        self.model.set_rows([])
+        self._total = 0
+        self._set_count_text(str(error), error=True)
+        self.loaded.emit()
+
+    def _on_changed(self, changes) -> None:
+        if "customers" in changes:
+            self.refresh()
+
+    # -- the count ----------------------------------------------------------------------
+    def _show_count(self) -> None:
+        if not self._shown:
+            self._set_count_text("")   # nothing loaded yet
+            return
+        shown = self.model.rowCount()
+        if self._total > shown:
+            text = self.tr("First %1 of %Ln customers: type more to narrow the list", "",
+                           self._total).replace("%1", QLocale().toString(shown))
+        elif self._total == 1:
+            text = self.tr("1 customer")
+        else:
+            text = self.tr("%Ln customers", "", self._total)
+        self._set_count_text(text)
+
+    def _set_count_text(self, text: str, error: bool = False) -> None:
+        self.count_label.setText(text)
+        self.count_label.setProperty("role", "error" if error else None)
+        self.count_label.style().unpolish(self.count_label)
+        self.count_label.style().polish(self.count_label)
+
+    # -- selection and opening ------------------------------------------------------------
+    def current_code(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.code_at(index.row()) if index.isValid() else None
+
+    def select_code(self, code: str) -> bool:
+        row = self.model.row_of(code)
+        if row < 0:
+            return False
+        index = self.model.index(row, NAME)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_customer.emit(self.model.code_at(index.row()))
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box with its text selected (the window's Ctrl+F)."""
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._open_index(self.table.currentIndex())
+                return True
+            if watched is self.search_box:
+                if key == Qt.Key.Key_Down and self.model.rowCount():
+                    self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                    if not self.table.currentIndex().isValid():
+                        self.table.setCurrentIndex(self.model.index(0, NAME))
+                    return True
+                if key == Qt.Key.Key_Escape and self.search_box.text():
+                    self.search_box.clear()
+                    return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,118 @@
+"""The history of one file: its audit entries, newest first."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from ...core import i18n
+from ...core.errors import CustdeskError
+from ...core.fields import label
+from .jobs import message_label, run_for, show_message
+
+ACTION_ROLE = Qt.ItemDataRole.UserRole
+
+
+def local_time(stamp: str) -> str:
+    """'2025-03-01T02:03:04.000005Z' -> local '2025-03-01 10:03:04'."""
+    try:
+        moment = datetime.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except (ValueError, AttributeError):
+        return str(stamp)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _short(value) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def describe(entry: dict) -> str:
+    """One line saying what an entry changed (labels in core's language)."""
+    summary = entry.get("summary") or {}
+    arrow, sep = " → ", "；" if i18n.language() == "zh" else "; "
+    if entry["action"].endswith(".reveal"):
+        fields = ", ".join(label(f) for f in summary.get("fields", ()))
+        return f"{fields} — {summary.get('reason', '')}"
+    parts = []
+    body = summary.get("fields", summary) if isinstance(summary, dict) else {}
+    for key, value in body.items():
+        if key == "overrides" and isinstance(value, dict):
+            parts += [f"{label(k)} ⚠ {reason}" for k, reason in value.items()]
+        elif isinstance(value, dict) and {"before", "after"} <= set(value):
+            parts.append(f"{label(key)}: {_short(value['before'])}{arrow}{_short(value['after'])}")
+        else:
+            parts.append(f"{label(key)}: {_short(value if not isinstance(value, (dict, list)) else json.dumps(value, ensure_ascii=False))}")
+    return sep.join(parts)
+
+
+class HistoryTab(QWidget):
+    loaded = Signal()
+
+    def __init__(self, runner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("tab_history")
+        self.runner = runner
+        self.code: str | None = None
+        self.entries: list[dict] = []
+        self.actions = {
+            "customer.add": self.tr("Created the file"), "customer.edit": self.tr("Edited"),
+            "customer.reveal": self.tr("Revealed"), "record.add": self.tr("Added a record"),
+            "record.edit": self.tr("Edited a record"), "record.delete": self.tr("Deleted a record"),
+            "record.reveal": self.tr("Revealed records"), "document.add": self.tr("Added a document"),
+            "document.open": self.tr("Opened a document"),
+            "document.delete": self.tr("Deleted a document"),
+        }
+        self.table = QTableWidget(0, 5, self)
+        self.table.setObjectName("table_history")
+        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("User"), self.tr("Action"),
+                                              self.tr("Item"), self.tr("Details")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.message = message_label(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+
+    def set_code(self, code: str | None) -> None:
+        self.code = code
+        self.refresh()
+
+    def refresh(self, external: bool = False) -> None:
+        if self.code is None:
+            return
+        code = self.code
+        run_for(self, self.runner, lambda desk: (code, desk.audit.entries(customer=code)),
+                self._show, self._failed)
+
+    def showEvent(self, event) -> None:  # reveals and openings log entries without a Changes
+        super().showEvent(event)
+        self.refresh()
+
+    def _show(self, result) -> None:
+        code, entries = result
+        if code != self.code:
+            return
+        self.entries = entries
+        self.table.setRowCount(len(entries))
+        for r, entry in enumerate(entries):
+            action = entry["action"]
+            texts = (local_time(entry["at"]), entry["user"], self.actions.get(action, action),
+                     entry.get("object") or "", describe(entry))
+            for c, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setData(ACTION_ROLE, action)
+                if c == 4:
+                    item.setToolTip(text)
+                self.table.setItem(r, c, item)
+        self.loaded.emit()
+
+    def _failed(self, error: CustdeskError) -> None:
+        show_message(self.message, str(error))

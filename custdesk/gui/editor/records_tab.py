@@ -1,0 +1,222 @@
+"""A generic tab for one kind of sub-record, driven by ``core.fields.RECORD_KINDS``.
+
+Contacts, credit records, litigation, communications, complaints, licences and
+(with a summary above) transactions all use it. Sensitive kinds load masked
+and offer Reveal; once revealed, the tab's own later reloads reveal again with
+the same reason (each logged by core).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMessageBox,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from shiboken6 import isValid
+
+from ...core.errors import CustdeskError
+from ...core.fields import RECORD_KINDS
+from .fieldwidgets import cell_text, label_for
+from .jobs import message_label, run_for, show_message
+from .record_dialog import RecordDialog
+from .reveal import RevealDialog
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class RecordsTab(QWidget):
+    #: rows arrived from the database (tests and the editor wait on it)
+    loaded = Signal()
+
+    def __init__(self, runner, kind: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.spec = RECORD_KINDS[kind]
+        self.setObjectName(f"tab_{kind}")
+        self.code: str | None = None
+        self.rows: list[dict] = []
+        self.revealed_reason: str | None = None
+        self.dialog: RecordDialog | None = None          # the open add/edit dialog
+        self.reveal_dialog: RevealDialog | None = None
+
+        self.add_button = QPushButton(self.tr("Add…"), self)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.reveal_button = QPushButton(self.tr("Reveal…"), self)
+        self.reveal_button.setVisible(bool(self.spec.sensitive))
+        self.add_button.clicked.connect(self.add_record)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.reveal_button.clicked.connect(self.request_reveal)
+        bar = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.delete_button, self.reveal_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+
+        self.table = QTableWidget(0, len(self.spec.fields), self)
+        self.table.setObjectName(f"table_{kind}")
+        self.table.setHorizontalHeaderLabels([label_for(f) for f in self.spec.fields])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+
+        self.message = message_label(self)
+        self.top_layout = QVBoxLayout()   # subclasses put a summary here
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.top_layout)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        self._update_buttons()
+
+    def title(self) -> str:
+        return label_for(self.spec)
+
+    # -- loading ------------------------------------------------------------------------
+    def set_code(self, code: str | None) -> None:
+        if code != self.code:
+            self.revealed_reason = None
+        self.code = code
+        self.refresh()
+
+    def refresh(self, external: bool = False) -> None:
+        """Reload the rows. ``external``: another view changed records, so a revealed
+        tab is left alone rather than logging a reveal the user did not ask for."""
+        if self.code is None or (external and self.revealed_reason):
+            return
+        run_for(self, self.runner, self._loader(self.code, self.revealed_reason),
+                self._show, self._failed)
+
+    def _loader(self, code: str, reason: str | None):
+        """The job that fetches what the tab shows; runs on the database thread."""
+        kind = self.spec.key
+        if reason:
+            return lambda desk: {"code": code, "rows": desk.records.list(
+                code, kind, reveal=True, reason=reason)}
+        return lambda desk: {"code": code, "rows": desk.records.list(code, kind)}
+
+    def _show(self, payload: dict) -> None:
+        if payload["code"] != self.code:
+            return
+        self.rows = payload["rows"]
+        table = self.table
+        table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            for c, field in enumerate(self.spec.fields):
+                item = QTableWidgetItem(cell_text(field, row.get(field.key)))
+                item.setData(ID_ROLE, row.get("id"))
+                if field.type in ("money", "signed_money", "int"):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(r, c, item)
+        self._decorate()
+        self._update_buttons()
+        self.loaded.emit()
+
+    def _decorate(self) -> None:
+        """Subclasses colour rows here."""
+
+    def _failed(self, error: CustdeskError) -> None:
+        show_message(self.message, str(error))
+
+    def is_masked(self) -> bool:
+        return bool(self.spec.sensitive) and not self.revealed_reason
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_row() is not None
+        can_touch = selected and not self.is_masked()
+        self.add_button.setEnabled(self.code is not None)
+        self.edit_button.setEnabled(can_touch)
+        self.delete_button.setEnabled(can_touch)
+        self.reveal_button.setVisible(self.is_masked())
+        if self.is_masked():
+            self.edit_button.setToolTip(self.tr("Reveal the records before editing them"))
+
+    def selected_row(self) -> dict | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.rows):
+            return None
+        return self.rows[rows[0].row()]
+
+    # -- editing ------------------------------------------------------------------------
+    def add_record(self) -> RecordDialog | None:
+        if self.code is None:
+            return None
+        dialog = RecordDialog(self.tr("New record: {kind}").format(kind=self.title()),
+                              self.spec.fields, None, self)
+        dialog.submitted.connect(lambda values: self._save(dialog, None, values))
+        return self._open(dialog)
+
+    def edit_selected(self) -> RecordDialog | None:
+        row = self.selected_row()
+        if row is None or self.is_masked():
+            return None
+        dialog = RecordDialog(self.tr("Edit record: {kind}").format(kind=self.title()),
+                              self.spec.fields, row, self)
+        dialog.submitted.connect(lambda values: self._save(dialog, row["id"], values))
+        return self._open(dialog)
+
+    def _open(self, dialog: RecordDialog) -> RecordDialog:
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _save(self, dialog: RecordDialog, record_id: int | None, values: dict) -> None:
+        code, kind = self.code, self.spec.key
+        if record_id is None:
+            job = lambda desk: desk.records.add(code, kind, values)  # noqa: E731
+        else:
+            job = lambda desk: desk.records.update(code, kind, record_id, values)  # noqa: E731
+
+        def done(_changes):
+            if isValid(dialog):
+                dialog.accept()
+            show_message(self.message, "")
+            self.refresh()
+
+        def failed(error):
+            if isValid(dialog):
+                dialog.show_error(error)
+            else:  # the dialog was cancelled while saving
+                self._failed(error)
+        run_for(self, self.runner, job, done, failed)
+
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or self.is_masked():
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete record"),
+            self.tr("Delete this record from {kind}? This cannot be undone (the audit log keeps "
+                    "what it was).").format(kind=self.title()),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        code, kind, record_id = self.code, self.spec.key, row["id"]
+        run_for(self, self.runner, lambda desk: desk.records.delete(code, kind, record_id),
+                lambda _changes: self.refresh(), self._failed)
+
+    # -- revealing ----------------------------------------------------------------------
+    def request_reveal(self) -> RevealDialog:
+        dialog = RevealDialog(self.title(), self)
+        dialog.accepted.connect(lambda: self.reveal(dialog.reason()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.reveal_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def reveal(self, reason: str) -> None:
+        """Show this kind unmasked in this view; core checks clearance and logs the reason."""
+        if self.code is None:
+            return
+
+        def done(payload):
+            self.revealed_reason = reason
+            show_message(self.message, "")
+            self._show(payload)
+        run_for(self, self.runner, self._loader(self.code, reason), done, self._failed)

@@ -1,0 +1,192 @@
+"""The main window: navigation column, area pages, menu, toolbar and status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget)
+
+from .. import __version__
+from ..core.access import allowed, role_label
+from ..core.fields import level_label
+from .audit_page import AuditPage
+from .customers.list_page import CustomerListPage
+from .editor import CustomerEditor
+from .settings_page import SettingsPage
+from .style import icon
+
+
+class MainWindow(QMainWindow):
+    #: the user asked to lock the window now
+    lock_requested = Signal()
+
+    def __init__(self, runner, user, db_path, parent=None):
+        super().__init__(parent)
+        self.runner = runner
+        self.user = user
+        self.db_path = db_path
+        self.setWindowTitle(self.tr("custdesk — Customer credit files") + f" — {db_path.name}")
+        self.resize(1280, 800)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(168)
+        self.navigation.setIconSize(QSize(20, 20))
+        self.pages = QStackedWidget()
+
+        self.customer_tabs = QTabWidget()
+        self.customer_tabs.setTabsClosable(True)
+        self.customer_tabs.setDocumentMode(True)
+        self.customer_tabs.tabCloseRequested.connect(self.close_tab)
+        self.customer_list = CustomerListPage(runner)
+        self.customer_list.open_customer.connect(self.open_customer)
+        self.customer_tabs.addTab(self.customer_list, icon("customers"), self.tr("All customers"))
+        self.customer_tabs.tabBar().setTabButton(0, self.customer_tabs.tabBar().ButtonPosition.RightSide,
+                                                 None)
+        self._add_area("customers", self.tr("Customer files"), "customers", self.customer_tabs)
+        if allowed(user.role, "audit.read"):
+            self.audit_page = AuditPage(runner)
+            self._add_area("audit", self.tr("Audit log"), "audit", self.audit_page)
+        self.settings_page = SettingsPage(runner, user)
+        self._add_area("settings", self.tr("Settings"), "settings", self.settings_page)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self._make_actions()
+        self._make_status_bar()
+
+    def _add_area(self, key: str, text: str, icon_name: str, page: QWidget) -> None:
+        item = QListWidgetItem(icon(icon_name), text)
+        item.setData(Qt.UserRole, key)
+        self.navigation.addItem(item)
+        self.pages.addWidget(page)
+
+    def area_keys(self) -> list[str]:
+        return [self.navigation.item(i).data(Qt.UserRole) for i in range(self.navigation.count())]
+
+    def show_area(self, key: str) -> None:
+        self.navigation.setCurrentRow(self.area_keys().index(key))
+
+    # -- actions ------------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        can_edit = allowed(self.user.role, "customer.edit")
+
+        def action(text, icon_name, shortcut, slot, enabled=True):
+            act = QAction(icon(icon_name) if icon_name else icon("app"), text, self)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            act.setEnabled(enabled)
+            return act
+
+        self.new_individual = action(self.tr("New individual customer"), "new", "Ctrl+N",
+                                     lambda: self.new_customer("individual"), can_edit)
+        self.new_enterprise = action(self.tr("New enterprise customer"), "new", "Ctrl+Shift+N",
+                                     lambda: self.new_customer("enterprise"), can_edit)
+        self.find_action = action(self.tr("Find customer"), "search", QKeySequence.Find, self.find)
+        self.save_action = action(self.tr("Save"), "save", None, self.save_current)
+        self.lock_action = action(self.tr("Lock"), "lock", "Ctrl+L", self.lock_requested.emit)
+        self.quit_action = action(self.tr("Quit"), "quit", QKeySequence.Quit, self.close)
+        about = action(self.tr("About custdesk"), None, None, self.about)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for act in (self.new_individual, self.new_enterprise, self.save_action):
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.find_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(about)
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        for act in (self.new_individual, self.new_enterprise, self.find_action, self.lock_action):
+            toolbar.addAction(act)
+
+    def _make_status_bar(self) -> None:
+        bar = self.statusBar()
+        user = self.user
+        for text in (f"{self.tr('User')}: {user.display}", f"{self.tr('Role')}: {role_label(user.role)}",
+                     f"{self.tr('Clearance')}: {level_label(user.clearance)}",
+                     f"{self.tr('Database')}: {self.db_path}"):
+            label = QLabel(text)
+            label.setContentsMargins(6, 0, 6, 0)
+            bar.addPermanentWidget(label)
+
+    # -- customers ------------------------------------------------------------------------
+    def find(self) -> None:
+        self.show_area("customers")
+        self.customer_tabs.setCurrentIndex(0)
+        self.customer_list.focus_search()
+
+    def editors(self) -> list[CustomerEditor]:
+        return [self.customer_tabs.widget(i) for i in range(1, self.customer_tabs.count())]
+
+    def open_customer(self, code: str) -> None:
+        self.show_area("customers")
+        for index, editor in enumerate(self.editors(), start=1):
+            if editor.code == code:
+                self.customer_tabs.setCurrentIndex(index)
+                return
+        self._add_editor(CustomerEditor(self.runner, code), code)
+
+    def new_customer(self, kind: str) -> None:
+        self.show_area("customers")
+        title = self.tr("New individual") if kind == "individual" else self.tr("New enterprise")
+        self._add_editor(CustomerEditor(self.runner, None, kind), title)
+
+    def _add_editor(self, editor: CustomerEditor, title: str) -> None:
+        index = self.customer_tabs.addTab(editor, title)
+        self.customer_tabs.setCurrentIndex(index)
+        editor.title_changed.connect(
+            lambda text, e=editor: self.customer_tabs.setTabText(self.customer_tabs.indexOf(e), text))
+
+    def close_tab(self, index: int) -> None:
+        if index == 0:
+            return
+        editor = self.customer_tabs.widget(index)
+        if editor.maybe_close():
+            self.customer_tabs.removeTab(index)
+            editor.deleteLater()
+
+    def save_current(self) -> None:
+        editor = self.customer_tabs.currentWidget()
+        if isinstance(editor, CustomerEditor):
+            editor.save()
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About custdesk"),
+                          f"<b>custdesk {__version__}</b><br>"
+                          + self.tr("Customer credit files for small firms.") + "<br>"
+                          + f"{self.tr('Database')}: {self.db_path}")
+
+    def closeEvent(self, event) -> None:
+        for editor in self.editors():
+            self.customer_tabs.setCurrentWidget(editor)
+            if not editor.maybe_close():
+                event.ignore()
+                return
+        event.accept()
+
+    def set_locked(self, locked: bool) -> None:
+        """Hide every page's data while locked (the lock overlay sits on top)."""
+        self.pages.setVisible(not locked)
+        self.navigation.setEnabled(not locked)
+        for act in (self.new_individual, self.new_enterprise, self.find_action, self.save_action,
+                    self.lock_action):
+            act.setEnabled(not locked and (act not in (self.new_individual, self.new_enterprise)
+                                           or allowed(self.user.role, "customer.edit")))
+        QApplication.processEvents()

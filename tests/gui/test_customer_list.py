@@ -1,0 +1,367 @@
+"""The customer list: model, search as you type, filters, clearance, sorting, stale answers."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from custdesk.gui.customers import list_page
+from custdesk.gui.customers.list_page import CustomerListPage
+from custdesk.gui.customers.model import CODE, KIND, LEVEL, NAME, PHONE, STATUS, TIER, CustomerTableModel
+from tests.gui.conftest import call
+
+PEOPLE = [
+    {"kind": "individual", "name": "张伟", "phone": "13812345678", "status": "active"},
+    {"kind": "individual", "name": "张伟明", "phone": "13900001111", "status": "suspended"},
+    {"kind": "individual", "name": "王芳", "phone": "13700009999", "status": "active"},
+    {"kind": "individual", "name": "蔡明", "tier": "vip"},
+    {"kind": "individual", "name": "曾伟", "status": "closed"},      # 曾 as a surname: zeng
+    {"kind": "enterprise", "name": "上海恒泰贸易有限公司", "phone": "021-52345678",
+     "status": "active", "tier": "key"},
+]
+# Pinyin order: caiming, shanghai..., wangfang, zengwei, zhangwei, zhangweiming.
+PINYIN_ORDER = ["蔡明", "上海恒泰贸易有限公司", "王芳", "曾伟", "张伟", "张伟明"]
+
+
+def add_all(desk, specs):
+    return {spec["name"]: desk.customers.add(spec).code for spec in specs}
+
+
+@pytest.fixture
+def people(runner, qtbot):
+    return call(runner, qtbot, lambda desk: add_all(desk, PEOPLE))
+
+
+@pytest.fixture
+def page(runner, people, qtbot):
+    return open_page(runner, qtbot)
+
+
+def open_page(runner, qtbot) -> CustomerListPage:
+    page = CustomerListPage(runner)
+    qtbot.addWidget(page)
+    settle(page, qtbot)
+    return page
+
+
+def settle(page, qtbot):
+    qtbot.waitUntil(page.is_settled, timeout=10_000)
+
+
+def search(page, qtbot, text):
+    page.search_box.setText(text)
+    settle(page, qtbot)
+
+
+def type_text(widget, text):
+    """Type Chinese as an input method does: each character committed into the widget."""
+    for char in text:
+        event = QInputMethodEvent()
+        event.setCommitString(char)
+        QApplication.sendEvent(widget, event)
+
+
+def names(page):
+    return [page.model.display(row, NAME) for row in range(page.model.rowCount())]
+
+
+def column(page, col):
+    return [page.model.display(row, col) for row in range(page.model.rowCount())]
+
+
+def summary(code, name, *, kind="individual", status="active", tier="normal", level=1,
+            owner="boss", phone=None):
+    return (code, kind, name, status, tier, level, owner, phone, None, None, "t", "t")
+
+
+# -- the model ------------------------------------------------------------------------------
+ROWS = [summary("C000004", "蔡明", tier="vip"),
+        summary("C000006", "上海恒泰贸易有限公司", kind="enterprise", phone="021-52345678"),
+        summary("C000003", "王芳", phone="13700009999", status="prospect", owner=None),
+        summary("C000005", "曾伟", status="closed", level=2),
+        summary("C000001", "张伟", phone="13812345678", level=0)]
+
+
+@pytest.mark.qt_log_level_fail("WARNING")
+@pytest.mark.parametrize("force_py", [False, True])
+def test_model_passes_the_model_tester(qtmodeltester, force_py):
+    model = CustomerTableModel()
+    model.set_rows(ROWS)
+    qtmodeltester.check(model, force_py=force_py)
+    # The tester watches the model's signals from here on: reset, sort and empty it.
+    for col in range(model.columnCount()):
+        model.sort(col, Qt.SortOrder.DescendingOrder)
+        model.sort(col, Qt.SortOrder.AscendingOrder)
+    model.set_rows(ROWS[:2])
+    model.set_rows([])
+    model.set_rows(ROWS)
+
+
+def test_model_shows_labels_masks_phones_and_gives_codes():
+    model = CustomerTableModel()
+    model.set_rows(ROWS)
+    assert model.columnCount() == 8
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)] == \
+        ["Code", "Name", "Kind", "Status", "Tier", "Level", "Owner", "Phone"]
+    row = 4  # 张伟
+    assert [model.display(row, c) for c in range(8)] == \
+        ["C000001", "张伟", "Individual", "Active", "Normal", "Public", "boss", "138****5678"]
+    assert model.display(1, KIND) == "Enterprise"
+    assert model.display(1, PHONE) == "021*****5678"
+    assert model.display(2, STATUS) == "Prospect" and model.display(0, TIER) == "VIP"
+    assert model.display(3, LEVEL) == "Confidential"
+    for c in range(8):
+        assert model.data(model.index(row, c), Qt.ItemDataRole.UserRole) == "C000001"
+    shown = {model.data(model.index(r, c)) for r in range(5) for c in range(8)}
+    assert not {"13812345678", "13700009999", "021-52345678"} & shown
+
+
+def test_model_sorts_name_by_pinyin_rank_and_others_by_value_then_name():
+    model = CustomerTableModel()
+    model.set_rows(ROWS)
+    shown = lambda: [model.display(r, NAME) for r in range(model.rowCount())]  # noqa: E731
+    model.sort(CODE, Qt.SortOrder.AscendingOrder)
+    assert [model.code_at(r) for r in range(5)] == \
+        ["C000001", "C000003", "C000004", "C000005", "C000006"]
+    model.sort(NAME, Qt.SortOrder.DescendingOrder)
+    assert shown() == ["张伟", "曾伟", "王芳", "上海恒泰贸易有限公司", "蔡明"]
+    # Status in its defined order (prospect, active, ..., closed); ties by pinyin.
+    model.sort(STATUS, Qt.SortOrder.AscendingOrder)
+    assert shown() == ["王芳", "蔡明", "上海恒泰贸易有限公司", "张伟", "曾伟"]
+    # A new load keeps the chosen sort.
+    model.set_rows(list(reversed(ROWS)))
+    assert [model.display(r, STATUS) for r in range(5)] == \
+        ["Prospect", "Active", "Active", "Active", "Closed"]
+
+
+# -- the page --------------------------------------------------------------------------------
+def test_list_shows_customers_as_the_admin_adds_them(runner, qtbot):
+    page = open_page(runner, qtbot)
+    assert page.model.rowCount() == 0 and page.count_label.text() == "0 customers"
+    code = call(runner, qtbot, lambda d: d.customers.add(
+        {"kind": "individual", "name": "王芳", "phone": "13700009999"})).code
+    # runner.changed ("customers") refreshes the list without being asked.
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    assert names(page) == ["王芳"] and page.model.code_at(0) == code
+    assert page.count_label.text() == "1 customer"
+    call(runner, qtbot, lambda d: d.customers.add({"kind": "enterprise", "name": "上海恒泰贸易有限公司"}))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
+    settle(page, qtbot)
+    assert names(page) == ["上海恒泰贸易有限公司", "王芳"]
+    assert page.count_label.text() == "2 customers"
+
+
+def test_typing_a_two_character_name_filters_with_one_query(page, qtbot):
+    assert names(page) == PINYIN_ORDER
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        type_text(page.search_box, "张伟")   # two characters committed, one pause
+    settle(page, qtbot)
+    assert names(page) == ["张伟", "张伟明"]
+    assert page.dropped == 0
+    assert page.count_label.text() == "2 customers"
+    search(page, qtbot, "伟明")
+    assert names(page) == ["张伟明"]
+    search(page, qtbot, "李")
+    assert names(page) == [] and page.count_label.text() == "0 customers"
+    search(page, qtbot, "")
+    assert names(page) == PINYIN_ORDER
+
+
+def test_pinyin_initials_code_and_phone_tail(page, people, qtbot):
+    search(page, qtbot, "zw")   # 曾伟 is zeng wei as a surname
+    assert names(page) == ["曾伟", "张伟", "张伟明"]
+    search(page, qtbot, "ZWM")
+    assert names(page) == ["张伟明"]
+    search(page, qtbot, people["王芳"].lower())
+    assert names(page) == ["王芳"]
+    search(page, qtbot, "5678")
+    assert names(page) == ["上海恒泰贸易有限公司", "张伟"]
+
+
+def test_phone_column_is_masked(page, qtbot):
+    search(page, qtbot, "张伟")
+    assert column(page, PHONE) == ["138****5678", "139****1111"]
+    everything = {page.model.data(page.model.index(r, c))
+                  for r in range(page.model.rowCount()) for c in range(page.model.columnCount())}
+    assert "13812345678" not in everything
+
+
+def test_sorting_by_name_is_pinyin_order_and_descending_reverses(page, qtbot):
+    page.table.sortByColumn(CODE, Qt.SortOrder.AscendingOrder)
+    assert names(page) == [spec["name"] for spec in PEOPLE]   # codes follow the adding order
+    page.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+    assert names(page) == PINYIN_ORDER
+    page.table.sortByColumn(NAME, Qt.SortOrder.DescendingOrder)
+    assert names(page) == list(reversed(PINYIN_ORDER))
+    # The chosen order survives a new search.
+    search(page, qtbot, "zw")
+    assert names(page) == ["张伟明", "张伟", "曾伟"]
+    page.table.sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)
+    assert column(page, STATUS) == ["Active", "Suspended", "Closed"]
+
+
+def test_a_clerk_does_not_see_files_above_their_clearance(runner, make_runner, qtbot, monkeypatch):
+    secret_code = call(runner, qtbot, lambda d: d.customers.add(
+        {"kind": "individual", "name": "刘洋", "level": "confidential"})).code
+    call(runner, qtbot, lambda d: add_all(d, [{"kind": "individual", "name": "刘强"},
+                                              {"kind": "individual", "name": "刘明", "level": "public"}]))
+    admin_page = open_page(runner, qtbot)
+    assert names(admin_page) == ["刘明", "刘强", "刘洋"]
+    clerk_page = open_page(make_runner("clerk"), qtbot)
+    assert names(clerk_page) == ["刘明", "刘强"]
+    assert secret_code not in clerk_page.model.codes()
+    assert clerk_page.count_label.text() == "2 customers"
+    for text in ("刘洋", "liuyang", "ly", secret_code):
+        search(clerk_page, qtbot, text)
+        assert names(clerk_page) == []
+    # A list cut short counts only what the clerk may see (the hidden file is not hinted at).
+    monkeypatch.setattr(list_page, "ROW_LIMIT", 1)
+    for page in (clerk_page, admin_page):
+        search(page, qtbot, "刘")
+        assert names(page) == ["刘明"]
+    assert clerk_page.count_label.text() == "First 1 of 2 customers: type more to narrow the list"
+    assert admin_page.count_label.text() == "First 1 of 3 customers: type more to narrow the list"
+
+
+def test_filters_narrow_the_list(page, qtbot):
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData("enterprise"))
+    settle(page, qtbot)
+    assert names(page) == ["上海恒泰贸易有限公司"]
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData("individual"))
+    page.status_filter.setCurrentIndex(page.status_filter.findData("active"))
+    settle(page, qtbot)
+    assert names(page) == ["王芳", "张伟"]
+    search(page, qtbot, "zw")
+    assert names(page) == ["张伟"]
+    page.level_filter.setCurrentIndex(page.level_filter.findData("secret"))
+    settle(page, qtbot)
+    assert names(page) == []
+    for combo in (page.kind_filter, page.status_filter, page.level_filter):
+        assert combo.itemData(0) is None and combo.itemText(0).startswith("All")
+        combo.setCurrentIndex(0)
+    settle(page, qtbot)
+    assert names(page) == ["曾伟", "张伟", "张伟明"]
+
+
+def test_a_stale_answer_is_dropped(page, runner, qtbot):
+    entered, release = threading.Event(), threading.Event()
+    threads = []
+
+    def install(desk):
+        original = desk.customers.list_rows
+
+        def slow_first(text, **kw):
+            threads.append(threading.get_ident())
+            if text == "张伟":           # the older query: answer only after a newer one started
+                entered.set()
+                release.wait(10)
+            return original(text, **kw)
+        desk.customers.list_rows = slow_first
+    call(runner, qtbot, install)
+    shown = []
+    page.model.modelReset.connect(lambda: shown.append(names(page)))
+
+    page.search_box.setText("张伟")
+    page.refresh()
+    qtbot.waitUntil(entered.is_set, timeout=10_000)
+    page.search_box.setText("王芳")
+    page.refresh()
+    release.set()
+    settle(page, qtbot)
+    assert names(page) == ["王芳"]
+    assert shown == [["王芳"]]           # the 张伟 answer never reached the table
+    assert page.dropped == 1
+    assert threading.get_ident() not in threads   # queries ran on the database thread only
+
+    # Quick typing without a pause: only the last text is shown.
+    shown.clear()
+    for text in ("张", "张伟", "张伟明"):
+        page.search_box.setText(text)
+        page.refresh()
+    settle(page, qtbot)
+    assert names(page) == ["张伟明"] and shown == [["张伟明"]]
+
+
+def test_double_click_and_enter_open_the_customer(page, people, qtbot):
+    page.resize(900, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    row = names(page).index("王芳")
+    rect = page.table.visualRect(page.model.index(row, NAME))
+    with qtbot.waitSignal(page.open_customer, timeout=5_000) as opened:
+        # What a window system sends for a double-click: a click, then the double-click.
+        qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened.args == [people["王芳"]]
+    page.table.setCurrentIndex(page.model.index(names(page).index("蔡明"), CODE))
+    with qtbot.waitSignal(page.open_customer, timeout=5_000) as opened:
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened.args == [people["蔡明"]]
+
+
+def test_focus_search_selects_the_text(page, qtbot):
+    page.show()
+    qtbot.waitExposed(page)
+    search(page, qtbot, "王")
+    page.table.setFocus()
+    page.focus_search()
+    qtbot.waitUntil(page.search_box.hasFocus, timeout=5_000)
+    assert page.search_box.selectedText() == "王"
+    assert "Ctrl+F" in page.search_box.placeholderText() and page.search_box.isClearButtonEnabled()
+
+
+def test_a_refresh_keeps_the_selected_customer(page, people, runner, qtbot):
+    page.select_code(people["王芳"])
+    call(runner, qtbot, lambda d: d.customers.add({"kind": "individual", "name": "安娜"}))
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(PEOPLE) + 1, timeout=10_000)
+    settle(page, qtbot)
+    assert names(page)[0] == "安娜"
+    assert page.current_code() == people["王芳"]
+
+
+def test_long_results_are_cut_and_the_count_says_so(page, qtbot, monkeypatch):
+    monkeypatch.setattr(list_page, "ROW_LIMIT", 2)
+    page.refresh()
+    settle(page, qtbot)
+    assert names(page) == PINYIN_ORDER[:2]
+    assert page.count_label.text() == "First 2 of 6 customers: type more to narrow the list"
+    search(page, qtbot, "伟")
+    assert names(page) == ["曾伟", "张伟"] and "of 3 customers" in page.count_label.text()
+    # Far more matches than rows shown (core then walks the pinyin index): same answer.
+    monkeypatch.setattr(list_page, "ROW_LIMIT", 1)
+    search(page, qtbot, "")
+    search(page, qtbot, "伟")
+    assert names(page) == ["曾伟"] and "First 1 of 3 customers" in page.count_label.text()
+    page.status_filter.setCurrentIndex(page.status_filter.findData("active"))
+    settle(page, qtbot)
+    assert names(page) == ["张伟"] and page.count_label.text() == "1 customer"
+    search(page, qtbot, "")
+    assert names(page) == ["上海恒泰贸易有限公司"]
+    assert "First 1 of 3 customers" in page.count_label.text()
+
+
+def test_list_rows_agree_with_summary_rows_on_every_path(runner, make_runner, qtbot):
+    """Whichever way core reaches the rows (ids, pinyin index, table pass), the list shows
+    the first rows of the full pinyin-ordered answer and counts all of it."""
+    surnames, given = "王李张刘陈曾", "伟芳明强娜"
+    specs = [{"kind": "individual", "name": s + g + ("华" if i % 3 else ""),
+              "status": ("active", "prospect", "closed")[i % 3],
+              "level": ("public", "internal", "confidential")[i % 4 % 3]}
+             for i, (s, g) in enumerate((s, g) for s in surnames for g in given)]
+    specs += [{"kind": "enterprise", "name": f"{city}{word}贸易有限公司", "status": "active"}
+              for city in ("上海", "杭州") for word in ("恒泰", "华信", "鼎盛")]
+    call(runner, qtbot, lambda d: add_all(d, specs))
+    cases = [("", {}), ("王", {}), ("伟", {}), ("华", {"status": "active"}), ("z", {}),
+             ("贸易", {}), ("有限公司", {}), ("", {"kind": "enterprise"}), ("l", {"level": "public"})]
+    for user_runner in (runner, make_runner("clerk")):
+        for text, filters in cases:
+            full = call(user_runner, qtbot, lambda d: d.customers.summary_rows(text, **filters))
+            for limit in (1, 2, 5, None):
+                rows, total = call(user_runner, qtbot,
+                                   lambda d: d.customers.list_rows(text, limit=limit, **filters))
+                assert total == len(full), (text, filters, limit)
+                assert rows == [r[:8] for r in full[:limit]], (text, filters, limit)
