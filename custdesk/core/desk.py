@@ -44,6 +44,20 @@ def backoff_seconds(failures: int) -> int:
     return min(BACKOFF_FIRST * 2 ** (failures - FREE_ATTEMPTS), BACKOFF_MAX)
 
 
+def check_backoff(slots: KeySlots, user: str) -> None:
+    """Refuse at once, without trying the password, while ``user`` must still wait.
+
+    :raises LoginThrottled: with the seconds left.
+    """
+    failures = slots.failures(user)
+    wait = backoff_seconds(failures["count"])
+    if wait and failures["last"]:
+        last = datetime.fromisoformat(failures["last"].replace("Z", "+00:00"))
+        remaining = wait - (clock.now() - last).total_seconds()
+        if remaining > 0:
+            raise LoginThrottled(math.ceil(remaining))
+
+
 @dataclass(frozen=True)
 class User:
     name: str
@@ -141,13 +155,7 @@ class Desk:
         """
         path = Path(path)
         slots = cls._load_slots(path)
-        failures = slots.failures(user)
-        wait = backoff_seconds(failures["count"])
-        if wait and failures["last"]:
-            last = datetime.fromisoformat(failures["last"].replace("Z", "+00:00"))
-            remaining = wait - (clock.now() - last).total_seconds()
-            if remaining > 0:
-                raise LoginThrottled(math.ceil(remaining))
+        check_backoff(slots, user)
         key = slots.unlock(user, password)
         if key is None:
             with keyslots.locked(path) as fresh:
@@ -228,13 +236,7 @@ class Desk:
         """
         name = self.user.name
         slots = KeySlots.load(self.path)
-        failures = slots.failures(name)
-        wait = backoff_seconds(failures["count"])
-        if wait and failures["last"]:
-            last = datetime.fromisoformat(failures["last"].replace("Z", "+00:00"))
-            remaining = wait - (clock.now() - last).total_seconds()
-            if remaining > 0:
-                raise LoginThrottled(math.ceil(remaining))
+        check_backoff(slots, name)
         ok = slots.unlock(name, password) is not None     # the slow part, outside the lock
         with keyslots.locked(self.path) as fresh, self.writing():
             if ok:

@@ -128,14 +128,9 @@ class CustomerArchive:
                 return []
             where.append(f"c.id IN ({found[0]})")
             params += found[1]
-        for column, value in (("kind", kind), ("status", status), ("tier", tier)):
-            if value:
-                where.append(f"c.{column} = ?")
-                params.append(value)
-        if level is not None:
-            from ..users import parse_level
-            where.append("c.level = ?")
-            params.append(parse_level(level))
+        filters, filter_params = _filters(kind, status, tier, level)
+        where += filters
+        params += filter_params
         sql = ("SELECT c.code, c.kind, c.name, c.status, c.tier, c.level, c.owner, c.phone, "
                "i.id_number, e.credit_code, c.created_at, c.updated_at FROM customers c "
                "LEFT JOIN individuals i ON i.customer_id = c.id "
@@ -160,15 +155,7 @@ class CustomerArchive:
             found = s.search_sql(search, id_numbers=self._desk.access.cleared_for("id_number"))
             if found is None:
                 return [], 0
-        filters, filter_params = [], []
-        for column, value in (("kind", kind), ("status", status), ("tier", tier)):
-            if value:
-                filters.append(f"c.{column} = ?")
-                filter_params.append(value)
-        if level is not None:
-            from ..users import parse_level
-            filters.append("c.level = ?")
-            filter_params.append(parse_level(level))
+        filters, filter_params = _filters(kind, status, tier, level)
         candidates = None
         if found is not None:
             candidates = db.execute(f"SELECT count(*) FROM ({found[0]})", found[1]).fetchone()[0]
@@ -331,6 +318,20 @@ class CustomerArchive:
     def _write_grams(self, customer_id: int, key: str) -> None:
         self._desk.db.conn.executemany("INSERT OR IGNORE INTO name_grams (gram, customer_id) VALUES (?, ?)",
                                   [(g, customer_id) for g in s.name_grams(key)])
+
+
+def _filters(kind, status, tier, level) -> tuple[list[str], list]:
+    """SQL conditions (on ``customers c``) and parameters for the list filters."""
+    where, params = [], []
+    for column, value in (("kind", kind), ("status", status), ("tier", tier)):
+        if value:
+            where.append(f"c.{column} = ?")
+            params.append(value)
+    if level is not None:
+        from ..users import parse_level
+        where.append("c.level = ?")
+        params.append(parse_level(level))
+    return where, params
 
 
 def _field(key: str) -> Field:
