@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from . import i18n
 
 LEVELS = ("public", "internal", "confidential", "secret")
-LEVEL_LABELS = {"public": ("公开", "public"), "internal": ("内部", "internal"),
-                "confidential": ("秘密", "confidential"), "secret": ("机密", "secret")}
+LEVEL_LABELS = {"public": ("公开", "Public"), "internal": ("内部", "Internal"),
+                "confidential": ("秘密", "Confidential"), "secret": ("机密", "Secret")}
 
 KINDS = ("individual", "enterprise")
 STATUSES = ("prospect", "active", "suspended", "closed", "blacklisted")
@@ -260,6 +260,88 @@ def label(key: str) -> str:
                 break
     if zh_en is None:
         return key
+    return zh_en[0] if i18n.language() == "zh" else zh_en[1]
+
+
+# -- what a choice value is called ------------------------------------------------------
+# One table for every ``choices`` value (customer fields, record fields, document kinds):
+# value -> (zh, en). A value shared by several fields ("closed", "phone", "other") has one
+# label that reads right in each of them.
+CHOICE_LABELS: dict[str, tuple[str, str]] = {
+    # customer kinds
+    "individual": ("个人", "Individual"),
+    "enterprise": ("企业", "Enterprise"),
+    # customer statuses
+    "prospect": ("潜在客户", "Prospect"),
+    "active": ("正常", "Active"),
+    "suspended": ("暂停", "Suspended"),
+    "closed": ("已关闭", "Closed"),          # also a credit record's / a case's state
+    "blacklisted": ("黑名单", "Blacklisted"),
+    # customer tiers
+    "vip": ("VIP", "VIP"),
+    "key": ("重点", "Key"),
+    "normal": ("普通", "Normal"),
+    # ID types
+    "resident_id": ("居民身份证", "Resident ID card"),
+    "passport": ("护照", "Passport"),
+    "permanent_residence": ("外国人永久居留身份证", "Permanent residence card"),
+    # genders
+    "male": ("男", "Male"),
+    "female": ("女", "Female"),
+    # housing
+    "own": ("自有住房", "Own home"),
+    "mortgage": ("按揭购房", "Mortgaged home"),
+    "rent": ("租房", "Rented"),
+    "family": ("与家人同住", "With family"),
+    "other": ("其他", "Other"),              # also a channel and a document kind
+    # credit record kinds
+    "loan": ("借款", "Loan"),
+    "repayment": ("还款", "Repayment"),
+    "overdue": ("逾期", "Overdue"),
+    "bureau": ("征信记录", "Credit bureau"),
+    "blacklist": ("列入黑名单", "Blacklist entry"),
+    # credit record and litigation states
+    "open": ("未结", "Open"),
+    # litigation roles
+    "plaintiff": ("原告", "Plaintiff"),
+    "defendant": ("被告", "Defendant"),
+    "third_party": ("第三人", "Third party"),
+    # transaction kinds
+    "invoice": ("发票", "Invoice"),
+    "payment": ("收款", "Payment"),
+    # communication channels
+    "phone": ("电话", "Phone"),
+    "visit": ("上门拜访", "Visit"),
+    "email": ("电子邮件", "E-mail"),
+    "wechat": ("微信", "WeChat"),
+    "meeting": ("会议", "Meeting"),
+    # document kinds
+    "id_card": ("身份证", "ID card"),
+    "business_licence": ("营业执照", "Business licence"),
+    "bank_statement": ("银行流水", "Bank statement"),
+    "financial_report": ("财务报告", "Financial report"),
+    "contract": ("合同", "Contract"),
+    "credit_report": ("征信报告", "Credit report"),
+}
+
+
+def all_choice_values() -> set[str]:
+    """Every value any ``choices`` tuple offers (customer, record and document fields)."""
+    values: set[str] = set()
+    for f in CUSTOMER_FIELDS + DOCUMENT_FIELDS:
+        values.update(f.choices)
+    for kind in RECORD_KINDS.values():
+        for f in kind.fields:
+            values.update(f.choices)
+    values.update(DOCUMENT_KINDS)
+    return values
+
+
+def choice_label(value: str) -> str:
+    """A choice value as people read it, in the current language (the value itself when unknown)."""
+    zh_en = CHOICE_LABELS.get(value)
+    if zh_en is None:
+        return value
     return zh_en[0] if i18n.language() == "zh" else zh_en[1]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
@@ -119,9 +121,11 @@ class MainWindow(QMainWindow):
     def _make_status_bar(self) -> None:
         bar = self.statusBar()
         user = self.user
-        for text in (f"{self.tr('User')}: {user.display}", f"{self.tr('Role')}: {role_label(user.role)}",
-                     f"{self.tr('Clearance')}: {level_label(user.clearance)}",
-                     f"{self.tr('Database')}: {self.db_path}"):
+        # Whole phrases with %1 (not tr() inside f-strings, which lupdate cannot see).
+        for text in (self.tr("User: %1").replace("%1", user.display),
+                     self.tr("Role: %1").replace("%1", role_label(user.role)),
+                     self.tr("Clearance: %1").replace("%1", level_label(user.clearance)),
+                     self.tr("Database: %1").replace("%1", str(self.db_path))):
             label = QLabel(text)
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
@@ -171,7 +175,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About custdesk"),
                           f"<b>custdesk {__version__}</b><br>"
                           + self.tr("Customer credit files for small firms.") + "<br>"
-                          + f"{self.tr('Database')}: {self.db_path}")
+                          + self.tr("Database: %1").replace("%1", html.escape(str(self.db_path))))
 
     def closeEvent(self, event) -> None:
         for editor in self.editors():

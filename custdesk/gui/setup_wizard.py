@@ -310,7 +310,8 @@ class RecoveryPage(QWizardPage):
         rows = "".join(
             f"<tr><td style='padding-right:12px'>{html.escape(label)}</td>"
             f"<td>{html.escape(value)}</td></tr>" for label, value in self.details()[:-1])
-        body = (f"<h2>{html.escape(self.tr('custdesk — database recovery key'))}</h2>"
+        title = self.tr("custdesk — database recovery key")
+        body = (f"<h2>{html.escape(title)}</h2>"
                 f"<table>{rows}</table>"
                 f"<p style='font-family:monospace; font-size:16pt; font-weight:bold'>"
                 f"{html.escape(self.key)}</p>"

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
+from custdesk.core import i18n
 from custdesk.gui.customers import list_page
 from custdesk.gui.customers.list_page import CustomerListPage
 from custdesk.gui.customers.model import CODE, KIND, LEVEL, NAME, PHONE, STATUS, TIER, CustomerTableModel
@@ -109,11 +110,18 @@ def test_model_shows_labels_masks_phones_and_gives_codes():
         ["Code", "Name", "Kind", "Status", "Tier", "Level", "Owner", "Phone"]
     row = 4  # 张伟
     assert [model.display(row, c) for c in range(8)] == \
-        ["C000001", "张伟", "Individual", "Active", "Normal", "Public", "boss", "138****5678"]
-    assert model.display(1, KIND) == "Enterprise"
+        ["C000001", "张伟", "个人", "正常", "普通", "公开", "boss", "138****5678"]
+    assert model.display(1, KIND) == "企业"
     assert model.display(1, PHONE) == "021*****5678"
-    assert model.display(2, STATUS) == "Prospect" and model.display(0, TIER) == "VIP"
-    assert model.display(3, LEVEL) == "Confidential"
+    assert model.display(2, STATUS) == "潜在客户" and model.display(0, TIER) == "VIP"
+    assert model.display(3, LEVEL) == "秘密"
+    # The words follow the core language (one source: core.fields), after a retranslate.
+    i18n.set_language("en")
+    model.retranslate()
+    assert [model.display(row, c) for c in (KIND, STATUS, TIER, LEVEL)] == \
+        ["Individual", "Active", "Normal", "Public"]
+    i18n.set_language("zh")
+    model.retranslate()
     for c in range(8):
         assert model.data(model.index(row, c), Qt.ItemDataRole.UserRole) == "C000001"
     shown = {model.data(model.index(r, c)) for r in range(5) for c in range(8)}
@@ -135,7 +143,7 @@ def test_model_sorts_name_by_pinyin_rank_and_others_by_value_then_name():
     # A new load keeps the chosen sort.
     model.set_rows(list(reversed(ROWS)))
     assert [model.display(r, STATUS) for r in range(5)] == \
-        ["Prospect", "Active", "Active", "Active", "Closed"]
+        ["潜在客户", "正常", "正常", "正常", "已关闭"]
 
 
 # -- the page --------------------------------------------------------------------------------
@@ -201,7 +209,7 @@ def test_sorting_by_name_is_pinyin_order_and_descending_reverses(page, qtbot):
     search(page, qtbot, "zw")
     assert names(page) == ["张伟明", "张伟", "曾伟"]
     page.table.sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)
-    assert column(page, STATUS) == ["Active", "Suspended", "Closed"]
+    assert column(page, STATUS) == ["正常", "暂停", "已关闭"]
 
 
 def test_a_clerk_does_not_see_files_above_their_clearance(runner, make_runner, qtbot, monkeypatch):
@@ -242,6 +250,11 @@ def test_filters_narrow_the_list(page, qtbot):
     assert names(page) == []
     for combo in (page.kind_filter, page.status_filter, page.level_filter):
         assert combo.itemData(0) is None and combo.itemText(0).startswith("All")
+    # Filters offer the labels and keep the values as item data.
+    assert page.status_filter.itemText(page.status_filter.findData("blacklisted")) == "黑名单"
+    assert page.tier_filter.itemText(page.tier_filter.findData("key")) == "重点"
+    assert page.level_filter.itemText(page.level_filter.findData("secret")) == "机密"
+    for combo in (page.kind_filter, page.status_filter, page.level_filter):
         combo.setCurrentIndex(0)
     settle(page, qtbot)
     assert names(page) == ["曾伟", "张伟", "张伟明"]

@@ -67,6 +67,9 @@ def test_opening_an_individual_fills_the_form_with_masked_sensitive_fields(runne
     assert form.value("id_number") == "110105********002X"
     assert form.value("monthly_income") == "***"
     assert form.value("birth_date") == "1949-12-31" and form.value("gender") == "female"
+    gender = form.editors["gender"].widget   # a choice shows its label and keeps the value
+    assert gender.currentText() == "女" and gender.currentData() == "female"
+    assert [gender.itemText(i) for i in range(gender.count())] == ["", "男", "女"]
     for key in ("phone", "id_number", "monthly_income"):
         assert form.editors[key].is_read_only() and not form.reveal_buttons[key].isHidden()
     assert not form.editors["name"].is_read_only() and form.editors["kind"].is_read_only()
@@ -281,7 +284,7 @@ def test_records_tab_adds_a_communication(runner, qtbot):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.table.rowCount() == 1, timeout=T)
     texts = [tab.table.item(0, c).text() for c in range(tab.table.columnCount())]
-    assert texts[:3] == ["2025-03-01", "phone", "电话沟通还款计划"]
+    assert texts[:3] == ["2025-03-01", "电话", "电话沟通还款计划"]   # the channel by its label
     rows = call(runner, qtbot, lambda d: d.records.list(code, "communications"))
     assert [(r["occurred_on"], r["summary"]) for r in rows] == [("2025-03-01", "电话沟通还款计划")]
 
@@ -298,6 +301,7 @@ def test_sensitive_records_load_masked_until_revealed(runner, qtbot):
     assert not tab.edit_button.isEnabled()
     tab.reveal("贷前调查")
     qtbot.waitUntil(lambda: tab.table.item(0, 3).text() == "50,000.00", timeout=T)
+    assert tab.table.item(0, 0).text() == "借款"   # the kind by its label
     assert tab.reveal_button.isHidden()
     assert call(runner, qtbot, lambda d: d.audit.entries(customer=code))[0]["action"] == "record.reveal"
 

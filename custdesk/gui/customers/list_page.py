@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QLineEdit, QTableView, QVBoxLayout, QWidget)
 from shiboken6 import isValid
 
-from ...core.fields import KINDS, LEVELS, STATUSES, TIERS
+from ...core.fields import KINDS, LEVELS, STATUSES, TIERS, choice_label, level_label
 from .model import CODE, KIND, LEVEL, NAME, OWNER, PHONE, STATUS, TIER, CustomerTableModel
 
 #: the most rows one query puts on screen; beyond it the count says "first N of M"
@@ -147,13 +147,14 @@ class CustomerListPage(QWidget):
             "Type any part of a name, its pinyin initials (zw) or full pinyin, a customer code "
             "or number, or the last digits of a phone number"))
         self.model.retranslate()
+        # Choice values and levels are shown by core's labels, as in the table.
         choices = (
-            (self.kind_filter, self.tr("All kinds"), [(k, self.model.kind_label(k)) for k in KINDS]),
+            (self.kind_filter, self.tr("All kinds"), [(k, choice_label(k)) for k in KINDS]),
             (self.status_filter, self.tr("All statuses"),
-             [(k, self.model.status_label(k)) for k in STATUSES]),
-            (self.tier_filter, self.tr("All tiers"), [(k, self.model.tier_label(k)) for k in TIERS]),
+             [(k, choice_label(k)) for k in STATUSES]),
+            (self.tier_filter, self.tr("All tiers"), [(k, choice_label(k)) for k in TIERS]),
             (self.level_filter, self.tr("All levels"),
-             [(name, self.model.level_label(i)) for i, name in enumerate(LEVELS)]),
+             [(name, level_label(i)) for i, name in enumerate(LEVELS)]),
         )
         for combo, everything, items in choices:
             current = combo.currentData()

@@ -12,9 +12,10 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ...core import fields
 from ...core.access import mask_value
 from ...core.customers.archive import SUMMARY_COLUMNS
-from ...core.fields import KINDS, LEVELS, STATUSES, TIERS
+from ...core.fields import KINDS, LEVELS, STATUSES, TIERS, choice_label
 
 # Where each shown value sits in a summary tuple.
 _AT = {key: SUMMARY_COLUMNS.index(key) for key in SUMMARY_COLUMNS}
@@ -44,18 +45,18 @@ class CustomerTableModel(QAbstractTableModel):
 
     # -- texts ------------------------------------------------------------------------
     def retranslate(self) -> None:
-        """(Re)build the shown words; call after the UI language changes."""
+        """(Re)build the shown words; call after the UI language changes.
+
+        Headers are Qt translations; choice values (kind, status, tier) and levels are
+        shown by core's labels (``fields.choice_label`` / ``fields.level_label``), which
+        follow the core language that ``translation.install`` sets with the UI's.
+        """
         self._headers = (self.tr("Code"), self.tr("Name"), self.tr("Kind"), self.tr("Status"),
                          self.tr("Tier"), self.tr("Level"), self.tr("Owner"), self.tr("Phone"))
-        self._words = {
-            "kind": {"individual": self.tr("Individual"), "enterprise": self.tr("Enterprise")},
-            "status": {"prospect": self.tr("Prospect"), "active": self.tr("Active"),
-                       "suspended": self.tr("Suspended"), "closed": self.tr("Closed"),
-                       "blacklisted": self.tr("Blacklisted")},
-            "tier": {"vip": self.tr("VIP"), "key": self.tr("Key"), "normal": self.tr("Normal")},
-        }
-        self._levels = {"public": self.tr("Public"), "internal": self.tr("Internal"),
-                        "confidential": self.tr("Confidential"), "secret": self.tr("Secret")}
+        self._words = {column: {value: choice_label(value) for value in values}
+                       for column, values in (("kind", KINDS), ("status", STATUSES),
+                                              ("tier", TIERS))}
+        self._levels = [fields.level_label(i) for i in range(len(LEVELS))]
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
@@ -70,8 +71,7 @@ class CustomerTableModel(QAbstractTableModel):
         return self._words["tier"].get(value, value)
 
     def level_label(self, level: int) -> str:
-        name = LEVELS[level] if 0 <= level < len(LEVELS) else str(level)
-        return self._levels.get(name, name)
+        return self._levels[level] if 0 <= level < len(LEVELS) else str(level)
 
     # -- contents ---------------------------------------------------------------------
     def set_rows(self, rows: Sequence[tuple]) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, Q
 
 from ...core import i18n
 from ...core.errors import FieldError
-from ...core.fields import LEVELS, Field, level_label
+from ...core.fields import LEVELS, Field, choice_label, level_label
 from ...core.validation import format_money
 
 ERROR_COLOUR = "#d32f2f"
@@ -42,9 +42,11 @@ def display(field: Field, value) -> str:
 
 
 def cell_text(field: Field, value) -> str:
-    """A stored value as a table cell shows it (one line; a tick for yes)."""
+    """A stored value as a table cell shows it (one line; a tick for yes; a choice's label)."""
     if field.type == "bool" and value not in (None, "", "***"):
         return "✓" if str(value) not in ("0", "False") else ""
+    if field.type == "choice" and isinstance(value, str):
+        return choice_label(value)
     text = display(field, value)
     first = text.splitlines()[0] if text else ""
     return first + ("…" if first != text else "")
@@ -93,7 +95,7 @@ class FieldEditor(QWidget):
                 if not field.required:
                     box.addItem("", "")
                 for choice in field.choices:
-                    box.addItem(choice, choice)
+                    box.addItem(choice_label(choice), choice)
             box.currentIndexChanged.connect(self.edited)
             return box
         if field.type == "bool":
@@ -135,7 +137,7 @@ class FieldEditor(QWidget):
         if isinstance(w, QComboBox):
             index = w.findData(value)
             if index < 0 and value:  # a stored value no longer offered: keep showing it
-                w.addItem(value, value)
+                w.addItem(choice_label(value), value)
                 index = w.count() - 1
             w.setCurrentIndex(max(index, 0))
         elif isinstance(w, QCheckBox):

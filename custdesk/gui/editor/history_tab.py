@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QTableWidget, QTa
 
 from ...core import i18n
 from ...core.errors import CustdeskError
-from ...core.fields import label
+from ...core.fields import CUSTOMER_FIELDS, DOCUMENT_FIELDS, RECORD_KINDS, choice_label, label
 from .jobs import message_label, run_for, show_message
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole
@@ -24,6 +24,16 @@ def local_time(stamp: str) -> str:
     except (ValueError, AttributeError):
         return str(stamp)
     return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+# Keys of choice fields: their before/after values are shown by their labels.
+_CHOICE_KEYS = frozenset(
+    [f.key for f in CUSTOMER_FIELDS + DOCUMENT_FIELDS if f.type == "choice"]
+    + [f.key for kind in RECORD_KINDS.values() for f in kind.fields if f.type == "choice"])
+
+
+def _shown(key: str, value):
+    return choice_label(value) if key in _CHOICE_KEYS and isinstance(value, str) else value
 
 
 def _short(value) -> str:
@@ -44,9 +54,10 @@ def describe(entry: dict) -> str:
         if key == "overrides" and isinstance(value, dict):
             parts += [f"{label(k)} ⚠ {reason}" for k, reason in value.items()]
         elif isinstance(value, dict) and {"before", "after"} <= set(value):
-            parts.append(f"{label(key)}: {_short(value['before'])}{arrow}{_short(value['after'])}")
+            parts.append(f"{label(key)}: {_short(_shown(key, value['before']))}{arrow}"
+                         f"{_short(_shown(key, value['after']))}")
         else:
-            parts.append(f"{label(key)}: {_short(value if not isinstance(value, (dict, list)) else json.dumps(value, ensure_ascii=False))}")
+            parts.append(f"{label(key)}: {_short(_shown(key, value) if not isinstance(value, (dict, list)) else json.dumps(value, ensure_ascii=False))}")
     return sep.join(parts)
 
 

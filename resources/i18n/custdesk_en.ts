@@ -1,0 +1,1234 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>AdminPage</name>
+        <message>
+            <location filename="../../custdesk/gui/setup_wizard.py" line="+96" />
+            <source>Administrator account</source>
+            <translation>Administrator account</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The administrator adds the other users and sets what each may see. Choose a password you will remember: it cannot be read back.</source>
+            <translation>The administrator adds the other users and sets what each may see. Choose a password you will remember: it cannot be read back.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>User name:</source>
+            <translation>User name:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Full name:</source>
+            <translation>Full name:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password:</source>
+            <translation>Password:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Password again:</source>
+            <translation>Password again:</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Create database</source>
+            <translation>Create database</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>The two passwords differ.</source>
+            <translation>The two passwords differ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditPage</name>
+        <message>
+            <location filename="../../custdesk/gui/audit_page.py" line="+19" />
+            <source>Audit log</source>
+            <translation>Audit log</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Verify chain</source>
+            <translation>Verify chain</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>No.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Time (UTC)</source>
+            <translation>Time (UTC)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>User</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Object</source>
+            <translation>Object</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+    </context>
+    <context>
+        <name>BasicForm</name>
+        <message>
+            <location filename="../../custdesk/gui/editor/form.py" line="+34" />
+            <source>Loading…</source>
+            <extracomment>the Reveal button of a masked field was pressed: its key</extracomment>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Reveal</source>
+            <translation>Reveal</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Show the full value (you give a reason; it is logged)</source>
+            <translation>Show the full value (you give a reason; it is logged)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CreatingPage</name>
+        <message>
+            <location filename="../../custdesk/gui/setup_wizard.py" line="+23" />
+            <source>Creating the database</source>
+            <translation>Creating the database</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Creating the encrypted database…</source>
+            <translation>Creating the encrypted database…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Try again</source>
+            <translation>Try again</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>The database has been created.</source>
+            <translation>The database has been created.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The database could not be created:</source>
+            <translation>The database could not be created:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerEditor</name>
+        <message>
+            <location filename="../../custdesk/gui/editor/window.py" line="+72" />
+            <source>Basic information</source>
+            <extracomment>a save succeeded (and the form shows what was stored): the file's code the title ("*" first when there are unsaved changes) changed the file's values arrived from the database</extracomment>
+            <translation>Basic information</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Documents</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>History</source>
+            <translation>History</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+6" />
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <source>Save (Ctrl+S)</source>
+            <translation>Save (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+5" />
+            <source>Revert</source>
+            <translation>Revert</translation>
+        </message>
+        <message>
+            <location line="-4" />
+            <source>Undo every unsaved change (Esc)</source>
+            <translation>Undo every unsaved change (Esc)</translation>
+        </message>
+        <message>
+            <location line="+77" />
+            <source>New individual</source>
+            <translation>New individual</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New enterprise</source>
+            <translation>New enterprise</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>Saved.</source>
+            <translation>Saved.</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Nothing was saved: please correct the fields marked in red.</source>
+            <translation>Nothing was saved: please correct the fields marked in red.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Keep this value?</source>
+            <translation>Keep this value?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{problems}
+
+If the original document really reads like this, give a reason to keep it (recorded with the file and in the audit log):</source>
+            <translation>{problems}
+
+If the original document really reads like this, give a reason to keep it (recorded with the file and in the audit log):</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Unsaved changes</source>
+            <translation>Unsaved changes</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{title} has unsaved changes. Save them before closing?</source>
+            <translation>{title} has unsaved changes. Save them before closing?</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerListPage</name>
+        <message>
+            <location filename="../../custdesk/gui/customers/list_page.py" line="+145" />
+            <source>Name, pinyin initials, code or phone tail  (Ctrl+F)</source>
+            <extracomment>the most rows one query puts on screen; beyond it the count says "first N of M" how long typing must pause before the query runs the newest query's rows are on screen</extracomment>
+            <translation>Name, pinyin initials, code or phone tail  (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Type any part of a name, its pinyin initials (zw) or full pinyin, a customer code or number, or the last digits of a phone number</source>
+            <translation>Type any part of a name, its pinyin initials (zw) or full pinyin, a customer code or number, or the last digits of a phone number</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>All kinds</source>
+            <translation>All kinds</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All statuses</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>All tiers</source>
+            <translation>All tiers</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All levels</source>
+            <translation>All levels</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tier</source>
+            <translation>Tier</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Confidentiality level</source>
+            <translation>Confidentiality level</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+67" />
+            <source>First %1 of %Ln customers: type more to narrow the list</source>
+            <translation>
+                <numerusform>First %1 of %Ln customers: type more to narrow the list</numerusform>
+                <numerusform>First %1 of %Ln customers: type more to narrow the list</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>1 customer</source>
+            <translation>1 customer</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%Ln customers</source>
+            <translation>
+                <numerusform>%Ln customer</numerusform>
+                <numerusform>%Ln customers</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerTableModel</name>
+        <message>
+            <location filename="../../custdesk/gui/customers/model.py" line="+54" />
+            <source>Code</source>
+            <extracomment>the model's columns, left to right</extracomment>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tier</source>
+            <translation>Tier</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Level</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Owner</source>
+            <translation>Owner</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentsTab</name>
+        <message>
+            <location filename="../../custdesk/gui/editor/documents_tab.py" line="+83" />
+            <source>Add file…</source>
+            <extracomment>a document was written out for viewing: its temporary path</extracomment>
+            <translation>Add file…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Added</source>
+            <translation>Added</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Added by</source>
+            <translation>Added by</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Expired</source>
+            <translation>Expired</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Expires within 30 days</source>
+            <translation>Expires within 30 days</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{kb:,.1f} KB</source>
+            <translation>{kb:,.1f} KB</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Add a document</source>
+            <translation>Add a document</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Add {name}</source>
+            <translation>Add {name}</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source>Cannot write the file for viewing: {error}</source>
+            <translation>Cannot write the file for viewing: {error}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Delete document</source>
+            <translation>Delete document</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete {name} from this file?</source>
+            <translation>Delete {name} from this file?</translation>
+        </message>
+    </context>
+    <context>
+        <name>FinancialsTab</name>
+        <message>
+            <location filename="../../custdesk/gui/editor/financials_tab.py" line="+72" />
+            <source>Add period…</source>
+            <extracomment>a save finished: whether everything was stored</extracomment>
+            <translation>Add period…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save statements</source>
+            <translation>Save statements</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Revert</source>
+            <translation>Revert</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reveal…</source>
+            <translation>Reveal…</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Current ratio</source>
+            <translation>Current ratio</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Debt ratio</source>
+            <translation>Debt ratio</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Net margin</source>
+            <translation>Net margin</translation>
+        </message>
+        <message>
+            <location line="+123" />
+            <source>Add period</source>
+            <translation>Add period</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Period (YYYY, YYYY-MM or YYYY-Q1…Q4):</source>
+            <translation>Period (YYYY, YYYY-MM or YYYY-Q1…Q4):</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>There is already a column for {period}.</source>
+            <translation>There is already a column for {period}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryTab</name>
+        <message>
+            <location filename="../../custdesk/gui/editor/history_tab.py" line="+74" />
+            <source>Created the file</source>
+            <translation>Created the file</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Edited</source>
+            <translation>Edited</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Revealed</source>
+            <translation>Revealed</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Added a record</source>
+            <translation>Added a record</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Edited a record</source>
+            <translation>Edited a record</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Deleted a record</source>
+            <translation>Deleted a record</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Revealed records</source>
+            <translation>Revealed records</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Added a document</source>
+            <translation>Added a document</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opened a document</source>
+            <translation>Opened a document</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deleted a document</source>
+            <translation>Deleted a document</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>User</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+    </context>
+    <context>
+        <name>LicencesTab</name>
+        <message>
+            <location filename="../../custdesk/gui/editor/documents_tab.py" line="-163" />
+            <source>Expired</source>
+            <translation>Expired</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Expires within 30 days</source>
+            <translation>Expires within 30 days</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockOverlay</name>
+        <message>
+            <location filename="../../custdesk/gui/idle_lock.py" line="+158" />
+            <source>Locked</source>
+            <extracomment>events that mean a person is at the keyboard or mouse</extracomment>
+            <translation>Locked</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The window was locked because it was not used for a while. Enter your password to continue.</source>
+            <translation>The window was locked because it was not used for a while. Enter your password to continue.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unlock</source>
+            <translation>Unlock</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Quit</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>User: %1</source>
+            <translation>User: %1</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <source>Enter your password.</source>
+            <translation>Enter your password.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Wrong password.</source>
+            <translation>Wrong password.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The password could not be checked: %1</source>
+            <translation>The password could not be checked: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/login.py" line="+91" />
+            <location line="+27" />
+            <source>Log in</source>
+            <translation>Log in</translation>
+        </message>
+        <message>
+            <location line="-19" />
+            <source>User name</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Quit</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>User name:</source>
+            <translation>User name:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password:</source>
+            <translation>Password:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Database: %1</source>
+            <translation>Database: %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Demo database — users and passwords:</source>
+            <translation>Demo database — users and passwords:</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Enter your user name.</source>
+            <translation>Enter your user name.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Enter your password.</source>
+            <translation>Enter your password.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Logging in…</source>
+            <translation>Logging in…</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>The database could not be opened: %1</source>
+            <translation>The database could not be opened: %1</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>You may try again now.</source>
+            <translation>You may try again now.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../custdesk/gui/main_window.py" line="+31" />
+            <source>custdesk — Customer credit files</source>
+            <extracomment>the user asked to lock the window now</extracomment>
+            <translation>custdesk — Customer credit files</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>All customers</source>
+            <translation>All customers</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Customer files</source>
+            <translation>Customer files</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Audit log</source>
+            <translation>Audit log</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>New individual customer</source>
+            <translation>New individual customer</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>New enterprise customer</source>
+            <translation>New enterprise customer</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Find customer</source>
+            <translation>Find customer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lock</source>
+            <translation>Lock</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quit</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+75" />
+            <source>About custdesk</source>
+            <translation>About custdesk</translation>
+        </message>
+        <message>
+            <location line="-73" />
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Edit</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Main</source>
+            <translation>Main</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>User: %1</source>
+            <translation>User: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role: %1</source>
+            <translation>Role: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clearance: %1</source>
+            <translation>Clearance: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+50" />
+            <source>Database: %1</source>
+            <translation>Database: %1</translation>
+        </message>
+        <message>
+            <location line="-26" />
+            <source>New individual</source>
+            <translation>New individual</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>New enterprise</source>
+            <translation>New enterprise</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Customer credit files for small firms.</source>
+            <translation>Customer credit files for small firms.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/editor/record_dialog.py" line="+47" />
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordsTab</name>
+        <message>
+            <location filename="../../custdesk/gui/editor/records_tab.py" line="+41" />
+            <source>Add…</source>
+            <extracomment>rows arrived from the database (tests and the editor wait on it)</extracomment>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Edit…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reveal…</source>
+            <translation>Reveal…</translation>
+        </message>
+        <message>
+            <location line="+92" />
+            <source>Reveal the records before editing them</source>
+            <translation>Reveal the records before editing them</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>New record: {kind}</source>
+            <translation>New record: {kind}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Edit record: {kind}</source>
+            <translation>Edit record: {kind}</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Delete record</source>
+            <translation>Delete record</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete this record from {kind}? This cannot be undone (the audit log keeps what it was).</source>
+            <translation>Delete this record from {kind}? This cannot be undone (the audit log keeps what it was).</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryPage</name>
+        <message>
+            <location filename="../../custdesk/gui/setup_wizard.py" line="+19" />
+            <location line="+52" />
+            <source>Recovery key</source>
+            <translation>Recovery key</translation>
+        </message>
+        <message>
+            <location line="-50" />
+            <source>If every administrator password is lost, this key is the only way back into the database. It is shown only now. Print it or save it, and keep it locked away from this computer: whoever holds it can open the database.</source>
+            <translation>If every administrator password is lost, this key is the only way back into the database. It is shown only now. Print it or save it, and keep it locked away from this computer: whoever holds it can open the database.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Print…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save as text file…</source>
+            <translation>Save as text file…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>I have printed or saved the recovery key and will keep it safe</source>
+            <translation>I have printed or saved the recovery key and will keep it safe</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Firm</source>
+            <translation>Firm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Database</source>
+            <translation>Database</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Created on</source>
+            <translation>Created on</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>With this key, a new password can be set for a user of this database when the password is lost (command: custdesk recover --user NAME). Whoever holds the key can open the database: keep it locked away, apart from the computer.</source>
+            <translation>With this key, a new password can be set for a user of this database when the password is lost (command: custdesk recover --user NAME). Whoever holds the key can open the database: keep it locked away, apart from the computer.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+9" />
+            <source>custdesk — database recovery key</source>
+            <translation>custdesk — database recovery key</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Printing failed: %1</source>
+            <translation>Printing failed: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The recovery key was sent to the printer.</source>
+            <translation>The recovery key was sent to the printer.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>custdesk-recovery-key.txt</source>
+            <translation>custdesk-recovery-key.txt</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save the recovery key</source>
+            <translation>Save the recovery key</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Text files (*.txt)</source>
+            <translation>Text files (*.txt)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Could not save the file: %1</source>
+            <translation>Could not save the file: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Saved to %1</source>
+            <translation>Saved to %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RevealDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/editor/reveal.py" line="+18" />
+            <source>Reveal sensitive data</source>
+            <translation>Reveal sensitive data</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Why do you need to see {what}? Your reason is recorded in the audit log.</source>
+            <translation>Why do you need to see {what}? Your reason is recorded in the audit log.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>e.g. verifying identity for a loan application</source>
+            <translation>e.g. verifying identity for a loan application</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Reveal</source>
+            <translation>Reveal</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <location filename="../../custdesk/gui/settings_page.py" line="+28" />
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>This computer</source>
+            <translation>This computer</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Lock after idle</source>
+            <translation>Lock after idle</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The new language applies the next time custdesk starts.</source>
+            <translation>The new language applies the next time custdesk starts.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Sensitive fields: clearance needed to reveal</source>
+            <translation>Sensitive fields: clearance needed to reveal</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <location line="+47" />
+            <source>Saved.</source>
+            <translation>Saved.</translation>
+        </message>
+        <message>
+            <location line="-43" />
+            <source>Users</source>
+            <translation>Users</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>User</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Full name</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+62" />
+            <location line="+13" />
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location line="-74" />
+            <location line="+64" />
+            <location line="+16" />
+            <source>Clearance</source>
+            <translation>Clearance</translation>
+        </message>
+        <message>
+            <location line="-80" />
+            <source>Active</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Add user…</source>
+            <translation>Add user…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Role…</source>
+            <translation>Role…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clearance…</source>
+            <translation>Clearance…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reset password…</source>
+            <translation>Reset password…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disable</source>
+            <translation>Disable</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Select a user first.</source>
+            <translation>Select a user first.</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Add user</source>
+            <translation>Add user</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>User name</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Disable user</source>
+            <translation>Disable user</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disable %1? Their key is destroyed; they can no longer log in.</source>
+            <translation>Disable %1? Their key is destroyed; they can no longer log in.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+5" />
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location line="-4" />
+            <source>New password for %1</source>
+            <translation>New password for %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Again</source>
+            <translation>Again</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The two passwords differ.</source>
+            <translation>The two passwords differ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupWizard</name>
+        <message>
+            <location filename="../../custdesk/gui/setup_wizard.py" line="+18" />
+            <source>Set up custdesk</source>
+            <translation>Set up custdesk</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Finish</source>
+            <translation>Finish</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransactionsTab</name>
+        <message>
+            <location filename="../../custdesk/gui/editor/transactions_tab.py" line="+54" />
+            <source>Exposure: {amount}</source>
+            <translation>Exposure: {amount}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>not yet due or up to 30 days</source>
+            <translation>not yet due or up to 30 days</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{range} days past due</source>
+            <translation>{range} days past due</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Unapplied payments: {amount}</source>
+            <translation>Unapplied payments: {amount}</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <location filename="../../custdesk/gui/setup_wizard.py" line="-310" />
+            <source>Welcome</source>
+            <extracomment>print_document(parent, document) -&gt; whether it was printed (tests inject their own)</extracomment>
+            <translation>Welcome</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This assistant creates the encrypted database for your customer credit files and its first user, the administrator. It takes a minute.</source>
+            <translation>This assistant creates the encrypted database for your customer credit files and its first user, the administrator. It takes a minute.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>e.g. the name on the business licence</source>
+            <translation>e.g. the name on the business licence</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The database will be created at:</source>
+            <translation>The database will be created at:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Firm name:</source>
+            <translation>Firm name:</translation>
+        </message>
+    </context>
+    <context>
+        <name>app</name>
+        <message>
+            <location filename="../../custdesk/gui/app.py" line="+51" />
+            <source>This database is already open in another custdesk window.</source>
+            <translation>This database is already open in another custdesk window.</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Creating the demo database with sample customers…</source>
+            <translation>Creating the demo database with sample customers…</translation>
+        </message>
+    </context>
+    <context>
+        <name>crash</name>
+        <message>
+            <location line="-52" />
+            <source>Unexpected error</source>
+            <translation>Unexpected error</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Something went wrong. Your saved data is safe; the last action may not have been completed. Please send the report below to your administrator.</source>
+            <translation>Something went wrong. Your saved data is safe; the last action may not have been completed. Please send the report below to your administrator.</translation>
+        </message>
+    </context>
+</TS>
