@@ -418,3 +418,9 @@ def test_history_lists_this_files_entries_newest_first(runner, qtbot):
     with qtbot.waitSignal(editor.saved, timeout=T):
         editor.save()
     qtbot.waitUntil(lambda: history.table.rowCount() == 3, timeout=T)
+
+
+def test_history_shows_money_as_yuan_not_fen():
+    from custdesk.gui.editor.history_tab import describe
+    text = describe({"action": "record.add", "summary": {"amount": 348700, "kind": "invoice"}})
+    assert "¥3,487.00" in text and "348700" not in text

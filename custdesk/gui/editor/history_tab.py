@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QTableWidget, QTa
 from ...core import i18n
 from ...core.errors import CustdeskError
 from ...core.fields import CUSTOMER_FIELDS, DOCUMENT_FIELDS, RECORD_KINDS, choice_label, label
+from ...core.validation import format_money
 from .jobs import message_label, run_for, show_message
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole
@@ -32,8 +33,19 @@ _CHOICE_KEYS = frozenset(
     + [f.key for kind in RECORD_KINDS.values() for f in kind.fields if f.type == "choice"])
 
 
+# Keys of money fields: stored in fen, shown as ¥1,234.56.
+_MONEY_KEYS = frozenset(
+    [f.key for f in CUSTOMER_FIELDS if f.type in ("money", "signed_money")]
+    + [f.key for kind in RECORD_KINDS.values() for f in kind.fields
+       if f.type in ("money", "signed_money")])
+
+
 def _shown(key: str, value):
-    return choice_label(value) if key in _CHOICE_KEYS and isinstance(value, str) else value
+    if key in _CHOICE_KEYS and isinstance(value, str):
+        return choice_label(value)
+    if key in _MONEY_KEYS and isinstance(value, int) and not isinstance(value, bool):
+        return format_money(value)
+    return value
 
 
 def _short(value) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
-from ...core import clock
+from ...core import clock, i18n
 from ...core.customers import exposure
 from ...core.validation import format_money
 from .records_tab import RecordsTab
@@ -56,7 +56,8 @@ class TransactionsTab(RecordsTab):
         for name, label in self.bucket_labels.items():
             text = self.tr("not yet due or up to 30 days") if name == "0-30" else \
                 self.tr("{range} days past due").format(range=name)
-            label.setText(f"{text}: {money(summary.ageing[name] if summary else 0)}")
+            colon = "：" if i18n.language() == "zh" else ": "
+            label.setText(f"{text}{colon}{money(summary.ageing[name] if summary else 0)}")
             label.setStyleSheet("color: #d32f2f;" if summary and name != "0-30"
                                 and summary.ageing[name] else "")
         unapplied = summary.unapplied if summary else 0
