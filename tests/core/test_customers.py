@@ -225,3 +225,14 @@ def test_oversized_document_is_refused_before_reading(desk, tmp_path):
     with pytest.raises(ValidationError, match="MB"):
         desk.documents.add_file(code, big, "bank_statement")
     assert desk.documents.list(code) == []
+
+
+def test_statement_lines_belong_to_the_customer_kind(desk):
+    person = desk.customers.add({"kind": "individual", "name": "王芳"}).code
+    desk.records.add(person, "financials", {"period": "2025", "income": "120000", "assets": "300000"})
+    with pytest.raises(ValidationError) as err:
+        desk.records.add(person, "financials", {"period": "2024", "revenue": "1000"})
+    assert err.value.errors[0].field == "revenue"
+    firm = desk.customers.add({"kind": "enterprise", "name": "甲公司"}).code
+    with pytest.raises(ValidationError):
+        desk.records.add(firm, "financials", {"period": "2025", "income": "1000"})

@@ -424,3 +424,19 @@ def test_history_shows_money_as_yuan_not_fen():
     from custdesk.gui.editor.history_tab import describe
     text = describe({"action": "record.add", "summary": {"amount": 348700, "kind": "invoice"}})
     assert "¥3,487.00" in text and "348700" not in text
+
+
+def test_statement_lines_follow_the_customer_kind(runner, qtbot):
+    from custdesk.gui.editor import CustomerEditor
+    from custdesk.gui.editor.financials_tab import ROWS
+    person = call(runner, qtbot, lambda d: d.customers.add({"kind": "individual", "name": "王芳"})).code
+    editor = CustomerEditor(runner, person)
+    qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: editor.data.get("code") == person, timeout=10_000)
+    shown = {f.key for row, f in enumerate(ROWS) if not editor.financials.table.isRowHidden(row)}
+    assert {"income", "expenses", "assets", "liabilities"} <= shown
+    assert "revenue" not in shown and "current_assets" not in shown
+    firm = CustomerEditor(runner, None, "enterprise")
+    qtbot.addWidget(firm)
+    shown = {f.key for row, f in enumerate(ROWS) if not firm.financials.table.isRowHidden(row)}
+    assert "revenue" in shown and "income" not in shown

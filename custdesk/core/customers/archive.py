@@ -55,6 +55,9 @@ class CustomerArchive:
     def require_visible(self, code: str) -> int:
         return self._row(code)["id"]
 
+    def kind_of(self, code: str) -> str:
+        return self._row(code)["kind"]
+
     def _raw(self, code: str) -> dict:
         """Every stored value of a visible file, unmasked (core use only)."""
         base = self._row(code)

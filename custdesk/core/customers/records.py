@@ -54,10 +54,14 @@ class RecordManager:
     def _require_edit(self) -> None:
         self._desk.access.require("customer.edit", i18n.tr("customer.edit"))
 
-    def _clean(self, spec: RecordKind, values: dict, creating: bool, current: dict | None = None):
+    def _clean(self, spec: RecordKind, code: str, values: dict, creating: bool,
+               current: dict | None = None):
         if spec.sensitive:
             self._desk.access.require_cleared(spec.sensitive)
-        clean, _accepted, _notes = clean_fields(spec.fields, values, required=creating)
+        # Statement lines differ for individuals and enterprises (fields.kinds).
+        kind = self._desk.customers.kind_of(code)
+        clean, _accepted, _notes = clean_fields([f for f in spec.fields if kind in f.kinds],
+                                                values, required=creating)
         if spec.key == "financials":
             _check_statement({**(current or {}), **clean})
         return clean
@@ -67,7 +71,7 @@ class RecordManager:
         self._require_edit()
         spec = record_kind(kind)
         customer_id = desk.customers.require_visible(code)
-        clean = self._clean(spec, values, creating=True)
+        clean = self._clean(spec, code, values, creating=True)
         now = clock.timestamp()
         row = {k: val for k, val in clean.items() if val is not None}
         with desk.writing():
@@ -88,7 +92,7 @@ class RecordManager:
         self._require_edit()
         spec = record_kind(kind)
         current = self._get_raw(code, spec, record_id)
-        clean = self._clean(spec, values, creating=False, current=current)
+        clean = self._clean(spec, code, values, creating=False, current=current)
         for field in spec.fields:
             if field.required and field.key in clean and clean[field.key] is None:
                 raise ValidationError(FieldError(field.key, "field.required"))

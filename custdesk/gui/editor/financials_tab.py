@@ -106,6 +106,12 @@ class FinancialsTab(QWidget):
         self._render()
 
     # -- loading ------------------------------------------------------------------------
+    def set_kind(self, kind: str) -> None:
+        """Show only the statement lines of this kind of customer (and ratios for enterprises)."""
+        for row, field in enumerate(ROWS):
+            self.table.setRowHidden(row, kind not in field.kinds)
+        self.ratios.setVisible(kind == "enterprise")
+
     def set_code(self, code: str | None) -> None:
         if code != self.code:
             self.revealed_reason = None

@@ -106,6 +106,7 @@ class CustomerEditor(QWidget):
             self.reload()
         else:
             self.form.load_new(kind)
+            self.financials.set_kind(kind)
         self._set_tabs_enabled(self.code is not None)
         self._on_edited()
 
@@ -130,6 +131,7 @@ class CustomerEditor(QWidget):
     def _loaded(self, data: dict) -> None:
         self.data = data
         self.kind = data["kind"]
+        self.financials.set_kind(self.kind)
         self.form.load(data)
         if not self._tabs_ready:
             self._tabs_ready = True
