@@ -13,16 +13,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView,
-                               QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 from shiboken6 import isValid
 
 from ...core import clock
 from ...core.errors import CustdeskError
 from ...core.fields import DOCUMENT_FIELDS
 from .fieldwidgets import cell_text, label_for
-from .jobs import message_label, run_for, show_message
+from .jobs import list_table, message_label, run_for, show_message
 from .record_dialog import RecordDialog
 from .records_tab import RecordsTab
 
@@ -96,12 +95,7 @@ class DocumentsTab(QWidget):
         self.table.setObjectName("table_documents")
         self.table.setHorizontalHeaderLabels(
             [label_for(_DOC[c]) if c in _DOC else headers[c] for c in self.COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        list_table(self.table)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.message = message_label(self)
         layout = QVBoxLayout(self)

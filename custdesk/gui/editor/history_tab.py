@@ -6,14 +6,13 @@ import datetime
 import json
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from ...core import i18n
 from ...core.errors import CustdeskError
 from ...core.fields import CUSTOMER_FIELDS, DOCUMENT_FIELDS, RECORD_KINDS, choice_label, label
 from ...core.validation import format_money
-from .jobs import message_label, run_for, show_message
+from .jobs import list_table, message_label, run_for, show_message
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole
 
@@ -94,11 +93,7 @@ class HistoryTab(QWidget):
         self.table.setObjectName("table_history")
         self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("User"), self.tr("Action"),
                                               self.tr("Item"), self.tr("Details")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        list_table(self.table)
         self.message = message_label(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QWidget
 from shiboken6 import isValid
 
 from .fieldwidgets import ERROR_COLOUR
@@ -37,3 +37,14 @@ def show_message(label: QLabel, text: str, error: bool = True) -> None:
     label.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
     label.setText(text)
     label.setVisible(bool(text))
+
+
+def list_table(table: QTableWidget) -> QTableWidget:
+    """Make ``table`` a read-only list: whole rows selected one at a time, columns fitted."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table

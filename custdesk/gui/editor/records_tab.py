@@ -9,14 +9,14 @@ the same reason (each logged by core).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMessageBox,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QMessageBox, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 from shiboken6 import isValid
 
 from ...core.errors import CustdeskError
 from ...core.fields import RECORD_KINDS
 from .fieldwidgets import cell_text, label_for
-from .jobs import message_label, run_for, show_message
+from .jobs import list_table, message_label, run_for, show_message
 from .record_dialog import RecordDialog
 from .reveal import RevealDialog
 
@@ -55,12 +55,7 @@ class RecordsTab(QWidget):
         self.table = QTableWidget(0, len(self.spec.fields), self)
         self.table.setObjectName(f"table_{kind}")
         self.table.setHorizontalHeaderLabels([label_for(f) for f in self.spec.fields])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        list_table(self.table)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
