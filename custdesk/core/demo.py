@@ -641,6 +641,81 @@ def populate(desk, specs: list[dict]) -> None:
                     desk.records.add(code, kind, row)
 
 
+# ------------------------------------------------------------------------------- grading
+
+# Days before AS_OF on which the demo files were opened; every demo write is dated
+# from then on, so the audit log runs forward in time like a real one.
+OPENED_DAYS_BEFORE = 420
+QUALITATIVE = {"management": ["strong", "sound", "sound", "average", "weak"],
+               "industry_outlook": ["growing", "stable", "stable", "declining"],
+               "collateral": ["secured", "partial", "unsecured", "unsecured"],
+               "guarantor": ["strong", "some", "none", "none"]}
+
+
+def _at(day: datetime.date, minute: int) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(9, 0)).astimezone() \
+        + datetime.timedelta(minutes=minute)
+
+
+def grade_demo(path: Path, seed: int = 20261122) -> None:
+    """Assess and decide the demo files as the demo users would, in date order.
+
+    The manager assesses; the reviewer approves what their clearance lets them see,
+    the administrator the rest. Most files end approved (a quarter with an earlier
+    grade in their history, a few whose grade has since expired); some wait in the
+    approval queue, a few are drafts, rejected, or never graded.
+    """
+    from . import clock
+    from .desk import Desk
+    rng = random.Random(seed)
+    opened = AS_OF - _days(OPENED_DAYS_BEFORE)
+    clock.set_fixed(_at(opened + _days(5), 0))
+    desks = {name: Desk.open(path, name, DEMO_PASSWORDS[name])
+             for name in ("manager", "reviewer", "admin")}
+    try:
+        files = desks["manager"].db.execute("SELECT code, level FROM customers ORDER BY id").fetchall()
+        events = []        # (day, code, step)
+        for code, level in files:
+            draw = rng.random()
+            if draw < 0.08:
+                continue
+            if draw < 0.14:    # graded over a year ago and not since: expired by now
+                events.append((AS_OF - _days(rng.randint(370, 395)), code, "approve"))
+                continue
+            if draw < 0.30:    # graded once long ago, graded again this year
+                events.append((opened + _days(rng.randint(10, 40)), code, "approve"))
+            step = rng.choices(["approve", "submit", "draft", "reject"], [88, 7, 3, 2])[0]
+            events.append((AS_OF - _days(rng.randint(1 if step != "approve" else 15, 300)), code, step))
+        levels = dict(files)
+        for minute, (day, code, step) in enumerate(sorted(events)):
+            clock.set_fixed(_at(day, minute % 480))
+            grading = desks["manager"].grading
+            kind = desks["manager"].customers.kind_of(code)
+            answers = {key: rng.choice(values) for key, values in QUALITATIVE.items()
+                       if (key == "guarantor") == (kind == "individual") and rng.random() < 0.9}
+            adjust = rng.choice([0] * 12 + [1, -1])
+            try:
+                new_id = grading.assess(code, answers=answers, adjust=adjust,
+                                        reason="与客户长期合作的实际表现" if adjust else "").id
+            except Exception:
+                continue      # a file the scorecard refuses (no balance sheet) stays ungraded
+            if step == "draft":
+                continue
+            grading.submit(new_id)
+            if step == "submit":
+                continue
+            approver = desks["reviewer" if levels[code] <= 2 else "admin"].grading
+            if step == "reject":
+                approver.reject(new_id, "财务数据需补充最新季度报表")
+                continue
+            recommended = grading.get(new_id)["recommended_limit"]
+            limit = None if rng.random() < 0.8 else yuan(recommended * 8 // 10 // 100000 * 100000)
+            approver.approve(new_id, limit)
+    finally:
+        for desk in desks.values():
+            desk.close()
+
+
 # --------------------------------------------------------------------------- ensure_demo
 
 _BUILD_PREFIX = ".custdesk-demo-build-"
@@ -705,17 +780,25 @@ def ensure_demo(path: Path, count: int = 300) -> bool:
     try:
         build = build_dir / path.name
         admin_full = DEMO_USERS["admin"][2]
-        desk, _recovery = Desk.create(build, "admin", DEMO_PASSWORDS["admin"],
-                                      firm=DEMO_FIRM, full_name=admin_full)
-        # The recovery key is not kept: the demo's passwords are public anyway.
+        from . import clock
+        was_fixed = clock._fixed
+        clock.set_fixed(_at(AS_OF - _days(OPENED_DAYS_BEFORE), 0))
         try:
-            for name, (role, clearance, full_name) in DEMO_USERS.items():
-                if name != "admin":
-                    desk.users.add(name, role, clearance, DEMO_PASSWORDS[name], full_name=full_name)
-            populate(desk, generate(count))
-            desk.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            desk, _recovery = Desk.create(build, "admin", DEMO_PASSWORDS["admin"],
+                                          firm=DEMO_FIRM, full_name=admin_full)
+            # The recovery key is not kept: the demo's passwords are public anyway.
+            try:
+                for name, (role, clearance, full_name) in DEMO_USERS.items():
+                    if name != "admin":
+                        desk.users.add(name, role, clearance, DEMO_PASSWORDS[name],
+                                       full_name=full_name)
+                populate(desk, generate(count))
+                grade_demo(build)
+                desk.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                desk.close()   # the last connection closing checkpoints and removes the -wal
         finally:
-            desk.close()   # the last connection closing checkpoints and removes the -wal
+            clock.set_fixed(was_fixed)
         wal = Path(str(build) + "-wal")
         Path(str(build) + "-shm").unlink(missing_ok=True)
         with _lock(path):

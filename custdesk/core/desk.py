@@ -87,6 +87,7 @@ class Desk:
         from .customers.archive import CustomerArchive
         from .customers.documents import DocumentStore
         from .customers.records import RecordManager
+        from .grading.assessments import Grading
         from .settings import Settings
         from .users import UserManager
         self.customers = CustomerArchive(self)
@@ -94,6 +95,7 @@ class Desk:
         self.documents = DocumentStore(self)
         self.users = UserManager(self)
         self.settings = Settings(self)
+        self.grading = Grading(self)
 
     # -- opening ----------------------------------------------------------------------
     @classmethod
@@ -144,6 +146,7 @@ class Desk:
             desk.audit.append("database.create", str(path.name), summary={"firm": firm.strip()})
             desk.audit.append("user.add", admin, summary={"role": "admin",
                                                           "clearance": LEVELS[-1]})
+            desk.grading.library.install_shipped()
         return desk
 
     @classmethod
@@ -177,6 +180,7 @@ class Desk:
                     desk.audit.append("login.failed", failure["user"], user=failure["user"],
                                       summary={"at": failure["at"]})
                 desk.audit.append("login", user)
+                desk.grading.library.install_shipped()
                 fresh.clear_failures(user)
                 if fresh.dirty:
                     fresh.save()

@@ -84,5 +84,9 @@ class LoginThrottled(AuthenticationFailed):
         super().__init__(i18n.tr("error.throttled", seconds=seconds))
 
 
+class Conflict(CustdeskError):
+    """The action does not fit the object's state (approving twice, editing an approved one)."""
+
+
 class StoreError(CustdeskError):
     """The database file cannot be used as it is (newer schema, damaged, missing key slots...)."""

@@ -26,6 +26,11 @@ i18n.register({
 SHOWN_WHEN_MASKED = ("date", "choice", "period", "bool")
 
 
+def _areas(kind: str) -> tuple[str, ...]:
+    """Transactions move the exposure that lists and the credit standing show."""
+    return ("records", "grading", "customers") if kind == "transactions" else ("records",)
+
+
 def record_kind(kind: str) -> RecordKind:
     if kind not in RECORD_KINDS:
         raise ValidationError(FieldError("kind", "record.kind_unknown",
@@ -83,9 +88,10 @@ class RecordManager:
                 {"customer_id": customer_id, **row, "created_at": now,
                  "created_by": desk.user.name, "updated_at": now}).last_pk
             desk.db["customers"].update(customer_id, {"updated_at": now})
+            self._after_write(spec, customer_id)
             desk.audit.append(f"record.add", f"{kind}#{record_id}", customer=code.upper(),
                               summary=self._audit_summary(spec, row))
-        return Changes.of("records", code=code.upper(), id=record_id)
+        return Changes.of(*_areas(kind), code=code.upper(), id=record_id)
 
     def update(self, code: str, kind: str, record_id: int, values: dict) -> Changes:
         desk = self._desk
@@ -103,11 +109,12 @@ class RecordManager:
         with desk.writing():
             desk.db[spec.table].update(record_id, {**changed, "updated_at": now})
             desk.db["customers"].update(current["customer_id"], {"updated_at": now})
+            self._after_write(spec, current["customer_id"])
             before = self._audit_summary(spec, {k: current.get(k) for k in changed})
             after = self._audit_summary(spec, changed)
             desk.audit.append("record.edit", f"{kind}#{record_id}", customer=code.upper(),
                               summary={k: {"before": before[k], "after": after[k]} for k in changed})
-        return Changes.of("records", code=code.upper(), id=record_id)
+        return Changes.of(*_areas(kind), code=code.upper(), id=record_id)
 
     def delete(self, code: str, kind: str, record_id: int) -> Changes:
         desk = self._desk
@@ -116,11 +123,23 @@ class RecordManager:
         current = self._get_raw(code, spec, record_id)
         with desk.writing():
             desk.db.execute(f"DELETE FROM {spec.table} WHERE id = ?", [record_id])
+            self._after_write(spec, current["customer_id"])
             desk.audit.append("record.delete", f"{kind}#{record_id}", customer=code.upper(),
                               summary=self._audit_summary(spec, {
                                   k: current[k] for k in (f.key for f in spec.fields)
                                   if current.get(k) is not None}))
-        return Changes.of("records", code=code.upper(), id=record_id)
+        return Changes.of(*_areas(kind), code=code.upper(), id=record_id)
+
+    def _after_write(self, spec: RecordKind, customer_id: int) -> None:
+        """Keep what is derived from records current, in the same transaction."""
+        if spec.key == "transactions":
+            from .exposure import exposure
+            cursor = self._desk.db.execute("SELECT * FROM transactions WHERE customer_id = ?",
+                                           [customer_id])
+            columns = [c[0] for c in cursor.description]
+            rows = [dict(zip(columns, r)) for r in cursor.fetchall()]
+            self._desk.db.execute("UPDATE customers SET exposure = ? WHERE id = ?",
+                                  [exposure(rows), customer_id])
 
     def _get_raw(self, code: str, spec: RecordKind, record_id: int) -> dict:
         customer_id = self._desk.customers.require_visible(code)

@@ -40,6 +40,22 @@ def m0001_foundation(db: Database) -> None:
     _run_sql_file(db, "schema_v1.sql")
 
 
+@migrations(name="0002_grading")
+def m0002_grading(db: Database) -> None:
+    _run_sql_file(db, "schema_v2.sql")
+    # Files that already have transactions get their exposure once; core keeps it after.
+    from ..customers.exposure import exposure
+    rows: dict[int, list[dict]] = {}
+    cursor = db.execute("SELECT customer_id, id, kind, ref_no, occurred_on, due_date, amount, "
+                        "invoice_ref FROM transactions")
+    columns = [c[0] for c in cursor.description]
+    for row in cursor.fetchall():
+        item = dict(zip(columns, row))
+        rows.setdefault(item["customer_id"], []).append(item)
+    for customer_id, items in rows.items():
+        db.execute("UPDATE customers SET exposure = ? WHERE id = ?", [exposure(items), customer_id])
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 

@@ -1,0 +1,1 @@
+"""Credit grading: scorecards, financial ratios, grades, limits and four-eyes approval."""

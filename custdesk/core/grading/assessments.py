@@ -1,0 +1,510 @@
+"""Assessments (资信评估) and limit changes: draft → submitted → approved | rejected.
+
+Four eyes: whoever assesses (or asks for a limit change) never decides it, and
+only a reviewer or manager (or an administrator) decides. An approved
+assessment is frozen (core refuses, and triggers in the database refuse too);
+approving it sets the customer's grade, risk level, limit and the date the grade
+is valid until. Refused attempts to break these rules are written to the audit
+log before the refusal is raised.
+"""
+
+from __future__ import annotations
+
+import json
+
+from dateutil.relativedelta import relativedelta
+
+from .. import clock, i18n
+from ..access import mask_value
+from ..changes import Changes
+from ..cleaning import check_one
+from ..errors import AccessDenied, Conflict, FieldError, NotFound, ValidationError
+from ..validation import check_text, parse_money
+from . import limits, metrics
+from .scale import MAX_NOTCHES, notch
+from .scorecard import Scorecard, score
+from .scorecards import ScorecardLibrary
+
+i18n.register({
+    "grading.create": ("发起资信评估", "assessing credit"),
+    "grading.approve": ("审批资信评估", "deciding on assessments"),
+    "grading.reason_required": ("请填写理由", "a reason is required"),
+    "grading.adjust_range": ("定性调整最多上下两级", "the qualitative adjustment is at most two "
+                             "notches up or down"),
+    "grading.open_exists": ("该客户已有进行中的评估 #{id}（{status}），请先提交、审批或放弃",
+                            "this customer already has assessment #{id} in progress ({status}); "
+                            "submit, decide or discard it first"),
+    "grading.kind_mismatch": ("评分卡 {name} 适用于{kind}客户", "scorecard {name} is for {kind} customers"),
+    "grading.bad_answer": ("{factor} 的答案 {value} 不在可选项中（{choices}）",
+                           "{factor}: {value} is not one of {choices}"),
+    "grading.unknown_answer": ("评分卡没有定性因子 {key}", "the scorecard has no qualitative factor {key}"),
+    "grading.not_draft": ("评估 #{id} 已{status}，不能再修改", "assessment #{id} is {status} and cannot "
+                          "be changed"),
+    "grading.not_submitted": ("评估 #{id} 状态为{status}，不能审批", "assessment #{id} is {status}; "
+                              "only a submitted assessment can be decided"),
+    "grading.own": ("不能审批自己发起的评估或申请（四眼原则）",
+                    "you cannot decide your own assessment or request (four-eyes rule)"),
+    "grading.not_yours": ("只有评估人 {user} 可以提交或修改此评估",
+                          "only the assessor {user} may submit or change this assessment"),
+    "grading.limit_open": ("该客户已有待审批的额度变更 #{id}",
+                           "this customer already has limit change #{id} waiting for a decision"),
+    "grading.limit_same": ("新额度与当前额度相同", "the new limit equals the current one"),
+    "grading.limit_decided": ("额度变更 #{id} 已{status}", "limit change #{id} is already {status}"),
+    "grading.unrated": ("客户尚未评级，请先完成资信评估", "the customer has no grade yet; assess it first"),
+    "grading.rule.missing": ("缺失，按中性分", "missing: neutral points"),
+    "grading.rule.else": ("其余", "otherwise"),
+    "status.draft": ("草稿", "draft"),
+    "status.submitted": ("待审批", "submitted"),
+    "status.approved": ("已批准", "approved"),
+    "status.rejected": ("已驳回", "rejected"),
+})
+
+STATUSES = ("draft", "submitted", "approved", "rejected")
+# What an assessment reads, by customer kind: its assessor and approver must be cleared
+# for all of it, and others see its inputs masked.
+READS = {"enterprise": ("financials", "credit_records", "litigation"),
+         "individual": ("financials", "income", "credit_records", "litigation")}
+
+
+def status_label(status: str) -> str:
+    return i18n.tr(f"status.{status}")
+
+
+def _reason(value, required: bool = True) -> str:
+    text = check_one("reason", check_text, value or "", 500)
+    if required and not text:
+        raise ValidationError(FieldError("reason", "grading.reason_required"))
+    return text
+
+
+def _row(cursor) -> dict | None:
+    row = cursor.fetchone()
+    return None if row is None else dict(zip([c[0] for c in cursor.description], row))
+
+
+class Grading:
+    def __init__(self, desk):
+        self._desk = desk
+        self.library = ScorecardLibrary(desk)
+
+    # -- reading a file -----------------------------------------------------------------
+    def facts(self, code: str) -> metrics.Facts:
+        desk = self._desk
+        file = desk.customers._raw(code)
+        kind = file["kind"]
+        return metrics.Facts(
+            kind=kind,
+            statements=desk.records.raw(code, "financials"),
+            transactions=desk.records.raw(code, "transactions"),
+            credit_records=desk.records.raw(code, "credit_records"),
+            litigation=desk.records.raw(code, "litigation"),
+            complaints=desk.records.raw(code, "complaints"),
+            file=file)
+
+    def _require_reads(self, kind: str) -> None:
+        for sensitive in READS[kind]:
+            self._desk.access.require_cleared(sensitive)
+
+    def _cleared_for_reads(self, kind: str) -> bool:
+        return all(self._desk.access.cleared_for(s) for s in READS[kind])
+
+    def evaluate(self, code: str, *, scorecard: str | None = None, answers: dict | None = None,
+                 adjust: int = 0, reason: str = "") -> dict:
+        """Score a file without storing anything: what ``assess`` would record."""
+        desk = self._desk
+        kind = desk.customers.kind_of(code)
+        self._require_reads(kind)
+        card = self.library.get(scorecard, kind=kind)
+        if card.kind != kind:
+            raise ValidationError(FieldError("scorecard", "grading.kind_mismatch", {
+                "name": card.name, "kind": i18n.tr(f"grading.kind.{kind}")}))
+        answers = self._check_answers(card, answers or {})
+        adjust, reason = self._check_adjust(adjust, reason)
+        as_of = clock.today()
+        measured = metrics.measure(self.facts(code), as_of, answers)
+        scored = score(card, measured.inputs)
+        grade = notch(scored.grade, adjust)
+        recommendation = limits.recommend(card.limits, grade, measured.bases)
+        return {
+            "scorecard": card, "as_of": as_of.isoformat(), "period": measured.period,
+            "answers": answers, "score": scored.score, "computed_grade": scored.grade,
+            "adjustment": adjust, "adjustment_reason": reason or None, "grade": grade,
+            "risk_level": card.risk_levels[grade], "incomplete": scored.incomplete,
+            "recommended_limit": recommendation.amount,
+            "detail": {
+                "factors": [{"key": f.key, "input_key": card.factor(f.key).input,
+                             "dimension": f.dimension, "input": f.input, "points": f.points,
+                             "max_points": f.max_points, "rule": f.rule}
+                            for f in scored.factors],
+                "dimensions": {k: {"points": p, "weight": w} for k, (p, w) in scored.dimensions.items()},
+                "traces": measured.traces,
+                "bases": measured.bases,
+                "problems": measured.problems,
+                "limit_trace": recommendation.trace,
+            },
+        }
+
+    @staticmethod
+    def _check_answers(card: Scorecard, answers: dict) -> dict:
+        asked = {f.input: f for f in card.asked_factors()}
+        errors, out = [], {}
+        for key, value in answers.items():
+            if value in (None, ""):
+                continue
+            factor = asked.get(key)
+            if factor is None:
+                errors.append(FieldError("answers", "grading.unknown_answer", {"key": key}))
+            elif factor.choice(value) is None:
+                errors.append(FieldError("answers", "grading.bad_answer", {
+                    "factor": factor.label, "value": value,
+                    "choices": ", ".join(c.value for c in factor.choices)}))
+            else:
+                out[key] = value
+        if errors:
+            raise ValidationError(errors)
+        return out
+
+    @staticmethod
+    def _check_adjust(adjust, reason) -> tuple[int, str]:
+        try:
+            adjust = int(adjust or 0)
+        except (TypeError, ValueError):
+            raise ValidationError(FieldError("adjustment", "grading.adjust_range")) from None
+        if abs(adjust) > MAX_NOTCHES:
+            raise ValidationError(FieldError("adjustment", "grading.adjust_range"))
+        return adjust, (_reason(reason) if adjust else _reason(reason, required=False))
+
+    # -- the workflow -------------------------------------------------------------------
+    def assess(self, code: str, *, scorecard: str | None = None, answers: dict | None = None,
+               adjust: int = 0, reason: str = "") -> Changes:
+        """Score the file now and store the result as a draft; Changes.id is its id."""
+        desk = self._desk
+        desk.access.require("assessment.create", i18n.tr("grading.create"))
+        customer_id = desk.customers.require_visible(code)
+        result = self.evaluate(code, scorecard=scorecard, answers=answers, adjust=adjust,
+                               reason=reason)
+        now = clock.timestamp()
+        with desk.writing():
+            self._refuse_if_open(customer_id)
+            card = result["scorecard"]
+            new_id = desk.db["assessments"].insert({
+                "customer_id": customer_id, "scorecard_name": card.name,
+                "scorecard_version": card.version, "status": "draft",
+                **self._stored(result), "assessor": desk.user.name,
+                "created_at": now, "updated_at": now}).last_pk
+            desk.audit.append("assessment.create", f"assessment#{new_id}", customer=code.upper(),
+                              summary=self._summary(result))
+        return Changes.of("grading", code=code.upper(), id=new_id)
+
+    def revise(self, assessment_id: int, *, answers: dict | None = None, adjust: int | None = None,
+               reason: str | None = None) -> Changes:
+        """Score a draft again with the file as it is now and new answers or adjustment."""
+        desk = self._desk
+        current = self._require_own_draft(assessment_id, "assessment.revise")
+        code = current["code"]
+        result = self.evaluate(
+            code, scorecard=f"{current['scorecard_name']}@{current['scorecard_version']}",
+            answers=json.loads(current["answers"]) if answers is None else answers,
+            adjust=current["adjustment"] if adjust is None else adjust,
+            reason=(current["adjustment_reason"] or "") if reason is None else reason)
+        with desk.writing():
+            desk.db["assessments"].update(assessment_id, {**self._stored(result),
+                                                          "updated_at": clock.timestamp()})
+            desk.audit.append("assessment.revise", f"assessment#{assessment_id}", customer=code,
+                              summary=self._summary(result))
+        return Changes.of("grading", code=code, id=assessment_id)
+
+    def discard(self, assessment_id: int) -> Changes:
+        desk = self._desk
+        current = self._require_own_draft(assessment_id, "assessment.discard")
+        with desk.writing():
+            desk.db.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])
+            desk.audit.append("assessment.discard", f"assessment#{assessment_id}",
+                              customer=current["code"])
+        return Changes.of("grading", code=current["code"], id=assessment_id)
+
+    def submit(self, assessment_id: int) -> Changes:
+        desk = self._desk
+        current = self._require_own_draft(assessment_id, "assessment.submit")
+        with desk.writing():
+            desk.db["assessments"].update(assessment_id, {"status": "submitted",
+                                                          "submitted_at": clock.timestamp(),
+                                                          "updated_at": clock.timestamp()})
+            desk.audit.append("assessment.submit", f"assessment#{assessment_id}",
+                              customer=current["code"],
+                              summary={"grade": current["grade"], "score": current["score"]})
+        return Changes.of("grading", code=current["code"], id=assessment_id)
+
+    def approve(self, assessment_id: int, limit=None) -> Changes:
+        """Approve a submitted assessment; ``limit`` in yuan (default: the recommendation)."""
+        desk = self._desk
+        current = self._require_decidable(assessment_id, "assessment.approve")
+        approved = current["recommended_limit"] if limit in (None, "") else \
+            check_one("limit", parse_money, limit)
+        card = self.library.get(f"{current['scorecard_name']}@{current['scorecard_version']}")
+        today = clock.today()
+        valid_until = (today + relativedelta(months=card.valid_months)).isoformat()
+        now = clock.timestamp()
+        with desk.writing():
+            desk.db["assessments"].update(assessment_id, {
+                "status": "approved", "approved_limit": approved, "valid_until": valid_until,
+                "decided_by": desk.user.name, "decided_at": now, "updated_at": now})
+            before = desk.db.execute("SELECT grade, credit_limit FROM customers WHERE id = ?",
+                                     [current["customer_id"]]).fetchone()
+            desk.db["customers"].update(current["customer_id"], {
+                "grade": current["grade"], "risk_level": current["risk_level"],
+                "credit_limit": approved, "grade_valid_until": valid_until,
+                "graded_on": today.isoformat(), "assessment_id": assessment_id, "updated_at": now})
+            desk.audit.append("assessment.approve", f"assessment#{assessment_id}",
+                              customer=current["code"], summary={
+                                  "grade": current["grade"], "risk_level": current["risk_level"],
+                                  "recommended_limit": current["recommended_limit"],
+                                  "approved_limit": approved, "valid_until": valid_until,
+                                  "grade_before": before[0], "limit_before": before[1]})
+        return Changes.of("grading", "customers", code=current["code"], id=assessment_id)
+
+    def reject(self, assessment_id: int, reason: str) -> Changes:
+        desk = self._desk
+        current = self._require_decidable(assessment_id, "assessment.reject")
+        reason = _reason(reason)
+        now = clock.timestamp()
+        with desk.writing():
+            desk.db["assessments"].update(assessment_id, {
+                "status": "rejected", "decided_by": desk.user.name, "decided_at": now,
+                "decision_reason": reason, "updated_at": now})
+            desk.audit.append("assessment.reject", f"assessment#{assessment_id}",
+                              customer=current["code"], summary={"reason": reason})
+        return Changes.of("grading", code=current["code"], id=assessment_id)
+
+    # -- checks that refuse and log -----------------------------------------------------
+    def _refuse(self, action: str, obj: str, code: str | None, error: Exception) -> None:
+        """Log a refused attempt (its own transaction), then raise ``error``."""
+        with self._desk.writing():
+            self._desk.audit.append("refused", obj, customer=code,
+                                    summary={"action": action, "why": str(error)})
+        raise error
+
+    def _refuse_if_open(self, customer_id: int) -> None:
+        found = self._desk.db.execute(
+            "SELECT id, status FROM assessments WHERE customer_id = ? AND status IN "
+            "('draft', 'submitted')", [customer_id]).fetchone()
+        if found:
+            raise Conflict(i18n.tr("grading.open_exists", id=found[0], status=status_label(found[1])))
+
+    def _load(self, assessment_id: int) -> dict:
+        row = _row(self._desk.db.execute(
+            "SELECT a.*, c.code, c.kind, c.name AS customer_name FROM assessments a "
+            "JOIN customers c ON c.id = a.customer_id WHERE a.id = ?", [int(assessment_id)]))
+        if row is None:
+            raise NotFound(f"assessment #{assessment_id}")
+        self._desk.customers.require_visible(row["code"])
+        return row
+
+    def _require_own_draft(self, assessment_id: int, action: str) -> dict:
+        desk = self._desk
+        desk.access.require("assessment.create", i18n.tr("grading.create"))
+        current = self._load(assessment_id)
+        obj = f"assessment#{assessment_id}"
+        if current["status"] != "draft":
+            self._refuse(action, obj, current["code"], Conflict(i18n.tr(
+                "grading.not_draft", id=assessment_id, status=status_label(current["status"]))))
+        if current["assessor"] != desk.user.name:
+            self._refuse(action, obj, current["code"],
+                         AccessDenied(i18n.tr("grading.not_yours", user=current["assessor"])))
+        return current
+
+    def _require_decidable(self, assessment_id: int, action: str) -> dict:
+        desk = self._desk
+        desk.access.require("assessment.approve", i18n.tr("grading.approve"))
+        current = self._load(assessment_id)
+        obj = f"assessment#{assessment_id}"
+        if current["assessor"] == desk.user.name:
+            self._refuse(action, obj, current["code"], AccessDenied(i18n.tr("grading.own")))
+        if current["status"] != "submitted":
+            self._refuse(action, obj, current["code"], Conflict(i18n.tr(
+                "grading.not_submitted", id=assessment_id, status=status_label(current["status"]))))
+        self._require_reads(current["kind"])
+        return current
+
+    # -- storing ------------------------------------------------------------------------
+    @staticmethod
+    def _stored(result: dict) -> dict:
+        return {"as_of": result["as_of"], "period": result["period"],
+                "answers": json.dumps(result["answers"], ensure_ascii=False, sort_keys=True),
+                "detail": json.dumps(result["detail"], ensure_ascii=False, sort_keys=True),
+                "score": result["score"], "computed_grade": result["computed_grade"],
+                "adjustment": result["adjustment"], "adjustment_reason": result["adjustment_reason"],
+                "grade": result["grade"], "risk_level": result["risk_level"],
+                "incomplete": int(result["incomplete"]),
+                "recommended_limit": result["recommended_limit"]}
+
+    @staticmethod
+    def _summary(result: dict) -> dict:
+        card = result["scorecard"]
+        return {"scorecard": f"{card.name}@{card.version}", "score": result["score"],
+                "computed_grade": result["computed_grade"], "adjustment": result["adjustment"],
+                "reason": result["adjustment_reason"], "grade": result["grade"],
+                "risk_level": result["risk_level"], "incomplete": result["incomplete"],
+                "recommended_limit": result["recommended_limit"]}
+
+    # -- reading ------------------------------------------------------------------------
+    def get(self, assessment_id: int) -> dict:
+        """One assessment with its detail; file-derived inputs masked unless cleared."""
+        row = self._load(assessment_id)
+        return self._shown(row)
+
+    def _shown(self, row: dict) -> dict:
+        """Stored detail plus what a person reads: each factor's label, its input as text
+        ("45.2%", "良好", masked "***") and its trace in the user's language."""
+        item = dict(row)
+        item["answers"] = json.loads(item["answers"])
+        detail = json.loads(item["detail"])
+        item["masked"] = masked = not self._cleared_for_reads(row["kind"])
+        card = self.library.get(f"{row['scorecard_name']}@{row['scorecard_version']}")
+        for factor in detail["factors"]:
+            spec = card.factor(factor["key"])
+            hidden = masked and not spec.asked and factor["input"] is not None
+            if hidden:
+                factor["input"] = mask_value(factor["input"], "all")
+            choice = spec.choice(factor["input"]) if spec.is_category else None
+            factor["label"] = spec.label
+            factor["rule_shown"] = (i18n.tr(f"grading.rule.{factor['rule']}")
+                                    if factor["rule"] in ("missing", "else")
+                                    else choice.label if choice else factor["rule"])
+            factor["shown"] = (factor["input"] if hidden else choice.label if choice
+                               else metrics.format_input(factor["input_key"], factor["input"]))
+            trace = detail["traces"].get(factor["input_key"], {})
+            factor["trace"] = "***" if hidden or (masked and "formula" in trace and not spec.asked) \
+                else metrics.trace_text(trace)
+        if masked:
+            detail["traces"] = {}
+            detail["bases"] = {k: None if v is None else "***" for k, v in detail["bases"].items()}
+            detail["limit_trace"] = "***"
+        detail["problems"] = [metrics.trace_text(p) for p in detail["problems"]]
+        item["detail"] = detail
+        item["incomplete"] = bool(item["incomplete"])
+        item["scorecard_title"] = card.title
+        return item
+
+    def list(self, code: str) -> list[dict]:
+        """Every assessment of a file, newest first (drafts included), without detail."""
+        customer_id = self._desk.customers.require_visible(code)
+        cursor = self._desk.db.execute(
+            "SELECT id, status, scorecard_name, scorecard_version, as_of, period, score, "
+            "computed_grade, adjustment, adjustment_reason, grade, risk_level, incomplete, "
+            "recommended_limit, approved_limit, valid_until, assessor, created_at, submitted_at, "
+            "decided_by, decided_at, decision_reason FROM assessments WHERE customer_id = ? "
+            "ORDER BY id DESC", [customer_id])
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, r)) for r in cursor.fetchall()]
+
+    def open_assessment(self, code: str) -> dict | None:
+        return next((a for a in self.list(code) if a["status"] in ("draft", "submitted")), None)
+
+    def history(self, code: str) -> list[dict]:
+        """Decided assessments and limit changes, oldest first: the grade history of a file."""
+        events = [{"type": "assessment", **a} for a in self.list(code)
+                  if a["status"] in ("approved", "rejected")]
+        events += [{"type": "limit_change", **c} for c in self.limit_changes(code)
+                   if c["status"] in ("approved", "rejected")]
+        return sorted(events, key=lambda e: (e["decided_at"], e["id"]))
+
+    def queue(self) -> list[dict]:
+        """What waits for a decision and this user may decide (never their own), oldest first."""
+        desk = self._desk
+        clearance = desk.access.clearance
+        cursor = desk.db.execute(
+            "SELECT 'assessment' AS type, a.id, c.code, c.name, c.kind, a.grade, a.score, "
+            "a.risk_level, a.recommended_limit AS amount, c.credit_limit AS current_limit, "
+            "a.assessor AS requested_by, a.submitted_at AS requested_at, a.adjustment, "
+            "a.incomplete, '' AS reason FROM assessments a JOIN customers c ON c.id = a.customer_id "
+            "WHERE a.status = 'submitted' AND c.level <= ? "
+            "UNION ALL SELECT 'limit_change', l.id, c.code, c.name, c.kind, c.grade, NULL, "
+            "c.risk_level, l.new_limit, l.current_limit, l.requested_by, l.requested_at, 0, 0, "
+            "l.reason FROM limit_changes l JOIN customers c ON c.id = l.customer_id "
+            "WHERE l.status = 'submitted' AND c.level <= ? ORDER BY requested_at",
+            [clearance, clearance])
+        columns = [c[0] for c in cursor.description]
+        rows = [dict(zip(columns, r)) for r in cursor.fetchall()]
+        for row in rows:
+            row["own"] = row["requested_by"] == desk.user.name
+        return rows
+
+    # -- limits outside an assessment ---------------------------------------------------
+    def limit_changes(self, code: str) -> list[dict]:
+        customer_id = self._desk.customers.require_visible(code)
+        cursor = self._desk.db.execute(
+            "SELECT * FROM limit_changes WHERE customer_id = ? ORDER BY id DESC", [customer_id])
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, r)) for r in cursor.fetchall()]
+
+    def request_limit(self, code: str, new_limit, reason: str) -> Changes:
+        """Ask for a new limit (yuan) for a graded customer; a second person decides."""
+        desk = self._desk
+        desk.access.require("assessment.create", i18n.tr("grading.create"))
+        customer_id = desk.customers.require_visible(code)
+        amount = check_one("limit", parse_money, new_limit)
+        reason = _reason(reason)
+        current = desk.db.execute("SELECT grade, credit_limit FROM customers WHERE id = ?",
+                                  [customer_id]).fetchone()
+        if current[0] is None:
+            raise Conflict(i18n.tr("grading.unrated"))
+        if current[1] == amount:
+            raise ValidationError(FieldError("limit", "grading.limit_same"))
+        with desk.writing():
+            pending = desk.db.execute("SELECT id FROM limit_changes WHERE customer_id = ? AND "
+                                      "status = 'submitted'", [customer_id]).fetchone()
+            if pending:
+                raise Conflict(i18n.tr("grading.limit_open", id=pending[0]))
+            new_id = desk.db["limit_changes"].insert({
+                "customer_id": customer_id, "current_limit": current[1], "new_limit": amount,
+                "reason": reason, "status": "submitted", "requested_by": desk.user.name,
+                "requested_at": clock.timestamp()}).last_pk
+            desk.audit.append("limit.request", f"limit_change#{new_id}", customer=code.upper(),
+                              summary={"before": current[1], "after": amount, "reason": reason})
+        return Changes.of("grading", code=code.upper(), id=new_id)
+
+    def decide_limit(self, change_id: int, approve: bool, reason: str = "") -> Changes:
+        desk = self._desk
+        desk.access.require("assessment.approve", i18n.tr("grading.approve"))
+        row = _row(desk.db.execute(
+            "SELECT l.*, c.code, c.kind FROM limit_changes l JOIN customers c ON c.id = l.customer_id "
+            "WHERE l.id = ?", [int(change_id)]))
+        if row is None:
+            raise NotFound(f"limit change #{change_id}")
+        desk.customers.require_visible(row["code"])
+        action, obj = ("limit.approve" if approve else "limit.reject"), f"limit_change#{change_id}"
+        if row["requested_by"] == desk.user.name:
+            self._refuse(action, obj, row["code"], AccessDenied(i18n.tr("grading.own")))
+        if row["status"] != "submitted":
+            self._refuse(action, obj, row["code"], Conflict(i18n.tr(
+                "grading.limit_decided", id=change_id, status=status_label(row["status"]))))
+        reason = _reason(reason, required=not approve)
+        now = clock.timestamp()
+        with desk.writing():
+            desk.db["limit_changes"].update(change_id, {
+                "status": "approved" if approve else "rejected", "decided_by": desk.user.name,
+                "decided_at": now, "decision_reason": reason or None})
+            if approve:
+                desk.db["customers"].update(row["customer_id"], {"credit_limit": row["new_limit"],
+                                                                 "updated_at": now})
+            desk.audit.append(action, obj, customer=row["code"], summary={
+                "before": row["current_limit"], "after": row["new_limit"], "reason": reason})
+        return Changes.of("grading", "customers", code=row["code"], id=change_id)
+
+    # -- standing -----------------------------------------------------------------------
+    def credit(self, code: str) -> dict:
+        """The customer's grade, limit, exposure, utilisation and any credit hold."""
+        desk = self._desk
+        customer_id = desk.customers.require_visible(code)
+        row = _row(desk.db.execute(
+            "SELECT grade, risk_level, credit_limit, grade_valid_until, graded_on, assessment_id, "
+            "exposure FROM customers WHERE id = ?", [customer_id]))
+        reasons = limits.hold_reasons(row["credit_limit"], row["exposure"],
+                                      row["grade_valid_until"], clock.today())
+        return {**row, "utilisation": limits.utilisation(row["exposure"], row["credit_limit"]),
+                "hold": bool(reasons), "hold_reasons": reasons}
+
+
+i18n.register({"grading.kind.enterprise": ("企业", "enterprise"),
+               "grading.kind.individual": ("个人", "individual")})

@@ -1,0 +1,47 @@
+"""The nine-step grade scale (三等九级), risk levels and qualitative notches."""
+
+from __future__ import annotations
+
+from .. import i18n
+
+GRADES = ("AAA", "AA", "A", "BBB", "BB", "B", "CCC", "CC", "C")
+RISK_LEVELS = ("low", "medium", "high")
+RISK_LABELS = {"low": ("低", "low"), "medium": ("中", "medium"), "high": ("高", "high")}
+MAX_NOTCHES = 2
+DIMENSIONS = ("solvency", "operating", "profitability", "growth", "credit")
+DIMENSION_LABELS = {"solvency": ("偿债能力", "solvency"),
+                    "operating": ("营运能力", "operating ability"),
+                    "profitability": ("盈利能力", "profitability"),
+                    "growth": ("发展能力", "growth"),
+                    "credit": ("信用状况", "credit status")}
+
+
+def _pick(pair: tuple[str, str]) -> str:
+    return pair[0] if i18n.language() == "zh" else pair[1]
+
+
+def risk_label(level: str | None) -> str:
+    return _pick(RISK_LABELS[level]) if level in RISK_LABELS else ""
+
+
+def dimension_label(key: str) -> str:
+    return _pick(DIMENSION_LABELS[key]) if key in DIMENSION_LABELS else key
+
+
+def grade_for_score(score: float, thresholds: dict[str, float]) -> str:
+    """The best grade whose lowest score ``score`` reaches (thresholds include C = 0)."""
+    for grade in GRADES:
+        if score >= thresholds[grade]:
+            return grade
+    return GRADES[-1]
+
+
+def notch(grade: str, notches: int) -> str:
+    """``grade`` moved up (positive) or down (negative) by ``notches``, within AAA..C."""
+    index = GRADES.index(grade) - notches
+    return GRADES[max(0, min(len(GRADES) - 1, index))]
+
+
+def notches_between(before: str, after: str) -> int:
+    """How many notches ``after`` is below ``before`` (negative when above)."""
+    return GRADES.index(after) - GRADES.index(before)

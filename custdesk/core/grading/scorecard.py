@@ -1,0 +1,454 @@
+"""Scorecards as data: read and check a TOML scorecard, and score inputs with it.
+
+A scorecard gives each factor at most ``max_points``; the factors of one
+dimension add up to that dimension's weight and the weights to 100, so the
+score is simply the sum of the factors' points (0–100) and every point can be
+traced to one input and one rule. Numeric factors use ordered bins that are
+checked to be monotone, so a better input never earns fewer points; category
+factors give points per answer. The file format is documented in
+``resources/scorecards/README.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import tomllib
+from dataclasses import dataclass, field
+
+from .. import i18n
+from ..errors import CustdeskError
+from .metrics import METRICS
+from .scale import DIMENSIONS, GRADES, RISK_LEVELS, grade_for_score
+
+i18n.register({
+    "scorecard.invalid": ("评分卡有误：{problems}", "The scorecard is not valid: {problems}"),
+    "scorecard.toml": ("TOML 格式错误：{error}", "not valid TOML: {error}"),
+    "scorecard.missing_key": ("缺少 {key}", "{key} is missing"),
+    "scorecard.bad_value": ("{key} 的值不正确：{value}", "{key} has a wrong value: {value}"),
+    "scorecard.kind": ("kind 应为 individual 或 enterprise", "kind must be individual or enterprise"),
+    "scorecard.weights": ("各维度权重之和应为 100（现为 {total}）",
+                          "the dimension weights must add up to 100 (they add up to {total})"),
+    "scorecard.dimension_sum": ("维度 {dimension} 的因子满分之和应为 {weight}（现为 {total}）",
+                                "the factors of {dimension} must add up to {weight} points "
+                                "(they add up to {total})"),
+    "scorecard.unknown_input": ("因子 {factor} 的输入 {input} 不是{kind}评分可用的指标",
+                                "factor {factor}: {input} is not an input for {kind} scorecards"),
+    "scorecard.unknown_dimension": ("因子 {factor} 的维度 {dimension} 未定义",
+                                    "factor {factor}: dimension {dimension} is not defined"),
+    "scorecard.points_range": ("因子 {factor} 的分值须在 0 到 {max} 之间",
+                               "factor {factor}: points must lie between 0 and {max}"),
+    "scorecard.not_monotone": ("因子 {factor} 的分档不单调：更好的输入不能得更少的分",
+                               "factor {factor}: bins are not monotone (a better input may not "
+                               "earn fewer points)"),
+    "scorecard.duplicate_factor": ("因子 {factor} 重复", "factor {factor} appears twice"),
+    "scorecard.grades": ("等级分数线须按 AAA 到 C 递减，且 C 为 0",
+                         "grade thresholds must fall from AAA to C, with C at 0"),
+    "scorecard.risk": ("每个等级须对应 low/medium/high 风险", "every grade needs a risk level "
+                       "(low, medium or high)"),
+    "scorecard.limit": ("额度规则：{grade} 须有非负的 cap 与各基数倍数",
+                        "limit rule: {grade} needs a non-negative cap and a multiple per basis"),
+    "scorecard.limit_c": ("额度规则：C 级的建议额度必须为 0", "limit rule: grade C must recommend 0"),
+    "scorecard.qualitative": ("定性因子满分合计不得超过 {max}（现为 {total}）",
+                              "qualitative factors may give at most {max} points (they give {total})"),
+    "scorecard.missing_refused": ("缺少评分所需的数据：{factors}",
+                                  "data the scorecard requires are missing: {factors}"),
+})
+
+MAX_QUALITATIVE = 15.0          # at most this share of 100 points may come from opinion
+LIMIT_BASES = ("monthly_purchases", "equity", "monthly_income", "net_assets")
+
+
+class ScorecardError(CustdeskError):
+    """A scorecard file that cannot be used; the message lists every problem."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        sep = "；" if i18n.language() == "zh" else "; "
+        super().__init__(i18n.tr("scorecard.invalid", problems=sep.join(problems)))
+
+
+class MissingInputs(CustdeskError):
+    """Factors whose policy is to refuse an assessment lack their input."""
+
+    def __init__(self, factors: list[str]):
+        self.factors = factors
+        super().__init__(i18n.tr("scorecard.missing_refused", factors="、".join(factors)))
+
+
+_COMPARE = {">=": lambda v, b: v >= b, ">": lambda v, b: v > b,
+            "<=": lambda v, b: v <= b, "<": lambda v, b: v < b}
+_SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    points: float
+    zh: str
+    en: str
+
+    @property
+    def label(self) -> str:
+        return self.zh if i18n.language() == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Factor:
+    key: str
+    input: str
+    dimension: str
+    max_points: float
+    zh: str
+    en: str
+    better: str = "higher"                    # numeric: "higher" or "lower"
+    bins: tuple = ()                          # numeric: ((op, bound, points), ...) best first
+    else_points: float = 0.0
+    choices: tuple = ()                       # category: (Choice, ...)
+    missing: str = "neutral"                  # "neutral" or "refuse"
+    neutral_points: float = 0.0
+
+    @property
+    def label(self) -> str:
+        return self.zh if i18n.language() == "zh" else self.en
+
+    @property
+    def is_category(self) -> bool:
+        return bool(self.choices)
+
+    @property
+    def asked(self) -> bool:
+        """Answered by the assessor (qualitative) rather than read from the file."""
+        return METRICS[self.input].asked
+
+    def choice(self, value) -> Choice | None:
+        return next((c for c in self.choices if c.value == value), None)
+
+    def points_for(self, value) -> tuple[float, str]:
+        """Points for a present input, and the rule that gave them ("≥ 2", "else", "own")."""
+        if self.is_category:
+            found = self.choice(value)
+            return (found.points, found.value) if found else (self.else_points, "else")
+        for op, bound, points in self.bins:
+            if _COMPARE[op](value, bound):
+                return points, f"{_SYMBOL[op]} {_number(bound)}"
+        return self.else_points, "else"
+
+
+@dataclass(frozen=True)
+class LimitRule:
+    bases: tuple[str, ...]
+    round_to: int                             # yuan; recommendations are rounded down to it
+    grades: dict                              # grade -> {"cap": yuan, basis: multiple, ...}
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    name: str
+    version: int
+    kind: str
+    zh: str
+    en: str
+    valid_months: int
+    dimensions: dict                          # key -> weight, in DIMENSIONS order
+    factors: tuple
+    grades: dict                              # grade -> lowest score
+    risk_levels: dict                         # grade -> risk level
+    limits: LimitRule
+    source: str = field(repr=False, default="")
+
+    @property
+    def title(self) -> str:
+        return self.zh if i18n.language() == "zh" else self.en
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.source.encode("utf-8")).hexdigest()
+
+    def factor(self, key: str) -> Factor:
+        return next(f for f in self.factors if f.key == key)
+
+    def asked_factors(self) -> list[Factor]:
+        return [f for f in self.factors if f.asked]
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+# -- reading ----------------------------------------------------------------------------
+def parse(source: str) -> Scorecard:
+    """Read and check a scorecard; every problem is reported at once.
+
+    :raises ScorecardError: the text is not TOML or the scorecard is inconsistent.
+    """
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        raise ScorecardError([i18n.tr("scorecard.toml", error=exc)]) from None
+    problems: list[str] = []
+    reader = _Reader(data, problems)
+    name = reader.text("name")
+    version = reader.integer("version", 1)
+    kind = reader.text("kind")
+    if kind not in ("individual", "enterprise"):
+        problems.append(i18n.tr("scorecard.kind"))
+    title = data.get("title", {}) if isinstance(data.get("title"), dict) else {}
+    valid_months = reader.integer("valid_months", 1)
+    dimensions = _dimensions(data, problems)
+    factors = _factors(data, kind, dimensions, problems)
+    grades = _grades(data, problems)
+    risk = _risk(data, problems)
+    limits = _limits(data, problems)
+    if problems:
+        raise ScorecardError(problems)
+    return Scorecard(name, version, kind, str(title.get("zh", name)), str(title.get("en", name)),
+                     valid_months, dimensions, tuple(factors), grades, risk, limits, source)
+
+
+class _Reader:
+    def __init__(self, data: dict, problems: list[str]):
+        self.data, self.problems = data, problems
+
+    def text(self, key: str) -> str:
+        value = self.data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            self.problems.append(i18n.tr("scorecard.missing_key", key=key))
+            return ""
+        return value.strip()
+
+    def integer(self, key: str, minimum: int) -> int:
+        value = self.data.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+            self.problems.append(i18n.tr("scorecard.bad_value", key=key, value=value))
+            return minimum
+        return value
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _dimensions(data: dict, problems: list[str]) -> dict:
+    raw = data.get("dimensions")
+    if not isinstance(raw, dict) or not raw:
+        problems.append(i18n.tr("scorecard.missing_key", key="dimensions"))
+        return {}
+    out = {}
+    for key in DIMENSIONS:              # kept in the fixed order of the five dimensions
+        if key in raw:
+            if not _is_number(raw[key]) or raw[key] <= 0:
+                problems.append(i18n.tr("scorecard.bad_value", key=f"dimensions.{key}", value=raw[key]))
+            else:
+                out[key] = float(raw[key])
+    for key in raw:
+        if key not in DIMENSIONS:
+            problems.append(i18n.tr("scorecard.bad_value", key="dimensions", value=key))
+    total = sum(out.values())
+    if out and abs(total - 100) > 1e-9:
+        problems.append(i18n.tr("scorecard.weights", total=_number(total)))
+    return out
+
+
+def _factors(data: dict, kind: str, dimensions: dict, problems: list[str]) -> list[Factor]:
+    raw = data.get("factors")
+    if not isinstance(raw, list) or not raw:
+        problems.append(i18n.tr("scorecard.missing_key", key="factors"))
+        return []
+    factors: list[Factor] = []
+    for item in raw:
+        factor = _factor(item, kind, dimensions, problems)
+        if factor is None:
+            continue
+        if any(f.key == factor.key for f in factors):
+            problems.append(i18n.tr("scorecard.duplicate_factor", factor=factor.key))
+        factors.append(factor)
+    for dimension, weight in dimensions.items():
+        total = sum(f.max_points for f in factors if f.dimension == dimension)
+        if abs(total - weight) > 1e-9:
+            problems.append(i18n.tr("scorecard.dimension_sum", dimension=dimension,
+                                    weight=_number(weight), total=_number(total)))
+    qualitative = sum(f.max_points for f in factors if f.input in METRICS and METRICS[f.input].asked)
+    if qualitative > MAX_QUALITATIVE + 1e-9:
+        problems.append(i18n.tr("scorecard.qualitative", max=_number(MAX_QUALITATIVE),
+                                total=_number(qualitative)))
+    return factors
+
+
+def _factor(item, kind: str, dimensions: dict, problems: list[str]) -> Factor | None:
+    if not isinstance(item, dict) or not isinstance(item.get("key"), str):
+        problems.append(i18n.tr("scorecard.missing_key", key="factors.key"))
+        return None
+    key = item["key"]
+    before = len(problems)
+    metric_key = item.get("input", key)
+    metric = METRICS.get(metric_key)
+    if metric is None or kind not in metric.kinds:
+        problems.append(i18n.tr("scorecard.unknown_input", factor=key, input=metric_key, kind=kind))
+    dimension = item.get("dimension")
+    if dimension not in dimensions:
+        problems.append(i18n.tr("scorecard.unknown_dimension", factor=key, dimension=dimension))
+    top = item.get("max_points")
+    if not _is_number(top) or top <= 0:
+        problems.append(i18n.tr("scorecard.bad_value", key=f"{key}.max_points", value=top))
+        top = 0.0
+    missing = item.get("missing", "neutral")
+    if missing not in ("neutral", "refuse"):
+        problems.append(i18n.tr("scorecard.bad_value", key=f"{key}.missing", value=missing))
+    neutral = item.get("neutral_points", 0)
+    else_points = item.get("else_points", 0)
+    points_seen = [neutral, else_points]
+    choices: list[Choice] = []
+    bins: list = []
+    better = item.get("better", "higher")
+    if "choices" in item:
+        for choice in item["choices"] if isinstance(item["choices"], list) else [None]:
+            if not isinstance(choice, dict) or not isinstance(choice.get("value"), str):
+                problems.append(i18n.tr("scorecard.bad_value", key=f"{key}.choices", value=choice))
+                continue
+            choices.append(Choice(choice["value"], choice.get("points"),
+                                  str(choice.get("zh", choice["value"])),
+                                  str(choice.get("en", choice["value"]))))
+            points_seen.append(choice.get("points"))
+        if metric is not None and metric.type != "category":
+            problems.append(i18n.tr("scorecard.bad_value", key=f"{key}.choices", value=metric_key))
+    else:
+        if better not in ("higher", "lower"):
+            problems.append(i18n.tr("scorecard.bad_value", key=f"{key}.better", value=better))
+        bins = _bins(item.get("bins"), better, key, problems)
+        points_seen += [p for _op, _bound, p in bins]
+        if metric is not None and metric.type == "category":
+            problems.append(i18n.tr("scorecard.bad_value", key=f"{key}.bins", value=metric_key))
+    if not all(_is_number(p) and 0 <= p <= top for p in points_seen):
+        problems.append(i18n.tr("scorecard.points_range", factor=key, max=_number(top)))
+    elif bins and not _monotone(bins, better, else_points):
+        problems.append(i18n.tr("scorecard.not_monotone", factor=key))
+    if len(problems) > before:
+        return None
+    return Factor(key, metric_key, dimension, float(top), str(item.get("zh", key)),
+                  str(item.get("en", key)), better, tuple((op, b, float(p)) for op, b, p in bins),
+                  float(else_points), tuple(Choice(c.value, float(c.points), c.zh, c.en)
+                                            for c in choices), missing, float(neutral))
+
+
+BIN_OPERATORS = {"from": ">=", "above": ">", "to": "<=", "below": "<"}
+_DIRECTION = {"higher": ("from", "above"), "lower": ("to", "below")}
+
+
+def _bins(raw, better: str, key: str, problems: list[str]) -> list[tuple[str, float, object]]:
+    """``[{from = 2.0, points = 7}, ...]`` -> ``[(">=", 2.0, 7), ...]``. "from"/"above" bound
+    inputs from below (higher is better), "to"/"below" from above (lower is better)."""
+    allowed = _DIRECTION.get(better, ())
+    out = []
+    for item in raw if isinstance(raw, list) and raw else [None]:
+        words = [w for w in BIN_OPERATORS if isinstance(item, dict) and w in item]
+        if len(words) != 1 or words[0] not in allowed or not _is_number(item[words[0]]) \
+                or set(item) != {words[0], "points"}:
+            problems.append(i18n.tr("scorecard.bad_value", key=f"{key}.bins", value=item))
+            return []
+        out.append((BIN_OPERATORS[words[0]], float(item[words[0]]), item["points"]))
+    return out
+
+
+def _monotone(bins: list, better: str, else_points: float) -> bool:
+    """Best bin first: bounds move towards worse inputs, points never rise."""
+    bounds = [b for _op, b, _p in bins]
+    points = [p for _op, _b, p in bins] + [else_points]
+    ordered = all((a > b) if better == "higher" else (a < b) for a, b in zip(bounds, bounds[1:]))
+    return ordered and all(a >= b for a, b in zip(points, points[1:]))
+
+
+def _grades(data: dict, problems: list[str]) -> dict:
+    raw = data.get("grades")
+    if not isinstance(raw, dict) or set(raw) != set(GRADES) or not all(
+            _is_number(raw[g]) for g in GRADES):
+        problems.append(i18n.tr("scorecard.grades"))
+        return {}
+    values = [float(raw[g]) for g in GRADES]
+    if values[-1] != 0 or values[0] > 100 or any(a <= b for a, b in zip(values, values[1:])):
+        problems.append(i18n.tr("scorecard.grades"))
+    return dict(zip(GRADES, values))
+
+
+def _risk(data: dict, problems: list[str]) -> dict:
+    raw = data.get("risk_levels")
+    if not isinstance(raw, dict) or set(raw) != set(GRADES) or not all(
+            raw[g] in RISK_LEVELS for g in GRADES):
+        problems.append(i18n.tr("scorecard.risk"))
+        return {}
+    return {g: raw[g] for g in GRADES}
+
+
+def _limits(data: dict, problems: list[str]) -> LimitRule:
+    raw = data.get("limits")
+    if not isinstance(raw, dict):
+        problems.append(i18n.tr("scorecard.missing_key", key="limits"))
+        return LimitRule((), 1, {})
+    bases = raw.get("bases")
+    if not isinstance(bases, list) or not bases or not all(b in LIMIT_BASES for b in bases):
+        problems.append(i18n.tr("scorecard.bad_value", key="limits.bases", value=bases))
+        bases = []
+    round_to = raw.get("round_to", 1)
+    if not isinstance(round_to, int) or isinstance(round_to, bool) or round_to < 1:
+        problems.append(i18n.tr("scorecard.bad_value", key="limits.round_to", value=round_to))
+        round_to = 1
+    grades = {}
+    for grade in GRADES:
+        rule = raw.get(grade)
+        if not isinstance(rule, dict) or not all(
+                _is_number(rule.get(k)) and rule[k] >= 0 for k in ("cap", *bases)):
+            problems.append(i18n.tr("scorecard.limit", grade=grade))
+            continue
+        grades[grade] = {k: rule[k] for k in ("cap", *bases)}
+    if grades.get("C", {}).get("cap", 0) != 0:
+        problems.append(i18n.tr("scorecard.limit_c"))
+    return LimitRule(tuple(bases), round_to, grades)
+
+
+# -- scoring ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FactorScore:
+    key: str
+    dimension: str
+    input: object                 # the value scored; None when missing
+    points: float
+    max_points: float
+    rule: str                     # the bin or answer that gave the points; "missing"
+
+    @property
+    def missing(self) -> bool:
+        return self.rule == "missing"
+
+
+@dataclass(frozen=True)
+class Scored:
+    factors: tuple
+    dimensions: dict              # key -> (points, weight)
+    score: float
+    grade: str
+    incomplete: bool
+
+
+def score(card: Scorecard, inputs: dict) -> Scored:
+    """Score ``inputs`` (metric key -> value, None when unknown) with ``card``.
+
+    :raises MissingInputs: a factor whose policy is "refuse" has no input.
+    """
+    refused = [f.label for f in card.factors if inputs.get(f.input) is None and f.missing == "refuse"]
+    if refused:
+        raise MissingInputs(refused)
+    lines = []
+    for factor in card.factors:
+        value = inputs.get(factor.input)
+        if value is None:
+            lines.append(FactorScore(factor.key, factor.dimension, None, factor.neutral_points,
+                                     factor.max_points, "missing"))
+        else:
+            points, rule = factor.points_for(value)
+            lines.append(FactorScore(factor.key, factor.dimension, value, points,
+                                     factor.max_points, rule))
+    dimensions = {d: (round(sum(l.points for l in lines if l.dimension == d), 2), weight)
+                  for d, weight in card.dimensions.items()}
+    total = round(sum(l.points for l in lines), 1)
+    return Scored(tuple(lines), dimensions, total, grade_for_score(total, card.grades),
+                  any(l.missing for l in lines))

@@ -1,0 +1,164 @@
+"""The scorecards a database holds: the shipped defaults and a manager's own versions.
+
+Each stored version is immutable. The shipped files in ``resources/scorecards``
+are added (as built-in versions) whenever the program finds one the database
+does not yet hold, so a new release brings its new defaults without touching
+assessments made with the old ones. A manager saves an edited copy under a new
+name, or a new version of a scorecard of their own; built-in names are kept
+for the shipped files.
+"""
+
+from __future__ import annotations
+
+from .. import clock, i18n
+from ..changes import Changes
+from ..errors import Conflict, NotFound
+from .scorecard import Scorecard, ScorecardError, parse
+
+i18n.register({
+    "scorecard.manage": ("管理评分卡", "managing scorecards"),
+    "scorecard.builtin_name": ("{name} 是内置评分卡的名称，请以新名称保存副本",
+                               "{name} is the name of a built-in scorecard; save the copy "
+                               "under a new name"),
+    "scorecard.next_version": ("{name} 的下一个版本号应为 {version}",
+                               "the next version of {name} must be {version}"),
+    "scorecard.none": ("没有适用于{kind}客户的评分卡", "no scorecard for {kind} customers"),
+})
+
+DEFAULT_SETTING = "scorecard.default.{kind}"
+
+
+def copy_source(source: str, name: str, version: int = 1) -> str:
+    """The TOML text of a scorecard with its top-level ``name`` and ``version`` replaced
+    (the start of "copy and edit"); comments and layout are kept."""
+    out, seen = [], set()
+    for line in source.splitlines(keepends=True):
+        key = line.split("=", 1)[0].strip()
+        if line.lstrip().startswith("["):
+            seen.add("table")          # past the top-level keys
+        if "table" not in seen and key in ("name", "version") and key not in seen:
+            seen.add(key)
+            value = f'"{name}"' if key == "name" else str(version)
+            line = f"{key} = {value}\n"
+        out.append(line)
+    return "".join(out)
+
+
+def shipped() -> list[Scorecard]:
+    """The scorecards in ``resources/scorecards`` (checked: a broken one is a bug)."""
+    from ...resources import resource
+    return [parse(path.read_text(encoding="utf-8"))
+            for path in sorted(resource("scorecards").glob("*.toml"))]
+
+
+class ScorecardLibrary:
+    def __init__(self, desk):
+        self._desk = desk
+        self._cache: dict[tuple[str, int], Scorecard] = {}
+
+    def install_shipped(self) -> list[str]:
+        """Store shipped scorecard versions the database lacks; call inside a write.
+
+        Returns the ``name@version`` of each one added (each is audited).
+        """
+        desk = self._desk
+        held = set(desk.db.execute("SELECT name, version FROM scorecards").fetchall())
+        added = []
+        for card in shipped():
+            if (card.name, card.version) in held:
+                continue
+            desk.db["scorecards"].insert({
+                "name": card.name, "version": card.version, "kind": card.kind,
+                "source": card.source, "sha256": card.sha256, "builtin": 1,
+                "created_at": clock.timestamp(), "created_by": "custdesk"})
+            desk.audit.append("scorecard.install", f"{card.name}@{card.version}",
+                              summary={"sha256": card.sha256})
+            added.append(f"{card.name}@{card.version}")
+        return added
+
+    def list(self) -> list[dict]:
+        """The latest version of every scorecard, defaults first."""
+        rows = self._desk.db.execute(
+            "SELECT name, max(version), kind, builtin, created_by, created_at FROM scorecards "
+            "GROUP BY name ORDER BY kind, builtin DESC, name").fetchall()
+        out = []
+        for name, version, kind, builtin, created_by, created_at in rows:
+            card = self._card(name, version)
+            out.append({"name": name, "version": version, "kind": kind, "title": card.title,
+                        "builtin": bool(builtin), "created_by": created_by,
+                        "created_at": created_at, "default": self.default_name(kind) == name})
+        return out
+
+    def versions(self, name: str) -> list[int]:
+        return [r[0] for r in self._desk.db.execute(
+            "SELECT version FROM scorecards WHERE name = ? ORDER BY version", [name])]
+
+    def source(self, name: str, version: int | None = None) -> str:
+        return self.get(f"{name}@{version}" if version else name).source
+
+    def default_name(self, kind: str) -> str:
+        chosen = self._desk.settings.get(DEFAULT_SETTING.format(kind=kind))
+        if chosen and self.versions(chosen):
+            return chosen
+        row = self._desk.db.execute(
+            "SELECT name FROM scorecards WHERE kind = ? ORDER BY builtin DESC, name LIMIT 1",
+            [kind]).fetchone()
+        if row is None:
+            raise NotFound(i18n.tr("scorecard.none", kind=kind))
+        return row[0]
+
+    def get(self, ref: str | None = None, *, kind: str | None = None) -> Scorecard:
+        """``name@version``, ``name`` (its latest version) or None (the default for ``kind``)."""
+        if not ref:
+            ref = self.default_name(kind or "enterprise")
+        name, _, version = ref.partition("@")
+        if version:
+            if not version.isdigit():
+                raise NotFound(f"scorecard {ref}")
+            return self._card(name, int(version))
+        versions = self.versions(name)
+        if not versions:
+            raise NotFound(f"scorecard {name}")
+        return self._card(name, versions[-1])
+
+    def _card(self, name: str, version: int) -> Scorecard:
+        key = (name, version)
+        if key not in self._cache:
+            row = self._desk.db.execute("SELECT source FROM scorecards WHERE name = ? AND version = ?",
+                                        [name, version]).fetchone()
+            if row is None:
+                raise NotFound(f"scorecard {name}@{version}")
+            self._cache[key] = parse(row[0])
+        return self._cache[key]
+
+    def save(self, source: str) -> Changes:
+        """Store an edited scorecard: a new name at version 1, or the next version of one's own.
+
+        :raises ScorecardError: the text is not a valid scorecard (every problem listed).
+        """
+        desk = self._desk
+        desk.access.require("settings.manage", i18n.tr("scorecard.manage"))
+        card = parse(source)
+        with desk.writing():
+            rows = desk.db.execute("SELECT version, builtin FROM scorecards WHERE name = ? "
+                                   "ORDER BY version", [card.name]).fetchall()
+            if any(builtin for _v, builtin in rows):
+                raise Conflict(i18n.tr("scorecard.builtin_name", name=card.name))
+            expected = (rows[-1][0] + 1) if rows else 1
+            if card.version != expected:
+                raise ScorecardError([i18n.tr("scorecard.next_version", name=card.name,
+                                              version=expected)])
+            desk.db["scorecards"].insert({
+                "name": card.name, "version": card.version, "kind": card.kind, "source": source,
+                "sha256": card.sha256, "builtin": 0, "created_at": clock.timestamp(),
+                "created_by": desk.user.name})
+            desk.audit.append("scorecard.save", f"{card.name}@{card.version}",
+                              summary={"kind": card.kind, "sha256": card.sha256})
+        return Changes.of("settings", "grading")
+
+    def set_default(self, kind: str, name: str) -> Changes:
+        card = self.get(name)
+        if card.kind != kind:
+            raise Conflict(i18n.tr("grading.kind_mismatch", name=name,
+                                   kind=i18n.tr(f"grading.kind.{kind}")))
+        return self._desk.settings.set(DEFAULT_SETTING.format(kind=kind), name)
