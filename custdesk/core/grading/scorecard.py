@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from .. import i18n
 from ..errors import CustdeskError
+from ..fields import choice_label
 from .metrics import METRICS
 from .scale import DIMENSIONS, GRADES, RISK_LEVELS, grade_for_score
 
@@ -32,7 +33,7 @@ i18n.register({
     "scorecard.dimension_sum": ("维度 {dimension} 的因子满分之和应为 {weight}（现为 {total}）",
                                 "the factors of {dimension} must add up to {weight} points "
                                 "(they add up to {total})"),
-    "scorecard.unknown_input": ("因子 {factor} 的输入 {input} 不是{kind}评分可用的指标",
+    "scorecard.unknown_input": ("因子 {factor} 的输入 {input} 不是{kind}评分卡可用的指标",
                                 "factor {factor}: {input} is not an input for {kind} scorecards"),
     "scorecard.unknown_dimension": ("因子 {factor} 的维度 {dimension} 未定义",
                                     "factor {factor}: dimension {dimension} is not defined"),
@@ -284,7 +285,8 @@ def _factor(item, kind: str, dimensions: dict, problems: list[str]) -> Factor | 
     metric_key = item.get("input", key)
     metric = METRICS.get(metric_key)
     if metric is None or kind not in metric.kinds:
-        problems.append(i18n.tr("scorecard.unknown_input", factor=key, input=metric_key, kind=kind))
+        problems.append(i18n.tr("scorecard.unknown_input", factor=key, input=metric_key,
+                                kind=choice_label(kind)))
     dimension = item.get("dimension")
     if dimension not in dimensions:
         problems.append(i18n.tr("scorecard.unknown_dimension", factor=key, dimension=dimension))
