@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-AREAS = ("customers", "records", "documents", "users", "settings", "audit", "grading")
+AREAS = ("customers", "records", "documents", "users", "settings", "audit", "grading", "warnings")
 
 
 @dataclass(frozen=True)

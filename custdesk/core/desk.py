@@ -88,6 +88,8 @@ class Desk:
         from .customers.documents import DocumentStore
         from .customers.records import RecordManager
         from .grading.assessments import Grading
+        from .reviews import Reviews
+        from .warnings import Warnings
         from .settings import Settings
         from .users import UserManager
         self.customers = CustomerArchive(self)
@@ -96,6 +98,8 @@ class Desk:
         self.users = UserManager(self)
         self.settings = Settings(self)
         self.grading = Grading(self)
+        self.reviews = Reviews(self)
+        self.warnings = Warnings(self)
 
     # -- opening ----------------------------------------------------------------------
     @classmethod

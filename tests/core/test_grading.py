@@ -207,10 +207,20 @@ def test_grade_expires_and_exposure_over_limit_puts_credit_on_hold(open_as, firm
                                             "amount": "30000", "invoice_ref": "F1"})
     assert boss.grading.credit(firm)["exposure"] == 90000_00
     assert boss.grading.credit(firm)["hold"] is False
+    # Going over the limit was a red warning: a review is due within 7 days.
+    assert boss.db.execute("SELECT review_triggered_by FROM customers WHERE code = ?",
+                           [firm]).fetchone()[0] == "2026-09-07"
+    reviewer.reviews.done(firm, "已收回部分货款，额度内")
+    # A yearly review, so that only the grade's validity is at stake below.
+    open_as("manager").reviews.set_cycle(firm, 12, "年度复审即可")
     clock.set_fixed(datetime.datetime(2027, 8, 31, 12, tzinfo=datetime.timezone.utc))
     assert boss.grading.credit(firm)["hold"] is False        # valid through its last day
     clock.set_fixed(datetime.datetime(2027, 9, 1, 12, tzinfo=datetime.timezone.utc))
     assert boss.grading.credit(firm)["hold_reasons"] == ["hold.expired"]
+    clock.set_fixed(datetime.datetime(2027, 10, 1, 12, tzinfo=datetime.timezone.utc))
+    standing = boss.grading.credit(firm)
+    assert standing["hold_reasons"] == ["hold.expired", "hold.review_overdue"]
+    assert standing["hold_text"] == "评级已过期、复审逾期超过 30 天"
 
 
 def test_limit_changes_need_a_second_person(open_as, firm):

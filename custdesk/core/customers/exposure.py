@@ -102,6 +102,11 @@ def exposure(rows: list[dict]) -> int:
     return sum(inv.open for inv in open_invoices(rows))
 
 
+def oldest_open_due(rows: list[dict]) -> str | None:
+    """The due date of the oldest invoice still (partly) open: where overdue days count from."""
+    return min((inv.due_date for inv in open_invoices(rows)), default=None)
+
+
 def summary(rows: list[dict], as_of: datetime.date) -> Exposure:
     _, unapplied = _settle(rows)
     opened = open_invoices(rows)

@@ -26,9 +26,15 @@ i18n.register({
 SHOWN_WHEN_MASKED = ("date", "choice", "period", "bool")
 
 
+# Record kinds that warning rules read: a change re-checks that file's warnings.
+WATCHED_KINDS = ("transactions", "litigation", "complaints", "licences")
+
+
 def _areas(kind: str) -> tuple[str, ...]:
     """Transactions move the exposure that lists and the credit standing show."""
-    return ("records", "grading", "customers") if kind == "transactions" else ("records",)
+    if kind == "transactions":
+        return ("records", "grading", "customers", "warnings")
+    return ("records", "warnings") if kind in WATCHED_KINDS else ("records",)
 
 
 def record_kind(kind: str) -> RecordKind:
@@ -50,6 +56,16 @@ def _check_statement(values: dict) -> None:
                                      {"part": label(part), "total": label(total)}))
     if errors:
         raise ValidationError(errors)
+
+
+def store_receivables(db, customer_id: int) -> None:
+    """Keep a file's exposure and oldest open due date (what lists and warnings read)."""
+    from .exposure import exposure, oldest_open_due
+    cursor = db.execute("SELECT * FROM transactions WHERE customer_id = ?", [customer_id])
+    columns = [c[0] for c in cursor.description]
+    rows = [dict(zip(columns, r)) for r in cursor.fetchall()]
+    db.execute("UPDATE customers SET exposure = ?, overdue_since = ? WHERE id = ?",
+               [exposure(rows), oldest_open_due(rows), customer_id])
 
 
 class RecordManager:
@@ -133,13 +149,9 @@ class RecordManager:
     def _after_write(self, spec: RecordKind, customer_id: int) -> None:
         """Keep what is derived from records current, in the same transaction."""
         if spec.key == "transactions":
-            from .exposure import exposure
-            cursor = self._desk.db.execute("SELECT * FROM transactions WHERE customer_id = ?",
-                                           [customer_id])
-            columns = [c[0] for c in cursor.description]
-            rows = [dict(zip(columns, r)) for r in cursor.fetchall()]
-            self._desk.db.execute("UPDATE customers SET exposure = ? WHERE id = ?",
-                                  [exposure(rows), customer_id])
+            store_receivables(self._desk.db, customer_id)
+        if spec.key in WATCHED_KINDS:
+            self._desk.warnings.evaluate(clock.today(), [customer_id])
 
     def _get_raw(self, code: str, spec: RecordKind, record_id: int) -> dict:
         customer_id = self._desk.customers.require_visible(code)

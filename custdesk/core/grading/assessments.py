@@ -255,12 +255,15 @@ class Grading:
                 "grade": current["grade"], "risk_level": current["risk_level"],
                 "credit_limit": approved, "grade_valid_until": valid_until,
                 "graded_on": today.isoformat(), "assessment_id": assessment_id, "updated_at": now})
+            next_review = desk.reviews.restart(current["customer_id"], today, "assessment")
             desk.audit.append("assessment.approve", f"assessment#{assessment_id}",
                               customer=current["code"], summary={
                                   "grade": current["grade"], "risk_level": current["risk_level"],
                                   "recommended_limit": current["recommended_limit"],
                                   "approved_limit": approved, "valid_until": valid_until,
-                                  "grade_before": before[0], "limit_before": before[1]})
+                                  "grade_before": before[0], "limit_before": before[1],
+                                  "next_review": next_review})
+            desk.warnings.evaluate(today, [current["customer_id"]])
         return Changes.of("grading", "customers", code=current["code"], id=assessment_id)
 
     def reject(self, assessment_id: int, reason: str) -> Changes:
@@ -499,11 +502,13 @@ class Grading:
         customer_id = desk.customers.require_visible(code)
         row = _row(desk.db.execute(
             "SELECT grade, risk_level, credit_limit, grade_valid_until, graded_on, assessment_id, "
-            "exposure FROM customers WHERE id = ?", [customer_id]))
-        reasons = limits.hold_reasons(row["credit_limit"], row["exposure"],
-                                      row["grade_valid_until"], clock.today())
+            "exposure, next_review FROM customers WHERE id = ?", [customer_id]))
+        hold_days = desk.reviews.policy().hold_days
+        reasons = limits.hold_reasons(row["credit_limit"], row["exposure"], row["grade_valid_until"],
+                                      clock.today(), row["next_review"], hold_days)
         return {**row, "utilisation": limits.utilisation(row["exposure"], row["credit_limit"]),
-                "hold": bool(reasons), "hold_reasons": reasons}
+                "hold": bool(reasons), "hold_reasons": reasons,
+                "hold_text": limits.hold_text(reasons, hold_days)}
 
 
 i18n.register({"grading.kind.enterprise": ("企业", "enterprise"),

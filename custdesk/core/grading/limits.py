@@ -20,6 +20,7 @@ from .scorecard import LimitRule
 i18n.register({
     "hold.over_limit": ("超出授信额度", "over the credit limit"),
     "hold.expired": ("评级已过期", "grade expired"),
+    "hold.review_overdue": ("复审逾期超过 {days} 天", "review overdue by more than {days} days"),
     "hold.label": ("授信冻结", "credit on hold"),
     "limit.no_basis": ("没有可用的额度基数", "no basis for a limit is known"),
 })
@@ -64,15 +65,26 @@ def utilisation(exposure: int, limit: int | None) -> float | None:
 
 
 def hold_reasons(limit: int | None, exposure: int, valid_until: str | None,
-                 today: datetime.date) -> list[str]:
+                 today: datetime.date, next_review: str | None = None,
+                 hold_days: int = 30) -> list[str]:
     """Why a customer's credit is on hold (message keys); empty when it is not.
 
-    An unrated customer (no approved limit) is not put on hold here: it has no
-    credit to freeze, and the review reminders chase its first grading.
+    On hold: exposure above the approved limit, an expired grade, or a review
+    overdue by more than ``hold_days`` (until it is done). An unrated customer
+    with its first review not yet overdue has no credit to freeze.
     """
     reasons = []
     if limit is not None and exposure > limit:
         reasons.append("hold.over_limit")
     if valid_until and valid_until < today.isoformat():
         reasons.append("hold.expired")
+    if next_review and (today - datetime.date.fromisoformat(next_review)).days > hold_days:
+        reasons.append("hold.review_overdue")
     return reasons
+
+
+def hold_text(reasons: list[str], hold_days: int = 30) -> str:
+    """The reasons as one line in the user's language."""
+    sep = "、" if i18n.language() == "zh" else "; "
+    return sep.join(i18n.tr(r, days=hold_days) if r == "hold.review_overdue" else i18n.tr(r)
+                    for r in reasons)

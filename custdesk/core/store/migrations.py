@@ -43,17 +43,17 @@ def m0001_foundation(db: Database) -> None:
 @migrations(name="0002_grading")
 def m0002_grading(db: Database) -> None:
     _run_sql_file(db, "schema_v2.sql")
-    # Files that already have transactions get their exposure once; core keeps it after.
-    from ..customers.exposure import exposure
-    rows: dict[int, list[dict]] = {}
-    cursor = db.execute("SELECT customer_id, id, kind, ref_no, occurred_on, due_date, amount, "
-                        "invoice_ref FROM transactions")
-    columns = [c[0] for c in cursor.description]
-    for row in cursor.fetchall():
-        item = dict(zip(columns, row))
-        rows.setdefault(item["customer_id"], []).append(item)
-    for customer_id, items in rows.items():
-        db.execute("UPDATE customers SET exposure = ? WHERE id = ?", [exposure(items), customer_id])
+
+
+@migrations(name="0003_reviews_warnings")
+def m0003_reviews_warnings(db: Database) -> None:
+    _run_sql_file(db, "schema_v3.sql")
+    from ..customers.records import store_receivables
+    from ..reviews import refresh_all
+    for (customer_id,) in db.execute("SELECT DISTINCT customer_id FROM transactions").fetchall():
+        store_receivables(db, customer_id)
+    db.execute("UPDATE customers SET review_base = graded_on WHERE graded_on IS NOT NULL")
+    refresh_all(db)
 
 
 def known_names() -> list[str]:

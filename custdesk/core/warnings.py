@@ -1,0 +1,308 @@
+"""Early-warning signals (预警信号) and their handling (预警处置).
+
+Each rule is one SQL query over every file (or one file) that yields
+(file, severity, subject, facts): set-based, so all files are checked in a
+fraction of a second. ``subject`` names one episode of a condition — an invoice
+at a severity, a document's expiry, a due date — so that a warning closed by a
+person is not raised again for the same episode, while a new one is. There is
+never more than one open warning per rule and file (the database enforces it);
+a worse severity escalates the open one. A red warning brings the file's review
+forward. Rules run when the data they read changes and once a day.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass
+
+from . import clock, i18n
+from .changes import Changes
+from .cleaning import check_one
+from .errors import AccessDenied, Conflict, FieldError, NotFound, ValidationError
+from .grading.scale import GRADES
+from .validation import check_text
+
+i18n.register({
+    "warning.handle": ("处置预警", "handling warnings"),
+    "warning.note_required": ("请填写处置说明", "a note on the handling is required"),
+    "warning.closed": ("预警 #{id} 已关闭", "warning #{id} is already closed"),
+    "severity.red": ("红色", "red"), "severity.orange": ("橙色", "orange"),
+    "severity.yellow": ("黄色", "yellow"),
+    "wstatus.open": ("待处理", "open"), "wstatus.acknowledged": ("已确认", "acknowledged"),
+    "wstatus.actioned": ("已采取措施", "action taken"), "wstatus.closed": ("已关闭", "closed"),
+    "rule.payment_overdue": ("付款逾期", "payment overdue"),
+    "rule.limit_utilisation": ("额度使用率高", "limit nearly used up"),
+    "rule.litigation": ("新增涉诉", "new litigation"),
+    "rule.complaints": ("投诉频繁", "frequent complaints"),
+    "rule.document_expiry": ("证照到期", "licence or ID expiring"),
+    "rule.documents_missing": ("必备文件缺失", "required documents missing"),
+    "rule.downgrade": ("评级下调两级以上", "downgraded two notches or more"),
+    "rule.review_overdue": ("复审严重逾期", "review long overdue"),
+})
+
+SEVERITIES = ("red", "orange", "yellow")
+RANK = {"yellow": 1, "orange": 2, "red": 3}
+STATUSES = ("open", "acknowledged", "actioned", "closed")
+REQUIRED_DOCUMENTS = {"enterprise": ("business_licence",), "individual": ("id_card",)}
+
+
+@dataclass(frozen=True)
+class Rule:
+    key: str
+    sql: str          # selects customer_id, severity, subject, facts(JSON) with :as_of, {files}
+
+    @property
+    def label(self) -> str:
+        return i18n.tr(f"rule.{self.key}")
+
+
+# ``{files}`` narrows a rule to some files ("1" for all); ``:as_of`` is the day evaluated.
+RULES: tuple[Rule, ...] = (
+    Rule("payment_overdue", """
+        SELECT id, CASE WHEN d > 90 THEN 'red' WHEN d > 60 THEN 'orange' ELSE 'yellow' END,
+               'since ' || overdue_since || ':' ||
+               CASE WHEN d > 90 THEN 'red' WHEN d > 60 THEN 'orange' ELSE 'yellow' END,
+               json_object('days', d, 'since', overdue_since)
+        FROM (SELECT id, overdue_since,
+                     CAST(julianday(:as_of) - julianday(overdue_since) AS INTEGER) AS d
+              FROM customers c WHERE overdue_since IS NOT NULL AND {files})
+        WHERE d > 30"""),
+    Rule("limit_utilisation", """
+        SELECT id, CASE WHEN exposure > credit_limit THEN 'red' ELSE 'orange' END,
+               'assessment#' || ifnull(assessment_id, 0) || '@' || credit_limit || ':' ||
+               CASE WHEN exposure > credit_limit THEN 'red' ELSE 'orange' END,
+               json_object('exposure', exposure, 'limit', credit_limit)
+        FROM customers c WHERE credit_limit IS NOT NULL AND exposure * 10 > credit_limit * 9
+          AND exposure > 0 AND {files}"""),
+    Rule("litigation", """
+        SELECT c.id, CASE WHEN c.credit_limit IS NOT NULL AND l.amount * 5 > c.credit_limit
+                          THEN 'red' ELSE 'orange' END,
+               'litigation#' || l.id, json_object('case_no', l.case_no, 'amount', l.amount,
+                                                  'filed_on', l.filed_on, 'limit', c.credit_limit)
+        FROM litigation l JOIN customers c ON c.id = l.customer_id
+        WHERE ifnull(l.status, 'open') = 'open' AND l.closed_on IS NULL AND l.filed_on <= :as_of
+          AND {files}"""),
+    Rule("complaints", """
+        SELECT c.id, 'yellow', 'complaints-to:' || max(p.received_on),
+               json_object('count', count(*), 'since', date(:as_of, '-90 days'))
+        FROM complaints p JOIN customers c ON c.id = p.customer_id
+        WHERE p.received_on > date(:as_of, '-90 days') AND p.received_on <= :as_of AND {files}
+        GROUP BY c.id HAVING count(*) >= 3"""),
+    Rule("document_expiry", """
+        SELECT customer_id, CASE WHEN min(expires_on) < :as_of THEN 'orange' ELSE 'yellow' END,
+               'expiry:' || min(expires_on) || ':' ||
+               CASE WHEN min(expires_on) < :as_of THEN 'orange' ELSE 'yellow' END,
+               json_object('expires_on', min(expires_on), 'what', group_concat(what, '、'))
+        FROM (SELECT l.customer_id, l.expires_on, l.name AS what FROM licences l
+              JOIN customers c ON c.id = l.customer_id WHERE {files}
+              UNION ALL
+              SELECT d.customer_id, d.expires_on, d.filename FROM documents d
+              JOIN customers c ON c.id = d.customer_id
+              WHERE d.kind IN ('id_card', 'business_licence') AND {files})
+        WHERE expires_on IS NOT NULL AND expires_on <= date(:as_of, '+30 days')
+        GROUP BY customer_id"""),
+    Rule("documents_missing", """
+        SELECT c.id, 'yellow', 'missing:' || c.kind,
+               json_object('kind', CASE c.kind WHEN 'enterprise' THEN 'business_licence'
+                                               ELSE 'id_card' END)
+        FROM customers c WHERE c.status IN ('active', 'suspended') AND {files}
+          AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.customer_id = c.id
+                          AND d.kind = CASE c.kind WHEN 'enterprise' THEN 'business_licence'
+                                                   ELSE 'id_card' END)"""),
+    Rule("downgrade", """
+        WITH ranks (g, r) AS (VALUES {ranks})
+        SELECT c.id, 'orange', 'assessment#' || a.id, json_object('from', p.grade, 'to', a.grade)
+        FROM customers c JOIN assessments a ON a.id = c.assessment_id
+        JOIN assessments p ON p.id = (SELECT max(id) FROM assessments WHERE customer_id = c.id
+                                      AND status = 'approved' AND id < a.id)
+        JOIN ranks ra ON ra.g = a.grade JOIN ranks rp ON rp.g = p.grade
+        WHERE ra.r - rp.r >= 2 AND {files}"""),
+    Rule("review_overdue", """
+        SELECT id, 'red', 'review:' || next_review,
+               json_object('due', next_review,
+                           'days', CAST(julianday(:as_of) - julianday(next_review) AS INTEGER))
+        FROM customers c WHERE next_review < date(:as_of, '-' || :hold_days || ' days')
+          AND status NOT IN ('closed') AND {files}"""),
+)
+RULE_KEYS = tuple(r.key for r in RULES)
+_RANKS = ", ".join(f"('{g}', {i})" for i, g in enumerate(GRADES))
+
+
+def severity_label(severity: str) -> str:
+    return i18n.tr(f"severity.{severity}")
+
+
+def status_label(status: str) -> str:
+    return i18n.tr(f"wstatus.{status}")
+
+
+def rule_label(rule: str) -> str:
+    return i18n.tr(f"rule.{rule}")
+
+
+class Warnings:
+    def __init__(self, desk):
+        self._desk = desk
+
+    def enabled_rules(self) -> list[Rule]:
+        get = self._desk.settings.get
+        return [r for r in RULES if (get(f"warning.{r.key}.enabled") or "1") == "1"]
+
+    def candidates(self, as_of: datetime.date, customer_ids: list[int] | None = None) -> list[dict]:
+        """What every enabled rule finds on ``as_of`` (no writing)."""
+        db = self._desk.db
+        files = "1" if customer_ids is None else \
+            f"c.id IN ({','.join(str(int(i)) for i in customer_ids)})"
+        params = {"as_of": as_of.isoformat(), "hold_days": self._desk.reviews.policy().hold_days}
+        found = []
+        for rule in self.enabled_rules():
+            sql = rule.sql.replace("{files}", files).replace("{ranks}", _RANKS)
+            names = {name for name in params if f":{name}" in sql}
+            for customer_id, severity, subject, facts in db.execute(
+                    sql, {k: params[k] for k in names}).fetchall():
+                found.append({"customer_id": customer_id, "rule": rule.key, "severity": severity,
+                              "subject": subject, "facts": facts})
+        return found
+
+    def evaluate(self, as_of: datetime.date | None = None, customer_ids: list[int] | None = None,
+                 *, write: bool = True) -> list[dict]:
+        """Raise (and with ``write``, store) the warnings the rules find; return the new or
+        escalated ones. Call inside or outside a write; it opens its own when needed."""
+        as_of = as_of or clock.today()
+        db = self._desk.db
+        existing = db.execute("SELECT id, customer_id, rule, severity, subject, status FROM warnings "
+                              + ("" if customer_ids is None else
+                                 f"WHERE customer_id IN ({','.join(str(int(i)) for i in customer_ids)})"))
+        open_by, seen = {}, set()
+        for wid, cid, rule, severity, subject, status in existing.fetchall():
+            seen.add((cid, rule, subject))
+            if status != "closed":
+                open_by[(cid, rule)] = (wid, severity)
+        changes = []
+        for cand in self.candidates(as_of, customer_ids):
+            key = (cand["customer_id"], cand["rule"])
+            if key in open_by:
+                wid, severity = open_by[key]
+                if RANK[cand["severity"]] > RANK[severity]:
+                    changes.append({**cand, "id": wid, "escalated_from": severity})
+            elif (cand["customer_id"], cand["rule"], cand["subject"]) not in seen:
+                changes.append({**cand, "id": None})
+        if write and changes:
+            with self._desk.writing():
+                for change in changes:
+                    self._store(change, as_of)
+        return changes
+
+    def _store(self, change: dict, as_of: datetime.date) -> None:
+        desk = self._desk
+        now = clock.timestamp()
+        code = desk.db.execute("SELECT code FROM customers WHERE id = ?",
+                               [change["customer_id"]]).fetchone()[0]
+        if change["id"] is None:
+            change["id"] = desk.db["warnings"].insert({
+                "customer_id": change["customer_id"], "rule": change["rule"],
+                "severity": change["severity"], "subject": change["subject"],
+                "facts": change["facts"], "status": "open", "raised_on": as_of.isoformat(),
+                "raised_at": now}).last_pk
+            desk.audit.append("warning.raise", f"warning#{change['id']}", customer=code, user="custdesk",
+                              summary={"rule": change["rule"], "severity": change["severity"],
+                                       "facts": json.loads(change["facts"])})
+        else:
+            desk.db["warnings"].update(change["id"], {"severity": change["severity"],
+                                                      "subject": change["subject"],
+                                                      "facts": change["facts"]})
+            desk.db["warning_actions"].insert({"warning_id": change["id"], "action": "escalate",
+                                               "note": f"{change['escalated_from']} → {change['severity']}",
+                                               "by_user": "custdesk", "at": now})
+            desk.audit.append("warning.escalate", f"warning#{change['id']}", customer=code,
+                              user="custdesk", summary={"rule": change["rule"],
+                                                        "from": change["escalated_from"],
+                                                        "to": change["severity"]})
+        if change["severity"] == "red":
+            desk.reviews.trigger(change["customer_id"], change["id"], as_of)
+
+    # -- handling -----------------------------------------------------------------------
+    def handle(self, warning_id: int, note: str, *, action: str = "action") -> Changes:
+        """Record ``acknowledge``, ``action`` (what was done) or ``close`` (with a note)."""
+        desk = self._desk
+        if not (desk.access.can("customer.edit") or desk.access.can("review.complete")):
+            raise AccessDenied(i18n.tr("warning.handle"))
+        row = desk.db.execute("SELECT w.id, w.status, c.code FROM warnings w JOIN customers c "
+                              "ON c.id = w.customer_id WHERE w.id = ?", [int(warning_id)]).fetchone()
+        if row is None:
+            raise NotFound(f"warning #{warning_id}")
+        desk.customers.require_visible(row[2])
+        if row[1] == "closed":
+            raise Conflict(i18n.tr("warning.closed", id=warning_id))
+        note = check_one("note", check_text, note or "", 2000)
+        if action != "acknowledge" and not note:
+            raise ValidationError(FieldError("note", "warning.note_required"))
+        status = {"acknowledge": "acknowledged", "action": "actioned", "close": "closed"}[action]
+        if action == "acknowledge" and row[1] != "open":
+            status = row[1]              # acknowledging later changes nothing but the record
+        now = clock.timestamp()
+        with desk.writing():
+            values = {"status": status}
+            if status == "closed":
+                values.update(closed_at=now, closed_by=desk.user.name, close_note=note)
+            desk.db["warnings"].update(row[0], values)
+            desk.db["warning_actions"].insert({"warning_id": row[0], "action": action,
+                                               "note": note or None, "by_user": desk.user.name,
+                                               "at": now})
+            desk.audit.append(f"warning.{action}", f"warning#{row[0]}", customer=row[2],
+                              summary={"note": note, "status": status})
+        return Changes.of("warnings", code=row[2], id=row[0])
+
+    # -- reading ------------------------------------------------------------------------
+    def list(self, *, open_only: bool = False, code: str | None = None) -> list[dict]:
+        """Warnings within the user's clearance, worst and newest first."""
+        desk = self._desk
+        where, params = ["c.level <= ?"], [desk.access.clearance]
+        if open_only:
+            where.append("w.status <> 'closed'")
+        if code:
+            where.append("c.id = ?")
+            params.append(desk.customers.require_visible(code))
+        cursor = desk.db.execute(
+            "SELECT w.id, c.code, c.name, w.rule, w.severity, w.status, w.raised_on, w.raised_at, "
+            "w.facts, w.closed_at, w.closed_by, w.close_note FROM warnings w "
+            f"JOIN customers c ON c.id = w.customer_id WHERE {' AND '.join(where)} "
+            "ORDER BY w.status = 'closed', CASE w.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 "
+            "ELSE 2 END, w.raised_at DESC, w.id DESC", params)
+        columns = [c[0] for c in cursor.description]
+        out = []
+        for row in cursor.fetchall():
+            item = dict(zip(columns, row))
+            item["facts"] = json.loads(item["facts"])
+            out.append(item)
+        return out
+
+    def actions(self, warning_id: int) -> list[dict]:
+        cursor = self._desk.db.execute("SELECT * FROM warning_actions WHERE warning_id = ? ORDER BY id",
+                                       [int(warning_id)])
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, r)) for r in cursor.fetchall()]
+
+    def preview(self, as_of: datetime.date) -> list[dict]:
+        """What the list would hold on ``as_of``: open warnings plus what the rules would
+        raise then (marked ``new``), without writing anything."""
+        desk = self._desk
+        current = self.list(open_only=True)
+        ids = {r[0]: r for r in desk.db.execute(
+            "SELECT id, code, name, level FROM customers WHERE level <= ?",
+            [desk.access.clearance]).fetchall()}
+        for change in self.evaluate(as_of, write=False):
+            if change["customer_id"] not in ids:
+                continue
+            _, code, name, _level = ids[change["customer_id"]]
+            if change["id"] is not None:       # an escalation of an open one
+                for item in current:
+                    if item["id"] == change["id"]:
+                        item["severity"] = change["severity"]
+                continue
+            current.append({"id": None, "code": code, "name": name, "rule": change["rule"],
+                            "severity": change["severity"], "status": "new",
+                            "raised_on": as_of.isoformat(), "raised_at": None,
+                            "facts": json.loads(change["facts"])})
+        return current
