@@ -423,6 +423,18 @@ BEGIN
     SELECT RAISE(ABORT, 'only a draft assessment can be discarded');
 END;
 
+CREATE TRIGGER assessments_submitted_frozen BEFORE UPDATE ON assessments
+WHEN OLD.status = 'submitted' AND (
+    NEW.customer_id IS NOT OLD.customer_id OR NEW.score IS NOT OLD.score
+    OR NEW.computed_grade IS NOT OLD.computed_grade OR NEW.grade IS NOT OLD.grade
+    OR NEW.adjustment IS NOT OLD.adjustment OR NEW.risk_level IS NOT OLD.risk_level
+    OR NEW.detail IS NOT OLD.detail OR NEW.answers IS NOT OLD.answers
+    OR NEW.recommended_limit IS NOT OLD.recommended_limit
+    OR NEW.scorecard_version IS NOT OLD.scorecard_version)
+BEGIN
+    SELECT RAISE(ABORT, 'a submitted assessment cannot be changed');
+END;
+
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN
     SELECT RAISE(ABORT, 'audit log entries cannot be deleted');

@@ -24,6 +24,7 @@ i18n.register({
     "cli.incomplete": ("注意：部分数据缺失，已按中性分计入", "note: some inputs are missing and "
                        "scored neutral"),
     "cli.done": ("评估 #{id}：{status}", "Assessment #{id}: {status}"),
+    "cli.discarded": ("评估 #{id} 已放弃", "Assessment #{id} discarded"),
     "cli.limit_done": ("额度变更 #{id}：{status}", "Limit change #{id}: {status}"),
 })
 
@@ -50,7 +51,8 @@ def register(sub) -> None:
     p.add_argument("--answer", action="append", metavar="FACTOR=VALUE",
                    help="a qualitative answer, e.g. management=sound")
     p.add_argument("--adjust", type=int, default=0, help="notches up (+) or down (-), at most 2")
-    p.add_argument("--reason", help="reason for the adjustment or the rejection")
+    p.add_argument("--reason", help="reason for the adjustment, the rejection, or a limit "
+                                    "above the recommendation")
     p.add_argument("--limit", metavar="YUAN", help="approve with this limit (default: recommended)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_assess)
@@ -140,12 +142,12 @@ def _assess_action(ctx: Context, action: str, assessment_id: int) -> int:
     if action == "submit":
         grading.submit(assessment_id)
     elif action == "approve":
-        grading.approve(assessment_id, a.limit)
+        grading.approve(assessment_id, a.limit, a.reason or "")
     elif action == "reject":
         grading.reject(assessment_id, a.reason)
     else:
         grading.discard(assessment_id)
-        print(i18n.tr("cli.done", id=assessment_id, status="discarded"), file=sys.stderr)
+        print(i18n.tr("cli.discarded", id=assessment_id), file=sys.stderr)
         return 0
     item = grading.get(assessment_id)
     if a.json:
@@ -182,7 +184,7 @@ def _print_assessment(item: dict, as_json: bool) -> None:
                   limit=format_money(item["recommended_limit"])))
     rows = [{"dimension": dimension_label(f["dimension"]), "factor": f["label"],
              "input": f["shown"], "points": f"{f['points']:g}/{f['max_points']:g}",
-             "rule": f["rule"]} for f in item["detail"]["factors"]]
+             "rule": f["rule_shown"]} for f in item["detail"]["factors"]]
     print_table(rows, ["dimension", "factor", "input", "points", "rule"])
     for problem in item["detail"]["problems"]:
         print(problem, file=sys.stderr)

@@ -667,6 +667,7 @@ def grade_demo(path: Path, seed: int = 20261122) -> None:
     """
     from . import clock
     from .desk import Desk
+    from .grading.scorecard import MissingInputs
     rng = random.Random(seed)
     opened = AS_OF - _days(OPENED_DAYS_BEFORE)
     clock.set_fixed(_at(opened + _days(5), 0))
@@ -697,7 +698,7 @@ def grade_demo(path: Path, seed: int = 20261122) -> None:
             try:
                 new_id = grading.assess(code, answers=answers, adjust=adjust,
                                         reason="与客户长期合作的实际表现" if adjust else "").id
-            except Exception:
+            except MissingInputs:
                 continue      # a file the scorecard refuses (no balance sheet) stays ungraded
             if step == "draft":
                 continue

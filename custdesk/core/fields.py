@@ -237,6 +237,13 @@ SENSITIVE_LABELS = {
 }
 
 _BY_KEY = {f.key: f for f in CUSTOMER_FIELDS}
+# Inputs that are not file fields but are named in messages (decisions, reviews, grading).
+INPUT_LABELS = {
+    "reason": ("理由", "reason"), "note": ("说明", "note"), "limit": ("额度", "limit"),
+    "until": ("日期", "date"), "months": ("复审周期", "review cycle"),
+    "adjustment": ("定性调整", "adjustment"), "answers": ("定性评价", "qualitative answers"),
+    "scorecard": ("评分卡", "scorecard"),
+}
 
 
 def customer_field(key: str) -> Field | None:
@@ -250,6 +257,8 @@ def label(key: str) -> str:
         zh_en = (_BY_KEY[key].zh, _BY_KEY[key].en)
     elif key in SENSITIVE_LABELS:
         zh_en = SENSITIVE_LABELS[key]
+    elif key in INPUT_LABELS:
+        zh_en = INPUT_LABELS[key]
     else:
         for kind in RECORD_KINDS.values():
             for f in kind.fields:

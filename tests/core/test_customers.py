@@ -236,3 +236,80 @@ def test_statement_lines_belong_to_the_customer_kind(desk):
     firm = desk.customers.add({"kind": "enterprise", "name": "甲公司"}).code
     with pytest.raises(ValidationError):
         desk.records.add(firm, "financials", {"period": "2025", "income": "1000"})
+
+
+# -- the list's credit columns and filters ----------------------------------------------------
+def graded_files(desk, reviewer):
+    """张伟 owes ¥50,000 against ¥10,000; 王芳 owes ¥5,000 against ¥20,000; 蔡明 is not graded."""
+    codes = {}
+    for name, owed, limit in (("张伟", "50000", "10000"), ("王芳", "5000", "20000"),
+                              ("蔡明", None, None)):
+        code = codes[name] = desk.customers.add({"kind": "individual", "name": name}).code
+        if owed:
+            desk.records.add(code, "transactions", {"kind": "invoice", "occurred_on": "2026-01-05",
+                                                    "amount": owed})
+            desk.records.add(code, "financials", {"period": "2025", "income": "240000",
+                                                  "assets": "500000", "liabilities": "100000"})
+            assessment = desk.grading.assess(code).id
+            desk.grading.submit(assessment)
+            reviewer.grading.approve(assessment, limit)
+    return codes
+
+
+def test_list_rows_carry_the_credit_standing(desk, open_as):
+    from custdesk.core.customers.archive import LIST_COLUMNS
+    codes = graded_files(desk, open_as("reviewer"))
+    rows, total = desk.customers.list_rows()
+    assert total == 3 and all(len(row) == len(LIST_COLUMNS) == 14 for row in rows)
+    assert LIST_COLUMNS[:8] == ("code", "kind", "name", "status", "tier", "level", "owner", "phone")
+    assert LIST_COLUMNS[8:] == ("grade", "risk_level", "credit_limit", "exposure",
+                                "grade_valid_until", "hold")
+    by_name = {row[2]: dict(zip(LIST_COLUMNS, row)) for row in rows}
+    for name in ("张伟", "王芳"):   # the list says what the file says
+        credit = desk.grading.credit(codes[name])
+        assert {k: by_name[name][k] for k in LIST_COLUMNS[8:]} == {
+            "grade": credit["grade"], "risk_level": credit["risk_level"],
+            "credit_limit": credit["credit_limit"], "exposure": credit["exposure"],
+            "grade_valid_until": credit["grade_valid_until"], "hold": credit["hold_text"]}
+    assert by_name["张伟"]["credit_limit"] == 1_000_000 and by_name["张伟"]["exposure"] == 5_000_000
+    assert by_name["张伟"]["hold"] == "超出授信额度"
+    assert by_name["王芳"]["credit_limit"] == 2_000_000 and by_name["王芳"]["exposure"] == 500_000
+    assert by_name["王芳"]["hold"] == ""
+    assert [by_name["蔡明"][k] for k in LIST_COLUMNS[8:]] == [None, None, None, 0, None, ""]
+    # Every path to the rows gives the same width: search, limit, filters.
+    for kwargs in ({"search": "张"}, {"limit": 1}, {"kind": "individual"}, {"hold": True}):
+        assert all(len(row) == 14 for row in desk.customers.list_rows(**kwargs)[0]), kwargs
+
+
+def test_list_filters_by_credit_hold_and_grade(desk, open_as):
+    import datetime
+
+    from custdesk.core import clock
+    from custdesk.core.customers.archive import UNGRADED
+    codes = graded_files(desk, open_as("reviewer"))
+    archive = desk.customers
+
+    def listed(**filters):
+        rows, total = archive.list_rows(**filters)
+        assert total == len(rows)
+        # summary_rows filters alike (the command line and exports read it).
+        assert [r[0] for r in archive.summary_rows(**filters)] == [r[0] for r in rows]
+        return [row[2] for row in rows]
+
+    assert listed(hold=True) == ["张伟"]
+    assert listed(hold=True, search="王") == []
+    assert listed(grade=UNGRADED) == ["蔡明"]
+    grades = {name: desk.grading.credit(codes[name])["grade"] for name in ("张伟", "王芳")}
+    assert listed(grade=grades["王芳"]) == [n for n in ("王芳", "张伟") if grades[n] == grades["王芳"]]
+    assert listed(grade="AAA" if "AAA" not in grades.values() else "C") == []
+    # Once the grades have expired, every graded file is on hold (core's rule, limits.hold_reasons).
+    clock.set_fixed(datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=800))
+    held = [n for n in ("蔡明", "王芳", "张伟") if desk.grading.credit(codes[n])["hold"]]
+    assert "王芳" in held and "张伟" in held
+    assert "hold.expired" in desk.grading.credit(codes["王芳"])["hold_reasons"]
+    assert listed(hold=True) == held
+    rows, total = archive.list_rows(hold=True, limit=1)
+    assert [r[2] for r in rows] == held[:1] and total == len(held)
+    assert rows[0][-1] == desk.grading.credit(codes[held[0]])["hold_text"]
+    with pytest.raises(ValidationError):
+        archive.list_rows(grade="AAAA")

@@ -118,11 +118,14 @@ def test_four_eyes_and_the_full_workflow(open_as, firm):
     assert "四眼" in str(own.value)
     with pytest.raises(AccessDenied):                    # a clerk may not decide at all
         clerk.grading.approve(new_id)
-    changes = reviewer.grading.approve(new_id, "250000")
+    with pytest.raises(ValidationError) as no_reason:     # above the recommendation
+        reviewer.grading.approve(new_id, "250000")
+    assert "理由" in str(no_reason.value)
+    changes = reviewer.grading.approve(new_id, "250000", "有足额银行保函")
     assert "customers" in changes and "grading" in changes
     item = reviewer.grading.get(new_id)
     assert item["status"] == "approved" and item["decided_by"] == "reviewer"
-    assert item["approved_limit"] == 250000_00
+    assert item["approved_limit"] == 250000_00 and item["decision_reason"] == "有足额银行保函"
     assert item["valid_until"] == "2027-08-31"
     standing = reviewer.grading.credit(firm)
     assert standing["grade"] == item["grade"] and standing["credit_limit"] == 250000_00
@@ -201,7 +204,7 @@ def test_grade_expires_and_exposure_over_limit_puts_credit_on_hold(open_as, firm
     boss, reviewer = open_as("boss"), open_as("reviewer")
     new_id = boss.grading.assess(firm).id
     boss.grading.submit(new_id)
-    reviewer.grading.approve(new_id, "100000")
+    reviewer.grading.approve(new_id, "100000", "老客户，付款及时")
     assert boss.grading.credit(firm)["hold_reasons"] == ["hold.over_limit"]   # owes 120,000
     boss.records.add(firm, "transactions", {"kind": "payment", "occurred_on": "2026-08-31",
                                             "amount": "30000", "invoice_ref": "F1"})
@@ -229,7 +232,7 @@ def test_limit_changes_need_a_second_person(open_as, firm):
         boss.grading.request_limit(firm, "50000", "追加订单")
     new_id = boss.grading.assess(firm).id
     boss.grading.submit(new_id)
-    reviewer.grading.approve(new_id, "100000")
+    reviewer.grading.approve(new_id, "100000", "老客户，付款及时")
     change = boss.grading.request_limit(firm, "150000", "旺季追加订单").id
     with pytest.raises(Conflict):
         manager.grading.request_limit(firm, "160000", "再追加")
@@ -316,3 +319,103 @@ def test_exposure_follows_every_transaction_change(desk, firm):
     assert desk.grading.credit(firm)["exposure"] == 100000_00
     desk.records.delete(firm, "transactions", rows[0]["id"])
     assert desk.grading.credit(firm)["exposure"] == 0
+
+
+def test_recommendation_is_the_lesser_of_cap_purchases_and_equity(desk, firm):
+    item = desk.grading.get(desk.grading.assess(firm).id)
+    assert item["grade"] == "A"
+    # A: cap 2,000,000; 3 × (120,000 sold in 12 months / 12) = 30,000; 0.2 × 4,000,000 = 800,000
+    assert item["recommended_limit"] == 30000_00
+    assert "¥30,000.00" in item["detail"]["limit_trace"]
+
+
+def test_ids_do_not_tell_whether_a_hidden_file_exists(open_as):
+    boss, reviewer = open_as("boss"), open_as("reviewer")
+    secret = boss.customers.add({"name": "机密客户有限公司", "kind": "enterprise", "level": "secret"}).code
+    boss.records.add(secret, "financials", STATEMENT_2025)
+    new_id = boss.grading.assess(secret).id
+    with pytest.raises(NotFound) as hidden:
+        reviewer.grading.get(new_id)
+    with pytest.raises(NotFound) as absent:
+        reviewer.grading.get(new_id + 100)
+    assert str(hidden.value).replace(str(new_id), "N") == str(absent.value).replace(str(new_id + 100), "N")
+    assert secret not in str(hidden.value)
+
+
+def test_masked_view_hides_bins_problems_and_categories(open_as, person):
+    boss, clerk = open_as("boss"), open_as("clerk")
+    new_id = boss.grading.assess(person, answers={"guarantor": "some"}).id
+    item = clerk.grading.get(new_id)                   # income is confidential; clerk is internal
+    factors = {f["key"]: f for f in item["detail"]["factors"]}
+    for key in ("debt_to_income", "housing", "age_band"):
+        assert factors[key]["shown"] == "***" and factors[key]["rule"] == "***", key
+        assert factors[key]["rule_shown"] == "***"
+    assert factors["guarantor"]["shown"] == "有担保人"
+    assert all(p == "***" for p in item["detail"]["problems"])
+
+
+def test_a_refusal_names_the_reason_not_just_the_factor(desk):
+    code = desk.customers.add({"name": "空壳公司", "kind": "enterprise"}).code
+    desk.records.add(code, "financials", {"period": "2025", "total_assets": "0",
+                                          "total_liabilities": "0"})
+    with pytest.raises(MissingInputs) as err:
+        desk.grading.assess(code)
+    assert "资产负债率（无法计算：资产总额为零）" in str(err.value)
+
+
+def test_a_limit_change_is_overtaken_by_a_later_assessment(open_as, firm):
+    boss, reviewer = open_as("boss"), open_as("reviewer")
+    first = boss.grading.assess(firm).id
+    boss.grading.submit(first)
+    reviewer.grading.approve(first)
+    change = boss.grading.request_limit(firm, "500000", "大客户").id
+    second = boss.grading.assess(firm).id
+    with pytest.raises(Conflict):                      # no new request while one is assessed
+        open_as("manager").grading.request_limit(firm, "600000", "再大一点")
+    boss.grading.submit(second)
+    reviewer.grading.approve(second, "0")
+    with pytest.raises(Conflict):
+        reviewer.grading.decide_limit(change, True)
+    assert boss.grading.credit(firm)["credit_limit"] == 0
+    overtaken = boss.grading.limit_changes(firm)[0]
+    assert (overtaken["status"], overtaken["decision_reason"]) == ("rejected", f"assessment#{second}")
+
+
+def test_a_decision_made_meanwhile_is_not_overwritten(open_as, firm, monkeypatch):
+    boss, reviewer, manager = open_as("boss"), open_as("reviewer"), open_as("manager")
+    new_id = boss.grading.assess(firm).id
+    boss.grading.submit(new_id)
+    checked = reviewer.grading._require_decidable
+
+    def check_then_someone_else_rejects(*args):
+        row = checked(*args)
+        manager.grading.reject(new_id, "先到先得")
+        return row
+    monkeypatch.setattr(reviewer.grading, "_require_decidable", check_then_someone_else_rejects)
+    with pytest.raises(Conflict):
+        reviewer.grading.approve(new_id)
+    assert boss.grading.get(new_id)["status"] == "rejected"
+    assert boss.grading.credit(firm)["grade"] is None
+
+
+def test_a_submitted_assessment_is_frozen_in_sql(desk, firm):
+    new_id = desk.grading.assess(firm).id
+    desk.grading.submit(new_id)
+    with pytest.raises(Exception, match="submitted assessment cannot be changed"):
+        with desk.writing():
+            desk.db.execute("UPDATE assessments SET grade = 'AAA' WHERE id = ?", [new_id])
+
+
+def test_kind_mismatch_names_the_scorecards_kind_and_versions_keep_their_kind(desk, firm):
+    with pytest.raises(ValidationError) as err:
+        desk.grading.assess(firm, scorecard="individual-standard")
+    assert "适用于个人客户" in str(err.value)
+    library = desk.grading.library
+    source = library.get("enterprise-standard").source
+    library.save(copy_source(source, "firm-x"))
+    individual = library.get("individual-standard").source
+    with pytest.raises(ScorecardError) as kind:
+        library.save(copy_source(individual, "firm-x", 2))
+    assert "企业" in str(kind.value)
+    library.set_default("enterprise", "firm-x@1")
+    assert library.default_name("enterprise") == "firm-x"

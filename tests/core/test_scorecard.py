@@ -115,8 +115,8 @@ def test_growth_needs_the_same_period_a_year_before():
 
 def test_credit_history_counts_the_last_twelve_months_and_our_late_invoices():
     facts = Facts("enterprise", credit_records=[
-        {"kind": "overdue", "occurred_on": "2025-06-30", "overdue_days": 95},   # exactly a year
-        {"kind": "overdue", "occurred_on": "2025-06-29", "overdue_days": 200},  # older: ignored
+        {"kind": "overdue", "occurred_on": "2025-07-01", "overdue_days": 95},   # first day of 12 months
+        {"kind": "overdue", "occurred_on": "2025-06-30", "overdue_days": 200},  # a year ago: out
         {"kind": "loan", "occurred_on": "2026-01-01", "overdue_days": None}],
         transactions=[
             {"id": 1, "kind": "invoice", "ref_no": "A", "occurred_on": "2026-04-01",

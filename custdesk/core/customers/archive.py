@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 
+import datetime
+
 from .. import clock, i18n
 from ..access import mask_value
 from ..changes import Changes
 from ..cleaning import check_reason, clean_fields, identity_facts
 from ..errors import AccessDenied, FieldError, NotFound, ValidationError
 from ..fields import CUSTOMER_FIELDS, LEVELS, Field
+from ..grading.limits import hold_reasons, hold_text
+from ..grading.scale import GRADES
 from . import search as s
 
 i18n.register({
@@ -24,6 +28,16 @@ i18n.register({
 
 SUMMARY_COLUMNS = ("code", "kind", "name", "status", "tier", "level", "owner", "phone",
                    "id_number", "credit_code", "created_at", "updated_at")
+#: what ``list_rows`` gives per file: the first eight summary columns, then the credit
+#: standing (money in fen; ``grade_valid_until`` ISO; None for an ungraded file, but
+#: exposure is 0 without transactions) and ``hold``: why credit is on hold, one line in
+#: the user's language as ``Grading.credit`` gives it ("" when it is not)
+LIST_COLUMNS = SUMMARY_COLUMNS[:8] + ("grade", "risk_level", "credit_limit", "exposure",
+                                      "grade_valid_until", "hold")
+# The columns of ``customers`` the hold rule reads, in ``hold_reasons`` order.
+_HOLD_INPUTS = "c.credit_limit, c.exposure, c.grade_valid_until, c.next_review"
+#: the ``grade`` filter value that selects files with no approved grade yet
+UNGRADED = "ungraded"
 MASKED = "***"
 
 
@@ -108,9 +122,11 @@ class CustomerArchive:
         return wanted
 
     def list(self, search: str | None = None, *, kind: str | None = None, status: str | None = None,
-             tier: str | None = None, level: str | None = None, limit: int | None = None) -> list[dict]:
+             tier: str | None = None, level: str | None = None, grade: str | None = None,
+             hold: bool = False, limit: int | None = None) -> list[dict]:
         """Summaries of the files the user may see, in pinyin order, masked."""
-        rows = self.summary_rows(search, kind=kind, status=status, tier=tier, level=level, limit=limit)
+        rows = self.summary_rows(search, kind=kind, status=status, tier=tier, level=level,
+                                 grade=grade, hold=hold, limit=limit)
         out = []
         for row in rows:
             item = dict(zip(SUMMARY_COLUMNS, row))
@@ -121,8 +137,11 @@ class CustomerArchive:
         return out
 
     def summary_rows(self, search: str | None = None, *, kind=None, status=None, tier=None,
-                     level=None, limit=None) -> list[tuple]:
-        """Raw summary tuples in ``SUMMARY_COLUMNS`` order (phone and ID unmasked: mask before showing)."""
+                     level=None, grade=None, hold=False, limit=None) -> list[tuple]:
+        """Raw summary tuples in ``SUMMARY_COLUMNS`` order (phone and ID unmasked: mask before showing).
+
+        Filters as in ``list_rows``.
+        """
         where = ["c.level <= ?"]
         params: list = [self._desk.access.clearance]
         if search and search.strip():
@@ -131,7 +150,7 @@ class CustomerArchive:
                 return []
             where.append(f"c.id IN ({found[0]})")
             params += found[1]
-        filters, filter_params = _filters(kind, status, tier, level)
+        filters, filter_params = self._filters(kind, status, tier, level, grade, hold)
         where += filters
         params += filter_params
         sql = ("SELECT c.code, c.kind, c.name, c.status, c.tier, c.level, c.owner, c.phone, "
@@ -144,12 +163,20 @@ class CustomerArchive:
         return self._desk.db.execute(sql, params).fetchall()
 
     def list_rows(self, search: str | None = None, *, kind=None, status=None, tier=None,
-                  level=None, limit: int | None = None) -> tuple[list[tuple], int]:
+                  level=None, grade=None, hold=False,
+                  limit: int | None = None) -> tuple[list[tuple], int]:
         """(rows, total) for a list on screen: at most ``limit`` rows, in pinyin order, and
         how many files match in all (within the user's clearance, like ``summary_rows``).
 
-        Each row is the first eight ``SUMMARY_COLUMNS`` (code, kind, name, status, tier,
-        level, owner, phone; phone RAW: mask before showing), read without the detail tables.
+        Each row is in ``LIST_COLUMNS`` order: the first eight ``SUMMARY_COLUMNS`` (code,
+        kind, name, status, tier, level, owner, phone; phone RAW: mask before showing), then
+        grade, risk_level, credit_limit (fen), exposure (fen), grade_valid_until and hold
+        (the reasons for a credit hold as one line, "" when there is none). All is read
+        from ``customers`` alone (no detail tables); the hold is worked out in Python for
+        the returned rows only, so a long list costs no per-row function in SQL.
+
+        :param grade: a grade (``AAA`` … ``C``) or ``UNGRADED``.
+        :param hold: only files on credit hold today (``limits.hold_reasons``).
         """
         db = self._desk.db
         limit = int(limit) if limit else None
@@ -158,7 +185,7 @@ class CustomerArchive:
             found = s.search_sql(search, id_numbers=self._desk.access.cleared_for("id_number"))
             if found is None:
                 return [], 0
-        filters, filter_params = _filters(kind, status, tier, level)
+        filters, filter_params = self._filters(kind, status, tier, level, grade, hold)
         candidates = None
         if found is not None:
             candidates = db.execute(f"SELECT count(*) FROM ({found[0]})", found[1]).fetchone()[0]
@@ -176,11 +203,12 @@ class CustomerArchive:
         if found is not None:
             where.append(f"c.id IN ({found[0]})")
             params += found[1]
-        sql = ("SELECT c.code, c.kind, c.name, c.status, c.tier, c.level, c.owner, c.phone "
-               f"FROM {table} WHERE {' AND '.join(where)} ORDER BY c.pinyin_full, c.name, c.code")
+        sql = ("SELECT c.code, c.kind, c.name, c.status, c.tier, c.level, c.owner, c.phone, "
+               f"c.grade, c.risk_level, {_HOLD_INPUTS} FROM {table} "
+               f"WHERE {' AND '.join(where)} ORDER BY c.pinyin_full, c.name, c.code")
         if limit:
             sql += f" LIMIT {limit}"
-        rows = db.execute(sql, params).fetchall()
+        rows = self._with_hold(db.execute(sql, params).fetchall())
         if not limit or len(rows) < limit or (candidates is not None and candidates <= limit):
             return rows, len(rows)
         # Cut short: count the rest. Someone cleared to every level sees every candidate;
@@ -195,6 +223,38 @@ class CustomerArchive:
             count_sql = ("SELECT count(*) FROM customers c INDEXED BY customers_level WHERE "
                          + " AND ".join(["c.level <= ?", *where[1:]]))
         return rows, db.execute(count_sql, params).fetchone()[0]
+
+    def _filters(self, kind, status, tier, level, grade, hold) -> tuple[list[str], list]:
+        """SQL conditions (on ``customers c``) and parameters for the list filters."""
+        where, params = _choice_filters(kind, status, tier, level)
+        if grade == UNGRADED:
+            where.append("c.grade IS NULL")
+        elif grade:
+            if grade not in GRADES:
+                raise ValidationError(FieldError("grade", "valid.choice", {
+                    "value": grade, "allowed": ", ".join((*GRADES, UNGRADED))}))
+            where.append("c.grade = ?")
+            params.append(grade)
+        if hold:
+            # The hold rule lives in limits.hold_reasons alone; SQL calls it rather than
+            # restating it (a Python call per row, only when this filter is on).
+            self._desk.db.conn.create_function("credit_hold", 6, _credit_hold, deterministic=True)
+            where.append(f"credit_hold({_HOLD_INPUTS}, ?, ?)")
+            params += [clock.today().isoformat(), self._desk.reviews.policy().hold_days]
+        return where, params
+
+    def _with_hold(self, rows: list[tuple]) -> list[tuple]:
+        """List rows with the hold worked out as ``Grading.credit`` does: the selected
+        rows end with the hold inputs (limit, exposure, valid until, next review)."""
+        if not rows:
+            return rows
+        today, days = clock.today(), self._desk.reviews.policy().hold_days
+        out = []
+        for row in rows:
+            limit, exposure, valid_until, next_review = row[-4:]
+            reasons = hold_reasons(limit, exposure or 0, valid_until, today, next_review, days)
+            out.append((*row[:-1], hold_text(reasons, days) if reasons else ""))
+        return out
 
     # -- writing --------------------------------------------------------------------------
     def _clean(self, kind: str, values: dict, overrides, *, creating: bool, id_type: str):
@@ -323,8 +383,14 @@ class CustomerArchive:
                                   [(g, customer_id) for g in s.name_grams(key)])
 
 
-def _filters(kind, status, tier, level) -> tuple[list[str], list]:
-    """SQL conditions (on ``customers c``) and parameters for the list filters."""
+def _credit_hold(limit, exposure, valid_until, next_review, today, hold_days) -> int:
+    """SQL ``credit_hold(...)``: 1 when ``limits.hold_reasons`` gives any reason."""
+    return int(bool(hold_reasons(limit, exposure or 0, valid_until,
+                                 datetime.date.fromisoformat(today), next_review, hold_days)))
+
+
+def _choice_filters(kind, status, tier, level) -> tuple[list[str], list]:
+    """SQL conditions (on ``customers c``) and parameters for the kind/status/tier/level filters."""
     where, params = [], []
     for column, value in (("kind", kind), ("status", status), ("tier", tier)):
         if value:

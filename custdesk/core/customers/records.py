@@ -19,8 +19,6 @@ i18n.register({
                             "no such record kind {kind} (available: {choices})"),
     "record.period_exists": ("该期间的报表已存在", "a statement for this period already exists"),
     "record.part_above_total": ("{part}不能大于{total}", "{part} cannot exceed {total}"),
-    "record.balance": ("资产总额应等于负债总额加所有者权益（相差 {diff}）",
-                       "total assets should equal total liabilities plus equity (off by {diff})"),
 })
 
 SHOWN_WHEN_MASKED = ("date", "choice", "period", "bool")

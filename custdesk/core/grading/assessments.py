@@ -21,8 +21,8 @@ from ..cleaning import check_one
 from ..errors import AccessDenied, Conflict, FieldError, NotFound, ValidationError
 from ..validation import check_text, parse_money
 from . import limits, metrics
-from .scale import MAX_NOTCHES, notch
-from .scorecard import Scorecard, score
+from .scale import GRADES, MAX_NOTCHES, notch
+from .scorecard import MissingInputs, Scorecard, score
 from .scorecards import ScorecardLibrary
 
 i18n.register({
@@ -117,13 +117,21 @@ class Grading:
         card = self.library.get(scorecard, kind=kind)
         if card.kind != kind:
             raise ValidationError(FieldError("scorecard", "grading.kind_mismatch", {
-                "name": card.name, "kind": i18n.tr(f"grading.kind.{kind}")}))
+                "name": card.name, "kind": i18n.tr(f"grading.kind.{card.kind}")}))
         answers = self._check_answers(card, answers or {})
         adjust, reason = self._check_adjust(adjust, reason)
         as_of = clock.today()
         measured = metrics.measure(self.facts(code), as_of, answers)
-        scored = score(card, measured.inputs)
+        try:
+            scored = score(card, measured.inputs)
+        except MissingInputs:
+            raise MissingInputs([
+                f"{f.label}（{metrics.trace_text(measured.traces.get(f.input, {}))}）"
+                for f in card.factors if f.missing == "refuse" and measured.inputs.get(f.input) is None
+            ]) from None
         grade = notch(scored.grade, adjust)
+        # Near the ends of the scale fewer notches may apply than asked: record those applied.
+        adjust = GRADES.index(scored.grade) - GRADES.index(grade)
         recommendation = limits.recommend(card.limits, grade, measured.bases)
         return {
             "scorecard": card, "as_of": as_of.isoformat(), "period": measured.period,
@@ -208,6 +216,7 @@ class Grading:
             adjust=current["adjustment"] if adjust is None else adjust,
             reason=(current["adjustment_reason"] or "") if reason is None else reason)
         with desk.writing():
+            self._still(assessment_id, "draft")
             desk.db["assessments"].update(assessment_id, {**self._stored(result),
                                                           "updated_at": clock.timestamp()})
             desk.audit.append("assessment.revise", f"assessment#{assessment_id}", customer=code,
@@ -218,6 +227,7 @@ class Grading:
         desk = self._desk
         current = self._require_own_draft(assessment_id, "assessment.discard")
         with desk.writing():
+            self._still(assessment_id, "draft")
             desk.db.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])
             desk.audit.append("assessment.discard", f"assessment#{assessment_id}",
                               customer=current["code"])
@@ -227,6 +237,7 @@ class Grading:
         desk = self._desk
         current = self._require_own_draft(assessment_id, "assessment.submit")
         with desk.writing():
+            self._still(assessment_id, "draft")
             desk.db["assessments"].update(assessment_id, {"status": "submitted",
                                                           "submitted_at": clock.timestamp(),
                                                           "updated_at": clock.timestamp()})
@@ -235,20 +246,29 @@ class Grading:
                               summary={"grade": current["grade"], "score": current["score"]})
         return Changes.of("grading", code=current["code"], id=assessment_id)
 
-    def approve(self, assessment_id: int, limit=None) -> Changes:
-        """Approve a submitted assessment; ``limit`` in yuan (default: the recommendation)."""
+    def approve(self, assessment_id: int, limit=None, reason: str = "") -> Changes:
+        """Approve a submitted assessment; ``limit`` in yuan (default: the recommendation).
+        A limit above the recommendation needs a reason, kept as the decision's reason."""
         desk = self._desk
         current = self._require_decidable(assessment_id, "assessment.approve")
         approved = current["recommended_limit"] if limit in (None, "") else \
             check_one("limit", parse_money, limit)
+        reason = _reason(reason, required=approved > current["recommended_limit"])
         card = self.library.get(f"{current['scorecard_name']}@{current['scorecard_version']}")
         today = clock.today()
         valid_until = (today + relativedelta(months=card.valid_months)).isoformat()
         now = clock.timestamp()
         with desk.writing():
+            self._still(assessment_id, "submitted")
             desk.db["assessments"].update(assessment_id, {
                 "status": "approved", "approved_limit": approved, "valid_until": valid_until,
-                "decided_by": desk.user.name, "decided_at": now, "updated_at": now})
+                "decided_by": desk.user.name, "decided_at": now, "updated_at": now,
+                "decision_reason": reason or None})
+            # A limit change asked for before this assessment is overtaken by it.
+            desk.db.execute(
+                "UPDATE limit_changes SET status = 'rejected', decided_by = 'custdesk', "
+                "decided_at = ?, decision_reason = ? WHERE customer_id = ? AND status = 'submitted'",
+                [now, f"assessment#{assessment_id}", current["customer_id"]])
             before = desk.db.execute("SELECT grade, credit_limit FROM customers WHERE id = ?",
                                      [current["customer_id"]]).fetchone()
             desk.db["customers"].update(current["customer_id"], {
@@ -262,7 +282,7 @@ class Grading:
                                   "recommended_limit": current["recommended_limit"],
                                   "approved_limit": approved, "valid_until": valid_until,
                                   "grade_before": before[0], "limit_before": before[1],
-                                  "next_review": next_review})
+                                  "next_review": next_review, "reason": reason or None})
             desk.warnings.evaluate(today, [current["customer_id"]])
         return Changes.of("grading", "customers", code=current["code"], id=assessment_id)
 
@@ -272,6 +292,7 @@ class Grading:
         reason = _reason(reason)
         now = clock.timestamp()
         with desk.writing():
+            self._still(assessment_id, "submitted")
             desk.db["assessments"].update(assessment_id, {
                 "status": "rejected", "decided_by": desk.user.name, "decided_at": now,
                 "decision_reason": reason, "updated_at": now})
@@ -295,13 +316,23 @@ class Grading:
             raise Conflict(i18n.tr("grading.open_exists", id=found[0], status=status_label(found[1])))
 
     def _load(self, assessment_id: int) -> dict:
+        # The file's level is in the query: an id must not tell whether a hidden file exists.
         row = _row(self._desk.db.execute(
             "SELECT a.*, c.code, c.kind, c.name AS customer_name FROM assessments a "
-            "JOIN customers c ON c.id = a.customer_id WHERE a.id = ?", [int(assessment_id)]))
+            "JOIN customers c ON c.id = a.customer_id WHERE a.id = ? AND c.level <= ?",
+            [int(assessment_id), self._desk.access.clearance]))
         if row is None:
             raise NotFound(f"assessment #{assessment_id}")
-        self._desk.customers.require_visible(row["code"])
         return row
+
+    def _still(self, assessment_id: int, status: str) -> None:
+        """Inside the write: the assessment is still as checked (another user may have
+        decided or changed it between the check and the write lock)."""
+        row = self._desk.db.execute("SELECT status FROM assessments WHERE id = ?",
+                                    [assessment_id]).fetchone()
+        if row is None or row[0] != status:
+            raise Conflict(i18n.tr("grading.not_draft" if status == "draft" else "grading.not_submitted",
+                                   id=assessment_id, status=status_label(row[0]) if row else "—"))
 
     def _require_own_draft(self, assessment_id: int, action: str) -> dict:
         desk = self._desk
@@ -371,6 +402,8 @@ class Grading:
                 factor["input"] = mask_value(factor["input"], "all")
             choice = spec.choice(factor["input"]) if spec.is_category else None
             factor["label"] = spec.label
+            if hidden:               # the bin would tell the figure
+                factor["rule"] = "***"
             factor["rule_shown"] = (i18n.tr(f"grading.rule.{factor['rule']}")
                                     if factor["rule"] in ("missing", "else")
                                     else choice.label if choice else factor["rule"])
@@ -379,11 +412,13 @@ class Grading:
             trace = detail["traces"].get(factor["input_key"], {})
             factor["trace"] = "***" if hidden or (masked and "formula" in trace and not spec.asked) \
                 else metrics.trace_text(trace)
+        if detail["limit_trace"].startswith("limit."):
+            detail["limit_trace"] = i18n.tr(detail["limit_trace"])
         if masked:
             detail["traces"] = {}
             detail["bases"] = {k: None if v is None else "***" for k, v in detail["bases"].items()}
             detail["limit_trace"] = "***"
-        detail["problems"] = [metrics.trace_text(p) for p in detail["problems"]]
+        detail["problems"] = ["***" if masked else metrics.trace_text(p) for p in detail["problems"]]
         item["detail"] = detail
         item["incomplete"] = bool(item["incomplete"])
         item["scorecard_title"] = card.title
@@ -428,7 +463,8 @@ class Grading:
             "WHERE l.status = 'submitted' AND c.level <= ? ORDER BY requested_at",
             [clearance, clearance])
         columns = [c[0] for c in cursor.description]
-        rows = [dict(zip(columns, r)) for r in cursor.fetchall()]
+        rows = [dict(zip(columns, r)) for r in cursor.fetchall()
+                if self._cleared_for_reads(r[columns.index("kind")])]
         for row in rows:
             row["own"] = row["requested_by"] == desk.user.name
         return rows
@@ -455,6 +491,7 @@ class Grading:
         if current[1] == amount:
             raise ValidationError(FieldError("limit", "grading.limit_same"))
         with desk.writing():
+            self._refuse_if_open(customer_id)
             pending = desk.db.execute("SELECT id FROM limit_changes WHERE customer_id = ? AND "
                                       "status = 'submitted'", [customer_id]).fetchone()
             if pending:
@@ -472,10 +509,9 @@ class Grading:
         desk.access.require("assessment.approve", i18n.tr("grading.approve"))
         row = _row(desk.db.execute(
             "SELECT l.*, c.code, c.kind FROM limit_changes l JOIN customers c ON c.id = l.customer_id "
-            "WHERE l.id = ?", [int(change_id)]))
+            "WHERE l.id = ? AND c.level <= ?", [int(change_id), desk.access.clearance]))
         if row is None:
             raise NotFound(f"limit change #{change_id}")
-        desk.customers.require_visible(row["code"])
         action, obj = ("limit.approve" if approve else "limit.reject"), f"limit_change#{change_id}"
         if row["requested_by"] == desk.user.name:
             self._refuse(action, obj, row["code"], AccessDenied(i18n.tr("grading.own")))
@@ -485,6 +521,11 @@ class Grading:
         reason = _reason(reason, required=not approve)
         now = clock.timestamp()
         with desk.writing():
+            status = desk.db.execute("SELECT status FROM limit_changes WHERE id = ?",
+                                     [change_id]).fetchone()[0]
+            if status != "submitted":
+                raise Conflict(i18n.tr("grading.limit_decided", id=change_id,
+                                       status=status_label(status)))
             desk.db["limit_changes"].update(change_id, {
                 "status": "approved" if approve else "rejected", "decided_by": desk.user.name,
                 "decided_at": now, "decision_reason": reason or None})

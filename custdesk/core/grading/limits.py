@@ -46,7 +46,7 @@ def recommend(rule: LimitRule, grade: str, bases: dict) -> Recommendation:
         parts.append((basis, value, f"{terms[basis]:g} × {basis} {format_money(bases[basis])} = "
                                     f"{format_money(value)}"))
     if len(parts) == 1:
-        return Recommendation(0, i18n.tr("limit.no_basis"))
+        return Recommendation(0, "limit.no_basis")     # a message key: shown in the reader's language
     lowest = min(value for _, value, _ in parts)
     step = rule.round_to * 100
     amount = lowest // step * step

@@ -27,7 +27,10 @@ i18n.register({
     "metric.no_previous": ("无法计算：没有上年同期报表", "not computable: no statement for the "
                            "same period a year earlier"),
     "metric.no_sales": ("无法计算：近 12 个月没有销售", "not computable: no sales in the last 12 months"),
-    "metric.no_date": ("无法计算：缺少{item}", "not computable: {item} is missing"),
+    "metric.spoiled": ("无法计算：报表中{item}与总额不符", "not computable: the statement's {item} "
+                       "does not fit its total"),
+    "metric.stale": ("最新报表 {period} 已超过 18 个月", "the latest statement ({period}) is more "
+                     "than 18 months old"),
     "metric.not_answered": ("评估人未填写", "not answered by the assessor"),
     "metric.inconsistent": ("报表不平：{part}大于{total}", "statement does not add up: {part} "
                             "exceeds {total}"),
@@ -36,9 +39,6 @@ i18n.register({
                           "plus equity by {diff}"),
     "metric.days": ("{value} 天", "{value} days"),
     "metric.years": ("{value} 年", "{value} years"),
-    "metric.zone.safe": ("安全区", "safe zone"),
-    "metric.zone.grey": ("灰色区", "grey zone"),
-    "metric.zone.distress": ("困境区", "distress zone"),
 })
 
 ENT, IND, BOTH = ("enterprise",), ("individual",), ("individual", "enterprise")
@@ -98,10 +98,6 @@ def altman_zone(z: float) -> str:
     return "grey"
 
 
-def zone_label(zone: str) -> str:
-    return i18n.tr(f"metric.zone.{zone}")
-
-
 @dataclass
 class Facts:
     """What grading reads from one file (raw, unmasked rows; money in fen)."""
@@ -150,6 +146,8 @@ def _ratio(t: _Trace, key: str, st: dict, num: str, den: str, scale: float = 1.0
            digits: int = 4) -> None:
     """``st[num] / st[den]``, or a trace saying why it cannot be computed."""
     for item in (num, den):
+        if item in st.get(SPOILED, ()):
+            return t.fail(key, "metric.spoiled", item=item)
         if st.get(item) is None:
             return t.fail(key, "metric.no_item", item=item)
     if st[den] == 0:
@@ -160,8 +158,19 @@ def _ratio(t: _Trace, key: str, st: dict, num: str, den: str, scale: float = 1.0
     t.ok(key, value, f"{num} / {den} = {_yuan(st[num])} / {_yuan(st[den])} = {value:g}")
 
 
+SPOILED = "__spoiled__"      # key in a statement dict: items that do not fit their totals
+STALE_MONTHS = 18
+
+
 def _period_year(period: str) -> tuple[int, str]:
     return int(period[:4]), period[4:]
+
+
+def period_end(period: str) -> datetime.date:
+    """The last day of a period: ``2025`` → 2025-12-31, ``2025-Q2`` → 06-30, ``2025-02`` → 02-28."""
+    year, suffix = _period_year(period)
+    month = 12 if not suffix else 3 * int(suffix[-1]) if "Q" in suffix else int(suffix[1:])
+    return datetime.date(year, month, 1) + relativedelta(months=1, days=-1)
 
 
 def choose_statements(statements: list[dict]) -> tuple[dict | None, dict | None]:
@@ -169,7 +178,7 @@ def choose_statements(statements: list[dict]) -> tuple[dict | None, dict | None]
     if not statements:
         return None, None
     annual = [s for s in statements if len(s["period"]) == 4]
-    latest = max(annual or statements, key=lambda s: s["period"])
+    latest = max(annual or statements, key=lambda s: (period_end(s["period"]), s["period"]))
     year, suffix = _period_year(latest["period"])
     previous = next((s for s in statements if s["period"] == f"{year - 1}{suffix}"), None)
     return latest, previous
@@ -203,6 +212,9 @@ def measure(facts: Facts, as_of: datetime.date, answers: dict | None = None) -> 
     latest, previous = choose_statements(facts.statements)
     problems, spoiled = statement_problems(latest) if latest else ([], set())
     st = {k: (None if k in spoiled else v) for k, v in (latest or {}).items()}
+    st[SPOILED] = spoiled
+    if latest and period_end(latest["period"]) < as_of - relativedelta(months=STALE_MONTHS):
+        problems.append({"problem": "metric.stale", "params": {"period": latest["period"]}})
     if facts.kind == "enterprise":
         _enterprise(t, st, latest, previous, facts, as_of)
     else:
@@ -243,9 +255,7 @@ def _enterprise(t: _Trace, st: dict, latest, previous, facts: Facts, as_of) -> N
                     f"{previous['period']} = ({_yuan(st['revenue'])} - {_yuan(previous['revenue'])})"
                     f" / {_yuan(previous['revenue'])} = {t.inputs['revenue_growth']:g}")
     # Days sales outstanding with us: what they owe us against what we sold them in a year.
-    year_ago = (as_of - datetime.timedelta(days=365)).isoformat()
-    sold = sum(int(r["amount"]) for r in facts.transactions
-               if r["kind"] == "invoice" and year_ago < r["occurred_on"] <= as_of.isoformat())
+    sold = sales_12m(facts.transactions, as_of)
     owed = receivables.exposure(facts.transactions)
     if sold <= 0:
         t.fail("dso_days", "metric.no_sales")
@@ -255,7 +265,7 @@ def _enterprise(t: _Trace, st: dict, latest, previous, facts: Facts, as_of) -> N
                                f"{_yuan(sold)} × 365 = {days}")
     years = _years_between(facts.file.get("founding_date"), as_of)
     if years is None:
-        t.fail("years_in_business", "metric.no_date", item="founding_date")
+        t.fail("years_in_business", "metric.no_item", item="founding_date")
     else:
         t.ok("years_in_business", years, f"{facts.file['founding_date']} → {as_of} = {years:g}")
 
@@ -264,6 +274,9 @@ def _altman(t: _Trace, st: dict) -> None:
     """Altman Z'' (emerging markets / non-manufacturers): four ratios to total assets/liabilities."""
     needed = ("current_assets", "current_liabilities", "retained_earnings", "ebit", "total_assets",
               "equity", "total_liabilities")
+    spoiled = next((k for k in needed if k in st[SPOILED]), None)
+    if spoiled:
+        return t.fail("altman_z", "metric.spoiled", item=spoiled)
     missing = next((k for k in needed if st.get(k) is None), None)
     if missing:
         return t.fail("altman_z", "metric.no_item", item=missing)
@@ -296,7 +309,7 @@ def annual_income(st: dict, period: str | None, file: dict) -> tuple[int | None,
 def _individual(t: _Trace, st: dict, latest, facts: Facts, as_of) -> None:
     years = _years_between(facts.file.get("employment_start"), as_of)
     if years is None:
-        t.fail("employment_years", "metric.no_date", item="employment_start")
+        t.fail("employment_years", "metric.no_item", item="employment_start")
     else:
         t.ok("employment_years", years, f"{facts.file['employment_start']} → {as_of} = {years:g}")
     income, how = annual_income(st, latest and latest["period"], facts.file)
@@ -327,7 +340,7 @@ def _individual(t: _Trace, st: dict, latest, facts: Facts, as_of) -> None:
     born = (identity_facts(facts.file.get("id_type") or "resident_id", facts.file.get("id_number"))
             .get("birth_date") or facts.file.get("birth_date"))
     if not born:
-        t.fail("age_band", "metric.no_date", item="birth_date")
+        t.fail("age_band", "metric.no_item", item="birth_date")
     else:
         age = relativedelta(as_of, datetime.date.fromisoformat(born)).years
         band = next((name for limit, name in AGE_BANDS if age < limit), "65_plus")
@@ -338,9 +351,21 @@ def _individual(t: _Trace, st: dict, latest, facts: Facts, as_of) -> None:
         t.fail("housing", "metric.no_item", item="housing")
 
 
+def year_before(as_of: datetime.date) -> str:
+    """The first day of the twelve months up to ``as_of`` (inclusive on both ends)."""
+    return (as_of - relativedelta(years=1) + datetime.timedelta(days=1)).isoformat()
+
+
+def sales_12m(transactions: list[dict], as_of: datetime.date) -> int:
+    """What we invoiced in the twelve months up to ``as_of``, in fen."""
+    start, end = year_before(as_of), as_of.isoformat()
+    return sum(int(r["amount"]) for r in transactions
+               if r["kind"] == "invoice" and start <= r["occurred_on"] <= end)
+
+
 def _credit_history(t: _Trace, facts: Facts, as_of: datetime.date) -> None:
     """Overdue, litigation and complaints: an empty history is a fact (0), not a gap."""
-    year_ago = (as_of - relativedelta(years=1)).isoformat()
+    year_ago = year_before(as_of)
     today = as_of.isoformat()
     recorded = [int(r.get("overdue_days") or 0) for r in facts.credit_records
                 if r["kind"] == "overdue" and year_ago <= r["occurred_on"] <= today]
@@ -364,9 +389,7 @@ def _credit_history(t: _Trace, facts: Facts, as_of: datetime.date) -> None:
 
 def _bases(facts: Facts, st: dict, as_of: datetime.date) -> dict:
     """The amounts a limit rule may multiply, in fen (None when unknown)."""
-    year_ago = (as_of - datetime.timedelta(days=365)).isoformat()
-    sold = sum(int(r["amount"]) for r in facts.transactions
-               if r["kind"] == "invoice" and year_ago < r["occurred_on"] <= as_of.isoformat())
+    sold = sales_12m(facts.transactions, as_of)
     income, _how = annual_income(st, None if not st else st.get("period"), facts.file)
     net = (st["assets"] - st["liabilities"]) if st.get("assets") is not None \
         and st.get("liabilities") is not None else None

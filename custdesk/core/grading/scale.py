@@ -41,7 +41,3 @@ def notch(grade: str, notches: int) -> str:
     index = GRADES.index(grade) - notches
     return GRADES[max(0, min(len(GRADES) - 1, index))]
 
-
-def notches_between(before: str, after: str) -> int:
-    """How many notches ``after`` is below ``before`` (negative when above)."""
-    return GRADES.index(after) - GRADES.index(before)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from .. import clock, i18n
 from ..changes import Changes
 from ..errors import Conflict, NotFound
+from ..fields import choice_label
 from .scorecard import Scorecard, ScorecardError, parse
 
 i18n.register({
@@ -22,6 +23,8 @@ i18n.register({
                                "under a new name"),
     "scorecard.next_version": ("{name} 的下一个版本号应为 {version}",
                                "the next version of {name} must be {version}"),
+    "scorecard.kind_fixed": ("{name} 的各版本须同为{kind}评分卡", "every version of {name} must "
+                             "stay a scorecard for {kind} customers"),
     "scorecard.none": ("没有适用于{kind}客户的评分卡", "no scorecard for {kind} customers"),
 })
 
@@ -145,6 +148,11 @@ class ScorecardLibrary:
             if any(builtin for _v, builtin in rows):
                 raise Conflict(i18n.tr("scorecard.builtin_name", name=card.name))
             expected = (rows[-1][0] + 1) if rows else 1
+            kinds = {k for (k,) in desk.db.execute("SELECT kind FROM scorecards WHERE name = ?",
+                                                   [card.name])}
+            if kinds and card.kind not in kinds:
+                raise ScorecardError([i18n.tr("scorecard.kind_fixed", name=card.name,
+                                              kind=choice_label(kinds.pop()))])
             if card.version != expected:
                 raise ScorecardError([i18n.tr("scorecard.next_version", name=card.name,
                                               version=expected)])
@@ -159,6 +167,7 @@ class ScorecardLibrary:
     def set_default(self, kind: str, name: str) -> Changes:
         card = self.get(name)
         if card.kind != kind:
-            raise Conflict(i18n.tr("grading.kind_mismatch", name=name,
-                                   kind=i18n.tr(f"grading.kind.{kind}")))
-        return self._desk.settings.set(DEFAULT_SETTING.format(kind=kind), name)
+            raise Conflict(i18n.tr("grading.kind_mismatch", name=card.name,
+                                   kind=i18n.tr(f"grading.kind.{card.kind}")))
+        # The default is a name: new versions of it become the default as they are saved.
+        return self._desk.settings.set(DEFAULT_SETTING.format(kind=kind), card.name)
