@@ -36,6 +36,10 @@ def main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("", file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:   # `custdesk … | head`: the reader left; that is not an error
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 __all__ = ["main", "EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "EXIT_AUTH"]

@@ -298,7 +298,26 @@ def generate(count: int = 300, seed: int = 20261122) -> list[dict]:
         spec["records"].update(_history(rng, spec, counters))
         specs.append({"values": spec["values"],
                       "records": {k: v for k, v in spec["records"].items() if v}})
+    papers = random.Random(seed + 1)    # its own stream: the files above stay as they were
+    for spec in specs:
+        spec["documents"] = _papers(papers, spec["values"])
     return specs
+
+
+def _papers(rng: random.Random, values: dict) -> list[dict]:
+    """The identity paper a file must hold (most files have it; a few expire soon or have)."""
+    if rng.random() < 0.1:
+        return []
+    enterprise = values["kind"] == "enterprise"
+    kind = "business_licence" if enterprise else "id_card"
+    title = "营业执照副本（演示）" if enterprise else "身份证复印件（演示）"
+    draw = rng.random()
+    expires = (AS_OF + _days(rng.randint(3, 28)) if draw < 0.04 else
+               AS_OF - _days(rng.randint(1, 60)) if draw < 0.06 else
+               None if enterprise else AS_OF + _days(rng.randint(200, 3650)))
+    text = f"{title}\n{values['name']}\n本文件为演示数据，不是真实证件。\n"
+    return [{"filename": f"{title}.txt", "kind": kind, "content": text.encode("utf-8"),
+             "expires_on": expires.isoformat() if expires else None}]
 
 
 def _common(rng: random.Random, kind: str) -> dict:
@@ -639,6 +658,9 @@ def populate(desk, specs: list[dict]) -> None:
             for kind, rows in spec.get("records", {}).items():
                 for row in rows:
                     desk.records.add(code, kind, row)
+            for paper in spec.get("documents", []):
+                desk.documents.add(code, paper["filename"], paper["content"], paper["kind"],
+                                   **({"expires_on": paper["expires_on"]} if paper["expires_on"] else {}))
 
 
 # ------------------------------------------------------------------------------- grading
@@ -712,9 +734,26 @@ def grade_demo(path: Path, seed: int = 20261122) -> None:
             recommended = grading.get(new_id)["recommended_limit"]
             limit = None if rng.random() < 0.8 else yuan(recommended * 8 // 10 // 100000 * 100000)
             approver.approve(new_id, limit)
+        _review_demo(desks, rng)
     finally:
         for desk in desks.values():
             desk.close()
+
+
+def _review_demo(desks: dict, rng: random.Random) -> None:
+    """Most reviews that fell due were done on time or a little late; a few were not."""
+    from . import clock
+    overdue = desks["admin"].db.execute(
+        "SELECT code, next_review, level FROM customers WHERE grade IS NOT NULL AND next_review < ? "
+        "ORDER BY next_review, code", [(AS_OF - _days(3)).isoformat()]).fetchall()
+    for minute, (code, due, level) in enumerate(overdue):
+        if rng.random() < 0.1:
+            continue
+        day = min(AS_OF - _days(1), datetime.date.fromisoformat(due) + _days(rng.randint(0, 12)))
+        clock.set_fixed(_at(day, 480 + minute % 300))
+        reviewer = desks["reviewer" if level <= 2 else "admin"]
+        reviewer.reviews.done(code, rng.choice(["经营正常，额度内，无变化", "回访客户，付款正常",
+                                                "复核财务与交易记录，维持原评级"]))
 
 
 # --------------------------------------------------------------------------- ensure_demo
@@ -793,8 +832,16 @@ def ensure_demo(path: Path, count: int = 300) -> bool:
                     if name != "admin":
                         desk.users.add(name, role, clearance, DEMO_PASSWORDS[name],
                                        full_name=full_name)
+                # Warnings are checked once, on the demo's "today", not while its past is written.
+                from .warnings import RULE_KEYS
+                for rule in RULE_KEYS:
+                    desk.settings.set(f"warning.{rule}.enabled", "0")
                 populate(desk, generate(count))
                 grade_demo(build)
+                clock.set_fixed(_at(AS_OF, -60))
+                for rule in RULE_KEYS:
+                    desk.settings.set(f"warning.{rule}.enabled", "1")
+                desk.warnings.evaluate(AS_OF)
                 desk.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 desk.close()   # the last connection closing checkpoints and removes the -wal

@@ -188,6 +188,7 @@ class Desk:
                 fresh.clear_failures(user)
                 if fresh.dirty:
                     fresh.save()
+            desk.warnings.daily()
         except BaseException:
             db.close()
             raise

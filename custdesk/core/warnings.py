@@ -31,6 +31,7 @@ i18n.register({
     "severity.yellow": ("黄色", "yellow"),
     "wstatus.open": ("待处理", "open"), "wstatus.acknowledged": ("已确认", "acknowledged"),
     "wstatus.actioned": ("已采取措施", "action taken"), "wstatus.closed": ("已关闭", "closed"),
+    "wstatus.new": ("将触发", "would be raised"),
     "rule.payment_overdue": ("付款逾期", "payment overdue"),
     "rule.limit_utilisation": ("额度使用率高", "limit nearly used up"),
     "rule.litigation": ("新增涉诉", "new litigation"),
@@ -221,6 +222,19 @@ class Warnings:
                                                         "to": change["severity"]})
         if change["severity"] == "red":
             desk.reviews.trigger(change["customer_id"], change["id"], as_of)
+
+    def daily(self) -> list[dict]:
+        """Check every file once a day (at the first login of the day): dates move on
+        even when no data changes — invoices fall overdue, licences expire."""
+        desk = self._desk
+        today = clock.today()
+        if desk.settings.get("warnings.checked_on") == today.isoformat():
+            return []
+        with desk.writing():
+            changes = self.evaluate(today)
+            desk.db["settings"].upsert({"key": "warnings.checked_on", "value": today.isoformat()},
+                                       pk="key")
+        return changes
 
     # -- handling -----------------------------------------------------------------------
     def handle(self, warning_id: int, note: str, *, action: str = "action") -> Changes:

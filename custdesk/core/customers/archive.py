@@ -324,6 +324,7 @@ class CustomerArchive:
                       if f.table == table and f.key in clean and clean[f.key] is not None}
             desk.db[table].insert({"customer_id": new_id, **detail})
             self._write_grams(new_id, base["name_norm"])
+            desk.reviews.refresh(new_id)          # an unrated file is due for its first grading
             desk.audit.append("customer.add", code, customer=code, summary={
                 "fields": {k: _audit_value(_field(k), val) for k, val in clean.items()
                            if val is not None},

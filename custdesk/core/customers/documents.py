@@ -77,7 +77,8 @@ class DocumentStore:
             desk.audit.append("document.add", f"document#{doc_id}", customer=code.upper(),
                               summary={"filename": filename, "kind": clean["kind"], "size": len(content),
                                        "sha256": digest})
-        return Changes.of("documents", code=code.upper(), id=doc_id)
+            desk.warnings.evaluate(clock.today(), [customer_id])   # missing or expiring papers
+        return Changes.of("documents", "warnings", code=code.upper(), id=doc_id)
 
     def list(self, code: str) -> list[dict]:
         customer_id = self._desk.customers.require_visible(code)
@@ -114,4 +115,5 @@ class DocumentStore:
             desk.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
             desk.audit.append("document.delete", f"document#{doc_id}", customer=code.upper(),
                               summary={"filename": row[0], "sha256": row[1]})
-        return Changes.of("documents", code=code.upper(), id=doc_id)
+            desk.warnings.evaluate(clock.today(), [customer_id])
+        return Changes.of("documents", "warnings", code=code.upper(), id=doc_id)

@@ -1,0 +1,216 @@
+"""Warning rules at their edges, de-duplication, escalation, handling, triggered reviews."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from custdesk.core import clock
+from custdesk.core.errors import AccessDenied, Conflict, ValidationError
+
+STATEMENT = {"period": "2025", "revenue": "5000000", "net_profit": "400000", "ebit": "600000",
+             "total_assets": "8000000", "current_assets": "3000000", "total_liabilities": "4000000",
+             "current_liabilities": "2000000", "equity": "4000000", "retained_earnings": "1500000"}
+TODAY = datetime.date(2026, 8, 31)
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    clock.set_fixed(datetime.datetime(2026, 8, 31, 10, tzinfo=datetime.timezone.utc))
+
+
+@pytest.fixture
+def firm(desk) -> str:
+    code = desk.customers.add({"name": "杭州测试机械有限公司", "kind": "enterprise",
+                               "founding_date": "2010-05-01"}).code
+    desk.records.add(code, "financials", STATEMENT)
+    return code
+
+
+def rules(desk, code: str, as_of: datetime.date = TODAY) -> dict:
+    """rule -> severity that the rules find for one file on ``as_of`` (nothing written)."""
+    cid = desk.db.execute("SELECT id FROM customers WHERE code = ?", [code]).fetchone()[0]
+    return {c["rule"]: c["severity"] for c in desk.warnings.candidates(as_of, [cid])}
+
+
+def approve(open_as, code: str, limit: str, reason: str = "测试额度") -> int:
+    boss, reviewer = open_as("boss"), open_as("reviewer")
+    new_id = boss.grading.assess(code).id
+    boss.grading.submit(new_id)
+    reviewer.grading.approve(new_id, limit, reason)
+    return new_id
+
+
+@pytest.mark.parametrize("days_late, severity", [(30, None), (31, "yellow"), (60, "yellow"),
+                                                 (61, "orange"), (90, "orange"), (91, "red")])
+def test_payment_overdue_edges(desk, firm, days_late, severity):
+    due = TODAY - datetime.timedelta(days=days_late)
+    desk.records.add(firm, "transactions", {"kind": "invoice", "ref_no": "F1", "amount": "100",
+                                            "occurred_on": (due - datetime.timedelta(days=30)).isoformat(),
+                                            "due_date": due.isoformat()})
+    assert rules(desk, firm).get("payment_overdue") == severity
+
+
+def test_a_paid_invoice_is_not_overdue(desk, firm):
+    desk.records.add(firm, "transactions", {"kind": "invoice", "ref_no": "F1", "amount": "100",
+                                            "occurred_on": "2026-01-01", "due_date": "2026-02-01"})
+    desk.records.add(firm, "transactions", {"kind": "payment", "amount": "100",
+                                            "occurred_on": "2026-03-01", "invoice_ref": "F1"})
+    assert "payment_overdue" not in rules(desk, firm)
+
+
+@pytest.mark.parametrize("owed, severity", [("90000", None), ("90000.01", "orange"),
+                                            ("100000", "orange"), ("100000.01", "red")])
+def test_utilisation_edges(open_as, firm, owed, severity):
+    desk = open_as("boss")
+    approve(open_as, firm, "100000")
+    desk.records.add(firm, "transactions", {"kind": "invoice", "amount": owed,
+                                            "occurred_on": "2026-08-30", "due_date": "2026-10-30"})
+    assert rules(desk, firm).get("limit_utilisation") == severity
+
+
+@pytest.mark.parametrize("claim, severity", [("20000", "orange"), ("20000.01", "red")])
+def test_litigation_red_above_a_fifth_of_the_limit(open_as, firm, claim, severity):
+    desk = open_as("boss")
+    approve(open_as, firm, "100000")
+    desk.records.add(firm, "litigation", {"case_no": "(2026)浙0106民初123号", "role": "defendant",
+                                          "amount": claim, "filed_on": "2026-08-01", "status": "open"})
+    assert rules(desk, firm)["litigation"] == severity
+
+
+def test_three_complaints_within_90_days(desk, firm):
+    for day in ("2026-06-03", "2026-07-01"):
+        desk.records.add(firm, "complaints", {"received_on": day, "subject": "发货延迟"})
+    desk.records.add(firm, "complaints", {"received_on": "2026-06-02", "subject": "发票错误"})
+    assert "complaints" not in rules(desk, firm)       # 2026-06-02 is 90 days back: outside
+    desk.records.add(firm, "complaints", {"received_on": "2026-08-30", "subject": "质量问题"})
+    assert rules(desk, firm)["complaints"] == "yellow"
+
+
+@pytest.mark.parametrize("expires, severity", [("2026-10-01", None), ("2026-09-30", "yellow"),
+                                               ("2026-08-31", "yellow"), ("2026-08-30", "orange")])
+def test_licence_expiry_edges(desk, firm, expires, severity):
+    desk.records.add(firm, "licences", {"name": "食品经营许可证", "expires_on": expires})
+    assert rules(desk, firm).get("document_expiry") == severity
+
+
+def test_required_documents_for_active_files(desk, firm):
+    assert "documents_missing" not in rules(desk, firm)          # a prospect
+    desk.customers.edit(firm, {"status": "active"})
+    assert rules(desk, firm)["documents_missing"] == "yellow"
+    desk.documents.add(firm, "执照.pdf", b"%PDF-1.4 test", "business_licence")
+    assert "documents_missing" not in rules(desk, firm)
+
+
+def test_downgrade_of_two_notches(open_as, firm):
+    desk = open_as("boss")
+    first = approve(open_as, firm, "30000")
+    grade = desk.grading.get(first)["grade"]
+    assert "downgrade" not in rules(desk, firm)
+    second = desk.grading.assess(firm, adjust=-2, reason="担保人撤保").id
+    desk.grading.submit(second)
+    open_as("reviewer").grading.approve(second)
+    found = [w for w in desk.warnings.list(open_only=True) if w["rule"] == "downgrade"]
+    assert [(w["severity"], w["facts"]) for w in found] == \
+        [("orange", {"from": grade, "to": desk.grading.get(second)["grade"]})]
+
+
+@pytest.mark.parametrize("late, severity", [(30, None), (31, "red")])
+def test_review_overdue_edges(desk, late, severity):
+    code = desk.customers.add({"name": "张伟", "kind": "individual"}).code
+    due = desk.reviews.due(30)[0]["due_date"]                   # unrated: 30 days after opening
+    as_of = datetime.date.fromisoformat(due) + datetime.timedelta(days=late)
+    assert rules(desk, code, as_of).get("review_overdue") == severity
+
+
+def test_one_open_warning_per_rule_escalation_and_episodes(desk, firm):
+    desk.records.add(firm, "transactions", {"kind": "invoice", "ref_no": "F1", "amount": "100",
+                                            "occurred_on": "2026-06-15", "due_date": "2026-07-15"})
+    assert [(w["rule"], w["severity"]) for w in desk.warnings.list()] == [("payment_overdue", "yellow")]
+    assert desk.warnings.evaluate() == []                       # nothing new: no duplicate
+    changes = desk.warnings.evaluate(datetime.date(2026, 9, 15))
+    assert [(c["rule"], c["severity"], c["escalated_from"]) for c in changes] == \
+        [("payment_overdue", "orange", "yellow")]
+    (warning,) = desk.warnings.list()
+    assert warning["severity"] == "orange"
+    assert [a["action"] for a in desk.warnings.actions(warning["id"])] == ["escalate"]
+    desk.warnings.handle(warning["id"], "已电话催收，客户承诺本周付款", action="close")
+    assert desk.warnings.evaluate(datetime.date(2026, 9, 20)) == []    # same episode: stays closed
+    raised = desk.warnings.evaluate(datetime.date(2026, 10, 15))        # worse: a new episode
+    assert [(c["rule"], c["severity"], c["id"] is not None) for c in raised] == \
+        [("payment_overdue", "red", True)]
+    assert [w["rule"] for w in desk.warnings.list(open_only=True)] == ["payment_overdue"]
+
+
+def test_life_cycle_and_refusals(open_as, firm):
+    boss, auditor = open_as("boss"), open_as("auditor")
+    boss.records.add(firm, "transactions", {"kind": "invoice", "ref_no": "F1", "amount": "100",
+                                            "occurred_on": "2026-06-01", "due_date": "2026-07-01"})
+    (warning,) = boss.warnings.list()
+    with pytest.raises(AccessDenied):
+        auditor.warnings.handle(warning["id"], "看到了", action="acknowledge")
+    boss.warnings.handle(warning["id"], "", action="acknowledge")
+    with pytest.raises(ValidationError):
+        boss.warnings.handle(warning["id"], "  ", action="action")
+    with pytest.raises(ValidationError):
+        boss.warnings.handle(warning["id"], "", action="close")
+    boss.warnings.handle(warning["id"], "已发催款函")
+    assert boss.warnings.list()[0]["status"] == "actioned"
+    boss.warnings.handle(warning["id"], "款已收回", action="close")
+    closed = boss.warnings.list()[0]
+    assert (closed["status"], closed["close_note"], closed["closed_by"]) == ("closed", "款已收回", "boss")
+    with pytest.raises(Conflict):
+        boss.warnings.handle(warning["id"], "再关一次", action="close")
+    assert [a["action"] for a in boss.warnings.actions(warning["id"])] == \
+        ["acknowledge", "action", "close"]
+    assert boss.audit.verify().ok
+
+
+def test_a_red_warning_brings_the_review_forward_and_holds_credit(open_as, firm):
+    boss = open_as("boss")
+    approve(open_as, firm, "100000")
+    boss.records.add(firm, "transactions", {"kind": "invoice", "amount": "150000",
+                                            "occurred_on": "2026-08-30", "due_date": "2026-10-30"})
+    (warning,) = [w for w in boss.warnings.list() if w["rule"] == "limit_utilisation"]
+    assert warning["severity"] == "red"
+    row = boss.reviews.due(7)[0]
+    assert (row["code"], row["due_date"], row["reason"]) == (firm, "2026-09-07", "triggered")
+    assert boss.grading.credit(firm)["hold_reasons"] == ["hold.over_limit"]
+
+
+def test_switched_off_rules_stay_silent_and_preview_writes_nothing(open_as, firm):
+    boss = open_as("boss")
+    boss.settings.set("warning.payment_overdue.enabled", "0")
+    boss.records.add(firm, "transactions", {"kind": "invoice", "ref_no": "F1", "amount": "100",
+                                            "occurred_on": "2026-06-01", "due_date": "2026-07-01"})
+    assert boss.warnings.list() == []
+    boss.settings.set("warning.payment_overdue.enabled", "1")
+    before = boss.db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    preview = boss.warnings.preview(datetime.date(2026, 12, 1))
+    assert {(p["rule"], p["severity"], p["status"]) for p in preview} == \
+        {("payment_overdue", "red", "new"), ("review_overdue", "red", "new")}
+    assert boss.db.execute("SELECT count(*) FROM audit_log").fetchone()[0] == before
+    assert boss.warnings.list() == []
+
+
+def test_hidden_files_warnings_stay_hidden(open_as):
+    boss, intern = open_as("boss"), open_as("intern")
+    code = boss.customers.add({"name": "内部客户", "kind": "enterprise", "level": "internal"}).code
+    boss.records.add(code, "transactions", {"kind": "invoice", "amount": "100",
+                                            "occurred_on": "2026-06-01", "due_date": "2026-07-01"})
+    assert len(boss.warnings.list()) == 1
+    assert intern.warnings.list() == [] and intern.warnings.preview(TODAY) == []
+
+
+def test_the_first_login_of_a_day_checks_every_file(open_as, firm, db_path):
+    boss = open_as("boss")
+    boss.records.add(firm, "transactions", {"kind": "invoice", "ref_no": "F1", "amount": "100",
+                                            "occurred_on": "2026-08-01", "due_date": "2026-08-30"})
+    assert boss.warnings.list() == []                   # one day late: nothing yet
+    clock.set_fixed(datetime.datetime(2026, 10, 1, 9, tzinfo=datetime.timezone.utc))
+    later = open_as("clerk")
+    assert [(w["rule"], w["raised_on"]) for w in later.warnings.list()
+            if w["rule"] == "payment_overdue"] == [("payment_overdue", "2026-10-01")]
+    assert later.settings.get("warnings.checked_on") == "2026-10-01"
+    assert later.warnings.daily() == []                 # once a day
