@@ -15,6 +15,7 @@ from ..core.fields import level_label
 from .audit_page import AuditPage
 from .customers.list_page import CustomerListPage
 from .editor import CustomerEditor
+from .grading.approvals_page import ApprovalsPage
 from .settings_page import SettingsPage
 from .style import icon
 
@@ -47,6 +48,12 @@ class MainWindow(QMainWindow):
         self.customer_tabs.tabBar().setTabButton(0, self.customer_tabs.tabBar().ButtonPosition.RightSide,
                                                  None)
         self._add_area("customers", self.tr("Customer files"), "customers", self.customer_tabs)
+        if allowed(user.role, "assessment.approve"):
+            self.approvals_page = ApprovalsPage(runner)
+            self.approvals_page.open_customer.connect(self.open_customer)
+            # The app icon (a file with a tick) until the set has an approvals icon.
+            self._add_area("approvals", self.tr("Approvals"), "app", self.approvals_page)
+            self.approvals_page.count_changed.connect(self._show_approvals_count)
         if allowed(user.role, "audit.read"):
             self.audit_page = AuditPage(runner)
             self._add_area("audit", self.tr("Audit log"), "audit", self.audit_page)
@@ -70,6 +77,12 @@ class MainWindow(QMainWindow):
         item.setData(Qt.UserRole, key)
         self.navigation.addItem(item)
         self.pages.addWidget(page)
+
+    def _show_approvals_count(self, waiting: int) -> None:
+        """The navigation says how many items wait for this user's decision."""
+        item = self.navigation.item(self.area_keys().index("approvals"))
+        item.setText(self.tr("Approvals (%1)").replace("%1", str(waiting)) if waiting
+                     else self.tr("Approvals"))
 
     def area_keys(self) -> list[str]:
         return [self.navigation.item(i).data(Qt.UserRole) for i in range(self.navigation.count())]

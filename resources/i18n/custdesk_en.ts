@@ -45,6 +45,318 @@
         </message>
     </context>
     <context>
+        <name>ApprovalsPage</name>
+        <message>
+            <location filename="../../custdesk/gui/grading/approvals_page.py" line="+51" />
+            <source>Approvals</source>
+            <extracomment>a file should be opened (double-click, or the Open file button) how many items this user may decide (the navigation shows it) the queue on screen is the newest read (tests wait on it)</extracomment>
+            <translation>Approvals</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Grade · score</source>
+            <translation>Grade · score</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Limit</source>
+            <translation>Limit</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Requested by</source>
+            <translation>Requested by</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Requested on</source>
+            <translation>Requested on</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>This is your own request: another reviewer or manager must decide it (four-eyes rule).</source>
+            <translation>This is your own request: another reviewer or manager must decide it (four-eyes rule).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Nothing waits for a decision.</source>
+            <translation>Nothing waits for a decision.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Approved limit (yuan):</source>
+            <translation>Approved limit (yuan):</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Defaults to the recommended limit; type another amount to approve a different one.</source>
+            <translation>Defaults to the recommended limit; type another amount to approve a different one.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+207" />
+            <source>Approve</source>
+            <translation>Approve</translation>
+        </message>
+        <message>
+            <location line="-204" />
+            <source>Reject…</source>
+            <translation>Reject…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Open file</source>
+            <translation>Open file</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Waiting for your decision: %1</source>
+            <translation>Waiting for your decision: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>; your own, waiting for someone else: %1</source>
+            <translation>; your own, waiting for someone else: %1</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Assessment</source>
+            <translation>Assessment</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Limit change</source>
+            <translation>Limit change</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Your own request: you cannot decide it yourself (four-eyes rule).</source>
+            <translation>Your own request: you cannot decide it yourself (four-eyes rule).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Recommended limit</source>
+            <translation>Recommended limit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Current limit → requested limit</source>
+            <translation>Current limit → requested limit</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>Assessment #%1</source>
+            <translation>Assessment #%1</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Limit change #%1</source>
+            <translation>Limit change #%1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>assessment #%1 of %2 %3</source>
+            <translation>assessment #%1 of %2 %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>limit change #%1 of %2 %3</source>
+            <translation>limit change #%1 of %2 %3</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Approve %1 with grade %2 and a credit limit of %3 yuan? An approved assessment cannot be changed.</source>
+            <translation>Approve %1 with grade %2 and a credit limit of %3 yuan? An approved assessment cannot be changed.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Approve %1: a new credit limit of %2?</source>
+            <translation>Approve %1: a new credit limit of %2?</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Approved: %1.</source>
+            <translation>Approved: %1.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Rejected: %1.</source>
+            <translation>Rejected: %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessControls</name>
+        <message>
+            <location filename="../../custdesk/gui/grading/controls.py" line="+41" />
+            <source>Move the computed grade up (+) or down (−) by at most two notches; a reason is then required.</source>
+            <extracomment>the assessor changed a choice (the tab re-checks its buttons)</extracomment>
+            <translation>Move the computed grade up (+) or down (−) by at most two notches; a reason is then required.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Reason for the adjustment (required)</source>
+            <translation>Reason for the adjustment (required)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reason:</source>
+            <translation>Reason:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Scorecard:</source>
+            <translation>Scorecard:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Adjustment (notches):</source>
+            <translation>Adjustment (notches):</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Qualitative factors</source>
+            <translation>Qualitative factors</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>{title} (v{version})</source>
+            <translation>{title} (v{version})</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>(not answered)</source>
+            <translation>(not answered)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Up to {points} points</source>
+            <translation>Up to {points} points</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentView</name>
+        <message>
+            <location filename="../../custdesk/gui/grading/breakdown.py" line="+148" />
+            <source>Dimension</source>
+            <translation>Dimension</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Factor</source>
+            <translation>Factor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Input</source>
+            <translation>Input</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rule</source>
+            <translation>Rule</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Points by dimension (earned / weight)</source>
+            <translation>Points by dimension (earned / weight)</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>No assessment to show.</source>
+            <translation>No assessment to show.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Recommended limit: {trace}</source>
+            <translation>Recommended limit: {trace}</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Score {score} · computed grade {computed} → final grade {grade} (adjusted {notches:+d} notches: {reason})</source>
+            <translation>Score {score} · computed grade {computed} → final grade {grade} (adjusted {notches:+d} notches: {reason})</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Score {score} · grade {grade}</source>
+            <translation>Score {score} · grade {grade}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Risk: {risk} · recommended limit {recommended} · approved limit {approved}</source>
+            <translation>Risk: {risk} · recommended limit {recommended} · approved limit {approved}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{scorecard} v{version} · as of {as_of}, statements {period}</source>
+            <translation>{scorecard} v{version} · as of {as_of}, statements {period}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>#{id} {status} · assessor {assessor}</source>
+            <translation>#{id} {status} · assessor {assessor}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>decided by {user} on {date}</source>
+            <translation>decided by {user} on {date}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>, valid until {date}</source>
+            <translation>, valid until {date}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>: {reason}</source>
+            <translation>: {reason}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>⚠ Incomplete: some factors had no data and were given neutral points.</source>
+            <translation>⚠ Incomplete: some factors had no data and were given neutral points.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Inputs read from the file are masked (your clearance is below the file's statements or records).</source>
+            <translation>Inputs read from the file are masked (your clearance is below the file's statements or records).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>⚠ Statements: {problem}</source>
+            <translation>⚠ Statements: {problem}</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditPage</name>
         <message>
             <location filename="../../custdesk/gui/audit_page.py" line="+19" />
@@ -145,15 +457,63 @@
         </message>
     </context>
     <context>
+        <name>CreditStrip</name>
+        <message>
+            <location filename="../../custdesk/gui/grading/standing.py" line="+48" />
+            <source>Grade</source>
+            <translation>Grade</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Risk</source>
+            <translation>Risk</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit limit</source>
+            <translation>Credit limit</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Exposure</source>
+            <translation>Exposure</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Utilisation</source>
+            <translation>Utilisation</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Valid until</source>
+            <translation>Valid until</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Request limit change…</source>
+            <translation>Request limit change…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Not graded</source>
+            <translation>Not graded</translation>
+        </message>
+    </context>
+    <context>
         <name>CustomerEditor</name>
         <message>
-            <location filename="../../custdesk/gui/editor/window.py" line="+72" />
+            <location filename="../../custdesk/gui/editor/window.py" line="+75" />
             <source>Basic information</source>
             <extracomment>a save succeeded (and the form shows what was stored): the file's code the title ("*" first when there are unsaved changes) changed the file's values arrived from the database</extracomment>
             <translation>Basic information</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+7" />
+            <source>Credit grading</source>
+            <translation>Credit grading</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Documents</source>
             <translation>Documents</translation>
         </message>
@@ -163,7 +523,7 @@
             <translation>History</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+12" />
             <location line="+6" />
             <source>Save</source>
             <translation>Save</translation>
@@ -185,7 +545,7 @@
             <translation>Undo every unsaved change (Esc)</translation>
         </message>
         <message>
-            <location line="+77" />
+            <location line="+85" />
             <source>New individual</source>
             <translation>New individual</translation>
         </message>
@@ -232,7 +592,7 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>CustomerListPage</name>
         <message>
-            <location filename="../../custdesk/gui/customers/list_page.py" line="+145" />
+            <location filename="../../custdesk/gui/customers/list_page.py" line="+157" />
             <source>Name, pinyin initials, code or phone tail  (Ctrl+F)</source>
             <extracomment>the most rows one query puts on screen; beyond it the count says "first N of M" how long typing must pause before the query runs the newest query's rows are on screen</extracomment>
             <translation>Name, pinyin initials, code or phone tail  (Ctrl+F)</translation>
@@ -263,7 +623,22 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>All levels</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+2" />
+            <source>All grades</source>
+            <translation>All grades</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not graded</source>
+            <translation>Not graded</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Any credit standing</source>
+            <translation>Any credit standing</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
@@ -282,8 +657,18 @@ If the original document really reads like this, give a reason to keep it (recor
             <source>Confidentiality level</source>
             <translation>Confidentiality level</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Credit grade</source>
+            <translation>Credit grade</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Show only files whose credit is on hold (over the limit, grade expired or review long overdue)</source>
+            <translation>Show only files whose credit is on hold (over the limit, grade expired or review long overdue)</translation>
+        </message>
         <message numerus="yes">
-            <location line="+67" />
+            <location line="+70" />
             <source>First %1 of %Ln customers: type more to narrow the list</source>
             <translation>
                 <numerusform>First %1 of %Ln customers: type more to narrow the list</numerusform>
@@ -307,9 +692,9 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>CustomerTableModel</name>
         <message>
-            <location filename="../../custdesk/gui/customers/model.py" line="+54" />
+            <location filename="../../custdesk/gui/customers/model.py" line="+70" />
             <source>Code</source>
-            <extracomment>the model's columns, left to right</extracomment>
+            <extracomment>the model's columns, left to right ("used": exposure as a share of the limit; "hold": the credit-hold marker)</extracomment>
             <translation>Code</translation>
         </message>
         <message>
@@ -347,11 +732,46 @@ If the original document really reads like this, give a reason to keep it (recor
             <source>Phone</source>
             <translation>Phone</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Grade</source>
+            <translation>Grade</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Risk</source>
+            <translation>Risk</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Credit limit</source>
+            <translation>Credit limit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Used</source>
+            <translation>Used</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Credit hold</source>
+            <translation>Credit hold</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Exposure (open invoices) as a share of the credit limit</source>
+            <translation>Exposure (open invoices) as a share of the credit limit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit on hold: over the limit, grade expired or review long overdue</source>
+            <translation>Credit on hold: over the limit, grade expired or review long overdue</translation>
+        </message>
     </context>
     <context>
         <name>DocumentsTab</name>
         <message>
-            <location filename="../../custdesk/gui/editor/documents_tab.py" line="+83" />
+            <location filename="../../custdesk/gui/editor/documents_tab.py" line="+82" />
             <source>Add file…</source>
             <extracomment>a document was written out for viewing: its temporary path</extracomment>
             <translation>Add file…</translation>
@@ -387,7 +807,7 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Added by</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+31" />
             <source>Expired</source>
             <translation>Expired</translation>
         </message>
@@ -466,7 +886,7 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Net margin</translation>
         </message>
         <message>
-            <location line="+123" />
+            <location line="+129" />
             <source>Add period</source>
             <translation>Add period</translation>
         </message>
@@ -482,9 +902,149 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
     </context>
     <context>
+        <name>GradeHistoryChart</name>
+        <message>
+            <location filename="../../custdesk/gui/grading/history_chart.py" line="+47" />
+            <source>No approved grade yet.</source>
+            <translation>No approved grade yet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradingTab</name>
+        <message>
+            <location filename="../../custdesk/gui/editor/grading_tab.py" line="+93" />
+            <location line="+10" />
+            <source>Assess</source>
+            <extracomment>everything arrived from the database (tests and the editor wait on it) the file's credit standing (``desk.grading.credit``): the editor shows the hold marker</extracomment>
+            <translation>Assess</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <source>Score the file now and keep the result as your draft (Ctrl+Enter)</source>
+            <translation>Score the file now and keep the result as your draft (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+8" />
+            <source>Submit for approval</source>
+            <translation>Submit for approval</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <source>Send your draft to a reviewer (Ctrl+Shift+Enter)</source>
+            <translation>Send your draft to a reviewer (Ctrl+Shift+Enter)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+240" />
+            <source>Discard draft</source>
+            <translation>Discard draft</translation>
+        </message>
+        <message>
+            <location line="-224" />
+            <source>New assessment</source>
+            <translation>New assessment</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>No.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Grade</source>
+            <translation>Grade</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Assessments</source>
+            <translation>Assessments</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Grade history</source>
+            <translation>Grade history</translation>
+        </message>
+        <message>
+            <location line="+66" />
+            <source>No assessment yet.</source>
+            <translation>No assessment yet.</translation>
+        </message>
+        <message>
+            <location line="+77" />
+            <source>Your role may view assessments but not make them.</source>
+            <translation>Your role may view assessments but not make them.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Your draft #{id}: Assess scores it again with these choices; submit it when it is right.</source>
+            <translation>Your draft #{id}: Assess scores it again with these choices; submit it when it is right.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Assessment #{id} by {user} is {status}: a new one can be made once it is decided or discarded.</source>
+            <translation>Assessment #{id} by {user} is {status}: a new one can be made once it is decided or discarded.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>There is no scorecard for this kind of customer.</source>
+            <translation>There is no scorecard for this kind of customer.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Assess scores the file as it is now and keeps the result as a draft.</source>
+            <translation>Assess scores the file as it is now and keeps the result as a draft.</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Draft #{id} scored again.</source>
+            <translation>Draft #{id} scored again.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Assessed: the result is kept as your draft.</source>
+            <translation>Assessed: the result is kept as your draft.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Assessment #{id} submitted for approval.</source>
+            <translation>Assessment #{id} submitted for approval.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Discard draft assessment #{id}? This cannot be undone.</source>
+            <translation>Discard draft assessment #{id}? This cannot be undone.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Draft #{id} discarded.</source>
+            <translation>Draft #{id} discarded.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Limit change requested: a reviewer decides it.</source>
+            <translation>Limit change requested: a reviewer decides it.</translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryTab</name>
         <message>
-            <location filename="../../custdesk/gui/editor/history_tab.py" line="+74" />
+            <location filename="../../custdesk/gui/editor/history_tab.py" line="+85" />
             <source>Created the file</source>
             <translation>Created the file</translation>
         </message>
@@ -562,7 +1122,7 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>LicencesTab</name>
         <message>
-            <location filename="../../custdesk/gui/editor/documents_tab.py" line="-163" />
+            <location filename="../../custdesk/gui/editor/documents_tab.py" line="-158" />
             <source>Expired</source>
             <translation>Expired</translation>
         </message>
@@ -570,6 +1130,82 @@ If the original document really reads like this, give a reason to keep it (recor
             <location line="+0" />
             <source>Expires within 30 days</source>
             <translation>Expires within 30 days</translation>
+        </message>
+    </context>
+    <context>
+        <name>LimitChangeView</name>
+        <message>
+            <location filename="../../custdesk/gui/grading/approval_detail.py" line="+77" />
+            <source>Grade:</source>
+            <translation>Grade:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Current limit:</source>
+            <translation>Current limit:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Requested limit:</source>
+            <translation>Requested limit:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Exposure:</source>
+            <translation>Exposure:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reason:</source>
+            <translation>Reason:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Requested by:</source>
+            <translation>Requested by:</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 — %2 of the current limit, %3 of the requested one</source>
+            <translation>%1 — %2 of the current limit, %3 of the requested one</translation>
+        </message>
+    </context>
+    <context>
+        <name>LimitDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/grading/standing.py" line="+39" />
+            <source>Request a limit change</source>
+            <translation>Request a limit change</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Current limit: {limit}. A reviewer or manager other than you decides the request.</source>
+            <translation>Current limit: {limit}. A reviewer or manager other than you decides the request.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>e.g. 150,000</source>
+            <translation>e.g. 150,000</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>New limit (yuan):</source>
+            <translation>New limit (yuan):</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason:</source>
+            <translation>Reason:</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Request</source>
+            <translation>Request</translation>
         </message>
     </context>
     <context>
@@ -693,7 +1329,7 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../custdesk/gui/main_window.py" line="+31" />
+            <location filename="../../custdesk/gui/main_window.py" line="+32" />
             <source>custdesk — Customer credit files</source>
             <extracomment>the user asked to lock the window now</extracomment>
             <translation>custdesk — Customer credit files</translation>
@@ -709,7 +1345,13 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Customer files</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
+            <location line="+30" />
+            <source>Approvals</source>
+            <translation>Approvals</translation>
+        </message>
+        <message>
+            <location line="-26" />
             <source>Audit log</source>
             <translation>Audit log</translation>
         </message>
@@ -719,7 +1361,12 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Settings</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+23" />
+            <source>Approvals (%1)</source>
+            <translation>Approvals (%1)</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>New individual customer</source>
             <translation>New individual customer</translation>
         </message>
@@ -812,6 +1459,20 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
     </context>
     <context>
+        <name>ReasonDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/grading/approval_detail.py" line="-63" />
+            <location line="+10" />
+            <source>Reject</source>
+            <translation>Reject</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <source>Why is %1 rejected? The reason is kept with the decision.</source>
+            <translation>Why is %1 rejected? The reason is kept with the decision.</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordDialog</name>
         <message>
             <location filename="../../custdesk/gui/editor/record_dialog.py" line="+47" />
@@ -843,7 +1504,7 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Reveal…</translation>
         </message>
         <message>
-            <location line="+92" />
+            <location line="+87" />
             <source>Reveal the records before editing them</source>
             <translation>Reveal the records before editing them</translation>
         </message>
@@ -982,14 +1643,57 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
     </context>
     <context>
+        <name>ScorecardDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/grading/scorecard_dialog.py" line="+42" />
+            <source>Read-only: copy a scorecard to change it.</source>
+            <translation>Read-only: copy a scorecard to change it.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Edit the copy, then Check and Save. The comments in the text explain each part; name and version at the top say what is saved: a new name starts at version 1, a new version of your own scorecard takes the next number.</source>
+            <translation>Edit the copy, then Check and Save. The comments in the text explain each part; name and version at the top say what is saved: a new name starts at version 1, a new version of your own scorecard takes the next number.</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Check</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>No problems found in %1 version %2.</source>
+            <translation>No problems found in %1 version %2.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Saving…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>%1 problem(s): the scorecard was not saved.</source>
+            <translation>%1 problem(s): the scorecard was not saved.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Discard changes</source>
+            <translation>Discard changes</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The scorecard text has changes that are not saved. Discard them?</source>
+            <translation>The scorecard text has changes that are not saved. Discard them?</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../custdesk/gui/settings_page.py" line="+28" />
+            <location filename="../../custdesk/gui/settings_page.py" line="+34" />
             <source>Settings</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+25" />
             <source>This computer</source>
             <translation>This computer</translation>
         </message>
@@ -1020,12 +1724,102 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
         <message>
             <location line="+19" />
-            <location line="+47" />
+            <location line="+177" />
             <source>Saved.</source>
             <translation>Saved.</translation>
         </message>
         <message>
-            <location line="-43" />
+            <location line="-173" />
+            <source>Scorecards</source>
+            <translation>Scorecards</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Title</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Customer kind</source>
+            <translation>Customer kind</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Default</source>
+            <translation>Default</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Built-in</source>
+            <translation>Built-in</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>View</source>
+            <translation>View</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy and edit…</source>
+            <translation>Copy and edit…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New version…</source>
+            <translation>New version…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set as default</source>
+            <translation>Set as default</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Built-in scorecards are not changed: copy one to make your own.</source>
+            <translation>Built-in scorecards are not changed: copy one to make your own.</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>Select a scorecard first.</source>
+            <translation>Select a scorecard first.</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>%1 version %2 (read-only)</source>
+            <translation>%1 version %2 (read-only)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Copy of %1</source>
+            <translation>Copy of %1</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1, new version %2</source>
+            <translation>%1, new version %2</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Saved %1 version %2.</source>
+            <translation>Saved %1 version %2.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>%1 is now the default scorecard for %2 customers.</source>
+            <translation>%1 is now the default scorecard for %2 customers.</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Users</source>
             <translation>Users</translation>
         </message>
@@ -1084,12 +1878,14 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Disable</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="-101" />
+            <location line="+119" />
             <source>Yes</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-119" />
+            <location line="+119" />
             <source>No</source>
             <translation>No</translation>
         </message>
@@ -1171,7 +1967,7 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>{range} days past due</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Unapplied payments: {amount}</source>
             <translation>Unapplied payments: {amount}</translation>
         </message>

@@ -45,6 +45,318 @@
     </message>
 </context>
 <context>
+    <name>ApprovalsPage</name>
+    <message>
+        <location filename="../../custdesk/gui/grading/approvals_page.py" line="+51"/>
+        <source>Approvals</source>
+        <extracomment>a file should be opened (double-click, or the Open file button) how many items this user may decide (the navigation shows it) the queue on screen is the newest read (tests wait on it)</extracomment>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Grade · score</source>
+        <translation>等级 · 得分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limit</source>
+        <translation>额度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Requested on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>This is your own request: another reviewer or manager must decide it (four-eyes rule).</source>
+        <translation>这是您本人发起的申请：须由其他审核员或经理审批（四眼原则）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing waits for a decision.</source>
+        <translation>没有待审批的事项。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Approved limit (yuan):</source>
+        <translation>批准额度（元）：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Defaults to the recommended limit; type another amount to approve a different one.</source>
+        <translation>默认为建议额度；如需批准其他额度，请输入金额。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+207"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location line="-204"/>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open file</source>
+        <translation>打开档案</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Waiting for your decision: %1</source>
+        <translation>待您审批：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; your own, waiting for someone else: %1</source>
+        <translation>；本人发起、待他人审批：%1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Assessment</source>
+        <translation>资信评估</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Limit change</source>
+        <translation>额度变更</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Your own request: you cannot decide it yourself (four-eyes rule).</source>
+        <translation>本人发起的申请：不能由本人审批（四眼原则）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recommended limit</source>
+        <translation>建议额度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current limit → requested limit</source>
+        <translation>当前额度 → 申请额度</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Assessment #%1</source>
+        <translation>资信评估 #%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Limit change #%1</source>
+        <translation>额度变更 #%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>assessment #%1 of %2 %3</source>
+        <translation>%2 %3 的资信评估 #%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>limit change #%1 of %2 %3</source>
+        <translation>%2 %3 的额度变更 #%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Approve %1 with grade %2 and a credit limit of %3 yuan? An approved assessment cannot be changed.</source>
+        <translation>批准 %1，等级 %2，授信额度 %3 元？评估批准后不能再修改。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Approve %1: a new credit limit of %2?</source>
+        <translation>批准 %1：新授信额度 %2？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Approved: %1.</source>
+        <translation>已批准：%1。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Rejected: %1.</source>
+        <translation>已驳回：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>AssessControls</name>
+    <message>
+        <location filename="../../custdesk/gui/grading/controls.py" line="+41"/>
+        <source>Move the computed grade up (+) or down (−) by at most two notches; a reason is then required.</source>
+        <extracomment>the assessor changed a choice (the tab re-checks its buttons)</extracomment>
+        <translation>将计算等级上调（+）或下调（−），最多两级；调整时须填写理由。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reason for the adjustment (required)</source>
+        <translation>调整理由（必填）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scorecard:</source>
+        <translation>评分卡：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjustment (notches):</source>
+        <translation>定性调整（级）：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Qualitative factors</source>
+        <translation>定性因子</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{title} (v{version})</source>
+        <translation>{title}（第 {version} 版）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>(not answered)</source>
+        <translation>（未回答）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Up to {points} points</source>
+        <translation>最高 {points} 分</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentView</name>
+    <message>
+        <location filename="../../custdesk/gui/grading/breakdown.py" line="+148"/>
+        <source>Dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Factor</source>
+        <translation>因子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Points by dimension (earned / weight)</source>
+        <translation>各维度得分（得分 / 权重）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No assessment to show.</source>
+        <translation>没有可显示的评估。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Recommended limit: {trace}</source>
+        <translation>建议额度：{trace}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Score {score} · computed grade {computed} → final grade {grade} (adjusted {notches:+d} notches: {reason})</source>
+        <translation>评分 {score} · 计算等级 {computed} → 最终等级 {grade}（调整 {notches:+d} 级：{reason}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Score {score} · grade {grade}</source>
+        <translation>评分 {score} · 等级 {grade}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Risk: {risk} · recommended limit {recommended} · approved limit {approved}</source>
+        <translation>风险：{risk} · 建议额度 {recommended} · 批准额度 {approved}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{scorecard} v{version} · as of {as_of}, statements {period}</source>
+        <translation>{scorecard} 第 {version} 版 · 评估日 {as_of}，报表期间 {period}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>#{id} {status} · assessor {assessor}</source>
+        <translation>#{id} {status} · 评估人 {assessor}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>decided by {user} on {date}</source>
+        <translation>{user} 于 {date} 审批</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, valid until {date}</source>
+        <translation>，有效期至 {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>: {reason}</source>
+        <translation>：{reason}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>⚠ Incomplete: some factors had no data and were given neutral points.</source>
+        <translation>⚠ 数据不完整：部分因子缺少数据，按中性分计。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inputs read from the file are masked (your clearance is below the file&apos;s statements or records).</source>
+        <translation>取自档案的数据已遮蔽（您的保密级别低于该档案财务报表或信用记录的级别）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⚠ Statements: {problem}</source>
+        <translation>⚠ 财务报表：{problem}</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <location filename="../../custdesk/gui/audit_page.py" line="+19"/>
@@ -145,15 +457,63 @@
     </message>
 </context>
 <context>
+    <name>CreditStrip</name>
+    <message>
+        <location filename="../../custdesk/gui/grading/standing.py" line="+48"/>
+        <source>Grade</source>
+        <translation>资信等级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit limit</source>
+        <translation>授信额度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exposure</source>
+        <translation>敞口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utilisation</source>
+        <translation>额度使用率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Request limit change…</source>
+        <translation>申请调整额度…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not graded</source>
+        <translation>未评级</translation>
+    </message>
+</context>
+<context>
     <name>CustomerEditor</name>
     <message>
-        <location filename="../../custdesk/gui/editor/window.py" line="+72"/>
+        <location filename="../../custdesk/gui/editor/window.py" line="+75"/>
         <source>Basic information</source>
         <extracomment>a save succeeded (and the form shows what was stored): the file&apos;s code the title (&quot;*&quot; first when there are unsaved changes) changed the file&apos;s values arrived from the database</extracomment>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>Credit grading</source>
+        <translation>资信评级</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Documents</source>
         <translation>文件资料</translation>
     </message>
@@ -163,7 +523,7 @@
         <translation>历史记录</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <location line="+6"/>
         <source>Save</source>
         <translation>保存</translation>
@@ -185,7 +545,7 @@
         <translation>撤销所有未保存的更改（Esc）</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+85"/>
         <source>New individual</source>
         <translation>新建个人客户</translation>
     </message>
@@ -232,7 +592,7 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>CustomerListPage</name>
     <message>
-        <location filename="../../custdesk/gui/customers/list_page.py" line="+145"/>
+        <location filename="../../custdesk/gui/customers/list_page.py" line="+157"/>
         <source>Name, pinyin initials, code or phone tail  (Ctrl+F)</source>
         <extracomment>the most rows one query puts on screen; beyond it the count says &quot;first N of M&quot; how long typing must pause before the query runs the newest query&apos;s rows are on screen</extracomment>
         <translation>名称、拼音首字母、客户编号或电话尾号（Ctrl+F）</translation>
@@ -263,7 +623,22 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>全部保密级别</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>All grades</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not graded</source>
+        <translation>未评级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any credit standing</source>
+        <translation>全部授信状态</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -282,8 +657,18 @@ If the original document really reads like this, give a reason to keep it (recor
         <source>Confidentiality level</source>
         <translation>保密级别</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit grade</source>
+        <translation>资信等级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show only files whose credit is on hold (over the limit, grade expired or review long overdue)</source>
+        <translation>只显示授信冻结的客户（超出额度、评级过期或复审逾期过久）</translation>
+    </message>
     <message numerus="yes">
-        <location line="+67"/>
+        <location line="+70"/>
         <source>First %1 of %Ln customers: type more to narrow the list</source>
         <translation>
             <numerusform>共 %Ln 位客户，仅显示前 %1 位：请继续输入以缩小范围</numerusform>
@@ -305,9 +690,9 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../custdesk/gui/customers/model.py" line="+54"/>
+        <location filename="../../custdesk/gui/customers/model.py" line="+70"/>
         <source>Code</source>
-        <extracomment>the model&apos;s columns, left to right</extracomment>
+        <extracomment>the model&apos;s columns, left to right (&quot;used&quot;: exposure as a share of the limit; &quot;hold&quot;: the credit-hold marker)</extracomment>
         <translation>编号</translation>
     </message>
     <message>
@@ -345,11 +730,46 @@ If the original document really reads like this, give a reason to keep it (recor
         <source>Phone</source>
         <translation>电话</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Credit limit</source>
+        <translation>授信额度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Credit hold</source>
+        <translation>授信冻结</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exposure (open invoices) as a share of the credit limit</source>
+        <translation>应收余额（未结发票）占授信额度的比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit on hold: over the limit, grade expired or review long overdue</source>
+        <translation>授信冻结：超出授信额度、评级已过期或复审逾期过久</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../custdesk/gui/editor/documents_tab.py" line="+83"/>
+        <location filename="../../custdesk/gui/editor/documents_tab.py" line="+82"/>
         <source>Add file…</source>
         <extracomment>a document was written out for viewing: its temporary path</extracomment>
         <translation>添加文件…</translation>
@@ -385,7 +805,7 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>添加人</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
@@ -464,7 +884,7 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>净利率</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+129"/>
         <source>Add period</source>
         <translation>添加期间</translation>
     </message>
@@ -480,9 +900,149 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
 </context>
 <context>
+    <name>GradeHistoryChart</name>
+    <message>
+        <location filename="../../custdesk/gui/grading/history_chart.py" line="+47"/>
+        <source>No approved grade yet.</source>
+        <translation>尚无已批准的评级。</translation>
+    </message>
+</context>
+<context>
+    <name>GradingTab</name>
+    <message>
+        <location filename="../../custdesk/gui/editor/grading_tab.py" line="+93"/>
+        <location line="+10"/>
+        <source>Assess</source>
+        <extracomment>everything arrived from the database (tests and the editor wait on it) the file&apos;s credit standing (``desk.grading.credit``): the editor shows the hold marker</extracomment>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Score the file now and keep the result as your draft (Ctrl+Enter)</source>
+        <translation>按档案现状评分，结果保存为您的草稿（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>Submit for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Send your draft to a reviewer (Ctrl+Shift+Enter)</source>
+        <translation>将草稿提交审核员审批（Ctrl+Shift+Enter）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+240"/>
+        <source>Discard draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <location line="-224"/>
+        <source>New assessment</source>
+        <translation>资信评估</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assessments</source>
+        <translation>评估记录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Grade history</source>
+        <translation>评级历史</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>No assessment yet.</source>
+        <translation>尚无评估。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Your role may view assessments but not make them.</source>
+        <translation>您的角色可以查看评估，但不能发起评估。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your draft #{id}: Assess scores it again with these choices; submit it when it is right.</source>
+        <translation>您的草稿 #{id}：点“评估”将按当前选项重新评分；确认无误后提交审批。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assessment #{id} by {user} is {status}: a new one can be made once it is decided or discarded.</source>
+        <translation>{user} 发起的评估 #{id} {status}：审批完成或放弃后才能发起新评估。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no scorecard for this kind of customer.</source>
+        <translation>没有适用于此类客户的评分卡。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assess scores the file as it is now and keeps the result as a draft.</source>
+        <translation>点“评估”将按档案现状评分，结果保存为草稿。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Draft #{id} scored again.</source>
+        <translation>草稿 #{id} 已重新评分。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Assessed: the result is kept as your draft.</source>
+        <translation>评估完成：结果已保存为您的草稿。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Assessment #{id} submitted for approval.</source>
+        <translation>评估 #{id} 已提交审批。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Discard draft assessment #{id}? This cannot be undone.</source>
+        <translation>放弃评估草稿 #{id}？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Draft #{id} discarded.</source>
+        <translation>草稿 #{id} 已放弃。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Limit change requested: a reviewer decides it.</source>
+        <translation>已申请调整额度，待审核员审批。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../custdesk/gui/editor/history_tab.py" line="+74"/>
+        <location filename="../../custdesk/gui/editor/history_tab.py" line="+85"/>
         <source>Created the file</source>
         <translation>建立档案</translation>
     </message>
@@ -560,7 +1120,7 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>LicencesTab</name>
     <message>
-        <location filename="../../custdesk/gui/editor/documents_tab.py" line="-163"/>
+        <location filename="../../custdesk/gui/editor/documents_tab.py" line="-158"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
@@ -568,6 +1128,82 @@ If the original document really reads like this, give a reason to keep it (recor
         <location line="+0"/>
         <source>Expires within 30 days</source>
         <translation>30 天内到期</translation>
+    </message>
+</context>
+<context>
+    <name>LimitChangeView</name>
+    <message>
+        <location filename="../../custdesk/gui/grading/approval_detail.py" line="+77"/>
+        <source>Grade:</source>
+        <translation>等级：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Current limit:</source>
+        <translation>当前额度：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Requested limit:</source>
+        <translation>申请额度：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exposure:</source>
+        <translation>应收余额：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Requested by:</source>
+        <translation>申请人：</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — %2 of the current limit, %3 of the requested one</source>
+        <translation>%1 — 占当前额度 %2，占申请额度 %3</translation>
+    </message>
+</context>
+<context>
+    <name>LimitDialog</name>
+    <message>
+        <location filename="../../custdesk/gui/grading/standing.py" line="+39"/>
+        <source>Request a limit change</source>
+        <translation>申请调整授信额度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current limit: {limit}. A reviewer or manager other than you decides the request.</source>
+        <translation>当前额度：{limit}。申请须由您以外的审核员或经理审批。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. 150,000</source>
+        <translation>例如 150,000</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New limit (yuan):</source>
+        <translation>新额度（元）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Request</source>
+        <translation>申请</translation>
     </message>
 </context>
 <context>
@@ -691,7 +1327,7 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../custdesk/gui/main_window.py" line="+31"/>
+        <location filename="../../custdesk/gui/main_window.py" line="+32"/>
         <source>custdesk — Customer credit files</source>
         <extracomment>the user asked to lock the window now</extracomment>
         <translation>custdesk — 客户资信档案台</translation>
@@ -707,7 +1343,13 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>客户档案</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <location line="+30"/>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location line="-26"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -717,7 +1359,12 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+23"/>
+        <source>Approvals (%1)</source>
+        <translation>审批（%1）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>New individual customer</source>
         <translation>新建个人客户</translation>
     </message>
@@ -810,6 +1457,20 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../custdesk/gui/grading/approval_detail.py" line="-63"/>
+        <location line="+10"/>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Why is %1 rejected? The reason is kept with the decision.</source>
+        <translation>为何驳回 %1？理由将随审批结果一并保存。</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <location filename="../../custdesk/gui/editor/record_dialog.py" line="+47"/>
@@ -841,7 +1502,7 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>显示…</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+87"/>
         <source>Reveal the records before editing them</source>
         <translation>请先显示记录，再进行编辑</translation>
     </message>
@@ -980,14 +1641,57 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
 </context>
 <context>
+    <name>ScorecardDialog</name>
+    <message>
+        <location filename="../../custdesk/gui/grading/scorecard_dialog.py" line="+42"/>
+        <source>Read-only: copy a scorecard to change it.</source>
+        <translation>只读：如需修改，请复制评分卡。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the copy, then Check and Save. The comments in the text explain each part; name and version at the top say what is saved: a new name starts at version 1, a new version of your own scorecard takes the next number.</source>
+        <translation>修改副本后，先检查再保存。文本中的注释说明了各部分的含义；开头的 name 和 version 决定保存为哪张评分卡：新名称从版本 1 开始，自建评分卡的新版本取下一个版本号。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No problems found in %1 version %2.</source>
+        <translation>%1 版本 %2 未发现问题。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 problem(s): the scorecard was not saved.</source>
+        <translation>发现 %1 个问题：评分卡未保存。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Discard changes</source>
+        <translation>放弃更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scorecard text has changes that are not saved. Discard them?</source>
+        <translation>评分卡文本有尚未保存的更改。要放弃这些更改吗？</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../custdesk/gui/settings_page.py" line="+28"/>
+        <location filename="../../custdesk/gui/settings_page.py" line="+34"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+25"/>
         <source>This computer</source>
         <translation>本机设置</translation>
     </message>
@@ -1018,12 +1722,102 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
     <message>
         <location line="+19"/>
-        <location line="+47"/>
+        <location line="+177"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-173"/>
+        <source>Scorecards</source>
+        <translation>评分卡</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer kind</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>View</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy and edit…</source>
+        <translation>复制并编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New version…</source>
+        <translation>新版本…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set as default</source>
+        <translation>设为默认</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Built-in scorecards are not changed: copy one to make your own.</source>
+        <translation>内置评分卡不能修改：请复制一份，作为本公司自己的评分卡。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Select a scorecard first.</source>
+        <translation>请先选择一张评分卡。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 version %2 (read-only)</source>
+        <translation>%1 版本 %2（只读）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Copy of %1</source>
+        <translation>%1 的副本</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1, new version %2</source>
+        <translation>%1 的新版本 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved %1 version %2.</source>
+        <translation>已保存 %1 版本 %2。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is now the default scorecard for %2 customers.</source>
+        <translation>%1 现为%2客户的默认评分卡。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
@@ -1082,12 +1876,14 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>停用</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-101"/>
+        <location line="+119"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-119"/>
+        <location line="+119"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -1169,7 +1965,7 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>逾期 {range} 天</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Unapplied payments: {amount}</source>
         <translation>未核销收款：{amount}</translation>
     </message>

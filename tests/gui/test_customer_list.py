@@ -1,7 +1,9 @@
-"""The customer list: model, search as you type, filters, clearance, sorting, stale answers."""
+"""The customer list: model, search as you type, filters, clearance, sorting, stale answers,
+and the credit columns (grade, risk, limit, utilisation, credit hold)."""
 
 from __future__ import annotations
 
+import datetime
 import threading
 
 import pytest
@@ -9,10 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from custdesk.core import i18n
+from custdesk.core import clock, i18n
+from custdesk.core.customers.archive import LIST_COLUMNS, UNGRADED
+from custdesk.core.grading.scale import risk_label
 from custdesk.gui.customers import list_page
 from custdesk.gui.customers.list_page import CustomerListPage
-from custdesk.gui.customers.model import CODE, KIND, LEVEL, NAME, PHONE, STATUS, TIER, CustomerTableModel
+from custdesk.gui.customers.model import (CODE, GRADE, HOLD, HOLD_COLOUR, KIND, LEVEL, LIMIT, NAME,
+                                          PHONE, RISK, STATUS, TIER, USED, CustomerTableModel)
 from tests.gui.conftest import call
 
 PEOPLE = [
@@ -75,16 +80,26 @@ def column(page, col):
 
 
 def summary(code, name, *, kind="individual", status="active", tier="normal", level=1,
-            owner="boss", phone=None):
-    return (code, kind, name, status, tier, level, owner, phone, None, None, "t", "t")
+            owner="boss", phone=None, grade=None, risk=None, limit=None, exposure=0, until=None,
+            hold=""):
+    """A list_rows tuple (LIST_COLUMNS order; ``hold``: core's reasons as one line)."""
+    return (code, kind, name, status, tier, level, owner, phone, grade, risk, limit, exposure,
+            until, hold)
 
 
 # -- the model ------------------------------------------------------------------------------
-ROWS = [summary("C000004", "蔡明", tier="vip"),
-        summary("C000006", "上海恒泰贸易有限公司", kind="enterprise", phone="021-52345678"),
+# The credit standings cover: within the limit; over it; ungraded; owing against a limit
+# of 0 with an expired grade; an expired grade with nothing owed.
+ROWS = [summary("C000004", "蔡明", tier="vip", grade="AA", risk="low", limit=10_000_00,
+                exposure=2_500_00, until="2999-12-31"),
+        summary("C000006", "上海恒泰贸易有限公司", kind="enterprise", phone="021-52345678",
+                grade="BB", risk="medium", limit=50_000_00, exposure=60_000_00,
+                until="2999-12-31", hold="超出授信额度"),
         summary("C000003", "王芳", phone="13700009999", status="prospect", owner=None),
-        summary("C000005", "曾伟", status="closed", level=2),
-        summary("C000001", "张伟", phone="13812345678", level=0)]
+        summary("C000005", "曾伟", status="closed", level=2, grade="CCC", risk="high", limit=0,
+                exposure=1_00, until="2000-01-01", hold="超出授信额度、评级已过期"),
+        summary("C000001", "张伟", phone="13812345678", level=0, grade="A", risk="low",
+                limit=20_000_00, exposure=0, until="2001-06-30", hold="评级已过期")]
 
 
 @pytest.mark.qt_log_level_fail("WARNING")
@@ -105,9 +120,10 @@ def test_model_passes_the_model_tester(qtmodeltester, force_py):
 def test_model_shows_labels_masks_phones_and_gives_codes():
     model = CustomerTableModel()
     model.set_rows(ROWS)
-    assert model.columnCount() == 8
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)] == \
-        ["Code", "Name", "Kind", "Status", "Tier", "Level", "Owner", "Phone"]
+    assert model.columnCount() == 13
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(13)] == \
+        ["Code", "Name", "Kind", "Status", "Tier", "Level", "Owner", "Phone", "Grade", "Risk",
+         "Credit limit", "Used", "Credit hold"]
     row = 4  # 张伟
     assert [model.display(row, c) for c in range(8)] == \
         ["C000001", "张伟", "个人", "正常", "普通", "公开", "boss", "138****5678"]
@@ -122,9 +138,9 @@ def test_model_shows_labels_masks_phones_and_gives_codes():
         ["Individual", "Active", "Normal", "Public"]
     i18n.set_language("zh")
     model.retranslate()
-    for c in range(8):
+    for c in range(13):
         assert model.data(model.index(row, c), Qt.ItemDataRole.UserRole) == "C000001"
-    shown = {model.data(model.index(r, c)) for r in range(5) for c in range(8)}
+    shown = {model.data(model.index(r, c)) for r in range(5) for c in range(13)}
     assert not {"13812345678", "13700009999", "021-52345678"} & shown
 
 
@@ -144,6 +160,56 @@ def test_model_sorts_name_by_pinyin_rank_and_others_by_value_then_name():
     model.set_rows(list(reversed(ROWS)))
     assert [model.display(r, STATUS) for r in range(5)] == \
         ["潜在客户", "正常", "正常", "正常", "已关闭"]
+
+
+def test_model_shows_the_credit_columns_and_the_hold_marker():
+    model = CustomerTableModel()
+    model.set_rows(ROWS)   # as delivered: 蔡明, 上海恒泰…, 王芳, 曾伟, 张伟
+
+    def credit(row):
+        return [model.display(row, c) for c in (GRADE, RISK, LIMIT, USED, HOLD)]
+
+    def role(row, column, which):
+        return model.data(model.index(row, column), which)
+
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (GRADE, USED, HOLD)] == \
+        ["Grade", "Used", "Credit hold"]
+    assert credit(0) == ["AA", "低", "¥10,000.00", "25%", ""]
+    assert credit(1) == ["BB", "中", "¥50,000.00", "120%", "授信冻结"]
+    assert credit(2) == ["", "", "", "", ""]
+    assert credit(3) == ["CCC", "高", "¥0.00", "—", "授信冻结"]
+    assert credit(4) == ["A", "低", "¥20,000.00", "0%", "授信冻结"]
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert [role(r, HOLD, tip) for r in range(5)] == \
+        [None, "超出授信额度", None, "超出授信额度、评级已过期", "评级已过期"]
+    red = Qt.ItemDataRole.ForegroundRole
+    assert role(1, HOLD, red) == HOLD_COLOUR and role(1, USED, red) == HOLD_COLOUR
+    assert role(3, USED, red) == HOLD_COLOUR                       # owing against a limit of 0
+    assert role(4, HOLD, red) == HOLD_COLOUR and role(4, USED, red) is None   # expired, not over
+    assert role(0, HOLD, red) is None and role(0, USED, red) is None
+    assert role(0, LIMIT, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert role(0, USED, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    # Risk words and the marker are core's, in the core language (the reasons come
+    # from core already worded).
+    i18n.set_language("en")
+    model.retranslate()
+    assert credit(3)[1::3] == ["high", "credit on hold"]
+
+
+def test_model_sorts_the_credit_columns():
+    model = CustomerTableModel()
+    model.set_rows(ROWS)
+
+    def sorted_by(column):
+        model.sort(column, Qt.SortOrder.AscendingOrder)
+        return [model.display(r, NAME) for r in range(model.rowCount())]
+
+    firm = "上海恒泰贸易有限公司"
+    assert sorted_by(GRADE) == ["蔡明", "张伟", firm, "曾伟", "王芳"]   # best first, ungraded last
+    assert sorted_by(RISK) == ["蔡明", "张伟", firm, "曾伟", "王芳"]
+    assert sorted_by(LIMIT) == ["曾伟", "蔡明", "张伟", firm, "王芳"]
+    assert sorted_by(USED) == ["张伟", "蔡明", firm, "王芳", "曾伟"]    # no share last
+    assert sorted_by(HOLD) == [firm, "曾伟", "张伟", "蔡明", "王芳"]    # held files first
 
 
 # -- the page --------------------------------------------------------------------------------
@@ -377,4 +443,104 @@ def test_list_rows_agree_with_summary_rows_on_every_path(runner, make_runner, qt
                 rows, total = call(user_runner, qtbot,
                                    lambda d: d.customers.list_rows(text, limit=limit, **filters))
                 assert total == len(full), (text, filters, limit)
-                assert rows == [r[:8] for r in full[:limit]], (text, filters, limit)
+                assert [r[:8] for r in rows] == [r[:8] for r in full[:limit]], \
+                    (text, filters, limit)
+                assert all(len(r) == len(LIST_COLUMNS) for r in rows)
+
+
+# -- credit standing on the page ----------------------------------------------------------------
+STATEMENT = {"period": "2025", "income": "240000", "expenses": "100000", "assets": "500000",
+             "liabilities": "100000"}
+
+
+@pytest.fixture
+def submitted(runner, qtbot):
+    """张伟 (owes ¥50,000) and 王芳 (owes ¥5,000) assessed and submitted by the boss; 蔡明
+    never graded. {name: (code, assessment id or None)}."""
+    def prepare(desk):
+        files = {}
+        for name, owed in (("张伟", "50000"), ("王芳", "5000"), ("蔡明", None)):
+            code = desk.customers.add({"kind": "individual", "name": name}).code
+            assessment = None
+            if owed:
+                desk.records.add(code, "transactions", {"kind": "invoice",
+                                                        "occurred_on": "2026-01-05",
+                                                        "amount": owed})
+                desk.records.add(code, "financials", STATEMENT)
+                assessment = desk.grading.assess(code).id
+                desk.grading.submit(assessment)
+            files[name] = (code, assessment)
+        return files
+    return call(runner, qtbot, prepare)
+
+
+def approve(reviewer, qtbot, submitted, limits=(("张伟", "10000"), ("王芳", "20000"))):
+    for name, limit in limits:
+        call(reviewer, qtbot, lambda d, i=submitted[name][1], amount=limit:
+             d.grading.approve(i, amount))
+
+
+def test_the_list_shows_grades_limits_use_and_holds_as_approved(submitted, make_runner, qtbot):
+    reviewer = make_runner("reviewer")
+    page = open_page(reviewer, qtbot)
+    assert names(page) == ["蔡明", "王芳", "张伟"]
+    assert {page.model.display(r, c) for r in range(3) for c in (GRADE, LIMIT, HOLD)} == {""}
+    approve(reviewer, qtbot, submitted)
+    # The approvals' "customers" change refreshes the list by itself.
+    qtbot.waitUntil(lambda: page.model.display(names(page).index("张伟"), LIMIT) != "",
+                    timeout=10_000)
+    settle(page, qtbot)
+    credit = {name: call(reviewer, qtbot, lambda d, c=submitted[name][0]: d.grading.credit(c))
+              for name in ("张伟", "王芳")}
+    shown = {name: [page.model.display(row, c) for c in (GRADE, RISK, LIMIT, USED, HOLD)]
+             for row, name in enumerate(names(page))}
+    assert shown["张伟"] == [credit["张伟"]["grade"], risk_label(credit["张伟"]["risk_level"]),
+                            "¥10,000.00", "500%", "授信冻结"]
+    assert shown["王芳"] == [credit["王芳"]["grade"], risk_label(credit["王芳"]["risk_level"]),
+                            "¥20,000.00", "25%", ""]
+    assert shown["蔡明"] == ["", "", "", "", ""]
+    row = names(page).index("张伟")
+    assert page.model.data(page.model.index(row, HOLD), Qt.ItemDataRole.ToolTipRole) == \
+        credit["张伟"]["hold_text"] == "超出授信额度"               # as the file says it
+    assert credit["张伟"]["hold"] and not credit["王芳"]["hold"]
+
+
+def test_filters_by_credit_hold_and_grade(submitted, runner, make_runner, qtbot):
+    reviewer = make_runner("reviewer")
+    approve(reviewer, qtbot, submitted)
+    page = open_page(runner, qtbot)
+    assert page.hold_filter.itemData(0) is None and page.hold_filter.itemText(0).startswith("Any")
+    assert page.hold_filter.itemText(1) == "授信冻结"
+    page.hold_filter.setCurrentIndex(1)
+    settle(page, qtbot)
+    assert names(page) == ["张伟"] and page.count_label.text() == "1 customer"
+    # Two years on, 王芳's grade has expired: her credit is on hold as well.
+    clock.set_fixed(datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=800))
+    page.refresh()
+    settle(page, qtbot)
+    held = [n for n in ("蔡明", "王芳", "张伟")
+            if call(runner, qtbot, lambda d, c=submitted[n][0]: d.grading.credit(c))["hold"]]
+    assert "王芳" in held and names(page) == held
+    row = names(page).index("王芳")
+    assert page.model.display(row, HOLD) == "授信冻结"
+    assert "评级已过期" in page.model.data(page.model.index(row, HOLD), Qt.ItemDataRole.ToolTipRole)
+    clock.set_fixed(None)
+    page.hold_filter.setCurrentIndex(0)
+    settle(page, qtbot)
+    assert names(page) == ["蔡明", "王芳", "张伟"]
+
+    grades = {name: call(runner, qtbot, lambda d, c=submitted[name][0]: d.grading.credit(c))["grade"]
+              for name in ("王芳", "张伟")}
+    assert [page.grade_filter.itemData(i) for i in range(page.grade_filter.count())] == \
+        [None, "AAA", "AA", "A", "BBB", "BB", "B", "CCC", "CC", "C", UNGRADED]
+    page.grade_filter.setCurrentIndex(page.grade_filter.findData(grades["王芳"]))
+    settle(page, qtbot)
+    assert names(page) == [n for n in ("王芳", "张伟") if grades[n] == grades["王芳"]]
+    page.grade_filter.setCurrentIndex(page.grade_filter.findData(UNGRADED))
+    settle(page, qtbot)
+    assert names(page) == ["蔡明"]
+    assert page.grade_filter.currentText() == "Not graded"
+    # Filters combine: nobody ungraded is on hold.
+    page.hold_filter.setCurrentIndex(1)
+    settle(page, qtbot)
+    assert names(page) == [] and page.count_label.text() == "0 customers"

@@ -17,8 +17,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QLineEdit, QTableView, QVBoxLayout, QWidget)
 from shiboken6 import isValid
 
+from ...core.customers.archive import UNGRADED
 from ...core.fields import KINDS, LEVELS, STATUSES, TIERS, choice_label, level_label
-from .model import CODE, KIND, LEVEL, NAME, OWNER, PHONE, STATUS, TIER, CustomerTableModel
+from ...core.grading.scale import GRADES
+from ...core.i18n import tr as core_text   # named apart from tr(): lupdate reads only Qt strings
+from .model import (CODE, GRADE, HOLD, KIND, LEVEL, LIMIT, NAME, OWNER, PHONE, RISK, STATUS, TIER,
+                    USED, CustomerTableModel)
 
 #: the most rows one query puts on screen; beyond it the count says "first N of M"
 ROW_LIMIT = 1000
@@ -28,7 +32,7 @@ SEARCH_DELAY_MS = 120
 
 @dataclass(frozen=True)
 class ListResult:
-    rows: list[tuple]   # summary tuples (raw phone), pinyin order, at most the limit
+    rows: list[tuple]   # list tuples (LIST_COLUMNS; raw phone), pinyin order, at most the limit
     total: int          # how many files match in all
 
 
@@ -74,6 +78,8 @@ class CustomerListPage(QWidget):
         self.status_filter = self._combo("status_filter")
         self.tier_filter = self._combo("tier_filter")
         self.level_filter = self._combo("level_filter")
+        self.grade_filter = self._combo("grade_filter")
+        self.hold_filter = self._combo("hold_filter")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("customer_count")
 
@@ -85,7 +91,7 @@ class CustomerListPage(QWidget):
 
         bar = QHBoxLayout()
         bar.addWidget(self.search_box, 3)
-        for combo in (self.kind_filter, self.status_filter, self.tier_filter, self.level_filter):
+        for combo in self._filter_combos():
             bar.addWidget(combo)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
@@ -101,7 +107,7 @@ class CustomerListPage(QWidget):
         self._timer.timeout.connect(self._start_query)
         self.search_box.textChanged.connect(lambda _text: self._timer.start())
         self.search_box.installEventFilter(self)
-        for combo in (self.kind_filter, self.status_filter, self.tier_filter, self.level_filter):
+        for combo in self._filter_combos():
             combo.currentIndexChanged.connect(lambda _index: self.refresh())
         self.table.doubleClicked.connect(self._open_index)
         self.table.installEventFilter(self)
@@ -114,6 +120,10 @@ class CustomerListPage(QWidget):
         combo.setObjectName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return combo
+
+    def _filter_combos(self) -> tuple[QComboBox, ...]:
+        return (self.kind_filter, self.status_filter, self.tier_filter, self.level_filter,
+                self.grade_filter, self.hold_filter)
 
     def _set_up_table(self) -> None:
         table = self.table
@@ -134,8 +144,10 @@ class CustomerListPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         em = table.fontMetrics().horizontalAdvance("M")
-        for column, width in ((CODE, 8), (KIND, 7), (STATUS, 7), (TIER, 6), (LEVEL, 8),
-                              (OWNER, 7), (PHONE, 10)):
+        # Widths in ems, tight enough that the name keeps room beside the credit columns.
+        for column, width in ((CODE, 7), (KIND, 4), (STATUS, 5), (TIER, 5), (LEVEL, 5),
+                              (OWNER, 6), (PHONE, 9), (GRADE, 4), (RISK, 3), (LIMIT, 9),
+                              (USED, 4), (HOLD, 6)):
             header.resizeSection(column, width * em + 12)
         header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
@@ -155,6 +167,10 @@ class CustomerListPage(QWidget):
             (self.tier_filter, self.tr("All tiers"), [(k, choice_label(k)) for k in TIERS]),
             (self.level_filter, self.tr("All levels"),
              [(name, level_label(i)) for i, name in enumerate(LEVELS)]),
+            (self.grade_filter, self.tr("All grades"),
+             [(g, g) for g in GRADES] + [(UNGRADED, self.tr("Not graded"))]),
+            # One choice besides "all": the hold is a yes/no standing, named as core names it.
+            (self.hold_filter, self.tr("Any credit standing"), [(True, core_text("hold.label"))]),
         )
         for combo, everything, items in choices:
             current = combo.currentData()
@@ -169,6 +185,10 @@ class CustomerListPage(QWidget):
         self.status_filter.setToolTip(self.tr("Status"))
         self.tier_filter.setToolTip(self.tr("Tier"))
         self.level_filter.setToolTip(self.tr("Confidentiality level"))
+        self.grade_filter.setToolTip(self.tr("Credit grade"))
+        self.hold_filter.setToolTip(self.tr(
+            "Show only files whose credit is on hold (over the limit, grade expired or review "
+            "long overdue)"))
         self._show_count()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -177,9 +197,11 @@ class CustomerListPage(QWidget):
         super().changeEvent(event)
 
     # -- querying -----------------------------------------------------------------------
-    def filters(self) -> dict[str, str | None]:
+    def filters(self) -> dict[str, str | bool | None]:
         return {"kind": self.kind_filter.currentData(), "status": self.status_filter.currentData(),
-                "tier": self.tier_filter.currentData(), "level": self.level_filter.currentData()}
+                "tier": self.tier_filter.currentData(), "level": self.level_filter.currentData(),
+                "grade": self.grade_filter.currentData(),
+                "hold": bool(self.hold_filter.currentData())}
 
     def refresh(self) -> None:
         """Run the current search and filters now (no typing delay)."""

@@ -1,9 +1,12 @@
-"""The customer list's table model: summary rows from core, shown and sorted for a clerk.
+"""The customer list's table model: list rows from core, shown and sorted for a clerk.
 
-Rows are the tuples of ``CustomerArchive.summary_rows`` (``SUMMARY_COLUMNS`` order),
-which arrive in pinyin order; a row's position in that list is its pinyin rank, so a
-sort by name needs no pinyin here. Phone numbers arrive raw and are masked only when
-shown (a screenful at a time), never stored masked or unmasked anywhere else.
+Rows are the tuples of ``CustomerArchive.list_rows`` (``LIST_COLUMNS`` order), which
+arrive in pinyin order; a row's position in that list is its pinyin rank, so a sort by
+name needs no pinyin here. Phone numbers arrive raw and are masked only when shown (a
+screenful at a time), never stored masked or unmasked anywhere else. The credit columns
+come from core as the customer's file shows them: the hold marker and its reasons are
+core's (``list_rows`` applies ``grading.limits.hold_reasons``), the utilisation is
+``limits.utilisation`` of the row's exposure and limit.
 """
 
 from __future__ import annotations
@@ -11,18 +14,28 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from ...core import fields
+from ...core.i18n import tr as core_text   # named apart from tr(): lupdate reads only Qt strings
 from ...core.access import mask_value
-from ...core.customers.archive import SUMMARY_COLUMNS
+from ...core.customers.archive import LIST_COLUMNS
 from ...core.fields import KINDS, LEVELS, STATUSES, TIERS, choice_label
+from ...core.grading.limits import utilisation
+from ...core.grading.scale import GRADES, RISK_LEVELS, risk_label
+from ...core.validation import format_money
 
-# Where each shown value sits in a summary tuple.
-_AT = {key: SUMMARY_COLUMNS.index(key) for key in SUMMARY_COLUMNS}
+# Where each stored value sits in a list tuple.
+_AT = {key: LIST_COLUMNS.index(key) for key in LIST_COLUMNS}
 
-#: the model's columns, left to right
-COLUMNS = ("code", "name", "kind", "status", "tier", "level", "owner", "phone")
-CODE, NAME, KIND, STATUS, TIER, LEVEL, OWNER, PHONE = range(len(COLUMNS))
+#: the model's columns, left to right ("used": exposure as a share of the limit;
+#: "hold": the credit-hold marker)
+COLUMNS = ("code", "name", "kind", "status", "tier", "level", "owner", "phone",
+           "grade", "risk_level", "credit_limit", "used", "hold")
+(CODE, NAME, KIND, STATUS, TIER, LEVEL, OWNER, PHONE,
+ GRADE, RISK, LIMIT, USED, HOLD) = range(len(COLUMNS))
+_NUMBERS = (LIMIT, USED)
+HOLD_COLOUR = QColor("#d32f2f")   # the red of the file's 授信冻结 badge
 
 # Choice columns sort in their defined order (prospect before active ...), the same in
 # every language; the level column by level.
@@ -30,6 +43,8 @@ _CHOICE_ORDER = {
     "kind": {k: i for i, k in enumerate(KINDS)},
     "status": {k: i for i, k in enumerate(STATUSES)},
     "tier": {k: i for i, k in enumerate(TIERS)},
+    "grade": {k: i for i, k in enumerate(GRADES)},
+    "risk_level": {k: i for i, k in enumerate(RISK_LEVELS)},
 }
 
 
@@ -47,16 +62,24 @@ class CustomerTableModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """(Re)build the shown words; call after the UI language changes.
 
-        Headers are Qt translations; choice values (kind, status, tier) and levels are
-        shown by core's labels (``fields.choice_label`` / ``fields.level_label``), which
-        follow the core language that ``translation.install`` sets with the UI's.
+        Headers are Qt translations; choice values (kind, status, tier), levels, risk
+        levels and the hold marker are shown by core's labels (``fields.choice_label``,
+        ``fields.level_label``, ``scale.risk_label``, core's ``i18n.tr``), which follow the
+        core language that ``translation.install`` sets with the UI's.
         """
         self._headers = (self.tr("Code"), self.tr("Name"), self.tr("Kind"), self.tr("Status"),
-                         self.tr("Tier"), self.tr("Level"), self.tr("Owner"), self.tr("Phone"))
+                         self.tr("Tier"), self.tr("Level"), self.tr("Owner"), self.tr("Phone"),
+                         self.tr("Grade"), self.tr("Risk"), self.tr("Credit limit"),
+                         self.tr("Used"), self.tr("Credit hold"))
+        self._header_tips = {
+            USED: self.tr("Exposure (open invoices) as a share of the credit limit"),
+            HOLD: self.tr("Credit on hold: over the limit, grade expired or review long overdue")}
         self._words = {column: {value: choice_label(value) for value in values}
                        for column, values in (("kind", KINDS), ("status", STATUSES),
                                               ("tier", TIERS))}
+        self._words["risk_level"] = {value: risk_label(value) for value in RISK_LEVELS}
         self._levels = [fields.level_label(i) for i in range(len(LEVELS))]
+        self._hold_label = core_text("hold.label")
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
@@ -75,14 +98,14 @@ class CustomerTableModel(QAbstractTableModel):
 
     # -- contents ---------------------------------------------------------------------
     def set_rows(self, rows: Sequence[tuple]) -> None:
-        """Replace every row (summary tuples in pinyin order), keeping the current sort."""
+        """Replace every row (list tuples in pinyin order), keeping the current sort."""
         self.beginResetModel()
         self._rows = rows if isinstance(rows, list) else list(rows)
         self._order = self._ordering(*self._sort)
         self.endResetModel()
 
     def row_tuple(self, row: int) -> tuple:
-        """The summary tuple shown at ``row`` (raw: mask before showing anything from it)."""
+        """The list tuple shown at ``row`` (raw: mask before showing anything from it)."""
         return self._rows[self._order[row] if self._order is not None else row]
 
     def code_at(self, row: int) -> str:
@@ -99,13 +122,36 @@ class CustomerTableModel(QAbstractTableModel):
                 return r
         return -1
 
+    def hold_text(self, row: int) -> str:
+        """Why the file at ``row`` is on credit hold, in the user's language ("" when not)."""
+        return self.row_tuple(row)[_AT["hold"]] or ""
+
+    def utilisation(self, row: int) -> float | None:
+        item = self.row_tuple(row)
+        return utilisation(item[_AT["exposure"]] or 0, item[_AT["credit_limit"]])
+
+    def over_limit(self, row: int) -> bool:
+        """More than 100% used, or anything owed against a limit of 0 (shown as "—")."""
+        share = self.utilisation(row)
+        return share > 1 if share is not None else self.row_tuple(row)[_AT["credit_limit"]] == 0
+
     def display(self, row: int, column: int) -> str:
         """The text shown in a cell."""
         item = self.row_tuple(row)
         key = COLUMNS[column]
+        if key == "used":
+            share = self.utilisation(row)
+            if share is None:
+                # No limit: nothing to show; owing against a limit of 0: not a percentage.
+                return "" if item[_AT["credit_limit"]] is None else "—"
+            return f"{share * 100:.0f}%"
+        if key == "hold":
+            return self._hold_label if self.hold_text(row) else ""
         value = item[_AT[key]]
+        if key == "credit_limit":
+            return "" if value is None else format_money(value)
         if key in self._words:
-            return self._words[key].get(value, value)
+            return self._words[key].get(value, "" if value is None else value)
         if key == "level":
             return self.level_label(value)
         if key == "phone":
@@ -126,8 +172,21 @@ class CustomerTableModel(QAbstractTableModel):
             return self.display(index.row(), index.column())
         if role == Qt.ItemDataRole.UserRole:
             return self.code_at(index.row())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == NAME:
-            return self.row_tuple(index.row())[_AT["name"]]
+        column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == NAME:
+                return self.row_tuple(index.row())[_AT["name"]]
+            if column == HOLD:
+                return self.hold_text(index.row()) or None
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            # Red where the hold shows: the marker itself, and a share over 100%.
+            if (column == HOLD and self.hold_text(index.row())) or \
+                    (column == USED and self.over_limit(index.row())):
+                return HOLD_COLOUR
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBERS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -135,6 +194,8 @@ class CustomerTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._headers[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._header_tips.get(section)
             return None
         return super().headerData(section, orientation, role)
 
@@ -145,7 +206,8 @@ class CustomerTableModel(QAbstractTableModel):
 
     # -- sorting --------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Name: pinyin order (as core delivered); code: by code; others by value, then name."""
+        """Name: pinyin order (as core delivered); code: by code; others by value, then name
+        (grade best first, risk low first, files without a value last; held files first)."""
         if not 0 <= column < len(COLUMNS):
             return
         order = Qt.SortOrder(order)
@@ -186,7 +248,16 @@ class CustomerTableModel(QAbstractTableModel):
     def _sort_key(self, column: int):
         rows = self._rows
         name = COLUMNS[column]
+        if name == "used":
+            def used_key(i):
+                share = utilisation(rows[i][_AT["exposure"]] or 0, rows[i][_AT["credit_limit"]])
+                return (share is None, share or 0.0, i)
+            return used_key
+        if name == "hold":   # held files first
+            return lambda i: (not rows[i][_AT["hold"]], i)
         at = _AT[name]
+        if name == "credit_limit":
+            return lambda i: (rows[i][at] is None, rows[i][at] or 0, i)
         if name == "code":
             return lambda i: rows[i][at]
         if name in _CHOICE_ORDER:

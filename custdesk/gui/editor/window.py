@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEventLoop, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QMessageBox, QPushButton, QSplitter,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton,
+                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from ...core.errors import CustdeskError, ValidationError
 from ...core.fields import RECORD_KINDS, customer_field
+from ..grading.standing import hold_texts
 from .documents_tab import DocumentsTab, LicencesTab
 from .fieldwidgets import error_lines, label_for
 from .financials_tab import FinancialsTab
 from .form import BasicForm
+from .grading_tab import GradingTab
 from .history_tab import HistoryTab
 from .jobs import message_label, run_for, show_message
 from .records_tab import RecordsTab
@@ -61,6 +63,7 @@ class CustomerEditor(QWidget):
         self.licences = LicencesTab(runner)
         self.documents = DocumentsTab(runner)
         self.history = HistoryTab(runner)
+        self.grading = GradingTab(runner)
         self.record_tabs = (self.contacts, self.financials, self.credit_records, self.litigation,
                             self.transactions, self.communications, self.complaints, self.licences)
 
@@ -76,12 +79,22 @@ class CustomerEditor(QWidget):
                 (credit_page, f"{label_for(RECORD_KINDS['credit_records'])} / "
                               f"{label_for(RECORD_KINDS['litigation'])}"),
                 (self.transactions, label_for(RECORD_KINDS["transactions"])),
+                (self.grading, self.tr("Credit grading")),
                 (self.communications, label_for(RECORD_KINDS["communications"])),
                 (self.complaints, label_for(RECORD_KINDS["complaints"])),
                 (self.licences, label_for(RECORD_KINDS["licences"])),
                 (self.documents, self.tr("Documents")),
                 (self.history, self.tr("History"))):
             self.tabs.addTab(page, title)
+        # 授信冻结 beside the file's tabs, whichever tab is open: the grading tab reports
+        # the standing when the file opens and after every change to it.
+        self.hold_marker = QLabel(self)
+        self.hold_marker.setObjectName("hold_marker")
+        self.hold_marker.setStyleSheet("background: #d32f2f; color: white; font-weight: bold; "
+                                       "border-radius: 3px; padding: 1px 6px; margin: 2px;")
+        self.hold_marker.hide()
+        self.tabs.setCornerWidget(self.hold_marker, Qt.Corner.TopRightCorner)
+        self.grading.credit_changed.connect(self._show_hold)
 
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
@@ -136,7 +149,7 @@ class CustomerEditor(QWidget):
         if not self._tabs_ready:
             self._tabs_ready = True
             self._set_tabs_enabled(True)
-            for tab in (*self.record_tabs, self.documents, self.history):
+            for tab in (*self.record_tabs, self.documents, self.history, self.grading):
                 tab.set_code(self.code)
         self._on_edited()
         self.loaded.emit()
@@ -154,6 +167,12 @@ class CustomerEditor(QWidget):
             self.documents.refresh(external=True)
         if "audit" in changes and self.history.isVisible():
             self.history.refresh()
+
+    def _show_hold(self, credit: dict) -> None:
+        label, reasons = hold_texts(credit)
+        self.hold_marker.setText(label)
+        self.hold_marker.setToolTip(reasons)
+        self.hold_marker.setVisible(bool(credit.get("hold")))
 
     # -- state --------------------------------------------------------------------------
     def has_unsaved_changes(self) -> bool:
