@@ -370,7 +370,7 @@ CREATE INDEX customers_grade_valid_until ON customers (grade_valid_until);
 
 CREATE INDEX customers_level ON customers (level);
 
-CREATE INDEX customers_next_review ON customers (next_review);
+CREATE INDEX customers_next_review ON customers (next_review, level, status);
 
 CREATE INDEX customers_phone_rev ON customers (phone_rev);
 

@@ -263,18 +263,21 @@ class Reviews:
         return Changes.of("customers", "grading", code=code.upper())
 
     # -- reading ------------------------------------------------------------------------
-    def due(self, within: int = 14, as_of: datetime.date | None = None) -> list[dict]:
+    def due(self, within: int = 14, as_of: datetime.date | None = None,
+            limit: int | None = None) -> list[dict]:
         """Files whose review is due by ``as_of`` + ``within`` days (within clearance),
-        most overdue first. Reads only; ``as_of`` answers "what will be due then"."""
+        most overdue first, at most ``limit``. Reads only; ``as_of`` answers "what will be
+        due then"."""
         as_of = as_of or clock.today()
         horizon = (as_of + datetime.timedelta(days=within)).isoformat()
         policy = self.policy()
         cursor = self._desk.db.execute(
-            f"SELECT {', '.join(STATE_COLUMNS)}, name, kind, next_review, review_snoozes, level "
+            f"SELECT {', '.join(STATE_COLUMNS)}, name, kind, next_review, review_snoozes "
             "FROM customers INDEXED BY customers_next_review WHERE next_review <= ? AND level <= ? "
-            "AND status NOT IN ('closed') ORDER BY next_review, code",
+            "AND status <> 'closed' ORDER BY next_review, code"
+            + (f" LIMIT {int(limit)}" if limit else ""),
             [horizon, self._desk.access.clearance])
-        columns = [*STATE_COLUMNS, "name", "kind", "next_review", "review_snoozes", "level"]
+        columns = [*STATE_COLUMNS, "name", "kind", "next_review", "review_snoozes"]
         out = []
         for row in cursor.fetchall():
             item = dict(zip(columns, row))
@@ -286,6 +289,22 @@ class Reviews:
                         "overdue_days": max(0, overdue), "snoozes": item["review_snoozes"],
                         "hold": overdue > policy.hold_days})
         return out
+
+    def counts(self, within: int = 14, as_of: datetime.date | None = None) -> dict:
+        """How many visible files are overdue, due within ``within`` days, and on hold for an
+        overdue review (one pass over the next-review index)."""
+        as_of = as_of or clock.today()
+        hold_before = (as_of - datetime.timedelta(days=self.policy().hold_days)).isoformat()
+        row = self._desk.db.execute(
+            "SELECT count(*) FILTER (WHERE next_review < :today), "
+            "count(*) FILTER (WHERE next_review >= :today), "
+            "count(*) FILTER (WHERE next_review < :hold) FROM customers INDEXED BY "
+            "customers_next_review WHERE next_review <= :horizon AND level <= :clearance "
+            "AND status <> 'closed'",
+            {"today": as_of.isoformat(), "hold": hold_before,
+             "horizon": (as_of + datetime.timedelta(days=within)).isoformat(),
+             "clearance": self._desk.access.clearance}).fetchone()
+        return {"overdue": row[0], "due_soon": row[1], "hold": row[2]}
 
     def events(self, code: str) -> list[dict]:
         customer_id = self._desk.customers.require_visible(code)

@@ -269,8 +269,9 @@ class Warnings:
         return Changes.of("warnings", code=row[2], id=row[0])
 
     # -- reading ------------------------------------------------------------------------
-    def list(self, *, open_only: bool = False, code: str | None = None) -> list[dict]:
-        """Warnings within the user's clearance, worst and newest first."""
+    def list(self, *, open_only: bool = False, code: str | None = None,
+             limit: int | None = None) -> list[dict]:
+        """Warnings within the user's clearance, worst and newest first (at most ``limit``)."""
         desk = self._desk
         where, params = ["c.level <= ?"], [desk.access.clearance]
         if open_only:
@@ -283,7 +284,8 @@ class Warnings:
             "w.facts, w.closed_at, w.closed_by, w.close_note FROM warnings w "
             f"JOIN customers c ON c.id = w.customer_id WHERE {' AND '.join(where)} "
             "ORDER BY w.status = 'closed', CASE w.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 "
-            "ELSE 2 END, w.raised_at DESC, w.id DESC", params)
+            "ELSE 2 END, w.raised_at DESC, w.id DESC" + (f" LIMIT {int(limit)}" if limit else ""),
+            params)
         columns = [c[0] for c in cursor.description]
         out = []
         for row in cursor.fetchall():
@@ -291,6 +293,14 @@ class Warnings:
             item["facts"] = json.loads(item["facts"])
             out.append(item)
         return out
+
+    def counts(self) -> dict:
+        """Open warnings by severity, within the user's clearance."""
+        rows = self._desk.db.execute(
+            "SELECT w.severity, count(*) FROM warnings w JOIN customers c ON c.id = w.customer_id "
+            "WHERE w.status <> 'closed' AND c.level <= ? GROUP BY w.severity",
+            [self._desk.access.clearance]).fetchall()
+        return {severity: dict(rows).get(severity, 0) for severity in SEVERITIES}
 
     def actions(self, warning_id: int) -> list[dict]:
         cursor = self._desk.db.execute("SELECT * FROM warning_actions WHERE warning_id = ? ORDER BY id",

@@ -199,3 +199,16 @@ def test_ics_reads_back_with_a_standard_parser(open_as, graded):
     text = data.decode("utf-8")
     assert "张伟" not in text and "13800138000" not in text and "杭州" not in text
     assert "\r\n" in text and data.startswith(b"BEGIN:VCALENDAR")
+
+
+def test_counts_and_limits_for_the_home_page(open_as, graded):
+    boss = open_as("boss")
+    at("2026-08-31")
+    for name in ("张伟", "李娜", "王芳"):
+        boss.customers.add({"name": name, "kind": "individual"})
+    as_of = datetime.date(2026, 10, 10)                 # unrated ones due 09-30: 10 days late
+    assert boss.reviews.counts(14, as_of) == {"overdue": 3, "due_soon": 0, "hold": 0}
+    assert boss.reviews.counts(14, datetime.date(2026, 11, 1)) == {"overdue": 3, "due_soon": 0,
+                                                                    "hold": 3}
+    assert len(boss.reviews.due(14, as_of, limit=2)) == 2
+    assert boss.warnings.counts() == {"red": 0, "orange": 0, "yellow": 1}   # no licence on file

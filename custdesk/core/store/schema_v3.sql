@@ -12,7 +12,8 @@ ALTER TABLE customers ADD COLUMN review_triggered_by TEXT;
 ALTER TABLE customers ADD COLUMN next_review TEXT;
 -- The due date of the oldest invoice still open, kept with ``exposure``.
 ALTER TABLE customers ADD COLUMN overdue_since TEXT;
-CREATE INDEX customers_next_review ON customers (next_review);
+-- Due lists and counts read only this index (level and status included for that).
+CREATE INDEX customers_next_review ON customers (next_review, level, status);
 
 -- What happened to a file's review cycle: done, snoozed, triggered, cycle changed.
 CREATE TABLE review_events (
