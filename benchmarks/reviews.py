@@ -10,7 +10,7 @@ firm's), then times, as the administrator and as a clerk:
 - ``reviews.due(14)``: the reviews due within two weeks (one indexed query + the reasons);
 - ``warnings.evaluate(write=False)``: every warning rule over every file;
 - ``warnings.list(open_only=True)``: the open warnings once the first check has stored them;
-- the three together: what the home page asks for.
+- the home page: due counts, warning counts and the first 200 rows of each list.
 
 Each beside its floor: the bare SQL of the due query. It prints JSON with medians (ms)
 over ``--runs`` runs and the machine. The target is under 200 ms for due reviews and
@@ -44,7 +44,7 @@ def standing(path: Path, count: int, seed: int) -> float:
     rng = random.Random(seed + 7)
     started = time.perf_counter()
     clock.set_fixed(datetime.datetime.combine(TODAY, datetime.time(8)).astimezone())
-    desk = Desk.open(path, ADMIN, PASSWORD)
+    desk = Desk.open(path, ADMIN, PASSWORD, daily_check=False)   # checked after the data is in
     policy = policy_from(desk.db)
     day = lambda n: (TODAY - datetime.timedelta(days=n)).isoformat()  # noqa: E731
     updates, litigation, complaints, licences, papers = [], [], [], [], []
@@ -54,12 +54,15 @@ def standing(path: Path, count: int, seed: int) -> float:
         grade = risk = limit = valid = graded = None
         if rng.random() < 0.9:
             grade, risk = rng.choices(GRADE_RISK, (2, 8, 15, 22, 20, 15, 10, 5, 3))[0]
-            graded = day(rng.randint(1, 420))
+            # A firm that keeps up: most files were reviewed within their cycle, a few are late.
+            cycle_days = policy.cycles[risk] * 30
+            graded = day(rng.randint(1, cycle_days + 25))
             valid = (datetime.date.fromisoformat(graded) + datetime.timedelta(days=365)).isoformat()
-            limit = rng.randint(0, 200) * 1_000_00
+            limit = rng.randint(1, 200) * 1_000_00
             state.update(grade=grade, risk_level=risk, review_base=graded)
-        exposure = int(limit * rng.uniform(0, 1.2)) if limit else rng.randint(0, 50) * 100_00
-        overdue_since = day(rng.randint(-30, 150)) if exposure else None
+        exposure = int(limit * rng.uniform(0, 1.05)) if limit else 0
+        overdue_since = (day(rng.choice((rng.randint(-40, 30),) * 6 + (rng.randint(31, 150),)))
+                         if exposure else None)
         due = next_review(state, policy)[0].isoformat()
         updates.append((grade, risk, limit, valid, graded, exposure, overdue_since, graded, due,
                         customer_id))
@@ -95,6 +98,8 @@ def standing(path: Path, count: int, seed: int) -> float:
         conn.executemany(
             "INSERT INTO documents (customer_id, kind, filename, size, sha256, content, expires_on, "
             "created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", papers)
+        # So that the next login runs the day's check over the data written here.
+        conn.execute("DELETE FROM settings WHERE key = 'warnings.checked_on'")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     desk.close()
     return time.perf_counter() - started
@@ -114,24 +119,28 @@ def measure(path: Path, runs: int) -> dict:
     out = {}
     for user, password in ((ADMIN, PASSWORD), (CLERK, CLERK_PASSWORD)):
         started = time.perf_counter()
-        desk = Desk.open(path, user, password)        # the first login of the day checks all
+        desk = Desk.open(path, user, password)
         opened = (time.perf_counter() - started) * 1000
         due_ms, due = timed(lambda: desk.reviews.due(14), runs)
         eval_ms, found = timed(lambda: desk.warnings.evaluate(write=False), runs)
         list_ms, open_rows = timed(lambda: desk.warnings.list(open_only=True), runs)
-        home_ms, _ = timed(lambda: (desk.reviews.due(14), desk.warnings.evaluate(write=False),
-                                    desk.warnings.list(open_only=True)), runs)
+        # What the home page asks for: counts, and the first 200 rows of each list.
+        home_ms, _ = timed(lambda: (desk.reviews.counts(14), desk.reviews.due(14, limit=200),
+                                    desk.warnings.counts(),
+                                    desk.warnings.list(open_only=True, limit=200)), runs)
         horizon = (TODAY + datetime.timedelta(days=14)).isoformat()
         floor_ms, _ = timed(lambda: desk.db.execute(
             "SELECT code, name, next_review FROM customers WHERE next_review <= ? AND level <= ?",
             [horizon, desk.access.clearance]).fetchall(), runs)
-        out[user] = {"open_ms_with_daily_check": round(opened, 1),
+        # The administrator logs in first: that login runs (and stores) the day's check.
+        out[user] = {"login_ms": round(opened, 1),
                      "due_reviews_ms": due_ms, "due_reviews": len(due),
                      "due_floor_bare_sql_ms": floor_ms,
                      "due_ratio": round(due_ms / floor_ms, 2) if floor_ms else None,
                      "warnings_evaluate_ms": eval_ms, "warnings_found": len(found),
                      "open_warnings_list_ms": list_ms, "open_warnings": len(open_rows),
-                     "home_page_total_ms": home_ms}
+                     "home_page_ms": home_ms,
+                     "due_and_warnings_ms": round(due_ms + eval_ms + list_ms, 1)}
         desk.close()
     return out
 

@@ -154,8 +154,12 @@ class Desk:
         return desk
 
     @classmethod
-    def open(cls, path: Path | str, user: str, password: str) -> "Desk":
+    def open(cls, path: Path | str, user: str, password: str, *, daily_check: bool = True) -> "Desk":
         """Log ``user`` in and open the database.
+
+        With ``daily_check`` the first login of a day checks every file's warnings before
+        returning; the window passes False and runs ``desk.warnings.daily()`` in the
+        background once it is shown.
 
         :raises LoginThrottled: too many recent failures; wait and try again.
         :raises AuthenticationFailed: wrong user name or password (logged).
@@ -188,7 +192,8 @@ class Desk:
                 fresh.clear_failures(user)
                 if fresh.dirty:
                     fresh.save()
-            desk.warnings.daily()
+            if daily_check:
+                desk.warnings.daily()
         except BaseException:
             db.close()
             raise

@@ -158,10 +158,11 @@ class Reviews:
 
     def _event(self, customer_id: int, event: str, before: str | None, after: str | None,
                note: str | None = None, warning_id: int | None = None) -> None:
-        self._desk.db["review_events"].insert({
-            "customer_id": customer_id, "event": event, "due_before": before, "due_after": after,
-            "note": note, "warning_id": warning_id, "by_user": self._desk.user.name,
-            "at": clock.timestamp()})
+        self._desk.db.execute(
+            "INSERT INTO review_events (customer_id, event, due_before, due_after, note, warning_id, "
+            "by_user, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [customer_id, event, before, after, note, warning_id, self._desk.user.name,
+             clock.timestamp()])
 
     def restart(self, customer_id: int, day: datetime.date, event: str, note: str | None = None) -> str:
         """A review happened on ``day`` (an approved assessment or "no change"): a new cycle."""
@@ -175,9 +176,10 @@ class Reviews:
         self._event(customer_id, event, old_due, due, note)
         return due
 
-    def trigger(self, customer_id: int, warning_id: int, today: datetime.date) -> str | None:
+    def trigger(self, customer_id: int, warning_id: int, today: datetime.date,
+                policy: Policy | None = None) -> str | None:
         """A red warning: a review due within the policy's days (unless one is due sooner)."""
-        policy = self.policy()
+        policy = policy or self.policy()
         by = today + datetime.timedelta(days=policy.triggered_days)
         state = self._state(customer_id)
         current, _ = next_review(state, policy)
@@ -305,6 +307,30 @@ class Reviews:
              "horizon": (as_of + datetime.timedelta(days=within)).isoformat(),
              "clearance": self._desk.access.clearance}).fetchone()
         return {"overdue": row[0], "due_soon": row[1], "hold": row[2]}
+
+    def state(self, code: str) -> dict:
+        """One file's review standing (reads only): the next due date and why, days overdue,
+        the cycle in force (the file's own months, else its risk level's), snoozes used, and
+        whether the overdue review holds the file's credit."""
+        customer_id = self._desk.customers.require_visible(code)
+        policy = self.policy()
+        state = self._state(customer_id)
+        stored, cycle_reason, snoozes = self._desk.db.execute(
+            "SELECT next_review, review_cycle_reason, review_snoozes FROM customers WHERE id = ?",
+            [customer_id]).fetchone()
+        due, reason = next_review(state, policy)
+        due_text = stored or due.isoformat()
+        overdue = (clock.today() - datetime.date.fromisoformat(due_text)).days
+        risk_cycle = policy.cycles.get(state["risk_level"]) if state["risk_level"] else None
+        return {"code": state["code"], "grade": state["grade"], "risk_level": state["risk_level"],
+                "due_date": due_text, "reason": reason, "overdue_days": max(0, overdue),
+                "base": state["review_base"], "own_cycle": state["review_cycle_months"],
+                "cycle_reason": cycle_reason, "risk_cycle": risk_cycle,
+                "cycle_months": state["review_cycle_months"] or risk_cycle,
+                "snoozed_until": state["review_snoozed_until"], "snoozes": snoozes,
+                "snooze_limit": policy.snooze_limit, "snooze_days": policy.snooze_days,
+                "latest_snooze": (due + datetime.timedelta(days=policy.snooze_days)).isoformat(),
+                "hold": overdue > policy.hold_days}
 
     def events(self, code: str) -> list[dict]:
         customer_id = self._desk.customers.require_visible(code)

@@ -190,38 +190,40 @@ class Warnings:
             elif (cand["customer_id"], cand["rule"], cand["subject"]) not in seen:
                 changes.append({**cand, "id": None})
         if write and changes:
+            policy = self._desk.reviews.policy()
             with self._desk.writing():
                 for change in changes:
-                    self._store(change, as_of)
+                    self._store(change, as_of, policy)
         return changes
 
-    def _store(self, change: dict, as_of: datetime.date) -> None:
+    def _store(self, change: dict, as_of: datetime.date, policy) -> None:
+        # Plain SQL: a first check over a large firm stores tens of thousands of these.
         desk = self._desk
+        db = desk.db
         now = clock.timestamp()
-        code = desk.db.execute("SELECT code FROM customers WHERE id = ?",
-                               [change["customer_id"]]).fetchone()[0]
+        code = db.execute("SELECT code FROM customers WHERE id = ?",
+                          [change["customer_id"]]).fetchone()[0]
         if change["id"] is None:
-            change["id"] = desk.db["warnings"].insert({
-                "customer_id": change["customer_id"], "rule": change["rule"],
-                "severity": change["severity"], "subject": change["subject"],
-                "facts": change["facts"], "status": "open", "raised_on": as_of.isoformat(),
-                "raised_at": now}).last_pk
+            change["id"] = db.execute(
+                "INSERT INTO warnings (customer_id, rule, severity, subject, facts, status, raised_on, "
+                "raised_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?)",
+                [change["customer_id"], change["rule"], change["severity"], change["subject"],
+                 change["facts"], as_of.isoformat(), now]).lastrowid
             desk.audit.append("warning.raise", f"warning#{change['id']}", customer=code, user="custdesk",
                               summary={"rule": change["rule"], "severity": change["severity"],
                                        "facts": json.loads(change["facts"])})
         else:
-            desk.db["warnings"].update(change["id"], {"severity": change["severity"],
-                                                      "subject": change["subject"],
-                                                      "facts": change["facts"]})
-            desk.db["warning_actions"].insert({"warning_id": change["id"], "action": "escalate",
-                                               "note": f"{change['escalated_from']} → {change['severity']}",
-                                               "by_user": "custdesk", "at": now})
+            db.execute("UPDATE warnings SET severity = ?, subject = ?, facts = ? WHERE id = ?",
+                       [change["severity"], change["subject"], change["facts"], change["id"]])
+            db.execute("INSERT INTO warning_actions (warning_id, action, note, by_user, at) "
+                       "VALUES (?, 'escalate', ?, 'custdesk', ?)",
+                       [change["id"], f"{change['escalated_from']} → {change['severity']}", now])
             desk.audit.append("warning.escalate", f"warning#{change['id']}", customer=code,
                               user="custdesk", summary={"rule": change["rule"],
                                                         "from": change["escalated_from"],
                                                         "to": change["severity"]})
         if change["severity"] == "red":
-            desk.reviews.trigger(change["customer_id"], change["id"], as_of)
+            desk.reviews.trigger(change["customer_id"], change["id"], as_of, policy)
 
     def daily(self) -> list[dict]:
         """Check every file once a day (at the first login of the day): dates move on
