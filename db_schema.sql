@@ -407,7 +407,9 @@ CREATE INDEX warning_actions_warning ON warning_actions (warning_id, id);
 
 CREATE UNIQUE INDEX warnings_one_open ON warnings (customer_id, rule) WHERE status <> 'closed';
 
-CREATE INDEX warnings_status ON warnings (status, severity);
+CREATE INDEX warnings_open ON warnings (severity, raised_at) WHERE status <> 'closed';
+
+CREATE INDEX warnings_status ON warnings (status, severity, customer_id);
 
 CREATE INDEX warnings_subject ON warnings (customer_id, rule, subject);
 

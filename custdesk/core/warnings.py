@@ -275,23 +275,39 @@ class Warnings:
              limit: int | None = None) -> list[dict]:
         """Warnings within the user's clearance, worst and newest first (at most ``limit``)."""
         desk = self._desk
-        where, params = ["c.level <= ?"], [desk.access.clearance]
-        if open_only:
-            where.append("w.status <> 'closed'")
-        if code:
-            where.append("c.id = ?")
-            params.append(desk.customers.require_visible(code))
-        cursor = desk.db.execute(
-            "SELECT w.id, c.code, c.name, w.rule, w.severity, w.status, w.raised_on, w.raised_at, "
-            "w.facts, w.closed_at, w.closed_by, w.close_note FROM warnings w "
-            f"JOIN customers c ON c.id = w.customer_id WHERE {' AND '.join(where)} "
-            "ORDER BY w.status = 'closed', CASE w.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 "
-            "ELSE 2 END, w.raised_at DESC, w.id DESC" + (f" LIMIT {int(limit)}" if limit else ""),
-            params)
-        columns = [c[0] for c in cursor.description]
+        hidden = "w.customer_id NOT IN (SELECT id FROM customers WHERE level > ?)"
+        columns = ("w.id, c.code, c.name, w.rule, w.severity, w.status, w.raised_on, w.raised_at, "
+                   "w.facts, w.closed_at, w.closed_by, w.close_note")
+        if open_only and code is None:
+            # Severity by severity along the partial index of open warnings, newest first,
+            # so a long list costs no sort and a LIMIT stops early.
+            rows = []
+            for severity in SEVERITIES:
+                left = None if limit is None else limit - len(rows)
+                if left is not None and left <= 0:
+                    break
+                rows += desk.db.execute(
+                    f"SELECT {columns} FROM warnings w INDEXED BY warnings_open "
+                    "JOIN customers c ON c.id = w.customer_id WHERE w.status <> 'closed' "
+                    f"AND w.severity = ? AND {hidden} ORDER BY w.raised_at DESC, w.id DESC"
+                    + (f" LIMIT {int(left)}" if left is not None else ""),
+                    [severity, desk.access.clearance]).fetchall()
+        else:
+            where, params = [hidden], [desk.access.clearance]
+            if open_only:
+                where.append("w.status <> 'closed'")
+            if code:
+                where.append("w.customer_id = ?")
+                params.append(desk.customers.require_visible(code))
+            rows = desk.db.execute(
+                f"SELECT {columns} FROM warnings w JOIN customers c ON c.id = w.customer_id "
+                f"WHERE {' AND '.join(where)} ORDER BY w.status = 'closed', CASE w.severity "
+                "WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END, w.raised_at DESC, w.id DESC"
+                + (f" LIMIT {int(limit)}" if limit else ""), params).fetchall()
+        names = [c.strip().split(".")[1] for c in columns.split(",")]
         out = []
-        for row in cursor.fetchall():
-            item = dict(zip(columns, row))
+        for row in rows:
+            item = dict(zip(names, row))
             item["facts"] = json.loads(item["facts"])
             out.append(item)
         return out
@@ -299,8 +315,9 @@ class Warnings:
     def counts(self) -> dict:
         """Open warnings by severity, within the user's clearance."""
         rows = self._desk.db.execute(
-            "SELECT w.severity, count(*) FROM warnings w JOIN customers c ON c.id = w.customer_id "
-            "WHERE w.status <> 'closed' AND c.level <= ? GROUP BY w.severity",
+            "SELECT w.severity, count(*) FROM warnings w INDEXED BY warnings_status "
+            "WHERE w.status <> 'closed' AND w.customer_id NOT IN "
+            "(SELECT id FROM customers WHERE level > ?) GROUP BY w.severity",
             [self._desk.access.clearance]).fetchall()
         return {severity: dict(rows).get(severity, 0) for severity in SEVERITIES}
 

@@ -49,7 +49,9 @@ CREATE TABLE warnings (
     CHECK (status <> 'closed' OR length(trim(close_note)) > 0)
 );
 CREATE UNIQUE INDEX warnings_one_open ON warnings (customer_id, rule) WHERE status <> 'closed';
-CREATE INDEX warnings_status ON warnings (status, severity);
+-- Counts by severity read only this index; open lists walk the partial one newest first.
+CREATE INDEX warnings_status ON warnings (status, severity, customer_id);
+CREATE INDEX warnings_open ON warnings (severity, raised_at) WHERE status <> 'closed';
 CREATE INDEX warnings_subject ON warnings (customer_id, rule, subject);
 
 CREATE TABLE warning_actions (
