@@ -28,8 +28,8 @@ i18n.register({
     "review.snooze": ("推迟复审", "snoozing reviews"),
     "review.note_required": ("请填写复审意见", "a review note is required"),
     "review.reason_required": ("请填写理由", "a reason is required"),
-    "review.snooze_not_later": ("新的复审日期须晚于当前到期日 {due}",
-                                "the new date must be after the current due date {due}"),
+    "review.snooze_not_later": ("新的复审日期须晚于 {due}",
+                                "the new date must be after {due}"),
     "review.snooze_too_far": ("最多推迟 {days} 天（至 {latest}）",
                               "a review can be put off by at most {days} days (until {latest})"),
     "review.snooze_limit": ("本周期已推迟 {count} 次，再次推迟须由经理操作",
@@ -100,6 +100,12 @@ def refresh_all(db) -> int:
     updates = [(next_review(dict(zip(STATE_COLUMNS, r)), policy)[0].isoformat(), r[0]) for r in rows]
     db.conn.executemany("UPDATE customers SET next_review = ? WHERE id = ?", updates)
     return len(updates)
+
+
+def latest_snooze(due: datetime.date, policy: Policy) -> datetime.date:
+    """The latest date a review due on ``due`` may be put off to: so many days past the due
+    date, or past today when it is already late (else only to another past day)."""
+    return max(due, clock.today()) + datetime.timedelta(days=policy.snooze_days)
 
 
 def reason_label(reason: str) -> str:
@@ -217,15 +223,16 @@ class Reviews:
         state = self._state(customer_id)
         current, _ = next_review(state, policy)
         opened = state["created_at"][:10]
+        latest = latest_snooze(current, policy)
         errors = None
         if day.isoformat() < opened:
             errors = FieldError("until", "review.before_file", {"opened": opened})
-        elif day <= current:
-            errors = FieldError("until", "review.snooze_not_later", {"due": current.isoformat()})
-        elif day > current + datetime.timedelta(days=policy.snooze_days):
+        elif day <= max(current, clock.today()):
+            errors = FieldError("until", "review.snooze_not_later",
+                                {"due": max(current, clock.today()).isoformat()})
+        elif day > latest:
             errors = FieldError("until", "review.snooze_too_far", {
-                "days": policy.snooze_days,
-                "latest": (current + datetime.timedelta(days=policy.snooze_days)).isoformat()})
+                "days": policy.snooze_days, "latest": latest.isoformat()})
         if errors:
             raise ValidationError(errors)
         snoozes = desk.db.execute("SELECT review_snoozes FROM customers WHERE id = ?",
@@ -329,7 +336,7 @@ class Reviews:
                 "cycle_months": state["review_cycle_months"] or risk_cycle,
                 "snoozed_until": state["review_snoozed_until"], "snoozes": snoozes,
                 "snooze_limit": policy.snooze_limit, "snooze_days": policy.snooze_days,
-                "latest_snooze": (due + datetime.timedelta(days=policy.snooze_days)).isoformat(),
+                "latest_snooze": latest_snooze(due, policy).isoformat(),
                 "hold": overdue > policy.hold_days}
 
     def events(self, code: str) -> list[dict]:

@@ -92,7 +92,8 @@ def _open_desk(app, runner, path: Path, args) -> bool:
     password = os.environ.get("CUSTDESK_PASSWORD") or (hint or {}).get(args.user or "")
     if args.smoke and args.user and password:
         from ..core.desk import Desk
-        runner.run(lambda _desk: runner.set_desk(Desk.open(path, args.user, password)),
+        runner.run(lambda _desk: runner.set_desk(
+                       Desk.open(path, args.user, password, daily_check=False)),
                    on_error=lambda exc: print(f"custdesk: {exc}", file=sys.stderr))
         while runner.pending:
             app.processEvents()

@@ -179,7 +179,8 @@ class LoginDialog(QDialog):
         path, runner = self.db_path, self.runner
 
         def job(_desk):
-            desk = Desk.open(path, name, password)
+            # Today's warning check runs with the home page's first read, after the window shows.
+            desk = Desk.open(path, name, password, daily_check=False)
             runner.set_desk(desk)       # on the database thread, which owns the desk
             return desk
 

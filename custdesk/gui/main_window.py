@@ -16,7 +16,9 @@ from .audit_page import AuditPage
 from .customers.list_page import CustomerListPage
 from .editor import CustomerEditor
 from .grading.approvals_page import ApprovalsPage
+from .home_page import HomePage
 from .settings_page import SettingsPage
+from .startup_notice import StartupNotice
 from .style import icon
 
 
@@ -38,6 +40,11 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(QSize(20, 20))
         self.pages = QStackedWidget()
 
+        self.home_page = HomePage(runner)
+        self.home_page.open_customer.connect(self.open_customer)
+        self.home_page.count_changed.connect(self._show_home_count)
+        self._add_area("home", self.tr("Today"), "today", self.home_page)
+        self.startup_notice = StartupNotice(self, self.home_page, lambda: self.show_area("home"))
         self.customer_tabs = QTabWidget()
         self.customer_tabs.setTabsClosable(True)
         self.customer_tabs.setDocumentMode(True)
@@ -83,6 +90,11 @@ class MainWindow(QMainWindow):
         item = self.navigation.item(self.area_keys().index("approvals"))
         item.setText(self.tr("Approvals (%1)").replace("%1", str(waiting)) if waiting
                      else self.tr("Approvals"))
+
+    def _show_home_count(self, count: int) -> None:
+        """Overdue reviews plus red warnings, beside 今日."""
+        item = self.navigation.item(self.area_keys().index("home"))
+        item.setText(self.tr("Today (%1)").replace("%1", str(count)) if count else self.tr("Today"))
 
     def area_keys(self) -> list[str]:
         return [self.navigation.item(i).data(Qt.UserRole) for i in range(self.navigation.count())]

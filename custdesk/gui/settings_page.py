@@ -15,6 +15,7 @@ from ..core.grading.scorecards import copy_source
 from . import translation
 from .editor.jobs import list_table, run_for
 from .grading.scorecard_dialog import ScorecardDialog
+from .review_settings import ReviewSettingsBox
 
 IDLE_DEFAULT_MINUTES = 5
 
@@ -40,6 +41,8 @@ class SettingsPage(QWidget):
         if allowed(user.role, "settings.manage"):
             layout.addWidget(self._levels_box())
             layout.addWidget(self._scorecards_box())
+            self.review_settings = ReviewSettingsBox(runner)
+            layout.addWidget(self.review_settings)
         if allowed(user.role, "user.manage"):
             layout.addWidget(self._users_box())
         layout.addStretch(1)

@@ -502,7 +502,7 @@
     <context>
         <name>CustomerEditor</name>
         <message>
-            <location filename="../../custdesk/gui/editor/window.py" line="+75" />
+            <location filename="../../custdesk/gui/editor/window.py" line="+77" />
             <source>Basic information</source>
             <extracomment>a save succeeded (and the form shows what was stored): the file's code the title ("*" first when there are unsaved changes) changed the file's values arrived from the database</extracomment>
             <translation>Basic information</translation>
@@ -511,6 +511,11 @@
             <location line="+7" />
             <source>Credit grading</source>
             <translation>Credit grading</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reviews and warnings</source>
+            <translation>Reviews and warnings</translation>
         </message>
         <message>
             <location line="+4" />
@@ -545,7 +550,7 @@
             <translation>Undo every unsaved change (Esc)</translation>
         </message>
         <message>
-            <location line="+85" />
+            <location line="+86" />
             <source>New individual</source>
             <translation>New individual</translation>
         </message>
@@ -769,6 +774,54 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
     </context>
     <context>
+        <name>CycleDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/editor/review_dialogs.py" line="+132" />
+            <source>Review cycle</source>
+            <translation>Review cycle</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Review this file on a cycle of its own instead of its risk level's; the reason is kept with the file.</source>
+            <translation>Review this file on a cycle of its own instead of its risk level's; the reason is kept with the file.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Set cycle</source>
+            <translation>Set cycle</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Follow the risk level (%1)</source>
+            <translation>Follow the risk level (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 months</source>
+            <translation>%1 months</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not graded yet</source>
+            <translation>not graded yet</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source> months</source>
+            <translation> months</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Own cycle:</source>
+            <translation>Own cycle:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason:</source>
+            <translation>Reason:</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentsTab</name>
         <message>
             <location filename="../../custdesk/gui/editor/documents_tab.py" line="+82" />
@@ -845,6 +898,26 @@ If the original document really reads like this, give a reason to keep it (recor
             <location line="+1" />
             <source>Delete {name} from this file?</source>
             <translation>Delete {name} from this file?</translation>
+        </message>
+    </context>
+    <context>
+        <name>DoneDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/editor/review_dialogs.py" line="-61" />
+            <location line="+3" />
+            <source>Review done</source>
+            <extracomment>the user pressed OK with everything required filled in: the values</extracomment>
+            <translation>Review done</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>The review due on %1 is done without a new assessment: the next cycle starts today. What did you check?</source>
+            <translation>The review due on %1 is done without a new assessment: the next cycle starts today. What did you check?</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Review note:</source>
+            <translation>Review note:</translation>
         </message>
     </context>
     <context>
@@ -1120,6 +1193,194 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
     </context>
     <context>
+        <name>HomePage</name>
+        <message>
+            <location filename="../../custdesk/gui/home_page.py" line="+92" />
+            <source>Today</source>
+            <extracomment>a file should be opened (double-click, Enter, Open file) overdue reviews plus red warnings (the navigation shows it) the counts of the newest read: overdue, due_soon, hold, red, orange, yellow the sections show the newest read (tests wait on it)</extracomment>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+241" />
+            <source>Handle warning…</source>
+            <translation>Handle warning…</translation>
+        </message>
+        <message>
+            <location line="-238" />
+            <location line="+239" />
+            <source>Open file</source>
+            <translation>Open file</translation>
+        </message>
+        <message>
+            <location line="-237" />
+            <source>Export calendar…</source>
+            <translation>Export calendar…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save the reviews due within %1 days as an iCalendar file (code and grade only)</source>
+            <translation>Save the reviews due within %1 days as an iCalendar file (code and grade only)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Dismiss</source>
+            <translation>Dismiss</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+3" />
+            <location line="+3" />
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location line="-6" />
+            <location line="+3" />
+            <location line="+3" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="-6" />
+            <location line="+3" />
+            <source>Grade</source>
+            <translation>Grade</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <location line="+3" />
+            <source>Due on</source>
+            <translation>Due on</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>Overdue</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+3" />
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>Credit</source>
+            <translation>Credit</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Due in</source>
+            <translation>Due in</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Severity</source>
+            <translation>Severity</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Warning</source>
+            <translation>Warning</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Facts</source>
+            <translation>Facts</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Raised on</source>
+            <translation>Raised on</translation>
+        </message>
+        <message>
+            <location line="+72" />
+            <source>Overdue reviews (%1)</source>
+            <translation>Overdue reviews (%1)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reviews due within %1 days (%2)</source>
+            <translation>Reviews due within %1 days (%2)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Open warnings (%1): red %2 · orange %3 · yellow %4</source>
+            <translation>Open warnings (%1): red %2 · orange %3 · yellow %4</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No review is overdue.</source>
+            <translation>No review is overdue.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No review falls due in the next %1 days.</source>
+            <translation>No review falls due in the next %1 days.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No open warnings.</source>
+            <translation>No open warnings.</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Showing the first %1 of %2.</source>
+            <translation>Showing the first %1 of %2.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Unrated</source>
+            <translation>Unrated</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 days</source>
+            <translation>%1 days</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>today</source>
+            <translation>today</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>in %1 days</source>
+            <translation>in %1 days</translation>
+        </message>
+        <message>
+            <location line="+93" />
+            <source>Export review calendar</source>
+            <translation>Export review calendar</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>iCalendar files (*.ics)</source>
+            <translation>iCalendar files (*.ics)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Could not save %1: %2</source>
+            <translation>Could not save %1: %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Saved %1 reviews due within %2 days to %3.</source>
+            <translation>Saved %1 reviews due within %2 days to %3.</translation>
+        </message>
+    </context>
+    <context>
         <name>LicencesTab</name>
         <message>
             <location filename="../../custdesk/gui/editor/documents_tab.py" line="-158" />
@@ -1316,7 +1577,7 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Logging in…</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>The database could not be opened: %1</source>
             <translation>The database could not be opened: %1</translation>
         </message>
@@ -1329,13 +1590,19 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../custdesk/gui/main_window.py" line="+32" />
+            <location filename="../../custdesk/gui/main_window.py" line="+34" />
             <source>custdesk — Customer credit files</source>
             <extracomment>the user asked to lock the window now</extracomment>
             <translation>custdesk — Customer credit files</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+12" />
+            <location line="+51" />
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <location line="-43" />
             <source>All customers</source>
             <translation>All customers</translation>
         </message>
@@ -1366,7 +1633,12 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Approvals (%1)</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+6" />
+            <source>Today (%1)</source>
+            <translation>Today (%1)</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <source>New individual customer</source>
             <translation>New individual customer</translation>
         </message>
@@ -1643,6 +1915,309 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
     </context>
     <context>
+        <name>ReviewSettingsBox</name>
+        <message>
+            <location filename="../../custdesk/gui/review_settings.py" line="+48" />
+            <source>Reviews and warnings</source>
+            <extracomment>the stored values are on screen (tests wait on it)</extracomment>
+            <translation>Reviews and warnings</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source> months</source>
+            <translation> months</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source> days</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source> times</source>
+            <translation> times</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Review cycle, high risk</source>
+            <translation>Review cycle, high risk</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Review cycle, medium risk</source>
+            <translation>Review cycle, medium risk</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Review cycle, low risk</source>
+            <translation>Review cycle, low risk</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>First grading of a new file within</source>
+            <translation>First grading of a new file within</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Review after a red warning within</source>
+            <translation>Review after a red warning within</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Put off by at most</source>
+            <translation>Put off by at most</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Put off at most (then managers only)</source>
+            <translation>Put off at most (then managers only)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Hold credit when a review is overdue by more than</source>
+            <translation>Hold credit when a review is overdue by more than</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Warning rules in use:</source>
+            <translation>Warning rules in use:</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>Saved: every file's next review follows the new cycles.</source>
+            <translation>Saved: every file's next review follows the new cycles.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewsTab</name>
+        <message>
+            <location filename="../../custdesk/gui/editor/reviews_tab.py" line="+64" />
+            <source>Review</source>
+            <extracomment>everything arrived from the database (tests wait on it)</extracomment>
+            <translation>Review</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Next review:</source>
+            <translation>Next review:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cycle:</source>
+            <translation>Cycle:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Put off:</source>
+            <translation>Put off:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Review done…</source>
+            <translation>Review done…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reviewed, no change: write what you checked; the next cycle starts today</source>
+            <translation>Reviewed, no change: write what you checked; the next cycle starts today</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Put off…</source>
+            <translation>Put off…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Move the due date later, with a reason</source>
+            <translation>Move the due date later, with a reason</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set own cycle…</source>
+            <translation>Set own cycle…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Give this file a review cycle of its own (managers)</source>
+            <translation>Give this file a review cycle of its own (managers)</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Event</source>
+            <translation>Event</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Due before</source>
+            <translation>Due before</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Due after</source>
+            <translation>Due after</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>By</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Review history</source>
+            <translation>Review history</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Severity</source>
+            <translation>Severity</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Warning</source>
+            <translation>Warning</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Facts</source>
+            <translation>Facts</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Raised on</source>
+            <translation>Raised on</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Closing note</source>
+            <translation>Closing note</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Handle warning…</source>
+            <translation>Handle warning…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Warnings</source>
+            <translation>Warnings</translation>
+        </message>
+        <message>
+            <location line="+65" />
+            <source>%1 days overdue</source>
+            <translation>%1 days overdue</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 months</source>
+            <translation>%1 months</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not graded yet: first grading within %1 days of opening the file</source>
+            <translation>Not graded yet: first grading within %1 days of opening the file</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1, this file's own (%2)</source>
+            <translation>%1, this file's own (%2)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1, by risk level (%2)</source>
+            <translation>%1, by risk level (%2)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 of %2 times</source>
+            <translation>%1 of %2 times</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source> (until %1)</source>
+            <translation> (until %1)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Review done</source>
+            <translation>Review done</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Assessment approved</source>
+            <translation>Assessment approved</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Put off</source>
+            <translation>Put off</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Brought forward by a warning</source>
+            <translation>Brought forward by a warning</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cycle changed</source>
+            <translation>Cycle changed</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Warnings (open: %1, all: %2)</source>
+            <translation>Warnings (open: %1, all: %2)</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Your role may view reviews but not complete or put them off.</source>
+            <translation>Your role may view reviews but not complete or put them off.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Put off %1 times already: only a manager may put it off again.</source>
+            <translation>Put off %1 times already: only a manager may put it off again.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A reviewer or manager marks a review done; you may put it off with a reason.</source>
+            <translation>A reviewer or manager marks a review done; you may put it off with a reason.</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Review recorded: the next cycle starts today.</source>
+            <translation>Review recorded: the next cycle starts today.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Review put off.</source>
+            <translation>Review put off.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Review cycle changed.</source>
+            <translation>Review cycle changed.</translation>
+        </message>
+    </context>
+    <context>
         <name>ScorecardDialog</name>
         <message>
             <location filename="../../custdesk/gui/grading/scorecard_dialog.py" line="+42" />
@@ -1688,12 +2263,12 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../custdesk/gui/settings_page.py" line="+34" />
+            <location filename="../../custdesk/gui/settings_page.py" line="+35" />
             <source>Settings</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+27" />
             <source>This computer</source>
             <translation>This computer</translation>
         </message>
@@ -1950,6 +2525,48 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
     </context>
     <context>
+        <name>SnoozeDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/editor/review_dialogs.py" line="+10" />
+            <source>Put off the review</source>
+            <translation>Put off the review</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Due on %1. It can be put off until %2 at the latest; put off %3 of %4 times so far (after that only a manager may).</source>
+            <translation>Due on %1. It can be put off until %2 at the latest; put off %3 of %4 times so far (after that only a manager may).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Put off</source>
+            <translation>Put off</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>New due date:</source>
+            <translation>New due date:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason:</source>
+            <translation>Reason:</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartupNotice</name>
+        <message>
+            <location filename="../../custdesk/gui/startup_notice.py" line="+59" />
+            <source>Overdue reviews: %1; open red warnings: %2. See Today for the list.</source>
+            <extracomment>the notice was given: (text, "tray" or "bar") — tests wait on it</extracomment>
+            <translation>Overdue reviews: %1; open red warnings: %2. See Today for the list.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>custdesk — needs attention today</source>
+            <translation>custdesk — needs attention today</translation>
+        </message>
+    </context>
+    <context>
         <name>TransactionsTab</name>
         <message>
             <location filename="../../custdesk/gui/editor/transactions_tab.py" line="+54" />
@@ -1970,6 +2587,224 @@ If the original document really reads like this, give a reason to keep it (recor
             <location line="+6" />
             <source>Unapplied payments: {amount}</source>
             <translation>Unapplied payments: {amount}</translation>
+        </message>
+    </context>
+    <context>
+        <name>WarningDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/warning_dialog.py" line="+121" />
+            <source>Warning #%1</source>
+            <extracomment>a handling was stored: (code, action) the user asked to open the customer's file the warning on view is the newest read (tests wait on it)</extracomment>
+            <translation>Warning #%1</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Severity:</source>
+            <translation>Severity:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status:</source>
+            <translation>Status:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Raised:</source>
+            <translation>Raised:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Facts:</source>
+            <translation>Facts:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closed:</source>
+            <translation>Closed:</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Handling</source>
+            <translation>Handling</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>By</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+41" />
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location line="-36" />
+            <source>What was found or done. Optional to acknowledge; required to record an action or to close.</source>
+            <translation>What was found or done. Optional to acknowledge; required to record an action or to close.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Acknowledge</source>
+            <translation>Acknowledge</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mark the warning as seen; it stays open.</source>
+            <translation>Mark the warning as seen; it stays open.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Record action</source>
+            <translation>Record action</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Write down what was done (a note is required); the warning stays open.</source>
+            <translation>Write down what was done (a note is required); the warning stays open.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close warning</source>
+            <translation>Close warning</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The matter is settled (a note is required). The same episode is not raised again.</source>
+            <translation>The matter is settled (a note is required). The same episode is not raised again.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Open file</source>
+            <translation>Open file</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Handling history</source>
+            <translation>Handling history</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>This warning is no longer in your view.</source>
+            <translation>This warning is no longer in your view.</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>%1 (today)</source>
+            <translation>%1 (today)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 (%2 days ago)</source>
+            <translation>%1 (%2 days ago)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 by %2: %3</source>
+            <translation>%1 by %2: %3</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Acknowledged</source>
+            <translation>Acknowledged</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Action taken</source>
+            <translation>Action taken</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closed</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Escalated</source>
+            <translation>Escalated</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Your role may view warnings but not handle them.</source>
+            <translation>Your role may view warnings but not handle them.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Acknowledged.</source>
+            <translation>Acknowledged.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Action recorded.</source>
+            <translation>Action recorded.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warning closed.</source>
+            <translation>Warning closed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WarningFacts</name>
+        <message>
+            <location line="-230" />
+            <source>Payment overdue for %1 days (oldest unpaid due date %2)</source>
+            <translation>Payment overdue for %1 days (oldest unpaid due date %2)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Exposure %1 against a credit limit of %2 (%3 used)</source>
+            <translation>Exposure %1 against a credit limit of %2 (%3 used)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Case %1: claim %2, filed on %3</source>
+            <translation>Case %1: claim %2, filed on %3</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>; credit limit %1</source>
+            <translation>; credit limit %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 complaints since %2</source>
+            <translation>%1 complaints since %2</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 expired on %2</source>
+            <translation>%1 expired on %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 expires on %2</source>
+            <translation>%1 expires on %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No %1 on file</source>
+            <translation>No %1 on file</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Grade lowered from %1 to %2</source>
+            <translation>Grade lowered from %1 to %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Review due on %1, %2 days overdue</source>
+            <translation>Review due on %1, %2 days overdue</translation>
         </message>
     </context>
     <context>

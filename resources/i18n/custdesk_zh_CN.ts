@@ -502,7 +502,7 @@
 <context>
     <name>CustomerEditor</name>
     <message>
-        <location filename="../../custdesk/gui/editor/window.py" line="+75"/>
+        <location filename="../../custdesk/gui/editor/window.py" line="+77"/>
         <source>Basic information</source>
         <extracomment>a save succeeded (and the form shows what was stored): the file&apos;s code the title (&quot;*&quot; first when there are unsaved changes) changed the file&apos;s values arrived from the database</extracomment>
         <translation>基本信息</translation>
@@ -511,6 +511,11 @@
         <location line="+7"/>
         <source>Credit grading</source>
         <translation>资信评级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviews and warnings</source>
+        <translation>复审与预警</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -545,7 +550,7 @@
         <translation>撤销所有未保存的更改（Esc）</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>New individual</source>
         <translation>新建个人客户</translation>
     </message>
@@ -767,6 +772,54 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
 </context>
 <context>
+    <name>CycleDialog</name>
+    <message>
+        <location filename="../../custdesk/gui/editor/review_dialogs.py" line="+132"/>
+        <source>Review cycle</source>
+        <translation>复审周期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review this file on a cycle of its own instead of its risk level&apos;s; the reason is kept with the file.</source>
+        <translation>本档案按单独设定的周期复审，不再按风险等级；理由随档案保存。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set cycle</source>
+        <translation>设定周期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow the risk level (%1)</source>
+        <translation>按风险等级（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 months</source>
+        <translation>%1 个月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not graded yet</source>
+        <translation>尚未评级</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Own cycle:</source>
+        <translation>单独周期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsTab</name>
     <message>
         <location filename="../../custdesk/gui/editor/documents_tab.py" line="+82"/>
@@ -843,6 +896,26 @@ If the original document really reads like this, give a reason to keep it (recor
         <location line="+1"/>
         <source>Delete {name} from this file?</source>
         <translation>要从本客户档案中删除“{name}”吗？</translation>
+    </message>
+</context>
+<context>
+    <name>DoneDialog</name>
+    <message>
+        <location filename="../../custdesk/gui/editor/review_dialogs.py" line="-61"/>
+        <location line="+3"/>
+        <source>Review done</source>
+        <extracomment>the user pressed OK with everything required filled in: the values</extracomment>
+        <translation>复审完成</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>The review due on %1 is done without a new assessment: the next cycle starts today. What did you check?</source>
+        <translation>%1 到期的复审已完成，无需重新评级：下一个复审周期从今天开始。请说明复审了哪些内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Review note:</source>
+        <translation>复审意见：</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1191,194 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../custdesk/gui/home_page.py" line="+92"/>
+        <source>Today</source>
+        <extracomment>a file should be opened (double-click, Enter, Open file) overdue reviews plus red warnings (the navigation shows it) the counts of the newest read: overdue, due_soon, hold, red, orange, yellow the sections show the newest read (tests wait on it)</extracomment>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+241"/>
+        <source>Handle warning…</source>
+        <translation>处置预警…</translation>
+    </message>
+    <message>
+        <location line="-238"/>
+        <location line="+239"/>
+        <source>Open file</source>
+        <translation>打开档案</translation>
+    </message>
+    <message>
+        <location line="-237"/>
+        <source>Export calendar…</source>
+        <translation>导出日历…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the reviews due within %1 days as an iCalendar file (code and grade only)</source>
+        <translation>将 %1 天内到期的复审保存为 iCalendar 日历文件（仅含编号和资信等级）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+3"/>
+        <source>Grade</source>
+        <translation>资信等级</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+3"/>
+        <source>Due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Credit</source>
+        <translation>授信</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Due in</source>
+        <translation>距到期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facts</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Raised on</source>
+        <translation>触发日期</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Overdue reviews (%1)</source>
+        <translation>逾期复审（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reviews due within %1 days (%2)</source>
+        <translation>%1 天内到期的复审（%2）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open warnings (%1): red %2 · orange %3 · yellow %4</source>
+        <translation>待处理预警（%1）：红色 %2 · 橙色 %3 · 黄色 %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No review is overdue.</source>
+        <translation>没有逾期的复审。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No review falls due in the next %1 days.</source>
+        <translation>未来 %1 天内没有到期的复审。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No open warnings.</source>
+        <translation>没有待处理的预警。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Showing the first %1 of %2.</source>
+        <translation>共 %2 条，仅显示前 %1 条。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unrated</source>
+        <translation>未评级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>in %1 days</source>
+        <translation>%1 天后</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Export review calendar</source>
+        <translation>导出复审日历</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar 日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved %1 reviews due within %2 days to %3.</source>
+        <translation>已将 %2 天内到期的 %1 项复审保存到 %3。</translation>
+    </message>
+</context>
+<context>
     <name>LicencesTab</name>
     <message>
         <location filename="../../custdesk/gui/editor/documents_tab.py" line="-158"/>
@@ -1314,7 +1575,7 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>The database could not be opened: %1</source>
         <translation>无法打开数据库：%1</translation>
     </message>
@@ -1327,13 +1588,19 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../custdesk/gui/main_window.py" line="+32"/>
+        <location filename="../../custdesk/gui/main_window.py" line="+34"/>
         <source>custdesk — Customer credit files</source>
         <extracomment>the user asked to lock the window now</extracomment>
         <translation>custdesk — 客户资信档案台</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
+        <location line="+51"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location line="-43"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
@@ -1364,7 +1631,12 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>审批（%1）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+6"/>
+        <source>Today (%1)</source>
+        <translation>今日（%1）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>New individual customer</source>
         <translation>新建个人客户</translation>
     </message>
@@ -1641,6 +1913,309 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
 </context>
 <context>
+    <name>ReviewSettingsBox</name>
+    <message>
+        <location filename="../../custdesk/gui/review_settings.py" line="+48"/>
+        <source>Reviews and warnings</source>
+        <extracomment>the stored values are on screen (tests wait on it)</extracomment>
+        <translation>复审与预警</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> times</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Review cycle, high risk</source>
+        <translation>复审周期（高风险）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review cycle, medium risk</source>
+        <translation>复审周期（中风险）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review cycle, low risk</source>
+        <translation>复审周期（低风险）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First grading of a new file within</source>
+        <translation>新建档案首次评级期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review after a red warning within</source>
+        <translation>红色预警后复审期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put off by at most</source>
+        <translation>每次最多推迟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put off at most (then managers only)</source>
+        <translation>最多推迟次数（超出须经理操作）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hold credit when a review is overdue by more than</source>
+        <translation>复审逾期超过此天数即冻结授信</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Warning rules in use:</source>
+        <translation>启用的预警规则：</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Saved: every file&apos;s next review follows the new cycles.</source>
+        <translation>已保存：所有档案的下次复审日期已按新周期重新计算。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsTab</name>
+    <message>
+        <location filename="../../custdesk/gui/editor/reviews_tab.py" line="+64"/>
+        <source>Review</source>
+        <extracomment>everything arrived from the database (tests wait on it)</extracomment>
+        <translation>复审</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Next review:</source>
+        <translation>下次复审：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cycle:</source>
+        <translation>复审周期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put off:</source>
+        <translation>已推迟：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review done…</source>
+        <translation>复审完成…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewed, no change: write what you checked; the next cycle starts today</source>
+        <translation>已复审、无变化：写明复审内容；下一个周期从今天开始</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put off…</source>
+        <translation>推迟…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the due date later, with a reason</source>
+        <translation>推迟到期日（须说明理由）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set own cycle…</source>
+        <translation>设定单独周期…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give this file a review cycle of its own (managers)</source>
+        <translation>为本档案单独设定复审周期（经理）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due before</source>
+        <translation>原到期日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due after</source>
+        <translation>新到期日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review history</source>
+        <translation>复审记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Facts</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raised on</source>
+        <translation>触发日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Closing note</source>
+        <translation>关闭说明</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Handle warning…</source>
+        <translation>处置预警…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1 days overdue</source>
+        <translation>已逾期 %1 天</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 months</source>
+        <translation>%1 个月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not graded yet: first grading within %1 days of opening the file</source>
+        <translation>尚未评级：建档后 %1 天内完成首次评级</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, this file&apos;s own (%2)</source>
+        <translation>%1，本档案单独设定（%2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, by risk level (%2)</source>
+        <translation>%1，按风险等级（%2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2 times</source>
+        <translation>%1 / %2 次</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (until %1)</source>
+        <translation> （至 %1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Review done</source>
+        <translation>复审完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Assessment approved</source>
+        <translation>评级获批</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put off</source>
+        <translation>推迟</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Brought forward by a warning</source>
+        <translation>预警触发提前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cycle changed</source>
+        <translation>调整周期</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Warnings (open: %1, all: %2)</source>
+        <translation>预警（待处理 %1，共 %2）</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Your role may view reviews but not complete or put them off.</source>
+        <translation>您的角色可以查看复审，但不能完成或推迟复审。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put off %1 times already: only a manager may put it off again.</source>
+        <translation>本周期已推迟 %1 次：再次推迟须由经理操作。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A reviewer or manager marks a review done; you may put it off with a reason.</source>
+        <translation>复审完成须由审核员或经理确认；您可以说明理由后推迟。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Review recorded: the next cycle starts today.</source>
+        <translation>已记录复审：下一个周期从今天开始。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Review put off.</source>
+        <translation>复审已推迟。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Review cycle changed.</source>
+        <translation>复审周期已调整。</translation>
+    </message>
+</context>
+<context>
     <name>ScorecardDialog</name>
     <message>
         <location filename="../../custdesk/gui/grading/scorecard_dialog.py" line="+42"/>
@@ -1686,12 +2261,12 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../custdesk/gui/settings_page.py" line="+34"/>
+        <location filename="../../custdesk/gui/settings_page.py" line="+35"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>This computer</source>
         <translation>本机设置</translation>
     </message>
@@ -1948,6 +2523,48 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
 </context>
 <context>
+    <name>SnoozeDialog</name>
+    <message>
+        <location filename="../../custdesk/gui/editor/review_dialogs.py" line="+10"/>
+        <source>Put off the review</source>
+        <translation>推迟复审</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due on %1. It can be put off until %2 at the latest; put off %3 of %4 times so far (after that only a manager may).</source>
+        <translation>到期日 %1，最晚可推迟至 %2；本周期已推迟 %3 次，共可推迟 %4 次（超出后须由经理操作）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Put off</source>
+        <translation>推迟</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New due date:</source>
+        <translation>新到期日：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+</context>
+<context>
+    <name>StartupNotice</name>
+    <message>
+        <location filename="../../custdesk/gui/startup_notice.py" line="+59"/>
+        <source>Overdue reviews: %1; open red warnings: %2. See Today for the list.</source>
+        <extracomment>the notice was given: (text, &quot;tray&quot; or &quot;bar&quot;) — tests wait on it</extracomment>
+        <translation>逾期复审 %1 项，待处理红色预警 %2 条。详见“今日”页面。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>custdesk — needs attention today</source>
+        <translation>custdesk — 今日待办提醒</translation>
+    </message>
+</context>
+<context>
     <name>TransactionsTab</name>
     <message>
         <location filename="../../custdesk/gui/editor/transactions_tab.py" line="+54"/>
@@ -1968,6 +2585,224 @@ If the original document really reads like this, give a reason to keep it (recor
         <location line="+6"/>
         <source>Unapplied payments: {amount}</source>
         <translation>未核销收款：{amount}</translation>
+    </message>
+</context>
+<context>
+    <name>WarningDialog</name>
+    <message>
+        <location filename="../../custdesk/gui/warning_dialog.py" line="+121"/>
+        <source>Warning #%1</source>
+        <extracomment>a handling was stored: (code, action) the user asked to open the customer&apos;s file the warning on view is the newest read (tests wait on it)</extracomment>
+        <translation>预警 #%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Severity:</source>
+        <translation>级别：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raised:</source>
+        <translation>触发日期：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Facts:</source>
+        <translation>情况：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed:</source>
+        <translation>关闭：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Handling</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+41"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>What was found or done. Optional to acknowledge; required to record an action or to close.</source>
+        <translation>核实情况或采取的措施。确认时可不填；记录措施或关闭预警时必须填写。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the warning as seen; it stays open.</source>
+        <translation>标记为已知悉；预警保持未关闭。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record action</source>
+        <translation>记录措施</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write down what was done (a note is required); the warning stays open.</source>
+        <translation>记录已采取的措施（须填写说明）；预警保持未关闭。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close warning</source>
+        <translation>关闭预警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The matter is settled (a note is required). The same episode is not raised again.</source>
+        <translation>事项已了结（须填写说明）。同一事项不会再次触发预警。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open file</source>
+        <translation>打开档案</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Handling history</source>
+        <translation>处置记录</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This warning is no longer in your view.</source>
+        <translation>您已无法查看此预警。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 (today)</source>
+        <translation>%1（今天）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2 days ago)</source>
+        <translation>%1（%2 天前）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 by %2: %3</source>
+        <translation>%1 由 %2 关闭：%3</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Acknowledged</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action taken</source>
+        <translation>采取措施</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Escalated</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Your role may view warnings but not handle them.</source>
+        <translation>您的角色可以查看预警，但不能处置。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Acknowledged.</source>
+        <translation>已确认。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action recorded.</source>
+        <translation>已记录措施。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning closed.</source>
+        <translation>预警已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>WarningFacts</name>
+    <message>
+        <location line="-230"/>
+        <source>Payment overdue for %1 days (oldest unpaid due date %2)</source>
+        <translation>付款逾期 %1 天（最早未付款到期日 %2）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exposure %1 against a credit limit of %2 (%3 used)</source>
+        <translation>敞口 %1，授信额度 %2（已使用 %3）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case %1: claim %2, filed on %3</source>
+        <translation>案号 %1：标的 %2，立案日期 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; credit limit %1</source>
+        <translation>；授信额度 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 complaints since %2</source>
+        <translation>自 %2 起投诉 %1 次</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 expired on %2</source>
+        <translation>%1 已于 %2 过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 expires on %2</source>
+        <translation>%1 将于 %2 到期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No %1 on file</source>
+        <translation>档案中缺少%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grade lowered from %1 to %2</source>
+        <translation>资信等级由 %1 下调至 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Review due on %1, %2 days overdue</source>
+        <translation>复审应于 %1 完成，已逾期 %2 天</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from custdesk.core import clock
-from custdesk.core.errors import AccessDenied, ValidationError
+from custdesk.core.errors import AccessDenied, NotFound, ValidationError
 from custdesk.core.reviews import Policy, add_months, next_review
 
 POLICY = Policy({"high": 3, "medium": 6, "low": 12}, unrated_days=30, triggered_days=7,
@@ -212,3 +212,42 @@ def test_counts_and_limits_for_the_home_page(open_as, graded):
                                                                     "hold": 3}
     assert len(boss.reviews.due(14, as_of, limit=2)) == 2
     assert boss.warnings.counts() == {"red": 0, "orange": 0, "yellow": 1}   # no licence on file
+
+
+def test_one_files_state_for_its_review_tab(open_as, graded):
+    boss, manager = open_as("boss"), open_as("manager")
+    risk = boss.grading.credit(graded)["risk_level"]
+    due = add_months(datetime.date(2026, 8, 31), POLICY.cycles[risk])
+    state = boss.reviews.state(graded)
+    assert (state["due_date"], state["reason"], state["overdue_days"]) == (due.isoformat(),
+                                                                             "periodic", 0)
+    assert (state["cycle_months"], state["own_cycle"], state["risk_cycle"]) == \
+        (POLICY.cycles[risk], None, POLICY.cycles[risk])
+    assert state["snoozes"] == 0 and state["snooze_limit"] == 2 and not state["hold"]
+    assert state["latest_snooze"] == (due + datetime.timedelta(days=30)).isoformat()
+    manager.reviews.set_cycle(graded, 1, "重点客户")
+    state = boss.reviews.state(graded)
+    assert (state["cycle_months"], state["own_cycle"], state["cycle_reason"]) == (1, 1, "重点客户")
+    assert state["due_date"] == "2026-09-30"
+    at("2026-11-15")                                    # 46 days late: past the 30 days of hold
+    state = boss.reviews.state(graded)
+    assert state["overdue_days"] == 46 and state["hold"]
+    assert state["latest_snooze"] == "2026-12-15"       # 30 days from today, not from the due date
+    with pytest.raises(ValidationError):                # a day already past is no snooze
+        boss.reviews.snooze(graded, "2026-10-20", "客户出差")
+    boss.reviews.snooze(graded, "2026-12-10", "客户出差")
+    state = boss.reviews.state(graded)
+    assert (state["due_date"], state["reason"], state["snoozes"]) == ("2026-12-10", "snoozed", 1)
+    with pytest.raises(NotFound):
+        open_as("intern").reviews.state("C999999")
+
+
+def test_a_late_review_may_be_put_off_from_today(open_as, graded):
+    boss = open_as("boss")
+    due = datetime.date.fromisoformat(boss.reviews.due(400)[0]["due_date"])
+    late = due + datetime.timedelta(days=45)
+    at(late.isoformat())
+    with pytest.raises(ValidationError):
+        boss.reviews.snooze(graded, (late + datetime.timedelta(days=31)).isoformat(), "客户出差")
+    boss.reviews.snooze(graded, (late + datetime.timedelta(days=30)).isoformat(), "客户出差")
+    assert boss.reviews.due(60)[0]["due_date"] == (late + datetime.timedelta(days=30)).isoformat()

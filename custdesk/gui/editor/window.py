@@ -23,6 +23,7 @@ from .grading_tab import GradingTab
 from .history_tab import HistoryTab
 from .jobs import message_label, run_for, show_message
 from .records_tab import RecordsTab
+from .reviews_tab import ReviewsTab
 from .reveal import RevealDialog
 from .transactions_tab import TransactionsTab
 
@@ -64,6 +65,7 @@ class CustomerEditor(QWidget):
         self.documents = DocumentsTab(runner)
         self.history = HistoryTab(runner)
         self.grading = GradingTab(runner)
+        self.reviews = ReviewsTab(runner)
         self.record_tabs = (self.contacts, self.financials, self.credit_records, self.litigation,
                             self.transactions, self.communications, self.complaints, self.licences)
 
@@ -80,6 +82,7 @@ class CustomerEditor(QWidget):
                               f"{label_for(RECORD_KINDS['litigation'])}"),
                 (self.transactions, label_for(RECORD_KINDS["transactions"])),
                 (self.grading, self.tr("Credit grading")),
+                (self.reviews, self.tr("Reviews and warnings")),
                 (self.communications, label_for(RECORD_KINDS["communications"])),
                 (self.complaints, label_for(RECORD_KINDS["complaints"])),
                 (self.licences, label_for(RECORD_KINDS["licences"])),
@@ -149,7 +152,8 @@ class CustomerEditor(QWidget):
         if not self._tabs_ready:
             self._tabs_ready = True
             self._set_tabs_enabled(True)
-            for tab in (*self.record_tabs, self.documents, self.history, self.grading):
+            for tab in (*self.record_tabs, self.documents, self.history, self.grading,
+                        self.reviews):
                 tab.set_code(self.code)
         self._on_edited()
         self.loaded.emit()
