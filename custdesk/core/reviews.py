@@ -21,6 +21,7 @@ from .access import allowed
 from .changes import Changes
 from .cleaning import check_one
 from .errors import AccessDenied, FieldError, ValidationError
+from .grading.limits import review_holds
 from .validation import check_text, parse_date
 
 i18n.register({
@@ -296,7 +297,7 @@ class Reviews:
                         "grade": item["grade"], "risk_level": item["risk_level"],
                         "due_date": item["next_review"], "reason": reason,
                         "overdue_days": max(0, overdue), "snoozes": item["review_snoozes"],
-                        "hold": overdue > policy.hold_days})
+                        "hold": review_holds(overdue, policy.hold_days)})
         return out
 
     def counts(self, within: int = 14, as_of: datetime.date | None = None) -> dict:
@@ -337,7 +338,7 @@ class Reviews:
                 "snoozed_until": state["review_snoozed_until"], "snoozes": snoozes,
                 "snooze_limit": policy.snooze_limit, "snooze_days": policy.snooze_days,
                 "latest_snooze": latest_snooze(due, policy).isoformat(),
-                "hold": overdue > policy.hold_days}
+                "hold": review_holds(overdue, policy.hold_days)}
 
     def events(self, code: str) -> list[dict]:
         customer_id = self._desk.customers.require_visible(code)

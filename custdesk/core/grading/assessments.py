@@ -448,7 +448,8 @@ class Grading:
         return sorted(events, key=lambda e: (e["decided_at"], e["id"]))
 
     def queue(self) -> list[dict]:
-        """What waits for a decision and this user may decide (never their own), oldest first."""
+        """What waits for a decision within this user's clearance, oldest first; the user's own
+        requests are included with ``own`` set (shown, but they cannot decide them)."""
         desk = self._desk
         clearance = desk.access.clearance
         cursor = desk.db.execute(

@@ -78,9 +78,15 @@ def hold_reasons(limit: int | None, exposure: int, valid_until: str | None,
         reasons.append("hold.over_limit")
     if valid_until and valid_until < today.isoformat():
         reasons.append("hold.expired")
-    if next_review and (today - datetime.date.fromisoformat(next_review)).days > hold_days:
+    if next_review and review_holds((today - datetime.date.fromisoformat(next_review)).days,
+                                    hold_days):
         reasons.append("hold.review_overdue")
     return reasons
+
+
+def review_holds(overdue_days: int, hold_days: int) -> bool:
+    """A review overdue by more than ``hold_days`` puts the file's credit on hold."""
+    return overdue_days > hold_days
 
 
 def hold_text(reasons: list[str], hold_days: int = 30) -> str:
