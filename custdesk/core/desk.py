@@ -87,6 +87,7 @@ class Desk:
         from .customers.archive import CustomerArchive
         from .customers.documents import DocumentStore
         from .customers.records import RecordManager
+        from .exports import Exports
         from .grading.assessments import Grading
         from .reviews import Reviews
         from .warnings import Warnings
@@ -100,6 +101,7 @@ class Desk:
         self.grading = Grading(self)
         self.reviews = Reviews(self)
         self.warnings = Warnings(self)
+        self.exports = Exports(self)
 
     # -- opening ----------------------------------------------------------------------
     @classmethod

@@ -7,7 +7,10 @@ The language is process-wide: a desktop program or a command has one user.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
+from typing import Iterator
 
 LANGUAGES = ("zh", "en")
 _catalogue: dict[str, tuple[str, str]] = {}
@@ -22,16 +25,36 @@ def register(messages: dict[str, tuple[str, str]]) -> None:
         _catalogue[key] = texts
 
 
-def set_language(language: str) -> None:
-    global _language
+# A report may be written in another language than the user's; the override is
+# per thread, so a report rendered in the background leaves the window's language alone.
+_local = threading.local()
+
+
+def _checked(language: str) -> str:
     language = language.lower()[:2]
     if language not in LANGUAGES:
         raise ValueError(f"unsupported language {language!r}")
-    _language = language
+    return language
+
+
+def set_language(language: str) -> None:
+    global _language
+    _language = _checked(language)
 
 
 def language() -> str:
-    return _language
+    return getattr(_local, "language", None) or _language
+
+
+@contextlib.contextmanager
+def using(language: str | None) -> Iterator[None]:
+    """Speak ``language`` in this thread for the duration (None: the current one)."""
+    before = getattr(_local, "language", None)
+    _local.language = _checked(language) if language else before
+    try:
+        yield
+    finally:
+        _local.language = before
 
 
 def tr(key: str, /, **params: object) -> str:
@@ -41,5 +64,5 @@ def tr(key: str, /, **params: object) -> str:
         # An unregistered key is a programming error, but a clerk must still get
         # something readable rather than a crash while showing an error.
         return key if not params else f"{key} {params}"
-    template = texts[0] if _language == "zh" else texts[1]
+    template = texts[0] if language() == "zh" else texts[1]
     return template.format(**params) if params else template

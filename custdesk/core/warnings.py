@@ -142,6 +142,60 @@ def rule_label(rule: str) -> str:
     return i18n.tr(f"rule.{rule}")
 
 
+i18n.register({
+    "facts.payment_overdue": ("付款逾期 {days} 天（最早未付到期日 {since}）",
+                              "Payment overdue for {days} days (oldest unpaid due date {since})"),
+    "facts.limit_utilisation": ("应收余额 {exposure}，授信额度 {limit}（已用 {used}）",
+                                "Exposure {exposure} against a credit limit of {limit} ({used} used)"),
+    "facts.litigation": ("案号 {case_no}：涉案金额 {amount}，立案日期 {filed_on}",
+                         "Case {case_no}: claim {amount}, filed on {filed_on}"),
+    "facts.litigation_limit": ("；授信额度 {limit}", "; credit limit {limit}"),
+    "facts.complaints": ("自 {since} 起投诉 {count} 次", "{count} complaints since {since}"),
+    "facts.expired": ("{what} 已于 {day} 到期", "{what} expired on {day}"),
+    "facts.expires": ("{what} 将于 {day} 到期", "{what} expires on {day}"),
+    "facts.documents_missing": ("档案中没有{kind}", "No {kind} on file"),
+    "facts.downgrade": ("等级由 {before} 下调至 {after}", "Grade lowered from {before} to {after}"),
+    "facts.review_overdue": ("复审应于 {due} 完成，已逾期 {days} 天",
+                             "Review due on {due}, {days} days overdue"),
+})
+
+
+def facts_text(rule: str, facts: dict | None) -> str:
+    """What a warning found, as one sentence in the user's language."""
+    from .fields import choice_label
+    from .validation import format_money
+    f = {k: ("—" if v is None else v) for k, v in (facts or {}).items()}
+
+    def money(key: str) -> str:
+        value = (facts or {}).get(key)
+        return format_money(value) if isinstance(value, int) and not isinstance(value, bool) else "—"
+    if rule == "payment_overdue":
+        return i18n.tr("facts.payment_overdue", days=f.get("days", "—"), since=f.get("since", "—"))
+    if rule == "limit_utilisation":
+        limit, exposure = (facts or {}).get("limit"), (facts or {}).get("exposure") or 0
+        return i18n.tr("facts.limit_utilisation", exposure=money("exposure"), limit=money("limit"),
+                       used=f"{exposure / limit:.0%}" if limit else "—")
+    if rule == "litigation":
+        text = i18n.tr("facts.litigation", case_no=f.get("case_no", "—"), amount=money("amount"),
+                       filed_on=f.get("filed_on", "—"))
+        if (facts or {}).get("limit") is not None:
+            text += i18n.tr("facts.litigation_limit", limit=money("limit"))
+        return text
+    if rule == "complaints":
+        return i18n.tr("facts.complaints", count=f.get("count", "—"), since=f.get("since", "—"))
+    if rule == "document_expiry":
+        day = (facts or {}).get("expires_on") or ""
+        key = "facts.expired" if day < clock.today().isoformat() else "facts.expires"
+        return i18n.tr(key, what=f.get("what", "—"), day=day or "—")
+    if rule == "documents_missing":
+        return i18n.tr("facts.documents_missing", kind=choice_label((facts or {}).get("kind") or ""))
+    if rule == "downgrade":
+        return i18n.tr("facts.downgrade", before=f.get("from", "—"), after=f.get("to", "—"))
+    if rule == "review_overdue":
+        return i18n.tr("facts.review_overdue", due=f.get("due", "—"), days=f.get("days", "—"))
+    return "; ".join(f"{key}: {value}" for key, value in f.items())
+
+
 class Warnings:
     def __init__(self, desk):
         self._desk = desk

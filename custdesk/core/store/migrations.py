@@ -56,6 +56,11 @@ def m0003_reviews_warnings(db: Database) -> None:
     refresh_all(db)
 
 
+@migrations(name="0004_report_exports")
+def m0004_report_exports(db: Database) -> None:
+    _run_sql_file(db, "schema_v4.sql")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from ...core import i18n
+from ...core import clock, i18n
 from ...core.errors import CustdeskError
 from ...core.fields import CUSTOMER_FIELDS, DOCUMENT_FIELDS, RECORD_KINDS, choice_label, label
 from ...core.validation import format_money
@@ -19,11 +18,7 @@ ACTION_ROLE = Qt.ItemDataRole.UserRole
 
 def local_time(stamp: str) -> str:
     """'2025-03-01T02:03:04.000005Z' -> local '2025-03-01 10:03:04'."""
-    try:
-        moment = datetime.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except (ValueError, AttributeError):
-        return str(stamp)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return clock.local_text(stamp, seconds=True) if isinstance(stamp, str) else str(stamp)
 
 
 # Keys of choice fields: their before/after values are shown by their labels.

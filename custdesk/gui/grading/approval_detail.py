@@ -3,13 +3,13 @@ customer owes, and the dialog asking why an item is rejected."""
 
 from __future__ import annotations
 
-import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit,
                                QVBoxLayout, QWidget)
 
+from ...core import clock
 from ...core.grading.limits import utilisation
 from ...core.grading.scale import risk_label
 from ...core.validation import format_money
@@ -18,13 +18,7 @@ from .breakdown import DASH, money
 
 def local_time(stamp: str | None) -> str:
     """A stored UTC timestamp as the clerk's local time, to the minute."""
-    if not stamp:
-        return DASH
-    try:
-        moment = datetime.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return clock.local_text(stamp) or DASH
 
 
 def share(fen: int | None, limit: int | None) -> str:

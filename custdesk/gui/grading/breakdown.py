@@ -8,13 +8,13 @@ no database work, so the customer file and the approval queue both use it.
 
 from __future__ import annotations
 
-import datetime
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSizePolicy,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ...core import clock
 from ...core.grading.assessments import status_label
 from ...core.grading.scale import DIMENSIONS, dimension_label, risk_label
 from ...core.validation import format_money
@@ -35,15 +35,7 @@ def number(value) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
 
 
-def local_day(stamp: str | None) -> str:
-    """The local calendar day of a stored UTC timestamp ('' when there is none)."""
-    if not stamp:
-        return ""
-    try:
-        moment = datetime.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp[:10]
-    return moment.astimezone().date().isoformat()
+local_day = clock.local_day
 
 
 def money(fen) -> str:
