@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core import clock
 from ..core.errors import CustdeskError
-from ..core.fields import choice_label
-from ..core.validation import format_money
-from ..core.warnings import rule_label, severity_label, status_label
+from ..core.warnings import facts_text, rule_label, severity_label, status_label
 from .editor.grading_tab import error_text
 from .editor.jobs import list_table, message_label, run_for, show_message
 from .grading.approval_detail import local_time
@@ -43,53 +41,6 @@ def severity_chip(severity: str) -> QIcon:
         painter.end()
         _chips[severity] = QIcon(pixmap)
     return _chips[severity]
-
-
-def _money(value) -> str:
-    return format_money(value) if isinstance(value, int) and not isinstance(value, bool) else "—"
-
-
-def facts_text(rule: str, facts: dict) -> str:
-    """What a warning found, as a sentence (the rule's facts are numbers, dates and keys)."""
-    translate = QCoreApplication.translate
-
-    def fill(text: str, *values) -> str:
-        for number, value in enumerate(values, start=1):
-            text = text.replace(f"%{number}", "—" if value is None else str(value))
-        return text
-
-    f = facts or {}
-    if rule == "payment_overdue":
-        return fill(translate("WarningFacts", "Payment overdue for %1 days (oldest unpaid due "
-                                              "date %2)"), f.get("days"), f.get("since"))
-    if rule == "limit_utilisation":
-        limit, exposure = f.get("limit"), f.get("exposure") or 0
-        used = f"{exposure / limit:.0%}" if limit else "—"
-        return fill(translate("WarningFacts", "Exposure %1 against a credit limit of %2 (%3 "
-                                              "used)"), _money(exposure), _money(limit), used)
-    if rule == "litigation":
-        text = fill(translate("WarningFacts", "Case %1: claim %2, filed on %3"), f.get("case_no"),
-                    _money(f.get("amount")), f.get("filed_on"))
-        if f.get("limit") is not None:
-            text += fill(translate("WarningFacts", "; credit limit %1"), _money(f.get("limit")))
-        return text
-    if rule == "complaints":
-        return fill(translate("WarningFacts", "%1 complaints since %2"), f.get("count"),
-                    f.get("since"))
-    if rule == "document_expiry":
-        expired = (f.get("expires_on") or "") < clock.today().isoformat()
-        text = translate("WarningFacts", "%1 expired on %2") if expired \
-            else translate("WarningFacts", "%1 expires on %2")
-        return fill(text, f.get("what"), f.get("expires_on"))
-    if rule == "documents_missing":
-        return fill(translate("WarningFacts", "No %1 on file"), choice_label(f.get("kind") or ""))
-    if rule == "downgrade":
-        return fill(translate("WarningFacts", "Grade lowered from %1 to %2"), f.get("from"),
-                    f.get("to"))
-    if rule == "review_overdue":
-        return fill(translate("WarningFacts", "Review due on %1, %2 days overdue"), f.get("due"),
-                    f.get("days"))
-    return "; ".join(f"{key}: {value}" for key, value in f.items())
 
 
 def load_warning(warning_id: int, code: str):

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from custdesk.core import clock
+from custdesk.core import clock, i18n
 from custdesk.core.errors import AccessDenied, Conflict, ValidationError
 
 STATEMENT = {"period": "2025", "revenue": "5000000", "net_profit": "400000", "ebit": "600000",
@@ -214,3 +214,25 @@ def test_the_first_login_of_a_day_checks_every_file(open_as, firm, db_path):
             if w["rule"] == "payment_overdue"] == [("payment_overdue", "2026-10-01")]
     assert later.settings.get("warnings.checked_on") == "2026-10-01"
     assert later.warnings.daily() == []                 # once a day
+
+
+@pytest.mark.parametrize("rule, facts, zh, en", [
+    ("payment_overdue", {"days": 82, "since": "2026-09-01"}, "付款逾期 82 天（最早未付到期日 2026-09-01）",
+     "Payment overdue for 82 days (oldest unpaid due date 2026-09-01)"),
+    ("limit_utilisation", {"limit": 100000, "exposure": 95000}, "应收余额 ¥950.00，授信额度 ¥1,000.00（已用 95%）",
+     "Exposure ¥950.00 against a credit limit of ¥1,000.00 (95% used)"),
+    ("litigation", {"case_no": "(2026)沪0101民初1号", "amount": 500000, "filed_on": "2026-10-01",
+                    "limit": 100000},
+     "案号 (2026)沪0101民初1号：涉案金额 ¥5,000.00，立案日期 2026-10-01；授信额度 ¥1,000.00",
+     "Case (2026)沪0101民初1号: claim ¥5,000.00, filed on 2026-10-01; credit limit ¥1,000.00"),
+    ("documents_missing", {"kind": "business_licence"}, "档案中没有营业执照", "No Business licence on file"),
+    ("downgrade", {"from": "AA", "to": "BBB"}, "等级由 AA 下调至 BBB", "Grade lowered from AA to BBB"),
+    ("review_overdue", {"due": "2026-09-01", "days": 82}, "复审应于 2026-09-01 完成，已逾期 82 天",
+     "Review due on 2026-09-01, 82 days overdue"),
+])
+def test_facts_read_as_a_sentence_in_both_languages(rule, facts, zh, en):
+    from custdesk.core.warnings import facts_text
+    assert facts_text(rule, facts) == zh
+    with i18n.using("en"):
+        assert facts_text(rule, facts) == en
+    assert facts_text(rule, None)                      # no facts: still a readable line

@@ -94,8 +94,7 @@ def test_the_three_sections_are_filled_from_the_database(firm, runner, qtbot):
     assert warnings.table.item(row, 0).foreground().color().name() == SEVERITY_COLOURS["orange"]
     assert not warnings.table.item(row, 0).icon().isNull()          # the colour chip
     assert warnings.table.item(row, 3).text() == "付款逾期"
-    assert warnings.table.item(row, 4).text() == \
-        "Payment overdue for 82 days (oldest unpaid due date 2026-09-01)"
+    assert warnings.table.item(row, 4).text() == "付款逾期 82 天（最早未付到期日 2026-09-01）"
     counts = call(runner, qtbot, lambda d: d.warnings.counts())
     assert warnings.box.title() == (f"Open warnings ({sum(counts.values())}): red 2 · orange 1 "
                                     f"· yellow {counts['yellow']}")
@@ -167,7 +166,7 @@ def test_a_warning_handled_from_the_page_leaves_the_list(firm, runner, qtbot):
     qtbot.mouseClick(page.handle_button, Qt.MouseButton.LeftButton)
     dialog = page.warning_dialog
     settle(runner, qtbot)
-    assert dialog.values["facts"].text().startswith("Payment overdue for 82 days")
+    assert dialog.values["facts"].text().startswith("付款逾期 82 天")
     assert dialog.close_button.isEnabled()
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)     # no note
     settle(runner, qtbot)
