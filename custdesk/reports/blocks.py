@@ -26,6 +26,11 @@ def text(value) -> str:
     return str(value)
 
 
+def caption(label: str) -> str:
+    """A label as a column or row caption: English field labels are lower case; capitalise."""
+    return label[:1].upper() + label[1:] if label and i18n.language() == "en" else label
+
+
 def money(fen) -> str:
     if isinstance(fen, bool) or not isinstance(fen, int):
         return text(fen)          # masked ("***") or missing
@@ -64,7 +69,7 @@ def table(headers: list[str], rows: list[list], widths: list[float] | None = Non
     if not rows:
         return [note(empty or DASH)]
     s = styles()
-    data = [[Paragraph(escape(h), s.cell_head_right if i in right else s.cell_head)
+    data = [[Paragraph(escape(caption(h)), s.cell_head_right if i in right else s.cell_head)
              for i, h in enumerate(headers)]]
     data += [[_cell(v, i in right) for i, v in enumerate(row)] for row in rows]
     if widths:
@@ -93,7 +98,7 @@ def pairs(items: list[tuple[str, object]], columns: int = 2) -> list:
     s = styles()
     rows, row = [], []
     for label, value in items:
-        row += [Paragraph(escape(label), s.small), _cell(value)]
+        row += [Paragraph(escape(caption(label)), s.small), _cell(value)]
         if len(row) == columns * 2:
             rows.append(row)
             row = []

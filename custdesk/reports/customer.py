@@ -202,9 +202,13 @@ def _ratio_text(key: str, value) -> str:
         return b.DASH
     text = metrics.format_input(key, value)
     if key == "altman_z":
-        text += f"（{i18n.tr('cr.zone.' + metrics.altman_zone(value))}）" if i18n.language() == "zh" \
-            else f" ({i18n.tr('cr.zone.' + metrics.altman_zone(value))})"
+        return _bracketed(text, i18n.tr("cr.zone." + metrics.altman_zone(value)))
     return text
+
+
+def _bracketed(text: str, extra: str) -> str:
+    """"text（extra）" in Chinese, "text (extra)" in English."""
+    return f"{text}（{extra}）" if i18n.language() == "zh" else f"{text} ({extra})"
 
 
 def _user_names(desk) -> dict[str, str]:
@@ -306,8 +310,8 @@ def _assessment(desk, code: str, data: CustomerData, names: dict) -> dict | None
     adjustment = (i18n.tr("cr.adjust_value", n=a["adjustment"], reason=a["adjustment_reason"] or "")
                   if a["adjustment"] else b.DASH)
     summary = [
-        (i18n.tr("cr.scorecard"), f"{a['scorecard_title']}（{a['scorecard_name']}@"
-                                  f"{a['scorecard_version']}）"),
+        (i18n.tr("cr.scorecard"), _bracketed(a["scorecard_title"],
+                                             f"{a['scorecard_name']}@{a['scorecard_version']}")),
         (i18n.tr("cr.period"), b.text(a["period"])),
         (i18n.tr("cr.score"), f"{a['score']:.1f}"),
         (i18n.tr("cr.computed"), a["computed_grade"]),
@@ -341,8 +345,7 @@ def _history(desk, code: str, names: dict) -> list:
     for e in reversed(desk.grading.history(code)):
         if e["type"] == "assessment":
             what = i18n.tr("cr.assessment_n", id=e["id"])
-            grade = f"{e['grade']}（{e['score']:.1f}）" if i18n.language() == "zh" \
-                else f"{e['grade']} ({e['score']:.1f})"
+            grade = _bracketed(e["grade"], f"{e['score']:.1f}")
             amount = b.money(e["approved_limit"] if e["status"] == "approved"
                              else e["recommended_limit"])
         else:
@@ -444,7 +447,7 @@ def gather(desk, code: str) -> CustomerData:
 # -- layout -----------------------------------------------------------------------------
 def _title_block(data: CustomerData, stamp: Stamp) -> list:
     s = styles()
-    who = f"{data.name}（{data.code}）" if i18n.language() == "zh" else f"{data.name} ({data.code})"
+    who = _bracketed(data.name, data.code)
     return [Paragraph(i18n.tr("cr.title"), s.title),
             Paragraph(f'<font size="13">{escape(who)}</font>', s.subtitle),
             Paragraph(escape(i18n.tr("cr.subtitle", number=stamp.number, date=data.date)),

@@ -108,7 +108,8 @@ def customer(desk, code: str, *, lang: str | None = None, password: str | None =
         data = report.gather(desk, code)
     return _export(desk, "customer",
                    lambda stamp: _finish(report.render(data, stamp), password),
-                   language, customer=code, params={"watermark": data.watermarked})
+                   language, customer=code,
+                   params={"watermark": data.watermarked, "printed": data.printed})
 
 
 def reviews(desk, start: datetime.date, end: datetime.date, *, lang: str | None = None) -> Export:

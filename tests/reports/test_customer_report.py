@@ -67,6 +67,9 @@ def test_income_prints_only_for_a_cleared_reader(demo_as):
     clerk_text = pdf_text(export.customer(clerk, code).data)
     assert shown not in clerk_text and "***" in clerk_text
     assert "按您的密级权限不予显示" in _flat(clerk_text)
+    printed = {e["customer"]: e["summary"]["printed"] for e in admin.audit.entries()
+               if e["action"] == "report.export" and e["user"] == "admin"}
+    assert "income" in printed[code]
 
 
 def test_a_file_above_clearance_cannot_be_reported(demo_as):
