@@ -17,6 +17,7 @@ from .customers.list_page import CustomerListPage
 from .editor import CustomerEditor
 from .grading.approvals_page import ApprovalsPage
 from .home_page import HomePage
+from .reports.reports_page import ReportsPage
 from .settings_page import SettingsPage
 from .startup_notice import StartupNotice
 from .style import icon
@@ -61,6 +62,8 @@ class MainWindow(QMainWindow):
             # The app icon (a file with a tick) until the set has an approvals icon.
             self._add_area("approvals", self.tr("Approvals"), "app", self.approvals_page)
             self.approvals_page.count_changed.connect(self._show_approvals_count)
+        self.reports_page = ReportsPage(runner, allowed(user.role, "audit.read"))
+        self._add_area("reports", self.tr("Reports"), "reports", self.reports_page)
         if allowed(user.role, "audit.read"):
             self.audit_page = AuditPage(runner)
             self._add_area("audit", self.tr("Audit log"), "audit", self.audit_page)

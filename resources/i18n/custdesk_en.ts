@@ -261,7 +261,7 @@
     <context>
         <name>AssessmentView</name>
         <message>
-            <location filename="../../custdesk/gui/grading/breakdown.py" line="+148" />
+            <location filename="../../custdesk/gui/grading/breakdown.py" line="+140" />
             <source>Dimension</source>
             <translation>Dimension</translation>
         </message>
@@ -429,6 +429,68 @@
         </message>
     </context>
     <context>
+        <name>BatchExport</name>
+        <message>
+            <location filename="../../custdesk/gui/reports/batch.py" line="+71" />
+            <location line="+28" />
+            <location line="+79" />
+            <source>Export customer reports</source>
+            <extracomment>failures listed one by one in the summary; the rest are counted (done, total, code): emitted on the database thread, delivered on the UI thread the batch ended (a BatchResult), or could not start (None; ``error`` says why)</extracomment>
+            <translation>Export customer reports</translation>
+        </message>
+        <message>
+            <location line="-96" />
+            <source>Folder for the reports</source>
+            <translation>Folder for the reports</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Preparing the reports…</source>
+            <translation>Preparing the reports…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Cancelling after the current file…</source>
+            <translation>Cancelling after the current file…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Exporting %1 (%2 of %3)…</source>
+            <translation>Exporting %1 (%2 of %3)…</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+28" />
+            <source>%n report(s) written to %1.</source>
+            <translation>
+                <numerusform>%n report(s) written to %1.</numerusform>
+                <numerusform>%n report(s) written to %1.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Cancelled: the remaining files were not exported.</source>
+            <translation>Cancelled: the remaining files were not exported.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n file(s) could not be exported:</source>
+            <translation>
+                <numerusform>%n file(s) could not be exported:</numerusform>
+                <numerusform>%n file(s) could not be exported:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>… and %1 more.</source>
+            <translation>… and %1 more.</translation>
+        </message>
+    </context>
+    <context>
         <name>CreatingPage</name>
         <message>
             <location filename="../../custdesk/gui/setup_wizard.py" line="+23" />
@@ -502,7 +564,7 @@
     <context>
         <name>CustomerEditor</name>
         <message>
-            <location filename="../../custdesk/gui/editor/window.py" line="+77" />
+            <location filename="../../custdesk/gui/editor/window.py" line="+87" />
             <source>Basic information</source>
             <extracomment>a save succeeded (and the form shows what was stored): the file's code the title ("*" first when there are unsaved changes) changed the file's values arrived from the database</extracomment>
             <translation>Basic information</translation>
@@ -550,7 +612,22 @@
             <translation>Undo every unsaved change (Esc)</translation>
         </message>
         <message>
-            <location line="+86" />
+            <location line="+7" />
+            <source>Report…</source>
+            <translation>Report…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Make this file's credit audit report to preview, save or print (Ctrl+Shift+R)</source>
+            <translation>Make this file's credit audit report to preview, save or print (Ctrl+Shift+R)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Report</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <location line="+87" />
             <source>New individual</source>
             <translation>New individual</translation>
         </message>
@@ -593,11 +670,16 @@ If the original document really reads like this, give a reason to keep it (recor
             <source>{title} has unsaved changes. Save them before closing?</source>
             <translation>{title} has unsaved changes. Save them before closing?</translation>
         </message>
+        <message>
+            <location line="+61" />
+            <source>The report shows the file as saved: unsaved changes are not in it.</source>
+            <translation>The report shows the file as saved: unsaved changes are not in it.</translation>
+        </message>
     </context>
     <context>
         <name>CustomerListPage</name>
         <message>
-            <location filename="../../custdesk/gui/customers/list_page.py" line="+157" />
+            <location filename="../../custdesk/gui/customers/list_page.py" line="+162" />
             <source>Name, pinyin initials, code or phone tail  (Ctrl+F)</source>
             <extracomment>the most rows one query puts on screen; beyond it the count says "first N of M" how long typing must pause before the query runs the newest query's rows are on screen</extracomment>
             <translation>Name, pinyin initials, code or phone tail  (Ctrl+F)</translation>
@@ -692,6 +774,16 @@ If the original document really reads like this, give a reason to keep it (recor
                 <numerusform>%Ln customer</numerusform>
                 <numerusform>%Ln customers</numerusform>
             </translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Open file</source>
+            <translation>Open file</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export reports of the selected customers…</source>
+            <translation>Export reports of the selected customers…</translation>
         </message>
     </context>
     <context>
@@ -1117,7 +1209,7 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>HistoryTab</name>
         <message>
-            <location filename="../../custdesk/gui/editor/history_tab.py" line="+85" />
+            <location filename="../../custdesk/gui/editor/history_tab.py" line="+80" />
             <source>Created the file</source>
             <translation>Created the file</translation>
         </message>
@@ -1396,7 +1488,7 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>LimitChangeView</name>
         <message>
-            <location filename="../../custdesk/gui/grading/approval_detail.py" line="+77" />
+            <location filename="../../custdesk/gui/grading/approval_detail.py" line="+71" />
             <source>Grade:</source>
             <translation>Grade:</translation>
         </message>
@@ -1590,19 +1682,19 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../custdesk/gui/main_window.py" line="+34" />
+            <location filename="../../custdesk/gui/main_window.py" line="+35" />
             <source>custdesk — Customer credit files</source>
             <extracomment>the user asked to lock the window now</extracomment>
             <translation>custdesk — Customer credit files</translation>
         </message>
         <message>
             <location line="+12" />
-            <location line="+51" />
+            <location line="+53" />
             <source>Today</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location line="-43" />
+            <location line="-45" />
             <source>All customers</source>
             <translation>All customers</translation>
         </message>
@@ -1613,12 +1705,17 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
         <message>
             <location line="+5" />
-            <location line="+30" />
+            <location line="+32" />
             <source>Approvals</source>
             <translation>Approvals</translation>
         </message>
         <message>
-            <location line="-26" />
+            <location line="-29" />
+            <source>Reports</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Audit log</source>
             <translation>Audit log</translation>
         </message>
@@ -1889,6 +1986,394 @@ If the original document really reads like this, give a reason to keep it (recor
             <location line="+3" />
             <source>Saved to %1</source>
             <translation>Saved to %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportOptionsDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/reports/options.py" line="+34" />
+            <source>Language</source>
+            <extracomment>file levels whose reports carry the reader's name as a watermark and may be encrypted</extracomment>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Leave empty for no password</source>
+            <translation>Leave empty for no password</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password again</source>
+            <translation>Password again</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reports of confidential and secret files carry a watermark with your name on every page. With a password, the PDF opens only with it: keep it apart from the file.</source>
+            <translation>Reports of confidential and secret files carry a watermark with your name on every page. With a password, the PDF opens only with it: keep it apart from the file.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This file is %1: the report carries a watermark with your name on every page. With a password, the PDF opens only with it: keep it apart from the file.</source>
+            <translation>This file is %1: the report carries a watermark with your name on every page. With a password, the PDF opens only with it: keep it apart from the file.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Make report</source>
+            <translation>Make report</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>The password needs at least %1 characters.</source>
+            <translation>The password needs at least %1 characters.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The two passwords differ.</source>
+            <translation>The two passwords differ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportPreview</name>
+        <message>
+            <location filename="../../custdesk/gui/reports/preview.py" line="+64" />
+            <source>SHA-256 of the PDF: %1</source>
+            <extracomment>pages are printed at the printer's resolution, but not finer than this (memory: an A4 page at 1200 dpi would be a 550 MB image) the report was written to this path</extracomment>
+            <translation>SHA-256 of the PDF: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Save As…</source>
+            <translation>Save As…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save the report as a PDF file (Ctrl+S)</source>
+            <translation>Save the report as a PDF file (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Print…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Print the report (Ctrl+P)</source>
+            <translation>Print the report (Ctrl+P)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Page</source>
+            <translation>Page</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Zoom out (Ctrl+-)</source>
+            <translation>Zoom out (Ctrl+-)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Zoom in (Ctrl++)</source>
+            <translation>Zoom in (Ctrl++)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Fit width</source>
+            <translation>Fit width</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Fit the page to the window's width (Ctrl+0)</source>
+            <translation>Fit the page to the window's width (Ctrl+0)</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The preview is not available on this computer (Qt's PDF module is missing). Save the report and open it with a PDF reader.</source>
+            <translation>The preview is not available on this computer (Qt's PDF module is missing). Save the report and open it with a PDF reader.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Printing needs the preview: save the report and print it from a PDF reader.</source>
+            <translation>Printing needs the preview: save the report and print it from a PDF reader.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Report No. %1</source>
+            <translation>Report No. %1</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n page(s)</numerusform>
+                <numerusform>%n page(s)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SHA-256 %1…</source>
+            <translation>SHA-256 %1…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>encrypted</source>
+            <translation>encrypted</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The preview cannot open this PDF (it is encrypted: open the saved file with its password).</source>
+            <translation>The preview cannot open this PDF (it is encrypted: open the saved file with its password).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The preview cannot open this PDF. Save it and open it with a PDF reader.</source>
+            <translation>The preview cannot open this PDF. Save it and open it with a PDF reader.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>of %1</source>
+            <translation>of %1</translation>
+        </message>
+        <message>
+            <location line="+71" />
+            <source>Save report</source>
+            <translation>Save report</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Saved to %1</source>
+            <translation>Saved to %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Print report</source>
+            <translation>Print report</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>The chosen pages are not in this report.</source>
+            <translation>The chosen pages are not in this report.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The printer could not be started.</source>
+            <translation>The printer could not be started.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+18" />
+            <source>Sent %n page(s) to the printer.</source>
+            <translation>
+                <numerusform>Sent %n page(s) to the printer.</numerusform>
+                <numerusform>Sent %n page(s) to the printer.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <location filename="../../custdesk/gui/reports/reports_page.py" line="+65" />
+            <source>Reports</source>
+            <extracomment>exports listed in the register a preview was opened (tests wait on it): the ReportPreview the register shows the newest read a verification finished: its result dict</extracomment>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Make a report</source>
+            <translation>Make a report</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+57" />
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location line="-48" />
+            <source>Counts and exposure by grade and risk, the largest exposures, open warnings</source>
+            <translation>Counts and exposure by grade and risk, the largest exposures, open warnings</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Whole log</source>
+            <translation>Whole log</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+115" />
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <location line="-108" />
+            <source>Code, e.g. C000001</source>
+            <translation>Code, e.g. C000001</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Reading the whole audit log needs the audit permission (managers, administrators, auditors)</source>
+            <translation>Reading the whole audit log needs the audit permission (managers, administrators, auditors)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Period</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Preview…</source>
+            <translation>Preview…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Make the report (it is numbered and registered) and open its preview, to save or print it</source>
+            <translation>Make the report (it is numbered and registered) and open its preview, to save or print it</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Customer reports in a batch</source>
+            <translation>Customer reports in a batch</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Customer codes, e.g. C000001, C000002</source>
+            <translation>Customer codes, e.g. C000001, C000002</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All files I can see</source>
+            <translation>All files I can see</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Export to a folder…</source>
+            <translation>Export to a folder…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>One customer credit audit report per file, named by report number and code. Select files in the customer list and use its context menu to export those.</source>
+            <translation>One customer credit audit report per file, named by report number and code. Select files in the customer list and use its context menu to export those.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Registered exports</source>
+            <translation>Registered exports</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Verify a file…</source>
+            <translation>Verify a file…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Check whether a PDF is an unaltered report exported from this database</source>
+            <translation>Check whether a PDF is an unaltered report exported from this database</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Report No.</source>
+            <translation>Report No.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Report</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>User</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Pages</source>
+            <translation>Pages</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Encrypted</source>
+            <translation>Encrypted</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>SHA-256 of the PDF: %1</source>
+            <translation>SHA-256 of the PDF: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The newest %1 exports</source>
+            <translation>The newest %1 exports</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n export(s)</source>
+            <translation>
+                <numerusform>%n export(s)</numerusform>
+                <numerusform>%n export(s)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>Type the code of the customer whose audit trail you want.</source>
+            <translation>Type the code of the customer whose audit trail you want.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Verify a report file</source>
+            <translation>Verify a report file</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>PDF files (*.pdf);;All files (*)</source>
+            <translation>PDF files (*.pdf);;All files (*)</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>SHA-256 of the file: %1</source>
+            <translation>SHA-256 of the file: %1</translation>
         </message>
     </context>
     <context>
@@ -2592,7 +3077,7 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>WarningDialog</name>
         <message>
-            <location filename="../../custdesk/gui/warning_dialog.py" line="+121" />
+            <location filename="../../custdesk/gui/warning_dialog.py" line="+72" />
             <source>Warning #%1</source>
             <extracomment>a handling was stored: (code, action) the user asked to open the customer's file the warning on view is the newest read (tests wait on it)</extracomment>
             <translation>Warning #%1</translation>
@@ -2752,59 +3237,6 @@ If the original document really reads like this, give a reason to keep it (recor
             <location line="+1" />
             <source>Warning closed.</source>
             <translation>Warning closed.</translation>
-        </message>
-    </context>
-    <context>
-        <name>WarningFacts</name>
-        <message>
-            <location line="-230" />
-            <source>Payment overdue for %1 days (oldest unpaid due date %2)</source>
-            <translation>Payment overdue for %1 days (oldest unpaid due date %2)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Exposure %1 against a credit limit of %2 (%3 used)</source>
-            <translation>Exposure %1 against a credit limit of %2 (%3 used)</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Case %1: claim %2, filed on %3</source>
-            <translation>Case %1: claim %2, filed on %3</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>; credit limit %1</source>
-            <translation>; credit limit %1</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>%1 complaints since %2</source>
-            <translation>%1 complaints since %2</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>%1 expired on %2</source>
-            <translation>%1 expired on %2</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>%1 expires on %2</source>
-            <translation>%1 expires on %2</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>No %1 on file</source>
-            <translation>No %1 on file</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Grade lowered from %1 to %2</source>
-            <translation>Grade lowered from %1 to %2</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Review due on %1, %2 days overdue</source>
-            <translation>Review due on %1, %2 days overdue</translation>
         </message>
     </context>
     <context>

@@ -261,7 +261,7 @@
 <context>
     <name>AssessmentView</name>
     <message>
-        <location filename="../../custdesk/gui/grading/breakdown.py" line="+148"/>
+        <location filename="../../custdesk/gui/grading/breakdown.py" line="+140"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
@@ -429,6 +429,66 @@
     </message>
 </context>
 <context>
+    <name>BatchExport</name>
+    <message>
+        <location filename="../../custdesk/gui/reports/batch.py" line="+71"/>
+        <location line="+28"/>
+        <location line="+79"/>
+        <source>Export customer reports</source>
+        <extracomment>failures listed one by one in the summary; the rest are counted (done, total, code): emitted on the database thread, delivered on the UI thread the batch ended (a BatchResult), or could not start (None; ``error`` says why)</extracomment>
+        <translation>导出客户报告</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <source>Folder for the reports</source>
+        <translation>选择保存报告的文件夹</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Preparing the reports…</source>
+        <translation>正在准备报告…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cancelling after the current file…</source>
+        <translation>当前文件完成后取消…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Exporting %1 (%2 of %3)…</source>
+        <translation>正在导出 %1（第 %2 个，共 %3 个）…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%n report(s) written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 份报告写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancelled: the remaining files were not exported.</source>
+        <translation>已取消：其余客户未导出。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n file(s) could not be exported:</source>
+        <translation>
+            <numerusform>%n 个客户无法导出：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>… and %1 more.</source>
+        <translation>……另有 %1 个。</translation>
+    </message>
+</context>
+<context>
     <name>CreatingPage</name>
     <message>
         <location filename="../../custdesk/gui/setup_wizard.py" line="+23"/>
@@ -502,7 +562,7 @@
 <context>
     <name>CustomerEditor</name>
     <message>
-        <location filename="../../custdesk/gui/editor/window.py" line="+77"/>
+        <location filename="../../custdesk/gui/editor/window.py" line="+87"/>
         <source>Basic information</source>
         <extracomment>a save succeeded (and the form shows what was stored): the file&apos;s code the title (&quot;*&quot; first when there are unsaved changes) changed the file&apos;s values arrived from the database</extracomment>
         <translation>基本信息</translation>
@@ -550,7 +610,22 @@
         <translation>撤销所有未保存的更改（Esc）</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+7"/>
+        <source>Report…</source>
+        <translation>报告…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make this file&apos;s credit audit report to preview, save or print (Ctrl+Shift+R)</source>
+        <translation>生成本档案的客户资信审核报告，可预览、保存或打印（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>New individual</source>
         <translation>新建个人客户</translation>
     </message>
@@ -593,11 +668,16 @@ If the original document really reads like this, give a reason to keep it (recor
         <source>{title} has unsaved changes. Save them before closing?</source>
         <translation>“{title}”有未保存的更改。关闭前是否保存？</translation>
     </message>
+    <message>
+        <location line="+61"/>
+        <source>The report shows the file as saved: unsaved changes are not in it.</source>
+        <translation>报告按已保存的档案生成：未保存的更改不在其中。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerListPage</name>
     <message>
-        <location filename="../../custdesk/gui/customers/list_page.py" line="+157"/>
+        <location filename="../../custdesk/gui/customers/list_page.py" line="+162"/>
         <source>Name, pinyin initials, code or phone tail  (Ctrl+F)</source>
         <extracomment>the most rows one query puts on screen; beyond it the count says &quot;first N of M&quot; how long typing must pause before the query runs the newest query&apos;s rows are on screen</extracomment>
         <translation>名称、拼音首字母、客户编号或电话尾号（Ctrl+F）</translation>
@@ -690,6 +770,16 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>
             <numerusform>%Ln 位客户</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Open file</source>
+        <translation>打开档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export reports of the selected customers…</source>
+        <translation>导出所选客户报告…</translation>
     </message>
 </context>
 <context>
@@ -1115,7 +1205,7 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../custdesk/gui/editor/history_tab.py" line="+85"/>
+        <location filename="../../custdesk/gui/editor/history_tab.py" line="+80"/>
         <source>Created the file</source>
         <translation>建立档案</translation>
     </message>
@@ -1394,7 +1484,7 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>LimitChangeView</name>
     <message>
-        <location filename="../../custdesk/gui/grading/approval_detail.py" line="+77"/>
+        <location filename="../../custdesk/gui/grading/approval_detail.py" line="+71"/>
         <source>Grade:</source>
         <translation>等级：</translation>
     </message>
@@ -1588,19 +1678,19 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../custdesk/gui/main_window.py" line="+34"/>
+        <location filename="../../custdesk/gui/main_window.py" line="+35"/>
         <source>custdesk — Customer credit files</source>
         <extracomment>the user asked to lock the window now</extracomment>
         <translation>custdesk — 客户资信档案台</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-45"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
@@ -1611,12 +1701,17 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
     <message>
         <location line="+5"/>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-29"/>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -1887,6 +1982,391 @@ If the original document really reads like this, give a reason to keep it (recor
         <location line="+3"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportOptionsDialog</name>
+    <message>
+        <location filename="../../custdesk/gui/reports/options.py" line="+34"/>
+        <source>Language</source>
+        <extracomment>file levels whose reports carry the reader&apos;s name as a watermark and may be encrypted</extracomment>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Leave empty for no password</source>
+        <translation>留空则不设密码</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reports of confidential and secret files carry a watermark with your name on every page. With a password, the PDF opens only with it: keep it apart from the file.</source>
+        <translation>秘密和机密档案的报告每页都印有带您姓名的水印。设置密码后，须输入密码才能打开 PDF：请将密码与文件分开保管。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file is %1: the report carries a watermark with your name on every page. With a password, the PDF opens only with it: keep it apart from the file.</source>
+        <translation>本档案为%1级：报告每页都印有带您姓名的水印。设置密码后，须输入密码才能打开 PDF：请将密码与文件分开保管。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Make report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message>
+        <location filename="../../custdesk/gui/reports/preview.py" line="+64"/>
+        <source>SHA-256 of the PDF: %1</source>
+        <extracomment>pages are printed at the printer&apos;s resolution, but not finer than this (memory: an A4 page at 1200 dpi would be a 550 MB image) the report was written to this path</extracomment>
+        <translation>PDF 的 SHA-256：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the report as a PDF file (Ctrl+S)</source>
+        <translation>将报告保存为 PDF 文件（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the report (Ctrl+P)</source>
+        <translation>打印报告（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大（Ctrl++）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit the page to the window&apos;s width (Ctrl+0)</source>
+        <translation>页面宽度适合窗口（Ctrl+0）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The preview is not available on this computer (Qt&apos;s PDF module is missing). Save the report and open it with a PDF reader.</source>
+        <translation>本机无法预览（缺少 Qt 的 PDF 模块）。请保存报告后用 PDF 阅读器打开。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Printing needs the preview: save the report and print it from a PDF reader.</source>
+        <translation>打印需要预览功能：请保存报告后在 PDF 阅读器中打印。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Report No. %1</source>
+        <translation>报告编号 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256 %1…</source>
+        <translation>SHA-256 值 %1…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>encrypted</source>
+        <translation>已加密</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The preview cannot open this PDF (it is encrypted: open the saved file with its password).</source>
+        <translation>预览无法打开此 PDF（文件已加密：请保存后用密码打开）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The preview cannot open this PDF. Save it and open it with a PDF reader.</source>
+        <translation>预览无法打开此 PDF。请保存后用 PDF 阅读器打开。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>of %1</source>
+        <translation>/ %1</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Print report</source>
+        <translation>打印报告</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The chosen pages are not in this report.</source>
+        <translation>所选页码不在本报告中。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Sent %n page(s) to the printer.</source>
+        <translation>
+            <numerusform>已将 %n 页发送到打印机。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../custdesk/gui/reports/reports_page.py" line="+65"/>
+        <source>Reports</source>
+        <extracomment>exports listed in the register a preview was opened (tests wait on it): the ReportPreview the register shows the newest read a verification finished: its result dict</extracomment>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Make a report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+57"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Counts and exposure by grade and risk, the largest exposures, open warnings</source>
+        <translation>按评级和风险统计户数与敞口、最大敞口客户、未关闭的预警</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Whole log</source>
+        <translation>全部日志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+115"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="-108"/>
+        <source>Code, e.g. C000001</source>
+        <translation>编号，如 C000001</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading the whole audit log needs the audit permission (managers, administrators, auditors)</source>
+        <translation>查看全部审计日志需要审计权限（经理、管理员、审计员）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Preview…</source>
+        <translation>生成并预览…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make the report (it is numbered and registered) and open its preview, to save or print it</source>
+        <translation>生成报告（编号并登记）并打开预览，可保存或打印</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Customer reports in a batch</source>
+        <translation>批量导出客户报告</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customer codes, e.g. C000001, C000002</source>
+        <translation>客户编号，如 C000001, C000002</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files I can see</source>
+        <translation>我可见的全部档案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export to a folder…</source>
+        <translation>导出到文件夹…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One customer credit audit report per file, named by report number and code. Select files in the customer list and use its context menu to export those.</source>
+        <translation>每个档案一份客户资信审核报告，以报告编号和客户编号命名。也可在客户列表中选择档案，用右键菜单导出。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Registered exports</source>
+        <translation>已登记的导出报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify a file…</source>
+        <translation>验证文件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check whether a PDF is an unaltered report exported from this database</source>
+        <translation>检查一个 PDF 是否为本数据库导出且未被改动的报告</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Report No.</source>
+        <translation>报告编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Encrypted</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SHA-256 of the PDF: %1</source>
+        <translation>PDF 的 SHA-256：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The newest %1 exports</source>
+        <translation>最近 %1 份导出</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n export(s)</source>
+        <translation>
+            <numerusform>%n 份导出</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Type the code of the customer whose audit trail you want.</source>
+        <translation>请输入要查看审计记录的客户编号。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Verify a report file</source>
+        <translation>验证报告文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>PDF 文件 (*.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>SHA-256 of the file: %1</source>
+        <translation>文件的 SHA-256：%1</translation>
     </message>
 </context>
 <context>
@@ -2590,7 +3070,7 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>WarningDialog</name>
     <message>
-        <location filename="../../custdesk/gui/warning_dialog.py" line="+121"/>
+        <location filename="../../custdesk/gui/warning_dialog.py" line="+72"/>
         <source>Warning #%1</source>
         <extracomment>a handling was stored: (code, action) the user asked to open the customer&apos;s file the warning on view is the newest read (tests wait on it)</extracomment>
         <translation>预警 #%1</translation>
@@ -2750,59 +3230,6 @@ If the original document really reads like this, give a reason to keep it (recor
         <location line="+1"/>
         <source>Warning closed.</source>
         <translation>预警已关闭。</translation>
-    </message>
-</context>
-<context>
-    <name>WarningFacts</name>
-    <message>
-        <location line="-230"/>
-        <source>Payment overdue for %1 days (oldest unpaid due date %2)</source>
-        <translation>付款逾期 %1 天（最早未付款到期日 %2）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Exposure %1 against a credit limit of %2 (%3 used)</source>
-        <translation>敞口 %1，授信额度 %2（已使用 %3）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Case %1: claim %2, filed on %3</source>
-        <translation>案号 %1：标的 %2，立案日期 %3</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>; credit limit %1</source>
-        <translation>；授信额度 %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 complaints since %2</source>
-        <translation>自 %2 起投诉 %1 次</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 expired on %2</source>
-        <translation>%1 已于 %2 过期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 expires on %2</source>
-        <translation>%1 将于 %2 到期</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No %1 on file</source>
-        <translation>档案中缺少%1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Grade lowered from %1 to %2</source>
-        <translation>资信等级由 %1 下调至 %2</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Review due on %1, %2 days overdue</source>
-        <translation>复审应于 %1 完成，已逾期 %2 天</translation>
     </message>
 </context>
 <context>

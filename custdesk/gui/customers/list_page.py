@@ -11,16 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QTableView, QVBoxLayout, QWidget)
+                               QLineEdit, QMenu, QTableView, QVBoxLayout, QWidget)
 from shiboken6 import isValid
 
 from ...core.customers.archive import UNGRADED
 from ...core.fields import KINDS, LEVELS, STATUSES, TIERS, choice_label, level_label
 from ...core.grading.scale import GRADES
 from ...core.i18n import tr as core_text   # named apart from tr(): lupdate reads only Qt strings
+from ..reports.batch import BatchExport
 from .model import (CODE, GRADE, HOLD, KIND, LEVEL, LIMIT, NAME, OWNER, PHONE, RISK, STATUS, TIER,
                     USED, CustomerTableModel)
 
@@ -69,6 +70,7 @@ class CustomerListPage(QWidget):
         self._shown = 0            # generation on screen
         self._total = 0
         self.dropped = 0           # answers that arrived after a newer query had started
+        self.batch: BatchExport | None = None
 
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("customer_search")
@@ -128,7 +130,10 @@ class CustomerListPage(QWidget):
     def _set_up_table(self) -> None:
         table = self.table
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows (Shift/Ctrl) for the context menu's batch report export.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._context_menu)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
@@ -288,6 +293,36 @@ class CustomerListPage(QWidget):
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
             self.open_customer.emit(self.model.code_at(index.row()))
+
+    def selected_codes(self) -> list[str]:
+        """The codes of the selected rows, in the order shown."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.code_at(row) for row in rows]
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        codes = self.selected_codes()
+        menu.addAction(self.tr("Open file"), lambda: self._open_index(self.table.currentIndex()))
+        export = menu.addAction(self.tr("Export reports of the selected customers…"),
+                                lambda: self.export_reports(codes))
+        export.setEnabled(bool(codes))
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            self.table.setCurrentIndex(index)   # a right-click outside the selection selects
+        menu = self.context_menu()
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def export_reports(self, codes: list[str]):
+        """One customer report per code into a folder (the batch flow of the 报告 page)."""
+        if self.batch is None:
+            self.batch = BatchExport(self, self.runner)
+        return self.batch.start(codes)
 
     def focus_search(self) -> None:
         """Put the cursor in the search box with its text selected (the window's Ctrl+F)."""

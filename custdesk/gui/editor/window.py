@@ -13,8 +13,15 @@ from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QMessageBox, Q
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from ...core.errors import CustdeskError, ValidationError
-from ...core.fields import RECORD_KINDS, customer_field
+from ...core.exports import kind_label
+from ...core.fields import LEVELS, RECORD_KINDS, customer_field, level_label
+from ...reports import export as reports
 from ..grading.standing import hold_texts
+# Modules, not names: the report widgets use this package's helpers (editor.jobs), so either
+# side may be imported first.
+from ..reports import common as report_common
+from ..reports import options as report_options
+from ..reports import preview as report_preview
 from .documents_tab import DocumentsTab, LicencesTab
 from .fieldwidgets import error_lines, label_for
 from .financials_tab import FinancialsTab
@@ -45,6 +52,9 @@ class CustomerEditor(QWidget):
         self.kind = kind
         self.data: dict = {}
         self.reveal_dialog: RevealDialog | None = None
+        self.report_dialog: report_options.ReportOptionsDialog | None = None
+        self.report_preview: report_preview.ReportPreview | None = None
+        self._reporting = False
         self._saving = False
         self._title = ""
         self._tabs_ready = False
@@ -108,7 +118,18 @@ class CustomerEditor(QWidget):
         self.save_action = self._action(self.tr("Save"), QKeySequence.StandardKey.Save, self.save)
         self.revert_action = self._action(self.tr("Revert"), QKeySequence(Qt.Key.Key_Escape),
                                           self.revert)
+        # 报告: the file's credit audit report, as this user may see it (a registered export).
+        self.report_button = QPushButton(self.tr("Report…"), self)
+        self.report_button.setObjectName("editor_report")
+        self.report_button.setToolTip(self.tr("Make this file's credit audit report to preview, "
+                                              "save or print (Ctrl+Shift+R)"))
+        self.report_button.clicked.connect(lambda: self.make_report())
+        self.report_action = self._action(self.tr("Report"), QKeySequence("Ctrl+Shift+R"),
+                                          self.make_report)
+        self.report_busy = report_common.BusyBar(self)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.report_button)
+        buttons.addWidget(self.report_busy)
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
@@ -125,6 +146,7 @@ class CustomerEditor(QWidget):
             self.financials.set_kind(kind)
         self._set_tabs_enabled(self.code is not None)
         self._on_edited()
+        self._update_report()
 
     def _action(self, text: str, keys, slot) -> QAction:
         action = QAction(text, self)
@@ -156,6 +178,7 @@ class CustomerEditor(QWidget):
                         self.reviews):
                 tab.set_code(self.code)
         self._on_edited()
+        self._update_report()
         self.loaded.emit()
 
     def _on_changed(self, changes) -> None:
@@ -342,6 +365,61 @@ class CustomerEditor(QWidget):
             event.accept()
         else:
             event.ignore()
+
+    # -- the report -----------------------------------------------------------------------
+    def _update_report(self) -> None:
+        may = self.code is not None and bool(self.data) and not self._reporting
+        self.report_button.setEnabled(may)
+        self.report_action.setEnabled(may)
+
+    def make_report(self) -> report_options.ReportOptionsDialog | None:
+        """Ask for the report's language (and, for a confidential or secret file, an optional
+        password); then make it on the database thread and open the preview."""
+        if self.code is None or not self.data or self._reporting:
+            return None
+        level = self.data.get("level")
+        dialog = report_options.ReportOptionsDialog(
+            f"{kind_label('customer')} — {self.code}", level in report_options.PROTECTED_LEVELS,
+            self, level=level_label(LEVELS.index(level)) if level in LEVELS else "")
+        dialog.accepted.connect(lambda: self.run_report(dialog.chosen_language(),
+                                                        dialog.chosen_password()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.report_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def run_report(self, lang: str | None, password: str | None = None) -> None:
+        code = self.code
+        self._reporting = True
+        self._update_report()
+        if self.has_unsaved_changes():
+            show_message(self.message, self.tr("The report shows the file as saved: unsaved "
+                                               "changes are not in it."), error=False)
+
+        def end() -> None:
+            self._reporting = False
+            self._update_report()
+
+        report_common.make_report(
+            self, self.runner,
+            lambda desk: reports.customer(desk, code, lang=lang, password=password),
+            self.report_busy, lambda made: self.show_report(made, password),
+            lambda error: show_message(self.message, str(error)), on_end=end)
+
+    def show_report(self, made: reports.Export,
+                    password: str | None = None) -> report_preview.ReportPreview:
+        if self.report_preview is not None:
+            self.report_preview.close()
+        preview = report_preview.ReportPreview(made, password, self)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.destroyed.connect(lambda _o=None, p=preview: self._forget_preview(p))
+        self.report_preview = preview
+        preview.show()
+        return preview
+
+    def _forget_preview(self, preview) -> None:
+        if self.report_preview is preview:
+            self.report_preview = None
 
     # -- revealing ----------------------------------------------------------------------
     def request_reveal(self, key: str) -> RevealDialog:
