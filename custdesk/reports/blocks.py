@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from ..core import i18n
@@ -37,10 +40,29 @@ def money(fen) -> str:
     return format_money(fen)
 
 
-def para(value, style=None) -> Paragraph:
-    """A paragraph of plain text (escaped; line breaks kept)."""
-    body = escape(text(value)).replace("\n", "<br/>")
-    return Paragraph(body, style or styles().body)
+_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+
+
+@functools.lru_cache(maxsize=None)
+def _latin(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` wrapping at spaces: the report styles wrap anywhere (right for Chinese), which
+    would break English words in narrow columns."""
+    return ParagraphStyle(f"{style.name}_latin", parent=style, wordWrap=None)
+
+
+def para(value, style=None, colour=None) -> Paragraph:
+    """A paragraph of plain text (escaped; line breaks kept), wrapped as its script needs."""
+    shown = text(value)
+    body = escape(shown).replace("\n", "<br/>")
+    if colour is not None:
+        body = f'<font color="#{colour.hexval()[2:]}">{body}</font>'
+    style = style or styles().body
+    return Paragraph(body, style if _CJK.search(shown) else _latin(style))
+
+
+def cell(value, right: bool = False, colour=None) -> Paragraph:
+    """A table cell of plain text."""
+    return para(value, styles().cell_right if right else styles().cell, colour)
 
 
 def heading(number: int, title: str) -> Paragraph:
@@ -60,7 +82,7 @@ def note(value) -> Paragraph:
 def _cell(value, right: bool = False):
     if isinstance(value, (Paragraph, Drawing, Table)):
         return value
-    return para(value, styles().cell_right if right else styles().cell)
+    return cell(value, right)
 
 
 def table(headers: list[str], rows: list[list], widths: list[float] | None = None,
@@ -69,7 +91,7 @@ def table(headers: list[str], rows: list[list], widths: list[float] | None = Non
     if not rows:
         return [note(empty or DASH)]
     s = styles()
-    data = [[Paragraph(escape(caption(h)), s.cell_head_right if i in right else s.cell_head)
+    data = [[para(caption(h), s.cell_head_right if i in right else s.cell_head)
              for i, h in enumerate(headers)]]
     data += [[_cell(v, i in right) for i, v in enumerate(row)] for row in rows]
     if widths:
@@ -98,7 +120,7 @@ def pairs(items: list[tuple[str, object]], columns: int = 2) -> list:
     s = styles()
     rows, row = [], []
     for label, value in items:
-        row += [Paragraph(escape(caption(label)), s.small), _cell(value)]
+        row += [para(caption(label), s.small), _cell(value)]
         if len(row) == columns * 2:
             rows.append(row)
             row = []

@@ -29,7 +29,8 @@ from ..core.reviews import reason_label
 from ..core.warnings import facts_text, rule_label, severity_label
 from ..core.warnings import status_label as warning_status
 from . import blocks as b
-from .page import MARGIN_X, PAGE, RULE, WIDTH, Decor, build, draw_level_stamp, styles
+from .page import (MARGIN_X, PAGE, RULE, WATERMARK_FROM, WIDTH, build, classified,
+                   draw_level_stamp, styles)
 
 i18n.register({
     "cr.title": ("客户资信审核报告", "Customer Credit Audit Report"),
@@ -130,8 +131,6 @@ i18n.register({
 
 RECENT_TRANSACTIONS = 15
 PERIODS_SHOWN = 3
-#: levels from which reports carry the exporting user's watermark
-WATERMARK_FROM = LEVELS.index("confidential")
 
 _ENT_LINES = ("revenue", "net_profit", "ebit", "total_assets", "current_assets",
               "total_liabilities", "current_liabilities", "equity", "retained_earnings",
@@ -597,11 +596,7 @@ class _FirstPageStamp:
 def render(data: CustomerData, stamp: Stamp) -> Rendered:
     """The report as PDF bytes (pure: the same data and stamp give the same bytes)."""
     with i18n.using(stamp.language):
-        level = level_label(data.level)
-        decor = Decor(stamp, i18n.tr("cr.title"), i18n.tr("page.level", level=level),
-                      watermark=i18n.tr("page.watermark", user=stamp.user, at=stamp.local_time,
-                                        level=level) if data.watermarked else "")
-        story = _story(data, stamp)
-        return build(story, decor, subject=f"{data.code} {stamp.number}",
-                     first_page=_FirstPageStamp(level))
+        decor = classified(stamp, i18n.tr("cr.title"), data.level)
+        return build(_story(data, stamp), decor, subject=f"{data.code} {stamp.number}",
+                     first_page=_FirstPageStamp(level_label(data.level)))
 

@@ -100,6 +100,20 @@ class Decor:
     watermark: str = ""      # the diagonal text, or "" for none
 
 
+#: levels from which reports carry the exporting user's watermark (confidential, secret)
+WATERMARK_FROM = 2
+
+
+def classified(stamp: Stamp, title: str, level: int) -> Decor:
+    """The decoration of a report classified at ``level`` (an index of ``fields.LEVELS``):
+    the level in the header and, from confidential up, the exporter's watermark."""
+    from ..core.fields import level_label
+    shown = level_label(level)
+    mark = (i18n.tr("page.watermark", user=stamp.user, at=stamp.local_time, level=shown)
+            if level >= WATERMARK_FROM else "")
+    return Decor(stamp, title, i18n.tr("page.level", level=shown), watermark=mark)
+
+
 class _NumberedCanvas(pdfcanvas.Canvas):
     """Holds the pages back until the end, then draws header, footer and watermark on each."""
 

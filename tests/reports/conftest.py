@@ -41,8 +41,9 @@ def demo_as(demo_template, tmp_path):
 
 
 def pdf_text(path_or_bytes, password: str | None = None) -> str:
-    """The text of a PDF as poppler's pdftotext reads it (layout kept)."""
-    args = ["pdftotext", "-layout"]
+    """The text of a PDF as poppler's pdftotext reads it (layout kept; the diagonal watermark
+    left out, as its letters would otherwise be strewn through the lines they cross)."""
+    args = ["pdftotext", "-layout", "-nodiag"]
     if password:
         args += ["-upw", password]
     if isinstance(path_or_bytes, (bytes, bytearray)):
