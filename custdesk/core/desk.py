@@ -88,6 +88,7 @@ class Desk:
         from .customers.documents import DocumentStore
         from .customers.records import RecordManager
         from .exports import Exports
+        from .privacy import Privacy
         from .grading.assessments import Grading
         from .reviews import Reviews
         from .warnings import Warnings
@@ -102,6 +103,7 @@ class Desk:
         self.reviews = Reviews(self)
         self.warnings = Warnings(self)
         self.exports = Exports(self)
+        self.privacy = Privacy(self)
 
     # -- opening ----------------------------------------------------------------------
     @classmethod

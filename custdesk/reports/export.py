@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import datetime
 import io
-import os
 import re
 import secrets
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -21,6 +19,7 @@ from typing import Callable
 from ..core import i18n
 from ..core.errors import CustdeskError
 from ..core.exports import Rendered, Stamp
+from ..core.files import write_atomic_bytes
 
 i18n.register({
     "report.no_codes": ("没有选择客户", "No customers were chosen"),
@@ -152,19 +151,14 @@ def audit(desk, *, customer: str | None = None, start: datetime.date | None = No
 # -- files ------------------------------------------------------------------------------
 def write(export: Export, path: Path | str) -> Path:
     """Write the export's bytes to ``path`` atomically; return the path."""
+    return write_bytes(export.data, path)
+
+
+def write_bytes(data: bytes, path: Path | str) -> Path:
+    """Write ``data`` to ``path`` atomically (temporary name, fsync, rename); return the path."""
     path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(export.data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomic_bytes(path, data)
     except OSError as error:
         raise CustdeskError(i18n.tr("report.write", path=path, error=error.strerror or error)) \
             from error

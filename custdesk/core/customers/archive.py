@@ -318,6 +318,8 @@ class CustomerArchive:
             base.update(id=new_id, code=code, kind=kind, overrides=json.dumps(accepted, ensure_ascii=False),
                         created_at=now, created_by=desk.user.name, updated_at=now)
             base.update(self._search_keys(base["name"], base.get("phone"), kind))
+            if base.get("status") == "closed":
+                base["closed_on"] = clock.today().isoformat()
             desk.db["customers"].insert(base)
             table = "individuals" if kind == "individual" else "enterprises"
             detail = {f.key: clean[f.key] for f in fields_for(kind)
@@ -357,6 +359,9 @@ class CustomerArchive:
             base = {k: val for k, val in changed.items() if _field(k).table == "customers"}
             base["updated_at"] = clock.timestamp()
             base["overrides"] = json.dumps(all_overrides, ensure_ascii=False)
+            if "status" in changed:            # retention counts from the day a file is closed
+                base["closed_on"] = clock.today().isoformat() if changed["status"] == "closed" \
+                    else None
             if "name" in changed or "phone" in changed:
                 base.update(self._search_keys(changed.get("name", raw["name"]),
                                               changed.get("phone", raw["phone"]), raw["kind"]))

@@ -61,6 +61,11 @@ def m0004_report_exports(db: Database) -> None:
     _run_sql_file(db, "schema_v4.sql")
 
 
+@migrations(name="0005_privacy")
+def m0005_privacy(db: Database) -> None:
+    _run_sql_file(db, "schema_v5.sql")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 
