@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from . import clock, i18n
+from . import clock, i18n, integrity
 from .access import Access
 from .audit import AuditLog, head_path
 from .errors import AuthenticationFailed, LoginThrottled, StoreError
@@ -176,8 +176,13 @@ class Desk:
             with keyslots.locked(path) as fresh:
                 fresh.record_failure(user, clock.timestamp())
             raise AuthenticationFailed()
-        db = connection.connect(path, key)
         try:
+            db = connection.connect(path, key)
+        except StoreError as exc:
+            # The slot gave a key, so the file is damaged (or belongs to other slots).
+            raise integrity.damaged(path, i18n.tr("integrity.key_mismatch")) from exc
+        try:
+            integrity.quick_check(db, path)
             migrations.migrate(db, path)
             row = db.execute("SELECT name, role, clearance, full_name, active FROM users "
                              "WHERE name = ?", [user]).fetchone()

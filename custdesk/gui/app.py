@@ -130,4 +130,24 @@ def _main_window(app, runner, path: Path, args, instance) -> int:
     idle.start()
     if args.smoke:
         QTimer.singleShot(300, app.quit)
-    return app.exec()
+        return app.exec()
+    # The day's first backup, after the login (the runner does it after the first pages' reads).
+    runner.run(lambda desk: _automatic_backup(desk, "daily"),
+               on_error=lambda exc: window.statusBar().showMessage(str(exc), 15_000))
+    status = app.exec()
+    # The backup on exit is the runner's last job: run()'s runner.close() waits for it.
+    runner.run(lambda desk: _automatic_backup(desk, "exit"))
+    return status
+
+
+def _automatic_backup(desk, reason: str):
+    """On the database thread. A failed automatic backup is reported, never fatal."""
+    from ..core import backup
+    from ..core.errors import StoreError
+    if desk is None:
+        return None
+    try:
+        return backup.automatic(desk, reason)
+    except OSError as exc:          # the folder is missing, read-only, full…
+        raise StoreError(QApplication.translate("app", "The automatic backup failed: %1")
+                         .replace("%1", str(exc))) from exc

@@ -12,10 +12,11 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
+                               QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from ..core.desk import Desk
 from ..core.errors import AuthenticationFailed, CustdeskError, LoginThrottled
+from ..core.integrity import DatabaseDamaged
 from ..core.store.keyslots import KeySlots
 from .operations import DeskRunner
 
@@ -113,6 +114,11 @@ class LoginDialog(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
 
+        self.damaged: DatabaseDamaged | None = None
+        self.restore_button = QPushButton(self.tr("Restore the newest good backup…"))
+        self.restore_button.clicked.connect(self.restore_backup)
+        self.restore_button.hide()
+
         self.buttons = QDialogButtonBox()
         self.login_button: QPushButton = self.buttons.addButton(
             self.tr("Log in"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -137,6 +143,7 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addWidget(self.restore_button)
         self.hint_label: QLabel | None = None
         if self.hint:
             lines = "".join(f"<tr><td>{_escape(u)}</td><td>&nbsp;&nbsp;{_escape(p)}</td></tr>"
@@ -194,6 +201,9 @@ class LoginDialog(QDialog):
 
     def _on_error(self, exc: CustdeskError) -> None:
         self._set_busy(False)
+        if isinstance(exc, DatabaseDamaged):
+            self._show_damage(exc)
+            return
         self.password.clear()
         self.show_message(str(exc))
         if isinstance(exc, LoginThrottled):
@@ -207,6 +217,48 @@ class LoginDialog(QDialog):
             self._set_busy(False)
             self.show_message(self.tr("The database could not be opened: %1")
                               .replace("%1", str(exc) or type(exc).__name__))
+
+    # -- a damaged database ----------------------------------------------------------------
+    def _show_damage(self, exc: DatabaseDamaged) -> None:
+        """Say what is wrong and offer the newest good backup, when one is known."""
+        self.damaged = exc
+        self.show_message(self.tr("The database file is damaged and cannot be used as it is.")
+                          + "\n\n" + str(exc))
+        self.restore_button.setVisible(exc.backup is not None)
+
+    def restore_backup(self) -> None:
+        damage = self.damaged
+        if damage is None or damage.backup is None or self._busy:
+            return
+        name, password = self.user.currentText().strip(), self.password.text()
+        if not name or not password:
+            self.show_message(self.tr("Enter your user name and password (an administrator's, "
+                                      "as it was when the backup was made)."))
+            return
+        if QMessageBox.question(
+                self, self.tr("Restore backup"),
+                self.tr("Replace the damaged database with the backup %1? The damaged files are "
+                        "kept beside it under another name.").replace("%1", str(damage.backup))
+        ) != QMessageBox.StandardButton.Yes:
+            return
+        self._set_busy(True)
+        self.restore_button.setEnabled(False)
+        self.show_message(self.tr("Restoring…"), error=False)
+        path, runner, backup = self.db_path, self.runner, damage.backup
+
+        def job(_desk):
+            from ..core.restore import restore
+            restore(path, backup, user=name, password=password)
+            desk = Desk.open(path, name, password, daily_check=False)
+            runner.set_desk(desk)
+            return desk
+
+        def failed(exc):
+            self.restore_button.setEnabled(True)
+            self._set_busy(False)
+            self.show_message(str(exc))
+
+        runner.run(job, self._on_open, failed)
 
     # -- the wait after too many failures -----------------------------------------------
     def _show_wait(self, seconds: int) -> None:

@@ -13,6 +13,7 @@ from ..core.access import ROLES, allowed, role_label
 from ..core.fields import DEFAULT_FIELD_LEVELS, LEVELS, choice_label, label, level_label
 from ..core.grading.scorecards import copy_source
 from . import translation
+from .backup_settings import BackupBox
 from .editor.jobs import list_table, run_for
 from .grading.scorecard_dialog import ScorecardDialog
 from .review_settings import ReviewSettingsBox
@@ -43,6 +44,8 @@ class SettingsPage(QWidget):
             layout.addWidget(self._scorecards_box())
             self.review_settings = ReviewSettingsBox(runner)
             layout.addWidget(self.review_settings)
+            self.backups = BackupBox(runner, user)
+            layout.addWidget(self.backups)
         if allowed(user.role, "user.manage"):
             layout.addWidget(self._users_box())
         layout.addStretch(1)

@@ -410,6 +410,155 @@
         </message>
     </context>
     <context>
+        <name>BackupBox</name>
+        <message>
+            <location filename="../../custdesk/gui/backup_settings.py" line="+23" />
+            <source>Backups</source>
+            <translation>Backups</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Back up when custdesk closes</source>
+            <translation>Back up when custdesk closes</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Folder</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Daily backups kept</source>
+            <translation>Daily backups kept</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Weekly backups kept</source>
+            <translation>Weekly backups kept</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Back up now</source>
+            <translation>Back up now</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Made</source>
+            <translation>Made</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Verify</source>
+            <translation>Verify</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Restore…</source>
+            <translation>Restore…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Backup folder</source>
+            <translation>Backup folder</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Saved.</source>
+            <translation>Saved.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Backed up to %1</source>
+            <translation>Backed up to %1</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>By hand</source>
+            <translation>By hand</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>On exit</source>
+            <translation>On exit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Daily</source>
+            <translation>Daily</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Select a backup first.</source>
+            <translation>Select a backup first.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>%1 is intact: checksum, pages, structure and audit chain.</source>
+            <translation>%1 is intact: checksum, pages, structure and audit chain.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <location line="+7" />
+            <source>Restore backup</source>
+            <translation>Restore backup</translation>
+        </message>
+        <message>
+            <location line="-6" />
+            <source>Replace the database with the backup made %1? The current database is kept beside it under another name. Everyone else must close custdesk first.</source>
+            <translation>Replace the database with the backup made %1? The current database is kept beside it under another name. Everyone else must close custdesk first.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Your password (as it was when the backup was made):</source>
+            <translation>Your password (as it was when the backup was made):</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>The backup was restored.</source>
+            <translation>The backup was restored.</translation>
+        </message>
+    </context>
+    <context>
         <name>BasicForm</name>
         <message>
             <location filename="../../custdesk/gui/editor/form.py" line="+34" />
@@ -1613,13 +1762,13 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../custdesk/gui/login.py" line="+91" />
-            <location line="+27" />
+            <location filename="../../custdesk/gui/login.py" line="+92" />
+            <location line="+32" />
             <source>Log in</source>
             <translation>Log in</translation>
         </message>
         <message>
-            <location line="-19" />
+            <location line="-24" />
             <source>User name</source>
             <translation>User name</translation>
         </message>
@@ -1629,7 +1778,12 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Password</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+9" />
+            <source>Restore the newest good backup…</source>
+            <translation>Restore the newest good backup…</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>Quit</source>
             <translation>Quit</translation>
         </message>
@@ -1649,7 +1803,7 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Database: %1</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>Demo database — users and passwords:</source>
             <translation>Demo database — users and passwords:</translation>
         </message>
@@ -1669,12 +1823,37 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Logging in…</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+33" />
             <source>The database could not be opened: %1</source>
             <translation>The database could not be opened: %1</translation>
         </message>
         <message>
+            <location line="+7" />
+            <source>The database file is damaged and cannot be used as it is.</source>
+            <translation>The database file is damaged and cannot be used as it is.</translation>
+        </message>
+        <message>
             <location line="+10" />
+            <source>Enter your user name and password (an administrator's, as it was when the backup was made).</source>
+            <translation>Enter your user name and password (an administrator's, as it was when the backup was made).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Restore backup</source>
+            <translation>Restore backup</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Replace the damaged database with the backup %1? The damaged files are kept beside it under another name.</source>
+            <translation>Replace the damaged database with the backup %1? The damaged files are kept beside it under another name.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Restoring…</source>
+            <translation>Restoring…</translation>
+        </message>
+        <message>
+            <location line="+24" />
             <source>You may try again now.</source>
             <translation>You may try again now.</translation>
         </message>
@@ -2748,12 +2927,12 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../custdesk/gui/settings_page.py" line="+35" />
+            <location filename="../../custdesk/gui/settings_page.py" line="+36" />
             <source>Settings</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+29" />
             <source>This computer</source>
             <translation>This computer</translation>
         </message>
@@ -3280,11 +3459,16 @@ If the original document really reads like this, give a reason to keep it (recor
             <source>Creating the demo database with sample customers…</source>
             <translation>Creating the demo database with sample customers…</translation>
         </message>
+        <message>
+            <location line="+77" />
+            <source>The automatic backup failed: %1</source>
+            <translation>The automatic backup failed: %1</translation>
+        </message>
     </context>
     <context>
         <name>crash</name>
         <message>
-            <location line="-52" />
+            <location line="-129" />
             <source>Unexpected error</source>
             <translation>Unexpected error</translation>
         </message>

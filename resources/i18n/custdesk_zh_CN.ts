@@ -410,6 +410,155 @@
     </message>
 </context>
 <context>
+    <name>BackupBox</name>
+    <message>
+        <location filename="../../custdesk/gui/backup_settings.py" line="+23"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Back up when custdesk closes</source>
+        <translation>退出程序时自动备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily backups kept</source>
+        <translation>保留每日备份（份）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekly backups kept</source>
+        <translation>保留每周备份（份）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verify</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>By hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On exit</source>
+        <translation>退出时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>OK</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select a backup first.</source>
+        <translation>请先选择一份备份。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is intact: checksum, pages, structure and audit chain.</source>
+        <translation>%1 完好：校验和、加密页、结构与审计链均通过检查。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+7"/>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Replace the database with the backup made %1? The current database is kept beside it under another name. Everyone else must close custdesk first.</source>
+        <translation>用 %1 的备份替换当前数据库？当前数据库会改名保存在旁边。请先让其他人关闭 custdesk。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your password (as it was when the backup was made):</source>
+        <translation>您的密码（备份时使用的密码）：</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The backup was restored.</source>
+        <translation>备份已恢复。</translation>
+    </message>
+</context>
+<context>
     <name>BasicForm</name>
     <message>
         <location filename="../../custdesk/gui/editor/form.py" line="+34"/>
@@ -1609,13 +1758,13 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../custdesk/gui/login.py" line="+91"/>
-        <location line="+27"/>
+        <location filename="../../custdesk/gui/login.py" line="+92"/>
+        <location line="+32"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-24"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -1625,7 +1774,12 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
+        <source>Restore the newest good backup…</source>
+        <translation>恢复最新的完好备份…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1645,7 +1799,7 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Demo database — users and passwords:</source>
         <translation>演示数据库——用户名和密码：</translation>
     </message>
@@ -1665,12 +1819,37 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>The database could not be opened: %1</source>
         <translation>无法打开数据库：%1</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>The database file is damaged and cannot be used as it is.</source>
+        <translation>数据库文件已损坏，无法照常使用。</translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <source>Enter your user name and password (an administrator&apos;s, as it was when the backup was made).</source>
+        <translation>请输入用户名和密码（须为管理员，且为备份时使用的密码）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace the damaged database with the backup %1? The damaged files are kept beside it under another name.</source>
+        <translation>用备份 %1 替换已损坏的数据库？损坏的文件会改名保存在旁边。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>You may try again now.</source>
         <translation>现在可以重试。</translation>
     </message>
@@ -2741,12 +2920,12 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../custdesk/gui/settings_page.py" line="+35"/>
+        <location filename="../../custdesk/gui/settings_page.py" line="+36"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>This computer</source>
         <translation>本机设置</translation>
     </message>
@@ -3273,11 +3452,16 @@ If the original document really reads like this, give a reason to keep it (recor
         <source>Creating the demo database with sample customers…</source>
         <translation>正在创建含示例客户的演示数据库…</translation>
     </message>
+    <message>
+        <location line="+77"/>
+        <source>The automatic backup failed: %1</source>
+        <translation>自动备份失败：%1</translation>
+    </message>
 </context>
 <context>
     <name>crash</name>
     <message>
-        <location line="-52"/>
+        <location line="-129"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>

@@ -1,0 +1,193 @@
+"""backup, backup list, backup verify, backup config, restore, check."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from ..core import backup, i18n, integrity
+from ..core.clock import local_text
+from ..core.errors import CustdeskError, StoreError
+from ..core.restore import restore
+from ..core.store.keyslots import KeySlots
+from .common import (EXIT_OK, EXIT_REFUSED, Context, UsageError, ask_password, print_json,
+                     print_table)
+
+i18n.register({
+    "cli.backup_done": ("已备份到 {path}", "Backed up to {path}"),
+    "cli.backup_none": ("{folder} 中没有备份", "No backups in {folder}"),
+    "cli.backup_bad": ("备份 {name} 有问题：{problems}", "Backup {name} has problems: {problems}"),
+    "cli.backup_config": ("备份设置已保存", "Backup settings saved"),
+    "cli.restore_confirm": (
+        "将用备份 {backup}（{when}）替换数据库 {db}；当前文件会改名保存在旁边。输入 yes 继续：",
+        "This replaces the database {db} with the backup {backup} ({when}); the current files "
+        "are kept beside it under another name. Type yes to go on: "),
+    "cli.restore_needs_yes": ("恢复会替换当前数据库：请在终端中确认，或加 --yes",
+                              "restoring replaces the current database: confirm in a terminal, "
+                              "or add --yes"),
+    "cli.restore_cancelled": ("已取消，未做任何改动", "Cancelled; nothing was changed"),
+    "cli.restore_done": ("已恢复备份 {backup}；原文件已改名为 {aside}",
+                         "Restored {backup}; the previous files are now {aside}"),
+    "cli.restore_user": ("请用 --user 指定管理员（备份中有 {users}）",
+                         "name the administrator with --user (the backup has {users})"),
+    "cli.on_off": ("--on-exit 取 on 或 off", "--on-exit takes on or off"),
+})
+
+
+def register(sub) -> None:
+    p = sub.add_parser("backup", help="make a backup now (or: backup list | verify | config)")
+    p.add_argument("--to", metavar="DIR", help="backup folder (default: the configured one)")
+    p.set_defaults(handler=cmd_backup)
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    q = actions.add_parser("list", help="the backups in the folder, each checked (checksum, files)")
+    q.add_argument("--dir", metavar="DIR", help="folder (default: the configured one)")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_list)
+    q = actions.add_parser("verify", help="check one backup whole, with the key (exit 1 if bad)")
+    q.add_argument("file", help="the backup's .db file (or its manifest)")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_verify)
+    q = actions.add_parser("config", help="show or change the backup settings")
+    q.add_argument("--dir", metavar="DIR", help="backup folder (absolute path; '' for the default)")
+    q.add_argument("--daily", type=int, metavar="N", help="daily backups to keep (default 7)")
+    q.add_argument("--weekly", type=int, metavar="N", help="weekly backups to keep (default 4)")
+    q.add_argument("--on-exit", metavar="on|off", help="back up when the window closes")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_config)
+
+    p = sub.add_parser("restore", help="replace the database with a backup (administrator)")
+    p.add_argument("file", help="the backup's .db file (or its manifest)")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(handler=cmd_restore)
+
+    p = sub.add_parser("check", help="check the database whole; exit 1 when a problem is found")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_check)
+
+
+def cmd_backup(ctx: Context) -> int:
+    desk = ctx.desk()
+    made = backup.make_backup(desk, Path(ctx.args.to) if ctx.args.to else None, "manual")
+    print(i18n.tr("cli.backup_done", path=made.database), file=sys.stderr)
+    print(made.database)
+    return EXIT_OK
+
+
+def _folder_and_id(ctx: Context, given: str | None) -> tuple[Path, str | None]:
+    if given:
+        return Path(given), None
+    try:
+        desk = ctx.desk()
+    except StoreError:   # a damaged database: its settings cannot be read
+        return backup.default_folder(), None
+    return backup.config(desk).folder, desk.settings.get("database_id")
+
+
+def cmd_list(ctx: Context) -> int:
+    folder, database_id = _folder_and_id(ctx, ctx.args.dir)
+    sets = backup.list_backups(folder, database_id)
+    if ctx.args.json:
+        print_json({"folder": str(folder), "backups": [s.as_dict() for s in sets]})
+        return EXIT_OK
+    if not sets:
+        print(i18n.tr("cli.backup_none", folder=folder), file=sys.stderr)
+        return EXIT_OK
+    print_table([{"name": s.name, "made": local_text(s.manifest.get("created_at"), seconds=True),
+                  "reason": s.manifest.get("reason", ""), "size": s.manifest.get("size", ""),
+                  "audit_head": (s.manifest.get("audit_head") or {}).get("seq", ""),
+                  "ok": "ok" if s.ok else "; ".join(s.problems)} for s in sets],
+                ["name", "made", "reason", "size", "audit_head", "ok"])
+    return EXIT_OK
+
+
+def _backup_user(ctx: Context, database: Path) -> str:
+    user = ctx.args.user or os.environ.get("CUSTDESK_USER")
+    if user:
+        return user
+    users = KeySlots.load(database).users()
+    if len(users) == 1:
+        return users[0]
+    raise UsageError(i18n.tr("cli.restore_user", users=", ".join(users)))
+
+
+def _backup_key(ctx: Context, found: backup.BackupSet) -> bytes:
+    """The key from the backup's own slots (the database itself may be unreadable)."""
+    from ..core.errors import AuthenticationFailed
+    user = _backup_user(ctx, found.database)
+    key = KeySlots.load(found.database).unlock(user, ask_password(user))
+    if key is None:
+        raise AuthenticationFailed()
+    return key
+
+
+def cmd_verify(ctx: Context) -> int:
+    found = backup.verify_backup(ctx.args.file)
+    if found.ok:
+        found = backup.verify_backup(found.database, _backup_key(ctx, found))
+    if ctx.args.json:
+        print_json(found.as_dict())
+    elif found.ok:
+        print(i18n.tr("backup.ok", name=found.name))
+    else:
+        print(i18n.tr("cli.backup_bad", name=found.name, problems="; ".join(found.problems)))
+    return EXIT_OK if found.ok else EXIT_REFUSED
+
+
+def cmd_config(ctx: Context) -> int:
+    args = ctx.args
+    desk = ctx.desk()
+    on_exit = None
+    if args.on_exit is not None:
+        if args.on_exit.lower() not in ("on", "off"):
+            raise UsageError(i18n.tr("cli.on_off"))
+        on_exit = args.on_exit.lower() == "on"
+    if any(v is not None for v in (args.dir, args.daily, args.weekly, on_exit)):
+        backup.configure(desk, folder=args.dir, daily=args.daily, weekly=args.weekly,
+                         on_exit=on_exit)
+        print(i18n.tr("cli.backup_config"), file=sys.stderr)
+    current = backup.config(desk).as_dict()
+    if args.json:
+        print_json(current)
+    else:
+        for key, value in current.items():
+            print(f"{key}: {value}")
+    return EXIT_OK
+
+
+def cmd_restore(ctx: Context) -> int:
+    found = backup.verify_backup(ctx.args.file)
+    if not found.ok:
+        raise StoreError(i18n.tr("restore.bad_backup", problems="; ".join(found.problems)))
+    db = ctx.db_path
+    if not ctx.args.yes:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise CustdeskError(i18n.tr("cli.restore_needs_yes"))
+        answer = input(i18n.tr("cli.restore_confirm", db=db, backup=found.database,
+                               when=local_text(found.manifest.get("created_at"))))
+        if answer.strip().lower() not in ("yes", "y", "是"):
+            print(i18n.tr("cli.restore_cancelled"), file=sys.stderr)
+            return EXIT_REFUSED
+    user = _backup_user(ctx, found.database)
+    result = restore(db, found.database, user=user, password=ask_password(user))
+    aside = result.set_aside[0] if result.set_aside else "-"
+    print(i18n.tr("cli.restore_done", backup=result.backup, aside=aside), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_check(ctx: Context) -> int:
+    try:
+        desk = ctx.desk()
+    except integrity.DatabaseDamaged as exc:
+        findings = [{"kind": "damaged", "message": str(exc),
+                     "backup": str(exc.backup) if exc.backup else None}]
+    else:
+        findings = [f.as_dict() for f in integrity.check(desk)]
+    if ctx.args.json:
+        print_json({"ok": not findings, "findings": findings})
+    elif findings:
+        for finding in findings:
+            print(finding["message"])
+    else:
+        print(i18n.tr("integrity.ok"))
+    return EXIT_REFUSED if findings else EXIT_OK

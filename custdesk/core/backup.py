@@ -1,0 +1,643 @@
+"""Backups: consistent, still-encrypted copies of the database, kept in a folder.
+
+A backup *set* is three files in the backup folder::
+
+    custdesk-YYYYMMDD-HHMMSS-<reason>.db                the database (same key, SQLCipher)
+    custdesk-YYYYMMDD-HHMMSS-<reason>.db.keys           the key slots as they were
+    custdesk-YYYYMMDD-HHMMSS-<reason>.db.manifest.json  what the copy is (written last)
+
+The copy is made with SQLite's online backup API into a file keyed with the
+database key under a temporary name, synced, checked (``integrity_check``
+and ``cipher_integrity_check``) and only then renamed into place. The
+manifest is written last, atomically: a set without its manifest is not a
+backup and is never listed, restored or counted. Only complete sets made by
+custdesk for the same database are ever pruned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import secrets
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import sqlcipher3
+from sqlite_utils import Database
+
+from .. import __version__, paths
+from . import clock, i18n
+from .audit import GENESIS, AuditLog
+from .changes import Changes
+from .errors import FieldError, StoreError, ValidationError
+from .store import keyslots, migrations
+from .store.keyslots import _fsync_dir, slots_path, write_atomic
+
+i18n.register({
+    "backup.copy_bad": ("备份副本未通过校验（{detail}），已丢弃；原数据库未受影响",
+                        "The backup copy failed its check ({detail}) and was discarded; "
+                        "the database itself is untouched"),
+    "backup.no_manifest": ("{name} 没有清单文件：不是完整的备份", "{name} has no manifest: "
+                           "not a complete backup"),
+    "backup.bad_manifest": ("{name} 的清单无法读取", "The manifest of {name} cannot be read"),
+    "backup.file_missing": ("备份文件 {name} 缺失", "The backup file {name} is missing"),
+    "backup.size": ("{name} 的大小与清单不符（损坏或被截断）",
+                    "{name} does not have the size its manifest records (damaged or cut short)"),
+    "backup.sha256": ("{name} 的校验和与清单不符（文件已损坏或被改动）",
+                      "{name} does not match its manifest's checksum (damaged or altered)"),
+    "backup.keys_sha256": ("{name} 的密钥文件与清单不符", "The key slot file of {name} does not "
+                           "match its manifest"),
+    "backup.wrong_key": ("无法用此密钥打开备份 {name}", "The backup {name} does not open with this key"),
+    "backup.integrity": ("备份 {name} 的数据库结构有误：{detail}",
+                         "The database in backup {name} is damaged: {detail}"),
+    "backup.cipher": ("备份 {name} 的加密页校验失败：{detail}",
+                      "Encrypted pages of backup {name} fail their check: {detail}"),
+    "backup.head": ("备份 {name} 的审计链头（第 {seq} 条）与清单（第 {expected} 条）不符",
+                    "The audit chain head of backup {name} (entry {seq}) is not its manifest's "
+                    "(entry {expected})"),
+    "backup.audit": ("备份 {name} 的审计链有误：{detail}",
+                     "The audit chain of backup {name} is broken: {detail}"),
+    "backup.newer": ("备份 {name} 由更新版本的 custdesk 写入，无法恢复",
+                     "The backup {name} was written by a newer custdesk and cannot be restored"),
+    "backup.ok": ("备份 {name} 完好", "Backup {name} is intact"),
+    "backup.settings.folder": ("备份文件夹", "backup folder"),
+    "backup.settings.count": ("保留份数应为 {low} 到 {high} 之间的整数",
+                              "keep a whole number of backups from {low} to {high}"),
+    "backup.settings.folder_bad": ("备份文件夹须为绝对路径", "the backup folder must be an "
+                                   "absolute path"),
+})
+
+REASONS = ("manual", "exit", "daily")
+MANIFEST_FORMAT = 1
+DB_SUFFIX, KEYS_SUFFIX, MANIFEST_SUFFIX = ".db", ".db.keys", ".db.manifest.json"
+NAME_RE = re.compile(r"^custdesk-(\d{8}-\d{6})(?:-(\d+))?-(manual|exit|daily)\.db$")
+TMP_PREFIX = ".custdesk-"
+# Leftovers of a backup that was killed (temporary files, a copy renamed without its
+# manifest) are removed by a later backup once they are this old.
+STALE_AFTER = dt.timedelta(hours=6)
+
+# Database settings (the ``settings`` table) and their defaults.
+SETTING_FOLDER, SETTING_DAILY, SETTING_WEEKLY, SETTING_ON_EXIT = (
+    "backup_folder", "backup_daily", "backup_weekly", "backup_on_exit")
+DEFAULT_DAILY, DEFAULT_WEEKLY = 7, 4
+MAX_KEEP = 365
+
+
+def default_folder() -> Path:
+    """Where backups go unless the settings name another folder."""
+    return paths.data_dir() / "backups"
+
+
+def known_folders_file() -> Path:
+    """Per-user note of where each database's backups went, so that a database too damaged
+    to read its own settings can still name its newest good backup."""
+    return paths.data_dir() / "backup-folders.json"
+
+
+def _read_known() -> dict:
+    try:
+        data = json.loads(known_folders_file().read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def remember_folder(db_path: Path, folder: Path) -> None:
+    known = _read_known()
+    key, value = str(Path(db_path).resolve()), str(Path(folder).resolve())
+    if known.get(key) == value:
+        return
+    known[key] = value
+    try:
+        known_folders_file().parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(known_folders_file(), json.dumps(known, ensure_ascii=False, indent=1))
+    except OSError:
+        pass    # only a hint for later; the backup itself is made
+
+
+def folders_for(db_path: Path | str) -> list[Path]:
+    """Where to look for backups of the database at ``db_path``, without opening it."""
+    folders = []
+    noted = _read_known().get(str(Path(db_path).resolve()))
+    if noted:
+        folders.append(Path(noted))
+    if default_folder() not in folders:
+        folders.append(default_folder())
+    return folders
+
+
+@dataclass(frozen=True)
+class BackupConfig:
+    folder: Path
+    daily: int = DEFAULT_DAILY
+    weekly: int = DEFAULT_WEEKLY
+    on_exit: bool = True
+
+    def as_dict(self) -> dict:
+        return {"folder": str(self.folder), "daily": self.daily, "weekly": self.weekly,
+                "on_exit": self.on_exit}
+
+
+def config(desk) -> BackupConfig:
+    """The backup settings of this database (anyone logged in may read them)."""
+    get = desk.settings.get
+    folder = get(SETTING_FOLDER) or ""
+
+    def count(key: str, default: int) -> int:
+        try:
+            return max(0, min(MAX_KEEP, int(get(key) or default)))
+        except ValueError:
+            return default
+
+    return BackupConfig(Path(folder) if folder else default_folder(),
+                        count(SETTING_DAILY, DEFAULT_DAILY), count(SETTING_WEEKLY, DEFAULT_WEEKLY),
+                        (get(SETTING_ON_EXIT) or "1") not in ("0", "false", "no", "off"))
+
+
+def configure(desk, *, folder: Path | str | None = None, daily: int | None = None,
+              weekly: int | None = None, on_exit: bool | None = None) -> Changes:
+    """Change the backup settings (needs ``settings.manage``); None leaves a value alone."""
+    desk.access.require("settings.manage", i18n.tr("settings.manage"))
+    errors = []
+    for name, value, low in (("daily", daily, 1), ("weekly", weekly, 0)):
+        if value is not None and (not isinstance(value, int) or not low <= value <= MAX_KEEP):
+            errors.append(FieldError(name, "backup.settings.count", {"low": low, "high": MAX_KEEP}))
+    if folder is not None and str(folder).strip() and not Path(str(folder).strip()).is_absolute():
+        errors.append(FieldError("folder", "backup.settings.folder_bad"))
+    if errors:
+        raise ValidationError(errors)
+    changes = Changes()
+    wanted = {
+        SETTING_FOLDER: None if folder is None else str(folder).strip(),
+        SETTING_DAILY: None if daily is None else str(daily),
+        SETTING_WEEKLY: None if weekly is None else str(weekly),
+        SETTING_ON_EXIT: None if on_exit is None else ("1" if on_exit else "0"),
+    }
+    for key, value in wanted.items():
+        if value is not None and value != desk.settings.get(key):
+            changes = desk.settings.set(key, value)
+    return changes
+
+
+# -- backup sets -------------------------------------------------------------------------------
+@dataclass
+class BackupSet:
+    """One backup in a folder: its files, its manifest and what checking it found."""
+
+    database: Path
+    manifest: dict = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    checked_with_key: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.database.name
+
+    @property
+    def keys(self) -> Path:
+        return slots_path(self.database)
+
+    @property
+    def manifest_path(self) -> Path:
+        return manifest_path(self.database)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def created(self) -> dt.datetime | None:
+        try:
+            return clock.datetime_of(self.manifest["created_at"])
+        except (KeyError, ValueError, TypeError):
+            return None
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "path": str(self.database), "ok": self.ok,
+                "problems": list(self.problems), "checked_with_key": self.checked_with_key,
+                "manifest": self.manifest}
+
+
+def manifest_path(database: Path) -> Path:
+    return database.with_name(database.name[:-len(DB_SUFFIX)] + MANIFEST_SUFFIX)
+
+
+def database_of(path: Path | str) -> Path:
+    """The database file of a set, given any of its three files."""
+    path = Path(path)
+    for suffix in (MANIFEST_SUFFIX, KEYS_SUFFIX):
+        if path.name.endswith(suffix):
+            return path.with_name(path.name[:-len(suffix)] + DB_SUFFIX)
+    return path
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def read_set(path: Path | str) -> BackupSet:
+    """A set with its manifest, checked without the key: files present, size and sha256."""
+    database = database_of(path)
+    found = BackupSet(database)
+    mpath = manifest_path(database)
+    if not mpath.exists():
+        found.problems.append(i18n.tr("backup.no_manifest", name=database.name))
+        return found
+    try:
+        found.manifest = json.loads(mpath.read_text(encoding="utf-8"))
+        if found.manifest.get("format") != MANIFEST_FORMAT:
+            raise ValueError(found.manifest.get("format"))
+    except (OSError, ValueError):
+        found.problems.append(i18n.tr("backup.bad_manifest", name=database.name))
+        return found
+    for file in (database, found.keys):
+        if not file.exists():
+            found.problems.append(i18n.tr("backup.file_missing", name=file.name))
+    if found.problems:
+        return found
+    if database.stat().st_size != found.manifest.get("size"):
+        found.problems.append(i18n.tr("backup.size", name=database.name))
+    elif _sha256(database) != found.manifest.get("sha256"):
+        found.problems.append(i18n.tr("backup.sha256", name=database.name))
+    if _sha256(found.keys) != found.manifest.get("keys_sha256"):
+        found.problems.append(i18n.tr("backup.keys_sha256", name=database.name))
+    return found
+
+
+def list_backups(folder: Path | str, database_id: str | None = None) -> list[BackupSet]:
+    """Complete sets (those with a manifest) in ``folder``, newest first, each checked
+    without the key. With ``database_id``, only that database's sets."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    sets = []
+    for mpath in folder.iterdir():
+        if not mpath.name.endswith(MANIFEST_SUFFIX):
+            continue
+        database = database_of(mpath)
+        if not NAME_RE.match(database.name):
+            continue
+        found = read_set(database)
+        if database_id and found.manifest.get("database_id") != database_id:
+            continue
+        sets.append(found)
+    sets.sort(key=lambda s: (s.manifest.get("created_at") or "", s.name), reverse=True)
+    return sets
+
+
+def newest_good(folders: Path | str | list, source: Path | str | None = None,
+                database_id: str | None = None) -> BackupSet | None:
+    """The newest set in ``folders`` that checks out, of the database at ``source`` (or
+    with ``database_id``) when given."""
+    source_text = str(Path(source).resolve()) if source else None
+    if isinstance(folders, (str, Path)):
+        folders = [folders]
+    candidates = sorted((s for folder in dict.fromkeys(Path(f) for f in folders)
+                         for s in list_backups(folder, database_id)),
+                        key=lambda s: (s.manifest.get("created_at") or "", s.name), reverse=True)
+    if source_text:
+        same = [s for s in candidates if s.manifest.get("source") == source_text]
+        candidates = same or [s for s in candidates
+                              if Path(s.manifest.get("source", "")).name == Path(source_text).name]
+    return next((s for s in candidates if s.ok), None)
+
+
+# -- checking a copy with the key ----------------------------------------------------------------
+def open_copy(path: Path, key: bytes):
+    """A read-only SQLCipher connection to a backup copy (never writes to it)."""
+    conn = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                              isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn
+
+
+def _problem_text(rows: list[tuple]) -> str:
+    return "; ".join(str(r[0]) for r in rows[:3]) + (" …" if len(rows) > 3 else "")
+
+
+class _CopyAccess:
+    def require(self, *_args) -> None:   # checking a copy is not reading the live log
+        return None
+
+
+class _CopyView:
+    """Just enough of a desk for AuditLog to verify a copy's chain."""
+
+    def __init__(self, path: Path, conn, key: bytes):
+        self.path = path
+        self.db = Database(conn, execute_plugins=False)
+        self.key = key
+        self.access = _CopyAccess()
+
+
+class _ManifestAudit(AuditLog):
+    """The copy's chain, checked against the head its manifest records."""
+
+    def __init__(self, view: _CopyView, head: dict | None):
+        super().__init__(view)
+        self._head = head
+
+    def read_head(self) -> dict | None:
+        return self._head
+
+
+def inspect_copy(path: Path, key: bytes) -> dict:
+    """Open a copy with ``key`` and check it; return its facts and problems (no raising)."""
+    name = path.name
+    facts: dict = {"problems": []}
+    problems = facts["problems"]
+    try:
+        conn = open_copy(path, key)
+    except sqlcipher3.DatabaseError as exc:
+        problems.append(i18n.tr("backup.wrong_key", name=name) + f" ({exc})")
+        return facts
+    try:
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError:
+            problems.append(i18n.tr("backup.wrong_key", name=name))
+            return facts
+        cipher = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        if cipher:
+            problems.append(i18n.tr("backup.cipher", name=name, detail=_problem_text(cipher)))
+            return facts
+        try:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+        except sqlcipher3.DatabaseError as exc:
+            rows = [(str(exc),)]
+        if rows != [("ok",)]:
+            problems.append(i18n.tr("backup.integrity", name=name, detail=_problem_text(rows)))
+            return facts
+        view = _CopyView(path, conn, key)
+        try:
+            migrations.check_not_newer(view.db)
+        except StoreError:
+            problems.append(i18n.tr("backup.newer", name=name))
+            return facts
+        row = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        facts["audit_head"] = {"seq": row[0], "hash": row[1]} if row else {"seq": 0,
+                                                                           "hash": GENESIS}
+        facts["schema_version"] = migrations.schema_version(view.db)
+        settings = dict(conn.execute("SELECT key, value FROM settings").fetchall())
+        facts["database_id"] = settings.get("database_id", "")
+        facts["firm"] = settings.get("firm_name", "")
+        facts["view"] = view
+        return facts
+    finally:
+        if "view" not in facts:
+            conn.close()
+        else:
+            facts["conn"] = conn
+
+
+def verify_backup(path: Path | str, key: bytes | None = None) -> BackupSet:
+    """Check a set: manifest, files, sha256; with ``key`` also open the copy and check its
+    pages, structure and audit chain (whose head must be the manifest's)."""
+    found = read_set(path)
+    if not found.ok or key is None:
+        return found
+    found.checked_with_key = True
+    facts = inspect_copy(found.database, key)
+    found.problems.extend(facts["problems"])
+    if "view" not in facts:
+        return found
+    try:
+        expected = found.manifest.get("audit_head") or {}
+        head = facts["audit_head"]
+        if head != {"seq": expected.get("seq"), "hash": expected.get("hash")}:
+            found.problems.append(i18n.tr("backup.head", name=found.name, seq=head["seq"],
+                                          expected=expected.get("seq")))
+        else:
+            result = _ManifestAudit(facts["view"], head if head["seq"] else None).verify()
+            if not result.ok:
+                found.problems.append(i18n.tr("backup.audit", name=found.name,
+                                              detail=result.message))
+    finally:
+        facts["conn"].close()
+    return found
+
+
+# -- making a backup -------------------------------------------------------------------------
+def _base_name(folder: Path, reason: str) -> str:
+    stamp = clock.now().astimezone().strftime("%Y%m%d-%H%M%S")
+    base, n = f"custdesk-{stamp}-{reason}", 1
+    while any((folder / (base + s)).exists() for s in (DB_SUFFIX, KEYS_SUFFIX, MANIFEST_SUFFIX)):
+        n += 1
+        base = f"custdesk-{stamp}-{n}-{reason}"
+    return base
+
+
+def _tmp(folder: Path, name: str) -> Path:
+    rest = name[len("custdesk-"):]
+    return folder / f"{TMP_PREFIX}{rest}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+
+
+def sweep(folder: Path) -> list[Path]:
+    """Remove what killed backups left behind (old temporary files, copies without a
+    manifest); return what was removed."""
+    removed = []
+    if not folder.is_dir():
+        return removed
+    limit = (clock.now() - STALE_AFTER).timestamp()
+    for path in folder.iterdir():
+        try:
+            if path.stat().st_mtime > limit:
+                continue
+        except OSError:
+            continue
+        # (SQLite may have left the copy's rollback journal, "<tmp>-journal", too.)
+        leftover = path.name.startswith(TMP_PREFIX) and ".tmp" in path.name
+        database = database_of(path)
+        orphan = (NAME_RE.match(database.name) is not None
+                  and not manifest_path(database).exists()
+                  and path.name in (database.name, database.name + ".keys"))
+        if leftover or orphan:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def make_backup(desk, folder: Path | str | None = None, reason: str = "manual",
+                progress: Callable[[int], None] | None = None, prune_after: bool = True
+                ) -> BackupSet:
+    """Copy the open database into ``folder`` (default: the configured one) as a new set.
+
+    Any logged-in user may make one (the copy is as encrypted as the database). The
+    database is not changed except for the ``backup.create`` audit entry. ``progress``
+    gets a percentage now and then.
+
+    :raises StoreError: the copy failed its check (nothing is left under a final name).
+    """
+    if reason not in REASONS:
+        raise ValueError(f"unknown backup reason {reason!r}")
+    report = progress or (lambda _pct: None)
+    settings = config(desk)
+    folder = Path(folder) if folder else settings.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    base = _base_name(folder, reason)
+    final_db = folder / (base + DB_SUFFIX)
+    tmp_db, tmp_keys, tmp_manifest = (_tmp(folder, base + s) for s in
+                                      (DB_SUFFIX, KEYS_SUFFIX, MANIFEST_SUFFIX))
+    created = clock.timestamp()
+    report(5)
+    try:
+        # 1. The copy: one backup step, i.e. one read snapshot of the database.
+        target = sqlcipher3.connect(str(tmp_db), isolation_level=None)
+        try:
+            target.execute(f"PRAGMA key = \"x'{desk.key.hex()}'\"")
+            desk.db.conn.backup(target)
+            # A backup file stands alone: no -wal/-shm beside it, readable read-only.
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        _fsync_file(tmp_db)
+        report(50)
+        # 2. The copy is checked with the key before it gets a final name.
+        facts = inspect_copy(tmp_db, desk.key)
+        if "view" not in facts:
+            raise StoreError(i18n.tr("backup.copy_bad", detail="; ".join(facts["problems"])))
+        facts["conn"].close()
+        report(75)
+        # 3. The key slots as they are now (read under their lock), then the manifest.
+        with keyslots.locked(desk.path) as slots:
+            keys_bytes = slots.path.read_bytes()
+        with open(tmp_keys, "wb") as fh:
+            fh.write(keys_bytes)
+            fh.flush()
+            os.fsync(fh.fileno())
+        manifest = {
+            "format": MANIFEST_FORMAT,
+            "created_at": created,
+            "reason": reason,
+            "app_version": __version__,
+            "schema_version": facts["schema_version"],
+            "audit_head": facts["audit_head"],
+            "database": final_db.name,
+            "sha256": _sha256(tmp_db),
+            "size": tmp_db.stat().st_size,
+            "keys_sha256": hashlib.sha256(keys_bytes).hexdigest(),
+            "database_id": facts["database_id"],
+            "firm": facts["firm"],
+            "source": str(Path(desk.path).resolve()),
+            "user": desk.user.name,
+        }
+        with open(tmp_manifest, "w", encoding="utf-8") as fh:
+            json.dump(manifest, fh, ensure_ascii=False, indent=1)
+            fh.flush()
+            os.fsync(fh.fileno())
+        report(90)
+        # 4. Final names; the manifest last: only then is the set complete.
+        os.replace(tmp_db, final_db)
+        os.replace(tmp_keys, slots_path(final_db))
+        os.replace(tmp_manifest, manifest_path(final_db))
+        _fsync_dir(folder)
+    except BaseException:
+        for leftover in (tmp_db, Path(f"{tmp_db}-journal"), tmp_keys, tmp_manifest):
+            leftover.unlink(missing_ok=True)
+        if not manifest_path(final_db).exists():
+            for leftover in (final_db, slots_path(final_db)):
+                leftover.unlink(missing_ok=True)
+        raise
+    remember_folder(desk.path, folder)
+    with desk.writing():
+        desk.audit.append("backup.create", final_db.name,
+                          summary={"reason": reason, "folder": str(folder),
+                                   "sha256": manifest["sha256"],
+                                   "audit_head": manifest["audit_head"]["seq"]})
+    if prune_after:
+        prune(folder, settings.daily, settings.weekly, manifest["database_id"])
+        sweep(folder)
+    report(100)
+    return BackupSet(final_db, manifest)
+
+
+# -- retention ------------------------------------------------------------------------------
+def to_keep(sets: list[BackupSet], daily: int, weekly: int) -> set[Path]:
+    """The newest set of each of the ``daily`` latest days with a backup, and of each of
+    the ``weekly`` latest ISO weeks (local time); the newest set is always kept."""
+    dated = sorted(((s.created, s) for s in sets if s.created is not None),
+                   key=lambda pair: pair[0], reverse=True)
+    keep: set[Path] = set()
+    if dated:
+        keep.add(dated[0][1].database)
+    for count, period in ((daily, lambda d: d.date()),
+                          (weekly, lambda d: tuple(d.isocalendar())[:2])):
+        seen = []
+        for moment, found in dated:
+            bucket = period(moment.astimezone())
+            if bucket in seen:
+                continue
+            if len(seen) >= count:
+                break
+            seen.append(bucket)
+            keep.add(found.database)
+    return keep
+
+
+def prune(folder: Path | str, daily: int = DEFAULT_DAILY, weekly: int = DEFAULT_WEEKLY,
+          database_id: str | None = None) -> list[Path]:
+    """Delete complete custdesk sets of one database beyond the retention; return them."""
+    sets = [s for s in list_backups(folder, database_id) if s.manifest]
+    keep = to_keep(sets, max(1, daily), max(0, weekly))
+    removed = []
+    for found in sets:
+        if found.database in keep or found.created is None:
+            continue
+        # The manifest goes first: from then on the rest is no longer a set.
+        for file in (found.manifest_path, found.database, found.keys):
+            file.unlink(missing_ok=True)
+        removed.append(found.database)
+    if removed:
+        _fsync_dir(Path(folder))
+    return removed
+
+
+def daily_due(desk) -> bool:
+    """Whether no backup of this database was made today (local) in the configured folder."""
+    settings = config(desk)
+    today = clock.today()
+    for found in list_backups(settings.folder, desk.settings.get("database_id")):
+        if found.created is not None and found.created.astimezone().date() == today:
+            return False
+    return True
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` via a temporary name, synced, then renamed."""
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(source, "rb") as src, open(tmp, "wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+            dst.flush()
+            os.fsync(dst.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
+
+
+
+def automatic(desk, reason: str) -> BackupSet | None:
+    """The backup the window makes by itself: on exit (when switched on in the settings)
+    or the day's first (``daily``, when none was made today); None when not due."""
+    if reason == "exit" and not config(desk).on_exit:
+        return None
+    if reason == "daily" and not daily_due(desk):
+        return None
+    return make_backup(desk, reason=reason)

@@ -1,0 +1,167 @@
+"""Checking the database: a quick check at every open, a full one on request.
+
+At open, ``PRAGMA quick_check`` reads every page once (SQLCipher checks each
+page's HMAC as it decrypts it), so a damaged file is found at login rather
+than in the middle of someone's work. ``check(desk)`` adds the full
+``integrity_check``, ``foreign_key_check``, ``cipher_integrity_check`` and
+the audit chain. A damaged database is refused with a message that names the
+newest good backup, when one is known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import i18n
+from .errors import StoreError
+from .store import connection
+
+i18n.register({
+    "integrity.damaged": ("数据库 {path} 已损坏：{detail}", "The database {path} is damaged: {detail}"),
+    "integrity.newest_backup": ("最新的完好备份：{backup}（{when}）。恢复：custdesk restore {backup}",
+                                "Newest good backup: {backup} ({when}). To restore it: "
+                                "custdesk restore {backup}"),
+    "integrity.no_backup": ("未找到此数据库的完好备份", "No good backup of this database was found"),
+    "integrity.not_readable": ("页面无法解密或校验失败（{error}）",
+                               "pages cannot be decrypted or fail their check ({error})"),
+    "integrity.key_mismatch": ("密钥文件能解锁，但数据库第一页无法解密"
+                               "（文件损坏，或不是这份密钥文件的数据库）",
+                               "the key slots unlock but page 1 does not decrypt (a damaged file, "
+                               "or not the database of this key slot file)"),
+    "integrity.ok": ("数据库检查通过：结构、外键、加密页与审计链均完好",
+                     "The database checks out: structure, foreign keys, encrypted pages and the "
+                     "audit chain are intact"),
+    "integrity.structure": ("结构检查发现问题：{detail}", "The structure check found: {detail}"),
+    "integrity.foreign_key": ("表 {table} 第 {rowid} 行引用了 {parent} 中不存在的记录",
+                              "Row {rowid} of {table} refers to a missing row of {parent}"),
+    "integrity.cipher": ("加密页校验失败：{detail}", "Encrypted pages fail their check: {detail}"),
+    "integrity.audit": ("审计链：{detail}", "Audit chain: {detail}"),
+    "integrity.head_untrusted": ("库外保存的审计链头与日志不符，本次会话不会移动它",
+                                 "The audit chain head kept outside does not match the log; this "
+                                 "session will not move it"),
+})
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str                      # cipher, structure, foreign_key, audit, backup
+    key: str
+    params: dict = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        params = dict(self.params)
+        detail_key = params.pop("detail_key", None)
+        if detail_key:    # rendered now, so that the finding speaks the current language
+            params["detail"] = i18n.tr(detail_key, **params.pop("detail_params", {}))
+        return i18n.tr(self.key, **params)
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "message": self.message, **{
+            k: v for k, v in self.params.items() if isinstance(v, (str, int, float, type(None)))}}
+
+
+def _detail(rows: list[tuple]) -> str:
+    return "; ".join(str(r[0]) for r in rows[:5]) + (" …" if len(rows) > 5 else "")
+
+
+def _is_busy(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def newest_backup(path: Path) -> tuple[str, dict]:
+    """The message (key, params) that names the newest good backup of ``path`` (in the
+    folder its backups went to, or the default one)."""
+    from . import backup
+    from .clock import local_text
+    try:
+        found = backup.newest_good(backup.folders_for(path), source=path)
+    except OSError:
+        found = None
+    if found is None:
+        return "integrity.no_backup", {}
+    return "integrity.newest_backup", {"backup": str(found.database),
+                                       "when": local_text(found.manifest.get("created_at"))}
+
+
+def newest_backup_text(path: Path) -> str:
+    key, params = newest_backup(path)
+    return i18n.tr(key, **params)
+
+
+class DatabaseDamaged(StoreError):
+    """The database file is damaged; ``backup`` is the newest good backup known, if any."""
+
+    def __init__(self, path: Path, detail: str):
+        self.path = Path(path)
+        key, params = newest_backup(self.path)
+        self.backup = Path(params["backup"]) if "backup" in params else None
+        super().__init__(i18n.tr("integrity.damaged", path=path, detail=detail) + "\n"
+                         + i18n.tr(key, **params))
+
+
+def damaged(path: Path, detail: str) -> DatabaseDamaged:
+    """The error for a damaged database, naming the newest good backup if one is known."""
+    return DatabaseDamaged(path, detail)
+
+
+def quick_check(db, path: Path) -> None:
+    """The check at open: every page read once.
+
+    :raises StoreError: the file is damaged (the message names the newest good backup).
+    """
+    try:
+        rows = db.execute("PRAGMA quick_check").fetchall()
+    except connection.DatabaseError as exc:
+        if isinstance(exc, connection.OperationalError) and _is_busy(exc):
+            raise
+        raise damaged(path, i18n.tr("integrity.not_readable", error=exc)) from exc
+    if rows != [("ok",)]:
+        raise damaged(path, i18n.tr("integrity.structure", detail=_detail(rows)))
+
+
+def check(desk) -> list[Finding]:
+    """The full check of an open database; an empty list when all is well.
+
+    The audit chain part needs the ``audit.read`` permission (as ``audit verify``).
+    """
+    findings: list[Finding] = []
+    db = desk.db
+    try:
+        cipher = db.execute("PRAGMA cipher_integrity_check").fetchall()
+    except connection.DatabaseError as exc:
+        cipher = [(str(exc),)]
+    if cipher:
+        findings.append(Finding("cipher", "integrity.cipher", {"detail": _detail(cipher)}))
+    try:
+        rows = db.execute("PRAGMA integrity_check").fetchall()
+    except connection.DatabaseError as exc:
+        rows = [(str(exc),)]
+    if rows != [("ok",)]:
+        findings.append(Finding("structure", "integrity.structure", {"detail": _detail(rows)}))
+    try:
+        broken = db.execute("PRAGMA foreign_key_check").fetchall()
+    except connection.DatabaseError as exc:
+        broken = []
+        findings.append(Finding("structure", "integrity.structure", {"detail": str(exc)}))
+    for table, rowid, parent, _fk in broken[:20]:
+        findings.append(Finding("foreign_key", "integrity.foreign_key",
+                                {"table": table, "rowid": rowid, "parent": parent}))
+    try:
+        result = desk.audit.verify()
+    except connection.DatabaseError as exc:
+        findings.append(Finding("audit", "integrity.audit", {"detail": str(exc)}))
+    else:
+        if not result.ok:
+            head = desk.audit.read_head() or {}
+            findings.append(Finding("audit", "integrity.audit", {
+                "detail_key": f"audit.{result.problem}",
+                "detail_params": {"seq": result.first_bad, "head": head.get("seq"),
+                                  "last": result.head_seq},
+                "problem": result.problem, "first_bad": result.first_bad}))
+    if findings and any(f.kind in ("cipher", "structure") for f in findings):
+        key, params = newest_backup(desk.path)
+        findings.append(Finding("backup", key, params))
+    return findings

@@ -1,0 +1,232 @@
+"""设置 › 备份: the backup folder, how many to keep, the backup on exit; back up now, the list
+of backups with verify and restore. Everything runs on the DeskRunner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+                               QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
+                               QProgressBar, QPushButton, QSpinBox, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout)
+
+from ..core import backup
+from ..core.access import allowed
+from ..core.changes import AREAS, Changes
+from ..core.clock import local_text
+from .editor.jobs import list_table
+
+
+class BackupBox(QGroupBox):
+    def __init__(self, runner, user, parent=None):
+        super().__init__(self.tr("Backups"), parent)
+        self._runner = runner
+        self._user = user
+        self._sets: list[backup.BackupSet] = []
+        self.folder = QLineEdit()
+        self.folder.setObjectName("backup_folder")
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self.choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(choose)
+        self.daily = QSpinBox()
+        self.daily.setRange(1, backup.MAX_KEEP)
+        self.weekly = QSpinBox()
+        self.weekly.setRange(0, backup.MAX_KEEP)
+        self.on_exit = QCheckBox(self.tr("Back up when custdesk closes"))
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.clicked.connect(self.save)
+        form = QFormLayout()
+        form.addRow(self.tr("Folder"), folder_row)
+        form.addRow(self.tr("Daily backups kept"), self.daily)
+        form.addRow(self.tr("Weekly backups kept"), self.weekly)
+        form.addRow("", self.on_exit)
+        form.addRow("", self.save_button)
+
+        self.backup_button = QPushButton(self.tr("Back up now"))
+        self.backup_button.clicked.connect(self.backup_now)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.hide()
+        now_row = QHBoxLayout()
+        now_row.addWidget(self.backup_button)
+        now_row.addWidget(self.progress, 1)
+
+        self.table = list_table(QTableWidget(0, 5))
+        self.table.setObjectName("backups_table")
+        self.table.setHorizontalHeaderLabels([self.tr("Made"), self.tr("Reason"), self.tr("Size"),
+                                              self.tr("Status"), self.tr("File")])
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
+        self.table.setMinimumHeight(140)
+        self.verify_button = QPushButton(self.tr("Verify"))
+        self.verify_button.clicked.connect(self.verify_selected)
+        self.restore_button = QPushButton(self.tr("Restore…"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.restore_button.setVisible(allowed(user.role, "user.manage"))
+        refresh = QPushButton(self.tr("Refresh"))
+        refresh.clicked.connect(self.refresh)
+        buttons = QHBoxLayout()
+        for button in (self.verify_button, self.restore_button, refresh):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(now_row)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self._runner.run(backup.config, self._show_config, self._error)
+
+    # -- settings ---------------------------------------------------------------------------
+    def _show_config(self, config: backup.BackupConfig) -> None:
+        self.folder.setText(str(config.folder))
+        self.daily.setValue(config.daily)
+        self.weekly.setValue(config.weekly)
+        self.on_exit.setChecked(config.on_exit)
+        self.refresh()
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"),
+                                                  self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def save(self) -> None:
+        folder, daily, weekly = self.folder.text().strip(), self.daily.value(), self.weekly.value()
+        on_exit = self.on_exit.isChecked()
+        self._runner.run(lambda desk: backup.configure(desk, folder=folder, daily=daily,
+                                                       weekly=weekly, on_exit=on_exit),
+                         lambda _c: (self._say(self.tr("Saved.")), self.refresh()), self._error)
+
+    # -- backing up ---------------------------------------------------------------------------
+    def backup_now(self) -> None:
+        self.backup_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.show()
+        # The progress callback runs on the database thread: hand values over with a queued call.
+        from PySide6.QtCore import QMetaObject, Q_ARG
+
+        def report(percent: int) -> None:
+            QMetaObject.invokeMethod(self.progress, "setValue", Qt.ConnectionType.QueuedConnection,
+                                     Q_ARG(int, percent))
+
+        self._runner.run(lambda desk: backup.make_backup(desk, reason="manual", progress=report),
+                         self._backed_up, self._backup_failed)
+
+    def _backed_up(self, made: backup.BackupSet) -> None:
+        self.backup_button.setEnabled(True)
+        self.progress.setValue(100)
+        self.progress.hide()
+        self._say(self.tr("Backed up to %1").replace("%1", str(made.database)))
+        self.refresh()
+
+    def _backup_failed(self, exc) -> None:
+        self.backup_button.setEnabled(True)
+        self.progress.hide()
+        self._error(exc)
+
+    # -- the list -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._runner.run(lambda desk: backup.list_backups(backup.config(desk).folder,
+                                                          desk.settings.get("database_id")),
+                         self._fill, self._error)
+
+    def _fill(self, sets: list[backup.BackupSet]) -> None:
+        self._sets = sets
+        self.table.setRowCount(len(sets))
+        reasons = {"manual": self.tr("By hand"), "exit": self.tr("On exit"),
+                   "daily": self.tr("Daily")}
+        for row, found in enumerate(sets):
+            size = found.manifest.get("size") or 0
+            values = (local_text(found.manifest.get("created_at"), seconds=True),
+                      reasons.get(found.manifest.get("reason"), found.manifest.get("reason", "")),
+                      f"{size / 1_048_576:.1f} MB",
+                      self.tr("OK") if found.ok else "; ".join(found.problems), found.name)
+            for col, value in enumerate(values):
+                self.table.setItem(row, col, QTableWidgetItem(value))
+        self.verify_button.setEnabled(bool(sets))
+        self.restore_button.setEnabled(bool(sets))
+
+    def selected(self) -> backup.BackupSet | None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self._sets):
+            return self._sets[row]
+        self._say(self.tr("Select a backup first."))
+        return None
+
+    def verify_selected(self) -> None:
+        found = self.selected()
+        if found is None:
+            return
+
+        def done(checked: backup.BackupSet) -> None:
+            if checked.ok:
+                self._say(self.tr("%1 is intact: checksum, pages, structure and audit chain.")
+                          .replace("%1", checked.name))
+            else:
+                self._error("; ".join(checked.problems))
+
+        self._runner.run(lambda desk: backup.verify_backup(found.database, desk.key), done,
+                         self._error)
+
+    def restore_selected(self) -> None:
+        found = self.selected()
+        if found is None:
+            return
+        if QMessageBox.question(
+                self, self.tr("Restore backup"),
+                self.tr("Replace the database with the backup made %1? The current database is "
+                        "kept beside it under another name. Everyone else must close custdesk "
+                        "first.").replace("%1", local_text(found.manifest.get("created_at")))
+        ) != QMessageBox.StandardButton.Yes:
+            return
+        password, ok = QInputDialog.getText(
+            self, self.tr("Restore backup"),
+            self.tr("Your password (as it was when the backup was made):"), QLineEdit.Password)
+        if ok and password:
+            self.restore(found.database, password)
+
+    def restore(self, database: Path, password: str) -> None:
+        """Close the desk, restore, open the restored database as the same user."""
+        runner, name = self._runner, self._user.name
+
+        def job(desk):
+            from ..core.desk import Desk
+            from ..core.errors import AuthenticationFailed, CustdeskError
+            from ..core.restore import restore
+            from ..core.store.keyslots import KeySlots
+            path = desk.path
+            # The password is checked before anything is closed.
+            if KeySlots.load(database).unlock(name, password) is None:
+                raise AuthenticationFailed()
+            desk.close()
+            runner.set_desk(None)
+            try:
+                restore(path, database, user=name, password=password)
+            except BaseException:
+                # The previous database is back in place: open it again if the password does.
+                try:
+                    runner.set_desk(Desk.open(path, name, password, daily_check=False))
+                except CustdeskError:
+                    pass
+                raise
+            runner.set_desk(Desk.open(path, name, password, daily_check=False))
+            return Changes.of(*AREAS)
+
+        self._runner.run(job, lambda _c: (self._say(self.tr("The backup was restored.")),
+                                          self.refresh()), self._error)
+
+    # -- messages -------------------------------------------------------------------------------
+    def _say(self, text: str) -> None:
+        self.message.setStyleSheet("")
+        self.message.setText(text)
+
+    def _error(self, exc) -> None:
+        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setText(str(exc))

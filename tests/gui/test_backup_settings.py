@@ -1,0 +1,124 @@
+"""设置 › 备份: settings saved, back up now with progress, the list with verify and restore;
+and at login, a damaged database offers its newest good backup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from custdesk import paths
+from custdesk.core import backup
+from custdesk.core.desk import Desk
+from custdesk.gui.settings_page import SettingsPage
+from tests.conftest import ADMIN, ADMIN_PW
+from tests.gui.conftest import call
+
+T = 20_000
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "userdata"
+    monkeypatch.setattr(paths, "data_dir", lambda: folder)
+    return folder
+
+
+def settings_page(runner, qtbot) -> SettingsPage:
+    page = SettingsPage(runner, call(runner, qtbot, lambda d: d.user))
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=T)
+    return page
+
+
+def names(runner, qtbot) -> list[str]:
+    return call(runner, qtbot, lambda d: [r[0] for r in d.db.execute(
+        "SELECT name FROM customers ORDER BY id")])
+
+
+def test_settings_backup_now_verify_and_restore(runner, qtbot, tmp_path, data_dir):
+    page = settings_page(runner, qtbot)
+    box = page.backups
+    assert box.folder.text() == str(data_dir / "backups")
+    assert (box.daily.value(), box.weekly.value(), box.on_exit.isChecked()) == (7, 4, True)
+    assert box.table.rowCount() == 0
+
+    box.folder.setText(str(tmp_path / "bk"))
+    box.daily.setValue(3)
+    box.on_exit.setChecked(False)
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=T)
+    config = call(runner, qtbot, backup.config)
+    assert (config.folder, config.daily, config.weekly, config.on_exit) == (
+        tmp_path / "bk", 3, 4, False)
+
+    call(runner, qtbot, lambda d: d.customers.add({"kind": "individual", "name": "备份前"}))
+    seen = []
+    box.progress.valueChanged.connect(seen.append)
+    qtbot.mouseClick(box.backup_button, Qt.MouseButton.LeftButton)
+    assert not box.backup_button.isEnabled()
+    qtbot.waitUntil(lambda: box.table.rowCount() == 1 and runner.pending == 0, timeout=T)
+    assert box.backup_button.isEnabled() and box.progress.isHidden()
+    assert seen and seen[-1] == 100
+    assert box.table.item(0, 3).text() == "OK"
+    made = box._sets[0].database
+    assert made.parent == tmp_path / "bk" and str(made) in box.message.text()
+
+    box.table.setCurrentCell(0, 0)
+    qtbot.mouseClick(box.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: runner.pending == 0 and "intact" in box.message.text(), timeout=T)
+
+    # Restore: the desk is closed, the backup put in place, the desk opened again on it.
+    call(runner, qtbot, lambda d: d.customers.add({"kind": "individual", "name": "备份后"}))
+    assert names(runner, qtbot) == ["备份前", "备份后"]
+    box.restore(made, "wrong-password")
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=T)
+    assert "password" in box.message.text().lower() or "密码" in box.message.text()
+    assert names(runner, qtbot) == ["备份前", "备份后"]      # nothing was touched
+    box.restore(made, ADMIN_PW)
+    qtbot.waitUntil(lambda: runner.pending == 0 and "restored" in box.message.text(), timeout=T)
+    assert names(runner, qtbot) == ["备份前"]
+    assert call(runner, qtbot, lambda d: d.audit.verify().ok)
+
+
+def test_a_clerk_sees_no_backup_settings(make_runner, qtbot):
+    page = settings_page(make_runner("clerk"), qtbot)
+    assert not hasattr(page, "backups")
+
+
+def test_login_on_a_damaged_database_offers_the_newest_good_backup(db_path, qtbot, tmp_path,
+                                                                   monkeypatch):
+    from custdesk.gui.login import LoginDialog
+    from custdesk.gui.operations import DeskRunner
+    with Desk.open(db_path, ADMIN, ADMIN_PW) as desk:
+        for i in range(20):
+            desk.customers.add({"kind": "individual", "name": f"客户{i}"})
+        backup.configure(desk, folder=tmp_path / "bk")
+        made = backup.make_backup(desk)
+        desk.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(db_path.read_bytes())
+    data[4096 * 3 + 77] ^= 1
+    db_path.write_bytes(data)
+
+    runner = DeskRunner()
+    try:
+        dialog = LoginDialog(runner, db_path)
+        qtbot.addWidget(dialog)
+        dialog.user.setCurrentText(ADMIN)
+        dialog.password.setText(ADMIN_PW)
+        dialog.submit()
+        qtbot.waitUntil(lambda: runner.pending == 0 and dialog.damaged is not None, timeout=T)
+        assert not dialog.restore_button.isHidden()
+        assert str(made.database) in dialog.message.text()
+        assert dialog.password.text() == ADMIN_PW        # kept for the restore
+        monkeypatch.setattr(QMessageBox, "question",
+                            lambda *a, **k: QMessageBox.StandardButton.Yes)
+        with qtbot.waitSignal(dialog.accepted, timeout=T):
+            qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        assert runner.desk is not None
+        assert call(runner, qtbot, lambda d: d.db.execute(
+            "SELECT count(*) FROM customers").fetchone()[0]) == 20
+    finally:
+        runner.close()
