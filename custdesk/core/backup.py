@@ -35,6 +35,7 @@ from . import clock, i18n
 from .audit import GENESIS, AuditLog
 from .changes import Changes
 from .errors import FieldError, StoreError, ValidationError
+from .files import write_atomic_bytes
 from .store import keyslots, migrations
 from .store.keyslots import _fsync_dir, slots_path, write_atomic
 
@@ -619,18 +620,9 @@ def daily_due(desk) -> bool:
 
 def copy_file(source: Path, target: Path) -> None:
     """Copy ``source`` to ``target`` via a temporary name, synced, then renamed."""
-    tmp = target.with_name(f"{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(source, "rb") as src, open(tmp, "wb") as dst:
-            shutil.copyfileobj(src, dst, 1 << 20)
-            dst.flush()
-            os.fsync(dst.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with open(source, "rb") as src:
+        write_atomic_bytes(target, lambda dst: shutil.copyfileobj(src, dst, 1 << 20))
     _fsync_dir(target.parent)
-
 
 
 def automatic(desk, reason: str) -> BackupSet | None:
