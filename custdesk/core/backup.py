@@ -1,17 +1,20 @@
 """Backups: consistent, still-encrypted copies of the database, kept in a folder.
 
-A backup *set* is three files in the backup folder::
+A backup *set* is a folder of three files in the backup folder::
 
-    custdesk-YYYYMMDD-HHMMSS-<reason>.db                the database (same key, SQLCipher)
-    custdesk-YYYYMMDD-HHMMSS-<reason>.db.keys           the key slots as they were
-    custdesk-YYYYMMDD-HHMMSS-<reason>.db.manifest.json  what the copy is (written last)
+    custdesk-YYYYMMDD-HHMMSS-<reason>/
+        custdesk-YYYYMMDD-HHMMSS-<reason>.db                the database (same key, SQLCipher)
+        custdesk-YYYYMMDD-HHMMSS-<reason>.db.keys           the key slots as they were
+        custdesk-YYYYMMDD-HHMMSS-<reason>.db.manifest.json  what the copy is
 
 The copy is made with SQLite's online backup API into a file keyed with the
-database key under a temporary name, synced, checked (``integrity_check``
-and ``cipher_integrity_check``) and only then renamed into place. The
-manifest is written last, atomically: a set without its manifest is not a
-backup and is never listed, restored or counted. Only complete sets made by
-custdesk for the same database are ever pruned.
+database key inside a folder with a temporary name, synced, checked
+(``integrity_check`` and ``cipher_integrity_check``), joined by the key slots
+and the manifest, and only then is the folder renamed into place — one rename,
+so a set appears whole or not at all, and is pruned the same way (renamed away,
+then deleted). A set without its manifest is not a backup and is never listed,
+restored or counted. Only complete sets made by custdesk for the same database
+are ever pruned.
 """
 
 from __future__ import annotations
@@ -229,8 +232,10 @@ def manifest_path(database: Path) -> Path:
 
 
 def database_of(path: Path | str) -> Path:
-    """The database file of a set, given any of its three files."""
+    """The database file of a set, given its folder or any of its three files."""
     path = Path(path)
+    if path.is_dir():
+        return path / (path.name + DB_SUFFIX)
     for suffix in (MANIFEST_SUFFIX, KEYS_SUFFIX):
         if path.name.endswith(suffix):
             return path.with_name(path.name[:-len(suffix)] + DB_SUFFIX)
@@ -286,11 +291,11 @@ def list_backups(folder: Path | str, database_id: str | None = None) -> list[Bac
     if not folder.is_dir():
         return []
     sets = []
-    for mpath in folder.iterdir():
-        if not mpath.name.endswith(MANIFEST_SUFFIX):
+    for entry in folder.iterdir():
+        if not entry.is_dir() or not NAME_RE.match(entry.name + DB_SUFFIX):
             continue
-        database = database_of(mpath)
-        if not NAME_RE.match(database.name):
+        database = database_of(entry)
+        if not manifest_path(database).exists():
             continue
         found = read_set(database)
         if database_id and found.manifest.get("database_id") != database_id:
@@ -437,7 +442,7 @@ def verify_backup(path: Path | str, key: bytes | None = None) -> BackupSet:
 def _base_name(folder: Path, reason: str) -> str:
     stamp = clock.now().astimezone().strftime("%Y%m%d-%H%M%S")
     base, n = f"custdesk-{stamp}-{reason}", 1
-    while any((folder / (base + s)).exists() for s in (DB_SUFFIX, KEYS_SUFFIX, MANIFEST_SUFFIX)):
+    while (folder / base).exists():
         n += 1
         base = f"custdesk-{stamp}-{n}-{reason}"
     return base
@@ -461,16 +466,22 @@ def sweep(folder: Path) -> list[Path]:
                 continue
         except OSError:
             continue
-        # (SQLite may have left the copy's rollback journal, "<tmp>-journal", too.)
+        # A set being written or removed carries a temporary name; a set folder without
+        # its manifest can only be left by hand.
         leftover = path.name.startswith(TMP_PREFIX) and ".tmp" in path.name
-        database = database_of(path)
-        orphan = (NAME_RE.match(database.name) is not None
-                  and not manifest_path(database).exists()
-                  and path.name in (database.name, database.name + ".keys"))
+        orphan = (path.is_dir() and NAME_RE.match(path.name + DB_SUFFIX) is not None
+                  and not manifest_path(database_of(path)).exists())
         if leftover or orphan:
-            path.unlink(missing_ok=True)
+            _remove(path)
             removed.append(path)
     return removed
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def make_backup(desk, folder: Path | str | None = None, reason: str = "manual",
@@ -491,8 +502,12 @@ def make_backup(desk, folder: Path | str | None = None, reason: str = "manual",
     folder = Path(folder) if folder else settings.folder
     folder.mkdir(parents=True, exist_ok=True)
     base = _base_name(folder, reason)
-    final_db = folder / (base + DB_SUFFIX)
-    tmp_db, tmp_keys, tmp_manifest = (_tmp(folder, base + s) for s in
+    # A set is a folder, written under a temporary name and renamed whole: it appears
+    # complete or not at all (and is removed the same way, see ``prune``).
+    tmp_dir = _tmp(folder, base)
+    tmp_dir.mkdir()
+    final_db = folder / base / (base + DB_SUFFIX)
+    tmp_db, tmp_keys, tmp_manifest = (tmp_dir / (base + s) for s in
                                       (DB_SUFFIX, KEYS_SUFFIX, MANIFEST_SUFFIX))
     created = clock.timestamp()
     report(5)
@@ -542,17 +557,12 @@ def make_backup(desk, folder: Path | str | None = None, reason: str = "manual",
             fh.flush()
             os.fsync(fh.fileno())
         report(90)
-        # 4. Final names; the manifest last: only then is the set complete.
-        os.replace(tmp_db, final_db)
-        os.replace(tmp_keys, slots_path(final_db))
-        os.replace(tmp_manifest, manifest_path(final_db))
+        # 4. The set's final name, in one rename.
+        _fsync_dir(tmp_dir)
+        os.rename(tmp_dir, final_db.parent)
         _fsync_dir(folder)
     except BaseException:
-        for leftover in (tmp_db, Path(f"{tmp_db}-journal"), tmp_keys, tmp_manifest):
-            leftover.unlink(missing_ok=True)
-        if not manifest_path(final_db).exists():
-            for leftover in (final_db, slots_path(final_db)):
-                leftover.unlink(missing_ok=True)
+        shutil.rmtree(tmp_dir, ignore_errors=True)
         raise
     remember_folder(desk.path, folder)
     with desk.writing():
@@ -599,9 +609,10 @@ def prune(folder: Path | str, daily: int = DEFAULT_DAILY, weekly: int = DEFAULT_
     for found in sets:
         if found.database in keep or found.created is None:
             continue
-        # The manifest goes first: from then on the rest is no longer a set.
-        for file in (found.manifest_path, found.database, found.keys):
-            file.unlink(missing_ok=True)
+        # Renamed away first, in one step: the set is gone whole before it is deleted.
+        doomed = _tmp(Path(folder), found.database.parent.name)
+        os.rename(found.database.parent, doomed)
+        shutil.rmtree(doomed, ignore_errors=True)
         removed.append(found.database)
     if removed:
         _fsync_dir(Path(folder))

@@ -50,7 +50,7 @@ def test_backup_list_verify_and_config(cli, tmp_path, data_dir):
     status, out, err = cli("backup", "--to", str(tmp_path / "bk"))
     assert status == 0, err
     made = Path(out.strip())
-    assert made.parent == tmp_path / "bk" and made.exists() and "已备份到" in err
+    assert made.parent.parent == tmp_path / "bk" and made.exists() and "已备份到" in err
 
     status, out, _ = cli("backup", "list", "--dir", str(tmp_path / "bk"), "--json")
     listed = json.loads(out)

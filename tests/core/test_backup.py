@@ -83,7 +83,8 @@ def test_backup_is_a_checked_encrypted_copy_with_its_manifest(desk, tmp_path):
     made = backup.make_backup(desk, folder, "manual")
 
     assert made.database.name.startswith("custdesk-") and made.name.endswith("-manual.db")
-    names = sorted(p.name for p in folder.iterdir())
+    assert [p.name for p in folder.iterdir()] == [made.name[:-3]]        # one folder per set
+    names = sorted(p.name for p in made.database.parent.iterdir())
     assert names == sorted([made.name, made.name + ".keys",
                             made.name[:-3] + ".db.manifest.json"])
     manifest = json.loads(made.manifest_path.read_text("utf-8"))
@@ -102,7 +103,7 @@ def test_backup_is_a_checked_encrypted_copy_with_its_manifest(desk, tmp_path):
     assert head == manifest["audit_head"]["hash"]
 
     # Still encrypted: no name, ID number or note in any file of the set.
-    for file in folder.iterdir():
+    for file in made.database.parent.iterdir():
         data = file.read_bytes()
         for needle in (SECRET_NAME, SECRET_ID, "备份里的秘密备注"):
             assert needle.encode("utf-8") not in data, (file.name, needle)
@@ -146,7 +147,7 @@ def test_any_user_may_back_up_but_only_managers_configure(open_as, tmp_path):
     assert backup.config(boss).daily == 3
     # Without a folder, the backup goes to the configured one.
     made = backup.make_backup(boss)
-    assert made.database.parent == tmp_path / "elsewhere"
+    assert made.database.parent.parent == tmp_path / "elsewhere"
     assert not backup.daily_due(boss)
 
 
@@ -194,9 +195,10 @@ def test_retention_keeps_7_daily_and_4_weekly(desk, tmp_path):
     assert len(kept) == 10
     assert all(s.ok for s in backup.list_backups(folder))
     # Nothing but complete sets and the foreign file are left.
-    assert {p.name for p in folder.iterdir()} == (
-        {"notes.txt"} | {n for name in expected
-                         for n in (name, name + ".keys", name[:-3] + ".db.manifest.json")})
+    assert {p.name for p in folder.iterdir()} == {"notes.txt"} | {n[:-3] for n in expected}
+    for name in expected:
+        assert {p.name for p in (folder / name[:-3]).iterdir()} == \
+            {name, name + ".keys", name[:-3] + ".db.manifest.json"}
 
 
 def test_retention_counts_come_from_settings_and_spare_other_databases(desk, tmp_path):

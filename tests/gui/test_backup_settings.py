@@ -64,7 +64,7 @@ def test_settings_backup_now_verify_and_restore(runner, qtbot, tmp_path, data_di
     assert seen and seen[-1] == 100
     assert box.table.item(0, 3).text() == "OK"
     made = box._sets[0].database
-    assert made.parent == tmp_path / "bk" and str(made) in box.message.text()
+    assert made.parent.parent == tmp_path / "bk" and str(made) in box.message.text()
 
     box.table.setCurrentCell(0, 0)
     qtbot.mouseClick(box.verify_button, Qt.MouseButton.LeftButton)
