@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 
 from ..core import i18n
-from ..core.importing import TARGETS, default_report_path, import_file, write_error_report
+from ..core.importing import (TARGETS, default_report_path, import_file, saved_mapping,
+                              write_error_report)
 from .common import EXIT_OK, EXIT_REFUSED, Context, key_values, print_json
 
 i18n.register({
@@ -37,14 +38,18 @@ def register(sub) -> None:
                    help="where to write the error report (default: FILE.errors.csv beside the file)")
     p.add_argument("--map", action="append", metavar="HEADER=FIELD",
                    help="read a column as a field (FIELD empty: ignore the column)")
+    p.add_argument("--mapping", metavar="NAME",
+                   help="read the columns as a mapping saved in the window says (--map overrides it)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import)
 
 
 def cmd_import(ctx: Context) -> int:
     a = ctx.args
-    mapping = {k: (v.strip() or None) for k, v in _mapping(a.map).items()}
-    result = import_file(ctx.desk(), a.target, a.file, dry_run=a.dry_run,
+    desk = ctx.desk()
+    mapping = dict(saved_mapping(desk, a.target, a.mapping)) if a.mapping else {}
+    mapping.update({k: (v.strip() or None) for k, v in _mapping(a.map).items()})
+    result = import_file(desk, a.target, a.file, dry_run=a.dry_run,
                          skip_invalid=a.skip_invalid, update_existing=a.update_existing,
                          mapping=mapping or None)
     report = None

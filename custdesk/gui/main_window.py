@@ -15,8 +15,10 @@ from ..core.fields import level_label
 from .audit_page import AuditPage
 from .customers.list_page import CustomerListPage
 from .editor import CustomerEditor
+from .export_dialog import ExportDialog
 from .grading.approvals_page import ApprovalsPage
 from .home_page import HomePage
+from .importing import ImportWizard
 from .reports.reports_page import ReportsPage
 from .settings_page import SettingsPage
 from .startup_notice import StartupNotice
@@ -123,6 +125,10 @@ class MainWindow(QMainWindow):
                                      lambda: self.new_customer("enterprise"), can_edit)
         self.find_action = action(self.tr("Find customer"), "search", QKeySequence.Find, self.find)
         self.save_action = action(self.tr("Save"), "save", None, self.save_current)
+        self.import_action = action(self.tr("Import…"), "import", "Ctrl+I", self.import_files, can_edit)
+        self.export_action = action(self.tr("Export customer data…"), "export", "Ctrl+E",
+                                    self.export_customers,
+                                    allowed(self.user.role, "report.export"))
         self.lock_action = action(self.tr("Lock"), "lock", "Ctrl+L", self.lock_requested.emit)
         self.quit_action = action(self.tr("Quit"), "quit", QKeySequence.Quit, self.close)
         about = action(self.tr("About custdesk"), None, None, self.about)
@@ -130,6 +136,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for act in (self.new_individual, self.new_enterprise, self.save_action):
             file_menu.addAction(act)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
@@ -143,7 +152,8 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(20, 20))
         toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-        for act in (self.new_individual, self.new_enterprise, self.find_action, self.lock_action):
+        for act in (self.new_individual, self.new_enterprise, self.import_action, self.find_action,
+                    self.lock_action):
             toolbar.addAction(act)
 
     def _make_status_bar(self) -> None:
@@ -163,6 +173,18 @@ class MainWindow(QMainWindow):
         self.show_area("customers")
         self.customer_tabs.setCurrentIndex(0)
         self.customer_list.focus_search()
+
+    def import_files(self) -> ImportWizard:
+        wizard = ImportWizard(self.runner, self)
+        wizard.finished.connect(wizard.deleteLater)
+        wizard.open()
+        return wizard
+
+    def export_customers(self) -> ExportDialog:
+        dialog = ExportDialog(self.runner, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def editors(self) -> list[CustomerEditor]:
         return [self.customer_tabs.widget(i) for i in range(1, self.customer_tabs.count())]

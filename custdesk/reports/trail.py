@@ -102,6 +102,17 @@ i18n.register({
     "at.a.warning.close": ("关闭预警", "warning closed"),
     "at.a.report.export": ("导出报告", "report exported"),
     "at.a.audit.reanchor": ("重新锚定链头", "chain head re-anchored"),
+    "at.a.import.customers": ("导入客户档案", "customers imported"),
+    "at.a.import.financials": ("导入财务报表", "financial statements imported"),
+    "at.a.import.transactions": ("导入交易记录", "transactions imported"),
+    "at.a.import.mapping_saved": ("保存导入映射", "import mapping saved"),
+    "at.a.import.mapping_deleted": ("删除导入映射", "import mapping deleted"),
+    "at.a.export.customers": ("导出客户数据", "customer data exported"),
+    "at.a.backup.create": ("备份数据库", "database backed up"),
+    "at.a.backup.restore": ("从备份恢复", "restored from a backup"),
+    "at.a.privacy.export": ("导出个人信息", "personal data exported"),
+    "at.a.privacy.erase": ("删除个人信息", "personal data erased"),
+    "at.a.privacy.purge": ("按保存期限清除", "retention purge"),
 })
 
 #: at most this many entries are listed (the newest of the period)

@@ -1162,6 +1162,144 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
     </context>
     <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/export_dialog.py" line="+34" />
+            <source>Export customer data</source>
+            <translation>Export customer data</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>customers</source>
+            <translation>customers</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Browse…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Show in full (masked otherwise)</source>
+            <translation>Show in full (masked otherwise)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Why the full values must leave the program</source>
+            <translation>Why the full values must leave the program</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Export</source>
+            <translation>&amp;Export</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Only the files your clearance allows are exported. The export is recorded in the audit log.</source>
+            <translation>Only the files your clearance allows are exported. The export is recorded in the audit log.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Above your clearance</source>
+            <translation>Above your clearance</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>CSV: one row per customer file.</source>
+            <translation>CSV: one row per customer file.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Excel: the customer files and one sheet per kind of record (statements, transactions, credit records…).</source>
+            <translation>Excel: the customer files and one sheet per kind of record (statements, transactions, credit records…).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The file name must end in .csv or .xlsx.</source>
+            <translation>The file name must end in .csv or .xlsx.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Export to</source>
+            <translation>Export to</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>%1 customer files and %2 records written to %3.</source>
+            <translation>%1 customer files and %2 records written to %3.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilePage</name>
+        <message>
+            <location filename="../../custdesk/gui/importing/wizard.py" line="+73" />
+            <location line="+29" />
+            <source>File</source>
+            <extracomment>QSettings key of the folder last imported from rows of the file read for the preview problems listed in the wizard (the report file has them all) what each target changes, so the window refreshes those areas</extracomment>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location line="-28" />
+            <source>Choose what to import and the CSV or Excel (.xlsx) file. CSV files in UTF-8 or GBK/GB18030 are recognised.</source>
+            <translation>Choose what to import and the CSV or Excel (.xlsx) file. CSV files in UTF-8 or GBK/GB18030 are recognised.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Customer files (individuals and enterprises)</source>
+            <translation>Customer files (individuals and enterprises)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Financial statements</source>
+            <translation>Financial statements</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Transactions (invoices and payments)</source>
+            <translation>Transactions (invoices and payments)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Path of the file</source>
+            <translation>Path of the file</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Browse…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Import from</source>
+            <translation>Import from</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tables (*.csv *.txt *.xlsx *.xlsm);;All files (*)</source>
+            <translation>Tables (*.csv *.txt *.xlsx *.xlsm);;All files (*)</translation>
+        </message>
+    </context>
+    <context>
         <name>FinancialsTab</name>
         <message>
             <location filename="../../custdesk/gui/editor/financials_tab.py" line="+72" />
@@ -1622,6 +1760,106 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
     </context>
     <context>
+        <name>ImportWizard</name>
+        <message>
+            <location filename="../../custdesk/gui/importing/wizard.py" line="+120" />
+            <location line="+98" />
+            <source>Import</source>
+            <extracomment>(phase, done, total): sent from the database thread, shown on the UI thread</extracomment>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location line="-90" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Checking the file…</source>
+            <translation>Checking the file…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Importing…</source>
+            <translation>Importing…</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Cancelling…</source>
+            <translation>Cancelling…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Writing %1 of %2 rows…</source>
+            <translation>Writing %1 of %2 rows…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 rows checked…</source>
+            <translation>%1 rows checked…</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>&amp;Close</source>
+            <translation>&amp;Close</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>%1 rows: %2 new, %3 updated, %4 invalid, %5 duplicates.</source>
+            <translation>%1 rows: %2 new, %3 updated, %4 invalid, %5 duplicates.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Check only: nothing was imported.</source>
+            <translation>Check only: nothing was imported.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>As the file stands, it would not be imported: correct the rows below, or choose to skip invalid rows.</source>
+            <translation>As the file stands, it would not be imported: correct the rows below, or choose to skip invalid rows.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Nothing was imported:</source>
+            <translation>Nothing was imported:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 rows are invalid or duplicates. Correct them in the file, or choose to skip invalid rows.</source>
+            <translation>%1 rows are invalid or duplicates. Correct them in the file, or choose to skip invalid rows.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Imported.</source>
+            <translation>Imported.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>New customer codes %1 to %2.</source>
+            <translation>New customer codes %1 to %2.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Columns left out: %1</source>
+            <translation>Columns left out: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The first %1 problems are listed; the error report has all %2.</source>
+            <translation>The first %1 problems are listed; the error report has all %2.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Save error report</source>
+            <translation>Save error report</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+    </context>
+    <context>
         <name>LicencesTab</name>
         <message>
             <location filename="../../custdesk/gui/editor/documents_tab.py" line="-158" />
@@ -1828,12 +2066,14 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>The database could not be opened: %1</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location filename="../../custdesk/gui/app.py" line="+143" />
+            <location filename="../../custdesk/gui/login.py" line="+7" />
             <source>The database file is damaged and cannot be used as it is.</source>
+            <extracomment>what ``_main_window`` returns when the background check found the file damaged</extracomment>
             <translation>The database file is damaged and cannot be used as it is.</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location filename="../../custdesk/gui/login.py" line="+10" />
             <source>Enter your user name and password (an administrator's, as it was when the backup was made).</source>
             <translation>Enter your user name and password (an administrator's, as it was when the backup was made).</translation>
         </message>
@@ -1861,7 +2101,7 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../custdesk/gui/main_window.py" line="+35" />
+            <location filename="../../custdesk/gui/main_window.py" line="+37" />
             <source>custdesk — Customer credit files</source>
             <extracomment>the user asked to lock the window now</extracomment>
             <translation>custdesk — Customer credit files</translation>
@@ -1935,6 +2175,16 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
         <message>
             <location line="+1" />
+            <source>Import…</source>
+            <translation>Import…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export customer data…</source>
+            <translation>Export customer data…</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Lock</source>
             <translation>Lock</translation>
         </message>
@@ -1945,17 +2195,17 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
         <message>
             <location line="+1" />
-            <location line="+75" />
+            <location line="+91" />
             <source>About custdesk</source>
             <translation>About custdesk</translation>
         </message>
         <message>
-            <location line="-73" />
+            <location line="-89" />
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+9" />
             <source>&amp;Edit</source>
             <translation>&amp;Edit</translation>
         </message>
@@ -1970,7 +2220,7 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Main</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>User: %1</source>
             <translation>User: %1</translation>
         </message>
@@ -1986,7 +2236,7 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
         <message>
             <location line="+1" />
-            <location line="+50" />
+            <location line="+62" />
             <source>Database: %1</source>
             <translation>Database: %1</translation>
         </message>
@@ -2004,6 +2254,116 @@ If the original document really reads like this, give a reason to keep it (recor
             <location line="+25" />
             <source>Customer credit files for small firms.</source>
             <translation>Customer credit files for small firms.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingPage</name>
+        <message>
+            <location filename="../../custdesk/gui/importing/mapping_page.py" line="+34" />
+            <source>Columns</source>
+            <translation>Columns</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check which field each column of the file gives. Columns set to “not imported” are left out.</source>
+            <translation>Check which field each column of the file gives. Columns set to “not imported” are left out.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Save mapping…</source>
+            <translation>Save mapping…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>From headers</source>
+            <translation>From headers</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read the columns by their headers again</source>
+            <translation>Read the columns by their headers again</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Saved mappings:</source>
+            <translation>Saved mappings:</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Column in the file</source>
+            <translation>Column in the file</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Sample values</source>
+            <translation>Sample values</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Field</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Preview of the first rows:</source>
+            <translation>Preview of the first rows:</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>(no header)</source>
+            <translation>(no header)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+84" />
+            <source>(not imported)</source>
+            <translation>(not imported)</translation>
+        </message>
+        <message>
+            <location line="-43" />
+            <source>(none)</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The saved mapping “%1” was made for files like this one and has been applied.</source>
+            <translation>The saved mapping “%1” was made for files like this one and has been applied.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Mapping “%1” applied.</source>
+            <translation>Mapping “%1” applied.</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <location line="+6" />
+            <source>Save mapping</source>
+            <translation>Save mapping</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <source>Name of the mapping (e.g. the bank or program the file comes from):</source>
+            <translation>Name of the mapping (e.g. the bank or program the file comes from):</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>A mapping named “%1” exists. Replace it?</source>
+            <translation>A mapping named “%1” exists. Replace it?</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Delete mapping</source>
+            <translation>Delete mapping</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete the saved mapping “%1”?</source>
+            <translation>Delete the saved mapping “%1”?</translation>
         </message>
     </context>
     <context>
@@ -2882,6 +3242,79 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
     </context>
     <context>
+        <name>RunPage</name>
+        <message>
+            <location filename="../../custdesk/gui/importing/wizard.py" line="-238" />
+            <source>Check and import</source>
+            <translation>Check and import</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Every row is checked as if it had been typed in. By default a file with any invalid row is not imported at all.</source>
+            <translation>Every row is checked as if it had been typed in. By default a file with any invalid row is not imported at all.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Import only if every row is valid</source>
+            <translation>Import only if every row is valid</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Import the valid rows and skip the others</source>
+            <translation>Import the valid rows and skip the others</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Update existing files and records instead of reporting them as duplicates</source>
+            <translation>Update existing files and records instead of reporting them as duplicates</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Check</source>
+            <translation>&amp;Check</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Check the whole file without importing anything</source>
+            <translation>Check the whole file without importing anything</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Row</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Column</source>
+            <translation>Column</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Value</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Save error report…</source>
+            <translation>Save error report…</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>&amp;Import</source>
+            <translation>&amp;Import</translation>
+        </message>
+    </context>
+    <context>
         <name>ScorecardDialog</name>
         <message>
             <location filename="../../custdesk/gui/grading/scorecard_dialog.py" line="+42" />
@@ -3450,17 +3883,17 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>app</name>
         <message>
-            <location filename="../../custdesk/gui/app.py" line="+51" />
+            <location filename="../../custdesk/gui/app.py" line="-92" />
             <source>This database is already open in another custdesk window.</source>
             <translation>This database is already open in another custdesk window.</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+37" />
             <source>Creating the demo database with sample customers…</source>
             <translation>Creating the demo database with sample customers…</translation>
         </message>
         <message>
-            <location line="+77" />
+            <location line="+142" />
             <source>The automatic backup failed: %1</source>
             <translation>The automatic backup failed: %1</translation>
         </message>
@@ -3468,7 +3901,7 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>crash</name>
         <message>
-            <location line="-129" />
+            <location line="-207" />
             <source>Unexpected error</source>
             <translation>Unexpected error</translation>
         </message>

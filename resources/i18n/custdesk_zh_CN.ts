@@ -1158,6 +1158,144 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../custdesk/gui/export_dialog.py" line="+34"/>
+        <source>Export customer data</source>
+        <translation>导出客户资料</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>customers</source>
+        <translation>客户资料</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show in full (masked otherwise)</source>
+        <translation>完整显示（否则脱敏）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Why the full values must leave the program</source>
+        <translation>说明为何需要导出完整信息</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the files your clearance allows are exported. The export is recorded in the audit log.</source>
+        <translation>只导出您的密级权限可见的档案。本次导出将记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Above your clearance</source>
+        <translation>超出您的密级权限</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>CSV: one row per customer file.</source>
+        <translation>CSV：每个客户档案一行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel: the customer files and one sheet per kind of record (statements, transactions, credit records…).</source>
+        <translation>Excel：客户档案，以及每类记录一个工作表（财务报表、交易、信用记录…）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file name must end in .csv or .xlsx.</source>
+        <translation>文件名须以 .csv 或 .xlsx 结尾。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 customer files and %2 records written to %3.</source>
+        <translation>已将 %1 个客户档案和 %2 条记录写入 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../custdesk/gui/importing/wizard.py" line="+73"/>
+        <location line="+29"/>
+        <source>File</source>
+        <extracomment>QSettings key of the folder last imported from rows of the file read for the preview problems listed in the wizard (the report file has them all) what each target changes, so the window refreshes those areas</extracomment>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Choose what to import and the CSV or Excel (.xlsx) file. CSV files in UTF-8 or GBK/GB18030 are recognised.</source>
+        <translation>选择导入内容和 CSV 或 Excel（.xlsx）文件。可识别 UTF-8 或 GBK/GB18030 编码的 CSV 文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customer files (individuals and enterprises)</source>
+        <translation>客户档案（个人和企业）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Financial statements</source>
+        <translation>财务报表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transactions (invoices and payments)</source>
+        <translation>交易记录（发票和收款）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Path of the file</source>
+        <translation>文件路径</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import from</source>
+        <translation>从文件导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tables (*.csv *.txt *.xlsx *.xlsm);;All files (*)</source>
+        <translation>表格文件 (*.csv *.txt *.xlsx *.xlsm);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>FinancialsTab</name>
     <message>
         <location filename="../../custdesk/gui/editor/financials_tab.py" line="+72"/>
@@ -1618,6 +1756,106 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../custdesk/gui/importing/wizard.py" line="+120"/>
+        <location line="+98"/>
+        <source>Import</source>
+        <extracomment>(phase, done, total): sent from the database thread, shown on the UI thread</extracomment>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Writing %1 of %2 rows…</source>
+        <translation>正在写入第 %1 行，共 %2 行…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 rows checked…</source>
+        <translation>已检查 %1 行…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 rows: %2 new, %3 updated, %4 invalid, %5 duplicates.</source>
+        <translation>共 %1 行：新增 %2，更新 %3，无效 %4，重复 %5。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check only: nothing was imported.</source>
+        <translation>仅检查：未导入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As the file stands, it would not be imported: correct the rows below, or choose to skip invalid rows.</source>
+        <translation>按文件现状将不会导入：请更正下列各行，或选择跳过无效行。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing was imported:</source>
+        <translation>未导入任何内容：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 rows are invalid or duplicates. Correct them in the file, or choose to skip invalid rows.</source>
+        <translation>有 %1 行无效或重复。请在文件中更正，或选择跳过无效行。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported.</source>
+        <translation>导入完成。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New customer codes %1 to %2.</source>
+        <translation>新客户编号 %1 至 %2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Columns left out: %1</source>
+        <translation>未导入的列：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first %1 problems are listed; the error report has all %2.</source>
+        <translation>此处列出前 %1 个问题；错误报告包含全部 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save error report</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>LicencesTab</name>
     <message>
         <location filename="../../custdesk/gui/editor/documents_tab.py" line="-158"/>
@@ -1824,12 +2062,14 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>无法打开数据库：%1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../custdesk/gui/app.py" line="+143"/>
+        <location filename="../../custdesk/gui/login.py" line="+7"/>
         <source>The database file is damaged and cannot be used as it is.</source>
+        <extracomment>what ``_main_window`` returns when the background check found the file damaged</extracomment>
         <translation>数据库文件已损坏，无法照常使用。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../custdesk/gui/login.py" line="+10"/>
         <source>Enter your user name and password (an administrator&apos;s, as it was when the backup was made).</source>
         <translation>请输入用户名和密码（须为管理员，且为备份时使用的密码）。</translation>
     </message>
@@ -1857,7 +2097,7 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../custdesk/gui/main_window.py" line="+35"/>
+        <location filename="../../custdesk/gui/main_window.py" line="+37"/>
         <source>custdesk — Customer credit files</source>
         <extracomment>the user asked to lock the window now</extracomment>
         <translation>custdesk — 客户资信档案台</translation>
@@ -1931,6 +2171,16 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
     <message>
         <location line="+1"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export customer data…</source>
+        <translation>导出客户资料…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
@@ -1941,17 +2191,17 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
     <message>
         <location line="+1"/>
-        <location line="+75"/>
+        <location line="+91"/>
         <source>About custdesk</source>
         <translation>关于 custdesk</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-89"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1966,7 +2216,7 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
@@ -1982,7 +2232,7 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
     <message>
         <location line="+1"/>
-        <location line="+50"/>
+        <location line="+62"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -2000,6 +2250,116 @@ If the original document really reads like this, give a reason to keep it (recor
         <location line="+25"/>
         <source>Customer credit files for small firms.</source>
         <translation>面向小微企业的客户资信档案管理程序。</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../custdesk/gui/importing/mapping_page.py" line="+34"/>
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check which field each column of the file gives. Columns set to “not imported” are left out.</source>
+        <translation>核对文件中每一列对应的字段。设为“不导入”的列将被忽略。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save mapping…</source>
+        <translation>保存映射…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From headers</source>
+        <translation>按表头识别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the columns by their headers again</source>
+        <translation>重新按表头识别各列</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved mappings:</source>
+        <translation>已保存的映射：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sample values</source>
+        <translation>示例内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Preview of the first rows:</source>
+        <translation>前几行预览：</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(no header)</source>
+        <translation>（无表头）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+84"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The saved mapping “%1” was made for files like this one and has been applied.</source>
+        <translation>已保存的映射“%1”适用于此类文件，已自动套用。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Mapping “%1” applied.</source>
+        <translation>已套用映射“%1”。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <location line="+6"/>
+        <source>Save mapping</source>
+        <translation>保存映射</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Name of the mapping (e.g. the bank or program the file comes from):</source>
+        <translation>映射名称（例如文件来自的银行或软件）：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A mapping named “%1” exists. Replace it?</source>
+        <translation>已有名为“%1”的映射。要替换吗？</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Delete mapping</source>
+        <translation>删除映射</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the saved mapping “%1”?</source>
+        <translation>删除已保存的映射“%1”？</translation>
     </message>
 </context>
 <context>
@@ -2875,6 +3235,79 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
 </context>
 <context>
+    <name>RunPage</name>
+    <message>
+        <location filename="../../custdesk/gui/importing/wizard.py" line="-238"/>
+        <source>Check and import</source>
+        <translation>检查与导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every row is checked as if it had been typed in. By default a file with any invalid row is not imported at all.</source>
+        <translation>每一行都按手工录入的规则检查。默认情况下，只要有一行无效，整个文件都不会导入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import only if every row is valid</source>
+        <translation>全部有效才导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import the valid rows and skip the others</source>
+        <translation>导入有效行，跳过其余各行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Update existing files and records instead of reporting them as duplicates</source>
+        <translation>更新已有的档案和记录，而不是作为重复报告</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Check</source>
+        <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the whole file without importing anything</source>
+        <translation>检查整个文件，不导入任何内容</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save error report…</source>
+        <translation>保存错误报告…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+</context>
+<context>
     <name>ScorecardDialog</name>
     <message>
         <location filename="../../custdesk/gui/grading/scorecard_dialog.py" line="+42"/>
@@ -3443,17 +3876,17 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>app</name>
     <message>
-        <location filename="../../custdesk/gui/app.py" line="+51"/>
+        <location filename="../../custdesk/gui/app.py" line="-92"/>
         <source>This database is already open in another custdesk window.</source>
         <translation>此数据库已在另一个 custdesk 窗口中打开。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+37"/>
         <source>Creating the demo database with sample customers…</source>
         <translation>正在创建含示例客户的演示数据库…</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+142"/>
         <source>The automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
@@ -3461,7 +3894,7 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>crash</name>
     <message>
-        <location line="-129"/>
+        <location line="-207"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>

@@ -193,6 +193,27 @@ def map_headers(headers: list[str], target: str,
     return columns, unknown
 
 
+def suggest(headers: list[str], target: str) -> list[str | None]:
+    """For each header, the field the aliases read it as (None: unknown, blank, or a field
+    an earlier column already gives) — the starting point of the window's mapping step."""
+    table = alias_table(target)
+    taken: set[str] = set()
+    out: list[str | None] = []
+    for header in headers:
+        key = _lookup(table, header) if str(header).strip() else None
+        if key in taken:
+            key = None
+        if key:
+            taken.add(key)
+        out.append(key)
+    return out
+
+
+def field_label(field: Field) -> str:
+    """A field's label in the current language."""
+    return _label(field)
+
+
 def _label(field: Field) -> str:
     return field.zh if i18n.language() == "zh" else field.en
 

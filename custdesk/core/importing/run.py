@@ -22,7 +22,7 @@ from ..access import mask_value
 from ..cleaning import clean_fields
 from ..customers import search
 from ..customers.records import SHOWN_WHEN_MASKED, _check_statement, store_receivables
-from ..errors import AccessDenied, Conflict, FieldError, ValidationError
+from ..errors import AccessDenied, Conflict, CustdeskError, FieldError, ValidationError
 from ..fields import CUSTOMER_FIELDS, RECORD_KINDS, Field, choice_label
 from ..reviews import next_review
 from ..store.connection import IntegrityError
@@ -41,6 +41,7 @@ i18n.register({
                                 "give the customer code, ID number or credit code"),
     "import.dup_record": ("该客户已有单号为 {ref} 的{kind}", "this customer already has {kind} {ref}"),
     "import.denied": ("{what}", "{what}"),
+    "import.cancelled": ("导入已取消，未写入任何内容", "The import was cancelled; nothing was written."),
     "import.changed": ("导入期间数据库已被他人修改，请重新导入",
                        "the database changed while the file was checked; import it again"),
 })
@@ -54,7 +55,12 @@ _DETAIL = {kind: tuple(f.key for f in CUSTOMER_FIELDS if f.table == table and ki
 _TABLE = {"individual": "individuals", "enterprise": "enterprises"}
 _LOOKUPS = tuple(f.key for f in LOOKUP_FIELDS)
 
-Progress = Callable[[str, int, int], None]   # (phase "checking" | "writing", done, total or 0)
+# (phase "checking" | "writing", done, total or 0) -> False to cancel
+Progress = Callable[[str, int, int], "bool | None"]
+
+
+class ImportCancelled(CustdeskError):
+    """The user cancelled: the import's transaction (if it had begun) was rolled back."""
 
 
 @dataclass
@@ -121,7 +127,9 @@ class Importer:
         record (same period; same kind and reference number) updates it with the row's
         non-empty cells instead of being reported as a duplicate.
     :param mapping: {header: field key or None}, overriding the header aliases.
-    :param progress: called as ``progress(phase, done, total)`` every few thousand rows.
+    :param progress: called as ``progress(phase, done, total)`` every few thousand rows;
+        returning False cancels the import (``ImportCancelled``; nothing is written, or
+        what was written is rolled back with the transaction).
     """
 
     def __init__(self, desk, target: str, *, dry_run: bool = False, skip_invalid: bool = False,
@@ -135,7 +143,7 @@ class Importer:
         self.skip_invalid = skip_invalid
         self.update_existing = update_existing
         self.mapping = mapping
-        self.progress = progress or (lambda phase, done, total: None)
+        self._on_progress = progress
         self.fields = target_fields(target)
 
     # -- the whole run --------------------------------------------------------------------
@@ -206,6 +214,10 @@ class Importer:
             result.duplicates += 1
         else:
             result.rejected += 1
+
+    def progress(self, phase: str, done: int, total: int) -> None:
+        if self._on_progress is not None and self._on_progress(phase, done, total) is False:
+            raise ImportCancelled(i18n.tr("import.cancelled"))
 
     def _tick(self, result: ImportResult) -> None:
         if result.total % 1000 == 0:
