@@ -23,6 +23,7 @@ from .reports.reports_page import ReportsPage
 from .settings_page import SettingsPage
 from .startup_notice import StartupNotice
 from .style import icon
+from . import wheel_guard
 
 
 class MainWindow(QMainWindow):
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
         self.db_path = db_path
         self.setWindowTitle(self.tr("custdesk — Customer credit files") + f" — {db_path.name}")
         self.resize(1280, 800)
+        wheel_guard.install()
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")

@@ -16,6 +16,7 @@ from . import translation
 from .backup_settings import BackupBox
 from .editor.jobs import list_table, run_for
 from .grading.scorecard_dialog import ScorecardDialog
+from .retention_settings import RetentionBox
 from .review_settings import ReviewSettingsBox
 
 IDLE_DEFAULT_MINUTES = 5
@@ -46,6 +47,9 @@ class SettingsPage(QWidget):
             layout.addWidget(self.review_settings)
             self.backups = BackupBox(runner, user)
             layout.addWidget(self.backups)
+        if allowed(user.role, "privacy.manage"):
+            self.retention = RetentionBox(runner)
+            layout.addWidget(self.retention)
         if allowed(user.role, "user.manage"):
             layout.addWidget(self._users_box())
         layout.addStretch(1)

@@ -713,7 +713,7 @@
     <context>
         <name>CustomerEditor</name>
         <message>
-            <location filename="../../custdesk/gui/editor/window.py" line="+87" />
+            <location filename="../../custdesk/gui/editor/window.py" line="+88" />
             <source>Basic information</source>
             <extracomment>a save succeeded (and the form shows what was stored): the file's code the title ("*" first when there are unsaved changes) changed the file's values arrived from the database</extracomment>
             <translation>Basic information</translation>
@@ -776,7 +776,7 @@
             <translation>Report</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+92" />
             <source>New individual</source>
             <translation>New individual</translation>
         </message>
@@ -1762,14 +1762,14 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../custdesk/gui/importing/wizard.py" line="+120" />
-            <location line="+98" />
+            <location filename="../../custdesk/gui/importing/wizard.py" line="+121" />
+            <location line="+101" />
             <source>Import</source>
             <extracomment>(phase, done, total): sent from the database thread, shown on the UI thread</extracomment>
             <translation>Import</translation>
         </message>
         <message>
-            <location line="-90" />
+            <location line="-93" />
             <source>Close</source>
             <translation>Close</translation>
         </message>
@@ -1799,12 +1799,12 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>%1 rows checked…</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+27" />
             <source>&amp;Close</source>
             <translation>&amp;Close</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+37" />
             <source>%1 rows: %2 new, %3 updated, %4 invalid, %5 duplicates.</source>
             <translation>%1 rows: %2 new, %3 updated, %4 invalid, %5 duplicates.</translation>
         </message>
@@ -2066,7 +2066,7 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>The database could not be opened: %1</translation>
         </message>
         <message>
-            <location filename="../../custdesk/gui/app.py" line="+143" />
+            <location filename="../../custdesk/gui/app.py" line="+145" />
             <location filename="../../custdesk/gui/login.py" line="+7" />
             <source>The database file is damaged and cannot be used as it is.</source>
             <extracomment>what ``_main_window`` returns when the background check found the file damaged</extracomment>
@@ -2107,13 +2107,14 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>custdesk — Customer credit files</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location filename="../../custdesk/gui/app.py" line="+85" />
+            <location filename="../../custdesk/gui/main_window.py" line="+12" />
             <location line="+53" />
             <source>Today</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location line="-45" />
+            <location filename="../../custdesk/gui/main_window.py" line="-45" />
             <source>All customers</source>
             <translation>All customers</translation>
         </message>
@@ -2364,6 +2365,83 @@ If the original document really reads like this, give a reason to keep it (recor
             <location line="+1" />
             <source>Delete the saved mapping “%1”?</source>
             <translation>Delete the saved mapping “%1”?</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrivacyButton</name>
+        <message>
+            <location filename="../../custdesk/gui/editor/privacy_actions.py" line="+86" />
+            <source>Personal information</source>
+            <extracomment>a message for the editor's message line: (text, is_error)</extracomment>
+            <translation>Personal information</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Requests under the personal information law: a copy of what is held, or erasure</source>
+            <translation>Requests under the personal information law: a copy of what is held, or erasure</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Export everything held (ZIP)…</source>
+            <translation>Export everything held (ZIP)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Erase personal information…</source>
+            <translation>Erase personal information…</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Everything held about %1 — the file unmasked, its records, documents and credit report — is written to one ZIP file for the person who asked. Why?</source>
+            <translation>Everything held about %1 — the file unmasked, its records, documents and credit report — is written to one ZIP file for the person who asked. Why?</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Save as</source>
+            <translation>Save as</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ZIP files (*.zip)</source>
+            <translation>ZIP files (*.zip)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Written to %1: the data, %2 documents and report %3.</source>
+            <translation>Written to %1: the data, %2 documents and report %3.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&lt;b&gt;This cannot be undone.&lt;/b&gt; The name of %1 is replaced; identity numbers, contacts, documents and notes are removed. Grades, limits, statements and transactions are kept. The erasure is recorded in the audit log.</source>
+            <translation>&lt;b&gt;This cannot be undone.&lt;/b&gt; The name of %1 is replaced; identity numbers, contacts, documents and notes are removed. Grades, limits, statements and transactions are kept. The erasure is recorded in the audit log.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Erase</source>
+            <translation>Erase</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The personal information of %1 was erased.</source>
+            <translation>The personal information of %1 was erased.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrivacyDialog</name>
+        <message>
+            <location line="-121" />
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Type the code %1 to confirm</source>
+            <translation>Type the code %1 to confirm</translation>
         </message>
     </context>
     <context>
@@ -2916,6 +2994,104 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
     </context>
     <context>
+        <name>RetentionBox</name>
+        <message>
+            <location filename="../../custdesk/gui/retention_settings.py" line="+25" />
+            <source>Personal information retention</source>
+            <translation>Personal information retention</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source> years</source>
+            <translation> years</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Closed files kept after closing</source>
+            <translation>Closed files kept after closing</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Negative records kept after they ended</source>
+            <translation>Negative records kept after they ended</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Preview</source>
+            <translation>Preview</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Purge…</source>
+            <translation>Purge…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Closed individuals' files are erased (the aggregates stay); closed enterprises lose their contact persons; negative credit records and litigation are deleted.</source>
+            <translation>Closed individuals' files are erased (the aggregates stay); closed enterprises lose their contact persons; negative credit records and litigation are deleted.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>What</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Detail</source>
+            <translation>Detail</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closed or ended</source>
+            <translation>Closed or ended</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>File: personal information erased</source>
+            <translation>File: personal information erased</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File: contact persons removed</source>
+            <translation>File: contact persons removed</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>On %1: %2 files and %3 records would be purged (closed before %4; ended before %5).</source>
+            <translation>On %1: %2 files and %3 records would be purged (closed before %4; ended before %5).</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Credit record</source>
+            <translation>Credit record</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Litigation</source>
+            <translation>Litigation</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Purge</source>
+            <translation>Purge</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purge %1 files and %2 records as listed? This cannot be undone.</source>
+            <translation>Purge %1 files and %2 records as listed? This cannot be undone.</translation>
+        </message>
+    </context>
+    <context>
         <name>RevealDialog</name>
         <message>
             <location filename="../../custdesk/gui/editor/reveal.py" line="+18" />
@@ -3244,7 +3420,7 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>RunPage</name>
         <message>
-            <location filename="../../custdesk/gui/importing/wizard.py" line="-238" />
+            <location filename="../../custdesk/gui/importing/wizard.py" line="-242" />
             <source>Check and import</source>
             <translation>Check and import</translation>
         </message>
@@ -3284,7 +3460,7 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Row</source>
             <translation>Row</translation>
         </message>
@@ -3360,12 +3536,12 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../custdesk/gui/settings_page.py" line="+36" />
+            <location filename="../../custdesk/gui/settings_page.py" line="+37" />
             <source>Settings</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+32" />
             <source>This computer</source>
             <translation>This computer</translation>
         </message>
@@ -3883,7 +4059,7 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>app</name>
         <message>
-            <location filename="../../custdesk/gui/app.py" line="-92" />
+            <location filename="../../custdesk/gui/app.py" line="-177" />
             <source>This database is already open in another custdesk window.</source>
             <translation>This database is already open in another custdesk window.</translation>
         </message>
@@ -3893,7 +4069,7 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Creating the demo database with sample customers…</translation>
         </message>
         <message>
-            <location line="+142" />
+            <location line="+157" />
             <source>The automatic backup failed: %1</source>
             <translation>The automatic backup failed: %1</translation>
         </message>
@@ -3901,7 +4077,7 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>crash</name>
         <message>
-            <location line="-207" />
+            <location line="-224" />
             <source>Unexpected error</source>
             <translation>Unexpected error</translation>
         </message>

@@ -711,7 +711,7 @@
 <context>
     <name>CustomerEditor</name>
     <message>
-        <location filename="../../custdesk/gui/editor/window.py" line="+87"/>
+        <location filename="../../custdesk/gui/editor/window.py" line="+88"/>
         <source>Basic information</source>
         <extracomment>a save succeeded (and the form shows what was stored): the file&apos;s code the title (&quot;*&quot; first when there are unsaved changes) changed the file&apos;s values arrived from the database</extracomment>
         <translation>基本信息</translation>
@@ -774,7 +774,7 @@
         <translation>报告</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+92"/>
         <source>New individual</source>
         <translation>新建个人客户</translation>
     </message>
@@ -1758,14 +1758,14 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../custdesk/gui/importing/wizard.py" line="+120"/>
-        <location line="+98"/>
+        <location filename="../../custdesk/gui/importing/wizard.py" line="+121"/>
+        <location line="+101"/>
         <source>Import</source>
         <extracomment>(phase, done, total): sent from the database thread, shown on the UI thread</extracomment>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-93"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1795,12 +1795,12 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>已检查 %1 行…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>%1 rows: %2 new, %3 updated, %4 invalid, %5 duplicates.</source>
         <translation>共 %1 行：新增 %2，更新 %3，无效 %4，重复 %5。</translation>
     </message>
@@ -2062,7 +2062,7 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>无法打开数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../custdesk/gui/app.py" line="+143"/>
+        <location filename="../../custdesk/gui/app.py" line="+145"/>
         <location filename="../../custdesk/gui/login.py" line="+7"/>
         <source>The database file is damaged and cannot be used as it is.</source>
         <extracomment>what ``_main_window`` returns when the background check found the file damaged</extracomment>
@@ -2103,13 +2103,14 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>custdesk — 客户资信档案台</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../custdesk/gui/app.py" line="+85"/>
+        <location filename="../../custdesk/gui/main_window.py" line="+12"/>
         <location line="+53"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location filename="../../custdesk/gui/main_window.py" line="-45"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
@@ -2360,6 +2361,83 @@ If the original document really reads like this, give a reason to keep it (recor
         <location line="+1"/>
         <source>Delete the saved mapping “%1”?</source>
         <translation>删除已保存的映射“%1”？</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyButton</name>
+    <message>
+        <location filename="../../custdesk/gui/editor/privacy_actions.py" line="+86"/>
+        <source>Personal information</source>
+        <extracomment>a message for the editor&apos;s message line: (text, is_error)</extracomment>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requests under the personal information law: a copy of what is held, or erasure</source>
+        <translation>个人信息保护法下的请求：提供所持信息副本，或删除</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export everything held (ZIP)…</source>
+        <translation>导出所持全部信息（ZIP）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erase personal information…</source>
+        <translation>删除个人信息…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Everything held about %1 — the file unmasked, its records, documents and credit report — is written to one ZIP file for the person who asked. Why?</source>
+        <translation>将 %1 的全部信息（未脱敏的档案、各项记录、文件和资信报告）写入一个 ZIP 文件，交给提出请求的本人。理由是？</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP 文件 (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Written to %1: the data, %2 documents and report %3.</source>
+        <translation>已写入 %1：数据、%2 个文件和报告 %3。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;This cannot be undone.&lt;/b&gt; The name of %1 is replaced; identity numbers, contacts, documents and notes are removed. Grades, limits, statements and transactions are kept. The erasure is recorded in the audit log.</source>
+        <translation>&lt;b&gt;此操作无法撤销。&lt;/b&gt;%1 的姓名将被替换，证件号码、联系人、文件和备注将被删除；等级、额度、财务报表和交易记录保留。删除操作将记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Erase</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The personal information of %1 was erased.</source>
+        <translation>%1 的个人信息已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyDialog</name>
+    <message>
+        <location line="-121"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the code %1 to confirm</source>
+        <translation>输入编号 %1 以确认</translation>
     </message>
 </context>
 <context>
@@ -2909,6 +2987,104 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
 </context>
 <context>
+    <name>RetentionBox</name>
+    <message>
+        <location filename="../../custdesk/gui/retention_settings.py" line="+25"/>
+        <source>Personal information retention</source>
+        <translation>个人信息保存期限</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Closed files kept after closing</source>
+        <translation>已结清档案在结清后保留</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negative records kept after they ended</source>
+        <translation>不良记录在结束后保留</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Purge…</source>
+        <translation>清除…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Closed individuals&apos; files are erased (the aggregates stay); closed enterprises lose their contact persons; negative credit records and litigation are deleted.</source>
+        <translation>已结清的个人档案将删除个人信息（汇总数据保留）；已结清的企业档案将删除联系人；不良信用记录和涉诉记录将被删除。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed or ended</source>
+        <translation>结清或结束日期</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>File: personal information erased</source>
+        <translation>档案：删除个人信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File: contact persons removed</source>
+        <translation>档案：删除联系人</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>On %1: %2 files and %3 records would be purged (closed before %4; ended before %5).</source>
+        <translation>截至 %1：将清除 %2 个档案和 %3 条记录（%4 之前结清；%5 之前结束）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Credit record</source>
+        <translation>信用记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Litigation</source>
+        <translation>涉诉记录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Purge</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purge %1 files and %2 records as listed? This cannot be undone.</source>
+        <translation>按所列清除 %1 个档案和 %2 条记录？此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
     <name>RevealDialog</name>
     <message>
         <location filename="../../custdesk/gui/editor/reveal.py" line="+18"/>
@@ -3237,7 +3413,7 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../custdesk/gui/importing/wizard.py" line="-238"/>
+        <location filename="../../custdesk/gui/importing/wizard.py" line="-242"/>
         <source>Check and import</source>
         <translation>检查与导入</translation>
     </message>
@@ -3277,7 +3453,7 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -3353,12 +3529,12 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../custdesk/gui/settings_page.py" line="+36"/>
+        <location filename="../../custdesk/gui/settings_page.py" line="+37"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>This computer</source>
         <translation>本机设置</translation>
     </message>
@@ -3876,7 +4052,7 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>app</name>
     <message>
-        <location filename="../../custdesk/gui/app.py" line="-92"/>
+        <location filename="../../custdesk/gui/app.py" line="-177"/>
         <source>This database is already open in another custdesk window.</source>
         <translation>此数据库已在另一个 custdesk 窗口中打开。</translation>
     </message>
@@ -3886,7 +4062,7 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>正在创建含示例客户的演示数据库…</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+157"/>
         <source>The automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
@@ -3894,7 +4070,7 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>crash</name>
     <message>
-        <location line="-207"/>
+        <location line="-224"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>

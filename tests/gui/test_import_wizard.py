@@ -1,6 +1,6 @@
 """导入… : the wizard reads the file, maps columns (aliases, saved mappings), previews, checks,
 imports with progress and Cancel, and lists the problems; 导出客户资料… writes what the
-user may see."""
+user may see; 个人信息 in a file exports or erases what is held about a person."""
 
 from __future__ import annotations
 
@@ -204,3 +204,95 @@ def test_export_dialog_masks_unless_revealed_with_reason(runner, qtbot, tmp_path
     assert not dialog.export_button.isEnabled()
     entries = call(runner, qtbot, lambda d: [e["action"] for e in d.audit.entries()])
     assert entries.count("export.customers") == 1
+
+
+def test_privacy_export_and_erase_from_the_file(make_runner, qtbot, tmp_path, monkeypatch):
+    import zipfile
+
+    from custdesk.gui.editor import CustomerEditor
+    runner = make_runner("manager")
+    number = an_id(9)
+    code = call(runner, qtbot, lambda d: d.customers.add(
+        {"kind": "individual", "name": "申请人", "id_number": number, "phone": "13812345678"}).code)
+    editor = CustomerEditor(runner, code)
+    qtbot.addWidget(editor)
+    editor.show()
+    button = editor.privacy_button
+    qtbot.waitUntil(lambda: button.isVisible(), timeout=T)
+
+    out = tmp_path / "subject.zip"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    dialog = button.ask_export()
+    assert not dialog.ok_button.isEnabled()
+    dialog.reason_edit.setText("本人书面申请")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: out.exists() and runner.pending == 0, timeout=T)
+    with zipfile.ZipFile(out) as archive:
+        assert number in archive.read("data.json").decode("utf-8")
+        assert any(n.endswith(".pdf") for n in archive.namelist())
+    assert str(out) in editor.message.text()
+
+    dialog = button.ask_erase()
+    dialog.reason_edit.setText("本人要求删除")
+    assert not dialog.ok_button.isEnabled()           # the code must be typed as well
+    dialog.code_edit.setText(code.lower())
+    assert dialog.ok_button.isEnabled()
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: not button.erase_action.isEnabled(), timeout=T)
+    held = call(runner, qtbot, lambda d: d.db.execute(
+        "SELECT c.name, i.id_number FROM customers c JOIN individuals i ON i.customer_id = c.id "
+        "WHERE c.code = ?", [code]).fetchone())
+    assert held[0] != "申请人" and held[1] is None
+    assert editor.data["name"] != "申请人" and editor.data["erased_at"]     # the file reloaded
+
+
+def test_privacy_actions_are_hidden_from_clerks_and_for_enterprises(make_runner, qtbot):
+    from custdesk.gui.editor import CustomerEditor
+    clerk = make_runner("clerk")
+    code = call(clerk, qtbot, lambda d: d.customers.add({"kind": "individual", "name": "某人"}).code)
+    editor = CustomerEditor(clerk, code)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: bool(editor.data) and clerk.pending == 0, timeout=T)
+    assert not editor.privacy_button.isVisible()
+    manager = make_runner("manager")
+    firm = call(manager, qtbot, lambda d: d.customers.add({"kind": "enterprise", "name": "某公司"}).code)
+    editor = CustomerEditor(manager, firm)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: bool(editor.data) and manager.pending == 0, timeout=T)
+    assert not editor.privacy_button.isVisible()
+
+
+def test_retention_settings_preview_and_purge(runner, qtbot):
+    import datetime
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from custdesk.core import clock
+    from custdesk.gui.retention_settings import RetentionBox
+    clock.set_fixed(datetime.datetime(2019, 3, 1, 2, tzinfo=datetime.timezone.utc))
+    code = call(runner, qtbot, lambda d: d.customers.add(
+        {"kind": "individual", "name": "旧客户", "id_number": an_id(11), "status": "closed"}).code)
+    clock.set_fixed(datetime.datetime(2026, 11, 22, 2, tzinfo=datetime.timezone.utc))
+    box = RetentionBox(runner)
+    qtbot.addWidget(box)
+    qtbot.waitUntil(lambda: box.closed.value() == 5 and runner.pending == 0, timeout=T)
+    box.preview_button.click()
+    qtbot.waitUntil(lambda: box.plan is not None, timeout=T)
+    assert box.table.rowCount() == 1 and box.table.item(0, 0).text() == code
+    assert box.purge_button.isEnabled()
+    confirm = box.ask_purge()
+    confirm.button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=T)
+    assert call(runner, qtbot, lambda d: d.customers._raw(code)["erased_at"]) is None
+    confirm = box.ask_purge()
+    confirm.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: box.table.rowCount() == 0 and runner.pending == 0, timeout=T)
+    assert call(runner, qtbot, lambda d: d.customers._raw(code)["erased_at"])
+    assert not box.purge_button.isEnabled()
+    # Ten years for closed files: saved, and the preview follows.
+    box.closed.setValue(10)
+    box.save_button.click()
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=T)
+    assert call(runner, qtbot, lambda d: d.privacy.years())["privacy.closed_years"] == 10

@@ -91,7 +91,8 @@ class CustomerArchive:
         revealed = self._reveal(raw["code"], raw["kind"], reveal, reason) if reveal else set()
         out = {"code": raw["code"], "id": raw["id"], "created_at": raw["created_at"],
                "created_by": raw["created_by"], "updated_at": raw["updated_at"],
-               "overrides": json.loads(raw["overrides"]), "masked": []}
+               "overrides": json.loads(raw["overrides"]), "masked": [],
+               "erased_at": raw.get("erased_at")}
         for field in fields_for(raw["kind"]):
             value = raw.get(field.key)
             if field.type == "level":

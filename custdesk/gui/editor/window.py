@@ -29,6 +29,7 @@ from .form import BasicForm
 from .grading_tab import GradingTab
 from .history_tab import HistoryTab
 from .jobs import message_label, run_for, show_message
+from .privacy_actions import PrivacyButton
 from .records_tab import RecordsTab
 from .reviews_tab import ReviewsTab
 from .reveal import RevealDialog
@@ -127,9 +128,13 @@ class CustomerEditor(QWidget):
         self.report_action = self._action(self.tr("Report"), QKeySequence("Ctrl+Shift+R"),
                                           self.make_report)
         self.report_busy = report_common.BusyBar(self)
+        self.privacy_button = PrivacyButton(runner, self)
+        self.privacy_button.message.connect(
+            lambda text, error: show_message(self.message, text, error=error))
         buttons = QHBoxLayout()
         buttons.addWidget(self.report_button)
         buttons.addWidget(self.report_busy)
+        buttons.addWidget(self.privacy_button)
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
@@ -179,6 +184,7 @@ class CustomerEditor(QWidget):
                 tab.set_code(self.code)
         self._on_edited()
         self._update_report()
+        self.privacy_button.set_file(self.code, data)
         self.loaded.emit()
 
     def _on_changed(self, changes) -> None:
