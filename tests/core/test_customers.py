@@ -313,3 +313,15 @@ def test_list_filters_by_credit_hold_and_grade(desk, open_as):
     assert rows[0][-1] == desk.grading.credit(codes[held[0]])["hold_text"]
     with pytest.raises(ValidationError):
         archive.list_rows(grade="AAAA")
+
+
+def test_contact_phones_go_into_the_audit_log_masked(desk):
+    code = desk.customers.add({"kind": "enterprise", "name": "联系人测试有限公司"}).code
+    changes = desk.records.add(code, "contacts", {"name": "王经理", "phone": "13912345678"})
+    desk.records.update(code, "contacts", changes.id, {"phone": "13887654321"})
+    entries = [e for e in desk.audit.entries() if e["action"] in ("record.add", "record.edit")]
+    text = str([e["summary"] for e in entries])
+    assert "13912345678" not in text and "13887654321" not in text
+    assert "139****5678" in text and "138****4321" in text
+    assert "王经理" in text            # the rest of the summary is as before
+    assert desk.records.raw(code, "contacts")[0]["phone"] == "13887654321"

@@ -241,6 +241,18 @@ def test_the_editor_makes_a_registered_report_and_opens_its_preview(runner, qtbo
     assert hashlib.sha256(made.data).hexdigest() == made.sha256
 
 
+def test_the_open_history_tab_shows_the_export_at_once(runner, qtbot):
+    code = add_customer(runner, qtbot)
+    editor = open_editor(qtbot, runner, code)
+    editor.show()
+    editor.tabs.setCurrentWidget(editor.history)
+    qtbot.waitUntil(lambda: editor.history.table.rowCount() > 0 and runner.pending == 0, timeout=T)
+    before = editor.history.table.rowCount()
+    editor.run_report("zh")
+    qtbot.waitUntil(lambda: editor.report_preview is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: editor.history.table.rowCount() == before + 1, timeout=T)
+
+
 def test_a_secret_file_asks_for_an_optional_password_typed_twice(runner, qtbot):
     code = add_customer(runner, qtbot, "机密往来有限公司", level="secret")
     editor = open_editor(qtbot, runner, code)

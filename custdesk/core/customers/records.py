@@ -193,6 +193,10 @@ class RecordManager:
     @staticmethod
     def _audit_summary(spec: RecordKind, values: dict) -> dict:
         if not spec.sensitive:
-            return dict(values)
+            # The log outlives the record and is read by auditors: a contact's phone
+            # number goes in masked, as the file's own phone is shown.
+            types = {f.key: f.type for f in spec.fields}
+            return {k: mask_value(val, "phone") if types.get(k) == "phone" and val else val
+                    for k, val in values.items()}
         return {k: (val if next((f.type for f in spec.fields if f.key == k), "") in SHOWN_WHEN_MASKED
                     or val is None else "***") for k, val in values.items()}

@@ -414,6 +414,8 @@ class CustomerEditor(QWidget):
 
     def show_report(self, made: reports.Export,
                     password: str | None = None) -> report_preview.ReportPreview:
+        if self.history.isVisible():       # the export is in the file's history now
+            self.history.refresh()
         if self.report_preview is not None:
             self.report_preview.close()
         preview = report_preview.ReportPreview(made, password, self)
