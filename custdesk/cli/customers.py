@@ -44,6 +44,10 @@ def register(sub) -> None:
     p.add_argument("--search", help="name substring, pinyin initials, code, phone tail, ID number")
     p.add_argument("--kind", choices=["individual", "enterprise"])
     p.add_argument("--status")
+    p.add_argument("--tier")
+    p.add_argument("--level", help="public, internal, confidential or secret")
+    p.add_argument("--grade", help="AAA … C, or ungraded")
+    p.add_argument("--hold", action="store_true", help="only files whose credit is on hold")
     p.add_argument("--limit", type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_list)
@@ -123,11 +127,12 @@ def cmd_show(ctx: Context) -> int:
 
 def cmd_list(ctx: Context) -> int:
     a = ctx.args
-    rows = ctx.desk().customers.list(a.search, kind=a.kind, status=a.status, limit=a.limit)
+    rows = ctx.desk().customers.list(a.search, kind=a.kind, status=a.status, tier=a.tier,
+                                     level=a.level, grade=a.grade, hold=a.hold, limit=a.limit)
     if a.json:
         print_json(rows)
     else:
-        print_table(rows, ["code", "name", "kind", "status", "level", "phone"])
+        print_table(rows, ["code", "name", "kind", "status", "level", "grade", "phone"])
     return 0
 
 

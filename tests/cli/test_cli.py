@@ -193,3 +193,25 @@ def test_window_starts_and_quits_in_smoke_mode(db_path, tmp_path):
     proc = subprocess.run([sys.executable, "-m", "custdesk", "--db", str(db_path), "--user", ADMIN,
                            "--smoke"], env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode != 0 and "密码" in proc.stderr
+
+
+def test_list_filters_by_level_grade_and_hold(cli):
+    import datetime
+
+    from custdesk.core import clock
+    clock.set_fixed(datetime.datetime(2026, 1, 5, 2, tzinfo=datetime.timezone.utc))
+    cli("customer", "add", "--kind", "individual", "--name", "公开客户", "--level", "public")
+    clock.set_fixed(datetime.datetime(2026, 11, 20, 2, tzinfo=datetime.timezone.utc))
+    cli("customer", "add", "--kind", "individual", "--name", "内部客户", "--level", "internal")
+    clock.set_fixed(datetime.datetime(2026, 11, 22, 2, tzinfo=datetime.timezone.utc))
+    status, out, _ = cli("customer", "list", "--level", "public", "--json")
+    assert status == 0 and [i["name"] for i in json.loads(out)] == ["公开客户"]
+    status, out, _ = cli("customer", "list", "--grade", "ungraded", "--json")
+    assert len(json.loads(out)) == 2
+    status, out, _ = cli("customer", "list", "--grade", "AAA", "--json")
+    assert json.loads(out) == []
+    status, out, _ = cli("customer", "list", "--hold", "--json")
+    # The first file's first review was due in February: its credit is on hold; not the new one's.
+    assert [i["name"] for i in json.loads(out)] == ["公开客户"]
+    status, _, err = cli("customer", "list", "--grade", "Z")
+    assert status == 1 and "Z" in err
