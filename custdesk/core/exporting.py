@@ -17,7 +17,7 @@ from . import clock, i18n
 from .access import mask_value
 from .cleaning import check_reason
 from .errors import CustdeskError, FieldError, ValidationError
-from .files import write_atomic_bytes
+from .files import os_error_text, write_atomic_bytes
 from .fields import (CUSTOMER_FIELDS, LEVELS, RECORD_KINDS, SENSITIVE_LABELS, choice_label,
                      level_label)
 
@@ -122,23 +122,45 @@ def gather(desk, *, records: bool = True, reveal: tuple[str, ...] | list[str] = 
     return sheets
 
 
+# Text starting with one of these is a formula to a spreadsheet program: a name or a note
+# such as =HYPERLINK("http://…") must arrive as text, never run when the file is opened.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """A value for a CSV cell: text that a spreadsheet would read as a formula is quoted
+    with a leading apostrophe (the import strips it again)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _write_csv(sheet: Sheet, out) -> None:
     text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
     writer = csv.writer(text)
-    writer.writerow(sheet.headers)
-    writer.writerows(sheet.rows)
+    writer.writerow([csv_cell(h) for h in sheet.headers])
+    for row in sheet.rows:
+        writer.writerow([csv_cell(v) for v in row])
     text.flush()
     text.detach()
 
 
 def _write_xlsx(sheets: list[Sheet], out) -> None:
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     book = Workbook(write_only=True)
     for sheet in sheets:
         page = book.create_sheet(sheet.name[:31])
         page.append(sheet.headers)
         for row in sheet.rows:
-            page.append(row)
+            cells = []
+            for value in row:
+                if isinstance(value, str) and value.startswith("="):
+                    cell = WriteOnlyCell(page, value=value)
+                    cell.data_type = "s"       # the text itself, not a formula
+                    value = cell
+                cells.append(value)
+            page.append(cells)
     book.save(out)
 
 
@@ -156,7 +178,7 @@ def export_customers(desk, path: Path | str, *, reveal: tuple[str, ...] | list[s
         write_atomic_bytes(path, (lambda out: _write_csv(sheets[0], out)) if suffix == ".csv"
                 else (lambda out: _write_xlsx(sheets, out)))
     except OSError as error:
-        raise CustdeskError(i18n.tr("export.write", path=path, error=error.strerror or error)) \
+        raise CustdeskError(i18n.tr("export.write", path=path, error=os_error_text(error))) \
             from error
     counts = {"customers": len(sheets[0].rows),
               "records": sum(len(s.rows) for s in sheets[1:])}

@@ -589,6 +589,26 @@ def check_text(text: str, max_len: int = 4000) -> str:
 
 # --------------------------------------------------------------- choices and numbers
 
+class ChoiceList(str):
+    """The allowed values of a choice, shown in a message by their labels in the language of
+    the moment (个人、企业), not by the stored keys; as plain text it is the keys."""
+
+    def __new__(cls, values: list[str]):
+        text = super().__new__(cls, ", ".join(values))
+        text.values = list(values)
+        return text
+
+    def _labels(self) -> str:
+        from .fields import choice_label      # late: fields imports this module
+        return ("、" if i18n.language() == "zh" else ", ").join(choice_label(v) for v in self.values)
+
+    def __format__(self, spec: str) -> str:
+        return format(self._labels(), spec)
+
+    def __str__(self) -> str:
+        return self._labels()
+
+
 def check_choice(value: str, choices: Iterable[str]) -> str:
     """``value`` stripped and lower-cased, if it is one of ``choices``."""
     allowed = list(choices)
@@ -597,7 +617,7 @@ def check_choice(value: str, choices: Iterable[str]) -> str:
         return folded
     if not folded:
         raise InvalidValue("valid.required")
-    raise InvalidValue("valid.choice", value=_shown(folded), allowed=", ".join(allowed))
+    raise InvalidValue("valid.choice", value=_shown(folded), allowed=ChoiceList(allowed))
 
 
 def check_int(value: int | str, minimum: int | None = None, maximum: int | None = None) -> int:

@@ -437,7 +437,7 @@ def test_financials_bad_rows_duplicates_and_update(desk, tmp_path, firm):
             [firm, "2024", "300", "", ""],                 # twice in the file
             [firm, "2025", "", "100", "200"],              # a part above its total
             ["C999999", "2025", "1", "", ""],              # no such customer
-            [firm, "2025年", "1", "", ""]]                  # bad period
+            [firm, "2025-13", "1", "", ""]]                 # bad period
     path = write_csv(tmp_path / "fs.csv", rows)
     result = import_file(desk, "financials", path)
     assert result.refused and (result.duplicates, result.rejected) == (2, 3)

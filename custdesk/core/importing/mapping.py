@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 
 from .. import i18n
 from ..errors import FieldError, ValidationError
@@ -209,6 +210,27 @@ def suggest(headers: list[str], target: str) -> list[str | None]:
     return out
 
 
+def header_unit(header: str) -> int:
+    """How many yuan one unit of a money column is, from its header: 10,000 for
+    ``营业收入（万元）`` or ``营业收入(万元)``; 1 when the header names no larger unit."""
+    folded = unicodedata.normalize("NFKC", str(header)).replace(" ", "")
+    for unit, factor in sorted(MONEY_UNITS, key=lambda u: -len(u[0])):
+        if unit in folded:
+            return factor
+    return 1
+
+
+def scale_money(text: str, factor: int) -> str:
+    """A money cell under a header unit, in yuan (text the money check reads). Text that
+    is not a plain number is left as it is, for the check to refuse with its reason."""
+    if factor == 1:
+        return text
+    bare = re.sub(r"[,，¥￥元\s]", "", text)
+    if not _NUMBER.fullmatch(bare):
+        return text
+    return format(Decimal(bare) * factor, "f")
+
+
 def field_label(field: Field) -> str:
     """A field's label in the current language."""
     return _label(field)
@@ -236,6 +258,17 @@ _WIDE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _FOLDED_TYPES = {"choice", "date", "money", "signed_money", "int", "level", "id_number",
                  "credit_code", "mobile", "phone", "email", "bank_card", "bool", "period", "user"}
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
+_ACCOUNTING = re.compile(r"\(([^()]+)\)")
+_FORMULA_STARTS = ("=", "+", "-", "@")
+# Money columns headed with a unit: 营业收入（万元）. The amount in the cell is multiplied
+# out, so 1,234.5 under 万元 is stored as 12,345,000 yuan. Longest first: 百万元 before 万元.
+MONEY_UNITS = (("百万元", 1_000_000), ("亿元", 100_000_000), ("千万元", 10_000_000),
+               ("万元", 10_000), ("千元", 1_000))
+_YEAR = re.compile(r"(\d{4})年(?:度)?")
+_MONTH = re.compile(r"(\d{4})(?:年|[-/.])(\d{1,2})月?")
+_QUARTER = re.compile(r"(\d{4})(?:年)?[-/ ]?(?:[Qq]([1-4])|第([一二三四1-4])季度?)")
+_QUARTER_WORDS = {"一": "1", "二": "2", "三": "3", "四": "4"}
+_NUMBER = re.compile(r"[-+]?\d+(\.\d+)?")
 
 
 def fold_width(text: str) -> str:
@@ -249,9 +282,20 @@ def normalise_cell(field: Field, text: str, value_aliases: str | None = None) ->
     dropped (phones keep theirs: ``010 1234 5678``); a choice given by its label
     (``个人``, ``Enterprise``, ``发票``) turned into its value."""
     text = str(text).strip().strip("\u3000\u00a0").strip()
+    if text.startswith("'") and (field.type in _FOLDED_TYPES or text[1:2] in _FORMULA_STARTS):
+        # Excel's "keep as text" mark (and the quote this program's CSV exports put
+        # before text that looks like a formula) is not part of the value.
+        text = text[1:].strip()
     if not text or field.type not in _FOLDED_TYPES:
         return text
     text = fold_width(text)
+    if field.type == "period":
+        return _period(_SPACES.sub("", text))
+    if field.type in ("money", "signed_money"):
+        # Accounting notation: (50,000) or （50,000） is minus 50,000.
+        bracketed = _ACCOUNTING.fullmatch(_SPACES.sub("", text))
+        if bracketed:
+            text = "-" + bracketed.group(1)
     if field.type == "phone" or field.type == "mobile" or field.type == "user":
         return text.strip()
     if field.type in ("date",) and "年" in text:
@@ -261,6 +305,23 @@ def normalise_cell(field: Field, text: str, value_aliases: str | None = None) ->
         return choice_value(field, text, value_aliases)
     if field.type == "level":
         return VALUE_ALIASES["level"].get(text.lower(), text)
+    return text
+
+
+def _period(text: str) -> str:
+    """Periods as offices write them, in the form the check reads: 2021年 → 2021,
+    2024年8月 / 2024/8 / 2024.8 → 2024-08, 2024Q1 / 2024-q1 / 2024年第一季度 → 2024-Q1.
+    Anything else is left for the check to refuse."""
+    found = _YEAR.fullmatch(text)
+    if found:
+        return found.group(1)
+    found = _MONTH.fullmatch(text)
+    if found and 1 <= int(found.group(2)) <= 12:
+        return f"{found.group(1)}-{int(found.group(2)):02d}"
+    found = _QUARTER.fullmatch(text)
+    if found:
+        number = found.group(2) or found.group(3)
+        return f"{found.group(1)}-Q{_QUARTER_WORDS.get(number, number)}"
     return text
 
 

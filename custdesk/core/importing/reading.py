@@ -17,6 +17,7 @@ from typing import Iterator
 
 from .. import i18n
 from ..errors import CustdeskError
+from ..files import os_error_text
 
 i18n.register({
     "import.unreadable": ("无法读取文件 {name}：{why}", "cannot read {name}: {why}"),
@@ -24,10 +25,37 @@ i18n.register({
                         "the file's character encoding is not recognised (use UTF-8, GBK or GB18030)"),
     "import.empty": ("文件没有表头行", "the file has no header row"),
     "import.bad_row": ("第 {row} 行无法读取：{why}", "row {row} cannot be read: {why}"),
-    "import.format": ("只能导入 CSV 或 XLSX 文件", "only CSV and XLSX files can be imported"),
+    "import.format": ("只能导入 CSV 或 XLSX 文件（旧的 .xls 请先在 Excel 中另存为 .xlsx）",
+                      "only CSV and XLSX files can be imported (save an old .xls as .xlsx first)"),
+    "import.not_workbook": ("不是有效的 Excel 工作簿（.xlsx），可能已损坏", "not a valid Excel workbook "
+                            "(.xlsx); it may be damaged"),
+    "import.no_sheet": ("工作簿中没有可见的工作表", "the workbook has no visible sheet"),
+    "import.csv.unclosed": ("引号未闭合（某个以引号开始的单元格一直没有结束）",
+                            "a quote is never closed (a cell that starts with a quote does not end)"),
+    "import.csv.after_quote": ("引号后面应是分隔符", "a delimiter should follow the closing quote"),
+    "import.csv.nul": ("含有空字符（NUL），文件可能不是文本文件", "it holds a NUL character; the file may not "
+                       "be text"),
+    "import.csv.too_long": ("单元格内容过长", "a cell is too long"),
+    "import.old_xls": ("这是旧版 Excel 文件（.xls）：请在 Excel 中另存为 .xlsx 或 CSV 后再导入",
+                       "this is an old Excel file (.xls): save it as .xlsx or CSV in Excel first"),
+    "import.html": ("这是网页（HTML）文件，不是表格：请在 Excel 中打开后另存为 .xlsx 或 CSV",
+                    "this is a web page (HTML), not a table: open it in Excel and save it as .xlsx "
+                    "or CSV"),
+    "import.mixed_encoding": ("文件混用了多种字符编码（部分行为 UTF-8，部分行为 GBK），无法可靠读取："
+                              "请在 Excel 中统一另存为“CSV UTF-8”",
+                              "the file mixes character encodings (some lines UTF-8, some GBK) and "
+                              "cannot be read reliably: save it again as \"CSV UTF-8\""),
 })
 
 DELIMITERS = (",", "\t", ";")
+# A cell may hold up to this many characters (the csv module's default, 128 KiB, is
+# smaller than some exported notes fields).
+_CELL_LIMIT = 16 * 1024 * 1024
+# The signatures of files that are not tables at all (named .csv by someone).
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"      # an old .xls (or .doc) file
+_CSV_REASONS = {"unexpected end of data": "import.csv.unclosed",
+                "expected after": "import.csv.after_quote", "NUL": "import.csv.nul",
+                "field larger than field limit": "import.csv.too_long"}
 # Encodings charset-normalizer may name for Chinese text; GB18030 decodes all of them.
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn", "hz_gb_2312"}
 _EAST_ASIAN = {"big5", "big5hkscs", "cp950", "cp949", "euc_kr", "johab", "cp932", "shift_jis",
@@ -63,6 +91,8 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8-sig"), ("utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8")
     except UnicodeDecodeError:
         pass
+    if _mixed_utf8(data):
+        raise ImportFileError(i18n.tr("import.mixed_encoding"))
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
@@ -93,6 +123,26 @@ def decode(data: bytes) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError):
             continue
     raise ImportFileError(i18n.tr("import.encoding"))
+
+
+def _mixed_utf8(data: bytes) -> bool:
+    """Some lines are UTF-8 Chinese and others are not UTF-8 at all: rows appended in
+    another program's encoding. Read whole as GB18030, the UTF-8 lines would become
+    plausible-looking wrong characters (张伟 → 寮犱紵), so such a file is refused."""
+    utf8 = other = 0
+    for line in data[:4 * _SAMPLE].split(b"\n"):
+        if line.isascii():
+            continue
+        try:
+            decoded = line.decode("utf-8")
+        except UnicodeDecodeError:
+            other += 1
+            continue
+        if _looks_chinese(decoded):
+            utf8 += 1
+        if utf8 and other and utf8 >= 2:
+            return True
+    return bool(utf8 >= 2 and other)
 
 
 def _looks_chinese(text: str) -> bool:
@@ -138,17 +188,29 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _csv_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    number = 0
+    # strict: a quote left open would otherwise swallow every following line into one
+    # cell without a word.
+    csv.field_size_limit(max(csv.field_size_limit(), _CELL_LIMIT))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    number = 0                        # records, as Excel numbers rows (a cell may hold line breaks)
     while True:
         try:
             row = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:      # a NUL byte, an unclosed quote at the end, ...
-            raise ImportFileError(i18n.tr("import.bad_row", row=number + 1, why=exc)) from exc
+        except csv.Error as exc:      # a NUL byte, an unclosed quote, ...
+            raise ImportFileError(i18n.tr("import.bad_row", row=number + 1,
+                                          why=_csv_reason(exc))) from exc
         number += 1
         yield number, row
+
+
+def _csv_reason(error: csv.Error) -> str:
+    text = str(error)
+    for fragment, key in _CSV_REASONS.items():
+        if fragment in text:
+            return i18n.tr(key)
+    return text
 
 
 def read_csv_text(text: str, delimiter: str | None = None) -> Table:
@@ -157,12 +219,13 @@ def read_csv_text(text: str, delimiter: str | None = None) -> Table:
     return _with_header(rows, delimiter=delimiter)
 
 
-def _with_header(rows: Iterator[tuple[int, list[str]]], **extra) -> Table:
+def _with_header(rows: Iterator[tuple[int, list[str]]], encoding: str | None = None,
+                 delimiter: str | None = None) -> Table:
+    """The first row with anything in it is the header (rows above it may be blank)."""
     for number, cells in rows:
         if any(c.strip() for c in cells):
-            if number != 1:
-                extra["header_row"] = number
-            return Table(headers=cells, rows=_non_blank(rows), **extra)
+            return Table(headers=cells, rows=_non_blank(rows), encoding=encoding,
+                         delimiter=delimiter, extra={"header_row": number})
     raise ImportFileError(i18n.tr("import.empty"))
 
 
@@ -190,15 +253,22 @@ def cell_text(value) -> str:
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """Rows of the sheet the workbook opens on (the first visible one when that is hidden),
+    numbered as Excel shows them. Opened from a file object: a workbook named .csv reads
+    too (openpyxl refuses a path by its extension)."""
     from openpyxl import load_workbook
-    book = load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheet = book.worksheets[0]
-        first = sheet.min_row or 1
-        for number, values in enumerate(sheet.iter_rows(values_only=True), first):
-            yield number, [cell_text(v) for v in values]
-    finally:
-        book.close()
+    with open(path, "rb") as handle:
+        book = load_workbook(handle, read_only=True, data_only=True)
+        try:
+            visible = [s for s in book.worksheets if s.sheet_state == "visible"]
+            if not visible:
+                raise ImportFileError(i18n.tr("import.no_sheet"))
+            sheet = book.active if book.active in visible else visible[0]
+            # min_row=1: a table that starts lower down keeps Excel's row numbers.
+            for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), 1):
+                yield number, [cell_text(v) for v in values]
+        finally:
+            book.close()
 
 
 def read_table(path: Path | str) -> Table:
@@ -211,10 +281,15 @@ def read_table(path: Path | str) -> Table:
             raise ImportFileError(i18n.tr("import.format"))
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportFileError(i18n.tr("import.unreadable", name=path.name, why=exc.strerror or exc)) \
+        raise ImportFileError(i18n.tr("import.unreadable", name=path.name, why=os_error_text(exc))) \
             from exc
     if data[:4] == b"PK\x03\x04":   # a workbook saved with another extension
         return _read_xlsx(path)
+    if data.startswith(_OLE):
+        raise ImportFileError(i18n.tr("import.old_xls"))
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:15].lower().startswith((b"<!doctype html", b"<html",
+                                                                        b"<table")):
+        raise ImportFileError(i18n.tr("import.html"))
     text, encoding = decode(data)
     del data
     table = read_csv_text(text)
@@ -224,8 +299,12 @@ def read_table(path: Path | str) -> Table:
 
 def _read_xlsx(path: Path) -> Table:
     try:
-        return _with_header(_xlsx_rows(path), encoding=None, delimiter=None)
+        return _with_header(_xlsx_rows(path))
     except ImportFileError:
         raise
+    except OSError as exc:
+        raise ImportFileError(i18n.tr("import.unreadable", name=path.name, why=os_error_text(exc))) \
+            from exc
     except Exception as exc:      # openpyxl: not a zip, not a workbook, ...
-        raise ImportFileError(i18n.tr("import.unreadable", name=path.name, why=exc)) from exc
+        raise ImportFileError(i18n.tr("import.unreadable", name=path.name,
+                                      why=i18n.tr("import.not_workbook"))) from exc

@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from .. import i18n
+from ..exporting import csv_cell
 from .run import ImportResult
 
 i18n.register({
@@ -14,14 +15,6 @@ i18n.register({
     "import.report.value": ("内容", "value"),
     "import.report.reason": ("原因", "reason"),
 })
-
-# A cell starting with one of these is a formula to a spreadsheet: the report quotes it.
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(text: str) -> str:
-    return "'" + text if text and text.startswith(_FORMULA) else text
-
 
 def default_report_path(source: Path | str) -> Path:
     """Where the report goes when no place is given: beside the file, ``FILE.errors.csv``."""
@@ -37,6 +30,6 @@ def write_error_report(result: ImportResult, path: Path | str) -> Path:
         writer = csv.writer(out)
         writer.writerow([i18n.tr(f"import.report.{k}") for k in ("row", "column", "value", "reason")])
         for problem in result.problems:
-            writer.writerow([problem.row, _cell(problem.column), _cell(problem.value),
+            writer.writerow([problem.row, csv_cell(problem.column), csv_cell(problem.value),
                              problem.reason])
     return path

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -27,7 +28,8 @@ from ..fields import CUSTOMER_FIELDS, RECORD_KINDS, Field, choice_label
 from ..reviews import next_review
 from ..store.connection import IntegrityError
 from ..validation import normalize_code
-from .mapping import LOOKUP_FIELDS, TARGETS, map_headers, normalise_cell, target_fields
+from .mapping import (LOOKUP_FIELDS, TARGETS, header_unit, map_headers, normalise_cell,
+                      scale_money, target_fields)
 from .keys import KeyMaker
 from .reading import read_table
 
@@ -42,11 +44,16 @@ i18n.register({
     "import.dup_record": ("该客户已有单号为 {ref} 的{kind}", "this customer already has {kind} {ref}"),
     "import.denied": ("{what}", "{what}"),
     "import.cancelled": ("导入已取消，未写入任何内容", "The import was cancelled; nothing was written."),
+    "import.excel_number": ("Excel 把这一列当成了数字，末几位已经丢失（{value}）：请把该列设为“文本”格式后重新填写",
+                            "Excel stored this column as a number and lost the last digits ({value}): "
+                            "format the column as text and enter the numbers again"),
     "import.changed": ("导入期间数据库已被他人修改，请重新导入",
                        "the database changed while the file was checked; import it again"),
 })
 
 CHUNK = 2000
+_CODE_TYPES = {"id_number", "credit_code", "bank_card", "mobile", "phone"}
+_SCIENTIFIC = re.compile(r"\d(\.\d+)?[eE][+]?\d+")
 _FIELD = {f.key: f for f in CUSTOMER_FIELDS}
 # Columns of ``customers`` that come from the file, in one fixed order.
 _BASE = tuple(f.key for f in CUSTOMER_FIELDS if f.table == "customers")
@@ -161,6 +168,8 @@ class Importer:
                               unknown_columns=unknown, encoding=table.encoding,
                               delimiter=table.delimiter)
         self._headers = {k: table.headers[i] for i, k in columns.items()}
+        self._units = {k: header_unit(table.headers[i]) for i, k in columns.items()
+                       if self.fields[k].type in ("money", "signed_money")}
         self._keys = KeyMaker(parallel=not self.dry_run and self.target == "customers"
                               and os.environ.get("CUSTDESK_IMPORT_HELPER", "1") != "0")
         try:
@@ -188,15 +197,29 @@ class Importer:
 
     # -- shared helpers -------------------------------------------------------------------
     def _cells(self, cells: list[str], columns: dict[int, str]) -> dict[str, str]:
+        """The row's values by field, normalised; the cells as written are kept in
+        ``self._written`` for the error report (女, not the stored ``female``)."""
         values = {}
+        self._written = {}
         for index, key in columns.items():
             text = cells[index] if index < len(cells) else ""
             if text:
+                self._written[key] = text.strip()
                 aliases = "transaction_kind" if (self.target, key) == ("transactions", "kind") else None
                 text = normalise_cell(self.fields[key], text, aliases)
+                if text and self._units.get(key, 1) != 1:
+                    text = scale_money(text, self._units[key])
                 if text:
                     values[key] = text
         return values
+
+    def _damaged(self, raw: dict) -> list[FieldError]:
+        """Codes that Excel turned into numbers (1.10105E+17): their digits are gone, and
+        the length or check-digit message would not tell the clerk why."""
+        return [FieldError(key, "import.excel_number", {"value": value})
+                for key, value in raw.items()
+                if getattr(self._field(key), "type", None) in _CODE_TYPES
+                and _SCIENTIFIC.fullmatch(value)]
 
     def _field(self, key: str) -> Field | None:
         return self.fields.get(key) or _FIELD.get(key)
@@ -205,7 +228,7 @@ class Importer:
                  duplicate: bool = False) -> None:
         for error in errors:
             field_ = self._field(error.field)
-            value = raw.get(error.field, "")
+            value = self._written.get(error.field, raw.get(error.field, ""))
             if field_ is not None and field_.sensitive and field_.type not in SHOWN_WHEN_MASKED:
                 value = mask_value(value, field_.mask)
             column = self._headers.get(error.field) or _label(field_, error.field)
@@ -263,7 +286,10 @@ class Importer:
             except ValidationError as exc:
                 self._problem(result, number, exc.errors, raw)
                 continue
-            errors: list[FieldError] = []
+            errors: list[FieldError] = self._damaged(raw)
+            if errors:
+                self._problem(result, number, errors, raw)
+                continue
             values = {"kind": kind}
             for key, value in raw.items():
                 if kind in _FIELD[key].kinds:
@@ -442,7 +468,7 @@ class Importer:
             result.total += 1
             self._tick(result)
             raw = self._cells(cells, columns)
-            errors: list[FieldError] = []
+            errors: list[FieldError] = self._damaged(raw)
             hits = set()
             for key in _LOOKUPS:
                 if key in raw:
