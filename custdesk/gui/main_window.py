@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget)
+                               QMainWindow, QStackedWidget, QTabWidget, QWidget)
 
-from .. import __version__
 from ..core.access import allowed, role_label
 from ..core.fields import level_label
+from .about_dialog import AboutDialog
 from .audit_page import AuditPage
 from .customers.list_page import CustomerListPage
 from .editor import CustomerEditor
@@ -223,11 +221,12 @@ class MainWindow(QMainWindow):
         if isinstance(editor, CustomerEditor):
             editor.save()
 
-    def about(self) -> None:
-        QMessageBox.about(self, self.tr("About custdesk"),
-                          f"<b>custdesk {__version__}</b><br>"
-                          + self.tr("Customer credit files for small firms.") + "<br>"
-                          + self.tr("Database: %1").replace("%1", html.escape(str(self.db_path))))
+    def about(self) -> AboutDialog:
+        """Version, database and schema version."""
+        dialog = AboutDialog(self.runner, self.db_path, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def closeEvent(self, event) -> None:
         for editor in self.editors():

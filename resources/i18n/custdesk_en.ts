@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/about_dialog.py" line="+26" />
+            <source>About custdesk</source>
+            <translation>About custdesk</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Customer credit files for small firms.</source>
+            <translation>Customer credit files for small firms.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Reading…</source>
+            <translation>Reading…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Version:</source>
+            <translation>Version:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Database:</source>
+            <translation>Database:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Schema version:</source>
+            <translation>Schema version:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Built with:</source>
+            <translation>Built with:</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Copy details</source>
+            <translation>Copy details</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>%1 (this program writes %2)</source>
+            <translation>%1 (this program writes %2)</translation>
+        </message>
+    </context>
+    <context>
         <name>AdminPage</name>
         <message>
             <location filename="../../custdesk/gui/setup_wizard.py" line="+96" />
@@ -2101,14 +2149,14 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../custdesk/gui/main_window.py" line="+37" />
+            <location filename="../../custdesk/gui/main_window.py" line="+38" />
             <source>custdesk — Customer credit files</source>
             <extracomment>the user asked to lock the window now</extracomment>
             <translation>custdesk — Customer credit files</translation>
         </message>
         <message>
             <location filename="../../custdesk/gui/app.py" line="+85" />
-            <location filename="../../custdesk/gui/main_window.py" line="+12" />
+            <location filename="../../custdesk/gui/main_window.py" line="+13" />
             <location line="+53" />
             <source>Today</source>
             <translation>Today</translation>
@@ -2196,12 +2244,11 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
         <message>
             <location line="+1" />
-            <location line="+91" />
             <source>About custdesk</source>
             <translation>About custdesk</translation>
         </message>
         <message>
-            <location line="-89" />
+            <location line="+2" />
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
@@ -2237,12 +2284,11 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
         <message>
             <location line="+1" />
-            <location line="+62" />
             <source>Database: %1</source>
             <translation>Database: %1</translation>
         </message>
         <message>
-            <location line="-26" />
+            <location line="+36" />
             <source>New individual</source>
             <translation>New individual</translation>
         </message>
@@ -2250,11 +2296,6 @@ If the original document really reads like this, give a reason to keep it (recor
             <location line="+0" />
             <source>New enterprise</source>
             <translation>New enterprise</translation>
-        </message>
-        <message>
-            <location line="+25" />
-            <source>Customer credit files for small firms.</source>
-            <translation>Customer credit files for small firms.</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../custdesk/gui/about_dialog.py" line="+26"/>
+        <source>About custdesk</source>
+        <translation>关于 custdesk</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Customer credit files for small firms.</source>
+        <translation>面向小微企业的客户资信档案管理程序。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schema version:</source>
+        <translation>数据库结构版本：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Built with:</source>
+        <translation>运行环境：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy details</source>
+        <translation>复制详情</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 (this program writes %2)</source>
+        <translation>%1（本程序为 %2）</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../custdesk/gui/setup_wizard.py" line="+96"/>
@@ -2097,14 +2145,14 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../custdesk/gui/main_window.py" line="+37"/>
+        <location filename="../../custdesk/gui/main_window.py" line="+38"/>
         <source>custdesk — Customer credit files</source>
         <extracomment>the user asked to lock the window now</extracomment>
         <translation>custdesk — 客户资信档案台</translation>
     </message>
     <message>
         <location filename="../../custdesk/gui/app.py" line="+85"/>
-        <location filename="../../custdesk/gui/main_window.py" line="+12"/>
+        <location filename="../../custdesk/gui/main_window.py" line="+13"/>
         <location line="+53"/>
         <source>Today</source>
         <translation>今日</translation>
@@ -2192,12 +2240,11 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
     <message>
         <location line="+1"/>
-        <location line="+91"/>
         <source>About custdesk</source>
         <translation>关于 custdesk</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="+2"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2233,12 +2280,11 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
     <message>
         <location line="+1"/>
-        <location line="+62"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="+36"/>
         <source>New individual</source>
         <translation>新建个人客户</translation>
     </message>
@@ -2246,11 +2292,6 @@ If the original document really reads like this, give a reason to keep it (recor
         <location line="+0"/>
         <source>New enterprise</source>
         <translation>新建企业客户</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Customer credit files for small firms.</source>
-        <translation>面向小微企业的客户资信档案管理程序。</translation>
     </message>
 </context>
 <context>
