@@ -1,21 +1,20 @@
-"""Search-as-you-type benchmark: one keystroke = the list's query + filling the table model.
+"""Search as you type: what one keystroke costs the customer list, beside the bare SQL.
 
     python -m benchmarks.search [--customers N] [--queries 200] [--seed S] [--keep DIR]
 
-Builds a synthetic encrypted database of N customers (default 100,000) in a temporary
-folder, then times, for each of a fixed set of queries (two-character names, longer
-substrings, pinyin initials, codes, phone tails), the work one keystroke costs the
-customer list: the query job the list runs on the database thread (the same function
-the list page uses) plus ``CustomerTableModel.set_rows`` and the data() calls of the
-first screenful. It prints JSON: p50/p95/max per query type and overall, N, and the
-machine. The target is under 50 ms per keystroke at 100,000 customers.
+On the synthetic firm (``benchmarks.firm``, N customers, default 100,000) it times, for
+each of a fixed set of queries (two-character names, longer substrings, pinyin initials,
+codes, phone tails), the work one keystroke costs the list: the query job the list runs
+on the database thread (the same function the list page uses: candidates, clearance,
+pinyin order, the first 1,000 rows, the count and the credit hold) plus
+``CustomerTableModel.set_rows`` and the data() calls of the first screenful. Its floor is
+the bare SQL of the same search (core's ``search_sql`` candidates joined to the rows in
+pinyin order, the first 1,000), run on the same connection. It prints JSON: p50/p95/max
+per query kind and overall, for the administrator (every level) and a clerk (public and
+internal files), and the machine. The target is a p95 under 30 ms at 100,000 customers.
 
-For speed the database is filled in bulk, inside one ``desk.writing()`` transaction,
-with the same derived search columns core writes (``name_key``, ``pinyin_keys``,
-``name_grams``, ``phone_reversed``). Only this benchmark bypasses the archive's API:
-the rows it writes carry no audit entries and invented, unchecked ID numbers. No
-ANALYZE is run: the app keeps no planner statistics, so the timed plans are the ones a
-clerk's database gets. ``--cache-mib`` times a what-if larger SQLite page cache.
+No ANALYZE is run: the app keeps no planner statistics, so the timed plans are the ones
+a clerk's database gets. ``--cache-mib`` times a what-if larger SQLite page cache.
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import statistics
 import sys
@@ -31,95 +29,23 @@ import tempfile
 import time
 from pathlib import Path
 
-ADMIN, PASSWORD = "bench", "bench-password"
-# A second user who sees only public and internal files (most of them), as a clerk does.
-CLERK, CLERK_PASSWORD = "benchclerk", "benchclerk-password"
+from benchmarks import firm
+from benchmarks.common import machine, percentile
 
-SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
-            "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史")
-COMPOUND = ("欧阳", "司马", "诸葛", "上官", "尉迟")
-GIVEN = ("伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆旭宁龙林峰建国志文海东亮成"
-         "芳娜敏静丽艳娟霞秀玲英慧倩婷雪琳颖洁燕红萍梅晶莉兰月佳欣怡丹蕾薇璐")
-CITIES = ("北京", "上海", "天津", "重庆", "广州", "深圳", "杭州", "南京", "苏州", "成都", "武汉",
-          "西安", "长沙", "郑州", "济南", "青岛", "厦门", "福州", "合肥", "宁波", "东莞", "佛山")
-BRAND_CHARS = "恒泰华信鼎盛宏远瑞丰金桥汇通永兴德润嘉禾中天成博新源隆安聚鑫发海纳同创卓越业万锦程世晨和顺益民光东方航联正明达利宝富康久"
-TRADES = ("贸易", "商贸", "科技", "电子科技", "建筑工程", "物流", "供应链管理", "餐饮管理", "食品",
-          "机械制造", "信息技术", "医药", "农产品加工", "装饰工程", "软件技术")
-FORMS = ("有限公司", "有限责任公司", "股份有限公司", "商行", "经营部")
-MOBILE = ("130", "131", "133", "135", "136", "137", "138", "139", "150", "151", "158", "159",
-          "177", "180", "185", "186", "187", "188", "189", "199")
-AREAS = ("010", "021", "022", "023", "020", "0755", "0571", "025", "0512", "028", "027")
+TARGET_P95_MS = 30
+MAIN_KINDS = ["two_char_name", "longer_substring", "pinyin_initials", "code", "phone_tail"]
 
 
-def _weighted_surnames(rng: random.Random) -> list[str]:
-    # Roughly Zipf-like: the first surnames are far commoner, as in life.
-    return rng.choices(SURNAMES, weights=[1 / (i + 1) ** 0.8 for i in range(len(SURNAMES))], k=1)
-
-
-def make_customer(rng: random.Random, number: int) -> dict:
-    individual = rng.random() < 0.7
-    if individual:
-        surname = rng.choice(COMPOUND) if rng.random() < 0.02 else _weighted_surnames(rng)[0]
-        name = surname + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 1, 2))))
-        phone = rng.choice(MOBILE) + f"{rng.randrange(10 ** 8):08d}"
-    else:
-        brand = "".join(rng.sample(BRAND_CHARS, 2))
-        name = rng.choice(CITIES) + brand + rng.choice(TRADES) + rng.choice(FORMS)
-        phone = (f"{rng.choice(AREAS)}-{rng.randint(2, 8)}{rng.randrange(10 ** 7):07d}"
-                 if rng.random() < 0.6 else rng.choice(MOBILE) + f"{rng.randrange(10 ** 8):08d}")
-    if rng.random() < 0.05:
-        phone = None
-    return {
-        "id": number, "code": f"C{number:06d}", "name": name,
-        "kind": "individual" if individual else "enterprise",
-        "status": rng.choices(("active", "prospect", "suspended", "closed", "blacklisted"),
-                              (72, 12, 6, 7, 3))[0],
-        "tier": rng.choices(("vip", "key", "normal"), (6, 20, 74))[0],
-        "level": rng.choices((0, 1, 2, 3), (10, 79, 8, 3))[0],
-        "owner": rng.choice(("bench", "clerk1", "clerk2", "manager")),
-        "phone": phone,
-        # Unique and the right length; not valid numbers (the benchmark skips validation).
-        "id_number": f"{110000 + number % 890000:06d}19{number % 100:02d}0101{number % 10000:04d}"
-                     if individual else None,
-        "credit_code": f"91{number:016d}" if not individual else None,
-    }
-
-
-def build(path: Path, count: int, seed: int) -> tuple[float, list[dict]]:
-    """Create the database at ``path`` with ``count`` customers; (seconds taken, the customers)."""
+def bare_sql(desk, text: str) -> list[tuple]:
+    """The floor: the same search as one bare statement, no count, no hold, no model."""
     from custdesk.core.customers import search as s
-    from custdesk.core.desk import Desk
-
-    rng = random.Random(seed)
-    started = time.perf_counter()
-    desk, _recovery = Desk.create(path, ADMIN, PASSWORD, firm="基准测试公司")
-    desk.users.add(CLERK, "clerk", "internal", CLERK_PASSWORD)
-    people = [make_customer(rng, n) for n in range(1, count + 1)]
-    now = "2026-01-01T00:00:00Z"
-    base, grams, persons, firms = [], [], [], []
-    for c in people:
-        key = s.name_key(c["name"])
-        initials, full = s.pinyin_keys(c["name"], person=c["kind"] == "individual")
-        base.append((c["id"], c["code"], c["kind"], c["name"], c["status"], c["tier"], c["level"],
-                     c["owner"], c["phone"], key, initials, full, s.phone_reversed(c["phone"]),
-                     now, ADMIN, now))
-        grams.extend((g, c["id"]) for g in s.name_grams(key))
-        if c["kind"] == "individual":
-            persons.append((c["id"], c["id_number"]))
-        else:
-            firms.append((c["id"], c["credit_code"]))
-    conn = desk.db.conn
-    with desk.writing():
-        conn.executemany(
-            "INSERT INTO customers (id, code, kind, name, status, tier, level, owner, phone, "
-            "name_norm, pinyin_initials, pinyin_full, phone_rev, created_at, created_by, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", base)
-        conn.executemany("INSERT INTO name_grams (gram, customer_id) VALUES (?, ?)", grams)
-        conn.executemany("INSERT INTO individuals (customer_id, id_number) VALUES (?, ?)", persons)
-        conn.executemany("INSERT INTO enterprises (customer_id, credit_code) VALUES (?, ?)", firms)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    desk.close()
-    return time.perf_counter() - started, people
+    found = s.search_sql(text, id_numbers=desk.access.cleared_for("id_number"))
+    if found is None:
+        return []
+    return desk.db.execute(
+        "SELECT code, kind, name, status, tier, level, owner, phone, grade, risk_level, "
+        f"credit_limit, exposure FROM customers WHERE level <= ? AND id IN ({found[0]}) "
+        "ORDER BY pinyin_full, name, code LIMIT 1000", [desk.access.clearance, *found[1]]).fetchall()
 
 
 def make_queries(people: list[dict], total: int, seed: int) -> dict[str, list[str]]:
@@ -157,18 +83,9 @@ def make_queries(people: list[dict], total: int, seed: int) -> dict[str, list[st
         digits = "".join(ch for ch in rng.choice(phones) if ch.isdigit())
         out["phone_tail"].append(digits[-rng.choice((4, 4, 5, 6)):])
     # Reported apart, outside the main figure: what the first keystroke and an empty box cost.
-    out["one_char"] = [rng.choice(SURNAMES[:20]) for _ in range(20)]
+    out["one_char"] = [rng.choice(firm.SURNAMES[:20]) for _ in range(20)]
     out["empty"] = [""] * 5
     return out
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return 0.0
-    k = (len(ordered) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
 def figures(times_ms: list[float], rows: list[int]) -> dict:
@@ -178,7 +95,8 @@ def figures(times_ms: list[float], rows: list[int]) -> dict:
 
 
 def measure(path: Path, queries: dict[str, list[str]], main_kinds: list[str],
-            cache_mib: int | None = None, user: tuple[str, str] = (ADMIN, PASSWORD)) -> dict:
+            cache_mib: int | None = None,
+            user: tuple[str, str] = (firm.ADMIN, firm.PASSWORD)) -> dict:
     from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
     from custdesk.core.desk import Desk
@@ -225,65 +143,121 @@ def measure(path: Path, queries: dict[str, list[str]], main_kinds: list[str],
         out["page_cache"] = desk.db.execute("PRAGMA cache_size").fetchone()[0]
         out["overall"]["query_p50_ms"] = round(statistics.median(all_split["query_ms"]), 2)
         out["overall"]["model_p50_ms"] = round(statistics.median(all_split["model_ms"]), 2)
-        # The raw core call the list is built on, unlimited, for comparison.
-        raw = []
+        # The floor: the same searches as bare SQL on the same connection.
+        bare = []
         for text in [t for k in main_kinds for t in queries[k]]:
             t0 = time.perf_counter()
-            desk.customers.summary_rows(text, limit=None)
-            raw.append((time.perf_counter() - t0) * 1000)
-        out["core_summary_rows_unlimited"] = {"p50_ms": round(statistics.median(raw), 2),
-                                              "p95_ms": round(percentile(raw, 0.95), 2)}
+            bare_sql(desk, text)
+            bare.append((time.perf_counter() - t0) * 1000)
+        out["floor_bare_sql"] = {"p50_ms": round(statistics.median(bare), 2),
+                                 "p95_ms": round(percentile(bare, 0.95), 2)}
         return out
     finally:
         desk.close()
 
 
-def machine() -> dict:
-    import sqlcipher3
-    return {"platform": platform.platform(), "machine": platform.machine(),
-            "processor": platform.processor() or None, "cpu_count": os.cpu_count(),
-            "python": platform.python_version(), "sqlite": sqlcipher3.sqlite_version}
+def _screenful(model, screen: int = 40) -> None:
+    from PySide6.QtCore import QModelIndex, Qt
+    for r in range(min(screen, model.rowCount())):
+        for c in range(model.columnCount()):
+            model.data(model.index(r, c, QModelIndex()), Qt.ItemDataRole.DisplayRole)
+
+
+def model_fill(path: Path, runs: int = 20) -> dict:
+    """The list as it opens (nothing typed: the first 1,000 files in pinyin order): the
+    query, and filling ``CustomerTableModel`` with its rows plus the first screenful's
+    data() calls; the floor is a bare ``QAbstractTableModel`` over the same tuples."""
+    from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+
+    from custdesk.core.desk import Desk
+    from custdesk.gui.customers.list_page import ROW_LIMIT, query_job
+    from custdesk.gui.customers.model import CustomerTableModel
+
+    class BareModel(QAbstractTableModel):
+        def __init__(self):
+            super().__init__()
+            self.rows: list[tuple] = []
+
+        def set_rows(self, rows):
+            self.beginResetModel()
+            self.rows = list(rows)
+            self.endResetModel()
+
+        def rowCount(self, parent=QModelIndex()):
+            return len(self.rows)
+
+        def columnCount(self, parent=QModelIndex()):
+            return 13
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            if role == Qt.ItemDataRole.DisplayRole:
+                value = self.rows[index.row()][index.column()]
+                return "" if value is None else str(value)
+            return None
+
+    _app = QCoreApplication.instance() or QCoreApplication([])
+    desk = Desk.open(path, firm.ADMIN, firm.PASSWORD)
+    try:
+        query, fill, bare = [], [], []
+        model, floor = CustomerTableModel(), BareModel()
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            rows = query_job("", {}, ROW_LIMIT)(desk).rows
+            t1 = time.perf_counter()
+            model.set_rows(rows)
+            _screenful(model)
+            t2 = time.perf_counter()
+            floor.set_rows(rows)
+            _screenful(floor)
+            t3 = time.perf_counter()
+            query.append(t1 - t0)
+            fill.append(t2 - t1)
+            bare.append(t3 - t2)
+        ms = lambda xs: round(statistics.median(xs) * 1000, 2)  # noqa: E731
+        return {"rows": len(rows), "fill_ms": ms(fill), "floor_bare_model_ms": ms(bare),
+                "query_ms": ms(query), "runs": runs}
+    finally:
+        desk.close()
+
+
+def run(path: Path, people: list[dict], queries: int, seed: int,
+        cache_mib: int | None = None) -> dict:
+    """The figures for the firm at ``path`` (administrator, then clerk)."""
+    texts = make_queries(people, queries, seed)
+    result = {"queries": sum(len(texts[k]) for k in MAIN_KINDS), "user": "admin (every level)",
+              **measure(path, texts, MAIN_KINDS, cache_mib)}
+    clerk = measure(path, texts, MAIN_KINDS, cache_mib, (firm.CLERK, firm.CLERK_PASSWORD))
+    result["clerk"] = {"user": "clerk (public and internal files only)",
+                       "overall": clerk["overall"], "floor_bare_sql": clerk["floor_bare_sql"],
+                       "by_kind": {k: {f: v[f] for f in ("p50_ms", "p95_ms", "max_ms")}
+                                   for k, v in clerk["by_kind"].items()},
+                       "slowest": clerk["slowest"]}
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.search", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.search",
+                                     description=__doc__.split("\n")[0])
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--seed", type=int, default=20260101)
-    parser.add_argument("--keep", type=Path, help="build (or reuse) the database in this folder")
+    parser.add_argument("--seed", type=int, default=firm.SEED)
+    parser.add_argument("--keep", type=Path, help="build (or reuse) the firm in this folder")
     parser.add_argument("--cache-mib", type=int, default=None,
                         help="what-if: set SQLite's page cache to this many MiB for the timing")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
     folder = args.keep or Path(tempfile.mkdtemp(prefix="custdesk-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"bench-{args.customers}-{args.seed}.db"
-    rng_people = None
-    if path.exists():
-        build_s = None
-        rng = random.Random(args.seed)
-        rng_people = [make_customer(rng, n) for n in range(1, args.customers + 1)]
-    else:
-        build_s, rng_people = build(path, args.customers, args.seed)
-    queries = make_queries(rng_people, args.queries, args.seed)
-    main_kinds = ["two_char_name", "longer_substring", "pinyin_initials", "code", "phone_tail"]
-    result = {"customers": args.customers, "queries": sum(len(queries[k]) for k in main_kinds),
-              "build_seconds": round(build_s, 1) if build_s is not None else None,
-              "target_ms": 50, "user": "admin (sees every level)",
-              **measure(path, queries, main_kinds, args.cache_mib)}
-    clerk = measure(path, queries, main_kinds, args.cache_mib, (CLERK, CLERK_PASSWORD))
-    result["clerk"] = {"user": "clerk (public and internal files only)",
-                       "overall": clerk["overall"],
-                       "by_kind": {k: {f: v[f] for f in ("p50_ms", "p95_ms", "max_ms")}
-                                   for k, v in clerk["by_kind"].items()},
-                       "slowest": clerk["slowest"]}
-    result["meets_target"] = max(result["overall"]["p95_ms"], clerk["overall"]["p95_ms"]) < 50
+    made = firm.ensure(folder, args.customers, args.seed)
+    result = {"customers": args.customers, "build_seconds": made.build_seconds and round(
+        made.build_seconds, 1), "target_p95_ms": TARGET_P95_MS,
+        **run(made.path, made.people, args.queries, args.seed, args.cache_mib)}
+    result["meets_target"] = max(result["overall"]["p95_ms"],
+                                 result["clerk"]["overall"]["p95_ms"]) < TARGET_P95_MS
     result["machine"] = machine()
     if not args.keep:
-        for leftover in folder.iterdir():
-            leftover.unlink()
-        folder.rmdir()
+        import shutil
+        shutil.rmtree(folder, ignore_errors=True)
     json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
     print()
     return 0

@@ -39,7 +39,7 @@ from .audit import GENESIS, AuditLog
 from .changes import Changes
 from .errors import FieldError, StoreError, ValidationError
 from .files import write_atomic_bytes
-from .store import keyslots, migrations
+from .store import connection, keyslots, migrations
 from .store.keyslots import _fsync_dir, slots_path, write_atomic
 
 i18n.register({
@@ -69,6 +69,9 @@ i18n.register({
     "backup.newer": ("备份 {name} 由更新版本的 custdesk 写入，无法恢复",
                      "The backup {name} was written by a newer custdesk and cannot be restored"),
     "backup.ok": ("备份 {name} 完好", "Backup {name} is intact"),
+    "backup.folder_failed": ("无法在 {folder} 中做备份：{error}。未留下不完整的备份，数据库未受影响",
+                             "Cannot back up into {folder}: {error}. No partial backup was left "
+                             "and the database is untouched"),
     "backup.settings.folder": ("备份文件夹", "backup folder"),
     "backup.settings.count": ("保留份数应为 {low} 到 {high} 之间的整数",
                               "keep a whole number of backups from {low} to {high}"),
@@ -477,6 +480,11 @@ def sweep(folder: Path) -> list[Path]:
     return removed
 
 
+def _folder_failed(folder: Path, exc: BaseException) -> StoreError:
+    return StoreError(i18n.tr("backup.folder_failed", folder=folder,
+                              error=getattr(exc, "strerror", None) or exc))
+
+
 def _remove(path: Path) -> None:
     if path.is_dir():
         shutil.rmtree(path, ignore_errors=True)
@@ -500,12 +508,15 @@ def make_backup(desk, folder: Path | str | None = None, reason: str = "manual",
     report = progress or (lambda _pct: None)
     settings = config(desk)
     folder = Path(folder) if folder else settings.folder
-    folder.mkdir(parents=True, exist_ok=True)
-    base = _base_name(folder, reason)
-    # A set is a folder, written under a temporary name and renamed whole: it appears
-    # complete or not at all (and is removed the same way, see ``prune``).
-    tmp_dir = _tmp(folder, base)
-    tmp_dir.mkdir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        base = _base_name(folder, reason)
+        # A set is a folder, written under a temporary name and renamed whole: it appears
+        # complete or not at all (and is removed the same way, see ``prune``).
+        tmp_dir = _tmp(folder, base)
+        tmp_dir.mkdir()
+    except OSError as exc:
+        raise _folder_failed(folder, exc) from exc
     final_db = folder / base / (base + DB_SUFFIX)
     tmp_db, tmp_keys, tmp_manifest = (tmp_dir / (base + s) for s in
                                       (DB_SUFFIX, KEYS_SUFFIX, MANIFEST_SUFFIX))
@@ -561,8 +572,12 @@ def make_backup(desk, folder: Path | str | None = None, reason: str = "manual",
         _fsync_dir(tmp_dir)
         os.rename(tmp_dir, final_db.parent)
         _fsync_dir(folder)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(tmp_dir, ignore_errors=True)
+        # A read-only or full backup folder is said plainly (not as a crash), in the
+        # command line and the window alike.
+        if isinstance(exc, OSError) or connection.refused(exc):
+            raise _folder_failed(folder, exc) from exc
         raise
     remember_folder(desk.path, folder)
     with desk.writing():

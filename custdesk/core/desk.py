@@ -79,6 +79,8 @@ class Desk:
         self.key = key
         self.user = user
         self._pending_head: tuple[int, str] | None = None
+        # The quick check still running in the background, when Desk.open left it there.
+        self._open_check: integrity.OpenCheck | None = None
         # Whether this session may move the chain head kept outside (see AuditLog.head_consistent).
         self.head_trusted = True
         self.access = Access(self)
@@ -158,12 +160,17 @@ class Desk:
         return desk
 
     @classmethod
-    def open(cls, path: Path | str, user: str, password: str, *, daily_check: bool = True) -> "Desk":
+    def open(cls, path: Path | str, user: str, password: str, *, daily_check: bool = True,
+             quick_check: bool | None = None) -> "Desk":
         """Log ``user`` in and open the database.
 
         With ``daily_check`` the first login of a day checks every file's warnings before
         returning; the window passes False and runs ``desk.warnings.daily()`` in the
         background once it is shown.
+
+        ``quick_check`` (default: True unless ``integrity.check_in_background()`` was called)
+        reads every page before returning; False starts it on a thread of its own instead,
+        whose verdict ``desk.open_check()`` gives and which every write waits for.
 
         :raises LoginThrottled: too many recent failures; wait and try again.
         :raises AuthenticationFailed: wrong user name or password (logged).
@@ -178,11 +185,18 @@ class Desk:
             raise AuthenticationFailed()
         try:
             db = connection.connect(path, key)
+        except connection.FileRefused:
+            raise        # a read-only folder or a full disk is not damage
         except StoreError as exc:
             # The slot gave a key, so the file is damaged (or belongs to other slots).
             raise integrity.damaged(path, i18n.tr("integrity.key_mismatch")) from exc
+        desk = None
+        background = integrity.in_background() if quick_check is None else not quick_check
         try:
-            integrity.quick_check(db, path)
+            # A file about to be migrated is always checked first: the migration copies it.
+            if not background or migrations.schema_version(db) < len(migrations.known_names()):
+                integrity.quick_check(db, path)
+                background = False
             migrations.migrate(db, path)
             row = db.execute("SELECT name, role, clearance, full_name, active FROM users "
                              "WHERE name = ?", [user]).fetchone()
@@ -201,9 +215,25 @@ class Desk:
                 fresh.clear_failures(user)
                 if fresh.dirty:
                     fresh.save()
+            if background:
+                # Started after the login's own small write (the one write made before the
+                # verdict: a damaged page it touches fails it loudly); later writes wait.
+                desk._open_check = integrity.OpenCheck(path, key)
             if daily_check:
                 desk.warnings.daily()
+        except connection.DatabaseError as exc:
+            if desk is not None and desk._open_check is not None:
+                desk._open_check.stop()
+            db.close()
+            # With the check left to the background, damage may first show in the login's
+            # own reads and write: said as damage, with the newest good backup, all the same.
+            if background and not connection.refused(exc) and not integrity._is_busy(exc):
+                raise integrity.damaged(path, i18n.tr("integrity.not_readable", error=exc)) \
+                    from exc
+            raise
         except BaseException:
+            if desk is not None and desk._open_check is not None:
+                desk._open_check.stop()
             db.close()
             raise
         return desk
@@ -277,18 +307,36 @@ class Desk:
                 fresh.save()
         return ok
 
+    def open_check(self, timeout: float | None = None) -> None:
+        """Wait for the quick check Desk.open left running, if any.
+
+        :raises integrity.DatabaseDamaged: the file is damaged (the message names the
+            newest good backup); every write raises it too from then on.
+        """
+        if self._open_check is not None:
+            self._open_check.wait(timeout)
+
     # -- transactions -----------------------------------------------------------------
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:
         """One mutation: BEGIN IMMEDIATE ... COMMIT; then the chain head goes outside."""
         outermost = not self.db.conn.in_transaction
         if outermost:
+            # Nothing is written to a file whose open check has not passed.
+            self.open_check()
             self._pending_head = None
         with connection.write(self.db):
             yield
         if outermost and self._pending_head is not None:
             if self.head_trusted:
-                self.audit.write_head(*self._pending_head)
+                try:
+                    self.audit.write_head(*self._pending_head)
+                except OSError:
+                    # The change is committed; only the copy of the chain head outside
+                    # could not be written (a full disk). Raising would report a saved
+                    # change as failed. A head behind the log is what a crash leaves too
+                    # (verify accepts it); the next write brings it up to date.
+                    pass
             self._pending_head = None
 
     @property
@@ -300,6 +348,8 @@ class Desk:
         return migrations.schema_version(self.db)
 
     def close(self) -> None:
+        if self._open_check is not None:
+            self._open_check.stop()
         self.db.close()
 
     def __enter__(self) -> "Desk":

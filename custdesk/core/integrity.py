@@ -10,6 +10,8 @@ newest good backup, when one is known.
 
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,9 +119,100 @@ def quick_check(db, path: Path) -> None:
     except connection.DatabaseError as exc:
         if isinstance(exc, connection.OperationalError) and _is_busy(exc):
             raise
+        if connection.refused(exc):      # the disk said no (I/O error): not the file's fault
+            raise connection.FileRefused(i18n.tr("store.cannot_open", path=path, error=exc)) \
+                from exc
         raise damaged(path, i18n.tr("integrity.not_readable", error=exc)) from exc
     if rows != [("ok",)]:
         raise damaged(path, i18n.tr("integrity.structure", detail=_detail(rows)))
+
+
+# Whether ``Desk.open`` leaves the quick check to a thread of its own (see ``OpenCheck``)
+# instead of running it before it returns. The window turns this on for its process
+# (custdesk.gui.app): at 100,000 customers the check reads a file of a few hundred MB and
+# takes over a second, which would otherwise stand between the password and the first
+# painted window.
+# The command line and everything else keep the check before anything is read.
+_IN_BACKGROUND = False
+
+
+def check_in_background(enabled: bool = True) -> None:
+    """Let ``Desk.open`` run the quick check in the background from now on (this process)."""
+    global _IN_BACKGROUND
+    _IN_BACKGROUND = bool(enabled)
+
+
+def in_background() -> bool:
+    return _IN_BACKGROUND
+
+
+class OpenCheck:
+    """The quick check of a database just opened, on a connection and a thread of its own.
+
+    SQLite lets go of the interpreter while it reads, so the check runs on the other core
+    while the window builds its first pages. ``wait()`` raises what the check found
+    (``DatabaseDamaged``); ``Desk.writing`` waits for it, so nothing is written to a file
+    before its check has passed.
+    """
+
+    def __init__(self, path: Path, key: bytes):
+        self.path = Path(path)
+        self._key = key
+        self._error: BaseException | None = None
+        self._conn = None
+        self._lock = threading.Lock()
+        self._stopped = False
+        self._thread = threading.Thread(target=self._run, name="custdesk-open-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        db = None
+        try:
+            # Behind the window's own work for the cores: on Linux a thread has its own
+            # nice value; elsewhere this is a no-op.
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        except (AttributeError, OSError):
+            pass
+        try:
+            try:
+                db = connection.connect(self.path, self._key)
+            except connection.FileRefused:
+                raise
+            except StoreError as exc:
+                raise damaged(self.path, i18n.tr("integrity.key_mismatch")) from exc
+            # Every page passes once: a large cache would only hold memory for nothing.
+            db.execute("PRAGMA cache_size = -2048")
+            with self._lock:
+                if self._stopped:
+                    return
+                self._conn = db.conn
+            quick_check(db, self.path)
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits
+            self._error = exc
+        finally:
+            with self._lock:
+                self._conn = None
+            if db is not None:
+                db.close()
+
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Block until the check is over; raise what it found (``DatabaseDamaged``)."""
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            raise TimeoutError("the open check is still running")
+        if self._error is not None and not self._stopped:
+            raise self._error
+
+    def stop(self) -> None:
+        """Interrupt the check (the desk is closing) and wait for its thread."""
+        with self._lock:
+            self._stopped = True
+            if self._conn is not None:
+                self._conn.interrupt()
+        self._thread.join()
 
 
 def check(desk) -> list[Finding]:

@@ -7,7 +7,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 from .. import __version__, paths
@@ -40,6 +40,8 @@ def run(args) -> int:
     app.setApplicationName("custdesk")
     app.setOrganizationName("custdesk")
     app.setApplicationVersion(__version__)
+    # The installed menu entry's name (installer/linux): Wayland desktops find the icon by it.
+    app.setDesktopFileName("org.custdesk.custdesk")
     apply_style(app)
     translation.install({"en": "en", "zh": "zh_CN"}.get(args.lang or "", None))
     path = database_path(args)
@@ -55,12 +57,25 @@ def run(args) -> int:
     runner.crashed.connect(lambda error, trace: show_crash(QApplication.activeWindow(), error, trace))
     sys.excepthook = lambda kind, error, tb: show_crash(
         QApplication.activeWindow(), error, "".join(traceback.format_exception(kind, error, tb)))
+    # The window shows itself first and reads every page in the background (on a
+    # connection of its own; writes wait for it): at 100,000 customers the check takes
+    # over a second, which would stand between the password and the first painted window.
+    from ..core import integrity
+    integrity.check_in_background()
     try:
-        if not _open_desk(app, runner, path, args):
-            # A smoke test that could not log in has failed (3, as on the command line);
-            # a person who closed the login or set-up dialog has simply quit.
-            return 3 if args.smoke else 0
-        return _main_window(app, runner, path, args, instance)
+        while True:
+            if not _open_desk(app, runner, path, args):
+                # A smoke test that could not log in has failed (3, as on the command line);
+                # a person who closed the login or set-up dialog has simply quit.
+                return 3 if args.smoke else 0
+            status = _main_window(app, runner, path, args, instance)
+            if status is not _DAMAGED:
+                return status
+            if args.smoke:
+                return 1
+            # The check found damage after the window showed: the desk is closed; the login
+            # comes back and, checking before it opens anything, offers the newest good backup.
+            integrity.check_in_background(False)
     finally:
         runner.close()
         instance.release()
@@ -103,6 +118,47 @@ def _open_desk(app, runner, path: Path, args) -> bool:
     return login.exec() == QDialog.Accepted and runner.desk is not None
 
 
+#: what ``_main_window`` returns when the background check found the file damaged
+_DAMAGED = object()
+
+
+def _watch_open_check(app, runner, window, quiet: bool) -> QTimer:
+    """Poll the desk's background open check; on damage, say so and leave the window
+    (``window.damaged`` holds the error)."""
+    from ..core.integrity import DatabaseDamaged
+    timer = QTimer(window)
+    timer.setInterval(100)
+
+    def poll():
+        desk = runner.desk
+        if desk is None:
+            timer.stop()
+            return
+        try:
+            desk.open_check(timeout=0)
+        except TimeoutError:
+            return
+        except DatabaseDamaged as exc:
+            timer.stop()
+            window.damaged = exc
+            if not quiet:
+                QMessageBox.critical(window, "custdesk", QApplication.translate(
+                    "LoginDialog", "The database file is damaged and cannot be used as it is.")
+                    + "\n\n" + str(exc))
+            window.hide()
+            app.quit()
+            return
+        except Exception as exc:  # noqa: BLE001 - the check could not run (the file is busy)
+            timer.stop()
+            window.statusBar().showMessage(str(exc), 15_000)
+            return
+        timer.stop()
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer
+
+
 def _main_window(app, runner, path: Path, args, instance) -> int:
     from .idle_lock import IdleLock, LockOverlay
     from .main_window import MainWindow
@@ -126,18 +182,58 @@ def _main_window(app, runner, path: Path, args, instance) -> int:
     window.settings_page.idle_minutes_changed.connect(idle.set_minutes)
     instance.activate_requested.connect(lambda: (window.showNormal(), window.raise_(),
                                                  window.activateWindow()))
+    window.damaged = None
     window.show()
     idle.start()
+    _watch_open_check(app, runner, window, quiet=args.smoke)
     if args.smoke:
         QTimer.singleShot(300, app.quit)
-        return app.exec()
+        app.exec()
+        # A smoke start is good only when the file's check passed too.
+        if window.damaged is None:
+            runner.run(lambda desk: _open_check_error(desk, window)).result()
+        if window.damaged is not None:
+            print(f"custdesk: {window.damaged}", file=sys.stderr)
+            runner.run(lambda desk: (desk.close(), runner.set_desk(None))).result()
+            return _DAMAGED
+        return _smoke_check(window)
     # The day's first backup, after the login (the runner does it after the first pages' reads).
     runner.run(lambda desk: _automatic_backup(desk, "daily"),
                on_error=lambda exc: window.statusBar().showMessage(str(exc), 15_000))
     status = app.exec()
+    if window.damaged is not None:
+        # No backup of a damaged file; the desk closes and the login comes back.
+        runner.run(lambda desk: (desk.close(), runner.set_desk(None))).result()
+        instance.activate_requested.disconnect()     # the next window connects anew
+        window.deleteLater()
+        return _DAMAGED
     # The backup on exit is the runner's last job: run()'s runner.close() waits for it.
     runner.run(lambda desk: _automatic_backup(desk, "exit"))
     return status
+
+
+def _open_check_error(desk, window) -> None:
+    """On the database thread: wait for the open check; keep what it found on the window."""
+    from ..core.errors import StoreError
+    try:
+        desk.open_check()
+    except StoreError as exc:
+        window.damaged = exc
+
+
+def _smoke_check(window) -> int:
+    """What --smoke checks in the shown window: a build that lost its icons or its compiled
+    translations fails here rather than at someone's desk."""
+    problems = []
+    if window.windowIcon().pixmap(32, 32).isNull():
+        problems.append("no window icon (resources/icons/app.svg or Qt's SVG support is missing)")
+    if (QLocale().language() == QLocale.Chinese
+            and QApplication.translate("MainWindow", "Today") == "Today"):
+        problems.append("no Chinese translation (resources/i18n/custdesk_zh_CN.qm is missing)")
+    for problem in problems:
+        print(f"custdesk --smoke: {problem}", file=sys.stderr)
+    print(f"custdesk --smoke: {'failed' if problems else 'ok'}: {window.windowTitle()}")
+    return 1 if problems else 0
 
 
 def _automatic_backup(desk, reason: str):

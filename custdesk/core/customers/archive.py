@@ -189,9 +189,14 @@ class CustomerArchive:
         filters, filter_params = self._filters(kind, status, tier, level, grade, hold)
         candidates = None
         if found is not None:
-            candidates = db.execute(f"SELECT count(*) FROM ({found[0]})", found[1]).fetchone()[0]
+            # The candidates are worked out once and handed on as a list: a wide search
+            # (股份有限公: thousands of firms, a gram intersection of tens of thousands of
+            # rows) would otherwise be evaluated again by the rows and by the count below.
+            ids = [r[0] for r in db.execute(found[0], found[1])]
+            candidates = len(ids)
             if not candidates:
                 return [], 0
+            found = ("SELECT value FROM json_each(?)", [json.dumps(ids)])
         # The database keeps no statistics, so the way to the rows is chosen here. A browse
         # (nothing typed, no filter) or a wide search (far more candidates than fit the
         # list) walks the pinyin index and stops at ``limit``; a narrow search goes through

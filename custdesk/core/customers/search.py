@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin
-
 from ..fields import ID_TYPES
 
 _SPACE = re.compile(r"\s+")
@@ -45,6 +43,9 @@ def _syllables(name: str, person: bool) -> list[str]:
             reading = SURNAME_READINGS.get(text[:length])
             if reading:
                 return reading + _syllables(text[length:], False)
+    # Imported on first use: loading pypinyin's dictionaries takes a quarter of a second,
+    # which searching never needs (only writing a name does) and start-up should not pay.
+    from pypinyin import Style, lazy_pinyin
     return lazy_pinyin(text, style=Style.NORMAL, errors="default") if text else []
 
 
