@@ -9,6 +9,8 @@ from ..core import i18n
 from ..core.access import role_label
 from ..core.desk import Desk
 from ..core.fields import LEVELS, level_label
+from ..core.files import private_dir
+from ..core.keys.primitives import fingerprint
 from .common import Context, ask_new_password, print_json, print_table
 from .common import _prompt  # noqa: PLC2701 - shared prompt helper
 
@@ -20,8 +22,14 @@ i18n.register({
     "cli.recovered": ("已为 {user} 设置新密码", "New password set for {user}"),
     "cli.user_added": ("已添加用户 {name}", "Added user {name}"),
     "cli.passwd_done": ("已更改 {name} 的密码", "Password changed for {name}"),
-    "cli.disabled": ("已停用用户 {name}，其密钥槽已删除", "Disabled user {name}; their key slot is gone"),
+    "cli.disabled": ("已停用用户 {name}：其密钥槽已删除，各密级与数据库文件已换用新密钥。此前的备份仍可用其旧密码打开：请用 custdesk backup rekey 重新加密或删除",
+                     "Disabled user {name}: their key slot is gone, every level and the database "
+                     "file have new keys. Backups made before still open with their old password: "
+                     "re-encrypt them with custdesk backup rekey, or delete them"),
     "cli.recovery_prompt": ("恢复密钥：", "Recovery key: "),
+    "cli.root_fingerprint": ("根密钥指纹：{fingerprint}（请抄在恢复密钥旁：每位用户的账户都信任这把密钥）",
+                             "Root key fingerprint: {fingerprint} (write it beside the recovery "
+                             "key: every user's account trusts this key)"),
     "cli.demo": ("演示数据库 {path}：{count} 位客户。演示用户（用户名 / 密码 / 角色）：",
                  "Demo database {path}: {count} customers. Demo users (name / password / role):"),
 })
@@ -46,7 +54,10 @@ def register(sub) -> None:
     p = user.add_parser("add", help="add a user")
     p.add_argument("name")
     p.add_argument("--role", required=True, help="clerk, reviewer, manager, admin or auditor")
-    p.add_argument("--clearance", required=True, help="public, internal, confidential or secret")
+    p.add_argument("--clearance", required=True, help="internal, confidential or secret (the file "
+                   "key of a single-PC database opens everything internal)")
+    p.add_argument("--one-time", action="store_true",
+                   help="the user must choose their own password at first login")
     p.add_argument("--full-name", default="")
     p.set_defaults(handler=cmd_user_add)
     p = user.add_parser("list", help="list users")
@@ -63,13 +74,15 @@ def register(sub) -> None:
 def cmd_init(ctx: Context) -> int:
     args = ctx.args
     path = ctx.db_path
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     password = ask_new_password(args.admin)
     desk, recovery = Desk.create(path, args.admin, password, firm=args.firm, full_name=args.full_name)
+    root = fingerprint(desk.personal.root)
     desk.close()
     print(i18n.tr("cli.init_done", path=path, admin=args.admin), file=sys.stderr)
     print(i18n.tr("cli.recovery_key"), file=sys.stderr)
     print(recovery)
+    print(i18n.tr("cli.root_fingerprint", fingerprint=root), file=sys.stderr)
     return 0
 
 
@@ -87,7 +100,7 @@ def cmd_user_add(ctx: Context) -> int:
     args = ctx.args
     desk = ctx.desk()
     desk.users.add(args.name, args.role, args.clearance, ask_new_password(args.name),
-                   full_name=args.full_name)
+                   full_name=args.full_name, one_time=args.one_time)
     print(i18n.tr("cli.user_added", name=args.name), file=sys.stderr)
     return 0
 
@@ -120,7 +133,7 @@ def demo_summary(ctx: Context) -> int:
     from ..core.demo import DEMO_PASSWORDS
     ctx.args.demo = True
     desk = ctx.desk()
-    count = desk.db.execute("SELECT count(*) FROM customers").fetchone()[0]
+    count = desk.customers.list_rows(limit=1)[1]
     print(i18n.tr("cli.demo", path=desk.path, count=count))
     for user in desk.users.list():
         print(f"  {user.name:10} {DEMO_PASSWORDS.get(user.name, ''):14} {role_label(user.role)}")

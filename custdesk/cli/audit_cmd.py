@@ -1,18 +1,38 @@
-"""audit verify, audit log."""
+"""audit verify, audit checkpoint, audit log."""
 
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
+from ..core import i18n
+from ..core.errors import FieldError, ValidationError
+from ..core.files import os_error_text, write_atomic
 from .common import Context, print_json, print_table
+
+i18n.register({
+    "cli.checkpoint_written": ("检查点已写入 {path}：第 {seq} 条，请把它保存在数据库以外的地方（U 盘、打印件）",
+                               "Checkpoint written to {path}: entry {seq}. Keep it away from the "
+                               "database (a USB stick, a printout)"),
+    "cli.checkpoint_unreadable": ("无法读取检查点 {path}：{error}", "cannot read checkpoint {path}: {error}"),
+})
 
 
 def register(sub) -> None:
     audit = sub.add_parser("audit", help="the audit log").add_subparsers(
         dest="action", metavar="ACTION", required=True)
-    p = audit.add_parser("verify", help="check the audit chain; exit 1 when it is broken")
+    p = audit.add_parser("verify", help="check the audit chain, its signatures and certificates; "
+                         "exit 1 when anything is wrong")
+    p.add_argument("--checkpoint", action="append", default=[], metavar="FILE",
+                   help="a checkpoint kept outside the database (audit checkpoint); a chain "
+                        "rolled back or cut behind it is named (repeatable)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_verify)
+    p = audit.add_parser("checkpoint", help="write the chain's head, signed, to a file to keep "
+                         "outside the database")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_checkpoint)
     p = audit.add_parser("reanchor", help="after investigating a broken chain head, anchor it anew "
                          "(administrator; the reason is logged)")
     p.add_argument("--reason", required=True)
@@ -25,12 +45,27 @@ def register(sub) -> None:
 
 
 def cmd_verify(ctx: Context) -> int:
-    result = ctx.desk().audit.verify()
+    points = []
+    for name in ctx.args.checkpoint:
+        try:
+            points.append((Path(name).name, json.loads(Path(name).read_text(encoding="utf-8"))))
+        except (OSError, ValueError) as exc:
+            error = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
+            raise ValidationError(FieldError("checkpoint", "cli.checkpoint_unreadable",
+                                             {"path": name, "error": error})) from exc
+    result = ctx.desk().audit.verify(points)
     if ctx.args.json:
         print_json(result.as_dict())
     else:
         print(result.message)
     return 0 if result.ok else 1
+
+
+def cmd_checkpoint(ctx: Context) -> int:
+    point = ctx.desk().audit.checkpoint()
+    path = write_atomic(ctx.args.output, json.dumps(point, ensure_ascii=False, indent=1))
+    print(i18n.tr("cli.checkpoint_written", path=path, seq=point["seq"]), file=sys.stderr)
+    return 0
 
 
 def cmd_reanchor(ctx: Context) -> int:

@@ -28,7 +28,28 @@ i18n.register({
     "cli.key_value": ("{option} 的格式为 KEY=VALUE：{text}", "{option} takes KEY=VALUE: {text}"),
     "cli.no_db": ("找不到数据库 {path}（先运行 custdesk init，或用 --demo 打开演示库）",
                   "no database at {path} (run custdesk init first, or use --demo)"),
+    "cli.must_change": (
+        "您使用的是管理员给的一次性密码：请先设置自己的密码（custdesk user passwd {user}）",
+        "You logged in with a one-time password from your administrator: set your own first "
+        "(custdesk user passwd {user})"),
+    "cli.converted": (
+        "数据库已转换为按密级分别加密的格式。请把以下一次性密码分别交给各用户（他们首次登录时须改为自己的密码）：",
+        "The database was converted to keys per clearance. Give each user their one-time "
+        "password below (they choose their own at first login):"),
+    "cli.converted_recovery": (
+        "新的恢复密钥（旧的已失效；只显示这一次，请打印或抄写后妥善保管）：",
+        "The new recovery key (the old one no longer works; shown this once — print or copy it "
+        "and keep it safe):"),
+    "cli.converted_copy": ("转换前的数据库副本：{path}（确认无误后请删除：它仍可用旧密码打开）",
+                           "The database as it was before: {path} (delete it once all is well: "
+                           "the old passwords still open it)"),
+    "cli.converted_without": ("以下用户仅有“公开”密级，无法持有单机数据库的密钥，已停用：{users}",
+                              "These users were cleared to “public” only, which cannot hold the "
+                              "key of a single-PC database; they were disabled: {users}"),
 })
+
+# Commands that a user logged in with a one-time password may still run.
+_WHILE_MUST_CHANGE = {("user", "passwd")}
 
 
 class UsageError(CustdeskError):
@@ -75,7 +96,28 @@ class Context:
                 raise CustdeskError(i18n.tr("cli.no_db", path=path))
             user = self.user_name()
             self._desk = Desk.open(path, user, ask_password(user))
+            self._after_login(self._desk)
         return self._desk
+
+    def _after_login(self, desk) -> None:
+        """Tell what a conversion did; hold a one-time password to setting one's own."""
+        report = desk.upgrade
+        if report:
+            print(i18n.tr("cli.converted"), file=sys.stderr)
+            for name, password in sorted(report.get("one_time_passwords", {}).items()):
+                print(f"  {terminal_text(name):16} {password}", file=sys.stderr)
+            print(i18n.tr("cli.converted_recovery"), file=sys.stderr)
+            print(f"  {report['recovery_key']}", file=sys.stderr)
+            if report.get("without_keys"):
+                print(i18n.tr("cli.converted_without", users=", ".join(report["without_keys"])),
+                      file=sys.stderr)
+            if report.get("copy"):
+                print(i18n.tr("cli.converted_copy", path=report["copy"]), file=sys.stderr)
+        if desk.must_change_password:
+            command = (self.args.command, getattr(self.args, "action", None))
+            if command not in _WHILE_MUST_CHANGE or getattr(self.args, "name", None) != desk.user.name:
+                from ..core.errors import AccessDenied
+                raise AccessDenied(i18n.tr("cli.must_change", user=desk.user.name))
 
     def close(self) -> None:
         if self._desk is not None:
@@ -119,8 +161,18 @@ def key_values(pairs: list[str] | None, option: str) -> dict[str, str]:
 
 
 def print_json(value) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    # Format characters (a right-to-left override) go out as JSON escapes, not raw.
+    sys.stdout.write(terminal_text(json.dumps(value, ensure_ascii=False, indent=2, default=str)))
     sys.stdout.write("\n")
+
+
+def terminal_text(text: str) -> str:
+    """Text as a terminal should print it: control and invisible format characters (an ANSI
+    escape, a right-to-left override stored before they were refused) shown as \\uXXXX
+    instead of acting on another user's terminal."""
+    from unicodedata import category
+    return "".join(f"\\u{ord(ch):04x}" if category(ch) in ("Cc", "Cf") and ch not in "\n"
+                   else ch for ch in text)
 
 
 def print_table(rows: list[dict], columns: list[str]) -> None:
@@ -131,7 +183,8 @@ def print_table(rows: list[dict], columns: list[str]) -> None:
     def width(text: str) -> int:
         return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
 
-    cells = [[("" if r.get(c) is None else str(r.get(c))) for c in columns] for r in rows]
+    cells = [[("" if r.get(c) is None else terminal_text(str(r.get(c)))) for c in columns]
+             for r in rows]
     widths = [max(width(c), *(width(row[i]) for row in cells)) for i, c in enumerate(columns)]
     for row in [columns, *cells]:
         print("  ".join(text + " " * (widths[i] - width(text)) for i, text in enumerate(row)).rstrip())

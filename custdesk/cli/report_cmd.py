@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from ..core import i18n
+from ..core.errors import CustdeskError
 from ..core.exports import kind_label
-from .common import Context, UsageError, print_json
+from .common import Context, UsageError, _prompt, print_json
 from .reviews_cmd import _date
 
 i18n.register({
@@ -35,7 +37,9 @@ def register(sub) -> None:
     p.add_argument("code")
     p.add_argument("-o", "--out", type=Path, required=True, metavar="OUT.pdf")
     _lang_option(p)
-    p.add_argument("--password", help="encrypt the PDF: readers ask for this password")
+    p.add_argument("--password", action="store_true",
+                   help="encrypt the PDF: the password comes from $CUSTDESK_PDF_PASSWORD, else "
+                        "it is asked twice (never on the command line, where others see it)")
     p.set_defaults(handler=cmd_customer)
     p = report.add_parser("reviews", help="review schedule for a period, week by week")
     p.add_argument("--from", dest="start", required=True, metavar="DATE")
@@ -60,7 +64,8 @@ def register(sub) -> None:
     chosen.add_argument("--codes", metavar="C1,C2,...")
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
     _lang_option(p)
-    p.add_argument("--password", help="encrypt every PDF with this password")
+    p.add_argument("--password", action="store_true",
+                   help="encrypt every PDF (password from $CUSTDESK_PDF_PASSWORD, else asked)")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
     p.set_defaults(handler=cmd_batch)
     p = report.add_parser("verify", help="is this file an unaltered export, and which one?")
@@ -78,7 +83,7 @@ def _written(made, path: Path) -> int:
 def cmd_customer(ctx: Context) -> int:
     from ..reports import export
     a = ctx.args
-    made = export.customer(ctx.desk(), a.code, lang=a.report_lang, password=a.password)
+    made = export.customer(ctx.desk(), a.code, lang=a.report_lang, password=_pdf_password(a))
     return _written(made, export.write(made, a.out))
 
 
@@ -120,7 +125,7 @@ def cmd_batch(ctx: Context) -> int:
             print(i18n.tr("cli.report_progress", done=done + 1, total=total, code=code),
                   file=sys.stderr)
         return True
-    result = export.batch(desk, codes, a.out, lang=a.report_lang, password=a.password,
+    result = export.batch(desk, codes, a.out, lang=a.report_lang, password=_pdf_password(a),
                           progress=progress)
     for code, message in result.failed:
         print(i18n.tr("cli.report_failed", code=code, message=message), file=sys.stderr)
@@ -138,3 +143,20 @@ def cmd_verify(ctx: Context) -> int:
     else:
         print(found["message"])
     return 0 if found["ok"] else 1
+
+
+def _pdf_password(args) -> str | None:
+    """The PDF password: from the environment or a prompt, never from the command line
+    (which every user of the machine can read in the process list)."""
+    if not args.password:
+        return None
+    env = os.environ.get("CUSTDESK_PDF_PASSWORD")
+    if env:
+        return env
+    first = _prompt(i18n.tr("cli.pdf_password"), "CUSTDESK_PDF_PASSWORD")
+    if _prompt(i18n.tr("cli.again"), "CUSTDESK_PDF_PASSWORD") != first:
+        raise CustdeskError(i18n.tr("cli.mismatch"))
+    return first
+
+
+i18n.register({"cli.pdf_password": ("PDF 密码：", "PDF password: ")})

@@ -102,22 +102,9 @@ class Access:
         return self.clearance >= self.field_level(sensitive)
 
     def require_cleared(self, sensitive: str) -> None:
-        level = self.field_level(sensitive)
+        self.require_level(self.field_level(sensitive))
+
+    def require_level(self, level: int) -> None:
         if self.clearance < level:
             from .fields import level_label
             raise AccessDenied(i18n.tr("access.clearance", level=level_label(level)))
-
-
-# -- masks ------------------------------------------------------------------------------
-def mask_value(value: object, style: str) -> str | None:
-    """The masked form of ``value`` shown to someone who has not revealed it."""
-    if value is None or value == "":
-        return value  # an empty field gives nothing away
-    text = str(value)
-    if style == "id" and len(text) >= 10:
-        return text[:6] + "*" * (len(text) - 10) + text[-4:]
-    if style == "phone" and len(text) >= 7:
-        return text[:3] + "*" * (len(text) - 7) + text[-4:]
-    if style == "card" and len(text) >= 8:
-        return text[:4] + "*" * (len(text) - 8) + text[-4:]
-    return "***"

@@ -1,35 +1,49 @@
-"""The tamper-evident audit log.
+"""The audit log: every entry signed by its author's own key, in one hash chain.
 
-Each entry carries the hash of the one before it and its own hash, an
-HMAC-SHA256 keyed from the database key over all its fields. Triggers refuse
-UPDATE and DELETE; someone who bypasses them (they hold the key and drop the
-triggers) still cannot rewrite an entry without breaking the chain from there
-on. The newest (seq, hash) is also written to ``<db>.audit-head`` beside the
-database after each commit, so that a deleted tail — which leaves a valid
-chain behind — is caught too.
+Each entry carries the hash of the one before it, its own SHA-256 hash, and an Ed25519
+signature of that hash by the user who wrote it (``signer``; for entries the program
+writes on its own, the user at the desk). The signing key is the user's, unlocked by
+their password alone; their public key is in their certificate, signed by an
+administrator (``keys.registry``). So no user can write, alter or re-sign an entry
+as anyone else: ``verify`` names the first entry whose hash, link or signature is wrong.
+
+Entries about a file at 秘密 or above keep their summary sealed to the file's level;
+whoever is not cleared reads the one answer ``WITHHELD`` for them on every path.
+
+Deleting the newest entries leaves a valid chain behind. Against that, the newest
+(seq, hash) is written, signed, to ``<db>.audit-head`` after each commit, and
+**checkpoints** — a (seq, hash) signed by their author — travel outside the file in
+backup manifests, exported reports and ``audit checkpoint`` files the owner keeps.
+``verify`` checks the chain against every checkpoint it is shown (and those in the
+backup folder): a truncated or rolled-back log is named. What remains undetectable is
+written in the README ("Keys and what an insider can do").
 """
 
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from . import clock, i18n
-from .store.keyslots import write_atomic
+from .files import write_atomic
+from .keys import primitives as p
+from .store.sealed_schema import SEAL_FROM
 
 GENESIS = "0" * 64
+SYSTEM_USER = "custdesk"          # entries the program writes on its own
+WITHHELD = {"withheld": True}     # the one answer for an entry about a file one may not see
 
 i18n.register({
     "audit.ok": ("审计链完整：{count} 条记录，链头 #{seq}", "Audit chain intact: {count} entries, head #{seq}"),
     "audit.empty": ("审计日志为空", "The audit log is empty"),
-    "audit.edited": ("第 {seq} 条记录未通过签名校验（被篡改或伪造插入）",
-                     "Entry {seq} fails its signature check (altered or forged)"),
+    "audit.edited": ("第 {seq} 条记录的内容与其哈希不符（被篡改）",
+                     "Entry {seq} does not match its hash (altered)"),
+    "audit.forged": ("第 {seq} 条记录的签名无效（伪造或被篡改）",
+                     "Entry {seq} has no valid signature by its author (forged or altered)"),
+    "audit.unsigned": ("第 {seq} 条记录没有签名（伪造插入）",
+                       "Entry {seq} is not signed (a forged insertion)"),
     "audit.missing": ("第 {seq} 条记录缺失（已被删除）", "Entry {seq} is missing (deleted)"),
     "audit.inserted": ("第 {seq} 条记录不属于审计链（被插入或改号）",
                        "Entry {seq} does not belong to the chain (inserted or renumbered)"),
@@ -39,8 +53,29 @@ i18n.register({
                             "Entry {seq} does not match the chain head kept outside the database"),
     "audit.no_head": ("库外链头文件缺失，无法检查末尾是否被删除",
                       "The chain head file is missing: a deleted tail cannot be ruled out"),
+    "audit.rolled_back": (
+        "审计链与检查点不符：{source} 记录第 {seq} 条为 {hash}，本库{found}。数据库被回滚或替换",
+        "The audit chain does not match a checkpoint: {source} records entry {seq} as {hash}, "
+        "this database {found}. The database was rolled back or replaced"),
+    "audit.rb_missing": ("只有 {count} 条记录", "has only {count} entries"),
+    "audit.rb_other": ("该条记录不同", "holds a different entry there"),
+    "audit.cert": ("第 {serial} 号用户证书无效（{reason}）：角色或密级被篡改",
+                   "User certificate {serial} is not valid ({reason}): a role or clearance was "
+                   "tampered with"),
+    "audit.user_row": ("用户 {user} 的角色或密级与管理员签发的证书不符（未经管理员签名的更改）",
+                       "User {user}'s role or clearance differs from their certificate (a change "
+                       "no administrator signed)"),
+    "audit.level_key": ("“{level}”级密钥（第 {epoch} 代）未由在任管理员签名",
+                        "The key of level “{level}” (epoch {epoch}) is not signed by an active "
+                        "administrator"),
+    "audit.legacy": ("转换前的 {count} 条记录与转换时签名的摘要不符（被篡改）",
+                     "The {count} entries from before the conversion do not match the digest "
+                     "signed at the conversion (altered)"),
     "audit.read": ("查看审计日志", "reading the audit log"),
     "audit.reanchor": ("重新锚定审计链头", "re-anchoring the audit chain head"),
+    "audit.checkpoint": ("导出审计检查点", "exporting an audit checkpoint"),
+    "audit.bad_checkpoint": ("{source} 不是本数据库有效的审计检查点",
+                             "{source} is not a valid audit checkpoint of this database"),
 })
 
 
@@ -52,18 +87,174 @@ def canonical(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+def entry_hash(seq, at, user, action, obj, customer, summary, prev) -> str:
+    message = canonical([seq, at, user, action, obj, customer, summary, prev])
+    return hashlib.sha256(message.encode("utf-8")).hexdigest()
+
+
+def _signed_message(database_id: str, seq: int, digest: str, signer: str) -> bytes:
+    return canonical(["audit", database_id, seq, digest, signer]).encode("utf-8")
+
+
+def _checkpoint_message(point: dict) -> bytes:
+    return canonical(["checkpoint", point["database_id"], point["seq"], point["hash"],
+                      point["at"], point["signer"], point["signer_serial"]]).encode("utf-8")
+
+
+def _sealed_aad(seq: int) -> bytes:
+    return f"custdesk-audit:{seq}".encode("utf-8")
+
+
+def read_head_file(db_path: Path) -> dict | None:
+    try:
+        return json.loads(head_path(db_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
 @dataclass(frozen=True)
 class VerifyResult:
     ok: bool
     count: int
     head_seq: int
     first_bad: int | None = None
-    problem: str | None = None     # edited, missing, inserted, truncated, head_mismatch, no_head
+    problem: str | None = None     # edited, forged, unsigned, missing, inserted, truncated,
+                                   # head_mismatch, no_head, rolled_back, cert, user_row,
+                                   # level_key, legacy
     message: str = ""
+    checkpoints: int = 0           # how many checkpoints the chain was compared with
 
     def as_dict(self) -> dict:
         return {"ok": self.ok, "count": self.count, "head_seq": self.head_seq,
-                "first_bad": self.first_bad, "problem": self.problem, "message": self.message}
+                "first_bad": self.first_bad, "problem": self.problem, "message": self.message,
+                "checkpoints": self.checkpoints}
+
+
+@dataclass
+class Chain:
+    """What verifying a chain needs: its rows and the signed facts of its database."""
+
+    db: object
+    database_id: str
+    registry: object                 # keys.registry.Registry
+    head: dict | None = None         # the head file's content
+    checkpoints: list[tuple[str, dict]] = field(default_factory=list)   # (source, point)
+
+
+def verify_chain(chain: Chain) -> VerifyResult:
+    """Walk the whole chain; name the first entry (or signed fact) that is wrong."""
+    from .keys.registry import LEVEL_COUNT  # noqa: F401  (import cycle guard)
+    db, registry = chain.db, chain.registry
+    if registry.problems:
+        serial, reason = registry.problems[0]
+        return _bad(db, 0, "cert", None, serial=serial, reason=reason)
+    expected_seq, prev, count, hashes_by_seq = 1, GENESIS, 0, {}
+    legacy = _legacy_boundary(db)
+    legacy_rows = []
+    cursor = db.execute(
+        "SELECT seq, at, user, action, object, customer, summary, prev_hash, hash, signer, "
+        "signer_serial, signature FROM audit_log ORDER BY seq")
+    for (seq, at, user, action, obj, customer, summary, prev_hash, digest, signer,
+         signer_serial, signature) in cursor:
+        if seq > expected_seq:
+            return _bad(db, count, "missing", expected_seq)
+        if seq < expected_seq:  # impossible with an integer key; kept for clarity
+            return _bad(db, count, "inserted", seq)
+        if prev_hash != prev:
+            return _bad(db, count, "inserted", seq)
+        if legacy is not None and seq <= legacy["count"]:
+            # Written before per-user keys: checked as a whole against the digest the
+            # converting administrator signed (below), not one by one.
+            legacy_rows.append([seq, at, user, action, obj, customer, summary, prev_hash, digest])
+        else:
+            if digest != entry_hash(seq, at, user, action, obj, customer, summary, prev_hash):
+                return _bad(db, count, "edited", seq)
+            if not signature:
+                return _bad(db, count, "unsigned", seq)
+            cert = registry.history.get(signer_serial)
+            if cert is None or cert.user != signer or not p.verify(
+                    cert.sign_key, p.unb64(signature),
+                    _signed_message(chain.database_id, seq, digest, signer)):
+                return _bad(db, count, "forged", seq)
+            if legacy is not None and seq == legacy["seq"]:
+                if _legacy_digest(legacy_rows) != legacy["digest"]:
+                    return _bad(db, count, "legacy", 1, count=legacy["count"])
+        prev, count, expected_seq = digest, count + 1, seq + 1
+        hashes_by_seq[seq] = digest
+    last = expected_seq - 1
+    for source, point in chain.checkpoints:
+        if point["seq"] > last:
+            return _bad(db, count, "rolled_back", point["seq"], source=source, hash=point["hash"][:16],
+                        found=i18n.tr("audit.rb_missing", count=last), seq=point["seq"])
+        if hashes_by_seq.get(point["seq"]) != point["hash"]:
+            return _bad(db, count, "rolled_back", point["seq"], source=source,
+                        hash=point["hash"][:16], found=i18n.tr("audit.rb_other"), seq=point["seq"])
+    users = _user_rows_problem(db, registry)
+    if users:
+        return _bad(db, count, "user_row", None, user=users)
+    levels = _level_key_problem(db, registry)
+    if levels:
+        from .fields import level_label
+        return _bad(db, count, "level_key", None, level=level_label(levels[0]), epoch=levels[1])
+    head = chain.head
+    if head is None:
+        if count == 0:
+            return VerifyResult(True, 0, 0, message=i18n.tr("audit.empty"))
+        return _bad(db, count, "no_head", None, last=last)
+    if head.get("seq", 0) > last:
+        return _bad(db, count, "truncated", last + 1, head=head["seq"], last=last)
+    if hashes_by_seq.get(head.get("seq")) != head.get("hash"):
+        return _bad(db, count, "head_mismatch", head.get("seq"))
+    # A head behind the log's end is normal after a crash between commit and writing the
+    # head file: the chain itself vouches for the later entries.
+    return VerifyResult(True, count, last, message=i18n.tr("audit.ok", count=count, seq=last),
+                        checkpoints=len(chain.checkpoints))
+
+
+def _bad(db, count: int, problem: str, first_bad: int | None, **params) -> VerifyResult:
+    params.setdefault("seq", first_bad)
+    row = db.execute("SELECT max(seq) FROM audit_log").fetchone()
+    return VerifyResult(False, count, row[0] or 0, first_bad, problem,
+                        i18n.tr(f"audit.{problem}", **params))
+
+
+def _legacy_boundary(db) -> dict | None:
+    """The conversion entry of a database converted from an older custdesk: where its
+    unsigned entries end and the digest of them the converting administrator signed."""
+    row = db.execute("SELECT seq, summary FROM audit_log WHERE action = 'keys.convert' "
+                     "ORDER BY seq LIMIT 1").fetchone()
+    if row is None:
+        return None
+    summary = json.loads(row[1])
+    return {"seq": row[0], "count": summary.get("legacy_entries", 0),
+            "digest": summary.get("legacy_digest")}
+
+
+def _legacy_digest(rows: list[list]) -> str:
+    return hashlib.sha256(canonical(rows).encode("utf-8")).hexdigest()
+
+
+def legacy_digest(db, count: int) -> str:
+    rows = db.execute("SELECT seq, at, user, action, object, customer, summary, prev_hash, hash "
+                      "FROM audit_log WHERE seq <= ? ORDER BY seq", [count]).fetchall()
+    return _legacy_digest([list(r) for r in rows])
+
+
+def _user_rows_problem(db, registry) -> str | None:
+    """The first user whose row differs from their newest certificate (role, clearance, active)."""
+    for name, role, clearance, active in db.execute(
+            "SELECT name, role, clearance, active FROM users ORDER BY name"):
+        cert = registry.cert(name)
+        if cert is None or (cert.role, cert.clearance, bool(cert.active)) != (role, clearance,
+                                                                              bool(active)):
+            return name
+    return None
+
+
+def _level_key_problem(db, registry) -> tuple[int, int] | None:
+    from .keys.registry import level_publics
+    _current, _recorded, problems = level_publics(db, registry)
+    return (problems[0][0], problems[0][1]) if problems else None
 
 
 class AuditLog:
@@ -71,34 +262,93 @@ class AuditLog:
 
     def __init__(self, desk):
         self._desk = desk
-        self._key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
-                         info=b"custdesk audit chain").derive(desk.key)
-
-    def _mac(self, seq, at, user, action, obj, customer, summary, prev) -> str:
-        message = canonical([seq, at, user, action, obj, customer, summary, prev])
-        return hmac.new(self._key, message.encode("utf-8"), hashlib.sha256).hexdigest()
 
     def append(self, action: str, obj: str = "", *, customer: str | None = None,
-               summary: dict | None = None, user: str | None = None, at: str | None = None) -> int:
-        """Write one entry in the caller's open write transaction; return its seq."""
-        db = self._desk.db
+               summary: dict | None = None, user: str | None = None, at: str | None = None,
+               level: int | None = None) -> int:
+        """Write one entry in the caller's open write transaction; return its seq.
+
+        An entry about a file at 秘密 or above (``level``, else the file's) keeps its
+        summary sealed to that level.
+        """
+        desk = self._desk
+        db = desk.db
         if not db.conn.in_transaction:
             raise RuntimeError("audit entries are written inside the mutation's transaction")
         row = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
         seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
         at = at or clock.timestamp()
-        user = user if user is not None else self._desk.user.name
+        user = user if user is not None else desk.user.name
         text = canonical(summary or {})
-        digest = self._mac(seq, at, user, action, obj, customer, text, prev)
+        if level is None and customer:
+            level = self._file_level(customer)
+        if level is not None and level >= SEAL_FROM and summary:
+            token = desk.store._seal(level, text.encode("utf-8"), _sealed_aad(seq))
+            text = canonical({"$sealed": p.b64(token), "level": level})
+        digest = entry_hash(seq, at, user, action, obj, customer, text, prev)
+        signer = desk.personal
+        cert = desk.registry.cert(signer.user)
+        signature = p.sign(signer.sign_seed, _signed_message(desk.database_id, seq, digest,
+                                                            signer.user))
         db.execute("INSERT INTO audit_log (seq, at, user, action, object, customer, summary, "
-                   "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   [seq, at, user, action, obj, customer, text, prev, digest])
-        self._desk._pending_head = (seq, digest)
+                   "prev_hash, hash, signer, signer_serial, signature) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   [seq, at, user, action, obj, customer, text, prev, digest, signer.user,
+                    cert.serial, p.b64(signature)])
+        desk._pending_head = (seq, digest)
         return seq
+
+    def _file_level(self, code: str) -> int:
+        row = self._desk.db.execute("SELECT level FROM main.customers WHERE code = ?",
+                                    [code]).fetchone()
+        return row[0] if row else 0
 
     # -- the head kept outside ------------------------------------------------------------
     def write_head(self, seq: int, digest: str) -> None:
-        write_atomic(head_path(self._desk.path), canonical({"seq": seq, "hash": digest}))
+        desk = self._desk
+        try:
+            from .store.keyslots import KeySlots
+            throttle = KeySlots.load(desk.path).data.get("throttle", {})
+        except (OSError, ValueError):
+            throttle = {}
+        point = self.checkpoint_for(seq, digest)
+        point["throttle"] = throttle
+        write_atomic(head_path(desk.path), canonical(point))
+
+    def checkpoint_for(self, seq: int, digest: str) -> dict:
+        """A checkpoint of (seq, hash) signed by this desk's user."""
+        desk = self._desk
+        cert = desk.registry.cert(desk.personal.user)
+        point = {"database_id": desk.database_id, "seq": seq, "hash": digest,
+                 "at": clock.timestamp(), "signer": desk.personal.user,
+                 "signer_serial": cert.serial}
+        point["signature"] = p.b64(p.sign(desk.personal.sign_seed, _checkpoint_message(point)))
+        return point
+
+    def checkpoint(self) -> dict:
+        """A signed checkpoint of the chain's head now, to keep outside the database
+        (``audit checkpoint``: the owner keeps it; ``audit verify --checkpoint`` uses it)."""
+        self._desk.access.require("audit.read", i18n.tr("audit.checkpoint"))
+        return self.checkpoint_for(*self.head())
+
+    def check_checkpoint(self, point: dict, source: str) -> dict:
+        """``point`` when it is a checkpoint of this database signed by a certified user.
+
+        :raises ValidationError: not one.
+        """
+        from .errors import FieldError, ValidationError
+        try:
+            cert = self._desk.registry.history.get(int(point["signer_serial"]))
+            ok = (point["database_id"] == self._desk.database_id and cert is not None
+                  and cert.user == point["signer"]
+                  and p.verify(cert.sign_key, p.unb64(point["signature"]),
+                               _checkpoint_message(point)))
+        except (KeyError, TypeError, ValueError):
+            ok = False
+        if not ok:
+            raise ValidationError(FieldError("checkpoint", "audit.bad_checkpoint",
+                                             {"source": source}))
+        return point
 
     def head_consistent(self) -> bool:
         """Whether the head kept outside agrees with the log (it may lag after a crash).
@@ -120,79 +370,120 @@ class AuditLog:
         self._desk.access.require("user.manage", i18n.tr("audit.reanchor"))
         reason = check_reason(reason)
         before = self.read_head()
+        if before:
+            before = {"seq": before.get("seq"), "hash": before.get("hash")}
         with self._desk.writing():
-            seq = self.append("audit.reanchor", "", summary={"reason": reason, "previous_head": before})
+            seq = self.append("audit.reanchor", "", summary={"reason": reason,
+                                                            "previous_head": before})
         self._desk.head_trusted = True
         self.write_head(*self.head())
         return seq
 
     def read_head(self) -> dict | None:
-        try:
-            return json.loads(head_path(self._desk.path).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
+        return read_head_file(self._desk.path)
 
     # -- reading and verifying ------------------------------------------------------------
     def entries(self, customer: str | None = None, limit: int | None = None,
-                after: int = 0) -> list[dict]:
-        """Entries, newest first. A customer's entries are open to whoever may see the
-        customer (the file's history); the whole log needs the audit permission."""
+                after: int = 0, where: str = "", params: list | None = None) -> list[dict]:
+        """Entries, newest first, as this user may read them.
+
+        A customer's entries are open to whoever may see the customer (the file's history);
+        the whole log needs the audit permission. An entry about a file above the reader's
+        clearance is the one answer ``withheld``: its number, time, user and action, no
+        object, file or summary — on every path (window, command line, report).
+        """
+        desk = self._desk
         if customer is None:
-            self._desk.access.require("audit.read", i18n.tr("audit.read"))
-            where, params = "seq > ?", [after]
+            desk.access.require("audit.read", i18n.tr("audit.read"))
+            conditions, values = ["seq > ?"], [after]
         else:
-            self._desk.customers.require_visible(customer)
-            where, params = "customer = ? AND seq > ?", [customer, after]
-        sql = f"SELECT * FROM audit_log WHERE {where} ORDER BY seq DESC"
+            desk.customers.require_visible(customer)
+            conditions, values = ["customer = ?", "seq > ?"], [customer.strip().upper(), after]
+        if where:
+            conditions.append(where)
+            values += params or []
+        sql = (f"SELECT seq, at, user, action, object, customer, summary, signer FROM audit_log "
+               f"WHERE {' AND '.join(conditions)} ORDER BY seq DESC")
         if limit:
             sql += f" LIMIT {int(limit)}"
-        rows = self._desk.db.execute(sql, params)
-        columns = [c[0] for c in rows.description]
+        rows = desk.db.execute(sql, values).fetchall()
+        levels = self._levels({r[5] for r in rows if r[5]})
+        clearance = desk.access.clearance
         out = []
-        for row in rows.fetchall():
-            entry = dict(zip(columns, row))
-            entry["summary"] = json.loads(entry["summary"])
+        for seq, at, user, action, obj, code, summary, signer in rows:
+            entry = {"seq": seq, "at": at, "user": user, "action": action, "object": obj,
+                     "customer": code, "signer": signer, "withheld": False}
+            if code and levels.get(code, 0) > clearance:
+                entry.update(object="", customer=None, summary=dict(WITHHELD), withheld=True)
+            else:
+                entry["summary"] = self._open_summary(seq, summary)
+                if entry["summary"] is None:
+                    entry.update(object="", customer=None, summary=dict(WITHHELD), withheld=True)
             out.append(entry)
         return out
+
+    def count(self, customer: str | None = None, where: str = "",
+              params: list | None = None) -> int:
+        """How many entries ``entries`` would list without a limit (checked the same way)."""
+        desk = self._desk
+        if customer is None:
+            desk.access.require("audit.read", i18n.tr("audit.read"))
+            conditions, values = ["1"], []
+        else:
+            desk.customers.require_visible(customer)
+            conditions, values = ["customer = ?"], [customer.strip().upper()]
+        if where:
+            conditions.append(where)
+            values += params or []
+        return desk.db.execute(f"SELECT count(*) FROM audit_log WHERE {' AND '.join(conditions)}",
+                               values).fetchone()[0]
+
+    def _levels(self, codes: set[str]) -> dict[str, int]:
+        if not codes:
+            return {}
+        rows = self._desk.db.execute(
+            f"SELECT code, level FROM main.customers WHERE code IN ({','.join('?' * len(codes))})",
+            sorted(codes)).fetchall()
+        return dict(rows)
+
+    def _open_summary(self, seq: int, text: str) -> dict | None:
+        data = json.loads(text)
+        if isinstance(data, dict) and "$sealed" in data:
+            plain = self._desk.store._open_token(p.unb64(data["$sealed"]), _sealed_aad(seq))
+            return None if plain is None else json.loads(plain)
+        return data
 
     def head(self) -> tuple[int, str]:
         row = self._desk.db.execute(
             "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
         return (row[0], row[1]) if row else (0, GENESIS)
 
-    def verify(self) -> VerifyResult:
-        """Walk the whole chain; name the first entry that is wrong."""
-        self._desk.access.require("audit.read", i18n.tr("audit.read"))
-        expected_seq, prev, count, hashes_by_seq = 1, GENESIS, 0, {}
-        cursor = self._desk.db.execute(
-            "SELECT seq, at, user, action, object, customer, summary, prev_hash, hash "
-            "FROM audit_log ORDER BY seq")
-        for seq, at, user, action, obj, customer, summary, prev_hash, digest in cursor:
-            if seq > expected_seq:
-                return self._bad(count, "missing", expected_seq)
-            if seq < expected_seq:  # impossible with an integer key; kept for clarity
-                return self._bad(count, "inserted", seq)
-            if digest != self._mac(seq, at, user, action, obj, customer, summary, prev_hash):
-                return self._bad(count, "edited", seq)
-            if prev_hash != prev:
-                return self._bad(count, "inserted", seq)
-            prev, count, expected_seq = digest, count + 1, seq + 1
-            hashes_by_seq[seq] = digest
-        last = expected_seq - 1
-        head = self.read_head()
-        if head is None:
-            if count == 0:
-                return VerifyResult(True, 0, 0, message=i18n.tr("audit.empty"))
-            return self._bad(count, "no_head", None, last=last)
-        if head["seq"] > last:
-            return self._bad(count, "truncated", last + 1, head=head["seq"], last=last)
-        if hashes_by_seq.get(head["seq"]) != head["hash"]:
-            return self._bad(count, "head_mismatch", head["seq"])
-        # A head behind the log's end is normal after a crash between commit and
-        # writing the head file: the chain itself vouches for the later entries.
-        return VerifyResult(True, count, last, message=i18n.tr("audit.ok", count=count, seq=last))
+    def verify(self, checkpoints: list[tuple[str, dict]] = ()) -> VerifyResult:
+        """Walk the whole chain, the certificates and level keys; compare it with the head
+        kept outside, the given ``(source, checkpoint)`` pairs and the checkpoints of the
+        backups in the backup folder."""
+        desk = self._desk
+        desk.access.require("audit.read", i18n.tr("audit.read"))
+        from .keys.registry import Registry
+        registry = Registry.load(desk.db, desk.database_id, desk.personal.root)
+        points = [(source, self.check_checkpoint(point, source)) for source, point in checkpoints]
+        points += self._backup_checkpoints()
+        return verify_chain(Chain(desk.db, desk.database_id, registry, self.read_head(), points))
 
-    def _bad(self, count: int, problem: str, first_bad: int | None, **params) -> VerifyResult:
-        params.setdefault("seq", first_bad)
-        return VerifyResult(False, count, self.head()[0], first_bad, problem,
-                            i18n.tr(f"audit.{problem}", **params))
+    def _backup_checkpoints(self) -> list[tuple[str, dict]]:
+        """The checkpoints recorded in the manifests of this database's backups."""
+        from . import backup
+        out = []
+        try:
+            sets = backup.list_backups(backup.config(self._desk).folder, self._desk.database_id)
+        except (OSError, ValueError):
+            return out
+        for found in sets:
+            point = (found.manifest or {}).get("checkpoint")
+            if not point:
+                continue
+            try:
+                out.append((found.name, self.check_checkpoint(point, found.name)))
+            except Exception:          # a manifest of another database, or damaged
+                continue
+        return out

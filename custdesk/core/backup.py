@@ -35,12 +35,12 @@ from sqlite_utils import Database
 
 from .. import __version__, paths
 from . import clock, i18n
-from .audit import GENESIS, AuditLog
+from .audit import GENESIS
 from .changes import Changes
 from .errors import FieldError, StoreError, ValidationError
-from .files import write_atomic_bytes
+from .files import private_dir, private_file, touch_private, write_atomic, write_atomic_bytes
 from .store import connection, keyslots, migrations
-from .store.keyslots import _fsync_dir, slots_path, write_atomic
+from .store.keyslots import KeySlots, _fsync_dir, slots_path
 
 i18n.register({
     "backup.copy_bad": ("备份副本未通过校验（{detail}），已丢弃；原数据库未受影响",
@@ -339,32 +339,6 @@ def _problem_text(rows: list[tuple]) -> str:
     return "; ".join(str(r[0]) for r in rows[:3]) + (" …" if len(rows) > 3 else "")
 
 
-class _CopyAccess:
-    def require(self, *_args) -> None:   # checking a copy is not reading the live log
-        return None
-
-
-class _CopyView:
-    """Just enough of a desk for AuditLog to verify a copy's chain."""
-
-    def __init__(self, path: Path, conn, key: bytes):
-        self.path = path
-        self.db = Database(conn, execute_plugins=False)
-        self.key = key
-        self.access = _CopyAccess()
-
-
-class _ManifestAudit(AuditLog):
-    """The copy's chain, checked against the head its manifest records."""
-
-    def __init__(self, view: _CopyView, head: dict | None):
-        super().__init__(view)
-        self._head = head
-
-    def read_head(self) -> dict | None:
-        return self._head
-
-
 def inspect_copy(path: Path, key: bytes) -> dict:
     """Open a copy with ``key`` and check it; return its facts and problems (no raising)."""
     name = path.name
@@ -392,16 +366,16 @@ def inspect_copy(path: Path, key: bytes) -> dict:
         if rows != [("ok",)]:
             problems.append(i18n.tr("backup.integrity", name=name, detail=_problem_text(rows)))
             return facts
-        view = _CopyView(path, conn, key)
+        view = Database(conn, execute_plugins=False)
         try:
-            migrations.check_not_newer(view.db)
+            migrations.check_not_newer(view)
         except StoreError:
             problems.append(i18n.tr("backup.newer", name=name))
             return facts
         row = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
         facts["audit_head"] = {"seq": row[0], "hash": row[1]} if row else {"seq": 0,
                                                                            "hash": GENESIS}
-        facts["schema_version"] = migrations.schema_version(view.db)
+        facts["schema_version"] = migrations.schema_version(view)
         settings = dict(conn.execute("SELECT key, value FROM settings").fetchall())
         facts["database_id"] = settings.get("database_id", "")
         facts["firm"] = settings.get("firm_name", "")
@@ -414,9 +388,29 @@ def inspect_copy(path: Path, key: bytes) -> dict:
             facts["conn"] = conn
 
 
-def verify_backup(path: Path | str, key: bytes | None = None) -> BackupSet:
+def _chain_problem(found: "BackupSet", db, head: dict, root: bytes | None) -> str | None:
+    """What is wrong with a copy's audit chain (entries, signatures, certificates), checked
+    against the root key ``root`` (the checking user's; else the set's own key file's)."""
+    from .audit import Chain, verify_chain
+    from .keys.registry import Registry
+    settings = dict(db.execute("SELECT key, value FROM settings").fetchall())
+    if settings.get("keys_format") != "2":
+        return None          # a backup from before keys per clearance: converted on restore
+    if root is None:
+        root = KeySlots.load(found.database).root()
+    if root is None:
+        return i18n.tr("backup.keys_sha256", name=found.name)
+    registry = Registry.load(db, settings.get("database_id", ""), root)
+    result = verify_chain(Chain(db, settings.get("database_id", ""), registry,
+                                head if head["seq"] else None))
+    return None if result.ok else result.message
+
+
+def verify_backup(path: Path | str, key: bytes | None = None,
+                  root: bytes | None = None) -> BackupSet:
     """Check a set: manifest, files, sha256; with ``key`` also open the copy and check its
-    pages, structure and audit chain (whose head must be the manifest's)."""
+    pages, structure and audit chain (whose head must be the manifest's, whose entries and
+    certificates must be signed under ``root``)."""
     found = read_set(path)
     if not found.ok or key is None:
         return found
@@ -432,10 +426,9 @@ def verify_backup(path: Path | str, key: bytes | None = None) -> BackupSet:
             found.problems.append(i18n.tr("backup.head", name=found.name, seq=head["seq"],
                                           expected=expected.get("seq")))
         else:
-            result = _ManifestAudit(facts["view"], head if head["seq"] else None).verify()
-            if not result.ok:
-                found.problems.append(i18n.tr("backup.audit", name=found.name,
-                                              detail=result.message))
+            detail = _chain_problem(found, facts["view"], head, root)
+            if detail:
+                found.problems.append(i18n.tr("backup.audit", name=found.name, detail=detail))
     finally:
         facts["conn"].close()
     return found
@@ -509,12 +502,12 @@ def make_backup(desk, folder: Path | str | None = None, reason: str = "manual",
     settings = config(desk)
     folder = Path(folder) if folder else settings.folder
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_dir(folder)
         base = _base_name(folder, reason)
         # A set is a folder, written under a temporary name and renamed whole: it appears
         # complete or not at all (and is removed the same way, see ``prune``).
         tmp_dir = _tmp(folder, base)
-        tmp_dir.mkdir()
+        tmp_dir.mkdir(mode=0o700)
     except OSError as exc:
         raise _folder_failed(folder, exc) from exc
     final_db = folder / base / (base + DB_SUFFIX)
@@ -524,6 +517,7 @@ def make_backup(desk, folder: Path | str | None = None, reason: str = "manual",
     report(5)
     try:
         # 1. The copy: one backup step, i.e. one read snapshot of the database.
+        touch_private(tmp_db)
         target = sqlcipher3.connect(str(tmp_db), isolation_level=None)
         try:
             target.execute(f"PRAGMA key = \"x'{desk.key.hex()}'\"")
@@ -543,7 +537,7 @@ def make_backup(desk, folder: Path | str | None = None, reason: str = "manual",
         # 3. The key slots as they are now (read under their lock), then the manifest.
         with keyslots.locked(desk.path) as slots:
             keys_bytes = slots.path.read_bytes()
-        with open(tmp_keys, "wb") as fh:
+        with os.fdopen(private_file(tmp_keys), "wb") as fh:
             fh.write(keys_bytes)
             fh.flush()
             os.fsync(fh.fileno())
@@ -562,8 +556,12 @@ def make_backup(desk, folder: Path | str | None = None, reason: str = "manual",
             "firm": facts["firm"],
             "source": str(Path(desk.path).resolve()),
             "user": desk.user.name,
+            # The chain's head, signed by whoever made the backup: a checkpoint outside the
+            # database that ``audit verify`` compares the live chain with (rollbacks).
+            "checkpoint": desk.audit.checkpoint_for(facts["audit_head"]["seq"],
+                                                    facts["audit_head"]["hash"]),
         }
-        with open(tmp_manifest, "w", encoding="utf-8") as fh:
+        with os.fdopen(private_file(tmp_manifest), "w", encoding="utf-8") as fh:
             json.dump(manifest, fh, ensure_ascii=False, indent=1)
             fh.flush()
             os.fsync(fh.fileno())

@@ -76,7 +76,7 @@ def _permanent_residence(value) -> str:
 
 SIMPLE: dict[str, Callable] = {
     "name": lambda x, f: v.check_name(str(x), f.max_len),
-    "line": lambda x, f: v.check_text(str(x), f.max_len),
+    "line": lambda x, f: v.check_line(str(x), f.max_len),
     "text": lambda x, f: v.check_text(str(x), f.max_len),
     "choice": lambda x, f: v.check_choice(str(x), f.choices),
     "date": lambda x, f: v.parse_date(x),
@@ -90,6 +90,11 @@ SIMPLE: dict[str, Callable] = {
     "bool": lambda x, f: _bool(x),
     "period": lambda x, f: _period(x),
 }
+
+
+def clean_line(value: str | None, max_len: int = 200, field: str = "firm") -> str:
+    """A one-line text typed outside a form (a firm name): checked as a ``line`` field."""
+    return check_one(field, v.check_line, value or "", max_len)
 
 
 def check_one(field: str, checker: Callable, value, *args, **kwargs):

@@ -29,11 +29,11 @@ from .validation import USCC_ALPHABET, id_check_char, uscc_check_char
 
 # Public on purpose: the login screen shows them as a hint. Never reuse them elsewhere.
 DEMO_PASSWORDS: dict[str, str] = {
-    "admin": "demo-admin",
-    "manager": "demo-manager",
-    "reviewer": "demo-reviewer",
-    "clerk": "demo-clerk",
-    "auditor": "demo-auditor",
+    "admin": "demo-admin-2026",
+    "manager": "demo-manager-2026",
+    "reviewer": "demo-reviewer-2026",
+    "clerk": "demo-clerk-2026",
+    "auditor": "demo-auditor-2026",
 }
 # name -> (role, clearance, full name)
 DEMO_USERS: dict[str, tuple[str, str, str]] = {
@@ -696,7 +696,8 @@ def grade_demo(path: Path, seed: int = 20261122) -> None:
     desks = {name: Desk.open(path, name, DEMO_PASSWORDS[name])
              for name in ("manager", "reviewer", "admin")}
     try:
-        files = desks["manager"].db.execute("SELECT code, level FROM customers ORDER BY id").fetchall()
+        files = desks["manager"].db.execute("SELECT code, level FROM customers "
+                                            "ORDER BY created_at, code").fetchall()
         events = []        # (day, code, step)
         for code, level in files:
             draw = rng.random()

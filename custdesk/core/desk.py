@@ -17,11 +17,17 @@ from typing import Iterator
 from . import clock, i18n, integrity
 from .access import Access
 from .audit import AuditLog, head_path
+from .disclosure import Disclosure
 from .errors import AuthenticationFailed, LoginThrottled, StoreError
 from .fields import DEFAULT_FIELD_LEVELS, LEVELS
+from .files import touch_private
+from .keys import session as key_session
+from .keys.keyring import Keyring
+from .keys.registry import Registry
 from .store import connection, migrations
 from .store import keyslots
-from .store.keyslots import KeySlots, slots_path
+from .store.keyslots import KeySlots, Personal, slots_path
+from .store.sealing import Sealer
 
 i18n.register({
     "desk.exists": ("{path} 已存在，不会覆盖", "{path} already exists and will not be overwritten"),
@@ -29,6 +35,14 @@ i18n.register({
     "desk.no_slots": ("找不到密钥文件 {path}，无法打开数据库", "Key slot file {path} is missing; "
                       "the database cannot be opened"),
     "desk.bad_recovery": ("恢复密钥不正确", "The recovery key is not correct"),
+    "desk.not_converted": (
+        "此数据库由旧版 custdesk 建立，需由管理员登录一次以转换为按密级分别加密的格式；请稍候再试",
+        "This database was made by an older custdesk and must be converted to keys per "
+        "clearance by an administrator's login first; try again after that"),
+    "desk.empty_file": (
+        "数据库文件 {path} 是空的（0 字节）：它已损坏，请从备份恢复。custdesk 不会在原处重新建立它",
+        "The database file {path} is empty (0 bytes): it is damaged; restore it from a backup. "
+        "custdesk will not make a new database in its place"),
 })
 
 # Failed logins before a wait is imposed, and the wait's growth (seconds).
@@ -44,12 +58,20 @@ def backoff_seconds(failures: int) -> int:
     return min(BACKOFF_FIRST * 2 ** (failures - FREE_ATTEMPTS), BACKOFF_MAX)
 
 
-def check_backoff(slots: KeySlots, user: str) -> None:
+def check_backoff(slots: KeySlots, user: str, path: Path | None = None) -> None:
     """Refuse at once, without trying the password, while ``user`` must still wait.
+
+    The failures counted are the slot file's, or those in the signed chain head beside
+    the database when it counts more (editing the slot file alone does not reset them).
 
     :raises LoginThrottled: with the seconds left.
     """
     failures = slots.failures(user)
+    if path is not None:
+        from .audit import read_head_file
+        signed = ((read_head_file(path) or {}).get("throttle") or {}).get(user)
+        if signed and signed.get("count", 0) > failures["count"]:
+            failures = signed
     wait = backoff_seconds(failures["count"])
     if wait and failures["last"]:
         last = datetime.fromisoformat(failures["last"].replace("Z", "+00:00"))
@@ -73,17 +95,30 @@ class User:
 class Desk:
     """An open customer-file database. Use ``Desk.create`` or ``Desk.open``."""
 
-    def __init__(self, path: Path, db, key: bytes, user: User):
+    def __init__(self, path: Path, db, keyring: Keyring, user: User, registry: Registry,
+                 database_id: str):
         self.path = path
         self.db = db
-        self.key = key
+        self.keys = keyring
         self.user = user
+        self.registry = registry
+        self.database_id = database_id
         self._pending_head: tuple[int, str] | None = None
+        # Set by Desk.open: what a conversion from an older custdesk did (one-time
+        # passwords to hand out, the new recovery key), and whether this user logs in with
+        # a one-time password they must change now.
+        self.upgrade = None
+        self.must_change_password = False
         # The quick check still running in the background, when Desk.open left it there.
         self._open_check: integrity.OpenCheck | None = None
         # Whether this session may move the chain head kept outside (see AuditLog.head_consistent).
         self.head_trusted = True
         self.access = Access(self)
+        self.disclosure = Disclosure(self)
+        # Reads go through views that open what this session's keys open; writes of
+        # customer data go through the sealer (store.sealing).
+        self.store = Sealer(db, keyring, self.disclosure)
+        self.store.install()
         self.audit = AuditLog(self)
         # Imported here: the managers import Desk-level helpers from this module.
         from .customers.archive import CustomerArchive
@@ -108,25 +143,44 @@ class Desk:
         self.privacy = Privacy(self)
 
     # -- opening ----------------------------------------------------------------------
+    @property
+    def key(self) -> bytes:
+        """The database file key (what backups are encrypted with)."""
+        return self.keys.file_key
+
+    @property
+    def personal(self) -> Personal:
+        return self.keys.personal
+
     @classmethod
     def create(cls, path: Path | str, admin: str, password: str,
                firm: str = "", full_name: str = "") -> tuple["Desk", str]:
         """Create a new database with its first (admin) user; return it and the recovery key."""
-        from .users import check_password, check_user_name
+        from .users import check_password, check_user_name, clean_full_name
         path = Path(path)
         for existing in (path, slots_path(path)):
             if existing.exists():
                 raise StoreError(i18n.tr("desk.exists", path=existing))
         admin = check_user_name(admin)
-        check_password(password)
-        key = secrets.token_bytes(32)
+        full_name = clean_full_name(full_name)
+        check_password(password, admin)
         db = None
         try:
             with keyslots.locked(path, create=True) as slots:
-                slots.set_password(admin, password, key)
-                recovery = slots.new_recovery_key(key)
-                db = connection.connect(path, key)
-                desk = cls._initialise(path, db, key, admin, firm, full_name)
+                recovery, root_principal, personal, file_key, database_id = \
+                    key_session.new_database_keys(slots, admin, password)
+                touch_private(path)
+                db = connection.connect(path, file_key)
+                migrations.migrate(db, None)
+                keyring = Keyring(personal=personal, file_key=file_key, file_epoch=1)
+                with connection.write(db):
+                    registry = key_session.certify_new_database(db, database_id, root_principal,
+                                                                personal, keyring)
+                    db["settings"].insert({"key": "database_id", "value": database_id})
+                    db["settings"].insert({"key": "keys_format", "value": "2"})
+                user = User(admin, "admin", len(LEVELS) - 1, full_name)
+                desk = cls(path, db, keyring, user, registry, database_id)
+                desk._initialise(firm, full_name)
             return desk, recovery
         except BaseException:
             if db is not None:
@@ -136,28 +190,24 @@ class Desk:
                 leftover.unlink(missing_ok=True)
             raise
 
-    @classmethod
-    def _initialise(cls, path: Path, db, key: bytes, admin: str, firm: str,
-                    full_name: str) -> "Desk":
-        migrations.migrate(db, None)
+    def _initialise(self, firm: str, full_name: str) -> None:
+        from .cleaning import clean_line
+        firm = clean_line(firm)
         now = clock.timestamp()
-        user = User(admin, "admin", len(LEVELS) - 1, full_name)
-        desk = cls(path, db, key, user)
-        with desk.writing():
-            db["settings"].insert_all([
-                {"key": "firm_name", "value": firm.strip()},
-                {"key": "database_id", "value": secrets.token_hex(8)},
+        user = self.user
+        with self.writing():
+            self.db["settings"].insert_all([
+                {"key": "firm_name", "value": firm},
                 {"key": "created_at", "value": now},
             ])
-            db["users"].insert({"name": admin, "full_name": full_name, "role": "admin",
-                                "clearance": user.clearance, "active": 1, "created_at": now})
-            db["field_levels"].insert_all(
+            self.db["users"].insert({"name": user.name, "full_name": full_name, "role": "admin",
+                                     "clearance": user.clearance, "active": 1, "created_at": now})
+            self.db["field_levels"].insert_all(
                 {"field": k, "level": LEVELS.index(v)} for k, v in DEFAULT_FIELD_LEVELS.items())
-            desk.audit.append("database.create", str(path.name), summary={"firm": firm.strip()})
-            desk.audit.append("user.add", admin, summary={"role": "admin",
-                                                          "clearance": LEVELS[-1]})
-            desk.grading.library.install_shipped()
-        return desk
+            self.audit.append("database.create", str(self.path.name), summary={"firm": firm})
+            self.audit.append("user.add", user.name, summary={"role": "admin",
+                                                             "clearance": LEVELS[-1]})
+            self.grading.library.install_shipped()
 
     @classmethod
     def open(cls, path: Path | str, user: str, password: str, *, daily_check: bool = True,
@@ -172,24 +222,61 @@ class Desk:
         reads every page before returning; False starts it on a thread of its own instead,
         whose verdict ``desk.open_check()`` gives and which every write waits for.
 
+        A database made by custdesk before keys per clearance is converted at its first
+        administrator's login (``keys.upgrade``); ``desk.upgrade`` then says what was done.
+
         :raises LoginThrottled: too many recent failures; wait and try again.
         :raises AuthenticationFailed: wrong user name or password (logged).
+        :raises KeysTampered: the signed keys do not hold (a replaced root key, say).
         """
         path = Path(path)
         slots = cls._load_slots(path)
-        check_backoff(slots, user)
-        key = slots.unlock(user, password)
-        if key is None:
+        check_backoff(slots, user, path)
+        if slots.format == 1:
+            from .keys import upgrade
+            report = upgrade.convert(path, slots, user, password)
+            desk = cls.open(path, user, password, daily_check=daily_check,
+                            quick_check=quick_check)
+            desk.upgrade = report
+            return desk
+        personal = slots.unlock_personal(user, password)
+        if personal is None:
             with keyslots.locked(path) as fresh:
                 fresh.record_failure(user, clock.timestamp())
             raise AuthenticationFailed()
-        try:
-            db = connection.connect(path, key)
-        except connection.FileRefused:
-            raise        # a read-only folder or a full disk is not damage
-        except StoreError as exc:
-            # The slot gave a key, so the file is damaged (or belongs to other slots).
-            raise integrity.damaged(path, i18n.tr("integrity.key_mismatch")) from exc
+        # Read again after the slow part: an administrator may have given the file a new key
+        # meanwhile (disabling someone), and the envelopes read before would open nothing.
+        desk = cls._login(path, personal, KeySlots.load(path).file_keys(personal),
+                          daily_check=daily_check, quick_check=quick_check)
+        if slots.must_change(user):
+            desk.must_change_password = True
+        if keyslots.below_policy(slots.kdf_of(user)) and not keyslots.os.environ.get(
+                keyslots.TEST_KDF_ENV):
+            # A slot made with weaker Argon2 parameters (an older custdesk) is made again now.
+            with keyslots.locked(path) as fresh:
+                fresh.set_personal(personal, password, must_change=fresh.must_change(user))
+        return desk
+
+    @classmethod
+    def _connect(cls, path: Path, file_keys: list[tuple[int, bytes]]):
+        """The connection, with the newest of ``file_keys`` that opens the file."""
+        if not file_keys:
+            raise AuthenticationFailed(i18n.tr("keys.no_file_key"))
+        last = None
+        for epoch, key in file_keys:
+            try:
+                return connection.connect(path, key), epoch, key
+            except connection.FileRefused:
+                raise        # a read-only folder or a full disk is not damage
+            except StoreError as exc:
+                last = exc
+        # The slot gave keys, so the file is damaged (or belongs to other slots).
+        raise integrity.damaged(path, i18n.tr("integrity.key_mismatch")) from last
+
+    @classmethod
+    def _login(cls, path: Path, personal: Personal, file_keys: list[tuple[int, bytes]], *,
+               daily_check: bool, quick_check: bool | None, audit_login: bool = True) -> "Desk":
+        db, epoch, key = cls._connect(path, file_keys)
         desk = None
         background = integrity.in_background() if quick_check is None else not quick_check
         try:
@@ -198,23 +285,21 @@ class Desk:
                 integrity.quick_check(db, path)
                 background = False
             migrations.migrate(db, path)
-            row = db.execute("SELECT name, role, clearance, full_name, active FROM users "
-                             "WHERE name = ?", [user]).fetchone()
-            if row is None or not row[4]:
+            settings = dict(db.execute("SELECT key, value FROM settings WHERE key IN "
+                                       "('database_id', 'keys_format')").fetchall())
+            if settings.get("keys_format") != "2":
+                raise StoreError(i18n.tr("desk.not_converted"))
+            registry, cert, keyring = key_session.open_keys(db, settings["database_id"], personal)
+            if not cert.active:
                 raise AuthenticationFailed()
-            desk = cls(path, db, key, User(row[0], row[1], row[2], row[3]))
+            keyring.file_key, keyring.file_epoch = key, epoch
+            row = db.execute("SELECT full_name FROM users WHERE name = ?",
+                             [personal.user]).fetchone()
+            user = User(personal.user, cert.role, cert.clearance, row[0] if row else "")
+            desk = cls(path, db, keyring, user, registry, settings["database_id"])
             desk.head_trusted = desk.audit.head_consistent()
-            # Failures waiting to be logged leave the slot file only when their
-            # audit entries commit: both happen under the slot lock.
-            with keyslots.locked(path) as fresh, desk.writing():
-                for failure in fresh.take_pending_failures():
-                    desk.audit.append("login.failed", failure["user"], user=failure["user"],
-                                      summary={"at": failure["at"]})
-                desk.audit.append("login", user)
-                desk.grading.library.install_shipped()
-                fresh.clear_failures(user)
-                if fresh.dirty:
-                    fresh.save()
+            if audit_login:
+                desk._log_in()
             if background:
                 # Started after the login's own small write (the one write made before the
                 # verdict: a damaged page it touches fails it loudly); later writes wait.
@@ -238,39 +323,61 @@ class Desk:
             raise
         return desk
 
+    def _log_in(self) -> None:
+        """The login's own write: failures reported by the slot file, the login, grants
+        this user's keys can give to those who lack them, the shipped scorecards."""
+        name = self.user.name
+        # Failures waiting to be logged leave the slot file only when their audit entries
+        # commit: both happen under the slot lock. They are written (and signed) by this
+        # user as reported: a failed login has no key to sign with.
+        with keyslots.locked(self.path) as fresh, self.writing():
+            for failure in fresh.take_pending_failures():
+                self.audit.append("login.failed", failure["user"], user=failure["user"],
+                                  summary={"at": failure["at"], "reported_by": "slot file"})
+            self.audit.append("login", name)
+            self.grading.library.install_shipped()
+            self.keys_maintenance()
+            fresh.clear_failures(name)
+            if fresh.dirty:
+                fresh.save()
+
+    def keys_maintenance(self) -> None:
+        """In a write: give the level keys this session holds to everyone entitled who
+        lacks them (a user added by an administrator not cleared to every level), and
+        index sealed values written by people who could not index them."""
+        from .keys import registry as r
+        changed = r.sync_grants(self.db, self.registry, self.keys, self.user.name,
+                                clock.timestamp())
+        if changed:
+            self.audit.append("keys.grant", "", summary={"changed": changed})
+        from .customers.blind import index_pending
+        index_pending(self)
+
     @classmethod
     def recover(cls, path: Path | str, recovery_key: str, user: str, new_password: str) -> "Desk":
-        """Set a new password for ``user`` with the recovery key; return the desk opened as them."""
+        """Give ``user`` new keys and a new password with the recovery key; return the desk
+        opened as them. Their old password (and an old copy of the slot file) opens nothing
+        new afterwards: their old keys are no longer certified."""
+        from .keys import upgrade
         from .users import check_password
         path = Path(path)
-        check_password(new_password)
-        key = cls._load_slots(path).unlock_recovery(recovery_key)
-        if key is None:
+        check_password(new_password, user)
+        slots = cls._load_slots(path)
+        recovery = slots.unlock_recovery_personal(recovery_key)
+        if recovery is None:
             raise AuthenticationFailed(i18n.tr("desk.bad_recovery"))
-        db = connection.connect(path, key)
-        try:
-            migrations.migrate(db, path)
-            row = db.execute("SELECT name, role, clearance, full_name FROM users "
-                             "WHERE name = ? AND active = 1", [user]).fetchone()
-            if row is None:
-                from .errors import NotFound
-                raise NotFound(user)
-            desk = cls(path, db, key, User(*row))
-            desk.head_trusted = desk.audit.head_consistent()
-            with keyslots.locked(path) as slots, desk.writing():
-                desk.audit.append("user.recover", user)
-                slots.set_password(user, new_password, key)
-                slots.clear_failures(user)
-                slots.save()
-        except BaseException:
-            db.close()
-            raise
-        return desk
+        with cls._login(path, recovery, slots.file_keys(recovery), daily_check=False,
+                        quick_check=True, audit_login=False) as root:
+            personal = upgrade.reissue(root, user, new_password, action="user.recover")
+        return cls._login(path, personal, KeySlots.load(path).file_keys(personal),
+                          daily_check=True, quick_check=None)
 
     @staticmethod
     def _load_slots(path: Path) -> KeySlots:
         if not path.exists():
             raise StoreError(i18n.tr("desk.missing", path=path))
+        if path.stat().st_size == 0:
+            raise integrity.damaged(path, i18n.tr("desk.empty_file", path=path))
         if not slots_path(path).exists():
             raise StoreError(i18n.tr("desk.no_slots", path=slots_path(path)))
         return KeySlots.load(path)
@@ -289,8 +396,9 @@ class Desk:
         """
         name = self.user.name
         slots = KeySlots.load(self.path)
-        check_backoff(slots, name)
-        ok = slots.unlock(name, password) is not None     # the slow part, outside the lock
+        check_backoff(slots, name, self.path)
+        personal = slots.unlock_personal(name, password)      # the slow part, outside the lock
+        ok = personal is not None and personal.sign_seed == self.personal.sign_seed
         with keyslots.locked(self.path) as fresh, self.writing():
             if ok:
                 fresh.clear_failures(name)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from decimal import Decimal
 from pathlib import Path
 
 from . import clock, i18n
-from .access import mask_value
+from .disclosure import MASK, WITHHOLD, mask_value
 from .cleaning import check_reason
 from .errors import CustdeskError, FieldError, ValidationError
 from .files import os_error_text, write_atomic_bytes
@@ -75,10 +76,14 @@ def gather(desk, *, records: bool = True, reveal: tuple[str, ...] | list[str] = 
     if wanted:
         check_reason(reason)
     clearance = access.clearance
+    disclosure = desk.disclosure
     cursor = desk.db.execute(
-        "SELECT c.*, i.*, e.* FROM customers c LEFT JOIN individuals i ON i.customer_id = c.id "
+        "SELECT c.*, i.*, e.*, cv.vault AS _cvault, iv.vault AS _ivault FROM customers c "
+        "JOIN main.customers cv ON cv.id = c.id "
+        "LEFT JOIN individuals i ON i.customer_id = c.id "
+        "LEFT JOIN main.individuals iv ON iv.customer_id = c.id "
         "LEFT JOIN enterprises e ON e.customer_id = c.id WHERE c.level <= ? "
-        "ORDER BY c.pinyin_full, c.name, c.code", [clearance])
+        "AND c.name IS NOT NULL ORDER BY c.pinyin_full, c.name, c.code", [clearance])
     columns = [c[0] for c in cursor.description]
     customers = Sheet(i18n.tr("export.sheet.customers"),
                       [i18n.tr("export.code")] + [_label(_DETAIL[k].zh, _DETAIL[k].en)
@@ -89,11 +94,16 @@ def gather(desk, *, records: bool = True, reveal: tuple[str, ...] | list[str] = 
         for name, value in zip(columns, values):
             if name not in row or row[name] is None:
                 row[name] = value
+        masks = {**json.loads(row["_cvault"] or "{}"), **json.loads(row["_ivault"] or "{}")}
         out = [row["code"]]
         for key in _CUSTOMER_KEYS:
             field = _DETAIL[key]
             value = row.get(key) if row["kind"] in field.kinds else None
-            if field.sensitive and field.sensitive not in wanted and value not in (None, ""):
+            decision = disclosure.field(field.sensitive, row["level"], "export",
+                                        field.sensitive in wanted)
+            if key in masks and (value is None or decision.action == WITHHOLD):
+                out.append(masks[key][1])          # sealed above this user: its mask only
+            elif field.sensitive and not decision.shown and value not in (None, ""):
                 out.append(mask_value(value, field.mask))
             else:
                 out.append(_shown(field, value))
@@ -103,20 +113,29 @@ def gather(desk, *, records: bool = True, reveal: tuple[str, ...] | list[str] = 
         for spec in RECORD_KINDS.values():
             sheet = Sheet(_label(spec.zh, spec.en),
                           [i18n.tr("export.code")] + [_label(f.zh, f.en) for f in spec.fields])
-            hidden = spec.sensitive and spec.sensitive not in wanted
+            sensitive = spec.sensitive or ("phone" if spec.key == "contacts" else None)
             cursor = desk.db.execute(
-                f"SELECT c.code, r.* FROM {spec.table} r JOIN customers c ON c.id = r.customer_id "
-                f"WHERE c.level <= ? ORDER BY c.code, r.id", [clearance])
+                f"SELECT c.code, c.level AS _level, r.* FROM {spec.table} r "
+                f"JOIN customers c ON c.id = r.customer_id "
+                f"WHERE c.level <= ? AND c.name IS NOT NULL ORDER BY c.code, r.id", [clearance])
             names = [c[0] for c in cursor.description]
             for values in cursor:
                 row = dict(zip(names, values))
+                decision = disclosure.field(sensitive, row["_level"], "export",
+                                            sensitive in wanted)
                 out = [row["code"]]
                 for f in spec.fields:
                     value = row.get(f.key)
-                    if hidden and f.type not in ("date", "period") and value not in (None, ""):
-                        out.append(mask_value(value, "all"))
+                    if spec.key == "contacts":
+                        hide = f.type == "phone" and not decision.shown
+                        shown = mask_value(value, "phone") if hide else _shown(f, value)
+                    elif decision.shown or (decision.action == MASK
+                                            and f.type in ("date", "period")):
+                        shown = _shown(f, value)
                     else:
-                        out.append(_shown(f, value))
+                        shown = "***" if value not in (None, "") or decision.action == WITHHOLD \
+                            else _shown(f, value)
+                    out.append(shown)
                 sheet.rows.append(out)
             sheets.append(sheet)
     return sheets

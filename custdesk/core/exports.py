@@ -84,7 +84,8 @@ class Exports:
     def _next_number(self, kind: str, year: int) -> str:
         prefix = f"{PREFIXES[kind]}-{year}-"
         row = self._desk.db.execute(
-            "SELECT max(number) FROM report_exports WHERE number LIKE ?", [prefix + "%"]).fetchone()
+            "SELECT max(number) FROM main.report_exports WHERE number LIKE ?",
+            [prefix + "%"]).fetchone()
         last = int(row[0][len(prefix):]) if row[0] else 0
         return f"{prefix}{last + 1:06d}"
 
@@ -108,7 +109,7 @@ class Exports:
                    "pages": rendered.pages, "size": len(rendered.data),
                    "sha256": sha256(rendered.data), "chain_seq": seq, "chain_hash": digest,
                    "by_user": desk.user.name, "at": stamp.at}
-            desk.db["report_exports"].insert(row)
+            desk.store.insert("report_exports", row)
             desk.audit.append("report.export", stamp.number,
                               customer=customer.upper() if customer else None,
                               summary={"kind": kind, "sha256": row["sha256"], "pages": row["pages"],
@@ -130,10 +131,11 @@ class Exports:
         out = []
         for values in cursor.fetchall():
             row = dict(zip(columns, values))
-            # A file above the reader's clearance is not named (its existence is not shown).
-            if row["level"] is not None and row["level"] > clearance:
-                row["code"] = None
-            row["params"] = json.loads(row["params"])
+            # An export of a file above the reader's clearance is not listed, verified or
+            # described: it answers as an export that does not exist.
+            if row["level"] is not None and (row["level"] > clearance or row["name"] is None):
+                continue
+            row["params"] = json.loads(row["params"]) if row["params"] else {}
             out.append(row)
         return out
 

@@ -63,7 +63,9 @@ CUSTOMER_FIELDS: tuple[Field, ...] = (
     _f("notes", "备注", "notes", "text", max_len=20000),
     # individuals
     _f("gender", "性别", "gender", "choice", "individuals", IND, choices=GENDERS),
-    _f("birth_date", "出生日期", "birth date", "date", "individuals", IND),
+    # Levelled with the ID number: shown beside its mask, it would give the number away.
+    _f("birth_date", "出生日期", "birth date", "date", "individuals", IND,
+       sensitive="id_number", mask="all"),
     _f("id_type", "证件类型", "ID type", "choice", "individuals", IND, choices=ID_TYPES),
     _f("id_number", "证件号码", "ID number", "id_number", "individuals", IND,
        sensitive="id_number", mask="id"),

@@ -30,11 +30,67 @@ def os_error_text(error: OSError) -> str:
     return i18n.tr(key) if key else (error.strerror or str(error))
 
 
+# Every file custdesk writes holds customer data or keys: readable by its owner only
+# (0600), in folders only its owner can list (0700) when custdesk makes them. The
+# program also sets its umask to 077 at start, for what libraries create on their own.
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def private_dir(path: Path | str) -> Path:
+    """Make ``path`` (and missing parents) with mode 0700; an existing folder is left as is."""
+    path = Path(path)
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+        with _ignore_unsupported():
+            os.chmod(path, DIR_MODE)
+    return path
+
+
+def private_file(path: Path | str) -> int:
+    """Open (creating with mode 0600) ``path`` for reading and writing; return the descriptor."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    with _ignore_unsupported():
+        os.fchmod(fd, FILE_MODE)
+    return fd
+
+
+def touch_private(path: Path | str) -> None:
+    """Create ``path`` empty with mode 0600 unless it exists (a database before SQLite opens it:
+    SQLite gives its -wal and -shm files the mode of the database file)."""
+    path = Path(path)
+    if not path.exists():
+        private_dir(path.parent)
+        os.close(private_file(path))
+
+
+class _ignore_unsupported:
+    # Windows keeps no Unix modes: its per-user folders already keep other accounts out.
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        return kind is not None and issubclass(kind, (NotImplementedError, AttributeError))
+
+
+def fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # Windows cannot open a directory; its rename is durable enough
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def write_atomic_bytes(path: Path | str, content: bytes | Callable[[BinaryIO], None]) -> Path:
     """Write ``content`` (bytes, or a function writing to the open file) to ``path`` through a
-    temporary name in the same folder, fsync and rename. Raises OSError."""
+    temporary name in the same folder, fsync and rename. The file is 0600. Raises OSError."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.is_dir():
+        private_dir(path.parent)
+    # mkstemp creates the file 0600 whatever the umask.
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -48,4 +104,10 @@ def write_atomic_bytes(path: Path | str, content: bytes | Callable[[BinaryIO], N
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    fsync_dir(path.parent)
     return path
+
+
+def write_atomic(path: Path | str, text: str) -> Path:
+    """``write_atomic_bytes`` for UTF-8 text (the small JSON files beside the database)."""
+    return write_atomic_bytes(path, text.encode("utf-8"))

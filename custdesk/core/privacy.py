@@ -21,8 +21,9 @@ from dateutil.relativedelta import relativedelta
 from . import clock, i18n
 from .changes import Changes
 from .cleaning import check_reason
-from .errors import Conflict, ValidationError, FieldError
+from .errors import AccessDenied, Conflict, ValidationError, FieldError
 from .fields import CUSTOMER_FIELDS, LEVELS, RECORD_KINDS
+from .store.sealed_schema import SEAL_FROM
 
 i18n.register({
     "privacy.manage": ("处理个人信息请求", "handling personal information requests"),
@@ -34,6 +35,10 @@ i18n.register({
     "privacy.erased_name": ("已删除个人信息（{code}）", "Personal information erased ({code})"),
     "privacy.erased_text": ("（已删除）", "(erased)"),
     "privacy.years": ("保留年限须为 1 到 30 年", "retention must be 1 to 30 years"),
+    "privacy.incomplete": (
+        "此人的部分资料高于您的密级，导出的副本将不完整；请由密级足够的经理导出",
+        "some of this person's data is above your clearance, so the copy would be incomplete; "
+        "a manager cleared to it must export it"),
 })
 
 #: the individual's own fields replaced or removed by an erasure (aggregates stay)
@@ -60,6 +65,17 @@ class Privacy:
     def _require(self) -> None:
         self._desk.access.require("privacy.manage", i18n.tr("privacy.manage"))
 
+    def _require_whole(self, raw: dict) -> None:
+        """The data subject's copy is complete or not made: its maker must be cleared to every
+        level the person's data is kept at (and hold the keys), as for a reveal of each."""
+        desk = self._desk
+        for sensitive in ("id_number", "bank_card", "income", "phone", "financials",
+                          "credit_records", "litigation"):
+            desk.access.require_cleared(sensitive)
+        _masks, locked = desk.customers._stored_masks(raw["id"], raw["kind"])
+        if locked:
+            raise AccessDenied(i18n.tr("privacy.incomplete"))
+
     def _individual(self, code: str) -> dict:
         raw = self._desk.customers._raw(code)
         if raw["kind"] != "individual":
@@ -75,6 +91,7 @@ class Privacy:
         reason = check_reason(reason)
         raw = self._individual(code)
         code = raw["code"]
+        self._require_whole(raw)
         person = {f.key: raw.get(f.key) for f in CUSTOMER_FIELDS if "individual" in f.kinds}
         person["level"] = LEVELS[raw["level"]]
         person.update(code=code, created_at=raw["created_at"], updated_at=raw["updated_at"],
@@ -86,6 +103,8 @@ class Privacy:
         documents = _rows(desk.db.execute(
             "SELECT id, kind, filename, size, sha256, expires_on, notes, created_at, content "
             "FROM documents WHERE customer_id = ? ORDER BY id", [raw["id"]]))
+        if any(d["content"] is None for d in documents):
+            raise AccessDenied(i18n.tr("privacy.incomplete"))
         files = [(f"{d['id']}-{d['filename']}", bytes(d.pop("content"))) for d in documents]
         data = {
             "customer": person,
@@ -129,23 +148,26 @@ class Privacy:
         base.update(name=name, erased_at=clock.timestamp(), erased_by=desk.user.name,
                     updated_at=clock.timestamp(), overrides="{}",
                     **desk.customers._search_keys(name, None, "individual"))
-        db["customers"].update(customer_id, base)
-        db["individuals"].update(customer_id, {f.key: None for f in CUSTOMER_FIELDS
-                                               if f.table == "individuals"
-                                               and f.key in ERASED_FIELDS})
+        desk.store.update("customers", "id = ?", [customer_id], base)
+        desk.store.update("individuals", "customer_id = ?", [customer_id],
+                          {f.key: None for f in CUSTOMER_FIELDS
+                           if f.table == "individuals" and f.key in ERASED_FIELDS})
+        db.execute("DELETE FROM blind_index WHERE customer_id = ?", [customer_id])
         db.execute("DELETE FROM name_grams WHERE customer_id = ?", [customer_id])
-        desk.customers._write_grams(customer_id, base["name_norm"])
-        contacts = db.execute("DELETE FROM contacts WHERE customer_id = ?", [customer_id]).rowcount
-        documents = db.execute("DELETE FROM documents WHERE customer_id = ?",
+        if raw["level"] < SEAL_FROM:
+            desk.customers._write_grams(customer_id, base["name_norm"])
+        contacts = db.execute("DELETE FROM main.contacts WHERE customer_id = ?",
+                              [customer_id]).rowcount
+        documents = db.execute("DELETE FROM main.documents WHERE customer_id = ?",
                                [customer_id]).rowcount
         blank = i18n.tr("privacy.erased_text")
         texts = 0
         for kind, columns in ERASED_TEXT.items():
             table = RECORD_KINDS[kind].table
-            sets = ", ".join(f"{c} = CASE WHEN {c} IS NULL OR {c} = '' THEN {c} ELSE ? END"
-                             for c in columns)
-            texts += db.execute(f"UPDATE {table} SET {sets} WHERE customer_id = ?",
-                                [blank] * len(columns) + [customer_id]).rowcount
+            for row in _rows(db.execute(f"SELECT id, {', '.join(columns)} FROM {table} "
+                                        f"WHERE customer_id = ?", [customer_id])):
+                texts += desk.store.update(table, "id = ?", [row["id"]], {
+                    c: (row[c] if row[c] in (None, "") else blank) for c in columns})
         return {"contacts": contacts, "documents": documents, "records_cleared": texts}
 
     # -- retention ----------------------------------------------------------------------
@@ -207,13 +229,13 @@ class Privacy:
                     self._erase(desk.customers._raw(file["code"]))
                     erased.append(file["code"])
                 else:
-                    contacts += desk.db.execute("DELETE FROM contacts WHERE customer_id = ?",
+                    contacts += desk.db.execute("DELETE FROM main.contacts WHERE customer_id = ?",
                                                 [file["id"]]).rowcount
             removed = 0
             for record in fresh["records"]:
                 if (record["kind"], record["id"]) in wanted_records:
                     table = RECORD_KINDS[record["kind"]].table
-                    removed += desk.db.execute(f"DELETE FROM {table} WHERE id = ?",
+                    removed += desk.db.execute(f"DELETE FROM main.{table} WHERE id = ?",
                                                [record["id"]]).rowcount
             desk.audit.append("privacy.purge", preview["as_of"], summary={
                 "years": fresh["years"], "erased": erased, "contacts_removed": contacts,

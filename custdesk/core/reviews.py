@@ -97,9 +97,12 @@ def policy_from(db) -> Policy:
 def refresh_all(db) -> int:
     """Recompute every file's next review (after a policy change, or when migrating)."""
     policy = policy_from(db)
-    rows = db.execute(f"SELECT {', '.join(STATE_COLUMNS)} FROM customers").fetchall()
+    # A sealed file this session cannot open reads without its name and grade: its next
+    # review is kept as it is until a session that can open it recomputes it.
+    rows = db.execute(f"SELECT {', '.join(STATE_COLUMNS)} FROM customers "
+                      f"WHERE name IS NOT NULL").fetchall()
     updates = [(next_review(dict(zip(STATE_COLUMNS, r)), policy)[0].isoformat(), r[0]) for r in rows]
-    db.conn.executemany("UPDATE customers SET next_review = ? WHERE id = ?", updates)
+    db.conn.executemany("UPDATE main.customers SET next_review = ? WHERE id = ?", updates)
     return len(updates)
 
 
@@ -156,7 +159,7 @@ class Reviews:
     def refresh(self, customer_id: int, policy: Policy | None = None) -> str:
         """Recompute and store one file's next review (inside the caller's write)."""
         due, _ = next_review(self._state(customer_id), policy or self.policy())
-        self._desk.db.execute("UPDATE customers SET next_review = ? WHERE id = ?",
+        self._desk.db.execute("UPDATE main.customers SET next_review = ? WHERE id = ?",
                               [due.isoformat(), customer_id])
         return due.isoformat()
 
@@ -165,11 +168,10 @@ class Reviews:
 
     def _event(self, customer_id: int, event: str, before: str | None, after: str | None,
                note: str | None = None, warning_id: int | None = None) -> None:
-        self._desk.db.execute(
-            "INSERT INTO review_events (customer_id, event, due_before, due_after, note, warning_id, "
-            "by_user, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [customer_id, event, before, after, note, warning_id, self._desk.user.name,
-             clock.timestamp()])
+        self._desk.store.insert("review_events", {
+            "customer_id": customer_id, "event": event, "due_before": before, "due_after": after,
+            "note": note, "warning_id": warning_id, "by_user": self._desk.user.name,
+            "at": clock.timestamp()})
 
     def restart(self, customer_id: int, day: datetime.date, event: str, note: str | None = None) -> str:
         """A review happened on ``day`` (an approved assessment or "no change"): a new cycle."""
@@ -177,7 +179,7 @@ class Reviews:
         old_due = self._desk.db.execute("SELECT next_review FROM customers WHERE id = ?",
                                         [customer_id]).fetchone()[0]
         self._desk.db.execute(
-            "UPDATE customers SET review_base = ?, review_snoozed_until = NULL, review_snoozes = 0, "
+            "UPDATE main.customers SET review_base = ?, review_snoozed_until = NULL, review_snoozes = 0, "
             "review_triggered_by = NULL WHERE id = ?", [day.isoformat(), before["id"]])
         due = self.refresh(customer_id)
         self._event(customer_id, event, old_due, due, note)
@@ -192,7 +194,7 @@ class Reviews:
         current, _ = next_review(state, policy)
         if current <= by:
             return None
-        self._desk.db.execute("UPDATE customers SET review_triggered_by = ? WHERE id = ?",
+        self._desk.db.execute("UPDATE main.customers SET review_triggered_by = ? WHERE id = ?",
                               [by.isoformat(), customer_id])
         due = self.refresh(customer_id, policy)
         self._event(customer_id, "trigger", current.isoformat(), due, warning_id=warning_id)
@@ -236,21 +238,27 @@ class Reviews:
                 "days": policy.snooze_days, "latest": latest.isoformat()})
         if errors:
             raise ValidationError(errors)
-        snoozes = desk.db.execute("SELECT review_snoozes FROM customers WHERE id = ?",
-                                  [customer_id]).fetchone()[0]
-        if snoozes >= policy.snooze_limit and not allowed(desk.user.role, "settings.manage"):
+        # The count is read and raised in one write transaction (which holds the database's
+        # write lock): two people putting the review off at once cannot both pass the limit.
+        with desk.writing():
+            snoozes = desk.db.execute("SELECT review_snoozes FROM main.customers WHERE id = ?",
+                                      [customer_id]).fetchone()[0]
+            refused = snoozes >= policy.snooze_limit and \
+                not allowed(desk.user.role, "settings.manage")
+            if not refused:
+                desk.db.execute("UPDATE main.customers SET review_snoozed_until = ?, "
+                                "review_snoozes = review_snoozes + 1, review_triggered_by = NULL "
+                                "WHERE id = ?", [day.isoformat(), customer_id])
+                due = self.refresh(customer_id, policy)
+                self._event(customer_id, "snooze", current.isoformat(), due, reason)
+                desk.audit.append("review.snooze", code.upper(), customer=code.upper(), summary={
+                    "from": current.isoformat(), "to": due, "reason": reason,
+                    "count": snoozes + 1})
+        if refused:
             with desk.writing():
                 desk.audit.append("refused", code.upper(), customer=code.upper(),
                                   summary={"action": "review.snooze", "snoozes": snoozes})
             raise AccessDenied(i18n.tr("review.snooze_limit", count=snoozes))
-        with desk.writing():
-            desk.db.execute("UPDATE customers SET review_snoozed_until = ?, "
-                            "review_snoozes = review_snoozes + 1, review_triggered_by = NULL "
-                            "WHERE id = ?", [day.isoformat(), customer_id])
-            due = self.refresh(customer_id, policy)
-            self._event(customer_id, "snooze", current.isoformat(), due, reason)
-            desk.audit.append("review.snooze", code.upper(), customer=code.upper(), summary={
-                "from": current.isoformat(), "to": due, "reason": reason, "count": snoozes + 1})
         return Changes.of("customers", "grading", code=code.upper())
 
     def set_cycle(self, code: str, months: int | None, reason: str) -> Changes:
@@ -264,8 +272,8 @@ class Reviews:
         with desk.writing():
             before = desk.db.execute("SELECT next_review FROM customers WHERE id = ?",
                                      [customer_id]).fetchone()[0]
-            desk.db.execute("UPDATE customers SET review_cycle_months = ?, review_cycle_reason = ? "
-                            "WHERE id = ?", [months, reason, customer_id])
+            desk.store.update("customers", "id = ?", [customer_id],
+                              {"review_cycle_months": months, "review_cycle_reason": reason})
             due = self.refresh(customer_id)
             self._event(customer_id, "cycle", before, due, reason)
             desk.audit.append("review.cycle", code.upper(), customer=code.upper(),
@@ -281,10 +289,14 @@ class Reviews:
         as_of = as_of or clock.today()
         horizon = (as_of + datetime.timedelta(days=within)).isoformat()
         policy = self.policy()
+        # Along the index (clear columns) in due order, so LIMIT stops early; each row's
+        # other columns come from the view, opened for sealed files this session can read.
         cursor = self._desk.db.execute(
-            f"SELECT {', '.join(STATE_COLUMNS)}, name, kind, next_review, review_snoozes "
-            "FROM customers INDEXED BY customers_next_review WHERE next_review <= ? AND level <= ? "
-            "AND status <> 'closed' ORDER BY next_review"   # index order: LIMIT stops early
+            f"SELECT {', '.join('c.' + c for c in STATE_COLUMNS)}, c.name, c.kind, "
+            "c.next_review, c.review_snoozes FROM main.customers m "
+            "INDEXED BY customers_next_review JOIN customers c ON c.id = m.id "
+            "WHERE m.next_review <= ? AND m.level <= ? AND m.status <> 'closed' "
+            "AND c.name IS NOT NULL ORDER BY m.next_review"
             + (f" LIMIT {int(limit)}" if limit else ""),
             [horizon, self._desk.access.clearance])
         columns = [*STATE_COLUMNS, "name", "kind", "next_review", "review_snoozes"]
@@ -308,13 +320,56 @@ class Reviews:
         row = self._desk.db.execute(
             "SELECT count(*) FILTER (WHERE next_review < :today), "
             "count(*) FILTER (WHERE next_review >= :today), "
-            "count(*) FILTER (WHERE next_review < :hold) FROM customers INDEXED BY "
+            "count(*) FILTER (WHERE next_review < :hold) FROM main.customers INDEXED BY "
             "customers_next_review WHERE next_review <= :horizon AND level <= :clearance "
             "AND status <> 'closed'",
             {"today": as_of.isoformat(), "hold": hold_before,
              "horizon": (as_of + datetime.timedelta(days=within)).isoformat(),
              "clearance": self._desk.access.clearance}).fetchone()
         return {"overdue": row[0], "due_soon": row[1], "hold": row[2]}
+
+    # -- the review schedule (report) ------------------------------------------------------
+    _VISIBLE_DUE = ("m.level <= ? AND m.status <> 'closed' AND c.name IS NOT NULL")
+
+    def schedule_rows(self, where: str, params: list, columns: tuple[str, ...],
+                      limit: int) -> list[dict]:
+        """Visible files whose next review matches ``where`` (on ``next_review``), in due
+        order, at most ``limit``, with ``columns`` as this user reads them."""
+        where = where.replace("next_review", "m.next_review")
+        rows = self._desk.db.execute(
+            f"SELECT {', '.join('c.' + c for c in columns)} FROM main.customers m "
+            f"INDEXED BY customers_next_review JOIN customers c ON c.id = m.id "
+            f"WHERE {where} AND {self._VISIBLE_DUE} ORDER BY m.next_review, m.code "
+            f"LIMIT {int(limit)}", [*params, self._desk.access.clearance]).fetchall()
+        return [dict(zip(columns, r)) for r in rows]
+
+    def schedule_count(self, where: str, params: list) -> int:
+        where = where.replace("next_review", "m.next_review")
+        return self._desk.db.execute(
+            f"SELECT count(*) FROM main.customers m INDEXED BY customers_next_review "
+            f"JOIN customers c ON c.id = m.id WHERE {where} AND {self._VISIBLE_DUE}",
+            [*params, self._desk.access.clearance]).fetchone()[0]
+
+    def schedule_per_day(self, first: str, last: str) -> dict[str, int]:
+        return dict(self._desk.db.execute(
+            f"SELECT m.next_review, count(*) FROM main.customers m "
+            f"INDEXED BY customers_next_review JOIN customers c ON c.id = m.id "
+            f"WHERE m.next_review BETWEEN ? AND ? AND {self._VISIBLE_DUE} GROUP BY m.next_review",
+            [first, last, self._desk.access.clearance]).fetchall())
+
+    def schedule_holds(self, last: str, on: datetime.date) -> int:
+        """How many visible files due by ``last`` are on credit hold on ``on``."""
+        from .grading.limits import hold_reasons
+        days = self.policy().hold_days
+        held = 0
+        for limit, exposure, valid_until, due in self._desk.db.execute(
+                f"SELECT c.credit_limit, c.exposure, c.grade_valid_until, c.next_review "
+                f"FROM main.customers m INDEXED BY customers_next_review "
+                f"JOIN customers c ON c.id = m.id WHERE m.next_review <= ? "
+                f"AND {self._VISIBLE_DUE}", [last, self._desk.access.clearance]):
+            if hold_reasons(limit, exposure or 0, valid_until, on, due, days):
+                held += 1
+        return held
 
     def state(self, code: str) -> dict:
         """One file's review standing (reads only): the next due date and why, days overdue,

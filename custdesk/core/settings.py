@@ -41,9 +41,42 @@ class Settings:
             raise ValidationError(FieldError("field", "settings.unknown_field", {"key": key}))
         index = parse_level(level)
         before = desk.access.field_level(key)
+        if index == before:
+            return Changes()
+        # Every value of this kind is written again at its new level, so whoever changes
+        # the level must be able to read it at the old and the new one.
+        desk.access.require_level(max(before, index))
         with desk.writing():
             desk.db["field_levels"].upsert({"field": key, "level": index}, pk="field")
+            desk.access.forget_levels()
+            resealed = _reseal_field(desk, key, max(before, index))
             desk.audit.append("settings.field_level", key,
-                              summary={"before": LEVELS[before], "after": LEVELS[index]})
+                              summary={"before": LEVELS[before], "after": LEVELS[index],
+                                       "rows_resealed": resealed})
         desk.access.forget_levels()
-        return Changes.of("settings")
+        return Changes.of("settings", "customers", "records")
+
+
+def _reseal_field(desk, key: str, top: int) -> int:
+    """Write again, at their new level, the rows holding values of sensitive ``key`` in
+    files below ``top`` (files at or above it keep every value at their own level)."""
+    from .disclosure import ASSESSMENT_READS, RULE_SOURCES
+    from .fields import CUSTOMER_FIELDS, RECORD_KINDS
+    tables = {f.table for f in CUSTOMER_FIELDS if f.sensitive == key}
+    tables |= {k.table for k in RECORD_KINDS.values() if k.sensitive == key}
+    if key in ASSESSMENT_READS:
+        tables.add("assessments")
+    if any(source in tables for source in RULE_SOURCES.values()):
+        tables |= {"warnings", "warning_actions"}
+    count = 0
+    for table in sorted(tables):
+        if table == "customers":
+            count += desk.store.reseal("customers", "level < ?", [top])
+        elif table == "warning_actions":
+            count += desk.store.reseal("warning_actions", "warning_id IN (SELECT w.id FROM "
+                                       "main.warnings w JOIN main.customers c ON c.id = "
+                                       "w.customer_id WHERE c.level < ?)", [top])
+        else:
+            count += desk.store.reseal(table, "customer_id IN (SELECT id FROM main.customers "
+                                              "WHERE level < ?)", [top])
+    return count

@@ -1,4 +1,12 @@
-"""User accounts: roles, clearance, passwords (key slots), disabling."""
+"""User accounts: roles, clearance, passwords, keys; disabling cuts a user off by the keys.
+
+Adding a user gives them personal keys under their password, a certificate (role,
+clearance, public keys) signed by the administrator, the file key and the level keys
+of their clearance. Lowering a clearance or disabling a user gives every level they
+held a new key, which they never receive; disabling also changes the database file
+key (``PRAGMA rekey``) so that an old copy of the slot file opens nothing new
+(``keys.rotation``).
+"""
 
 from __future__ import annotations
 
@@ -11,8 +19,12 @@ from .access import ROLES, role_label
 from .changes import Changes
 from .errors import AccessDenied, FieldError, NotFound, ValidationError
 from .fields import LEVELS, LEVEL_LABELS
+from .store.sealed_schema import SEAL_FROM
 
 MIN_PASSWORD = 8
+# The lowest clearance that can hold the file key of a single-PC database: the file key
+# opens everything at 内部 (README, "Keys and what an insider can do").
+MIN_FILE_CLEARANCE = 1
 
 i18n.register({
     "user.name_bad": ("用户名须为 2–32 个字母、数字、汉字或 . _ -",
@@ -20,14 +32,39 @@ i18n.register({
     "user.role_bad": ("角色须为：{choices}", "role must be one of: {choices}"),
     "user.level_bad": ("密级须为：{choices}", "clearance must be one of: {choices}"),
     "user.password_short": ("密码至少 {n} 个字符", "a password has at least {n} characters"),
-    "user.password_weak": ("密码不能与用户名相同，也不能全是同一字符",
-                           "a password may not equal the user name or repeat one character"),
+    "user.password_weak": ("密码太容易被猜中（{why}）。请用更长的、不常见的词组，例如三四个不相关的词",
+                           "this password is too easy to guess ({why}). Use something longer and "
+                           "less common, such as three or four unrelated words"),
     "user.exists": ("用户 {name} 已存在", "user {name} already exists"),
     "user.manage": ("管理用户", "managing users"),
     "user.self_disable": ("不能停用自己的账户", "you cannot disable your own account"),
     "user.last_admin": ("至少要保留一个在用的管理员", "at least one active administrator must remain"),
     "user.passwd_other": ("修改他人密码", "changing another user's password"),
+    "user.public_clearance": (
+        "单机数据库的文件密钥可读取全部“内部”资料，因此不能发给仅有“公开”密级的用户；请至少授予“内部”密级",
+        "the file key of a single-PC database opens everything at “internal”, so it cannot be "
+        "given to someone cleared to “public” only; give at least “internal”"),
+    "user.full_name_bad": ("姓名不能含控制字符或换行", "a full name cannot hold control characters or line breaks"),
+    # zxcvbn's reasons, in the user's language
+    "pw.common": ("这是常用密码", "it is a commonly used password"),
+    "pw.name": ("含有姓名或用户名", "it contains a name or the user name"),
+    "pw.repeat": ("重复的字符或词", "it repeats characters or words"),
+    "pw.sequence": ("连续的字符，例如 abc 或 1234", "it is a sequence such as abc or 1234"),
+    "pw.keyboard": ("键盘上相邻的按键", "it is a row of adjacent keys"),
+    "pw.date": ("日期或年份", "it is a date or a year"),
+    "pw.word": ("单个常见词", "it is a single common word"),
+    "pw.short": ("太短", "it is too short"),
 })
+
+# zxcvbn's English warnings -> our message keys (the first that matches a part of it).
+_PW_REASONS = (("top-10", "pw.common"), ("top-100", "pw.common"), ("commonly used", "pw.common"),
+               ("common password", "pw.common"), ("name", "pw.name"), ("repeat", "pw.repeat"),
+               ("sequence", "pw.sequence"), ("keyboard", "pw.keyboard"), ("row of keys", "pw.keyboard"),
+               ("date", "pw.date"), ("year", "pw.date"), ("word", "pw.word"))
+# zxcvbn score needed: 3 = 10^8 guesses or more ("safely unguessable: moderate protection
+# from an offline slow-hash scenario"), which with this program's Argon2id cost is years
+# of one core's work.
+MIN_SCORE = 3
 
 
 def check_user_name(name: str) -> str:
@@ -37,11 +74,40 @@ def check_user_name(name: str) -> str:
     return name
 
 
-def check_password(password: str, user: str | None = None) -> None:
+def clean_full_name(full_name: str | None) -> str:
+    """A display name: one line, no control or direction-changing characters."""
+    text = unicodedata.normalize("NFC", full_name or "").strip()
+    if any(unicodedata.category(ch)[0] == "C" for ch in text):
+        raise ValidationError(FieldError("full_name", "user.full_name_bad"))
+    return text[:64]
+
+
+def password_problem(password: str, user: str | None = None,
+                     extra: tuple[str, ...] = ()) -> str | None:
+    """Why ``password`` is refused (in the user's language), or None when it is strong enough."""
     if len(password or "") < MIN_PASSWORD:
-        raise ValidationError(FieldError("password", "user.password_short", {"n": MIN_PASSWORD}))
-    if password == user or len(set(password)) == 1:
-        raise ValidationError(FieldError("password", "user.password_weak"))
+        return i18n.tr("user.password_short", n=MIN_PASSWORD)
+    from zxcvbn import zxcvbn
+    inputs = [x for x in (user, *extra, "custdesk", "客户资信") if x]
+    result = zxcvbn(password[:100], user_inputs=inputs)
+    if result["score"] >= MIN_SCORE:
+        return None
+    warning = (result.get("feedback") or {}).get("warning") or ""
+    key = next((k for part, k in _PW_REASONS if part in warning.lower()), "pw.short")
+    return i18n.tr("user.password_weak", why=i18n.tr(key))
+
+
+def check_password(password: str, user: str | None = None) -> None:
+    """Refuse a password that a guesser would find soon (zxcvbn), saying why.
+
+    :raises ValidationError: on the ``password`` field.
+    """
+    problem = password_problem(password, user)
+    if problem:
+        raise ValidationError(FieldError("password", "user.password_reason", {"text": problem}))
+
+
+i18n.register({"user.password_reason": ("{text}", "{text}")})
 
 
 def parse_role(value: str) -> str:
@@ -69,6 +135,14 @@ def parse_level(value: str | int) -> int:
                                      {"choices": ", ".join(LEVELS)}))
 
 
+def parse_clearance(value: str | int) -> int:
+    """A user's clearance: a level that can hold this database's file key."""
+    level = parse_level(value)
+    if level < MIN_FILE_CLEARANCE:
+        raise ValidationError(FieldError("clearance", "user.public_clearance"))
+    return level
+
+
 @dataclass(frozen=True)
 class UserInfo:
     name: str
@@ -89,9 +163,20 @@ class UserManager:
         self._desk = desk
 
     def list(self) -> list[UserInfo]:
-        rows = self._desk.db.execute(
-            "SELECT name, full_name, role, clearance, active, created_at FROM users ORDER BY name")
-        return [UserInfo(r[0], r[1], r[2], r[3], bool(r[4]), r[5]) for r in rows]
+        """Every user, with the role, clearance and state of their certificate (what the
+        program acts on), not of the ``users`` row (which anyone with the file could edit)."""
+        registry = self._desk.registry
+        out = []
+        for name, full_name, role, clearance, active, created in self._desk.db.execute(
+                "SELECT name, full_name, role, clearance, active, created_at FROM users "
+                "ORDER BY name"):
+            cert = registry.cert(name)
+            if cert is not None:
+                role, clearance, active = cert.role, cert.clearance, cert.active
+            else:
+                active = False
+            out.append(UserInfo(name, full_name, role, clearance, bool(active), created))
+        return out
 
     def get(self, name: str) -> UserInfo:
         for user in self.list():
@@ -104,84 +189,126 @@ class UserManager:
             is not None
 
     def add(self, name: str, role: str, clearance: str | int, password: str,
-            full_name: str = "") -> Changes:
+            full_name: str = "", *, one_time: bool = False) -> Changes:
+        """Add a user with ``password`` (``one_time``: they must choose their own at first login)."""
+        from .keys import registry as r
+        from .store.keyslots import Personal
         desk = self._desk
         desk.access.require("user.manage", i18n.tr("user.manage"))
         name = check_user_name(name)
-        role, level = parse_role(role), parse_level(clearance)
+        role, level = parse_role(role), parse_clearance(clearance)
+        full_name = clean_full_name(full_name)
         check_password(password, name)
         if self.exists(name):
             raise ValidationError(FieldError("user", "user.exists", {"name": name}))
+        personal = Personal.new(name, desk.personal.root)
+        at = clock.timestamp()
         with desk.slots() as slots, desk.writing():
-            desk.db["users"].insert({"name": name, "full_name": full_name.strip(), "role": role,
-                                     "clearance": level, "active": 1,
-                                     "created_at": clock.timestamp()})
+            desk.db["users"].insert({"name": name, "full_name": full_name, "role": role,
+                                     "clearance": level, "active": 1, "created_at": at})
+            r.issue(desk.db, desk.registry, desk.personal, user=name, role=role, clearance=level,
+                    active=True, sign_key=personal.sign_public, box_key=personal.box_public, at=at)
+            # The level keys this administrator holds; any session holding the others gives
+            # them at its next login (Desk.keys_maintenance).
+            r.sync_grants(desk.db, desk.registry, desk.keys, desk.user.name, at)
             desk.audit.append("user.add", name, summary={"role": role, "clearance": LEVELS[level]})
             # The slot is written while the transaction is still open: if it
             # cannot be saved, the user row is rolled back with it.
-            slots.set_password(name, password, desk.key)
+            slots.set_personal(personal, password, must_change=one_time)
+            slots.set_file_key(name, personal.box_public, desk.key, desk.keys.file_epoch)
             slots.save()
         return Changes.of("users")
 
     def update(self, name: str, *, role: str | None = None, clearance: str | int | None = None,
                full_name: str | None = None) -> Changes:
+        """Change a role, clearance or display name. A lower clearance, or an administrator
+        who is one no longer, gives the levels concerned new keys (``keys.rotation``)."""
+        from .keys import rotation
         desk = self._desk
         desk.access.require("user.manage", i18n.tr("user.manage"))
         before = self.get(name)
+        if not before.active:
+            raise NotFound(name)
         changes = {}
         if role is not None:
             changes["role"] = parse_role(role)
         if clearance is not None:
-            changes["clearance"] = parse_level(clearance)
+            changes["clearance"] = parse_clearance(clearance)
         if full_name is not None:
-            changes["full_name"] = full_name.strip()
+            changes["full_name"] = clean_full_name(full_name)
+        changes = {k: v for k, v in changes.items() if getattr(before, k) != v}
+        if not changes:
+            return Changes()
         if before.role == "admin" and changes.get("role", "admin") != "admin":
             self._require_other_admin(name)
+        new_role = changes.get("role", before.role)
+        new_level = changes.get("clearance", before.clearance)
+        lost = [lv for lv in range(new_level + 1, before.clearance + 1) if lv >= SEAL_FROM]
+        was_admin = before.role == "admin" and new_role != "admin"
+        at = clock.timestamp()
         with desk.writing():
             desk.db.execute(
                 "UPDATE users SET " + ", ".join(f"{k} = ?" for k in changes) + " WHERE name = ?",
                 [*changes.values(), name])
+            if "role" in changes or "clearance" in changes:
+                rotation.recertify(desk, name, role=new_role, clearance=new_level, active=True,
+                                   at=at)
+                rotation.rotate_levels(desk, rotation.all_levels() if was_admin else lost, at)
             desk.audit.append("user.update", name, summary={
                 k: {"before": getattr(before, k) if k != "clearance" else LEVELS[before.clearance],
                     "after": v if k != "clearance" else LEVELS[v]} for k, v in changes.items()})
         return Changes.of("users")
 
     def set_password(self, name: str, new_password: str) -> Changes:
-        """Re-wrap ``name``'s key slot under a new password (oneself, or any user as admin)."""
+        """Re-wrap ``name``'s personal keys under a new password: oneself, with the keys of
+        this session. An administrator resetting someone else's password gives them new
+        keys instead (their old ones are wrapped under a password the administrator
+        does not know) — see ``keys.upgrade.reissue``."""
         desk = self._desk
-        if name != desk.user.name:
-            desk.access.require("user.manage", i18n.tr("user.passwd_other"))
         user = self.get(name)
         if not user.active:
             raise NotFound(name)
         check_password(new_password, name)
+        if name != desk.user.name:
+            desk.access.require("user.manage", i18n.tr("user.passwd_other"))
+            from .keys import upgrade
+            upgrade.reissue(desk, name, new_password, action="user.password", one_time=True)
+            return Changes.of("users")
         with desk.slots() as slots, desk.writing():
             desk.audit.append("user.password", name)
-            slots.set_password(name, new_password, desk.key)
+            slots.set_personal(desk.personal, new_password)
             slots.clear_failures(name)
             slots.save()
+        desk.must_change_password = False
         return Changes.of("users")
 
     def disable(self, name: str) -> Changes:
-        """Disable a user: the row stays for the record, the key slot is destroyed."""
+        """Disable a user: the row stays for the record; their slot, file-key envelope and
+        grants go; every level they held gets a new key and the file a new file key."""
+        from .keys import rotation
         desk = self._desk
         desk.access.require("user.manage", i18n.tr("user.manage"))
         user = self.get(name)
         if name == desk.user.name:
             raise AccessDenied(i18n.tr("user.self_disable"))
+        if not user.active:
+            raise NotFound(name)
         if user.role == "admin":
             self._require_other_admin(name)
-        with desk.slots() as slots, desk.writing():
+        at = clock.timestamp()
+        levels = rotation.all_levels() if user.role == "admin" else \
+            [lv for lv in rotation.all_levels() if lv <= user.clearance]
+        with desk.writing():
             desk.db.execute("UPDATE users SET active = 0, disabled_at = ? WHERE name = ?",
-                            [clock.timestamp(), name])
+                            [at, name])
+            rotation.recertify(desk, name, role=user.role, clearance=user.clearance,
+                               active=False, at=at)
+            rotation.rotate_levels(desk, levels, at)
             desk.audit.append("user.disable", name)
-            slots.remove_user(name)
-            slots.save()
+        rotation.rekey_file(desk, drop=name)
         return Changes.of("users")
 
     def _require_other_admin(self, name: str) -> None:
-        others = self._desk.db.execute(
-            "SELECT count(*) FROM users WHERE role = 'admin' AND active = 1 AND name != ?",
-            [name]).fetchone()[0]
+        others = [u for u in self.list() if u.role == "admin" and u.active and u.name != name]
         if not others:
             raise AccessDenied(i18n.tr("user.last_admin"))

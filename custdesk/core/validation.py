@@ -102,6 +102,9 @@ i18n.register({
                         "“{char}” cannot be used; names have letters, digits, spaces and · . - ( ) & ' , 、"),
     "valid.name.too_long": ("最多{limit}个字，现为{length}个字",
                             "at most {limit} characters; this has {length}"),
+    "valid.line.control": ("含有换行、制表符或不可见的方向控制字符（{code}），请删除",
+                           "holds a line break, tab or invisible direction character ({code}); "
+                           "remove it"),
     "valid.text.control": ("第{line}行含有不可见的控制字符（{code}），请删除",
                            "line {line} contains an invisible control character ({code}); delete it"),
     "valid.text.too_long": ("最多{limit}个字，现为{length}个字",
@@ -584,6 +587,19 @@ def check_text(text: str, max_len: int = 4000) -> str:
     if bad:
         line = body.count("\n", 0, bad.start()) + 1
         raise InvalidValue("valid.text.control", line=line, code=_code_points(bad.group()))
+    return body
+
+
+# Characters that change the direction of text or are invisible (Unicode "format"
+# characters, Cf: U+202E RIGHT-TO-LEFT OVERRIDE and the like): in a one-line field they
+# can make a name or code print as something else on another user's screen or terminal.
+def check_line(text: str, max_len: int = 200) -> str:
+    """One line of text (an address, a firm name): as ``check_text``, and no line breaks,
+    tabs, or direction-changing and invisible format characters."""
+    body = check_text(text, max_len)
+    for char in body:
+        if char in "\n\t" or unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp"):
+            raise InvalidValue("valid.line.control", code=_code_points(char))
     return body
 
 

@@ -23,6 +23,8 @@ from .errors import AccessDenied, Conflict, FieldError, NotFound, ValidationErro
 from .grading.scale import GRADES
 from .validation import check_text
 
+SYSTEM_USER = "custdesk"        # the user named in entries the program writes on its own
+
 i18n.register({
     "warning.handle": ("处置预警", "handling warnings"),
     "warning.note_required": ("请填写处置说明", "a note on the handling is required"),
@@ -143,6 +145,7 @@ def rule_label(rule: str) -> str:
 
 
 i18n.register({
+    "facts.withheld": ("（内容高于您的密级，未显示）", "(above your clearance; not shown)"),
     "facts.payment_overdue": ("付款逾期 {days} 天（最早未付到期日 {since}）",
                               "Payment overdue for {days} days (oldest unpaid due date {since})"),
     "facts.limit_utilisation": ("应收余额 {exposure}，授信额度 {limit}（已用 {used}）",
@@ -158,6 +161,13 @@ i18n.register({
     "facts.review_overdue": ("复审应于 {due} 完成，已逾期 {days} 天",
                              "Review due on {due}, {days} days overdue"),
 })
+
+
+def item_facts_text(item: dict) -> str:
+    """A listed warning's facts as one sentence, or that they are above the reader's clearance."""
+    if item.get("facts_withheld"):
+        return i18n.tr("facts.withheld")
+    return facts_text(item["rule"], item.get("facts"))
 
 
 def facts_text(rule: str, facts: dict | None) -> str:
@@ -205,10 +215,12 @@ class Warnings:
         return [r for r in RULES if (get(f"warning.{r.key}.enabled") or "1") == "1"]
 
     def candidates(self, as_of: datetime.date, customer_ids: list[int] | None = None) -> list[dict]:
-        """What every enabled rule finds on ``as_of`` (no writing)."""
+        """What every enabled rule finds on ``as_of`` among the files this session can read
+        (no writing). A file sealed above its keys is checked by a session that holds them."""
         db = self._desk.db
-        files = "1" if customer_ids is None else \
-            f"c.id IN ({','.join(str(int(i)) for i in customer_ids)})"
+        files = f"(c.level <= {int(self._desk.access.clearance)} AND c.name IS NOT NULL)"
+        if customer_ids is not None:
+            files += f" AND c.id IN ({','.join(str(int(i)) for i in customer_ids)})"
         params = {"as_of": as_of.isoformat(), "hold_days": self._desk.reviews.policy().hold_days}
         found = []
         for rule in self.enabled_rules():
@@ -255,41 +267,53 @@ class Warnings:
         desk = self._desk
         db = desk.db
         now = clock.timestamp()
-        code = db.execute("SELECT code FROM customers WHERE id = ?",
+        code = db.execute("SELECT code FROM main.customers WHERE id = ?",
                           [change["customer_id"]]).fetchone()[0]
+        # A warning's facts quote what its rule read (a case number, an amount): kept at the
+        # level of that data, not lower (disclosure.row_level).
+        level = desk.disclosure.row_level("warnings", change)
         if change["id"] is None:
-            change["id"] = db.execute(
-                "INSERT INTO warnings (customer_id, rule, severity, subject, facts, status, raised_on, "
-                "raised_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?)",
-                [change["customer_id"], change["rule"], change["severity"], change["subject"],
-                 change["facts"], as_of.isoformat(), now]).lastrowid
-            desk.audit.append("warning.raise", f"warning#{change['id']}", customer=code, user="custdesk",
+            change["id"] = desk.store.insert("warnings", {
+                "customer_id": change["customer_id"], "rule": change["rule"],
+                "severity": change["severity"], "subject": change["subject"],
+                "facts": change["facts"], "status": "open", "raised_on": as_of.isoformat(),
+                "raised_at": now})
+            desk.audit.append("warning.raise", f"warning#{change['id']}", customer=code,
+                              user=SYSTEM_USER, level=level,
                               summary={"rule": change["rule"], "severity": change["severity"],
                                        "facts": json.loads(change["facts"])})
         else:
-            db.execute("UPDATE warnings SET severity = ?, subject = ?, facts = ? WHERE id = ?",
-                       [change["severity"], change["subject"], change["facts"], change["id"]])
-            db.execute("INSERT INTO warning_actions (warning_id, action, note, by_user, at) "
-                       "VALUES (?, 'escalate', ?, 'custdesk', ?)",
-                       [change["id"], f"{change['escalated_from']} → {change['severity']}", now])
+            desk.store.update("warnings", "id = ?", [change["id"]], {
+                "severity": change["severity"], "subject": change["subject"],
+                "facts": change["facts"]})
+            desk.store.insert("warning_actions", {
+                "warning_id": change["id"], "action": "escalate",
+                "note": f"{change['escalated_from']} → {change['severity']}",
+                "by_user": SYSTEM_USER, "at": now})
             desk.audit.append("warning.escalate", f"warning#{change['id']}", customer=code,
-                              user="custdesk", summary={"rule": change["rule"],
-                                                        "from": change["escalated_from"],
-                                                        "to": change["severity"]})
+                              user=SYSTEM_USER, level=level,
+                              summary={"rule": change["rule"], "from": change["escalated_from"],
+                                       "to": change["severity"]})
         if change["severity"] == "red":
             desk.reviews.trigger(change["customer_id"], change["id"], as_of, policy)
 
     def daily(self) -> list[dict]:
         """Check every file once a day (at the first login of the day): dates move on
-        even when no data changes — invoices fall overdue, licences expire."""
+        even when no data changes — invoices fall overdue, licences expire.
+
+        A session checks the files it can read; the day's check is done again by the
+        first session of the day cleared higher (``warnings.checked_on`` keeps the day and
+        the clearance it was checked at)."""
         desk = self._desk
-        today = clock.today()
-        if desk.settings.get("warnings.checked_on") == today.isoformat():
+        today = clock.today().isoformat()
+        clearance = desk.access.clearance
+        day, _, level = (desk.settings.get("warnings.checked_on") or "").partition(":")
+        if day == today and int(level or 3) >= clearance:
             return []
         with desk.writing():
-            changes = self.evaluate(today)
-            desk.db["settings"].upsert({"key": "warnings.checked_on", "value": today.isoformat()},
-                                       pk="key")
+            changes = self.evaluate(clock.today())
+            desk.db["settings"].upsert({"key": "warnings.checked_on",
+                                        "value": f"{today}:{clearance}"}, pk="key")
         return changes
 
     # -- handling -----------------------------------------------------------------------
@@ -298,11 +322,12 @@ class Warnings:
         desk = self._desk
         if not (desk.access.can("customer.edit") or desk.access.can("review.complete")):
             raise AccessDenied(i18n.tr("warning.handle"))
-        row = desk.db.execute("SELECT w.id, w.status, c.code FROM warnings w JOIN customers c "
-                              "ON c.id = w.customer_id WHERE w.id = ?", [int(warning_id)]).fetchone()
-        if row is None:
-            raise NotFound(f"warning #{warning_id}")
-        desk.customers.require_visible(row[2])
+        row = desk.db.execute("SELECT w.id, w.status, c.code, c.level, c.name FROM warnings w "
+                              "JOIN customers c ON c.id = w.customer_id WHERE w.id = ?",
+                              [int(warning_id)]).fetchone()
+        # A warning of a file the user may not see answers exactly as one that does not exist.
+        if row is None or row[3] > desk.access.clearance or row[4] is None:
+            raise NotFound(f"warning #{int(warning_id)}")
         if row[1] == "closed":
             raise Conflict(i18n.tr("warning.closed", id=warning_id))
         note = check_one("note", check_text, note or "", 2000)
@@ -316,12 +341,16 @@ class Warnings:
             values = {"status": status}
             if status == "closed":
                 values.update(closed_at=now, closed_by=desk.user.name, close_note=note)
-            desk.db["warnings"].update(row[0], values)
-            desk.db["warning_actions"].insert({"warning_id": row[0], "action": action,
-                                               "note": note or None, "by_user": desk.user.name,
-                                               "at": now})
+            desk.store.update("warnings", "id = ?", [row[0]], values)
+            desk.store.insert("warning_actions", {"warning_id": row[0], "action": action,
+                                                  "note": note or None,
+                                                  "by_user": desk.user.name, "at": now})
+            level = desk.disclosure.row_level("warnings", {
+                "customer_id": desk.customers.require_visible(row[2]),
+                "rule": desk.db.execute("SELECT rule FROM main.warnings WHERE id = ?",
+                                        [row[0]]).fetchone()[0]})
             desk.audit.append(f"warning.{action}", f"warning#{row[0]}", customer=row[2],
-                              summary={"note": note, "status": status})
+                              level=level, summary={"note": note, "status": status})
         return Changes.of("warnings", code=row[2], id=row[0])
 
     # -- reading ------------------------------------------------------------------------
@@ -329,7 +358,7 @@ class Warnings:
              limit: int | None = None) -> list[dict]:
         """Warnings within the user's clearance, worst and newest first (at most ``limit``)."""
         desk = self._desk
-        hidden = "w.customer_id NOT IN (SELECT id FROM customers WHERE level > ?)"
+        hidden = "w.customer_id NOT IN (SELECT id FROM main.customers WHERE level > ?)"
         columns = ("w.id, c.code, c.name, w.rule, w.severity, w.status, w.raised_on, w.raised_at, "
                    "w.facts, w.closed_at, w.closed_by, w.close_note")
         if open_only and code is None:
@@ -341,9 +370,11 @@ class Warnings:
                 if left is not None and left <= 0:
                     break
                 rows += desk.db.execute(
-                    f"SELECT {columns} FROM warnings w INDEXED BY warnings_open "
-                    "JOIN customers c ON c.id = w.customer_id WHERE w.status <> 'closed' "
-                    f"AND w.severity = ? AND {hidden} ORDER BY w.raised_at DESC, w.id DESC"
+                    f"SELECT {columns} FROM main.warnings m INDEXED BY warnings_open "
+                    "JOIN warnings w ON w.id = m.id JOIN customers c ON c.id = m.customer_id "
+                    f"WHERE m.status <> 'closed' AND m.severity = ? "
+                    f"AND {hidden.replace('w.', 'm.')} AND c.name IS NOT NULL "
+                    "ORDER BY m.raised_at DESC, m.id DESC"
                     + (f" LIMIT {int(left)}" if left is not None else ""),
                     [severity, desk.access.clearance]).fetchall()
         else:
@@ -353,6 +384,7 @@ class Warnings:
             if code:
                 where.append("w.customer_id = ?")
                 params.append(desk.customers.require_visible(code))
+            where.append("c.name IS NOT NULL")
             rows = desk.db.execute(
                 f"SELECT {columns} FROM warnings w JOIN customers c ON c.id = w.customer_id "
                 f"WHERE {' AND '.join(where)} ORDER BY w.status = 'closed', CASE w.severity "
@@ -362,16 +394,19 @@ class Warnings:
         out = []
         for row in rows:
             item = dict(zip(names, row))
-            item["facts"] = json.loads(item["facts"])
+            # Facts kept at a level above the reader (a case number of a litigation record
+            # levelled 秘密) are withheld: the warning shows, what it quotes does not.
+            item["facts_withheld"] = item["facts"] is None
+            item["facts"] = json.loads(item["facts"]) if item["facts"] else {}
             out.append(item)
         return out
 
     def counts(self) -> dict:
         """Open warnings by severity, within the user's clearance."""
         rows = self._desk.db.execute(
-            "SELECT w.severity, count(*) FROM warnings w INDEXED BY warnings_status "
+            "SELECT w.severity, count(*) FROM main.warnings w INDEXED BY warnings_status "
             "WHERE w.status <> 'closed' AND w.customer_id NOT IN "
-            "(SELECT id FROM customers WHERE level > ?) GROUP BY w.severity",
+            "(SELECT id FROM main.customers WHERE level > ?) GROUP BY w.severity",
             [self._desk.access.clearance]).fetchall()
         return {severity: dict(rows).get(severity, 0) for severity in SEVERITIES}
 
@@ -387,7 +422,7 @@ class Warnings:
         desk = self._desk
         current = self.list(open_only=True)
         ids = {r[0]: r for r in desk.db.execute(
-            "SELECT id, code, name, level FROM customers WHERE level <= ?",
+            "SELECT id, code, name, level FROM customers WHERE level <= ? AND name IS NOT NULL",
             [desk.access.clearance]).fetchall()}
         for change in self.evaluate(as_of, write=False):
             if change["customer_id"] not in ids:

@@ -25,7 +25,7 @@ from ..core.i18n import tr as core_text   # named apart from tr(): lupdate reads
 from ..core.reviews import reason_label
 from ..core.warnings import rule_label, severity_label, status_label
 from .editor.jobs import list_table, message_label, run_for, show_message
-from .warning_dialog import SEVERITY_COLOURS, WarningDialog, facts_text, severity_chip
+from .warning_dialog import SEVERITY_COLOURS, WarningDialog, item_facts_text, severity_chip
 
 LIMIT = 200             # rows read per section
 DUE_WITHIN = 14         # days ahead that count as "due soon"
@@ -290,7 +290,7 @@ class HomePage(QWidget):
         return cells
 
     def _warning_cells(self, _section, item: dict) -> list[QTableWidgetItem]:
-        facts = facts_text(item["rule"], item["facts"])
+        facts = item_facts_text(item)
         cells = [QTableWidgetItem(text) for text in (
             severity_label(item["severity"]), item["code"], item["name"], rule_label(item["rule"]),
             facts, status_label(item["status"]), item["raised_on"] or "")]

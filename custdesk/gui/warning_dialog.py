@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QPlain
 
 from ..core import clock
 from ..core.errors import CustdeskError
-from ..core.warnings import facts_text, rule_label, severity_label, status_label
+from ..core.warnings import facts_text, item_facts_text, rule_label, severity_label, status_label
 from .editor.grading_tab import error_text
 from .editor.jobs import list_table, message_label, run_for, show_message
 from .grading.approval_detail import local_time
@@ -187,7 +187,7 @@ class WarningDialog(QDialog):
         else:
             self.values["raised"].setText(self.tr("%1 (%2 days ago)").replace("%1", raised)
                                           .replace("%2", str(days)))
-        self.values["facts"].setText(facts_text(warning["rule"], warning.get("facts") or {}))
+        self.values["facts"].setText(item_facts_text(warning))
         closed = warning["status"] == "closed" and warning.get("closed_at")
         self.values["closed"].setText(
             self.tr("%1 by %2: %3").replace("%1", local_time(warning.get("closed_at")))

@@ -18,7 +18,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ..core import clock, i18n
-from ..core.access import mask_value
 from ..core.customers import exposure as receivables
 from ..core.exports import Rendered, Stamp
 from ..core.fields import LEVELS, RECORD_KINDS, choice_label, label, level_label
@@ -26,7 +25,7 @@ from ..core.grading import metrics
 from ..core.grading.assessments import status_label
 from ..core.grading.scale import DIMENSIONS, dimension_label, risk_label
 from ..core.reviews import reason_label
-from ..core.warnings import facts_text, rule_label, severity_label
+from ..core.warnings import item_facts_text, rule_label, severity_label
 from ..core.warnings import status_label as warning_status
 from . import blocks as b
 from .page import (MARGIN_X, PAGE, RULE, WATERMARK_FROM, WIDTH, build, classified,
@@ -215,12 +214,10 @@ def _user_names(desk) -> dict[str, str]:
 
 
 def _records(desk, code: str, kind: str) -> tuple[list[dict], bool]:
-    """The rows of a record kind: in the clear when the user is cleared for it, else masked."""
-    spec = RECORD_KINDS[kind]
-    if spec.sensitive and desk.access.cleared_for(spec.sensitive):
-        return desk.records.raw(code, kind), True
-    rows = desk.records.list(code, kind)
-    return rows, not spec.sensitive
+    """The rows of a record kind as core's disclosure policy gives them to a report: in the
+    clear when the user is cleared for it, else masked; and whether they are in the clear."""
+    rows = desk.records.list(code, kind, purpose="report")
+    return rows, not any(r.get("masked") for r in rows)
 
 
 def _statements(desk, code: str, kind: str, data: CustomerData) -> None:
@@ -237,7 +234,7 @@ def _statements(desk, code: str, kind: str, data: CustomerData) -> None:
     table = [[label(key)] + [b.money(r.get(key)) for r in rows] for key in lines]
     ratios = []
     if clear:
-        everything = desk.records.raw(code, "financials")
+        everything = desk.records.list(code, "financials", purpose="report")
         keys = _ENT_RATIOS if kind == "enterprise" else _IND_RATIOS
         measured = []
         for r in rows:
@@ -270,12 +267,12 @@ def _credit(desk, code: str, data: CustomerData) -> None:
                                choice_label(r["status"]) if r.get("status") in ("open", "closed")
                                else b.text(r.get("status")), b.text(r["closed_on"])])
     since = (clock.today() - datetime.timedelta(days=365)).isoformat()
-    data.complaints = sum(1 for c in desk.records.raw(code, "complaints")
+    data.complaints = sum(1 for c in desk.records.list(code, "complaints", purpose="report")
                           if (c["received_on"] or "") >= since)
 
 
 def _transactions(desk, code: str, data: CustomerData) -> None:
-    rows = desk.records.raw(code, "transactions")
+    rows = desk.records.list(code, "transactions", purpose="report")
     today = clock.today()
     summary = receivables.summary(rows, today)
     data.receivables = {
@@ -379,7 +376,7 @@ def _warnings(desk, code: str, names: dict) -> list:
         handling = [f"{clock.local_day(a['at'])} {names.get(a['by_user'], a['by_user'])}："
                     f"{a['note']}" for a in desk.warnings.actions(w["id"])]
         rows.append([severity_label(w["severity"]), rule_label(w["rule"]),
-                     facts_text(w["rule"], w["facts"]), w["raised_on"],
+                     item_facts_text(w), w["raised_on"],
                      warning_status(w["status"]), "\n".join(handling) or b.DASH])
     return rows
 
@@ -412,26 +409,23 @@ def _limit(desk, code: str, data: CustomerData, assessment: dict | None, names: 
 
 def gather(desk, code: str) -> CustomerData:
     """Read everything the report prints, as ``desk``'s user may see it."""
-    file = desk.customers.get(code)
+    file = desk.customers.get(code, purpose="report")
     kind = file["kind"]
     names = _user_names(desk)
     data = CustomerData(file["code"], file["name"], kind, LEVELS.index(file["level"]),
                         clock.today().isoformat(), bool(file["masked"]))
-    income_clear = kind == "individual" and desk.access.cleared_for("income") \
-        and file.get("monthly_income") not in (None, "")
-    raw = desk.customers._raw(code) if income_clear else {}
     for key in _BASIC[kind]:
-        value = raw["monthly_income"] if key == "monthly_income" and income_clear else file.get(key)
+        value = file.get(key)
         shown = names.get(value, value) if key == "owner" else value
         data.basic.append((label(key), _field_text(key, shown)))
-    if income_clear:
+    if kind == "individual" and file.get("monthly_income") not in (None, "") \
+            and "monthly_income" not in file["masked"]:
         data.printed.append("income")
-        data.masked_any = bool(set(file["masked"]) - {"monthly_income"})
     data.basic.insert(0, (i18n.tr("cr.code"), file["code"]))
     data.contact = [(label(key), _field_text(key, file.get(key))) for key in _CONTACT[kind]]
-    data.contacts = [[c["name"], b.text(c["position"]), b.text(mask_value(c["phone"], "phone")),
+    data.contacts = [[c["name"], b.text(c["position"]), b.text(c["phone"]),
                       b.text(c["email"]), "✓" if c["is_primary"] else ""]
-                     for c in desk.records.raw(code, "contacts")]
+                     for c in desk.records.list(code, "contacts", purpose="report")]
     _statements(desk, code, kind, data)
     _credit(desk, code, data)
     _transactions(desk, code, data)

@@ -20,7 +20,7 @@ from ..core.exports import Rendered, Stamp
 from ..core.fields import level_label
 from ..core.grading.limits import hold_reasons, hold_text, utilisation
 from ..core.grading.scale import GRADES, RISK_LEVELS, risk_label
-from ..core.warnings import SEVERITIES, facts_text, rule_label, severity_label
+from ..core.warnings import SEVERITIES, item_facts_text, rule_label, severity_label
 from ..core.warnings import status_label as warning_status
 from . import blocks as b
 from .page import BAD, build, classified, styles
@@ -121,9 +121,7 @@ def gather(desk) -> PortfolioData:
     counts_r, exposure_r, limits_r = {}, {}, {}
     files = graded = total_exposure = total_limit = held = limited_exposure = 0
     # One pass over the visible files: aggregates, and the hold rule as the lists apply it.
-    for grade, risk, limit, exposure, valid_until, due in desk.db.execute(
-            "SELECT grade, risk_level, credit_limit, exposure, grade_valid_until, next_review "
-            "FROM customers c WHERE c.level <= ?", [clearance]):
+    for grade, risk, limit, exposure, valid_until, due in desk.grading.standings():
         exposure = exposure or 0
         files += 1
         graded += grade is not None
@@ -164,10 +162,8 @@ def gather(desk) -> PortfolioData:
                          for k in grade_keys]
     data.chart_exposure = [round(100 * exposure_g.get(k, 0) / total_exposure, 1)
                            if total_exposure else 0 for k in grade_keys]
-    for rank, (code, name, grade, limit, exposure, valid_until, due) in enumerate(desk.db.execute(
-            "SELECT code, name, grade, credit_limit, exposure, grade_valid_until, next_review "
-            "FROM customers c WHERE c.level <= ? AND c.exposure > 0 "
-            "ORDER BY c.exposure DESC, c.code LIMIT ?", [clearance, TOP]).fetchall(), 1):
+    for rank, (code, name, grade, limit, exposure, valid_until, due) in enumerate(
+            desk.grading.largest_exposures(TOP), 1):
         used = utilisation(exposure, limit)
         used_text = b.DASH if used is None else f"{used:.0%}" if used >= 10 else f"{used:.1%}"
         reasons = hold_reasons(limit, exposure, valid_until, today, due, policy.hold_days)
@@ -179,7 +175,7 @@ def gather(desk) -> PortfolioData:
     for w in desk.warnings.list(open_only=True, limit=TOP):
         data.warnings.append([b.caption(severity_label(w["severity"])), b.caption(rule_label(w["rule"])),
                               f"{w['name']}\n{w['code']}",
-                              facts_text(w["rule"], w["facts"]), w["raised_on"],
+                              item_facts_text(w), w["raised_on"],
                               b.caption(warning_status(w["status"]))])
         data.warning_levels.append(w["severity"])
     return data

@@ -118,18 +118,11 @@ def week_heading(day: datetime.date) -> str:
 
 
 def _rows(desk, where: str, params: list, limit: int) -> list[dict]:
-    sql = (f"SELECT {', '.join(_COLUMNS)} FROM customers INDEXED BY customers_next_review "
-           f"WHERE {where} AND level <= ? AND status <> 'closed' ORDER BY next_review, code "
-           f"LIMIT {int(limit)}")
-    return [dict(zip(_COLUMNS, r))
-            for r in desk.db.execute(sql, [*params, desk.access.clearance]).fetchall()]
+    return desk.reviews.schedule_rows(where, params, _COLUMNS, limit)
 
 
 def _count(desk, where: str, params: list) -> int:
-    return desk.db.execute(
-        "SELECT count(*) FROM customers INDEXED BY customers_next_review "
-        f"WHERE {where} AND level <= ? AND status <> 'closed'",
-        [*params, desk.access.clearance]).fetchone()[0]
+    return desk.reviews.schedule_count(where, params)
 
 
 def _row(item: dict, start: datetime.date, policy, names: dict) -> tuple[list, bool]:
@@ -166,25 +159,12 @@ def gather(desk, start: datetime.date, end: datetime.date) -> ScheduleData:
     n_period = _count(desk, "next_review BETWEEN ? AND ?", [first, last])
     hold_before = (start - datetime.timedelta(days=policy.hold_days)).isoformat()
     n_review_hold = _count(desk, "next_review < ?", [hold_before])
-    n_snoozed = desk.db.execute(
-        "SELECT count(*) FROM customers INDEXED BY customers_next_review WHERE next_review <= ? "
-        "AND level <= ? AND status <> 'closed' AND review_snoozed_until = next_review",
-        [last, desk.access.clearance]).fetchone()[0]
+    n_snoozed = _count(desk, "next_review <= ? AND m.review_snoozed_until = next_review", [last])
     overdue = _rows(desk, "next_review < ?", [first], MAX_OVERDUE)
     period = _rows(desk, "next_review BETWEEN ? AND ?", [first, last], MAX_ROWS)
-    per_day = dict(desk.db.execute(
-        "SELECT next_review, count(*) FROM customers INDEXED BY customers_next_review "
-        "WHERE next_review BETWEEN ? AND ? AND level <= ? AND status <> 'closed' "
-        "GROUP BY next_review", [first, last, desk.access.clearance]).fetchall())
-    # Credit holds of every file in the schedule (not only the listed ones): read just the
-    # hold inputs along the same index range.
-    n_held = 0
-    for limit, exposure, valid_until, due in desk.db.execute(
-            "SELECT credit_limit, exposure, grade_valid_until, next_review FROM customers "
-            "INDEXED BY customers_next_review WHERE next_review <= ? AND level <= ? "
-            "AND status <> 'closed'", [last, desk.access.clearance]):
-        if hold_reasons(limit, exposure or 0, valid_until, start, due, policy.hold_days):
-            n_held += 1
+    per_day = desk.reviews.schedule_per_day(first, last)
+    # Credit holds of every file in the schedule (not only the listed ones).
+    n_held = desk.reviews.schedule_holds(last, start)
     total = n_overdue + n_period
     data.summary = [
         (i18n.tr("rs.total"), f"{total:,}"),

@@ -48,7 +48,7 @@ def test_add_show_list_edit(cli):
     assert {k: record[k] for k in ("code", "kind", "name", "status", "level", "id_number",
                                    "credit_code", "phone")} == {
         "code": code, "kind": "individual", "name": "张伟", "status": "prospect",
-        "level": "internal", "id_number": "110105********002X", "credit_code": None,
+        "level": "internal", "id_number": "**************002X", "credit_code": None,
         "phone": "138****5678"}
     status, out, _ = cli("customer", "show", code, "--json", "--reveal", "id_number",
                          "--reason", "签约核验")

@@ -79,7 +79,7 @@ def notes(desk: Desk, count: int, code: str, tag: str) -> None:
                                   [code]).fetchone()
             before = row[1] or ""
             after = before + f"{tag}-{i}\n"
-            desk.db.execute("UPDATE customers SET notes = ? WHERE id = ?", [after, row[0]])
+            desk.store.update("customers", "id = ?", [row[0]], {"notes": after})
             desk.audit.append("customer.edit", code, customer=code,
                               summary={"notes": {"appended": f"{tag}-{i}"}})
     say("done")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from custdesk.core import i18n
@@ -16,9 +18,13 @@ def count(desk, table="customers"):
     return desk.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
-def test_codes_are_assigned_in_order(desk):
-    codes = [desk.customers.add({"kind": "individual", "name": n}).code for n in ("甲", "乙", "丙")]
-    assert codes == ["C000001", "C000002", "C000003"]
+def test_codes_are_drawn_at_random_and_never_twice(desk):
+    # A counted-up code would tell a user, by its gaps, that files exist they may not see.
+    codes = [desk.customers.add({"kind": "individual", "name": n}).code
+             for n in ("甲", "乙", "丙", "丁", "戊", "己")]
+    assert len(set(codes)) == len(codes)
+    assert all(re.fullmatch(r"C\d{6}", c) for c in codes)
+    assert codes != sorted(codes) or codes != [f"C{i:06d}" for i in range(1, 7)]
 
 
 def test_individual_gets_birth_date_and_gender_from_the_id(desk):

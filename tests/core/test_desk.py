@@ -144,25 +144,25 @@ def test_login_overlapping_a_user_change_loses_nothing(open_as, db_path, monkeyp
     """A login reads the key slots, spends time on the password, then writes; an administrator's
     change made meanwhile (new user, disabled user) must survive that write."""
     admin = open_as(ADMIN)
-    original = KeySlots.unlock
+    original = KeySlots.unlock_personal
 
     def slow_unlock(self, user, password):
         result = original(self, user, password)
         if user == "clerk" and not admin.users.exists("newbie"):
             admin.users.add("newbie", "clerk", "internal", "newbie-password")
-            admin.users.disable("intern")
+            admin.users.disable("senior")      # gives the file a new key meanwhile
         return result
 
     with pytest.raises(AuthenticationFailed):  # a failure first, so the login has pending work
         Desk.open(db_path, "clerk", "wrong")
-    monkeypatch.setattr(KeySlots, "unlock", slow_unlock)
+    monkeypatch.setattr(KeySlots, "unlock_personal", slow_unlock)
     Desk.open(db_path, "clerk", "clerk-password").close()
-    monkeypatch.setattr(KeySlots, "unlock", original)
+    monkeypatch.setattr(KeySlots, "unlock_personal", original)
     slots = KeySlots.load(db_path)
-    assert slots.has_user("newbie") and not slots.has_user("intern")
+    assert slots.has_user("newbie") and not slots.has_user("senior")
     Desk.open(db_path, "newbie", "newbie-password").close()
     with pytest.raises(AuthenticationFailed):
-        Desk.open(db_path, "intern", "intern-password")
+        Desk.open(db_path, "senior", "senior-password")
 
 
 def test_login_without_news_does_not_rewrite_the_slot_file(db_path):

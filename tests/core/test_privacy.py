@@ -121,7 +121,7 @@ def test_retention_previews_then_purges_only_what_is_due(desk):
     assert [(r["kind"], r["code"]) for r in plan["records"]] == [("litigation", firm)]
     _at("2025-03-02")
     plan = desk.privacy.retention()
-    assert [f["code"] for f in plan["files"]] == [old, firm]     # the young one closed in 2023
+    assert sorted(f["code"] for f in plan["files"]) == sorted([old, firm])  # not the young one
     _at("2025-03-05")
     desk.privacy.purge(plan)
     assert desk.customers._raw(old)["erased_at"] and desk.customers._raw(old)["id_number"] is None
@@ -158,7 +158,7 @@ def test_export_csv_masks_and_leaves_out_files_above_clearance(desk, open_as, tm
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
     header, row = rows[0], rows[1]
     assert header[:3] == ["客户编号", "名称", "类型"] and row[0] == code and row[2] == "个人"
-    assert row[header.index("证件号码")] == "110105********002X"
+    assert row[header.index("证件号码")] == "**************002X"
     assert row[header.index("电话")] == "138****5678"
     assert secret not in out.read_text(encoding="utf-8-sig")
     logged = [e for e in desk.audit.entries() if e["action"] == "export.customers"]

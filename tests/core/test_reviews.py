@@ -239,7 +239,7 @@ def test_one_files_state_for_its_review_tab(open_as, graded):
     state = boss.reviews.state(graded)
     assert (state["due_date"], state["reason"], state["snoozes"]) == ("2026-12-10", "snoozed", 1)
     with pytest.raises(NotFound):
-        open_as("intern").reviews.state("C999999")
+        open_as("clerk").reviews.state("C999999")
 
 
 def test_a_late_review_may_be_put_off_from_today(open_as, graded):

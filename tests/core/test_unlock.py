@@ -10,6 +10,7 @@ from custdesk.core import clock
 from custdesk.core.desk import Desk
 from custdesk.core.errors import LoginThrottled
 from custdesk.core.store.keyslots import KeySlots
+from tests.conftest import ADMIN_PW  # noqa: E402
 
 
 def actions(desk) -> list[tuple[str, str]]:
@@ -48,7 +49,7 @@ def test_failed_unlocks_are_not_logged_again_as_failed_logins(open_as, db_path):
     boss.verify_password("wrong-password")
     assert KeySlots.load(db_path).data["pending_failures"] == []
     boss.close()
-    with Desk.open(db_path, "boss", "boss-password") as again:
+    with Desk.open(db_path, "boss", ADMIN_PW) as again:
         logged = actions(again)
         assert again.audit.verify().ok
     assert ("login.failed", "boss") not in logged

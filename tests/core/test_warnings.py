@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from custdesk.core import clock, i18n
-from custdesk.core.errors import AccessDenied, Conflict, ValidationError
+from custdesk.core.errors import NotFound, AccessDenied, Conflict, ValidationError
 
 STATEMENT = {"period": "2025", "revenue": "5000000", "net_profit": "400000", "ebit": "600000",
              "total_assets": "8000000", "current_assets": "3000000", "total_liabilities": "4000000",
@@ -195,12 +195,20 @@ def test_switched_off_rules_stay_silent_and_preview_writes_nothing(open_as, firm
 
 
 def test_hidden_files_warnings_stay_hidden(open_as):
-    boss, intern = open_as("boss"), open_as("intern")
-    code = boss.customers.add({"name": "内部客户", "kind": "enterprise", "level": "internal"}).code
+    boss, clerk = open_as("boss"), open_as("clerk")
+    code = boss.customers.add({"name": "秘密客户", "kind": "enterprise", "level": "confidential"}).code
     boss.records.add(code, "transactions", {"kind": "invoice", "amount": "100",
                                             "occurred_on": "2026-06-01", "due_date": "2026-07-01"})
-    assert len(boss.warnings.list()) == 1
-    assert intern.warnings.list() == [] and intern.warnings.preview(TODAY) == []
+    (warning,) = boss.warnings.list()
+    assert clerk.warnings.list() == [] and clerk.warnings.preview(TODAY) == []
+    # Handling it answers as for a warning that does not exist: nothing names the file.
+    with pytest.raises(NotFound) as hidden:
+        clerk.warnings.handle(warning["id"], "处理", action="action")
+    with pytest.raises(NotFound) as absent:
+        clerk.warnings.handle(warning["id"] + 1000, "处理", action="action")
+    assert str(hidden.value).replace(str(warning["id"]), "N") == \
+        str(absent.value).replace(str(warning["id"] + 1000), "N")
+    assert code not in str(hidden.value)
 
 
 def test_the_first_login_of_a_day_checks_every_file(open_as, firm, db_path):
@@ -212,7 +220,8 @@ def test_the_first_login_of_a_day_checks_every_file(open_as, firm, db_path):
     later = open_as("clerk")
     assert [(w["rule"], w["raised_on"]) for w in later.warnings.list()
             if w["rule"] == "payment_overdue"] == [("payment_overdue", "2026-10-01")]
-    assert later.settings.get("warnings.checked_on") == "2026-10-01"
+    # The day, and the clearance the files were checked at (a higher one checks again).
+    assert later.settings.get("warnings.checked_on") == "2026-10-01:1"
     assert later.warnings.daily() == []                 # once a day
 
 

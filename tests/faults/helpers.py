@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).with_name("worker.py")
 FAULT_WORKER = ROOT / "tests" / "core" / "fault_worker.py"
 BACKUP_WORKER = ROOT / "tests" / "core" / "backup_worker.py"
-ADMIN, PASSWORD = "boss", "boss-password"
+ADMIN, PASSWORD = "boss", "boss-password-1"
 # Rounds of each kill -9 loop (the number by default; fewer for a quick look).
 ROUNDS = int(os.environ.get("CUSTDESK_KILL_ROUNDS", "50"))
 

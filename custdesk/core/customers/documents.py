@@ -70,10 +70,10 @@ class DocumentStore:
         digest = hashlib.sha256(content).hexdigest()
         now = clock.timestamp()
         with desk.writing():
-            doc_id = desk.db["documents"].insert({
+            doc_id = desk.store.insert("documents", {
                 "customer_id": customer_id, "filename": filename, "size": len(content),
                 "sha256": digest, "content": content, **{k: v for k, v in clean.items() if v is not None},
-                "created_at": now, "created_by": desk.user.name, "updated_at": now}).last_pk
+                "created_at": now, "created_by": desk.user.name, "updated_at": now})
             desk.audit.append("document.add", f"document#{doc_id}", customer=code.upper(),
                               summary={"filename": filename, "kind": clean["kind"], "size": len(content),
                                        "sha256": digest})
@@ -96,7 +96,7 @@ class DocumentStore:
         if row is None:
             raise NotFound(f"{code} document#{doc_id}")
         filename, content, digest = row
-        if hashlib.sha256(content).hexdigest() != digest:
+        if content is None or hashlib.sha256(content).hexdigest() != digest:
             raise ValidationError(FieldError("file", "document.corrupt"))
         with desk.writing():
             desk.audit.append("document.open", f"document#{doc_id}", customer=code.upper(),
@@ -112,7 +112,7 @@ class DocumentStore:
         if row is None:
             raise NotFound(f"{code} document#{doc_id}")
         with desk.writing():
-            desk.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+            desk.db.execute("DELETE FROM main.documents WHERE id = ?", [doc_id])
             desk.audit.append("document.delete", f"document#{doc_id}", customer=code.upper(),
                               summary={"filename": row[0], "sha256": row[1]})
             desk.warnings.evaluate(clock.today(), [customer_id])

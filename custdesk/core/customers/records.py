@@ -8,9 +8,9 @@ only their dates and categories show.
 from __future__ import annotations
 
 from .. import clock, i18n
-from ..access import mask_value
 from ..changes import Changes
 from ..cleaning import check_reason, clean_fields
+from ..disclosure import MASK, SHOW, mask_value
 from ..errors import FieldError, NotFound, ValidationError
 from ..fields import RECORD_KINDS, RecordKind
 
@@ -56,14 +56,14 @@ def _check_statement(values: dict) -> None:
         raise ValidationError(errors)
 
 
-def store_receivables(db, customer_id: int) -> None:
+def store_receivables(desk, customer_id: int) -> None:
     """Keep a file's exposure and oldest open due date (what lists and warnings read)."""
     from .exposure import exposure, oldest_open_due
-    cursor = db.execute("SELECT * FROM transactions WHERE customer_id = ?", [customer_id])
+    cursor = desk.db.execute("SELECT * FROM transactions WHERE customer_id = ?", [customer_id])
     columns = [c[0] for c in cursor.description]
     rows = [dict(zip(columns, r)) for r in cursor.fetchall()]
-    db.execute("UPDATE customers SET exposure = ?, overdue_since = ? WHERE id = ?",
-               [exposure(rows), oldest_open_due(rows), customer_id])
+    desk.store.update("customers", "id = ?", [customer_id],
+                      {"exposure": exposure(rows), "overdue_since": oldest_open_due(rows)})
 
 
 class RecordManager:
@@ -75,7 +75,9 @@ class RecordManager:
 
     def _clean(self, spec: RecordKind, code: str, values: dict, creating: bool,
                current: dict | None = None):
-        if spec.sensitive:
+        # A record of a kind levelled above the user's clearance may be added (it is sealed
+        # to its level); changing or deleting one needs the clearance to read it.
+        if spec.sensitive and not creating:
             self._desk.access.require_cleared(spec.sensitive)
         # Statement lines differ for individuals and enterprises (fields.kinds).
         kind = self._desk.customers.kind_of(code)
@@ -95,13 +97,14 @@ class RecordManager:
         row = {k: val for k, val in clean.items() if val is not None}
         with desk.writing():
             if kind == "financials" and desk.db.execute(
-                    "SELECT 1 FROM financial_statements WHERE customer_id = ? AND period = ?",
+                    "SELECT 1 FROM main.financial_statements WHERE customer_id = ? AND period = ?",
                     [customer_id, clean["period"]]).fetchone():
                 raise ValidationError(FieldError("period", "record.period_exists"))
-            record_id = desk.db[spec.table].insert(
-                {"customer_id": customer_id, **row, "created_at": now,
-                 "created_by": desk.user.name, "updated_at": now}).last_pk
-            desk.db["customers"].update(customer_id, {"updated_at": now})
+            record_id = desk.store.insert(spec.table, {
+                "customer_id": customer_id, **row, "created_at": now,
+                "created_by": desk.user.name, "updated_at": now})
+            desk.db.execute("UPDATE main.customers SET updated_at = ? WHERE id = ?",
+                            [now, customer_id])
             self._after_write(spec, customer_id)
             desk.audit.append(f"record.add", f"{kind}#{record_id}", customer=code.upper(),
                               summary=self._audit_summary(spec, row))
@@ -121,8 +124,9 @@ class RecordManager:
             return Changes()
         now = clock.timestamp()
         with desk.writing():
-            desk.db[spec.table].update(record_id, {**changed, "updated_at": now})
-            desk.db["customers"].update(current["customer_id"], {"updated_at": now})
+            desk.store.update(spec.table, "id = ?", [record_id], {**changed, "updated_at": now})
+            desk.db.execute("UPDATE main.customers SET updated_at = ? WHERE id = ?",
+                            [now, current["customer_id"]])
             self._after_write(spec, current["customer_id"])
             before = self._audit_summary(spec, {k: current.get(k) for k in changed})
             after = self._audit_summary(spec, changed)
@@ -136,7 +140,7 @@ class RecordManager:
         spec = record_kind(kind)
         current = self._get_raw(code, spec, record_id)
         with desk.writing():
-            desk.db.execute(f"DELETE FROM {spec.table} WHERE id = ?", [record_id])
+            desk.db.execute(f"DELETE FROM main.{spec.table} WHERE id = ?", [record_id])
             self._after_write(spec, current["customer_id"])
             desk.audit.append("record.delete", f"{kind}#{record_id}", customer=code.upper(),
                               summary=self._audit_summary(spec, {
@@ -147,7 +151,7 @@ class RecordManager:
     def _after_write(self, spec: RecordKind, customer_id: int) -> None:
         """Keep what is derived from records current, in the same transaction."""
         if spec.key == "transactions":
-            store_receivables(self._desk.db, customer_id)
+            store_receivables(self._desk, customer_id)
         if spec.key in WATCHED_KINDS:
             self._desk.warnings.evaluate(clock.today(), [customer_id])
 
@@ -169,29 +173,43 @@ class RecordManager:
         columns = [c[0] for c in cursor.description]
         return [dict(zip(columns, row)) for row in cursor.fetchall()]
 
-    def list(self, code: str, kind: str, *, reveal: bool = False, reason: str = "") -> list[dict]:
-        """Rows as the user may see them; sensitive kinds masked unless revealed with a reason."""
+    def list(self, code: str, kind: str, *, reveal: bool = False, reason: str = "",
+             purpose: str = "window") -> list[dict]:
+        """Rows as the user may see them (``disclosure``): sensitive kinds and contacts'
+        phones masked unless revealed with a reason; a kind above the user's clearance
+        shows its rows (that they exist, and when) with every value withheld."""
         desk = self._desk
         spec = record_kind(kind)
+        file_level = desk.customers.level_of(code)
         rows = self.raw(code, kind)
-        if not spec.sensitive:
+        sensitive = spec.sensitive or ("phone" if kind == "contacts" else None)
+        if sensitive is None:
             return rows
+        decision = desk.disclosure.field(sensitive, file_level, purpose, revealed=reveal)
         if reveal:
-            desk.access.require_cleared(spec.sensitive)
+            desk.access.require_cleared(sensitive)
             reason = check_reason(reason)
             with desk.writing():
                 desk.audit.append("record.reveal", kind, customer=code.upper(),
-                                  summary={"fields": [spec.sensitive], "reason": reason})
+                                  summary={"fields": [sensitive], "reason": reason})
+        if decision.action == SHOW:
             return rows
         for row in rows:
             for field in spec.fields:
-                if field.type not in SHOWN_WHEN_MASKED:
+                if kind == "contacts":
+                    if field.type == "phone":
+                        row[field.key] = mask_value(row.get(field.key), "phone")
+                elif field.type not in SHOWN_WHEN_MASKED or decision.action != MASK:
                     row[field.key] = mask_value(row.get(field.key), "all")
             row["masked"] = True
+            if decision.action != MASK:
+                row["locked"] = True
         return rows
 
     @staticmethod
     def _audit_summary(spec: RecordKind, values: dict) -> dict:
+        """What the audit log keeps of a record: sensitive kinds only their dates and
+        categories, contacts' phones masked (the log is read by auditors)."""
         if not spec.sensitive:
             # The log outlives the record and is read by auditors: a contact's phone
             # number goes in masked, as the file's own phone is shown.

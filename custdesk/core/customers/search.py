@@ -66,11 +66,6 @@ def name_grams(key: str) -> set[str]:
     return {key[i:i + n] for n in (1, 2) for i in range(len(key) - n + 1)}
 
 
-def phone_reversed(phone: str | None) -> str | None:
-    digits = re.sub(r"\D", "", phone or "")
-    return digits[::-1] or None
-
-
 def _prefix_range(column: str) -> str:
     # A prefix match that uses the column's index (LIKE would not, being case-folding).
     return f"({column} >= ? AND {column} < ?)"
@@ -80,10 +75,14 @@ def _upper_bound(prefix: str) -> str:
     return prefix + "\U0010ffff"
 
 
-def search_sql(text: str, *, id_numbers: bool) -> tuple[str, list] | None:
-    """A subquery selecting the ids of customers matching ``text`` (None: matches nothing).
+def search_sql(text: str, *, id_numbers: bool, phones: bool = True) -> tuple[str, list] | None:
+    """A subquery selecting the ids of clear customer files matching ``text`` (None: matches
+    nothing). Sealed files are searched by the catalogue and the blind indexes instead.
 
-    ``id_numbers`` is whether the user is cleared to search identity numbers.
+    ``id_numbers`` and ``phones``: whether the user is cleared to those fields, and so may
+    find a file by the whole number. A phone is otherwise found only by the digits its
+    mask shows (the last four), and an ID number not at all: a search by a fragment the
+    mask hides would tell the hidden digits one search at a time.
     """
     query = name_key(text)
     if not query:
@@ -97,30 +96,36 @@ def search_sql(text: str, *, id_numbers: bool) -> tuple[str, list] | None:
     else:
         grams = sorted({query[i:i + 2] for i in range(len(query) - 1)})
         intersect = " INTERSECT ".join(["SELECT customer_id FROM name_grams WHERE gram = ?"] * len(grams))
-        parts.append(f"SELECT id FROM customers WHERE id IN ({intersect}) AND instr(name_norm, ?) > 0")
+        parts.append(f"SELECT id FROM main.customers WHERE id IN ({intersect}) "
+                     f"AND instr(name_norm, ?) > 0")
         params += [*grams, query]
     if re.fullmatch(r"[a-z]+", query):
         for column in ("pinyin_initials", "pinyin_full"):
-            parts.append(f"SELECT id FROM customers WHERE {_prefix_range(column)}")
+            parts.append(f"SELECT id FROM main.customers WHERE {_prefix_range(column)}")
             params += [query, _upper_bound(query)]
     code = query.upper()
     if re.fullmatch(r"C?\d+", code):
-        parts.append(f"SELECT id FROM customers WHERE {_prefix_range('code')}")
+        parts.append(f"SELECT id FROM main.customers WHERE {_prefix_range('code')}")
         code_prefix = code if code.startswith("C") else "C" + code
         params += [code_prefix, _upper_bound(code_prefix)]
         if not code.startswith("C") and len(code) <= 6:
-            parts.append("SELECT id FROM customers WHERE code = ?")
+            parts.append("SELECT id FROM main.customers WHERE code = ?")
             params.append("C" + code.zfill(6))
-    if query.isdigit() and len(query) >= 3:
+    if query.isdigit() and 3 <= len(query) <= 4:
         tail = query[::-1]
-        parts.append(f"SELECT id FROM customers WHERE {_prefix_range('phone_rev')}")
+        parts.append(f"SELECT id FROM main.customers WHERE {_prefix_range('phone_rev')}")
         params += [tail, _upper_bound(tail)]
+    elif query.isdigit() and 7 <= len(query) <= 15 and phones:
+        parts.append("SELECT id FROM main.customers WHERE phone_rev = ? "
+                     "AND replace(replace(phone, '-', ''), ' ', '') = ?")
+        params += [query[-4:][::-1], query]
     if re.fullmatch(r"[0-9a-z]{4,18}", query):
-        if id_numbers:
-            # Naming every ID type lets the (id_type, id_number) index serve the prefix.
-            parts.append(f"SELECT customer_id FROM individuals WHERE id_type IN "
-                         f"({', '.join('?' * len(ID_TYPES))}) AND " + _prefix_range("id_number"))
-            params += [*ID_TYPES, code, _upper_bound(code)]
-        parts.append("SELECT customer_id FROM enterprises WHERE " + _prefix_range("credit_code"))
+        if id_numbers and len(query) >= 8:
+            # The whole number only; naming every ID type lets the (id_type, id_number)
+            # index serve it.
+            parts.append(f"SELECT customer_id FROM main.individuals WHERE id_type IN "
+                         f"({', '.join('?' * len(ID_TYPES))}) AND id_number = ?")
+            params += [*ID_TYPES, code]
+        parts.append("SELECT customer_id FROM main.enterprises WHERE " + _prefix_range("credit_code"))
         params += [code, _upper_bound(code)]
     return " UNION ".join(parts), params

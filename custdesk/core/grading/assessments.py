@@ -15,7 +15,7 @@ import json
 from dateutil.relativedelta import relativedelta
 
 from .. import clock, i18n
-from ..access import mask_value
+from ..disclosure import mask_value
 from ..changes import Changes
 from ..cleaning import check_one
 from ..errors import AccessDenied, Conflict, FieldError, NotFound, ValidationError
@@ -64,6 +64,22 @@ STATUSES = ("draft", "submitted", "approved", "rejected")
 # for all of it, and others see its inputs masked.
 READS = {"enterprise": ("financials", "credit_records", "litigation"),
          "individual": ("financials", "income", "credit_records", "litigation")}
+
+
+def _withheld_detail(card, answers: dict) -> dict:
+    """An assessment's detail as a reader not cleared to it sees it (the detail is sealed at
+    the level of the records it read): every factor of the scorecard, the assessor's own
+    answers with their points, and no input or points of the file's figures."""
+    factors = []
+    for spec in card.factors:
+        answered = spec.asked and answers.get(spec.key) is not None
+        points = spec.points_for(answers[spec.key])[0] if answered else None
+        factors.append({"key": spec.key, "input_key": spec.input, "dimension": spec.dimension,
+                        "input": answers.get(spec.key) if answered else "***",
+                        "points": points, "max_points": spec.max_points,
+                        "rule": answers.get(spec.key) if answered else "***"})
+    return {"factors": factors, "dimensions": {}, "traces": {}, "bases": {},
+            "limit_trace": "***", "problems": []}
 
 
 def status_label(status: str) -> str:
@@ -195,11 +211,11 @@ class Grading:
         with desk.writing():
             self._refuse_if_open(customer_id)
             card = result["scorecard"]
-            new_id = desk.db["assessments"].insert({
+            new_id = desk.store.insert("assessments", {
                 "customer_id": customer_id, "scorecard_name": card.name,
                 "scorecard_version": card.version, "status": "draft",
                 **self._stored(result), "assessor": desk.user.name,
-                "created_at": now, "updated_at": now}).last_pk
+                "created_at": now, "updated_at": now})
             desk.audit.append("assessment.create", f"assessment#{new_id}", customer=code.upper(),
                               summary=self._summary(result))
         return Changes.of("grading", code=code.upper(), id=new_id)
@@ -217,8 +233,8 @@ class Grading:
             reason=(current["adjustment_reason"] or "") if reason is None else reason)
         with desk.writing():
             self._still(assessment_id, "draft")
-            desk.db["assessments"].update(assessment_id, {**self._stored(result),
-                                                          "updated_at": clock.timestamp()})
+            desk.store.update("assessments", "id = ?", [assessment_id],
+                              {**self._stored(result), "updated_at": clock.timestamp()})
             desk.audit.append("assessment.revise", f"assessment#{assessment_id}", customer=code,
                               summary=self._summary(result))
         return Changes.of("grading", code=code, id=assessment_id)
@@ -228,7 +244,7 @@ class Grading:
         current = self._require_own_draft(assessment_id, "assessment.discard")
         with desk.writing():
             self._still(assessment_id, "draft")
-            desk.db.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])
+            desk.db.execute("DELETE FROM main.assessments WHERE id = ?", [assessment_id])
             desk.audit.append("assessment.discard", f"assessment#{assessment_id}",
                               customer=current["code"])
         return Changes.of("grading", code=current["code"], id=assessment_id)
@@ -238,9 +254,9 @@ class Grading:
         current = self._require_own_draft(assessment_id, "assessment.submit")
         with desk.writing():
             self._still(assessment_id, "draft")
-            desk.db["assessments"].update(assessment_id, {"status": "submitted",
-                                                          "submitted_at": clock.timestamp(),
-                                                          "updated_at": clock.timestamp()})
+            desk.db.execute("UPDATE main.assessments SET status = 'submitted', submitted_at = ?, "
+                            "updated_at = ? WHERE id = ?",
+                            [clock.timestamp(), clock.timestamp(), assessment_id])
             desk.audit.append("assessment.submit", f"assessment#{assessment_id}",
                               customer=current["code"],
                               summary={"grade": current["grade"], "score": current["score"]})
@@ -260,18 +276,19 @@ class Grading:
         now = clock.timestamp()
         with desk.writing():
             self._still(assessment_id, "submitted")
-            desk.db["assessments"].update(assessment_id, {
+            desk.store.update("assessments", "id = ?", [assessment_id], {
                 "status": "approved", "approved_limit": approved, "valid_until": valid_until,
                 "decided_by": desk.user.name, "decided_at": now, "updated_at": now,
                 "decision_reason": reason or None})
             # A limit change asked for before this assessment is overtaken by it.
-            desk.db.execute(
-                "UPDATE limit_changes SET status = 'rejected', decided_by = 'custdesk', "
-                "decided_at = ?, decision_reason = ? WHERE customer_id = ? AND status = 'submitted'",
-                [now, f"assessment#{assessment_id}", current["customer_id"]])
+            desk.store.update(
+                "limit_changes", "customer_id = ? AND status = 'submitted'",
+                [current["customer_id"]], {"status": "rejected", "decided_by": "custdesk",
+                                           "decided_at": now,
+                                           "decision_reason": f"assessment#{assessment_id}"})
             before = desk.db.execute("SELECT grade, credit_limit FROM customers WHERE id = ?",
                                      [current["customer_id"]]).fetchone()
-            desk.db["customers"].update(current["customer_id"], {
+            desk.store.update("customers", "id = ?", [current["customer_id"]], {
                 "grade": current["grade"], "risk_level": current["risk_level"],
                 "credit_limit": approved, "grade_valid_until": valid_until,
                 "graded_on": today.isoformat(), "assessment_id": assessment_id, "updated_at": now})
@@ -293,7 +310,7 @@ class Grading:
         now = clock.timestamp()
         with desk.writing():
             self._still(assessment_id, "submitted")
-            desk.db["assessments"].update(assessment_id, {
+            desk.store.update("assessments", "id = ?", [assessment_id], {
                 "status": "rejected", "decided_by": desk.user.name, "decided_at": now,
                 "decision_reason": reason, "updated_at": now})
             desk.audit.append("assessment.reject", f"assessment#{assessment_id}",
@@ -391,10 +408,13 @@ class Grading:
         """Stored detail plus what a person reads: each factor's label, its input as text
         ("45.2%", "良好", masked "***") and its trace in the user's language."""
         item = dict(row)
-        item["answers"] = json.loads(item["answers"])
-        detail = json.loads(item["detail"])
-        item["masked"] = masked = not self._cleared_for_reads(row["kind"])
+        item["answers"] = json.loads(item["answers"] or "{}")
         card = self.library.get(f"{row['scorecard_name']}@{row['scorecard_version']}")
+        # The detail quotes the file's levelled records: it is kept at their level, and a
+        # reader not cleared to it sees the factors without their inputs.
+        detail = json.loads(item["detail"]) if item["detail"] else \
+            _withheld_detail(card, item["answers"])
+        item["masked"] = masked = not self._cleared_for_reads(row["kind"]) or not item["detail"]
         for factor in detail["factors"]:
             spec = card.factor(factor["key"])
             hidden = masked and not spec.asked and factor["input"] is not None
@@ -497,10 +517,10 @@ class Grading:
                                       "status = 'submitted'", [customer_id]).fetchone()
             if pending:
                 raise Conflict(i18n.tr("grading.limit_open", id=pending[0]))
-            new_id = desk.db["limit_changes"].insert({
+            new_id = desk.store.insert("limit_changes", {
                 "customer_id": customer_id, "current_limit": current[1], "new_limit": amount,
                 "reason": reason, "status": "submitted", "requested_by": desk.user.name,
-                "requested_at": clock.timestamp()}).last_pk
+                "requested_at": clock.timestamp()})
             desk.audit.append("limit.request", f"limit_change#{new_id}", customer=code.upper(),
                               summary={"before": current[1], "after": amount, "reason": reason})
         return Changes.of("grading", code=code.upper(), id=new_id)
@@ -527,15 +547,33 @@ class Grading:
             if status != "submitted":
                 raise Conflict(i18n.tr("grading.limit_decided", id=change_id,
                                        status=status_label(status)))
-            desk.db["limit_changes"].update(change_id, {
+            desk.store.update("limit_changes", "id = ?", [change_id], {
                 "status": "approved" if approve else "rejected", "decided_by": desk.user.name,
                 "decided_at": now, "decision_reason": reason or None})
             if approve:
-                desk.db["customers"].update(row["customer_id"], {"credit_limit": row["new_limit"],
-                                                                 "updated_at": now})
+                desk.store.update("customers", "id = ?", [row["customer_id"]],
+                                  {"credit_limit": row["new_limit"], "updated_at": now})
             desk.audit.append(action, obj, customer=row["code"], summary={
                 "before": row["current_limit"], "after": row["new_limit"], "reason": reason})
         return Changes.of("grading", "customers", code=row["code"], id=change_id)
+
+    # -- the portfolio (report) -------------------------------------------------------------
+    def standings(self) -> list[tuple]:
+        """(grade, risk level, limit, exposure, valid until, next review) of every file this
+        user may see, for counting the portfolio."""
+        return self._desk.db.execute(
+            "SELECT grade, risk_level, credit_limit, exposure, grade_valid_until, next_review "
+            "FROM customers c WHERE c.level <= ? AND c.name IS NOT NULL",
+            [self._desk.access.clearance]).fetchall()
+
+    def largest_exposures(self, limit: int) -> list[tuple]:
+        """(code, name, grade, limit, exposure, valid until, next review) of the visible files
+        with the largest exposure, largest first."""
+        return self._desk.db.execute(
+            "SELECT code, name, grade, credit_limit, exposure, grade_valid_until, next_review "
+            "FROM customers c WHERE c.level <= ? AND c.name IS NOT NULL AND c.exposure > 0 "
+            "ORDER BY c.exposure DESC, c.code LIMIT ?",
+            [self._desk.access.clearance, int(limit)]).fetchall()
 
     # -- standing -----------------------------------------------------------------------
     def credit(self, code: str) -> dict:

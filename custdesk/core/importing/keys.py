@@ -4,7 +4,7 @@ The pinyin of 100,000 names is several seconds of pure Python. When the machine 
 second core, a helper process (``python -m custdesk.core.importing.keys``) works the
 keys out batch by batch while the rows are still being checked, so that the write only
 inserts. The keys are those ``CustomerArchive`` writes: the helper runs the same
-function (``_search_keys``; its phone part is ``search.phone_reversed``). Whatever goes wrong with the
+function (``_search_keys``; its phone part is ``disclosure.phone_tail``). Whatever goes wrong with the
 helper, the keys are worked out here instead.
 """
 
@@ -33,8 +33,8 @@ def _one(name: str, kind: str) -> tuple:
 def keys_for(items: list[tuple[str, str | None, str]]) -> list[tuple]:
     """(name_norm, initials, full pinyin, phone_rev) of (name, phone, kind) items, in
     order (a name that repeats is worked out once)."""
-    from ..customers.search import phone_reversed
-    return [(*_one(name, kind), phone_reversed(phone)) for name, phone, kind in items]
+    from ..disclosure import phone_tail
+    return [(*_one(name, kind), phone_tail(phone)) for name, phone, kind in items]
 
 
 def _write_frame(stream, value) -> None:

@@ -19,14 +19,15 @@ from pathlib import Path
 from typing import Callable
 
 from .. import clock, i18n
-from ..access import mask_value
 from ..cleaning import clean_fields
-from ..customers import search
+from ..customers import blind, search
+from ..disclosure import mask_value
 from ..customers.records import SHOWN_WHEN_MASKED, _check_statement, store_receivables
 from ..errors import AccessDenied, Conflict, CustdeskError, FieldError, ValidationError
 from ..fields import CUSTOMER_FIELDS, RECORD_KINDS, Field, choice_label
 from ..reviews import next_review
 from ..store.connection import IntegrityError
+from ..store.sealed_schema import SEAL_FROM
 from ..validation import normalize_code
 from .mapping import (LOOKUP_FIELDS, TARGETS, header_unit, map_headers, normalise_cell,
                       scale_money, target_fields)
@@ -107,7 +108,7 @@ class ImportResult:
     unknown_columns: list[str] = field(default_factory=list)
     encoding: str | None = None
     delimiter: str | None = None
-    codes: tuple[str, str] | None = None                        # first and last new code
+    codes: tuple[str, ...] | None = None                        # the new codes, in file order
     audit_seq: int | None = None
 
     @property
@@ -260,9 +261,12 @@ class Importer:
         db = self.desk.db
         out = []
         for column, table in (("id_number", "individuals"), ("credit_code", "enterprises")):
+            # Only what this user may read: a number held by a hidden file, or sealed above
+            # the user, answers as an absent one (its file is not named).
             out.append({r[0]: (r[1], r[2], r[3]) for r in db.execute(
                 f"SELECT t.{column}, c.id, c.code, c.level FROM {table} t "
-                f"JOIN customers c ON c.id = t.customer_id WHERE t.{column} IS NOT NULL")})
+                f"JOIN customers c ON c.id = t.customer_id WHERE t.{column} IS NOT NULL "
+                f"AND c.level <= ? AND c.name IS NOT NULL", [self.desk.access.clearance])})
         return out[0], out[1]
 
     def _check_customers(self, rows, columns, result: ImportResult):
@@ -344,73 +348,93 @@ class Importer:
         db, conn = desk.db, desk.db.conn
         now, user = clock.timestamp(), desk.user.name
         defaults = {t: _defaults(db, t) for t in ("customers", "individuals", "enterprises")}
-        base_defaults = [defaults["customers"].get(k) for k in _BASE]
-        detail_defaults = {kind: [defaults[_TABLE[kind]].get(k) for k in cols]
-                           for kind, cols in _DETAIL.items()}
-        base_sql = (f"INSERT INTO customers (id, code, {', '.join(_BASE)}, overrides, created_at, "
-                    "created_by, updated_at, name_norm, pinyin_initials, pinyin_full, phone_rev, "
-                    f"next_review) VALUES ({', '.join('?' * (len(_BASE) + 11))})")
-        detail_sql = {kind: f"INSERT INTO {_TABLE[kind]} (customer_id, {', '.join(cols)}) "
-                            f"VALUES ({', '.join('?' * (len(cols) + 1))})"
-                      for kind, cols in _DETAIL.items()}
         total = len(new) + len(updates)
+        statements: dict[str, str] = {}
 
-        def insert(bases, details, grams) -> None:
-            conn.executemany(base_sql, bases)
-            for kind, rows in details.items():
-                if rows:
-                    conn.executemany(detail_sql[kind], rows)
-            grams.sort()                      # in key order: fewer pages touched
-            conn.executemany("INSERT OR IGNORE INTO name_grams (gram, customer_id) VALUES (?, ?)",
-                             grams)
+        def insert(table: str, rows: list[dict]) -> None:
+            if not rows:
+                return
+            names = list(rows[0])
+            sql = statements.setdefault(table, (
+                f"INSERT INTO main.{table} ({', '.join(names)}) "
+                f"VALUES ({', '.join('?' * len(names))})"))
+            conn.executemany(sql, [[row[n] for n in names] for row in rows])
 
         with desk.writing(), _large_cache(db):
             self._recheck(new, updates)
-            seq = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'customers'").fetchone()
-            first_id = next_id = (seq[0] if seq else 0) + 1
+            identities = desk.customers.allocate(len(new))
+            codes = []
             # A new file's first review: the same rule (and date) for every file of the import.
             due = next_review({"created_at": now, "grade": None}, desk.reviews.policy())[0].isoformat()
             for batch, start in enumerate(range(0, len(new), CHUNK)):
-                bases, grams = [], []
-                details = {"individual": [], "enterprise": []}
-                for (kind, base, detail), keys in zip(new[start:start + CHUNK],
-                                                      self._keys.batch(batch)):
+                stored = {"customers": [], "individuals": [], "enterprises": []}
+                grams, digests = [], []
+                for (kind, base, detail), keys, (new_id, code) in zip(
+                        new[start:start + CHUNK], self._keys.batch(batch),
+                        identities[start:start + CHUNK]):
                     name_norm, initials, full, phone_rev = keys
-                    bases.append((next_id, f"C{next_id:06d}",
-                                  *(d if v is None else v for v, d in zip(base, base_defaults)),
-                                  "{}", now, user, now, name_norm, initials, full, phone_rev, due))
-                    details[kind].append((next_id, *(d if v is None else v for v, d in
-                                                     zip(detail, detail_defaults[kind]))))
-                    grams.extend((g, next_id) for g in search.name_grams(name_norm))
-                    next_id += 1
-                insert(bases, details, grams)
-                self.progress("writing", start + len(bases), total)
+                    row = {k: defaults["customers"].get(k) if v is None else v
+                           for k, v in zip(_BASE, base)}
+                    row.update(id=new_id, code=code, kind=kind, overrides="{}", created_at=now,
+                               created_by=user, updated_at=now, name_norm=name_norm,
+                               pinyin_initials=initials, pinyin_full=full, phone_rev=phone_rev,
+                               next_review=due, exposure=0)
+                    level = row["level"]
+                    stored["customers"].append(desk.store.encode("customers", row, level=level))
+                    table = _TABLE[kind]
+                    detail_row = {"customer_id": new_id, **{
+                        k: defaults[table].get(k) if v is None else v
+                        for k, v in zip(_DETAIL[kind], detail)}}
+                    stored[table].append(desk.store.encode(table, detail_row, level=level))
+                    if level < SEAL_FROM:
+                        grams.extend((g, new_id) for g in search.name_grams(name_norm))
+                    for (index_table, column) in blind.INDEXED:
+                        source = row if index_table == "customers" else detail_row
+                        if index_table in ("customers", table) and column in source:
+                            found = blind.digest_row(desk, new_id, index_table, column,
+                                                     source[column], level)
+                            if found:
+                                digests.append(found)
+                    codes.append(code)
+                for table in ("customers", "individuals", "enterprises"):
+                    insert(table, stored[table])
+                grams.sort()                      # in key order: fewer pages touched
+                conn.executemany("INSERT OR IGNORE INTO name_grams (gram, customer_id) "
+                                 "VALUES (?, ?)", grams)
+                conn.executemany(blind.INSERT, digests)
+                self.progress("writing", start + len(stored["customers"]), total)
             for _number, customer_id, _code, kind, clean in updates:
                 self._update_customer(customer_id, kind, clean, now)
             self.progress("writing", total, total)
             if new:
-                result.codes = (f"C{first_id:06d}", f"C{next_id - 1:06d}")
-            self._audit(result, {"codes": list(result.codes) if result.codes else [],
+                result.codes = tuple(codes)
+            self._audit(result, {"codes": codes[:1000],
                                  "updated_codes": [u[2] for u in updates][:1000]})
 
     def _update_customer(self, customer_id: int, kind: str, clean: dict, now: str) -> None:
         """A file updated from a row: its non-empty cells replace the stored values."""
         desk = self.desk
-        row = desk.db.execute("SELECT name, phone, overrides FROM customers WHERE id = ?",
+        row = desk.db.execute("SELECT name, phone, overrides, level FROM customers WHERE id = ?",
                               [customer_id]).fetchone()
         base = {k: v for k, v in clean.items() if _FIELD[k].table == "customers" and k != "kind"}
         detail = {k: v for k, v in clean.items() if _FIELD[k].table == _TABLE[kind]}
-        overrides = {k: v for k, v in json.loads(row[2]).items() if k not in clean}
+        overrides = {k: v for k, v in json.loads(row[2] or "{}").items() if k not in clean}
         base.update(updated_at=now, overrides=json.dumps(overrides, ensure_ascii=False))
         name, phone = base.get("name", row[0]), base.get("phone", row[1])
         if (name, phone) != (row[0], row[1]):
             base.update(desk.customers._search_keys(name, phone, kind))
-        desk.db["customers"].update(customer_id, base)
+        desk.store.update("customers", "id = ?", [customer_id], base)
         if detail:
-            desk.db[_TABLE[kind]].update(customer_id, detail)
-        if name != row[0]:
+            desk.store.update(_TABLE[kind], "customer_id = ?", [customer_id], detail)
+        level = base.get("level", row[3])
+        desk.customers._index(customer_id, level, {**base, **detail})
+        if name != row[0] or level != row[3]:
             desk.db.execute("DELETE FROM name_grams WHERE customer_id = ?", [customer_id])
-            desk.customers._write_grams(customer_id, base["name_norm"])
+            if level < SEAL_FROM:
+                desk.customers._write_grams(customer_id, base.get("name_norm") or
+                                            desk.customers._search_keys(name, phone, kind)["name_norm"])
+        if level != row[3]:
+            desk.customers._move_level(customer_id, row[3], level)
 
     def _recheck(self, new: list, updates: list) -> None:
         """Inside the write: the identities the rows were checked against have not changed."""
@@ -435,7 +459,8 @@ class Importer:
         for cid, code, kind, id_number, credit_code in db.execute(
                 "SELECT c.id, c.code, c.kind, i.id_number, e.credit_code FROM customers c "
                 "LEFT JOIN individuals i ON i.customer_id = c.id "
-                "LEFT JOIN enterprises e ON e.customer_id = c.id WHERE c.level <= ?", [clearance]):
+                "LEFT JOIN enterprises e ON e.customer_id = c.id WHERE c.level <= ? "
+                "AND c.name IS NOT NULL", [clearance]):
             maps["code"][code] = (cid, kind)
             if id_number:
                 maps["id_number"][id_number] = (cid, kind)
@@ -540,32 +565,43 @@ class Importer:
         conn = desk.db.conn
         now, user = clock.timestamp(), desk.user.name
         columns = [f.key for f in spec.fields]
-        sql = (f"INSERT INTO {spec.table} (customer_id, {', '.join(columns)}, created_at, created_by, "
-               f"updated_at) VALUES ({', '.join('?' * (len(columns) + 4))})")
         touched = {customer_id for customer_id, *_ in new} | {u[0] for u in updates}
         total = len(new) + len(updates)
+        kind_level = desk.disclosure.kind_level(spec.table)
         with desk.writing():
             if self.update_existing and updates:
                 current = self._existing_records()
                 if any(record_id not in current.values() for _c, record_id, _v in updates):
                     raise Conflict(i18n.tr("import.changed"))
+            file_levels = dict(desk.db.execute(
+                f"SELECT id, level FROM main.customers WHERE id IN "
+                f"({','.join(map(str, sorted(touched))) or 'NULL'})").fetchall())
+            sql = None
             for start in range(0, len(new), CHUNK):
-                conn.executemany(sql, [(customer_id, *values, now, user, now)
-                                       for customer_id, values in new[start:start + CHUNK]])
+                rows = []
+                for customer_id, values in new[start:start + CHUNK]:
+                    row = {"customer_id": customer_id, **dict(zip(columns, values)),
+                           "created_at": now, "created_by": user, "updated_at": now}
+                    rows.append(desk.store.encode(
+                        spec.table, row, level=max(file_levels[customer_id], kind_level)))
+                names = list(rows[0])
+                sql = sql or (f"INSERT INTO main.{spec.table} ({', '.join(names)}) "
+                              f"VALUES ({', '.join('?' * len(names))})")
+                conn.executemany(sql, [[r[n] for n in names] for r in rows])
                 self.progress("writing", min(start + CHUNK, len(new)), total)
             for _customer_id, record_id, values in updates:
-                desk.db[spec.table].update(record_id, {**values, "updated_at": now})
-            conn.executemany("UPDATE customers SET updated_at = ? WHERE id = ?",
+                desk.store.update(spec.table, "id = ?", [record_id], {**values, "updated_at": now})
+            conn.executemany("UPDATE main.customers SET updated_at = ? WHERE id = ?",
                              [(now, customer_id) for customer_id in sorted(touched)])
             if self.target == "transactions":
                 # What records.add keeps for each write: exposure, then the warning rules.
                 for customer_id in sorted(touched):
-                    store_receivables(desk.db, customer_id)
+                    store_receivables(desk, customer_id)
                 desk.warnings.evaluate(clock.today(), sorted(touched))
             self.progress("writing", total, total)
             codes = [r[0] for r in desk.db.execute(
-                f"SELECT code FROM customers WHERE id IN ({','.join(map(str, sorted(touched)))}) "
-                "ORDER BY code LIMIT 1000")]
+                f"SELECT code FROM main.customers WHERE id IN "
+                f"({','.join(map(str, sorted(touched)))}) ORDER BY code LIMIT 1000")]
             self._audit(result, {"customers": len(touched), "codes": codes})
 
 
@@ -607,7 +643,7 @@ def _large_cache(db, mib: int = 64):
 def _defaults(db, table: str) -> dict:
     """The column defaults of a table (what an INSERT that leaves a column out stores)."""
     out = {}
-    for _cid, name, _type, _notnull, default, _pk in db.execute(f"PRAGMA table_info({table})"):
+    for _cid, name, _type, _notnull, default, _pk in db.execute(f"PRAGMA main.table_info({table})"):
         if default is not None:
             out[name] = db.execute(f"SELECT {default}").fetchone()[0]
     return out

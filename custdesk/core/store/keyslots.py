@@ -1,24 +1,30 @@
-"""Key slots: the database key, wrapped once per user and once for recovery.
+"""The key slot file ``<db>.keys``: what each person's password unlocks, and the file key.
 
-The database is keyed with a random 256-bit key. That key never touches disk
-in the clear: beside the database, ``<db>.keys`` (JSON) holds one slot per
-active user — the key encrypted with AES-256-GCM under a key derived from the
-user's password by Argon2id — and one recovery slot, wrapped under a key
-derived (HKDF) from a random 256-bit recovery key that ``init`` prints once.
+Format 2 (this program writes no other):
 
-The slot's GCM tag is what checks a password: a wrong password fails to
-unwrap, and nothing else in the file tells a password apart.
+- ``slots[user]``: the user's **personal keys** — an Ed25519 signing key (every audit
+  entry they write is signed with it), an X25519 box key (level keys and the file key
+  are sealed to its public half) and the firm's **root** public key they trust — in one
+  AES-256-GCM envelope under a key derived from their password by Argon2id. The GCM
+  tag is what checks a password.
+- ``file_keys[principal]``: the database file key (SQLCipher's raw key), sealed to that
+  principal's box key. A user's password thus opens their own slot, their slot opens
+  their file-key envelope, and the file key opens the database. Disabling a user
+  changes the file key (``PRAGMA rekey``) and drops their envelope, so an old copy of
+  this file reads nothing written after.
+- ``recovery``: the salt from which the paper recovery key derives the root signing
+  key and the recovery principal's box key (see ``keys.recovery``).
+- ``throttle`` and ``pending_failures``: the login back-off, kept here because a failed
+  login cannot open the database. Failures are copied into the signed audit log at the
+  next login, and the back-off also counts the failures already logged there, so
+  editing this file can only hide failures not yet logged.
 
-The file also keeps the login back-off counters and failures not yet copied
-into the audit log, because a failed login cannot open the database to log
-itself. Editing this file can only reset a back-off counter; it cannot reveal
-anything (an attacker holding the file can try passwords offline anyway, which
-is what Argon2id's cost is for).
+Format 1 (custdesk before per-user keys) wrapped the file key itself under each
+password; ``unlock`` still reads it so that a database can be converted (``keys.upgrade``).
 """
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import json
 import os
@@ -30,23 +36,33 @@ from typing import Iterator
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-FORMAT = 1
-# Argon2id cost: 64 MiB, 3 passes, 2 lanes (above OWASP's 19 MiB/t=2 minimum);
-# about 0.1 s on a 2-core machine. Stored per slot, so it can be raised later.
-ARGON2 = {"time_cost": 3, "memory_cost": 65536, "parallelism": 2}
+from ..files import fsync_dir, private_file, write_atomic
+from ..keys import primitives as p
+
+FORMAT = 2
+# Argon2id cost, chosen by measuring (README, "Passwords"): 256 MiB and 3 passes take
+# about 0.7 s of one core of this class of machine, so a copied slot file gives an
+# attacker about 1.4 guesses per second per core (and 256 MiB of memory per guess).
+# The two lanes halve the wait at the login screen on a two-core PC.
+ARGON2 = {"time_cost": 3, "memory_cost": 262144, "parallelism": 2}
+# Tests run thousands of logins; they set this variable to use small parameters. A slot
+# made with them is re-made with the production parameters at its user's next login
+# without the variable, and ``check`` names such slots.
+TEST_KDF_ENV = "CUSTDESK_INSECURE_TEST_KDF"
+_TEST_ARGON2 = {"time_cost": 1, "memory_cost": 8192, "parallelism": 1}
 LOCK_TIMEOUT = 30.0  # seconds to wait for another process to finish with the slots
+RECOVERY = "@recovery"      # the principal the paper recovery key stands for
 
 
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
+def kdf_params() -> dict:
+    return dict(_TEST_ARGON2 if os.environ.get(TEST_KDF_ENV) == "1" else ARGON2)
 
 
-def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"))
+def below_policy(kdf: dict) -> bool:
+    """Whether a slot was made with weaker Argon2 parameters than this program's own."""
+    return any(kdf.get(k, 0) < v for k, v in ARGON2.items() if k != "parallelism")
 
 
 def slots_path(db_path: Path) -> Path:
@@ -55,49 +71,68 @@ def slots_path(db_path: Path) -> Path:
 
 def _derive_password_key(password: str, kdf: dict) -> bytes:
     return hash_secret_raw(
-        password.encode("utf-8"), _unb64(kdf["salt"]),
+        password.encode("utf-8"), p.unb64(kdf["salt"]),
         time_cost=kdf["time_cost"], memory_cost=kdf["memory_cost"],
         parallelism=kdf["parallelism"], hash_len=32, type=Type.ID,
     )
 
 
-def _derive_recovery_key(recovery: bytes, kdf: dict) -> bytes:
-    # The recovery key is 256 random bits: a fast KDF is enough, no stretching needed.
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=_unb64(kdf["salt"]),
-                info=b"custdesk recovery slot").derive(recovery)
+def _slot_aad(user: str, fmt: int = FORMAT) -> bytes:
+    # Binds a slot to its user name: copying the admin's slot under a clerk's name
+    # does not log anyone in as that clerk.
+    prefix = b"custdesk-user-slot:" if fmt == 1 else b"custdesk-user-slot-v2:"
+    return prefix + user.encode("utf-8")
 
 
-def _wrap(kek: bytes, db_key: bytes, aad: bytes) -> dict:
-    nonce = secrets.token_bytes(12)
-    return {"nonce": _b64(nonce), "wrapped": _b64(AESGCM(kek).encrypt(nonce, db_key, aad))}
+def _file_key_aad(principal: str, epoch: int) -> bytes:
+    return f"custdesk-file-key:{principal}:{epoch}".encode("utf-8")
 
 
-def _unwrap(kek: bytes, slot: dict, aad: bytes) -> bytes | None:
-    try:
-        return AESGCM(kek).decrypt(_unb64(slot["nonce"]), _unb64(slot["wrapped"]), aad)
-    except InvalidTag:
-        return None
+@dataclass(frozen=True)
+class Personal:
+    """What a password unlocks: one principal's own keys and the root they trust."""
 
+    user: str
+    sign_seed: bytes
+    box_secret: bytes
+    root: bytes
 
-def _slot_aad(user: str) -> bytes:
-    # Binds a slot to its user name: copying the admin's slot under a clerk's
-    # name does not log anyone in as that clerk.
-    return b"custdesk-user-slot:" + user.encode("utf-8")
+    @property
+    def sign_public(self) -> bytes:
+        return p.sign_public(self.sign_seed)
+
+    @property
+    def box_public(self) -> bytes:
+        return p.box_public(self.box_secret)
+
+    @classmethod
+    def new(cls, user: str, root: bytes) -> "Personal":
+        return cls(user, p.random_key(), p.random_key(), root)
 
 
 def format_recovery_key(raw: bytes) -> str:
+    import base64
     text = base64.b32encode(raw).decode("ascii").rstrip("=")
     return "-".join(text[i:i + 8] for i in range(0, len(text), 8))
 
 
 def parse_recovery_key(text: str) -> bytes | None:
-    cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
+    import base64
+    cleaned = "".join(ch for ch in (text or "").upper() if ch.isalnum())
     cleaned = cleaned.replace("0", "O").replace("1", "I").replace("8", "B")
     try:
         raw = base64.b32decode(cleaned + "=" * (-len(cleaned) % 8))
     except ValueError:
         return None
     return raw if len(raw) == 32 else None
+
+
+def recovery_personal(raw: bytes, salt: bytes) -> Personal:
+    """The recovery principal's keys, all derived from the paper key: its signing key
+    is the firm's root, which every user's slot pins."""
+    sign_seed = p.derive(raw, "recovery/sign", salt=salt)
+    root = p.sign_public(sign_seed)
+    return Personal(RECOVERY, sign_seed, p.derive(raw, "recovery/box", salt=salt), root)
 
 
 @dataclass
@@ -110,68 +145,176 @@ class KeySlots:
 
     @classmethod
     def new(cls, db_path: Path) -> "KeySlots":
-        return cls(slots_path(db_path), {"format": FORMAT, "slots": {}, "recovery": None,
-                                         "throttle": {}, "pending_failures": []})
+        return cls(slots_path(db_path), {"format": FORMAT, "slots": {}, "file_keys": {},
+                                         "recovery": None, "throttle": {},
+                                         "pending_failures": []})
 
     @classmethod
     def load(cls, db_path: Path) -> "KeySlots":
         path = slots_path(db_path)
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT:
+        if data.get("format") not in (1, FORMAT):
             raise ValueError(f"unknown key slot format {data.get('format')!r}")
         data.setdefault("throttle", {})
         data.setdefault("pending_failures", [])
+        data.setdefault("file_keys", {})
         return cls(path, data)
+
+    @property
+    def format(self) -> int:
+        return self.data["format"]
 
     def save(self) -> None:
         write_atomic(self.path, json.dumps(self.data, ensure_ascii=False, indent=1))
         self.dirty = False
 
-    # -- user slots ---------------------------------------------------------------
+    # -- user slots ---------------------------------------------------------------------
     def users(self) -> list[str]:
         return sorted(self.data["slots"])
 
     def has_user(self, user: str) -> bool:
         return user in self.data["slots"]
 
-    def set_password(self, user: str, password: str, db_key: bytes) -> None:
-        kdf = {"name": "argon2id", "salt": _b64(secrets.token_bytes(16)), **ARGON2}
-        slot = {"kdf": kdf, **_wrap(_derive_password_key(password, kdf), db_key, _slot_aad(user))}
-        self.data["slots"][user] = slot
+    def kdf_of(self, user: str) -> dict | None:
+        slot = self.data["slots"].get(user)
+        return slot["kdf"] if slot else None
+
+    def set_personal(self, personal: Personal, password: str, *,
+                     must_change: bool = False) -> None:
+        """Write ``personal``'s slot under ``password`` (a new user, a new password)."""
+        kdf = {"name": "argon2id", "salt": p.b64(secrets.token_bytes(16)), **kdf_params()}
+        body = json.dumps({"user": personal.user, "sign": p.b64(personal.sign_seed),
+                           "box": p.b64(personal.box_secret), "root": p.b64(personal.root)})
+        nonce = secrets.token_bytes(12)
+        wrapped = AESGCM(_derive_password_key(password, kdf)).encrypt(
+            nonce, body.encode("utf-8"), _slot_aad(personal.user))
+        slot = {"kdf": kdf, "nonce": p.b64(nonce), "wrapped": p.b64(wrapped)}
+        if must_change:
+            slot["must_change"] = True
+        self.data["format"] = FORMAT
+        self.data["slots"][personal.user] = slot
         self.dirty = True
 
+    def must_change(self, user: str) -> bool:
+        """Whether ``user`` logs in with a one-time password an administrator gave them."""
+        return bool(self.data["slots"].get(user, {}).get("must_change"))
+
+    def unlock_personal(self, user: str, password: str) -> Personal | None:
+        """``user``'s personal keys, or None (no such slot, or a wrong password)."""
+        slot = self.data["slots"].get(user)
+        if slot is None or self.format != FORMAT:
+            self._spend_time(password)
+            return None
+        try:
+            body = AESGCM(_derive_password_key(password, slot["kdf"])).decrypt(
+                p.unb64(slot["nonce"]), p.unb64(slot["wrapped"]), _slot_aad(user))
+        except InvalidTag:
+            return None
+        data = json.loads(body)
+        return Personal(user, p.unb64(data["sign"]), p.unb64(data["box"]), p.unb64(data["root"]))
+
+    @staticmethod
+    def _spend_time(password: str) -> None:
+        # A missing user costs what a real attempt costs, so timing does not tell which
+        # user names exist.
+        _derive_password_key(password, {"salt": p.b64(b"\0" * 16), **kdf_params()})
+
     def unlock(self, user: str, password: str) -> bytes | None:
-        """The database key, or None when the user has no slot or the password is wrong."""
+        """The database file key ``user``'s password opens (None: wrong user or password)."""
+        if self.format == 1:
+            return self._unlock_v1(user, password)
+        personal = self.unlock_personal(user, password)
+        return None if personal is None else self.file_key(personal)
+
+    def _unlock_v1(self, user: str, password: str) -> bytes | None:
         slot = self.data["slots"].get(user)
         if slot is None:
-            # Spend the same time as a real attempt so timing does not tell
-            # which user names exist.
-            _derive_password_key(password, {"salt": _b64(b"\0" * 16), **ARGON2})
+            self._spend_time(password)
             return None
-        return _unwrap(_derive_password_key(password, slot["kdf"]), slot, _slot_aad(user))
+        try:
+            return AESGCM(_derive_password_key(password, slot["kdf"])).decrypt(
+                p.unb64(slot["nonce"]), p.unb64(slot["wrapped"]), _slot_aad(user, 1))
+        except InvalidTag:
+            return None
 
     def remove_user(self, user: str) -> None:
         self.data["slots"].pop(user, None)
+        self.data["file_keys"].pop(user, None)
         self.data["throttle"].pop(user, None)
         self.dirty = True
 
-    # -- recovery -----------------------------------------------------------------
-    def new_recovery_key(self, db_key: bytes) -> str:
-        raw = secrets.token_bytes(32)
-        kdf = {"name": "hkdf-sha256", "salt": _b64(secrets.token_bytes(16))}
-        self.data["recovery"] = {"kdf": kdf, **_wrap(_derive_recovery_key(raw, kdf), db_key,
-                                                     b"custdesk-recovery")}
+    # -- the file key, sealed to each principal ----------------------------------------------
+    def set_file_key(self, principal: str, box_public: bytes, file_key: bytes, epoch: int) -> None:
+        token = p.seal_box(box_public, 0, epoch, file_key, _file_key_aad(principal, epoch))
+        self.data["file_keys"][principal] = {"epoch": epoch, "token": p.b64(token)}
         self.dirty = True
-        return format_recovery_key(raw)
+
+    def add_file_key(self, principal: str, box_public: bytes, file_key: bytes, epoch: int) -> None:
+        """Keep ``principal``'s current envelope and add one for a new file key (a rekey
+        writes the new envelopes first, so a crash leaves one of the two working)."""
+        entry = self.data["file_keys"].get(principal)
+        older = []
+        if entry:
+            older = [entry] + entry.get("older", [])
+        self.set_file_key(principal, box_public, file_key, epoch)
+        if older:
+            self.data["file_keys"][principal]["older"] = [
+                {"epoch": e["epoch"], "token": e["token"]} for e in older]
+
+    def drop_older_file_keys(self) -> None:
+        for entry in self.data["file_keys"].values():
+            if entry.pop("older", None) is not None:
+                self.dirty = True
+
+    def file_keys(self, personal: Personal) -> list[tuple[int, bytes]]:
+        """Every file key ``personal`` can open here, newest first: (epoch, key)."""
+        entry = self.data["file_keys"].get(personal.user)
+        if entry is None:
+            return []
+        found = []
+        for item in [entry] + entry.get("older", []):
+            try:
+                found.append((item["epoch"], p.open_token(
+                    p.unb64(item["token"]), _file_key_aad(personal.user, item["epoch"]),
+                    box_secret=personal.box_secret)))
+            except (p.TokenError, ValueError, KeyError):
+                continue
+        return sorted(found, reverse=True)
+
+    def file_key(self, personal: Personal) -> bytes | None:
+        keys = self.file_keys(personal)
+        return keys[0][1] if keys else None
+
+    # -- recovery -----------------------------------------------------------------------------
+    def new_recovery(self) -> tuple[str, Personal]:
+        """A new paper recovery key (shown once) and the recovery principal it stands for."""
+        raw, salt = secrets.token_bytes(32), secrets.token_bytes(16)
+        personal = recovery_personal(raw, salt)
+        self.data["recovery"] = {"salt": p.b64(salt), "root": p.b64(personal.root)}
+        self.dirty = True
+        return format_recovery_key(raw), personal
+
+    def unlock_recovery_personal(self, recovery_key: str) -> Personal | None:
+        """The recovery principal, when ``recovery_key`` is this file's (its root must match)."""
+        entry = self.data.get("recovery")
+        raw = parse_recovery_key(recovery_key)
+        if not entry or raw is None or "salt" not in entry:
+            return None
+        personal = recovery_personal(raw, p.unb64(entry["salt"]))
+        if not p.constant_equal(personal.root, p.unb64(entry["root"])):
+            return None
+        return personal
 
     def unlock_recovery(self, recovery_key: str) -> bytes | None:
-        slot = self.data.get("recovery")
-        raw = parse_recovery_key(recovery_key)
-        if slot is None or raw is None:
-            return None
-        return _unwrap(_derive_recovery_key(raw, slot["kdf"]), slot, b"custdesk-recovery")
+        """The file key the recovery key opens (None when it is not this file's key)."""
+        personal = self.unlock_recovery_personal(recovery_key)
+        return None if personal is None else self.file_key(personal)
 
-    # -- login back-off -------------------------------------------------------------
+    def root(self) -> bytes | None:
+        entry = self.data.get("recovery") or {}
+        return p.unb64(entry["root"]) if entry.get("root") else None
+
+    # -- login back-off -------------------------------------------------------------------------
     def failures(self, user: str) -> dict:
         return self.data["throttle"].get(user, {"count": 0, "last": None})
 
@@ -202,7 +345,7 @@ def locked(db_path: Path, *, create: bool = False) -> Iterator[KeySlots]:
     other way round.
     """
     lock_path = db_path.with_name(db_path.name + ".keys.lock")
-    with _file_lock(lock_path):
+    with file_lock(lock_path):
         slots = KeySlots.new(db_path) if create else KeySlots.load(db_path)
         yield slots
         if slots.dirty:
@@ -210,8 +353,8 @@ def locked(db_path: Path, *, create: bool = False) -> Iterator[KeySlots]:
 
 
 @contextlib.contextmanager
-def _file_lock(path: Path) -> Iterator[None]:
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+def file_lock(path: Path) -> Iterator[None]:
+    fd = private_file(path)
     try:
         deadline = time.monotonic() + LOCK_TIMEOUT
         while not _try_lock(fd):
@@ -253,30 +396,6 @@ else:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # Windows cannot open a directory; its rename is durable enough
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a small file so that a crash leaves either the old or the new content.
-
-    The temporary name is unique: two processes on one database may write at once.
-    """
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
+# Kept under their old names for the modules that import them from here.
+_file_lock = file_lock
+_fsync_dir = fsync_dir

@@ -7,6 +7,7 @@ kept beside it.
 
 from __future__ import annotations
 
+import re
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -48,10 +49,14 @@ def m0002_grading(db: Database) -> None:
 @migrations(name="0003_reviews_warnings")
 def m0003_reviews_warnings(db: Database) -> None:
     _run_sql_file(db, "schema_v3.sql")
-    from ..customers.records import store_receivables
+    from ..customers.exposure import exposure, oldest_open_due
     from ..reviews import refresh_all
     for (customer_id,) in db.execute("SELECT DISTINCT customer_id FROM transactions").fetchall():
-        store_receivables(db, customer_id)
+        cursor = db.execute("SELECT * FROM transactions WHERE customer_id = ?", [customer_id])
+        columns = [c[0] for c in cursor.description]
+        rows = [dict(zip(columns, r)) for r in cursor.fetchall()]
+        db.execute("UPDATE customers SET exposure = ?, overdue_since = ? WHERE id = ?",
+                   [exposure(rows), oldest_open_due(rows), customer_id])
     db.execute("UPDATE customers SET review_base = graded_on WHERE graded_on IS NOT NULL")
     refresh_all(db)
 
@@ -64,6 +69,132 @@ def m0004_report_exports(db: Database) -> None:
 @migrations(name="0005_privacy")
 def m0005_privacy(db: Database) -> None:
     _run_sql_file(db, "schema_v5.sql")
+
+
+@migrations(name="0006_keys")
+def m0006_keys(db: Database) -> None:
+    """New tables for certificates, level keys, grants and blind indexes; every table of
+    customer data rebuilt with ``sealed`` and ``vault`` columns, its sealable columns
+    nullable (a sealed row holds them in its token). The values themselves are sealed
+    when an administrator converts the database's keys (``keys.upgrade``)."""
+    from .sealed_schema import SEALED
+    _run_sql_file(db, "schema_v6.sql")
+    for table, spec in SEALED.items():
+        _rebuild_sealable(db, table, spec.columns)
+    # The freeze triggers guard what the database can read. A decided assessment, a decided
+    # limit change or an export record is still written again when its file changes level
+    # (sealed, or back in clear): that is allowed when the clear columns stay as they were
+    # and the row goes into or out of its sealed form; core keeps the sealed content as it
+    # was (it opens and re-seals it unchanged).
+    for statement in _FROZEN_V6:
+        db.execute(statement)
+
+
+_RESEAL = "(NEW.sealed IS NOT NULL OR OLD.sealed IS NOT NULL)"
+_FROZEN_V6 = (
+    "DROP TRIGGER assessments_submitted_frozen",
+    f"""CREATE TRIGGER assessments_submitted_frozen BEFORE UPDATE ON assessments
+WHEN OLD.status = 'submitted' AND NOT {_RESEAL} AND (
+    NEW.customer_id IS NOT OLD.customer_id OR NEW.score IS NOT OLD.score
+    OR NEW.computed_grade IS NOT OLD.computed_grade OR NEW.grade IS NOT OLD.grade
+    OR NEW.adjustment IS NOT OLD.adjustment OR NEW.risk_level IS NOT OLD.risk_level
+    OR NEW.detail IS NOT OLD.detail OR NEW.answers IS NOT OLD.answers
+    OR NEW.recommended_limit IS NOT OLD.recommended_limit
+    OR NEW.scorecard_version IS NOT OLD.scorecard_version)
+BEGIN
+    SELECT RAISE(ABORT, 'a submitted assessment cannot be changed');
+END""",
+    "DROP TRIGGER assessments_decided_frozen",
+    f"""CREATE TRIGGER assessments_decided_frozen BEFORE UPDATE ON assessments
+WHEN OLD.status IN ('approved', 'rejected') AND (NOT {_RESEAL}
+    OR NEW.status IS NOT OLD.status OR NEW.customer_id IS NOT OLD.customer_id
+    OR NEW.decided_by IS NOT OLD.decided_by OR NEW.decided_at IS NOT OLD.decided_at
+    OR NEW.assessor IS NOT OLD.assessor OR NEW.valid_until IS NOT OLD.valid_until)
+BEGIN
+    SELECT RAISE(ABORT, 'a decided assessment cannot be changed');
+END""",
+    "DROP TRIGGER limit_changes_decided_frozen",
+    f"""CREATE TRIGGER limit_changes_decided_frozen BEFORE UPDATE ON limit_changes
+WHEN OLD.status <> 'submitted' AND (NOT {_RESEAL}
+    OR NEW.status IS NOT OLD.status OR NEW.customer_id IS NOT OLD.customer_id
+    OR NEW.decided_by IS NOT OLD.decided_by OR NEW.requested_by IS NOT OLD.requested_by)
+BEGIN
+    SELECT RAISE(ABORT, 'a decided limit change cannot be changed');
+END""",
+    "DROP TRIGGER report_exports_frozen_update",
+    f"""CREATE TRIGGER report_exports_frozen_update BEFORE UPDATE ON report_exports
+WHEN NOT {_RESEAL} OR NEW.number IS NOT OLD.number OR NEW.sha256 IS NOT OLD.sha256
+    OR NEW.customer_id IS NOT OLD.customer_id OR NEW.chain_hash IS NOT OLD.chain_hash
+BEGIN
+    SELECT RAISE(ABORT, 'report exports are immutable');
+END""",
+)
+
+
+_TYPES = "TEXT|INTEGER|REAL|BLOB"
+
+
+def _columns_end(sql: str) -> int:
+    """Where a CREATE TABLE's column definitions end: before its first table constraint
+    (a comma at the outer level followed by CHECK, UNIQUE, ...), else its closing
+    bracket. Comments and quoted text are skipped."""
+    depth, i, last_close = 0, 0, -1
+    while i < len(sql):
+        ch = sql[i]
+        if sql.startswith("--", i):
+            i = sql.find("\n", i)
+            i = len(sql) if i < 0 else i
+            continue
+        if ch == "'":
+            i = sql.index("'", i + 1) + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                last_close = i
+        elif ch == "," and depth == 1:
+            rest = re.sub(r"^(\s|--[^\n]*\n)*", "", sql[i + 1:])
+            if re.match(r"(CONSTRAINT|PRIMARY|UNIQUE|CHECK|FOREIGN)\b", rest):
+                return i
+        i += 1
+    return last_close
+
+
+def _rebuild_sealable(db: Database, table: str, columns: tuple[str, ...]) -> None:
+    """SQLite's way to change column constraints: a new table, copied, swapped in.
+
+    The table's own text is kept but for ``NOT NULL`` on the sealable columns (a sealed
+    row holds them in its token), which becomes a check that applies to clear rows only.
+    Foreign keys are off meanwhile (``migrate``), so dropping the old table cascades
+    nothing; its indexes and triggers are made again from their own text.
+    """
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                     [table]).fetchone()[0]
+    others = db.execute("SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN "
+                        "('index', 'trigger') AND sql IS NOT NULL", [table]).fetchall()
+    required = []
+    for column in columns:
+        pattern = re.compile(rf"(?<![\w.])({column}\s+(?:{_TYPES}))\s+NOT NULL")
+        sql, count = pattern.subn(r"\1", sql)
+        if count:
+            required.append(column)
+    extra = ",\n    sealed BLOB,\n    vault TEXT"
+    if required:
+        extra += ",\n    CHECK (sealed IS NOT NULL OR vault IS NOT NULL OR (" + " AND ".join(
+            f"{c} IS NOT NULL" for c in required) + "))"
+    at = _columns_end(sql)
+    new_sql = re.sub(rf"^CREATE TABLE {table}\b", f"CREATE TABLE {table}_v6",
+                     sql[:at] + extra + sql[at:])
+    names = [r[1] for r in db.execute(f"PRAGMA table_info({table})").fetchall()]
+    db.execute(new_sql)
+    listed = ", ".join(names)
+    db.execute(f"INSERT INTO {table}_v6 ({listed}) SELECT {listed} FROM {table}")
+    db.execute(f"DROP TABLE {table}")
+    db.execute(f"ALTER TABLE {table}_v6 RENAME TO {table}")
+    for (statement,) in others:
+        db.execute(statement)
 
 
 def known_names() -> list[str]:
@@ -93,8 +224,17 @@ def migrate(db: Database, path: Path | None) -> Path | None:
         stamp = clock.now().strftime("%Y%m%d%H%M%S")
         backup = path.with_name(f"{path.name}.before-v{len(known_names())}-{stamp}.bak")
         shutil.copy2(path, backup)
-    with write(db):
-        migrations.apply(db)
+    # Foreign keys off while tables are rebuilt (SQLite cannot change this inside a
+    # transaction); checked whole before the migration commits.
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with write(db):
+            migrations.apply(db)
+            problems = db.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise StoreError(f"foreign keys broken by a migration: {problems[:5]}")
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
     return backup
 
 

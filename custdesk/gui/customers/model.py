@@ -2,8 +2,8 @@
 
 Rows are the tuples of ``CustomerArchive.list_rows`` (``LIST_COLUMNS`` order), which
 arrive in pinyin order; a row's position in that list is its pinyin rank, so a sort by
-name needs no pinyin here. Phone numbers arrive raw and are masked only when shown (a
-screenful at a time), never stored masked or unmasked anywhere else. The credit columns
+name needs no pinyin here. Phone numbers arrive masked as core's disclosure policy
+shows them to this user: the window never holds them in clear. The credit columns
 come from core as the customer's file shows them: the hold marker and its reasons are
 core's (``list_rows`` applies ``grading.limits.hold_reasons``), the utilisation is
 ``limits.utilisation`` of the row's exposure and limit.
@@ -18,7 +18,6 @@ from PySide6.QtGui import QColor
 
 from ...core import fields
 from ...core.i18n import tr as core_text   # named apart from tr(): lupdate reads only Qt strings
-from ...core.access import mask_value
 from ...core.customers.archive import LIST_COLUMNS
 from ...core.fields import KINDS, LEVELS, STATUSES, TIERS, choice_label
 from ...core.grading.limits import utilisation
@@ -154,8 +153,6 @@ class CustomerTableModel(QAbstractTableModel):
             return self._words[key].get(value, "" if value is None else value)
         if key == "level":
             return self.level_label(value)
-        if key == "phone":
-            return mask_value(value, "phone") or ""
         return "" if value is None else str(value)
 
     # -- QAbstractTableModel --------------------------------------------------------------
@@ -266,11 +263,8 @@ class CustomerTableModel(QAbstractTableModel):
         if name == "level":
             return lambda i: (rows[i][at], i)
         if name == "phone":
-            # By what is shown: ordering by the hidden digits would hint at them.
-            def phone_key(i):
-                shown = mask_value(rows[i][at], "phone")
-                return (not shown, shown or "", i)
-            return phone_key
+            # By what is shown (the mask): the hidden digits never reach the window.
+            return lambda i: (not rows[i][at], rows[i][at] or "", i)
 
         def text_key(i):   # owner; empty values last
             value = rows[i][at]

@@ -25,7 +25,7 @@ from ...core.reviews import reason_label
 from ...core.warnings import rule_label, severity_label, status_label
 from ..grading.approval_detail import local_time
 from ..grading.standing import HOLD_STYLE
-from ..warning_dialog import SEVERITY_COLOURS, WarningDialog, facts_text, severity_chip
+from ..warning_dialog import SEVERITY_COLOURS, WarningDialog, item_facts_text, severity_chip
 from .grading_tab import error_text
 from .jobs import list_table, message_label, run_for, show_message
 from .review_dialogs import CycleDialog, DoneDialog, SnoozeDialog
@@ -242,7 +242,7 @@ class ReviewsTab(QWidget):
         table.blockSignals(True)
         table.setRowCount(len(warnings))
         for row, item in enumerate(warnings):
-            facts = facts_text(item["rule"], item["facts"])
+            facts = item_facts_text(item)
             cells = [QTableWidgetItem(text) for text in (
                 severity_label(item["severity"]), rule_label(item["rule"]), facts,
                 status_label(item["status"]), item.get("raised_on") or "",
