@@ -183,7 +183,9 @@ def _print_assessment(item: dict, as_json: bool) -> None:
                   risk=risk_label(item["risk_level"]),
                   limit=format_money(item["recommended_limit"])))
     rows = [{"dimension": dimension_label(f["dimension"]), "factor": f["label"],
-             "input": f["shown"], "points": f"{f['points']:g}/{f['max_points']:g}",
+             "input": f["shown"],
+             "points": f"{'***' if f['points'] is None else format(f['points'], 'g')}/"
+                       f"{f['max_points']:g}",
              "rule": f["rule_shown"]} for f in item["detail"]["factors"]]
     print_table(rows, ["dimension", "factor", "input", "points", "rule"])
     for problem in item["detail"]["problems"]:

@@ -43,7 +43,7 @@ def add_customer(db_path: Path, name: str) -> str:
 
 def names(db_path: Path) -> list[str]:
     with Desk.open(db_path, ADMIN, ADMIN_PW) as desk:
-        return [r[0] for r in desk.db.execute("SELECT name FROM customers ORDER BY id")]
+        return [r[0] for r in desk.db.execute("SELECT name FROM customers ORDER BY created_at")]
 
 
 def test_backup_list_verify_and_config(cli, tmp_path, data_dir):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -42,7 +43,7 @@ def test_add_show_list_edit(cli):
                          "--field", "employer=福州某公司", "--field", "monthly_income=8000")
     assert status == 0
     code = out.strip()
-    assert code == "C000001"
+    assert re.fullmatch(r"C\d{6}", code)
     status, out, _ = cli("customer", "show", code, "--json")
     record = json.loads(out)
     assert {k: record[k] for k in ("code", "kind", "name", "status", "level", "id_number",
@@ -113,13 +114,21 @@ def test_user_commands(cli):
     assert cli("user", "add", "lily", "--role", "reviewer", "--clearance", "confidential", env=env)[0] == 0
     users = {u["name"]: u for u in json.loads(cli("user", "list", "--json")[1])}
     assert users["lily"]["role"] == "reviewer" and users["lily"]["clearance"] == "confidential"
+    # An administrator's reset is a one-time password: lily must choose her own first.
     assert cli("user", "passwd", "lily", env={"CUSTDESK_NEW_PASSWORD": "another-password"})[0] == 0
+    status, _, err = cli("customer", "list", user=None,
+                         env={"CUSTDESK_USER": "lily", "CUSTDESK_PASSWORD": "another-password"})
+    assert status == 1 and "一次性密码" in err
+    status, _, _ = cli("user", "passwd", "lily", user=None,
+                       env={"CUSTDESK_USER": "lily", "CUSTDESK_PASSWORD": "another-password",
+                            "CUSTDESK_NEW_PASSWORD": "lily-own-password"})
+    assert status == 0
     status, _, _ = cli("customer", "list", user=None,
-                       env={"CUSTDESK_USER": "lily", "CUSTDESK_PASSWORD": "another-password"})
+                       env={"CUSTDESK_USER": "lily", "CUSTDESK_PASSWORD": "lily-own-password"})
     assert status == 0
     assert cli("user", "disable", "lily")[0] == 0
     status, _, _ = cli("customer", "list", user=None,
-                       env={"CUSTDESK_USER": "lily", "CUSTDESK_PASSWORD": "another-password"})
+                       env={"CUSTDESK_USER": "lily", "CUSTDESK_PASSWORD": "lily-own-password"})
     assert status == 3
 
 

@@ -37,8 +37,9 @@ def test_customer_report_verify_and_a_changed_copy(cli, tmp_path):
 def test_report_language_is_separate_from_message_language(cli, tmp_path):
     code = _file(cli)
     out_file = tmp_path / "en.pdf"
+    # The password from the environment, never the command line (where ps shows it).
     status, out, err = cli("report", "customer", code, "-o", str(out_file), "--lang", "en",
-                           "--password", "pw-123456")
+                           "--password", env={"CUSTDESK_PDF_PASSWORD": "pw-123456"})
     assert status == 0, err
     assert "已导出" in out                       # messages stay Chinese
     assert "Customer Credit Audit Report" in pdf_text(out_file, password="pw-123456")

@@ -60,7 +60,7 @@ def pick(desk, kind: str, *, graded: bool = True, max_level: int | None = None,
     top = desk.user.clearance if max_level is None else max_level
     row = desk.db.execute(
         "SELECT code FROM customers WHERE kind = ? AND level BETWEEN ? AND ? "
-        + ("AND assessment_id IS NOT NULL " if graded else "") + "ORDER BY id LIMIT 1",
+        + ("AND assessment_id IS NOT NULL " if graded else "") + "ORDER BY level, created_at, name LIMIT 1",
         [kind, min_level, top]).fetchone()
     assert row, f"the demo has no {kind} file for this test"
     return row[0]

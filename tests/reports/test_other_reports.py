@@ -71,7 +71,8 @@ def filled(template, tmp_path_factory) -> Path:
                 "due_date": "2026-12-31", "amount": amount})
         # Enterprises graded on two days: medium-risk reviews then fall due in the schedule.
         enterprises = [r[0] for r in desk.db.execute(
-            "SELECT code FROM customers WHERE kind = 'enterprise' AND level < 3 ORDER BY id")]
+            "SELECT code FROM customers WHERE kind = 'enterprise' AND level < 3 "
+            "ORDER BY created_at, name")]
         for n, code in enumerate(enterprises):
             clock.set_fixed(datetime.datetime(2026, 5, 25, 2, 0, tzinfo=UTC)
                             + datetime.timedelta(days=7 * (n % 2)))
@@ -147,15 +148,15 @@ def test_schedule_lists_each_week_and_the_overdue_files(desk):
 
 
 def test_schedule_never_shows_a_file_above_the_readers_clearance(open_as):
-    boss, intern = open_as(ADMIN), open_as("intern")
+    boss, clerk = open_as(ADMIN), open_as("clerk")
     secret, public = _code_of(boss, SECRET_NAME), _code_of(boss, PUBLIC_NAME)
     boss_text = pdf_text(schedule.render(schedule.gather(boss, START, END),
                                          _stamp("reviews")).data)
     assert has(boss_text, SECRET_NAME) and secret in boss_text      # the admin sees it
-    text = pdf_text(export.reviews(intern, START, END, lang="zh").data)
+    text = pdf_text(export.reviews(clerk, START, END, lang="zh").data)
     assert not has(text, SECRET_NAME) and secret not in text
     assert has(text, PUBLIC_NAME) and public in text
-    visible = boss.db.execute("SELECT count(*) FROM customers WHERE level = 0 AND next_review <= ?"
+    visible = boss.db.execute("SELECT count(*) FROM customers WHERE level <= 1 AND next_review <= ?"
                               " AND status <> 'closed'", [END.isoformat()]).fetchone()[0]
     assert re.search(rf"列入本表的档案\s*{visible}\b", text)
     assert "密级：内部" in text
@@ -231,14 +232,14 @@ def test_portfolio_counts_grades_and_names_the_largest_exposures(desk):
 
 
 def test_portfolio_never_counts_a_file_above_the_readers_clearance(open_as):
-    boss, intern = open_as(ADMIN), open_as("intern")
+    boss, clerk = open_as(ADMIN), open_as("clerk")
     secret = _code_of(boss, SECRET_NAME)
     boss_text = pdf_text(portfolio.render(portfolio.gather(boss), _stamp("portfolio")).data)
     assert has(boss_text, SECRET_NAME)                       # the largest exposure of all
-    text = pdf_text(export.portfolio(intern, lang="zh").data)
+    text = pdf_text(export.portfolio(clerk, lang="zh").data)
     assert not has(text, SECRET_NAME) and secret not in text and has(text, PUBLIC_NAME)
     public = boss.db.execute("SELECT count(*), sum(exposure) FROM customers "
-                             "WHERE level = 0").fetchone()
+                             "WHERE level <= 1").fetchone()
     assert re.search(rf"客户档案\s*{public[0]}\b", text)
     from custdesk.core.validation import format_money
     assert re.search(rf"合计\s*{public[0]}\s+100\.0%\s+{re.escape(format_money(public[1]))}", text)
@@ -277,16 +278,16 @@ def test_trail_says_when_the_chain_is_broken(desk):
         data = trail.gather(desk, None)
     assert data.verified is False
     text = pdf_text(trail.render(data, _stamp("audit")).data)
-    assert "审计链已被破坏" in text and has(text, "第 5 条记录未通过签名校验")
+    assert "审计链已被破坏" in text and has(text, "第 5 条记录的内容与其哈希不符")
     assert "审计链完整" not in text
 
 
 def test_trail_of_one_customer_for_a_clerk_without_the_audit_permission(open_as):
-    boss, intern = open_as(ADMIN), open_as("intern")
+    boss, clerk = open_as(ADMIN), open_as("clerk")
     public, secret = _code_of(boss, PUBLIC_NAME), _code_of(boss, SECRET_NAME)
     listed = boss.db.execute("SELECT count(*) FROM audit_log WHERE customer = ?",
                              [public]).fetchone()[0]      # the export's own entry comes after
-    made = export.audit(intern, customer=public.lower(), lang="zh")
+    made = export.audit(clerk, customer=public.lower(), lang="zh")
     text = pdf_text(made.data)
     assert has(text, f"客户 {PUBLIC_NAME}（{public}）")
     assert "审计链校验需要审计权限" in text and "审计链完整" not in text
@@ -294,9 +295,9 @@ def test_trail_of_one_customer_for_a_clerk_without_the_audit_permission(open_as)
     assert has(text, f"共 {listed} 条记录")
     assert not has(text, SECRET_NAME) and secret not in text
     with pytest.raises(AccessDenied):
-        export.audit(intern, lang="zh")
+        export.audit(clerk, lang="zh")
     with pytest.raises(NotFound):
-        export.audit(intern, customer=secret, lang="zh")
+        export.audit(clerk, customer=secret, lang="zh")
 
 
 def test_whole_log_hides_entries_about_files_above_the_readers_clearance(open_as):
