@@ -296,7 +296,7 @@ class Reviews:
             "c.next_review, c.review_snoozes FROM main.customers m "
             "INDEXED BY customers_next_review JOIN customers c ON c.id = m.id "
             "WHERE m.next_review <= ? AND m.level <= ? AND m.status <> 'closed' "
-            "AND c.name IS NOT NULL ORDER BY m.next_review"
+            "AND c.name IS NOT NULL ORDER BY m.next_review, c.pinyin_full, c.name"
             + (f" LIMIT {int(limit)}" if limit else ""),
             [horizon, self._desk.access.clearance])
         columns = [*STATE_COLUMNS, "name", "kind", "next_review", "review_snoozes"]

@@ -35,7 +35,7 @@ def settings_page(runner, qtbot) -> SettingsPage:
 
 def names(runner, qtbot) -> list[str]:
     return call(runner, qtbot, lambda d: [r[0] for r in d.db.execute(
-        "SELECT name FROM customers ORDER BY id")])
+        "SELECT name FROM customers ORDER BY created_at")])
 
 
 def test_settings_backup_now_verify_and_restore(runner, qtbot, tmp_path, data_dir):

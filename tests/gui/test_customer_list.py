@@ -92,13 +92,13 @@ def summary(code, name, *, kind="individual", status="active", tier="normal", le
 # of 0 with an expired grade; an expired grade with nothing owed.
 ROWS = [summary("C000004", "蔡明", tier="vip", grade="AA", risk="low", limit=10_000_00,
                 exposure=2_500_00, until="2999-12-31"),
-        summary("C000006", "上海恒泰贸易有限公司", kind="enterprise", phone="021-52345678",
+        summary("C000006", "上海恒泰贸易有限公司", kind="enterprise", phone="021*****5678",
                 grade="BB", risk="medium", limit=50_000_00, exposure=60_000_00,
                 until="2999-12-31", hold="超出授信额度"),
-        summary("C000003", "王芳", phone="13700009999", status="prospect", owner=None),
+        summary("C000003", "王芳", phone="137****9999", status="prospect", owner=None),
         summary("C000005", "曾伟", status="closed", level=2, grade="CCC", risk="high", limit=0,
                 exposure=1_00, until="2000-01-01", hold="超出授信额度、评级已过期"),
-        summary("C000001", "张伟", phone="13812345678", level=0, grade="A", risk="low",
+        summary("C000001", "张伟", phone="138****5678", level=0, grade="A", risk="low",
                 limit=20_000_00, exposure=0, until="2001-06-30", hold="评级已过期")]
 
 
@@ -117,7 +117,8 @@ def test_model_passes_the_model_tester(qtmodeltester, force_py):
     model.set_rows(ROWS)
 
 
-def test_model_shows_labels_masks_phones_and_gives_codes():
+def test_model_shows_labels_masked_phones_and_gives_codes():
+    # Phones arrive masked from core (its disclosure policy); the window shows them as given.
     model = CustomerTableModel()
     model.set_rows(ROWS)
     assert model.columnCount() == 13
@@ -266,7 +267,7 @@ def test_phone_column_is_masked(page, qtbot):
 
 def test_sorting_by_name_is_pinyin_order_and_descending_reverses(page, qtbot):
     page.table.sortByColumn(CODE, Qt.SortOrder.AscendingOrder)
-    assert names(page) == [spec["name"] for spec in PEOPLE]   # codes follow the adding order
+    assert column(page, CODE) == sorted(column(page, CODE))   # codes are random: in code order
     page.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
     assert names(page) == PINYIN_ORDER
     page.table.sortByColumn(NAME, Qt.SortOrder.DescendingOrder)

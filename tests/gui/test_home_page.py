@@ -69,8 +69,9 @@ def column(section, col: int) -> list[str]:
 def test_the_three_sections_are_filled_from_the_database(firm, runner, qtbot):
     page = open_page(runner, qtbot)
     overdue, soon, warnings = page.overdue, page.due_soon, page.warnings
-    assert column(overdue, 0) == [firm["first"], firm["second"], firm["late"]]
-    assert column(overdue, 1) == ["张伟", "李娜", "王芳"]
+    # Most overdue first; files due the same day in pinyin order.
+    assert column(overdue, 0) == [firm["second"], firm["first"], firm["late"]]
+    assert column(overdue, 1) == ["李娜", "张伟", "王芳"]
     assert column(overdue, 3) == ["2026-10-01", "2026-10-01", "2026-10-25"]
     assert column(overdue, 4) == ["52 days", "52 days", "28 days"]
     assert column(overdue, 5) == ["首次评级"] * 3                 # core's words, core's language
@@ -86,7 +87,8 @@ def test_the_three_sections_are_filled_from_the_database(firm, runner, qtbot):
     severities = [w["severity"] for w in rows]
     assert severities == sorted(severities, key=["red", "orange", "yellow"].index)
     red = [(w["code"], w["rule"]) for w in rows if w["severity"] == "red"]
-    assert sorted(red) == [(firm["first"], "review_overdue"), (firm["second"], "review_overdue")]
+    assert sorted(red) == sorted([(firm["first"], "review_overdue"),
+                                  (firm["second"], "review_overdue")])
     orange = [w for w in rows if w["severity"] == "orange"]
     assert [(w["code"], w["rule"]) for w in orange] == [(firm["late"], "payment_overdue")]
     row = rows.index(orange[0])
@@ -108,7 +110,7 @@ def test_a_cut_list_says_how_much_it_shows(firm, runner, qtbot):
     page.limit = 2
     page.refresh()
     settle(runner, qtbot)
-    assert column(page.overdue, 0) == [firm["first"], firm["second"]]
+    assert column(page.overdue, 0) == [firm["second"], firm["first"]]   # same day: pinyin order
     assert not page.overdue.cut.isHidden()
     assert page.overdue.cut.text() == "Showing the first 2 of 3."
     assert page.overdue.box.title() == "Overdue reviews (3)"      # the count is the whole count
@@ -138,7 +140,7 @@ def test_double_click_and_enter_open_the_file(firm, runner, qtbot):
     with qtbot.waitSignal(page.open_customer, timeout=5_000) as opened:
         QApplication.sendEvent(page.overdue.table, QKeyEvent(
             QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier))
-    assert opened.args == [firm["second"]]
+    assert opened.args == [firm["first"]]          # row 1: 李娜 then 张伟 (same day, pinyin)
 
 
 def test_the_context_menu_handles_a_warning_or_opens_its_file(firm, runner, qtbot):
@@ -315,4 +317,4 @@ def test_the_first_read_of_a_new_day_runs_the_days_warning_check(runner, qtbot):
     page = open_page(runner, qtbot)
     assert [(w["code"], w["rule"], w["severity"]) for w in page.warnings.rows
             if w["severity"] == "red"] == [(code, "review_overdue", "red")]
-    assert call(runner, qtbot, lambda d: d.settings.get("warnings.checked_on")) == "2027-01-05"
+    assert call(runner, qtbot, lambda d: d.settings.get("warnings.checked_on")) == "2027-01-05:3"

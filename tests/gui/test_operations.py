@@ -19,7 +19,7 @@ def test_jobs_run_off_the_ui_thread_one_at_a_time(runner, qtbot):
 def test_mutation_announces_its_changes(runner, qtbot):
     with qtbot.waitSignal(runner.changed, timeout=10_000) as blocker:
         runner.run(lambda desk: desk.customers.add({"kind": "individual", "name": "王芳"}))
-    assert "customers" in blocker.args[0] and blocker.args[0].code == "C000001"
+    assert "customers" in blocker.args[0] and blocker.args[0].code.startswith("C")
 
 
 def test_expected_errors_go_to_on_error_unexpected_to_crashed(runner, qtbot):

@@ -195,22 +195,22 @@ def test_fourth_attempt_is_throttled_with_a_countdown(bare_runner, db_path, qtbo
 def test_store_errors_are_shown(bare_runner, tmp_path, qtbot):
     dialog = login_dialog(bare_runner, tmp_path / "nothing.db", qtbot)
     assert dialog.user.count() == 0
-    attempt(dialog, qtbot, "boss", "boss-password")
+    attempt(dialog, qtbot, "boss", PASSWORDS["boss"])
     assert "nothing.db" in dialog.message.text() and dialog.isVisible()
     assert dialog.login_button.isEnabled()
 
 
 def test_demo_hint_lists_users_and_preselects_admin(bare_runner, tmp_path, qtbot):
     path = tmp_path / "demo.db"
-    desk, _ = Desk.create(path, "admin", "demo-admin")
+    desk, _ = Desk.create(path, "admin", "demo-admin-2026")
     desk.close()
-    hint = {"admin": "demo-admin", "clerk": "demo-clerk"}
+    hint = {"admin": "demo-admin-2026", "clerk": "demo-clerk-2026"}
     dialog = login_dialog(bare_runner, path, qtbot, hint=hint)
     assert dialog.user.currentText() == "admin"
     assert dialog.hint_label is not None and dialog.hint_label.isVisible()
     shown = dialog.hint_label.text()
     assert all(name in shown and password in shown for name, password in hint.items())
-    dialog.password.setText("demo-admin")
+    dialog.password.setText("demo-admin-2026")
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT):
         dialog.login_button.click()
 
