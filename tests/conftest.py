@@ -80,6 +80,13 @@ def desk(open_as) -> Desk:
 
 
 @pytest.fixture(autouse=True)
+def _own_data_folder(tmp_path_factory, monkeypatch):
+    """Each test its own per-user data folder: the note of where backups went (whose
+    manifests are audit checkpoints) must not mix one test's copies with another's."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data_home")))
+
+
+@pytest.fixture(autouse=True)
 def _reset_global_state():
     yield
     clock.set_fixed(None)

@@ -171,6 +171,10 @@ def verify_chain(chain: Chain) -> VerifyResult:
                 return _bad(db, count, "edited", seq)
             if not signature:
                 return _bad(db, count, "unsigned", seq)
+            # An entry speaks for its signer: only the program's own entries (written at a
+            # user's desk) and failed logins (reported by the slot file) name someone else.
+            if user != signer and user != SYSTEM_USER and action != "login.failed":
+                return _bad(db, count, "forged", seq)
             cert = registry.history.get(signer_serial)
             if cert is None or cert.user != signer or not p.verify(
                     cert.sign_key, p.unb64(signature),
@@ -182,7 +186,17 @@ def verify_chain(chain: Chain) -> VerifyResult:
         prev, count, expected_seq = digest, count + 1, seq + 1
         hashes_by_seq[seq] = digest
     last = expected_seq - 1
+    head = chain.head
+    if head is None and count:
+        return _bad(db, count, "no_head", None, last=last)
+    if head is not None and head.get("seq", 0) > last:
+        return _bad(db, count, "truncated", last + 1, head=head["seq"], last=last)
+    if head is not None and hashes_by_seq.get(head.get("seq")) != head.get("hash"):
+        return _bad(db, count, "head_mismatch", head.get("seq"))
+    restores = _restores(db, registry)
     for source, point in chain.checkpoints:
+        if any(point.get("at", "") < at and point["seq"] > h for at, h in restores):
+            continue        # made on a branch a restore abandoned (the log says so, signed)
         if point["seq"] > last:
             return _bad(db, count, "rolled_back", point["seq"], source=source, hash=point["hash"][:16],
                         found=i18n.tr("audit.rb_missing", count=last), seq=point["seq"])
@@ -196,15 +210,8 @@ def verify_chain(chain: Chain) -> VerifyResult:
     if levels:
         from .fields import level_label
         return _bad(db, count, "level_key", None, level=level_label(levels[0]), epoch=levels[1])
-    head = chain.head
-    if head is None:
-        if count == 0:
-            return VerifyResult(True, 0, 0, message=i18n.tr("audit.empty"))
-        return _bad(db, count, "no_head", None, last=last)
-    if head.get("seq", 0) > last:
-        return _bad(db, count, "truncated", last + 1, head=head["seq"], last=last)
-    if hashes_by_seq.get(head.get("seq")) != head.get("hash"):
-        return _bad(db, count, "head_mismatch", head.get("seq"))
+    if count == 0:
+        return VerifyResult(True, 0, 0, message=i18n.tr("audit.empty"))
     # A head behind the log's end is normal after a crash between commit and writing the
     # head file: the chain itself vouches for the later entries.
     return VerifyResult(True, count, last, message=i18n.tr("audit.ok", count=count, seq=last),
@@ -216,6 +223,21 @@ def _bad(db, count: int, problem: str, first_bad: int | None, **params) -> Verif
     row = db.execute("SELECT max(seq) FROM audit_log").fetchone()
     return VerifyResult(False, count, row[0] or 0, first_bad, problem,
                         i18n.tr(f"audit.{problem}", **params))
+
+
+def _restores(db, registry) -> list[tuple[str, int]]:
+    """(time, head of the backup put back) of every restore an administrator logged: the
+    entries after that head in checkpoints made before it belong to the abandoned branch."""
+    out = []
+    for at, signer_serial, summary in db.execute(
+            "SELECT at, signer_serial, summary FROM audit_log WHERE action = 'backup.restore'"):
+        cert = registry.history.get(signer_serial)
+        if cert is None or cert.role != "admin":
+            continue
+        head = json.loads(summary).get("backup_head")
+        if isinstance(head, int):
+            out.append((at, head))
+    return out
 
 
 def _legacy_boundary(db) -> dict | None:
@@ -471,19 +493,14 @@ class AuditLog:
         return verify_chain(Chain(desk.db, desk.database_id, registry, self.read_head(), points))
 
     def _backup_checkpoints(self) -> list[tuple[str, dict]]:
-        """The checkpoints recorded in the manifests of this database's backups."""
+        """The checkpoints recorded in the manifests of this database's backups (in the
+        configured folder and every folder backups were written to on this machine)."""
         from . import backup
         out = []
-        try:
-            sets = backup.list_backups(backup.config(self._desk).folder, self._desk.database_id)
-        except (OSError, ValueError):
-            return out
-        for found in sets:
-            point = (found.manifest or {}).get("checkpoint")
-            if not point:
-                continue
-            try:
-                out.append((found.name, self.check_checkpoint(point, found.name)))
-            except Exception:          # a manifest of another database, or damaged
-                continue
+        for folder in {backup.config(self._desk).folder, *backup.known_folders()}:
+            for name, point in backup.checkpoints_in(folder, self._desk.database_id):
+                try:
+                    out.append((name, self.check_checkpoint(point, name)))
+                except Exception:          # damaged, or not signed by a user of this database
+                    continue
         return out

@@ -121,10 +121,15 @@ def remember_folder(db_path: Path, folder: Path) -> None:
         return
     known[key] = value
     try:
-        known_folders_file().parent.mkdir(parents=True, exist_ok=True)
+        private_dir(known_folders_file().parent)
         write_atomic(known_folders_file(), json.dumps(known, ensure_ascii=False, indent=1))
     except OSError:
         pass    # only a hint for later; the backup itself is made
+
+
+def known_folders() -> list[Path]:
+    """Every folder any database's backups were written to on this machine."""
+    return [Path(folder) for folder in _read_known().values()]
 
 
 def folders_for(db_path: Path | str) -> list[Path]:
@@ -306,6 +311,25 @@ def list_backups(folder: Path | str, database_id: str | None = None) -> list[Bac
         sets.append(found)
     sets.sort(key=lambda s: (s.manifest.get("created_at") or "", s.name), reverse=True)
     return sets
+
+
+def checkpoints_in(folder: Path | str, database_id: str) -> list[tuple[str, dict]]:
+    """(set name, checkpoint) of every set of ``database_id`` in ``folder``, from the manifests
+    alone (no checksum: a checkpoint carries its own signature)."""
+    folder = Path(folder)
+    out = []
+    if not folder.is_dir():
+        return out
+    for entry in folder.iterdir():
+        if not entry.is_dir() or not NAME_RE.match(entry.name + DB_SUFFIX):
+            continue
+        try:
+            manifest = json.loads(manifest_path(database_of(entry)).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if manifest.get("database_id") == database_id and manifest.get("checkpoint"):
+            out.append((entry.name, manifest["checkpoint"]))
+    return out
 
 
 def newest_good(folders: Path | str | list, source: Path | str | None = None,

@@ -1,0 +1,247 @@
+"""The insider attack: one of the firm's own users, her password, every file, the raw libraries.
+
+She must read no value above her clearance, and every rewrite of the audit log, her role or
+her clearance must be detected. ``insider`` does the attacking without any custdesk code.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from custdesk.core import backup
+from custdesk.core.desk import Desk, check_backoff
+from custdesk.core.errors import LoginThrottled
+from custdesk.core.keys import primitives as p
+from custdesk.core.store.keyslots import KeySlots
+from tests.conftest import ADMIN, PASSWORDS, copy_database
+from tests.core import insider
+
+SECRET = {  # a 机密 (secret) file: nothing of it may reach the clerk or the reviewer
+    "name": "王秘密", "id_number": "11010519491231002X", "phone": "13912345678",
+    "bank_card": "6222021234567890128", "notes": "抵押房产在幸福路88号",
+    "employer": "秘密雇主有限公司", "address": "北京市朝阳区幸福路88号",
+}
+SECRET_TEXTS = [*SECRET.values(), "13700001111", "(2026)京0105民初9999号",
+                "SECRET-DOCUMENT-CONTENT", "王秘密的联系人"]
+SECRET_AMOUNTS = {987654300, 123456700, 1200000}        # fen: litigation, invoice, income
+INTERNAL_ID = "110105198001010016"                      # an internal file's ID (confidential)
+
+
+@pytest.fixture
+def firm(desk, db_path, tmp_path):
+    """The firm: one secret file full of values, one internal file with an ID number,
+    a backup made in the middle (its manifest is a checkpoint)."""
+    code = desk.customers.add({"kind": "individual", "level": "secret",
+                               "monthly_income": "12000", **SECRET}).code
+    desk.records.add(code, "contacts", {"name": "王秘密的联系人", "phone": "13700001111"})
+    desk.records.add(code, "litigation", {"case_no": "(2026)京0105民初9999号", "role": "defendant",
+                                          "amount": "9876543", "filed_on": "2026-01-05"})
+    desk.records.add(code, "transactions", {"kind": "invoice", "amount": "1234567",
+                                            "occurred_on": "2026-01-01", "due_date": "2026-02-01"})
+    desk.documents.add(code, "合同.txt", b"SECRET-DOCUMENT-CONTENT", "contract")
+    internal = desk.customers.add({"kind": "individual", "name": "内部客户",
+                                   "id_number": INTERNAL_ID}).code
+    made = backup.make_backup(desk, tmp_path / "bk")
+    desk.customers.edit(internal, {"notes": "备份之后的修改"})
+    desk.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")   # copies of the file hold it all
+    return {"secret": code, "internal": internal, "backup": made, "path": db_path}
+
+
+def _leaks(values) -> list:
+    found = []
+    for table, column, value in values:
+        if isinstance(value, (bytes, bytearray, memoryview)):
+            text = bytes(value).decode("utf-8", "ignore")
+        else:
+            text = str(value)
+        if value in SECRET_AMOUNTS or any(s in text for s in SECRET_TEXTS):
+            found.append((table, column, text[:60]))
+    return found
+
+
+def test_the_attacker_module_uses_no_custdesk_code():
+    tree = ast.parse(Path(insider.__file__).read_text(encoding="utf-8"))
+    imported = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert not any(name.startswith(("custdesk", "tests")) for name in imported)
+
+
+@pytest.mark.parametrize("user", ["clerk", "reviewer", "auditor"])
+def test_her_password_opens_nothing_above_her_clearance(firm, user):
+    conn, keys = insider.break_in(firm["path"], user, PASSWORDS[user])
+    try:
+        assert _leaks(insider.everything(conn)) == []
+        # The grants her box key opens are those of her own clearance, nothing above.
+        clearance = {"clerk": 1, "reviewer": 2, "auditor": 2}[user]
+        publics = {insider.unb64(pub): (level, epoch) for level, epoch, pub in conn.execute(
+            "SELECT level, epoch, public_key FROM level_keys").fetchall()}
+        for secret in insider.open_grants(conn, keys, user):
+            level, _epoch = publics[p.box_public(secret)]
+            assert level <= clearance
+        if user == "clerk":
+            # The internal file's ID number is levelled confidential: sealed to that level.
+            texts = [str(v) for _t, _c, v in insider.everything(conn)]
+            assert not any(INTERNAL_ID in t for t in texts)
+    finally:
+        conn.close()
+    # Nor do the files beside the database hold any of it.
+    for path in firm["path"].parent.rglob("*"):
+        if path.is_file() and not path.name.endswith((".db", ".db-wal", ".db-shm")):
+            data = path.read_bytes().decode("utf-8", "ignore")
+            assert not any(s in data for s in SECRET_TEXTS), path
+
+
+def test_raising_her_own_role_or_clearance_is_ignored_and_reported(firm):
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    conn.execute("UPDATE users SET role = 'admin', clearance = 3 WHERE name = 'clerk'")
+    conn.close()
+    with Desk.open(firm["path"], "clerk", PASSWORDS["clerk"]) as clerk:
+        assert (clerk.user.role, clerk.user.clearance) == ("clerk", 1)     # her certificate
+        assert not clerk.access.can("user.manage")
+    with Desk.open(firm["path"], ADMIN, PASSWORDS[ADMIN]) as boss:
+        result = boss.audit.verify()
+        assert not result.ok and result.problem == "user_row" and "clerk" in result.message
+
+
+def test_a_certificate_she_signs_herself_is_refused(firm):
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    serial = conn.execute("SELECT max(serial) FROM user_certs").fetchone()[0] + 1
+    mine = conn.execute("SELECT serial, sign_key, box_key FROM user_certs WHERE user = 'clerk' "
+                        "ORDER BY serial DESC").fetchone()
+    conn.execute("DROP TRIGGER user_certs_no_update")
+    conn.execute("INSERT INTO user_certs (serial, user, role, clearance, active, sign_key, "
+                 "box_key, issued_at, issuer, issuer_serial, signature) VALUES "
+                 "(?, 'clerk', 'admin', 3, 1, ?, ?, '2026-01-01T00:00:00Z', 'clerk', ?, ?)",
+                 [serial, mine[1], mine[2], mine[0], insider.b64(b"x" * 64)])
+    conn.close()
+    with Desk.open(firm["path"], "clerk", PASSWORDS["clerk"]) as clerk:
+        assert clerk.user.role == "clerk" and clerk.user.clearance == 1
+    with Desk.open(firm["path"], ADMIN, PASSWORDS[ADMIN]) as boss:
+        result = boss.audit.verify()
+        assert not result.ok and result.problem == "cert"
+
+
+def _rewrite(firm, tmp_path, change) -> object:
+    """Apply ``change(conn, keys)`` as the clerk to a copy; return what verify says of it."""
+    path = tmp_path / "copy" / "custdesk.db"
+    path.parent.mkdir()
+    copy_database(firm["path"], path)
+    conn, keys = insider.break_in(path, "clerk", PASSWORDS["clerk"])
+    insider.unlock_log(conn)
+    my_serial = conn.execute("SELECT max(serial) FROM user_certs WHERE user = 'clerk'").fetchone()[0]
+    change(conn, keys, my_serial, path)
+    conn.close()
+    with Desk.open(path, ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
+        return boss.audit.verify()
+
+
+def _last(conn) -> int:
+    return conn.execute("SELECT max(seq) FROM audit_log").fetchone()[0]
+
+
+def _edit(conn, keys, serial, path):
+    conn.execute("UPDATE audit_log SET summary = '{}' WHERE seq = 5")
+
+
+def _edit_and_rehash(conn, keys, serial, path):
+    row = conn.execute("SELECT seq, at, user, action, object, customer, prev_hash FROM audit_log "
+                       "WHERE seq = 5").fetchone()
+    digest = insider.entry_hash(*row[:6], "{}", row[6])
+    conn.execute("UPDATE audit_log SET summary = '{}', hash = ? WHERE seq = 5", [digest])
+
+
+def _edit_and_resign_everything_as_her(conn, keys, serial, path):
+    conn.execute("UPDATE audit_log SET summary = '{}' WHERE seq = 5")
+    insider.rechain(conn, keys, "clerk", serial, 5)
+
+
+def _delete(conn, keys, serial, path):
+    conn.execute("DELETE FROM audit_log WHERE seq = 6")
+
+
+def _insert(conn, keys, serial, path):
+    last = _last(conn)
+    conn.execute("UPDATE audit_log SET seq = seq + 1000 WHERE seq >= 7")
+    conn.execute("UPDATE audit_log SET seq = seq - 999 WHERE seq >= 1007")
+    conn.execute("INSERT INTO audit_log (seq, at, user, action, object, summary, prev_hash, hash) "
+                 "VALUES (7, '2026-01-01T00:00:00Z', 'boss', 'user.update', 'clerk', '{}', '', '')")
+    insider.rechain(conn, keys, "clerk", serial, 7)
+    assert _last(conn) == last + 1
+
+
+def _truncate(conn, keys, serial, path):
+    conn.execute("DELETE FROM audit_log WHERE seq > ?", [_last(conn) - 3])
+
+
+def _truncate_and_rewrite_the_head(conn, keys, serial, path):
+    # Behind the backup's checkpoint: she cuts the log back to before the backup was made
+    # and writes a head file of her own that agrees with it.
+    made = json.loads(next(path.parent.parent.glob("bk/*/*.manifest.json")).read_text())
+    keep = made["audit_head"]["seq"] - 2
+    conn.execute("DELETE FROM audit_log WHERE seq > ?", [keep])
+    seq, digest = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    Path(str(path) + ".audit-head").write_text(json.dumps({"seq": seq, "hash": digest}))
+
+
+@pytest.mark.parametrize("change, problem", [
+    (_edit, "edited"),
+    (_edit_and_rehash, "forged"),
+    (_edit_and_resign_everything_as_her, "forged"),
+    (_delete, "missing"),
+    (_insert, "forged"),
+    (_truncate, "truncated"),
+    (_truncate_and_rewrite_the_head, "rolled_back"),
+])
+def test_every_rewrite_of_the_log_is_named(firm, tmp_path, change, problem):
+    result = _rewrite(firm, tmp_path, change)
+    assert not result.ok and result.problem == problem, result.message
+
+
+def test_rolling_the_database_back_behind_a_checkpoint_is_named(firm, desk, tmp_path):
+    """She keeps a copy of the files, lets the firm work on, then puts her copy back:
+    head file and all. The backup made meanwhile is a checkpoint her copy does not reach."""
+    desk.close()
+    early = tmp_path / "early"
+    early.mkdir()
+    files = ("", "-wal", ".keys", ".audit-head")
+    for suffix in files:
+        if Path(str(firm["path"]) + suffix).exists():
+            shutil.copy2(str(firm["path"]) + suffix, str(early / "custdesk.db") + suffix)
+    with Desk.open(firm["path"], ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
+        boss.customers.edit(firm["internal"], {"notes": "回滚前的修改"})
+        backup.make_backup(boss, firm["backup"].database.parent.parent)
+    for suffix in ("-wal", "-shm"):
+        Path(str(firm["path"]) + suffix).unlink(missing_ok=True)
+    for suffix in files:
+        if Path(str(early / "custdesk.db") + suffix).exists():
+            shutil.copy2(str(early / "custdesk.db") + suffix, str(firm["path"]) + suffix)
+    with Desk.open(firm["path"], ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
+        result = boss.audit.verify()
+        assert not result.ok and result.problem == "rolled_back"
+
+
+def test_editing_the_slot_file_neither_resets_the_back_off_nor_speaks_for_anyone(firm):
+    path = firm["path"]
+    for n in range(4):
+        with pytest.raises(Exception):
+            Desk.open(path, "reviewer", f"wrong-password-{n}")
+    # A login by anyone moves the failures into the log and the signed head beside it.
+    Desk.open(path, "clerk", PASSWORDS["clerk"], daily_check=False).close()
+    slots = json.loads(Path(str(path) + ".keys").read_text())
+    slots["throttle"] = {}
+    slots["pending_failures"] = [{"user": "boss", "at": "2026-01-01T00:00:00Z"}]
+    Path(str(path) + ".keys").write_text(json.dumps(slots))
+    with pytest.raises(LoginThrottled):
+        check_backoff(KeySlots.load(path), "reviewer", path)
+    with Desk.open(path, ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
+        injected = [e for e in boss.audit.entries() if e["action"] == "login.failed"
+                    and e["summary"].get("at") == "2026-01-01T00:00:00Z"]
+        # Logged as what it is: a report found in the slot file, signed by who logged it.
+        assert injected and injected[0]["signer"] == ADMIN
+        assert injected[0]["summary"]["reported_by"] == "slot file"
+        assert boss.audit.verify().ok
