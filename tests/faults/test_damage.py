@@ -72,7 +72,7 @@ def filled(folder: Path, count: int = 40) -> tuple[Path, list[str], backup.Backu
 
 def names(path: Path) -> list[str]:
     with Desk.open(path, ADMIN, PASSWORD, daily_check=False) as desk:
-        return [r[0] for r in desk.db.execute("SELECT name FROM customers ORDER BY id")]
+        return [r[0] for r in desk.db.execute("SELECT name FROM customers ORDER BY created_at, code")]
 
 
 # -- a flipped byte -------------------------------------------------------------------------------
@@ -154,7 +154,7 @@ def test_a_wal_deleted_after_a_crash_is_found_and_named(tmp_path):
 
     # The file itself is whole (as of its last checkpoint) and opens ...
     with Desk.open(path, ADMIN, PASSWORD, daily_check=False) as desk:
-        assert [r[0] for r in desk.db.execute("SELECT code FROM customers ORDER BY id")][:5] \
+        assert [r[0] for r in desk.db.execute("SELECT code FROM customers ORDER BY created_at, code")][:5] \
             == early
         assert desk.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         # ... but the work lost with the -wal is not passed over in silence: the chain head
@@ -262,7 +262,7 @@ def test_a_full_disk_is_said_plainly_and_loses_nothing(tmp_path, monkeypatch):
             with Desk.open(path, ADMIN, PASSWORD) as desk:
                 assert integrity.check(desk) == []
                 assert [r[0] for r in desk.db.execute(
-                    "SELECT code FROM customers ORDER BY id")] == saved
+                    "SELECT code FROM customers ORDER BY created_at, code")] == saved
             return
     # Elsewhere: SQLite's own limit on the file's size gives the same SQLITE_FULL.
     path = new_database(tmp_path)
@@ -274,7 +274,7 @@ def test_a_full_disk_is_said_plainly_and_loses_nothing(tmp_path, monkeypatch):
             for i in range(10_000):
                 saved.append(desk.customers.add({"kind": "individual", "name": f"客户{i}",
                                                  "notes": "往来记录" * 300}).code)
-        assert [r[0] for r in desk.db.execute("SELECT code FROM customers ORDER BY id")] == saved
+        assert [r[0] for r in desk.db.execute("SELECT code FROM customers ORDER BY created_at, code")] == saved
         assert desk.audit.verify().ok
 
 

@@ -31,7 +31,7 @@ pytestmark = pytest.mark.slow
 
 def codes_and_names(path: Path) -> list[tuple[str, str]]:
     with Desk.open(path, ADMIN, PASSWORD, daily_check=False) as desk:
-        return desk.db.execute("SELECT code, name FROM customers ORDER BY id").fetchall()
+        return desk.db.execute("SELECT code, name FROM customers ORDER BY created_at, code").fetchall()
 
 
 def test_a_second_writer_is_refused_then_serialised_and_nothing_is_lost(tmp_path, monkeypatch):
@@ -73,12 +73,12 @@ def test_a_second_writer_is_refused_then_serialised_and_nothing_is_lost(tmp_path
         reap(holder)
 
     # Both updates are there, in the order they committed; the log is whole.
-    assert codes_and_names(path) == [("C000001", "第一进程客户"), ("C000002", "第二进程客户")]
+    assert [name for _code, name in codes_and_names(path)] == ["第一进程客户", "第二进程客户"]
     with Desk.open(path, ADMIN, PASSWORD) as desk:
         assert integrity.check(desk) == []
         adds = desk.db.execute("SELECT object FROM audit_log WHERE action = 'customer.add' "
                                "ORDER BY seq").fetchall()
-        assert adds == [("C000001",), ("C000002",)]
+        assert adds == [(code,) for code, _name in codes_and_names(path)]
 
 
 SECRETS = ("王秘密", "wangmimi", "11010519491231002X", "13912345678", "抵押房产在幸福路88号")
