@@ -14,9 +14,16 @@
   some individuals one), invoices and payments (exposure and oldest open due date worked
   out by core's own functions), a credit standing (grade, limit, review dates by core's
   review policy), litigation, complaints, licences and identity papers. They are written
-  with ``executemany`` in one ``desk.writing()`` transaction, with the search keys core
-  writes (``importing.keys.keys_for``: the archive's own), and ONE audit entry that says
-  so; only this builder writes rows without the archive's checks.
+  as the importer writes (``importing.run``): random ids and codes from
+  ``customers.allocate``, each row through the sealing layer (``desk.store.encode`` at
+  the row's level: the file's, raised to its kind's for statements and litigation, so
+  秘密/机密 files are sealed and ID numbers, birth dates, incomes above their file are
+  vaulted), with ``executemany`` into ``main.<table>`` in one ``desk.writing()``
+  transaction, the search keys core writes (``importing.keys.keys_for``), name grams
+  for files below ``SEAL_FROM`` only, blind-index digests where ``blind.digest_row``
+  gives one, and ONE audit entry that says so; only this builder writes rows without
+  the archive's checks. The level mix (10% 公开, 79% 内部, 8% 秘密, 3% 机密) decides
+  how many files are sealed.
 
 The day's warning check is then run once, so that the firm opens as it would on a
 working morning. ``people(...)`` regenerates the bulk customers without a database (the
@@ -93,8 +100,9 @@ def _firm_name(rng: random.Random, used: set[str]) -> str:
 def people(count: int, seed: int = SEED, first_number: int = 1) -> list[dict]:
     """The bulk customers numbered ``first_number`` … ``count``: plain data, no database.
 
-    Each: number, code, kind, name, status, tier, level, owner, phone, email, address and
-    the kind's details (``person`` or ``firm`` dict) with valid identity numbers.
+    Each: number, kind, name, status, tier, level, owner, phone, email, address and the
+    kind's details (``person`` or ``firm`` dict) with valid identity numbers. (Codes are
+    random: the database gives them, ``Firm.codes``.)
     """
     rng = random.Random(seed)
     used_ids: set[str] = set()
@@ -107,7 +115,7 @@ def people(count: int, seed: int = SEED, first_number: int = 1) -> list[dict]:
         level = rng.choices((0, 1, 2, 3), (10, 79, 8, 3))[0]
         owner = (rng.choices(("clerk", "manager", "admin"), (60, 25, 15))[0] if level <= 1
                  else rng.choice(("manager", "admin")))
-        c = {"number": number, "code": f"C{number:06d}",
+        c = {"number": number,
              "kind": "individual" if individual else "enterprise",
              "status": rng.choices(("active", "prospect", "suspended", "closed", "blacklisted"),
                                    (72, 12, 6, 7, 3))[0],
@@ -154,13 +162,30 @@ class Firm:
     path: Path
     customers: int
     seed: int
-    full: int                                   # customers C000001 … filed through the API
+    full: int                                   # how many files were filed through the API
     people: list[dict] = field(default_factory=list)    # the bulk customers
     build_seconds: float | None = None          # None: an existing database was reused
+    full_codes: list[str] = field(default_factory=list)  # the full files, in creation order
+    codes: list[str] = field(default_factory=list)       # every file's code, sorted
 
-    @property
-    def full_codes(self) -> list[str]:
-        return [f"C{n:06d}" for n in range(1, self.full + 1)]
+
+def _codes(path: Path) -> tuple[list[str], list[str]]:
+    """(the full files' codes in creation order, every code sorted), read from the database.
+
+    Codes are random, so they are read back: the full files are those the archive filed
+    (a ``customer.add`` entry in the log names each); the bulk load writes none.
+    """
+    from custdesk.core.store import connection
+    from custdesk.core.store.keyslots import KeySlots
+    db = connection.connect(path, KeySlots.load(path).unlock(ADMIN, PASSWORD))
+    try:
+        full = [r[0] for r in db.execute(
+            "SELECT code FROM main.customers WHERE code IN (SELECT object FROM audit_log "
+            "WHERE action = 'customer.add') ORDER BY created_at, id")]
+        codes = sorted(r[0] for r in db.execute("SELECT code FROM main.customers"))
+    finally:
+        db.close()
+    return full, codes
 
 
 def _statements(rng: random.Random, c: dict) -> list[tuple]:
@@ -212,123 +237,142 @@ def _transactions(rng: random.Random, c: dict, limit: int | None) -> list[dict]:
     return rows
 
 
+# The tables the bulk load writes, in the order they are written (customers first).
+_TABLES = ("customers", "individuals", "enterprises", "financial_statements", "transactions",
+           "litigation", "complaints", "licences", "documents")
+
+
 def build(path: Path, count: int, seed: int = SEED) -> Firm:
     """Create the firm's database at ``path`` (which must not exist)."""
     from custdesk.core import clock
+    from custdesk.core.customers import blind
     from custdesk.core.customers import search as s
     from custdesk.core.customers.exposure import exposure, oldest_open_due
     from custdesk.core.desk import Desk
     from custdesk.core.importing.keys import keys_for
     from custdesk.core.reviews import next_review, policy_from
+    from custdesk.core.store.sealed_schema import SEAL_FROM
 
     started = time.perf_counter()
     full = min(count, full_files(count))
-    demo.ensure_demo(path, count=full)                   # the full files, C000001 … (API)
+    demo.ensure_demo(path, count=full)                   # the full files (API)
     bulk = people(count, seed, first_number=full + 1)
     rng = random.Random(seed + 7)
     clock.set_fixed(datetime.datetime.combine(TODAY, datetime.time(8)).astimezone())
     desk = Desk.open(path, ADMIN, PASSWORD, daily_check=False)
     try:
         policy = policy_from(desk.db)
-        first_id = desk.db.execute("SELECT max(id) FROM customers").fetchone()[0] + 1
+        encode = desk.store.encode
+        # A record's level: its file's, raised to its kind's (statements, credit records
+        # and litigation may be levelled above their file: ``disclosure.row_level``).
+        kind_level = {table: desk.disclosure.kind_level(table) for table in _TABLES}
         keys = keys_for([(c["name"], c["phone"], c["kind"]) for c in bulk])
-        base, grams, persons, firms, statements, transactions = [], [], [], [], [], []
-        litigation, complaints, licences, papers = [], [], [], []
-        for offset, (c, (norm, initials, full_pinyin, phone_rev)) in enumerate(zip(bulk, keys)):
-            cid = first_id + offset
-            rated = rng.random() < 0.95
-            # An unrated file is a new one, waiting for its first grading (due 30 days on).
-            created = _day(rng.randint(30, 900) if rated else rng.randint(0, 45)) + "T01:00:00Z"
-            state = {"created_at": created, "grade": None, "risk_level": None, "review_base": None}
-            grade = risk = limit = valid = graded = None
-            if rated:
-                grade, risk = rng.choices(GRADE_RISK, GRADE_WEIGHTS)[0]
-                # A firm that keeps up: reviews fall evenly over the cycle, a few are late.
-                cycle = policy.cycles[risk] * 30
-                graded = _day(rng.randint(1, cycle) if rng.random() < 0.96
-                              else cycle + rng.randint(1, 60))
-                valid = (datetime.date.fromisoformat(graded)
-                         + datetime.timedelta(days=365)).isoformat()
-                limit = rng.randint(1, 200) * 1_000_00
-                state.update(grade=grade, risk_level=risk, review_base=graded)
-            moves = _transactions(rng, c, limit)
-            due = next_review(state, policy)[0].isoformat()
-            base.append((cid, c["code"], c["kind"], c["name"], c["status"], c["tier"], c["level"],
-                         c["owner"], c["phone"], c["email"], c["address"], norm, initials,
-                         full_pinyin, phone_rev, created, ADMIN, created, grade, risk, limit, valid,
-                         graded, exposure(moves), oldest_open_due(moves), graded, due,
-                         _day(rng.randint(30, 400)) if c["status"] == "closed" else None))
-            grams.extend((g, cid) for g in s.name_grams(norm))
-            if c["kind"] == "individual":
-                p = c["person"]
-                persons.append((cid, p["gender"], p["birth_date"], p["id_number"], p["employer"],
-                                p["monthly_income"], p["housing"]))
-            else:
-                f = c["firm"]
-                firms.append((cid, f["credit_code"], f["legal_rep"], f["registered_capital"],
-                              f["founding_date"], f["industry"], f["employees"]))
-            statements.extend((cid, *row, created, ADMIN, created) for row in _statements(rng, c))
-            transactions.extend((cid, m["kind"], m["ref_no"], m["occurred_on"], m["due_date"],
-                                 m["amount"], m["invoice_ref"], created, ADMIN, created)
-                                for m in moves)
-            if rng.random() < 0.015:
-                litigation.append((cid, f"(2026)京0105民初{cid}号", "defendant",
-                                   rng.randint(1, 500) * 1000_00, _day(rng.randint(1, 400)), "open",
-                                   created, ADMIN, created))
-            for _ in range(rng.choices((0, 1, 3), (85, 13, 2))[0]):
-                complaints.append((cid, _day(rng.randint(0, 200)), "发货延迟", created, ADMIN,
-                                   created))
-            if c["kind"] == "enterprise" and rng.random() < 0.5:
-                licences.append((cid, "经营许可证", _day(rng.randint(-1500, 40)), created, ADMIN,
-                                 created))
-            if rng.random() < 0.97:
-                kind = "business_licence" if c["kind"] == "enterprise" else "id_card"
-                content = f"{kind} {c['code']}".encode()
-                papers.append((cid, kind, f"{kind}.txt", len(content),
-                               hashlib.sha256(content).hexdigest(), content,
-                               _day(rng.randint(-3000, 20)), created, ADMIN, created))
-        conn = desk.db.conn
+        stored: dict[str, list[dict]] = {table: [] for table in _TABLES}
+        grams, digests = [], []
+        counts = {"statements": 0, "transactions": 0, "sealed": 0}
+
+        def record(table: str, cid: int, level: int, values: dict, created: str) -> None:
+            row = {"customer_id": cid, **values, "created_at": created, "created_by": ADMIN,
+                   "updated_at": created}
+            stored[table].append(encode(table, row, level=max(level, kind_level[table])))
+
+        def digest(cid: int, table: str, column: str, value, level: int) -> None:
+            found = blind.digest_row(desk, cid, table, column, value, level)
+            if found:
+                digests.append(found)
+
         with desk.writing():
-            conn.executemany(
-                "INSERT INTO customers (id, code, kind, name, status, tier, level, owner, phone, "
-                "email, address, name_norm, pinyin_initials, pinyin_full, phone_rev, created_at, "
-                "created_by, updated_at, grade, risk_level, credit_limit, grade_valid_until, "
-                "graded_on, exposure, overdue_since, review_base, next_review, closed_on) "
-                f"VALUES ({', '.join('?' * 28)})", base)
+            identities = desk.customers.allocate(len(bulk))
+            for c, (norm, initials, full_pinyin, phone_rev), (cid, code) in zip(bulk, keys,
+                                                                               identities):
+                level = c["level"]
+                rated = rng.random() < 0.95
+                # An unrated file is a new one, waiting for its first grading (due 30 days on).
+                created = _day(rng.randint(30, 900) if rated else rng.randint(0, 45)) + "T01:00:00Z"
+                state = {"created_at": created, "grade": None, "risk_level": None,
+                         "review_base": None}
+                grade = risk = limit = valid = graded = None
+                if rated:
+                    grade, risk = rng.choices(GRADE_RISK, GRADE_WEIGHTS)[0]
+                    # A firm that keeps up: reviews fall evenly over the cycle, a few are late.
+                    cycle = policy.cycles[risk] * 30
+                    graded = _day(rng.randint(1, cycle) if rng.random() < 0.96
+                                  else cycle + rng.randint(1, 60))
+                    valid = (datetime.date.fromisoformat(graded)
+                             + datetime.timedelta(days=365)).isoformat()
+                    limit = rng.randint(1, 200) * 1_000_00
+                    state.update(grade=grade, risk_level=risk, review_base=graded)
+                moves = _transactions(rng, c, limit)
+                due = next_review(state, policy)[0].isoformat()
+                base = {"id": cid, "code": code, "kind": c["kind"], "name": c["name"],
+                        "status": c["status"], "tier": c["tier"], "level": level,
+                        "owner": c["owner"], "phone": c["phone"], "email": c["email"],
+                        "address": c["address"], "tags": "", "notes": "", "name_norm": norm,
+                        "pinyin_initials": initials, "pinyin_full": full_pinyin,
+                        "phone_rev": phone_rev, "overrides": "{}", "created_at": created,
+                        "created_by": ADMIN, "updated_at": created, "grade": grade,
+                        "risk_level": risk, "credit_limit": limit, "grade_valid_until": valid,
+                        "graded_on": graded, "exposure": exposure(moves),
+                        "overdue_since": oldest_open_due(moves), "review_base": graded,
+                        "next_review": due, "closed_on": _day(rng.randint(30, 400))
+                        if c["status"] == "closed" else None}
+                stored["customers"].append(encode("customers", base, level=level))
+                counts["sealed"] += level >= SEAL_FROM
+                if level < SEAL_FROM:           # a sealed name has no grams (the catalogue)
+                    grams.extend((g, cid) for g in s.name_grams(norm))
+                digest(cid, "customers", "phone", c["phone"], level)
+                if c["kind"] == "individual":
+                    p = c["person"]
+                    stored["individuals"].append(encode("individuals", {
+                        "customer_id": cid, "gender": p["gender"], "birth_date": p["birth_date"],
+                        "id_type": "resident_id", "id_number": p["id_number"],
+                        "employer": p["employer"], "monthly_income": p["monthly_income"],
+                        "housing": p["housing"]}, level=level))
+                    digest(cid, "individuals", "id_number", p["id_number"], level)
+                else:
+                    f = c["firm"]
+                    stored["enterprises"].append(encode("enterprises", {
+                        "customer_id": cid, "credit_code": f["credit_code"],
+                        "legal_rep": f["legal_rep"], "registered_capital": f["registered_capital"],
+                        "founding_date": f["founding_date"], "industry": f["industry"],
+                        "employees": f["employees"]}, level=level))
+                    digest(cid, "enterprises", "credit_code", f["credit_code"], level)
+                for row in _statements(rng, c):
+                    record("financial_statements", cid, level,
+                           dict(zip(_STATEMENT_COLUMNS, row)), created)
+                    counts["statements"] += 1
+                for m in moves:
+                    record("transactions", cid, level, m, created)
+                    counts["transactions"] += 1
+                if rng.random() < 0.015:
+                    record("litigation", cid, level, {
+                        "case_no": f"(2026)京0105民初{c['number']}号", "role": "defendant",
+                        "amount": rng.randint(1, 500) * 1000_00,
+                        "filed_on": _day(rng.randint(1, 400)), "status": "open"}, created)
+                for _ in range(rng.choices((0, 1, 3), (85, 13, 2))[0]):
+                    record("complaints", cid, level, {"received_on": _day(rng.randint(0, 200)),
+                                                      "subject": "发货延迟"}, created)
+                if c["kind"] == "enterprise" and rng.random() < 0.5:
+                    record("licences", cid, level, {
+                        "name": "经营许可证", "expires_on": _day(rng.randint(-1500, 40))}, created)
+                if rng.random() < 0.97:
+                    kind = "business_licence" if c["kind"] == "enterprise" else "id_card"
+                    content = f"{kind} {code}".encode()
+                    record("documents", cid, level, {
+                        "kind": kind, "filename": f"{kind}.txt", "size": len(content),
+                        "sha256": hashlib.sha256(content).hexdigest(), "content": content,
+                        "expires_on": _day(rng.randint(-3000, 20))}, created)
+            conn = desk.db.conn
+            for table in _TABLES:
+                _insert(conn, table, stored.pop(table))
+            grams.sort()                              # in key order: fewer pages touched
             conn.executemany("INSERT INTO name_grams (gram, customer_id) VALUES (?, ?)", grams)
-            conn.executemany("INSERT INTO individuals (customer_id, gender, birth_date, id_number, "
-                             "employer, monthly_income, housing) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                             persons)
-            conn.executemany("INSERT INTO enterprises (customer_id, credit_code, legal_rep, "
-                             "registered_capital, founding_date, industry, employees) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)", firms)
-            conn.executemany(
-                "INSERT INTO financial_statements (customer_id, period, revenue, net_profit, ebit, "
-                "total_assets, current_assets, total_liabilities, current_liabilities, equity, "
-                "retained_earnings, operating_cash_flow, receivables, inventory, income, expenses, "
-                f"assets, liabilities, created_at, created_by, updated_at) "
-                f"VALUES ({', '.join('?' * 21)})", statements)
-            conn.executemany(
-                "INSERT INTO transactions (customer_id, kind, ref_no, occurred_on, due_date, amount, "
-                "invoice_ref, created_at, created_by, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", transactions)
-            conn.executemany(
-                "INSERT INTO litigation (customer_id, case_no, role, amount, filed_on, status, "
-                "created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", litigation)
-            conn.executemany(
-                "INSERT INTO complaints (customer_id, received_on, subject, created_at, created_by, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?)", complaints)
-            conn.executemany(
-                "INSERT INTO licences (customer_id, name, expires_on, created_at, created_by, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?)", licences)
-            conn.executemany(
-                "INSERT INTO documents (customer_id, kind, filename, size, sha256, content, "
-                "expires_on, created_at, created_by, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", papers)
+            conn.executemany(blind.INSERT, digests)
             # The log says what happened: these rows were not filed one by one.
             desk.audit.append("benchmark.bulk_load", path.name, summary={
-                "customers": len(base), "statements": len(statements),
-                "transactions": len(transactions), "seed": seed})
+                "customers": len(bulk), "sealed_files": counts["sealed"],
+                "statements": counts["statements"], "transactions": counts["transactions"],
+                "seed": seed})
             # The day's check runs below over everything, as at a morning's first login.
             conn.execute("DELETE FROM settings WHERE key = 'warnings.checked_on'")
         desk.warnings.daily()
@@ -336,7 +380,23 @@ def build(path: Path, count: int, seed: int = SEED) -> Firm:
     finally:
         desk.close()
         clock.set_fixed(None)
-    return Firm(path, count, seed, full, bulk, time.perf_counter() - started)
+    full_codes, codes = _codes(path)
+    return Firm(path, count, seed, full, bulk, time.perf_counter() - started, full_codes, codes)
+
+
+_STATEMENT_COLUMNS = ("period", "revenue", "net_profit", "ebit", "total_assets", "current_assets",
+                      "total_liabilities", "current_liabilities", "equity", "retained_earnings",
+                      "operating_cash_flow", "receivables", "inventory", "income", "expenses",
+                      "assets", "liabilities")
+
+
+def _insert(conn, table: str, rows: list[dict]) -> None:
+    """Stored rows (``Sealer.encode``'s dicts, one set of columns) into ``main.<table>``."""
+    if not rows:
+        return
+    names = list(rows[0])
+    conn.executemany(f"INSERT INTO main.{table} ({', '.join(names)}) "
+                     f"VALUES ({', '.join('?' * len(names))})", [[r[n] for n in names] for r in rows])
 
 
 def ensure(folder: Path, count: int, seed: int = SEED) -> Firm:
@@ -344,7 +404,8 @@ def ensure(folder: Path, count: int, seed: int = SEED) -> Firm:
     path = Path(folder) / f"firm-{count}-{seed}.db"
     if path.exists():
         full = min(count, full_files(count))
-        return Firm(path, count, seed, full, people(count, seed, first_number=full + 1))
+        return Firm(path, count, seed, full, people(count, seed, first_number=full + 1),
+                    None, *_codes(path))
     return build(path, count, seed)
 
 

@@ -15,6 +15,15 @@ from .common import (EXIT_OK, EXIT_REFUSED, Context, UsageError, ask_password, p
                      print_table)
 
 i18n.register({
+    "cli.restore_disabled_again": (
+        "这些用户在备份中仍在用，但恢复前已被停用：已再次停用（并换用新密钥）：{users}",
+        "These users were active in the backup but disabled before the restore; they were "
+        "disabled again (with new keys): {users}"),
+    "cli.rekeyed": ("已重新加密 {rekeyed} 份备份；{current} 份本已使用当前密钥",
+                    "Re-encrypted {rekeyed} backups; {current} already used the current key"),
+    "cli.rekey_unopened": ("以下备份无法用已知密钥打开，仍可被旧密码读取，请确认后删除：{names}",
+                           "These backups open with no key known here and still open with old "
+                           "passwords; delete them once you are sure: {names}"),
     "cli.backup_done": ("已备份到 {path}", "Backed up to {path}"),
     "cli.backup_none": ("{folder} 中没有备份", "No backups in {folder}"),
     "cli.backup_bad": ("备份 {name} 有问题：{problems}", "Backup {name} has problems: {problems}"),
@@ -48,6 +57,11 @@ def register(sub) -> None:
     q.add_argument("file", help="the backup's .db file (or its manifest)")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_verify)
+    q = actions.add_parser("rekey", help="re-encrypt the backups the current file key does not "
+                           "open (after a user was disabled): old passwords no longer open them "
+                           "(administrator; asks your password as it was then)")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_rekey)
     q = actions.add_parser("config", help="show or change the backup settings")
     q.add_argument("--dir", metavar="DIR", help="backup folder (absolute path; '' for the default)")
     q.add_argument("--daily", type=int, metavar="N", help="daily backups to keep (default 7)")
@@ -134,6 +148,19 @@ def cmd_verify(ctx: Context) -> int:
     return EXIT_OK if found.ok else EXIT_REFUSED
 
 
+def cmd_rekey(ctx: Context) -> int:
+    desk = ctx.desk()
+    result = backup.rekey_sets(desk, password=ask_password(desk.user.name))
+    if ctx.args.json:
+        print_json(result)
+    else:
+        print(i18n.tr("cli.rekeyed", rekeyed=len(result["rekeyed"]),
+                      current=len(result["current"])))
+        if result["unopened"]:
+            print(i18n.tr("cli.rekey_unopened", names=", ".join(result["unopened"])))
+    return EXIT_OK if not result["unopened"] else EXIT_REFUSED
+
+
 def cmd_config(ctx: Context) -> int:
     args = ctx.args
     desk = ctx.desk()
@@ -169,9 +196,14 @@ def cmd_restore(ctx: Context) -> int:
             print(i18n.tr("cli.restore_cancelled"), file=sys.stderr)
             return EXIT_REFUSED
     user = _backup_user(ctx, found.database)
-    result = restore(db, found.database, user=user, password=ask_password(user))
+    # Your password now; your password as it was when the backup was made, if it differs.
+    result = restore(db, found.database, user=user, password=ask_password(user),
+                     backup_password=os.environ.get("CUSTDESK_BACKUP_PASSWORD"))
     aside = result.set_aside[0] if result.set_aside else "-"
     print(i18n.tr("cli.restore_done", backup=result.backup, aside=aside), file=sys.stderr)
+    if result.disabled_again:
+        print(i18n.tr("cli.restore_disabled_again", users=", ".join(result.disabled_again)),
+              file=sys.stderr)
     return EXIT_OK
 
 

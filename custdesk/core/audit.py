@@ -68,8 +68,8 @@ i18n.register({
     "audit.level_key": ("“{level}”级密钥（第 {epoch} 代）未由在任管理员签名",
                         "The key of level “{level}” (epoch {epoch}) is not signed by an active "
                         "administrator"),
-    "audit.legacy": ("转换前的 {count} 条记录与转换时签名的摘要不符（被篡改）",
-                     "The {count} entries from before the conversion do not match the digest "
+    "audit.legacy": ("转换前的 {entries} 条记录与转换时签名的摘要不符（被篡改）",
+                     "The {entries} entries from before the conversion do not match the digest "
                      "signed at the conversion (altered)"),
     "audit.read": ("查看审计日志", "reading the audit log"),
     "audit.reanchor": ("重新锚定审计链头", "re-anchoring the audit chain head"),
@@ -182,7 +182,7 @@ def verify_chain(chain: Chain) -> VerifyResult:
                 return _bad(db, count, "forged", seq)
             if legacy is not None and seq == legacy["seq"]:
                 if _legacy_digest(legacy_rows) != legacy["digest"]:
-                    return _bad(db, count, "legacy", 1, count=legacy["count"])
+                    return _bad(db, count, "legacy", 1, entries=legacy["count"])
         prev, count, expected_seq = digest, count + 1, seq + 1
         hashes_by_seq[seq] = digest
     last = expected_seq - 1

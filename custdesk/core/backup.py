@@ -43,6 +43,7 @@ from .store import connection, keyslots, migrations
 from .store.keyslots import KeySlots, _fsync_dir, slots_path
 
 i18n.register({
+    "backup.rekey_what": ("重新加密备份", "re-encrypting backups"),
     "backup.copy_bad": ("备份副本未通过校验（{detail}），已丢弃；原数据库未受影响",
                         "The backup copy failed its check ({detail}) and was discarded; "
                         "the database itself is untouched"),
@@ -608,7 +609,8 @@ def make_backup(desk, folder: Path | str | None = None, reason: str = "manual",
                                    "sha256": manifest["sha256"],
                                    "audit_head": manifest["audit_head"]["seq"]})
     if prune_after:
-        prune(folder, settings.daily, settings.weekly, manifest["database_id"])
+        prune(folder, settings.daily, settings.weekly, manifest["database_id"],
+              by_admin=desk.access.can("user.manage"), registry=desk.registry)
         sweep(folder)
     report(100)
     return BackupSet(final_db, manifest)
@@ -637,14 +639,31 @@ def to_keep(sets: list[BackupSet], daily: int, weekly: int) -> set[Path]:
     return keep
 
 
+def _made_by_admin(found: "BackupSet", registry) -> bool:
+    """Whether an administrator made the set (its checkpoint's signer, whose certificate the
+    database vouches for; the manifest's plain "user" field could be edited)."""
+    point = found.manifest.get("checkpoint") or {}
+    cert = registry.history.get(point.get("signer_serial")) if registry else None
+    return cert is not None and cert.role == "admin" and cert.user == point.get("signer")
+
+
 def prune(folder: Path | str, daily: int = DEFAULT_DAILY, weekly: int = DEFAULT_WEEKLY,
-          database_id: str | None = None) -> list[Path]:
-    """Delete complete custdesk sets of one database beyond the retention; return them."""
+          database_id: str | None = None, *, by_admin: bool = True,
+          registry=None) -> list[Path]:
+    """Delete complete custdesk sets of one database beyond the retention; return them.
+
+    A backup made by someone who is not an administrator never deletes a set an
+    administrator made on the same day (one "before I try something" stays).
+    """
     sets = [s for s in list_backups(folder, database_id) if s.manifest]
     keep = to_keep(sets, max(1, daily), max(0, weekly))
+    today = clock.now().astimezone().date()
     removed = []
     for found in sets:
         if found.database in keep or found.created is None:
+            continue
+        if not by_admin and found.created.astimezone().date() == today and \
+                _made_by_admin(found, registry):
             continue
         # Renamed away first, in one step: the set is gone whole before it is deleted.
         doomed = _tmp(Path(folder), found.database.parent.name)
@@ -654,6 +673,83 @@ def prune(folder: Path | str, daily: int = DEFAULT_DAILY, weekly: int = DEFAULT_
     if removed:
         _fsync_dir(Path(folder))
     return removed
+
+
+def rekey_sets(desk, old_keys: list[bytes] = (), password: str | None = None,
+               progress: Callable[[int, int], None] | None = None) -> dict:
+    """Re-encrypt this database's backup sets that its current file key does not open (made
+    before a user was disabled, say): each set's database gets the current file key and the
+    set the current slot file, so that old passwords (and old copies of the slot file) open
+    it no more. A set opens with one of ``old_keys`` or with this user's ``password`` in the
+    set's own slot file. Administrators only.
+
+    Returns {"rekeyed": [names], "current": [names], "unopened": [names]}: sets no key opens
+    are left as they are, for the administrator to delete.
+    """
+    desk.access.require("user.manage", i18n.tr("backup.rekey_what"))
+    out = {"rekeyed": [], "current": [], "unopened": []}
+    folders = {config(desk).folder, *known_folders()}
+    sets = [s for folder in folders for s in list_backups(folder, desk.database_id) if s.ok]
+    for n, found in enumerate(sets):
+        if progress:
+            progress(n, len(sets))
+        if _opens(found.database, desk.key):
+            out["current"].append(found.name)
+            continue
+        key = next((k for k in old_keys if _opens(found.database, k)), None)
+        if key is None and password is not None:
+            candidate = KeySlots.load(found.database).unlock(desk.user.name, password)
+            key = candidate if candidate and _opens(found.database, candidate) else None
+        if key is None:
+            out["unopened"].append(found.name)
+            continue
+        _rekey_set(desk, found, key)
+        out["rekeyed"].append(found.name)
+    if out["rekeyed"]:
+        with desk.writing():
+            desk.audit.append("backup.rekey", "", summary={k: v for k, v in out.items() if v})
+    return out
+
+
+def _opens(database: Path, key: bytes) -> bool:
+    try:
+        conn = open_copy(database, key)
+    except sqlcipher3.DatabaseError:
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def _rekey_set(desk, found: "BackupSet", old_key: bytes) -> None:
+    """One set re-encrypted in place: a new copy under the current key (sqlcipher_export),
+    the current slot file, the manifest's checksums; each file replaced atomically."""
+    tmp_db = found.database.with_name(found.database.name + ".rekey.tmp")
+    tmp_db.unlink(missing_ok=True)
+    touch_private(tmp_db)
+    conn = sqlcipher3.connect(str(found.database), isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{old_key.hex()}'\"")
+        conn.execute(f"ATTACH DATABASE ? AS fresh KEY \"x'{desk.key.hex()}'\"", [str(tmp_db)])
+        conn.execute("SELECT sqlcipher_export('fresh')")
+        conn.execute("DETACH DATABASE fresh")
+    finally:
+        conn.close()
+    with keyslots.locked(desk.path) as slots:
+        keys_bytes = slots.path.read_bytes()
+    manifest = dict(found.manifest)
+    manifest.update(sha256=_sha256(tmp_db), size=tmp_db.stat().st_size,
+                    keys_sha256=hashlib.sha256(keys_bytes).hexdigest(),
+                    rekeyed_at=clock.timestamp())
+    _fsync_file(tmp_db)
+    os.replace(tmp_db, found.database)
+    write_atomic_bytes(found.keys, keys_bytes)
+    write_atomic(found.manifest_path, json.dumps(manifest, ensure_ascii=False, indent=1))
 
 
 def daily_due(desk) -> bool:

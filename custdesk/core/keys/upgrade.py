@@ -209,9 +209,10 @@ def _convert(path: Path, db, old_file_key: bytes, admin: str, password: str, adm
         for key_, value in (("database_id", database_id), ("keys_format", "2")):
             db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key_, value])
         legacy_count = db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
-        digest = legacy_digest(db, legacy_count)
         desk = Desk(path, db, keyring, User(admin, "admin", r.LEVEL_COUNT - 1, admin_row[3]),
                     registry, database_id)
+        _seal_legacy_log(desk)
+        digest = legacy_digest(db, legacy_count)
         # Keep the admin's clearance as it was for what follows (sealing reads with it).
         desk.user = User(admin, "admin", admin_row[2], admin_row[3])
         sealed = seal_existing(desk)
@@ -240,6 +241,32 @@ def _convert(path: Path, db, old_file_key: bytes, admin: str, password: str, adm
     desk.audit.write_head(*desk.audit.head())
     return {"one_time_passwords": passwords, "recovery_key": recovery_text,
             "sealed_rows": sealed, "without_keys": skipped}
+
+
+def _seal_legacy_log(desk) -> int:
+    """The summaries of the log written before, about files at 秘密 and above, sealed to
+    their file's level as new entries are. Their old hashes (made with a key everyone held)
+    are kept as links; the digest the conversion signs covers the rows as they are now."""
+    from ..audit import canonical, _sealed_aad
+    db = desk.db
+    rows = db.execute("SELECT a.seq, a.summary, c.level FROM audit_log a JOIN main.customers c "
+                      "ON c.code = a.customer WHERE c.level >= ?", [SEAL_FROM]).fetchall()
+    if not rows:
+        return 0
+    db.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
+    try:
+        for seq, summary, level in rows:
+            if summary in ("{}", "") or '"$sealed"' in summary:
+                continue
+            token = desk.store._seal(level, summary.encode("utf-8"), _sealed_aad(seq))
+            db.execute("UPDATE audit_log SET summary = ? WHERE seq = ?",
+                       [canonical({"$sealed": p.b64(token), "level": level}), seq])
+    finally:
+        db.execute("""CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit log entries cannot be changed');
+END""")
+    return len(rows)
 
 
 def seal_existing(desk, progress=None) -> int:
