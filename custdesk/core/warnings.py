@@ -322,12 +322,8 @@ class Warnings:
         desk = self._desk
         if not (desk.access.can("customer.edit") or desk.access.can("review.complete")):
             raise AccessDenied(i18n.tr("warning.handle"))
-        row = desk.db.execute("SELECT w.id, w.status, c.code, c.level, c.name FROM warnings w "
-                              "JOIN customers c ON c.id = w.customer_id WHERE w.id = ?",
-                              [int(warning_id)]).fetchone()
         # A warning of a file the user may not see answers exactly as one that does not exist.
-        if row is None or row[3] > desk.access.clearance or row[4] is None:
-            raise NotFound(f"warning #{int(warning_id)}")
+        row = self._visible(warning_id)
         if row[1] == "closed":
             raise Conflict(i18n.tr("warning.closed", id=warning_id))
         note = check_one("note", check_text, note or "", 2000)
@@ -410,7 +406,19 @@ class Warnings:
             [self._desk.access.clearance]).fetchall()
         return {severity: dict(rows).get(severity, 0) for severity in SEVERITIES}
 
+    def _visible(self, warning_id: int) -> tuple:
+        """(id, status, code) of a warning of a file this user may see; NotFound otherwise,
+        the same for a hidden file's warning as for none."""
+        desk = self._desk
+        row = desk.db.execute("SELECT w.id, w.status, c.code, c.level, c.name FROM warnings w "
+                              "JOIN customers c ON c.id = w.customer_id WHERE w.id = ?",
+                              [int(warning_id)]).fetchone()
+        if row is None or row[3] > desk.access.clearance or row[4] is None:
+            raise NotFound(f"warning #{int(warning_id)}")
+        return row[:3]
+
     def actions(self, warning_id: int) -> list[dict]:
+        self._visible(warning_id)
         cursor = self._desk.db.execute("SELECT * FROM warning_actions WHERE warning_id = ? ORDER BY id",
                                        [int(warning_id)])
         columns = [c[0] for c in cursor.description]
