@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Every file custdesk makes holds customer data or keys: its owner's alone (0600/0700),
+    # whatever a library creates on its own (SQLite's -wal and -shm, a PDF viewer's copy).
+    os.umask(0o077)
     argv = sys.argv[1:] if argv is None else argv
     from .cli.common import build_parser
     try:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..core import i18n
 from ..core.fields import RECORD_KINDS, label
+from ..core.files import write_atomic_bytes
 from .common import Context, UsageError, key_values, print_json, print_table
 
 i18n.register({
@@ -187,5 +188,5 @@ def cmd_document_list(ctx: Context) -> int:
 
 def cmd_document_get(ctx: Context) -> int:
     _name, content = ctx.desk().documents.content(ctx.args.code, ctx.args.id)
-    Path(ctx.args.output).write_bytes(content)
+    write_atomic_bytes(ctx.args.output, content)
     return 0

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..core import i18n
+from ..core.files import write_atomic_bytes
 from ..core.reviews import reason_label
 from ..core.validation import parse_date
 from ..core.warnings import rule_label, severity_label, status_label
@@ -105,7 +106,7 @@ def cmd_ics(ctx: Context) -> int:
     a = ctx.args
     reviews = ctx.desk().reviews
     rows = reviews.due(a.within)
-    a.out.write_bytes(reviews.ics(rows))
+    write_atomic_bytes(a.out, reviews.ics(rows))
     print(i18n.tr("cli.ics_written", count=len(rows), path=a.out), file=sys.stderr)
     return 0
 

@@ -51,6 +51,9 @@ i18n.register({
                         "The audit chain was cut after entry {last}: the head should be entry {head}"),
     "audit.head_mismatch": ("第 {seq} 条记录与库外保存的链头不符",
                             "Entry {seq} does not match the chain head kept outside the database"),
+    "audit.head_forged": ("库外链头文件的签名无效（被编辑，例如登录失败次数被改小）",
+                          "The chain head kept outside has no valid signature (edited: the "
+                          "count of failed logins lowered, say)"),
     "audit.no_head": ("库外链头文件缺失，无法检查末尾是否被删除",
                       "The chain head file is missing: a deleted tail cannot be ruled out"),
     "audit.rolled_back": (
@@ -99,6 +102,27 @@ def _signed_message(database_id: str, seq: int, digest: str, signer: str) -> byt
 def _checkpoint_message(point: dict) -> bytes:
     return canonical(["checkpoint", point["database_id"], point["seq"], point["hash"],
                       point["at"], point["signer"], point["signer_serial"]]).encode("utf-8")
+
+
+def _head_message(point: dict) -> bytes:
+    return canonical(["head", {k: v for k, v in point.items() if k != "signature"}]).encode("utf-8")
+
+
+def head_signed(point: dict, registry, database_id: str) -> bool:
+    """Whether a head file's content is signed, whole, by a user the database certifies."""
+    try:
+        cert = registry.history.get(int(point["signer_serial"]))
+        signature = p.unb64(point["signature"])
+        # Written after a commit (the whole file), or put in place by a restore (the
+        # backup's checkpoint, which carries no back-off counts).
+        messages = [_head_message(point)]
+        if "throttle" not in point:
+            messages.append(_checkpoint_message(point))
+        return (point.get("database_id") == database_id and cert is not None
+                and cert.user == point.get("signer")
+                and any(p.verify(cert.sign_key, signature, m) for m in messages))
+    except (KeyError, TypeError, ValueError):
+        return False
 
 
 def _sealed_aad(seq: int) -> bytes:
@@ -193,6 +217,8 @@ def verify_chain(chain: Chain) -> VerifyResult:
         return _bad(db, count, "truncated", last + 1, head=head["seq"], last=last)
     if head is not None and hashes_by_seq.get(head.get("seq")) != head.get("hash"):
         return _bad(db, count, "head_mismatch", head.get("seq"))
+    if head is not None and not head_signed(head, registry, chain.database_id):
+        return _bad(db, count, "head_forged", head.get("seq"))
     restores = _restores(db, registry)
     for source, point in chain.checkpoints:
         if any(point.get("at", "") < at and point["seq"] > h for at, h in restores):
@@ -327,14 +353,19 @@ class AuditLog:
 
     # -- the head kept outside ------------------------------------------------------------
     def write_head(self, seq: int, digest: str) -> None:
+        """The chain head beside the database, with the login back-off counts as they are now,
+        signed whole by this desk's user (so neither can be edited unseen)."""
         desk = self._desk
         try:
             from .store.keyslots import KeySlots
             throttle = KeySlots.load(desk.path).data.get("throttle", {})
         except (OSError, ValueError):
             throttle = {}
-        point = self.checkpoint_for(seq, digest)
-        point["throttle"] = throttle
+        cert = desk.registry.cert(desk.personal.user)
+        point = {"database_id": desk.database_id, "seq": seq, "hash": digest,
+                 "at": clock.timestamp(), "signer": desk.personal.user,
+                 "signer_serial": cert.serial, "throttle": throttle}
+        point["signature"] = p.b64(p.sign(desk.personal.sign_seed, _head_message(point)))
         write_atomic(head_path(desk.path), canonical(point))
 
     def checkpoint_for(self, seq: int, digest: str) -> dict:
@@ -382,6 +413,8 @@ class AuditLog:
         seq, _ = self.head()
         if head is None:
             return seq == 0
+        if not head_signed(head, self._desk.registry, self._desk.database_id):
+            return False        # edited (its back-off counts, say): kept as evidence
         row = self._desk.db.execute("SELECT hash FROM audit_log WHERE seq = ?",
                                     [head.get("seq")]).fetchone()
         return head.get("seq", 0) <= seq and row is not None and row[0] == head.get("hash")

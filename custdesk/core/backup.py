@@ -426,8 +426,9 @@ def _chain_problem(found: "BackupSet", db, head: dict, root: bytes | None) -> st
     if root is None:
         return i18n.tr("backup.keys_sha256", name=found.name)
     registry = Registry.load(db, settings.get("database_id", ""), root)
-    result = verify_chain(Chain(db, settings.get("database_id", ""), registry,
-                                head if head["seq"] else None))
+    # The head the manifest vouches for, as its maker signed it.
+    point = found.manifest.get("checkpoint") if head["seq"] else None
+    result = verify_chain(Chain(db, settings.get("database_id", ""), registry, point))
     return None if result.ok else result.message
 
 

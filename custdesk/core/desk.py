@@ -20,7 +20,7 @@ from .audit import AuditLog, head_path
 from .disclosure import Disclosure
 from .errors import AuthenticationFailed, LoginThrottled, StoreError
 from .fields import DEFAULT_FIELD_LEVELS, LEVELS
-from .files import touch_private
+from .files import private_dir, tighten, touch_private
 from .keys import session as key_session
 from .keys.keyring import Keyring
 from .keys.registry import Registry
@@ -165,6 +165,7 @@ class Desk:
         full_name = clean_full_name(full_name)
         check_password(password, admin)
         db = None
+        private_dir(path.parent)
         try:
             with keyslots.locked(path, create=True) as slots:
                 recovery, root_principal, personal, file_key, database_id = \
@@ -380,6 +381,7 @@ class Desk:
             raise integrity.damaged(path, i18n.tr("desk.empty_file", path=path))
         if not slots_path(path).exists():
             raise StoreError(i18n.tr("desk.no_slots", path=slots_path(path)))
+        tighten(path)
         return KeySlots.load(path)
 
     def slots(self):

@@ -73,6 +73,18 @@ class _ignore_unsupported:
         return kind is not None and issubclass(kind, (NotImplementedError, AttributeError))
 
 
+def tighten(db_path: Path) -> None:
+    """Make a database's files readable by their owner alone (files an older custdesk made
+    with the default mode, 0644). Best effort: a file another account owns is left alone."""
+    for suffix in ("", "-wal", "-shm", ".keys", ".audit-head", ".keys.lock"):
+        path = Path(str(db_path) + suffix)
+        try:
+            if path.exists() and path.stat().st_mode & 0o077:
+                os.chmod(path, FILE_MODE)
+        except (OSError, NotImplementedError):
+            continue
+
+
 def fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)

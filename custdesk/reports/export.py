@@ -19,7 +19,7 @@ from typing import Callable
 from ..core import i18n
 from ..core.errors import CustdeskError
 from ..core.exports import Rendered, Stamp
-from ..core.files import write_atomic_bytes
+from ..core.files import private_dir, write_atomic_bytes
 
 i18n.register({
     "report.no_codes": ("没有选择客户", "No customers were chosen"),
@@ -179,7 +179,7 @@ def batch(desk, codes: list[str], out_dir: Path | str, *, lang: str | None = Non
         raise CustdeskError(i18n.tr("report.no_codes"))
     out_dir = Path(out_dir)
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(out_dir)
     except OSError as error:
         raise CustdeskError(i18n.tr("report.out_dir", path=out_dir, error=error.strerror)) \
             from error

@@ -116,6 +116,17 @@ def sign_as_me(keys: dict, database_id: str, seq: int, digest: str, signer: str)
     return b64(Ed25519PrivateKey.from_private_bytes(keys["sign"]).sign(message))
 
 
+def signed_head(conn, keys: dict, me: str, my_serial: int, seq: int, digest: str) -> dict:
+    """A head file of her own, signed by her (a certified user) as the program signs it."""
+    database_id = conn.execute("SELECT value FROM settings WHERE key = 'database_id'").fetchone()[0]
+    point = {"database_id": database_id, "seq": seq, "hash": digest,
+             "at": "2026-12-01T00:00:00.000000Z", "signer": me, "signer_serial": my_serial,
+             "throttle": {}}
+    message = canonical(["head", point]).encode()
+    point["signature"] = b64(Ed25519PrivateKey.from_private_bytes(keys["sign"]).sign(message))
+    return point
+
+
 def unlock_log(conn) -> None:
     conn.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
     conn.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")

@@ -185,6 +185,13 @@ def _truncate_and_rewrite_the_head(conn, keys, serial, path):
     keep = made["audit_head"]["seq"] - 2
     conn.execute("DELETE FROM audit_log WHERE seq > ?", [keep])
     seq, digest = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    Path(str(path) + ".audit-head").write_text(json.dumps(
+        insider.signed_head(conn, keys, "clerk", serial, seq, digest)))
+
+
+def _truncate_and_write_an_unsigned_head(conn, keys, serial, path):
+    conn.execute("DELETE FROM audit_log WHERE seq > ?", [_last(conn) - 1])
+    seq, digest = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     Path(str(path) + ".audit-head").write_text(json.dumps({"seq": seq, "hash": digest}))
 
 
@@ -195,6 +202,7 @@ def _truncate_and_rewrite_the_head(conn, keys, serial, path):
     (_delete, "missing"),
     (_insert, "forged"),
     (_truncate, "truncated"),
+    (_truncate_and_write_an_unsigned_head, "head_forged"),
     (_truncate_and_rewrite_the_head, "rolled_back"),
 ])
 def test_every_rewrite_of_the_log_is_named(firm, tmp_path, change, problem):
@@ -238,6 +246,14 @@ def test_editing_the_slot_file_neither_resets_the_back_off_nor_speaks_for_anyone
     Path(str(path) + ".keys").write_text(json.dumps(slots))
     with pytest.raises(LoginThrottled):
         check_backoff(KeySlots.load(path), "reviewer", path)
+    # Lowering the count in the head file too breaks its signature: named by verify.
+    head = json.loads(Path(str(path) + ".audit-head").read_text())
+    edited = {**head, "throttle": {}}
+    Path(str(path) + ".audit-head").write_text(json.dumps(edited))
+    with Desk.open(path, ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
+        result = boss.audit.verify()
+        assert not result.ok and result.problem == "head_forged"
+    Path(str(path) + ".audit-head").write_text(json.dumps(head))
     with Desk.open(path, ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
         injected = [e for e in boss.audit.entries() if e["action"] == "login.failed"
                     and e["summary"].get("at") == "2026-01-01T00:00:00Z"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 from .. import i18n
@@ -26,7 +27,8 @@ def write_error_report(result: ImportResult, path: Path | str) -> Path:
     """Write one line per problem: row (as in the file, header = 1), column, value
     (masked when sensitive) and the reason in the current language."""
     path = Path(path)
-    with open(path, "w", encoding="utf-8-sig", newline="") as out:
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w",
+                   encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
         writer.writerow([i18n.tr(f"import.report.{k}") for k in ("row", "column", "value", "reason")])
         for problem in result.problems:

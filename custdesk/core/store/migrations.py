@@ -7,6 +7,7 @@ kept beside it.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from importlib import resources
@@ -224,6 +225,7 @@ def migrate(db: Database, path: Path | None) -> Path | None:
         stamp = clock.now().strftime("%Y%m%d%H%M%S")
         backup = path.with_name(f"{path.name}.before-v{len(known_names())}-{stamp}.bak")
         shutil.copy2(path, backup)
+        os.chmod(backup, 0o600)
     # Foreign keys off while tables are rebuilt (SQLite cannot change this inside a
     # transaction); checked whole before the migration commits.
     db.execute("PRAGMA foreign_keys = OFF")
