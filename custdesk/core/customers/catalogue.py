@@ -2,16 +2,18 @@
 
 Files at 秘密 and above keep their names, pinyin and phone sealed, so SQL can neither
 sort nor search them. A session cleared to such a level opens their list columns once
-(a few thousand rows in a large firm: tens of milliseconds) and searches and sorts them
-here; the list merges them with the clear files SQL delivers in pinyin order. The copy
-is made again when any connection has changed the database since (``PRAGMA data_version``
-for other processes, the sealer's write count for this one).
+(about 20 µs a file: a tenth of a second for 5,000) and searches them here through the
+same kinds of keys SQL uses for clear files — name pieces, pinyin and code prefixes,
+the phone's last four digits — so a keystroke costs lookups, not a scan. The list
+merges them with the clear files SQL delivers in pinyin order. The copy is made again
+when any connection has changed the database since (``PRAGMA data_version`` for other
+processes, the sealer's write count for this one).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
 
 from ..disclosure import phone_tail
 from . import search as s
@@ -23,17 +25,44 @@ COLUMNS = ("code", "kind", "name", "status", "tier", "level", "owner", "phone", 
 _AT = {name: i for i, name in enumerate(COLUMNS)}
 
 
-@dataclass
-class _Entry:
-    row: tuple
-    sort_key: tuple
-    grams: frozenset
+class _Index:
+    """The sealed files in pinyin order, and lookups from search keys to their positions."""
+
+    def __init__(self, rows: list[tuple]):
+        rows.sort(key=lambda r: (r[_AT["pinyin_full"]] or "", r[_AT["name"]], r[_AT["code"]]))
+        self.rows = rows
+        self.grams: dict[str, list[int]] = {}
+        self.tails: dict[str, list[int]] = {}
+        self.phones: dict[str, list[int]] = {}
+        self.ids = {r[_AT["id"]]: i for i, r in enumerate(rows)}
+        initials, full, codes = [], [], []
+        for i, row in enumerate(rows):
+            for gram in s.name_grams(row[_AT["name_norm"]] or ""):
+                self.grams.setdefault(gram, []).append(i)
+            digits = re.sub(r"\D", "", row[_AT["phone"]] or "")
+            if digits:
+                self.phones.setdefault(digits, []).append(i)
+                self.tails.setdefault(phone_tail(digits), []).append(i)
+            initials.append((row[_AT["pinyin_initials"]] or "", i))
+            full.append((row[_AT["pinyin_full"]] or "", i))
+            codes.append((row[_AT["code"]], i))
+        self.initials, self.full, self.codes = sorted(initials), sorted(full), sorted(codes)
+
+    @staticmethod
+    def _prefix(pairs: list[tuple[str, int]], prefix: str) -> set[int]:
+        start = bisect.bisect_left(pairs, (prefix, -1))
+        out = set()
+        for key, i in pairs[start:]:
+            if not key.startswith(prefix):
+                break
+            out.add(i)
+        return out
 
 
 class Catalogue:
     def __init__(self, desk):
         self._desk = desk
-        self._entries: list[_Entry] | None = None
+        self._index: _Index | None = None
         self._stamp = None
 
     def _current_stamp(self):
@@ -41,18 +70,20 @@ class Catalogue:
         return (version, self._desk.store.writes, tuple(self._desk.keys.levels_held()),
                 self._desk.access.clearance)
 
-    def entries(self) -> list[_Entry]:
+    def index(self) -> _Index:
         stamp = self._current_stamp()
-        if self._entries is None or stamp != self._stamp:
-            self._entries = self._build()
+        if self._index is None or stamp != self._stamp:
+            self._index = _Index(self._rows())
             self._stamp = stamp
-        return self._entries
+        return self._index
 
-    def _build(self) -> list[_Entry]:
+    def entries(self) -> list[tuple]:
+        return self.index().rows
+
+    def _rows(self) -> list[tuple]:
         desk = self._desk
-        held = desk.keys.levels_held()
         clearance = desk.access.clearance
-        levels = [lv for lv in held if lv <= clearance]
+        levels = [lv for lv in desk.keys.levels_held() if lv <= clearance]
         if not levels:
             return []
         rows = desk.db.execute(
@@ -60,62 +91,50 @@ class Catalogue:
             f"JOIN main.customers m ON m.id = c.id "
             f"WHERE m.sealed IS NOT NULL AND m.level IN ({', '.join('?' * len(levels))})",
             levels).fetchall()
-        out = []
-        for row in rows:
-            if row[_AT["name"]] is None:      # sealed under a key this session lacks
-                continue
-            key = (row[_AT["pinyin_full"]] or "", row[_AT["name"]], row[_AT["code"]])
-            out.append(_Entry(row, key, frozenset(s.name_grams(row[_AT["name_norm"]] or ""))))
-        out.sort(key=lambda e: e.sort_key)
-        return out
+        # A row still sealed under a key this session lacks reads without its name.
+        return [row for row in rows if row[_AT["name"]] is not None]
 
     def count(self) -> int:
         return len(self.entries())
 
-    def matching(self, text: str | None, extra_ids: set[int] = frozenset()) -> list[_Entry]:
-        """Entries whose name, pinyin, code or phone tail match ``text`` as ``search_sql``
-        matches clear files (plus the files in ``extra_ids``, found by a blind index)."""
-        entries = self.entries()
+    def matching(self, text: str | None, extra_ids: set[int] = frozenset()) -> list[tuple]:
+        """Rows whose name, pinyin, code or phone match ``text`` as ``search_sql`` matches
+        clear files (plus those in ``extra_ids``, found by a blind index), in pinyin order."""
+        index = self.index()
         if not text or not text.strip():
-            return list(entries)
+            return list(index.rows)
         query = s.name_key(text)
-        if not query:
-            return [e for e in entries if e.row[_AT["id"]] in extra_ids]
-        pieces = {query} if len(query) <= 2 else {query[i:i + 2] for i in range(len(query) - 1)}
-        latin = re.fullmatch(r"[a-z]+", query) is not None
-        code = query.upper()
-        code_prefix = None
-        exact_code = None
-        if re.fullmatch(r"C?\d+", code):
-            code_prefix = code if code.startswith("C") else "C" + code
-            if not code.startswith("C") and len(code) <= 6:
-                exact_code = "C" + code.zfill(6)
-        tail = query[::-1] if query.isdigit() and 3 <= len(query) <= 4 else None
-        full_phone = query if query.isdigit() and 7 <= len(query) <= 15 and \
-            self._desk.access.cleared_for("phone") else None
-        out = []
-        for entry in entries:
-            row = entry.row
-            if row[_AT["id"]] in extra_ids:
-                out.append(entry)
-                continue
-            name_norm = row[_AT["name_norm"]] or ""
-            if pieces <= entry.grams and query in name_norm:
-                out.append(entry)
-            elif latin and ((row[_AT["pinyin_initials"]] or "").startswith(query)
-                            or (row[_AT["pinyin_full"]] or "").startswith(query)):
-                out.append(entry)
-            elif code_prefix and (row[_AT["code"]].startswith(code_prefix)
-                                  or row[_AT["code"]] == exact_code):
-                out.append(entry)
-            elif tail and (phone_tail(row[_AT["phone"]]) or "").startswith(tail):
-                out.append(entry)
-            elif full_phone and re.sub(r"\D", "", row[_AT["phone"]] or "") == full_phone:
-                out.append(entry)
-        return out
+        found = {index.ids[i] for i in extra_ids if i in index.ids}
+        if query:
+            found |= self._by_name(index, query)
+            if re.fullmatch(r"[a-z]+", query):
+                found |= index._prefix(index.initials, query) | index._prefix(index.full, query)
+            code = query.upper()
+            if re.fullmatch(r"C?\d+", code):
+                found |= index._prefix(index.codes, code if code.startswith("C") else "C" + code)
+                if not code.startswith("C") and len(code) <= 6:
+                    found |= index._prefix(index.codes, "C" + code.zfill(6))
+            if query.isdigit() and 3 <= len(query) <= 4:
+                found |= {i for tail, hits in index.tails.items() if tail.startswith(query[::-1])
+                          for i in hits}
+            elif query.isdigit() and 7 <= len(query) <= 15 and \
+                    self._desk.access.cleared_for("phone"):
+                found |= set(index.phones.get(query, ()))
+        return [index.rows[i] for i in sorted(found)]
+
+    @staticmethod
+    def _by_name(index: _Index, query: str) -> set[int]:
+        pieces = [query] if len(query) <= 2 else [query[i:i + 2] for i in range(len(query) - 1)]
+        hits = None
+        for piece in sorted(set(pieces), key=lambda p: len(index.grams.get(p, ()))):
+            found = set(index.grams.get(piece, ()))
+            hits = found if hits is None else hits & found
+            if not hits:
+                return set()
+        return {i for i in hits or () if query in (index.rows[i][_AT["name_norm"]] or "")}
 
     def forget(self) -> None:
-        self._entries = None
+        self._index = None
 
 
 def value(entry_row: tuple, column: str):

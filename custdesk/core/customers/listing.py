@@ -162,8 +162,7 @@ class Listing:
             self.filters(None, None, None, None, grade, False)      # raises the same error
         today, days = clock.today(), self._desk.reviews.policy().hold_days
         out = []
-        for entry in entries:
-            row = entry.row
+        for row in entries:
             v = lambda c: cat.value(row, c)     # noqa: E731
             if (kind and v("kind") != kind) or (status and v("status") != status) or \
                     (tier and v("tier") != tier) or \

@@ -21,7 +21,8 @@ from ..keys import primitives as p
 from ..keys.keyring import Keyring
 from .sealed_schema import SEAL_FROM, SEALED
 
-_CACHE_ROWS = 50_000
+# Rows opened lately: a query reads several columns of a row one call at a time.
+_CACHE_ROWS = 4096
 _VAULT = "$vault"
 
 
