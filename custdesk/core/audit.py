@@ -129,6 +129,21 @@ def _sealed_aad(seq: int) -> bytes:
     return f"custdesk-audit:{seq}".encode("utf-8")
 
 
+PHONE_KEYS = frozenset({"phone", "emergency_phone"})
+
+
+def _masked_phones(value):
+    """A summary as read: telephone numbers masked (entries written before contacts' phones
+    were masked at writing hold them whole)."""
+    from .disclosure import mask_value
+    if isinstance(value, dict):
+        return {k: (mask_value(v, "phone") if k in PHONE_KEYS and isinstance(v, str)
+                    else _masked_phones(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_masked_phones(v) for v in value]
+    return value
+
+
 def read_head_file(db_path: Path) -> dict | None:
     try:
         return json.loads(head_path(db_path).read_text(encoding="utf-8"))
@@ -505,8 +520,10 @@ class AuditLog:
         data = json.loads(text)
         if isinstance(data, dict) and "$sealed" in data:
             plain = self._desk.store._open_token(p.unb64(data["$sealed"]), _sealed_aad(seq))
-            return None if plain is None else json.loads(plain)
-        return data
+            if plain is None:
+                return None
+            data = json.loads(plain)
+        return _masked_phones(data)
 
     def head(self) -> tuple[int, str]:
         row = self._desk.db.execute(

@@ -171,3 +171,11 @@ def test_logging_in_again_does_not_hide_a_cut_tail_or_a_lost_head(desk, db_path)
         again.audit.reanchor("调查确认：测试中删除了链头文件")
         assert again.audit.verify().ok
         assert again.audit.entries(limit=1)[0]["action"] == "audit.reanchor"
+
+
+def test_phones_in_old_summaries_are_read_masked(desk):
+    with desk.writing():
+        desk.audit.append("record.add", "contacts#1", summary={"phone": "18765676294",
+                                                             "name": "王经理"})
+    entry = desk.audit.entries(limit=1)[0]
+    assert entry["summary"] == {"phone": "187****6294", "name": "王经理"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -171,3 +172,14 @@ def test_login_without_news_does_not_rewrite_the_slot_file(db_path):
     before = slots_path(db_path).stat().st_mtime_ns
     Desk.open(db_path, "clerk", "clerk-password").close()
     assert slots_path(db_path).stat().st_mtime_ns == before
+
+
+def test_an_empty_database_file_is_damaged_not_a_wrong_password(db_path):
+    from custdesk.core.integrity import DatabaseDamaged
+    db_path.write_bytes(b"")
+    Path(str(db_path) + "-wal").unlink(missing_ok=True)
+    with pytest.raises(DatabaseDamaged, match="0 字节"):
+        Desk.open(db_path, "clerk", "clerk-password")
+    with pytest.raises(StoreError):                 # and never made anew in its place
+        Desk.create(db_path, "boss2", "another-boss-password")
+    assert db_path.stat().st_size == 0
