@@ -86,8 +86,7 @@ def cmd_snooze(ctx: Context) -> int:
     a = ctx.args
     desk = ctx.desk()
     desk.reviews.snooze(a.code, a.until, a.reason)
-    due = desk.db.execute("SELECT next_review FROM customers WHERE code = ?",
-                          [a.code.upper()]).fetchone()[0]
+    due = desk.reviews.state(a.code)["due_date"]
     print(i18n.tr("cli.review_done", code=a.code.upper(), due=due))
     return 0
 
@@ -96,8 +95,7 @@ def cmd_done(ctx: Context) -> int:
     a = ctx.args
     desk = ctx.desk()
     desk.reviews.done(a.code, a.note)
-    due = desk.db.execute("SELECT next_review FROM customers WHERE code = ?",
-                          [a.code.upper()]).fetchone()[0]
+    due = desk.reviews.state(a.code)["due_date"]
     print(i18n.tr("cli.review_done", code=a.code.upper(), due=due))
     return 0
 

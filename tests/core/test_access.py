@@ -162,3 +162,20 @@ def test_auditor_reads_but_never_writes(open_as, desk):
                    lambda: auditor.documents.add(code, "a.txt", b"x", "other")):
         with pytest.raises(AccessDenied):
             action()
+
+
+def test_a_number_written_by_someone_not_cleared_is_found_by_those_who_are(open_as):
+    from custdesk.core.errors import ValidationError
+    clerk = open_as("clerk")                      # internal: ID numbers are confidential
+    code = clerk.customers.add({"kind": "individual", "name": "新客户",
+                                "id_number": "110105198001010016"}).code
+    assert clerk.customers.list("110105198001010016") == []      # she cannot search it
+    # The same number again: for her, a number she cannot read is as good as absent.
+    clerk.customers.add({"kind": "individual", "name": "又一位", "id_number": "110105198001010016"})
+    reviewer = open_as("reviewer")                # his login indexes what she could not
+    found = {r["code"] for r in reviewer.customers.list("110105198001010016")}
+    assert code in found and len(found) == 2
+    senior = open_as("senior")                    # a clerk cleared to it is told
+    with pytest.raises(ValidationError, match="已属于客户"):
+        senior.customers.add({"kind": "individual", "name": "第三位",
+                              "id_number": "110105198001010016"})

@@ -52,11 +52,15 @@ def digest_row(desk, customer_id: int, table: str, column: str, value,
         return None
     keys = desk.keys.blind_keys(level)
     if not keys:
+        # Someone cleared to the level indexes it at their next login (index_pending).
+        desk.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')",
+                        [PENDING])
         return None
     epoch, key = keys[0]
     return (customer_id, field, level, epoch, p.blind(key, field, text))
 
 
+PENDING = "blind_index.pending"     # a setting: values wait for someone cleared to index them
 INSERT = "INSERT INTO blind_index (customer_id, field, level, epoch, digest) VALUES (?, ?, ?, ?, ?)"
 
 
@@ -85,11 +89,12 @@ def find(desk, field: str, value: str) -> set[int]:
 
 
 def index_pending(desk) -> int:
-    """Digests for sealed values this session can open that have none (in a write)."""
+    """Digests for sealed values this session can open that have none (in a write). Runs only
+    when someone wrote a value they could not index; done when nothing is left."""
     held = desk.keys.levels_held()
-    if not held:
+    if not held or desk.settings.get(PENDING) != "1":
         return 0
-    done = 0
+    done = skipped = 0
     for (table, column), field in INDEXED.items():
         anchor = _ANCHOR[table]
         rows = desk.db.execute(
@@ -101,10 +106,13 @@ def index_pending(desk) -> int:
         for customer_id, file_level in rows:
             level = value_level(desk, table, column, file_level)
             if level not in held:
+                skipped += 1
                 continue
             value = desk.db.execute(f"SELECT {column} FROM {table} WHERE {anchor} = ?",
                                     [customer_id]).fetchone()
             if value and value[0]:
                 update(desk, customer_id, table, column, value[0], file_level)
                 done += 1
+    if not skipped:
+        desk.db.execute("DELETE FROM settings WHERE key = ?", [PENDING])
     return done
