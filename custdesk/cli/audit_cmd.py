@@ -15,6 +15,9 @@ i18n.register({
     "cli.checkpoint_written": ("检查点已写入 {path}：第 {seq} 条，请把它保存在数据库以外的地方（U 盘、打印件）",
                                "Checkpoint written to {path}: entry {seq}. Keep it away from the "
                                "database (a USB stick, a printout)"),
+    "cli.no_checkpoint_in_pdf": ("此 PDF 不含审计检查点（加密的报告无法读取）",
+                                 "this PDF carries no audit checkpoint (an encrypted report's "
+                                 "cannot be read)"),
     "cli.checkpoint_unreadable": ("无法读取检查点 {path}：{error}", "cannot read checkpoint {path}: {error}"),
 })
 
@@ -48,7 +51,15 @@ def cmd_verify(ctx: Context) -> int:
     points = []
     for name in ctx.args.checkpoint:
         try:
-            points.append((Path(name).name, json.loads(Path(name).read_text(encoding="utf-8"))))
+            data = Path(name).read_bytes()
+            if data.startswith(b"%PDF"):
+                from ..reports.export import checkpoint_of
+                point = checkpoint_of(data)
+                if point is None:
+                    raise ValueError(i18n.tr("cli.no_checkpoint_in_pdf"))
+            else:
+                point = json.loads(data.decode("utf-8"))
+            points.append((Path(name).name, point))
         except (OSError, ValueError) as exc:
             error = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
             raise ValidationError(FieldError("checkpoint", "cli.checkpoint_unreadable",

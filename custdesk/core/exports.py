@@ -55,6 +55,9 @@ class Stamp:
     chain_seq: int          # the audit-chain head at the time of export
     chain_hash: str
     language: str
+    # The chain head at export, signed by the exporting user (canonical JSON): a checkpoint
+    # the PDF carries away in its metadata (``audit verify --checkpoint REPORT.pdf``).
+    checkpoint: str = ""
 
     @property
     def local_time(self) -> str:
@@ -99,9 +102,10 @@ class Exports:
         with desk.writing():
             now = clock.now()
             seq, digest = desk.audit.head()
+            from .audit import canonical
             stamp = Stamp(self._next_number(kind, now.astimezone().year), kind, desk.firm_name,
                           desk.user.display, desk.user.name, clock.timestamp(), seq, digest,
-                          language)
+                          language, canonical(desk.audit.checkpoint_for(seq, digest)))
             rendered = render(stamp)
             row = {"number": stamp.number, "kind": kind, "customer_id": customer_id,
                    "params": json.dumps(params or {}, ensure_ascii=False, sort_keys=True),

@@ -212,6 +212,26 @@ def claimed_number(data: bytes) -> str | None:
     return found.group(1).decode() if found else None
 
 
+def checkpoint_of(data: bytes) -> dict | None:
+    """The signed audit checkpoint a report carries in its metadata (None: none, or the file
+    is encrypted or not a report)."""
+    import json
+    try:
+        import pikepdf
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            keywords = str(pdf.docinfo.get("/Keywords", ""))
+    except Exception:  # noqa: BLE001 - not a PDF we can read: no checkpoint
+        return None
+    start = keywords.find("{")
+    if start < 0:
+        return None
+    try:
+        point = json.loads(keywords[start:])
+    except ValueError:
+        return None
+    return point if isinstance(point, dict) and "seq" in point else None
+
+
 def verify_file(desk, path: Path | str) -> dict:
     """Whether the file at ``path`` is an unaltered export of this database, and which."""
     path = Path(path)

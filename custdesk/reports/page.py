@@ -212,7 +212,9 @@ def build(story: list, decor: Decor, *, subject: str = "", first_page=None) -> R
                           topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
                           title=f"{decor.title} {decor.stamp.number}", author=decor.stamp.firm,
                           subject=subject or decor.stamp.number, creator="custdesk",
-                          keywords=f"custdesk {decor.stamp.number}", invariant=1,
+                          keywords=" ".join(filter(None, ("custdesk", decor.stamp.number,
+                                                          decor.stamp.checkpoint))),
+                          invariant=1,
                           lang="zh-CN" if decor.stamp.language == "zh" else "en")
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, WIDTH, PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")

@@ -7,6 +7,7 @@ import re
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -224,3 +225,22 @@ def test_list_filters_by_level_grade_and_hold(cli):
     assert [i["name"] for i in json.loads(out)] == ["公开客户"]
     status, _, err = cli("customer", "list", "--grade", "Z")
     assert status == 1 and "Z" in err
+
+
+def test_a_report_and_a_checkpoint_file_are_checkpoints_for_verify(cli, tmp_path, db_path):
+    code = cli("customer", "add", "--kind", "individual", "--name", "张伟")[1].strip()
+    report = tmp_path / "r.pdf"
+    assert cli("report", "customer", code, "-o", str(report))[0] == 0
+    point = tmp_path / "head.json"
+    assert cli("audit", "checkpoint", "-o", str(point))[0] == 0
+    status, out, _ = cli("audit", "verify", "--checkpoint", str(report), "--checkpoint",
+                         str(point), "--json")
+    assert status == 0 and json.loads(out)["checkpoints"] >= 2
+    # The database put back as it was before the report: the report says so.
+    from custdesk.core.desk import Desk
+    with Desk.open(db_path, ADMIN, ADMIN_PW) as desk:
+        desk.db.execute("DROP TRIGGER audit_log_no_delete")
+        desk.db.execute("DELETE FROM audit_log WHERE seq >= (SELECT max(seq) - 4 FROM audit_log)")
+    Path(str(db_path) + ".audit-head").unlink()
+    status, out, _ = cli("audit", "verify", "--checkpoint", str(report), "--json")
+    assert status == 1 and json.loads(out)["problem"] in ("rolled_back", "no_head")
