@@ -467,6 +467,8 @@ CREATE UNIQUE INDEX assessments_one_open ON assessments (customer_id)
 
 CREATE INDEX assessments_status ON assessments (status);
 
+CREATE INDEX audit_log_action ON audit_log (action, seq);
+
 CREATE INDEX audit_log_customer ON audit_log (customer);
 
 CREATE INDEX blind_index_digest ON blind_index (digest);

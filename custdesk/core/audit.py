@@ -65,6 +65,12 @@ i18n.register({
     "audit.cert": ("第 {serial} 号用户证书无效（{reason}）：角色或密级被篡改",
                    "User certificate {serial} is not valid ({reason}): a role or clearance was "
                    "tampered with"),
+    "audit.cert_unlogged": ("第 {serial} 号用户证书（{user}）不在审计日志中：它是事后加入的",
+                            "User certificate {serial} ({user}) is not in the audit log: it was "
+                            "slipped in afterwards"),
+    "audit.cert_missing": ("用户 {user} 的最新证书（第 {serial} 号）不见了：被删除以撤销一次变更",
+                           "User {user}'s newest certificate ({serial}) is gone: deleted to undo a "
+                           "change"),
     "audit.user_row": ("用户 {user} 的角色或密级与管理员签发的证书不符（未经管理员签名的更改）",
                        "User {user}'s role or clearance differs from their certificate (a change "
                        "no administrator signed)"),
@@ -188,6 +194,7 @@ def verify_chain(chain: Chain) -> VerifyResult:
         serial, reason = registry.problems[0]
         return _bad(db, 0, "cert", None, serial=serial, reason=reason)
     expected_seq, prev, count, hashes_by_seq = 1, GENESIS, 0, {}
+    logged_certs: dict[int, tuple] = {}       # serial -> (user, digest, signer's cert, seq)
     legacy = _legacy_boundary(db)
     legacy_rows = []
     cursor = db.execute(
@@ -222,6 +229,9 @@ def verify_chain(chain: Chain) -> VerifyResult:
             if legacy is not None and seq == legacy["seq"]:
                 if _legacy_digest(legacy_rows) != legacy["digest"]:
                     return _bad(db, count, "legacy", 1, entries=legacy["count"])
+            if action == "cert.issue":
+                data = json.loads(summary)
+                logged_certs[data.get("serial")] = (obj, data.get("digest"), signer_serial, seq)
         prev, count, expected_seq = digest, count + 1, seq + 1
         hashes_by_seq[seq] = digest
     last = expected_seq - 1
@@ -244,6 +254,9 @@ def verify_chain(chain: Chain) -> VerifyResult:
         if hashes_by_seq.get(point["seq"]) != point["hash"]:
             return _bad(db, count, "rolled_back", point["seq"], source=source,
                         hash=point["hash"][:16], found=i18n.tr("audit.rb_other"), seq=point["seq"])
+    unlogged = _certs_problem(registry, logged_certs, chain.database_id)
+    if unlogged:
+        return _bad(db, count, unlogged[0], None, serial=unlogged[1], user=unlogged[2])
     users = _user_rows_problem(db, registry)
     if users:
         return _bad(db, count, "user_row", None, user=users)
@@ -301,6 +314,52 @@ def legacy_digest(db, count: int) -> str:
     rows = db.execute("SELECT seq, at, user, action, object, customer, summary, prev_hash, hash "
                       "FROM audit_log WHERE seq <= ? ORDER BY seq", [count]).fetchall()
     return _legacy_digest([list(r) for r in rows])
+
+
+def logged_certificates(db, database_id: str, history: dict) -> dict[str, int]:
+    """User -> serial of their newest certificate, as the ``cert.issue`` entries signed by an
+    administrator say (each entry's hash and signature checked here: this is read at login,
+    before any full verification)."""
+    newest: dict[str, int] = {}
+    for (seq, at, user, action, obj, customer, summary, prev_hash, digest, signer, signer_serial,
+         signature) in db.execute(
+            "SELECT seq, at, user, action, object, customer, summary, prev_hash, hash, signer, "
+            "signer_serial, signature FROM audit_log WHERE action = 'cert.issue' ORDER BY seq"):
+        cert = history.get(signer_serial)
+        if cert is None or cert.role != "admin" or cert.user != signer or not signature:
+            continue
+        if digest != entry_hash(seq, at, user, action, obj, customer, summary, prev_hash):
+            continue
+        if not p.verify(cert.sign_key, p.unb64(signature),
+                        _signed_message(database_id, seq, digest, signer)):
+            continue
+        serial = json.loads(summary).get("serial")
+        if isinstance(serial, int):
+            newest[obj] = serial
+    return newest
+
+
+def _certs_problem(registry, logged: dict, database_id: str) -> tuple | None:
+    """("cert_unlogged" | "cert_missing", serial, user) when the certificates and the log
+    disagree: a certificate no entry announced (slipped in with an old administrator key),
+    or a user whose newest certificate by the log is gone (deleted, to undo a downgrade)."""
+    from .keys.registry import cert_digest
+    if not logged and len(registry.history) <= 1:
+        return None                    # nothing issued yet (the very first certificate)
+    for serial, cert in sorted(registry.history.items()):
+        got = logged.get(serial)
+        logger = registry.history.get(got[2]) if got else None
+        if got is None or got[0] != cert.user or got[1] != cert_digest(cert, database_id) \
+                or logger is None or logger.role != "admin":
+            return ("cert_unlogged", serial, cert.user)
+    newest: dict[str, int] = {}
+    for serial, (user, _digest, _signer, _seq) in sorted(logged.items(), key=lambda i: i[1][3]):
+        newest[user] = serial
+    for user, serial in newest.items():
+        cert = registry.cert(user)
+        if cert is None or cert.serial != serial:
+            return ("cert_missing", serial, user)
+    return None
 
 
 def _user_rows_problem(db, registry) -> str | None:
@@ -362,9 +421,9 @@ class AuditLog:
         return seq
 
     def _file_level(self, code: str) -> int:
-        row = self._desk.db.execute("SELECT level FROM main.customers WHERE code = ?",
+        row = self._desk.db.execute("SELECT id FROM main.customers WHERE code = ?",
                                     [code]).fetchone()
-        return row[0] if row else 0
+        return self._desk.disclosure.file_level(row[0]) if row else 0
 
     # -- the head kept outside ------------------------------------------------------------
     def write_head(self, seq: int, digest: str) -> None:

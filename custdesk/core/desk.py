@@ -206,6 +206,9 @@ class Desk:
             self.db["field_levels"].insert_all(
                 {"field": k, "level": LEVELS.index(v)} for k, v in DEFAULT_FIELD_LEVELS.items())
             self.audit.append("database.create", str(self.path.name), summary={"firm": firm})
+            from .keys.registry import log_cert
+            for cert in sorted(self.registry.history.values(), key=lambda c: c.serial):
+                log_cert(self, cert)
             self.audit.append("user.add", user.name, summary={"role": "admin",
                                                              "clearance": LEVELS[-1]})
             self.grading.library.install_shipped()

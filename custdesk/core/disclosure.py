@@ -99,11 +99,23 @@ class Disclosure:
         return self._desk.access.field_levels()
 
     def file_level(self, customer_id: int | None) -> int:
+        """A file's level for writing its rows: its level column, or the level its own row is
+        sealed at when higher (a level column lowered by hand in the file must not make the
+        next record of it be written in clear)."""
         if customer_id is None:
             return 0
-        row = self._desk.db.execute("SELECT level FROM main.customers WHERE id = ?",
+        row = self._desk.db.execute("SELECT level, sealed FROM main.customers WHERE id = ?",
                                     [customer_id]).fetchone()
-        return row[0] if row else 0
+        if row is None:
+            return 0
+        level, sealed = row
+        if sealed is not None:
+            from .keys.primitives import TokenError, token_header
+            try:
+                level = max(level, token_header(bytes(sealed))[1])
+            except TokenError:
+                pass
+        return level
 
     def kind_level(self, table: str) -> int:
         """The level of a record kind (its sensitive key's level), 0 when not levelled."""

@@ -47,12 +47,13 @@ class Settings:
         # the level must be able to read it at the old and the new one.
         desk.access.require_level(max(before, index))
         with desk.writing():
+            # The signed entry is the level (access.field_levels reads it); the table
+            # keeps a copy for reading by hand.
+            desk.audit.append("settings.field_level", key,
+                              summary={"before": LEVELS[before], "after": LEVELS[index]})
             desk.db["field_levels"].upsert({"field": key, "level": index}, pk="field")
             desk.access.forget_levels()
-            resealed = _reseal_field(desk, key, max(before, index))
-            desk.audit.append("settings.field_level", key,
-                              summary={"before": LEVELS[before], "after": LEVELS[index],
-                                       "rows_resealed": resealed})
+            _reseal_field(desk, key, max(before, index))
         desk.access.forget_levels()
         return Changes.of("settings", "customers", "records")
 

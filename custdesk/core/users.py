@@ -206,8 +206,10 @@ class UserManager:
         with desk.slots() as slots, desk.writing():
             desk.db["users"].insert({"name": name, "full_name": full_name, "role": role,
                                      "clearance": level, "active": 1, "created_at": at})
-            r.issue(desk.db, desk.registry, desk.personal, user=name, role=role, clearance=level,
-                    active=True, sign_key=personal.sign_public, box_key=personal.box_public, at=at)
+            r.log_cert(desk, r.issue(desk.db, desk.registry, desk.personal, user=name, role=role,
+                                     clearance=level, active=True,
+                                     sign_key=personal.sign_public,
+                                     box_key=personal.box_public, at=at))
             # The level keys this administrator holds; any session holding the others gives
             # them at its next login (Desk.keys_maintenance).
             r.sync_grants(desk.db, desk.registry, desk.keys, desk.user.name, at)

@@ -261,3 +261,50 @@ def test_editing_the_slot_file_neither_resets_the_back_off_nor_speaks_for_anyone
         assert injected and injected[0]["signer"] == ADMIN
         assert injected[0]["summary"]["reported_by"] == "slot file"
         assert boss.audit.verify().ok
+
+
+def test_undoing_her_downgrade_by_deleting_its_certificate_is_named_and_gives_no_keys(firm):
+    """She was cleared 秘密 once; lowered to 内部, she deletes the newer certificate and puts
+    her users row back, hoping a cleared colleague's login grants her the new key."""
+    with Desk.open(firm["path"], ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
+        boss.users.update("clerk", clearance="confidential")
+        boss.users.update("clerk", clearance="internal")        # new level keys she lacks
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    newest = conn.execute("SELECT max(serial) FROM user_certs WHERE user = 'clerk'").fetchone()[0]
+    conn.execute("DROP TRIGGER user_certs_no_delete")
+    conn.execute("DELETE FROM user_certs WHERE serial = ?", [newest])
+    conn.execute("UPDATE users SET clearance = 2 WHERE name = 'clerk'")
+    conn.close()
+    Desk.open(firm["path"], "reviewer", PASSWORDS["reviewer"], daily_check=False).close()
+    with Desk.open(firm["path"], ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
+        result = boss.audit.verify()
+        assert not result.ok and result.problem == "cert_missing", result.message
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    publics = {insider.unb64(pub): (level, epoch) for level, epoch, pub in conn.execute(
+        "SELECT level, epoch, public_key FROM level_keys").fetchall()}
+    newest_epoch = conn.execute("SELECT max(epoch) FROM level_keys WHERE level = 2").fetchone()[0]
+    got = [publics[p.box_public(s)] for s in insider.open_grants(conn, keys, "clerk")]
+    conn.close()
+    assert (2, newest_epoch) not in got
+
+
+def test_lowering_levels_in_the_file_makes_nobody_unseal_anything(firm):
+    """She sets the secret file's level column to 内部 and the ID number's field level to
+    公开, and waits for a cleared colleague to edit them."""
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    conn.execute("UPDATE customers SET level = 1 WHERE code = ?", [firm["secret"]])
+    conn.execute("UPDATE field_levels SET level = 0")
+    conn.close()
+    with Desk.open(firm["path"], "manager", PASSWORDS["manager"], daily_check=False) as manager:
+        assert manager.access.field_levels()["id_number"] == 2      # the signed level holds
+        manager.customers.edit(firm["internal"], {"notes": "同事的修改"})
+        manager.records.add(firm["secret"], "communications", {"occurred_on": "2026-11-01",
+                                                                "summary": "又一次沟通"})
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    try:
+        assert _leaks(insider.everything(conn)) == []
+        texts = [str(v) for _t, _c, v in insider.everything(conn)]
+        assert not any(INTERNAL_ID in t for t in texts)
+        assert not any("又一次沟通" in t for t in texts)
+    finally:
+        conn.close()

@@ -328,7 +328,8 @@ class CustomerArchive:
             if "name" in changed or "phone" in changed:
                 base.update(self._search_keys(changed.get("name", raw["name"]),
                                               changed.get("phone", raw["phone"]), raw["kind"]))
-            desk.store.update("customers", "id = ?", [raw["id"]], base)
+            desk.store.update("customers", "id = ?", [raw["id"]], base,
+                              allow_lower="level" in changed)
             detail = {k: val for k, val in changed.items() if _field(k).table == table}
             if detail:
                 desk.store.update(table, "customer_id = ?", [raw["id"]], detail)

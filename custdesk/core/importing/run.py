@@ -423,7 +423,8 @@ class Importer:
         name, phone = base.get("name", row[0]), base.get("phone", row[1])
         if (name, phone) != (row[0], row[1]):
             base.update(desk.customers._search_keys(name, phone, kind))
-        desk.store.update("customers", "id = ?", [customer_id], base)
+        desk.store.update("customers", "id = ?", [customer_id], base,
+                          allow_lower="level" in base)
         if detail:
             desk.store.update(_TABLE[kind], "customer_id = ?", [customer_id], detail)
         level = base.get("level", row[3])

@@ -60,6 +60,20 @@ class Cert:
                    p.unb64(box_key), issued_at, issuer, issuer_serial, p.unb64(signature))
 
 
+def cert_digest(cert: "Cert", database_id: str) -> str:
+    import hashlib
+    return hashlib.sha256(cert.message(database_id) + cert.signature).hexdigest()
+
+
+def log_cert(desk, cert: "Cert") -> None:
+    """The certificate's own audit entry (in the caller's write): the log, which nobody can
+    rewrite unseen, says which certificate is each user's newest, so a certificate deleted
+    or slipped in later (by someone with an old administrator key, say) is named by verify."""
+    desk.audit.append("cert.issue", cert.user, summary={
+        "serial": cert.serial, "role": cert.role, "clearance": cert.clearance,
+        "active": cert.active, "digest": cert_digest(cert, desk.database_id)})
+
+
 _CERT_COLUMNS = ("serial, user, role, clearance, active, sign_key, box_key, issued_at, "
                  "issuer, issuer_serial, signature")
 
@@ -88,6 +102,13 @@ class Registry:
                 continue
             current[cert.user] = cert
             history[cert.serial] = cert
+        # The log, which nobody rewrites unseen, names each user's newest certificate: a user
+        # whose newest is missing (deleted, to fall back on an older one) has none at all.
+        from ..audit import logged_certificates
+        for user, serial in logged_certificates(db, database_id, history).items():
+            cert = current.get(user)
+            if cert is not None and cert.serial != serial:
+                del current[user]
         return cls(database_id, root, current, history, problems)
 
     def cert(self, user: str) -> Cert | None:

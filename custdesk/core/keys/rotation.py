@@ -29,8 +29,9 @@ def all_levels() -> list[int]:
 def recertify(desk, name: str, *, role: str, clearance: int, active: bool, at: str) -> None:
     """A new certificate for ``name`` with the same public keys (in the caller's write)."""
     old = desk.registry.cert(name)
-    r.issue(desk.db, desk.registry, desk.personal, user=name, role=role, clearance=clearance,
-            active=active, sign_key=old.sign_key, box_key=old.box_key, at=at)
+    r.log_cert(desk, r.issue(desk.db, desk.registry, desk.personal, user=name, role=role,
+                             clearance=clearance, active=active, sign_key=old.sign_key,
+                             box_key=old.box_key, at=at))
 
 
 def rotate_levels(desk, levels: list[int], at: str) -> None:

@@ -69,9 +69,10 @@ def reissue(desk, name: str, password: str, *, action: str, one_time: bool = Fal
     personal = Personal.new(name, desk.personal.root)
     at = clock.timestamp()
     with desk.slots() as slots, desk.writing():
-        r.issue(desk.db, registry, desk.personal, user=name, role=cert.role,
-                clearance=cert.clearance, active=True, sign_key=personal.sign_public,
-                box_key=personal.box_public, at=at)
+        r.log_cert(desk, r.issue(desk.db, registry, desk.personal, user=name, role=cert.role,
+                                 clearance=cert.clearance, active=True,
+                                 sign_key=personal.sign_public,
+                                 box_key=personal.box_public, at=at))
         desk.db.execute("DELETE FROM key_grants WHERE user = ?", [name])
         r.sync_grants(desk.db, registry, desk.keys, desk.user.name, at)
         desk.audit.append(action, name)
@@ -213,9 +214,12 @@ def _convert(path: Path, db, old_file_key: bytes, admin: str, password: str, adm
                     registry, database_id)
         _seal_legacy_log(desk)
         digest = legacy_digest(db, legacy_count)
+        _sign_field_levels(desk)
         # Keep the admin's clearance as it was for what follows (sealing reads with it).
         desk.user = User(admin, "admin", admin_row[2], admin_row[3])
         sealed = seal_existing(desk)
+        for cert in sorted(registry.history.values(), key=lambda c: c.serial):
+            r.log_cert(desk, cert)
         desk.keys_maintenance()
         desk.audit.append("keys.convert", "", summary={
             "legacy_entries": legacy_count, "legacy_digest": digest, "sealed_rows": sealed,
@@ -241,6 +245,18 @@ def _convert(path: Path, db, old_file_key: bytes, admin: str, password: str, adm
     desk.audit.write_head(*desk.audit.head())
     return {"one_time_passwords": passwords, "recovery_key": recovery_text,
             "sealed_rows": sealed, "without_keys": skipped}
+
+
+def _sign_field_levels(desk) -> None:
+    """The field levels a manager set before, as signed entries (they are read from the log
+    from now on; the old entries carry no signature)."""
+    from ..fields import DEFAULT_FIELD_LEVELS, LEVELS
+    for key, level in desk.db.execute("SELECT field, level FROM field_levels").fetchall():
+        default = DEFAULT_FIELD_LEVELS.get(key)
+        if default is not None and LEVELS[level] != default:
+            desk.audit.append("settings.field_level", key,
+                              summary={"before": default, "after": LEVELS[level]})
+    desk.access.forget_levels()
 
 
 def _seal_legacy_log(desk) -> int:

@@ -72,3 +72,6 @@ CREATE INDEX blind_index_digest ON blind_index (digest);
 ALTER TABLE audit_log ADD COLUMN signer TEXT;
 ALTER TABLE audit_log ADD COLUMN signer_serial INTEGER;
 ALTER TABLE audit_log ADD COLUMN signature TEXT;
+
+-- Entries read by their action (the field levels, the certificates' announcements).
+CREATE INDEX audit_log_action ON audit_log (action, seq);

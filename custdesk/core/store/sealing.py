@@ -289,16 +289,25 @@ class Sealer:
             row[column] = value
         return row, kept
 
-    def update(self, table: str, where: str, params: list, changes: dict) -> int:
-        """Apply ``changes`` to the rows ``where`` selects, sealing each row anew (its level
-        may have changed with them); return how many rows changed."""
+    def update(self, table: str, where: str, params: list, changes: dict, *,
+               allow_lower: bool = False) -> int:
+        """Apply ``changes`` to the rows ``where`` selects, sealing each row anew; return how
+        many rows changed.
+
+        A row already sealed is never written at a lower level than its token's unless the
+        caller lowers it on purpose (``allow_lower``: a level change, itself audited): someone
+        who edits a level column in the file cannot make the next writer unseal a row.
+        """
         count = 0
         for stored in self.read_stored(table, where, params):
             row, kept = self.logical(table, stored)
             for column in changes:
                 kept.pop(column, None)
             row.update(changes)
-            new = self.encode(table, row, keep_vault=kept)
+            level = self.policy.row_level(table, row)
+            if not allow_lower and stored.get("sealed") is not None:
+                level = max(level, p.token_header(bytes(stored["sealed"]))[1])
+            new = self.encode(table, row, keep_vault=kept, level=level)
             key_column = "id" if "id" in stored else SEALED[table].anchor
             names = [n for n in new if n != key_column]
             self.db.conn.execute(
@@ -309,5 +318,5 @@ class Sealer:
         return count
 
     def reseal(self, table: str, where: str, params: list) -> int:
-        """Write the rows again at the level the policy now gives them."""
-        return self.update(table, where, params, {})
+        """Write the rows again at the level the policy now gives them (a level change)."""
+        return self.update(table, where, params, {}, allow_lower=True)
