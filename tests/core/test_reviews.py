@@ -251,3 +251,32 @@ def test_a_late_review_may_be_put_off_from_today(open_as, graded):
         boss.reviews.snooze(graded, (late + datetime.timedelta(days=31)).isoformat(), "客户出差")
     boss.reviews.snooze(graded, (late + datetime.timedelta(days=30)).isoformat(), "客户出差")
     assert boss.reviews.due(60)[0]["due_date"] == (late + datetime.timedelta(days=30)).isoformat()
+
+
+def test_people_putting_a_review_off_at_once_cannot_pass_the_limit(open_as, graded):
+    """The count is read and raised inside one write: three clerks at once, two pass."""
+    import threading
+    boss = open_as("boss")
+    due = datetime.date.fromisoformat(boss.reviews.due(400)[0]["due_date"])
+    desks = [open_as("clerk") for _ in range(3)]
+    barrier = threading.Barrier(3)
+    outcome = []
+
+    def snooze(desk, days):
+        barrier.wait()
+        try:
+            desk.reviews.snooze(graded, (due + datetime.timedelta(days=days)).isoformat(), "客户出差")
+            outcome.append("ok")
+        except AccessDenied:
+            outcome.append("refused")           # the limit
+        except ValidationError:
+            outcome.append("too early")         # another's later date went first
+
+    threads = [threading.Thread(target=snooze, args=(d, 10 + i)) for i, d in enumerate(desks)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    # Whatever the order, never more than the limit: the third is refused or too early.
+    assert len(outcome) == 3 and outcome.count("ok") <= 2
+    assert boss.reviews.state(graded)["snoozes"] == outcome.count("ok")
