@@ -186,6 +186,16 @@ class Disclosure:
             return Decision(MASK, level)
         return Decision(SHOW, level)
 
+    def warning_facts(self, rule: str, facts: dict) -> dict:
+        """A warning's facts as shown: what it quotes from a sensitive kind of record (a case
+        number and amount of litigation) masked, as that record is until revealed."""
+        kind = _KIND_BY_TABLE.get(RULE_SOURCES.get(rule, ""))
+        if kind is None or not kind.sensitive:
+            return facts
+        quoted = {f.key: f for f in kind.fields}
+        return {k: (mask_value(v, "all") if k in quoted and quoted[k].type not in
+                    ("date", "choice", "period", "bool") else v) for k, v in facts.items()}
+
     def sees_file(self, file_level: int) -> bool:
         return file_level <= self._desk.access.clearance
 

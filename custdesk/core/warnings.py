@@ -178,6 +178,8 @@ def facts_text(rule: str, facts: dict | None) -> str:
 
     def money(key: str) -> str:
         value = (facts or {}).get(key)
+        if isinstance(value, str) and value:
+            return value                      # masked ("***")
         return format_money(value) if isinstance(value, int) and not isinstance(value, bool) else "—"
     if rule == "payment_overdue":
         return i18n.tr("facts.payment_overdue", days=f.get("days", "—"), since=f.get("since", "—"))
@@ -393,7 +395,8 @@ class Warnings:
             # Facts kept at a level above the reader (a case number of a litigation record
             # levelled 秘密) are withheld: the warning shows, what it quotes does not.
             item["facts_withheld"] = item["facts"] is None
-            item["facts"] = json.loads(item["facts"]) if item["facts"] else {}
+            facts = json.loads(item["facts"]) if item["facts"] else {}
+            item["facts"] = desk.disclosure.warning_facts(item["rule"], facts)
             out.append(item)
         return out
 

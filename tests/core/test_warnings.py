@@ -8,6 +8,7 @@ import pytest
 
 from custdesk.core import clock, i18n
 from custdesk.core.errors import NotFound, AccessDenied, Conflict, ValidationError
+from custdesk.core.warnings import item_facts_text
 
 STATEMENT = {"period": "2025", "revenue": "5000000", "net_profit": "400000", "ebit": "600000",
              "total_assets": "8000000", "current_assets": "3000000", "total_liabilities": "4000000",
@@ -245,3 +246,13 @@ def test_facts_read_as_a_sentence_in_both_languages(rule, facts, zh, en):
     with i18n.using("en"):
         assert facts_text(rule, facts) == en
     assert facts_text(rule, None)                      # no facts: still a readable line
+
+
+def test_a_litigation_warning_quotes_its_case_masked_like_the_record(open_as, firm):
+    desk = open_as("boss")
+    desk.records.add(firm, "litigation", {"case_no": "(2026)浙0106民初123号", "role": "defendant",
+                                          "amount": "80000", "filed_on": "2026-08-01"})
+    (item,) = [w for w in desk.warnings.list(code=firm) if w["rule"] == "litigation"]
+    text = item_facts_text(item)
+    assert "(2026)浙0106民初123号" not in text and "80,000" not in text and "***" in text
+    assert "2026-08-01" in text                      # the date stays, as in the record's mask
