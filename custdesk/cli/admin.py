@@ -136,7 +136,7 @@ def demo_summary(ctx: Context) -> int:
     count = desk.customers.list_rows(limit=1)[1]
     print(i18n.tr("cli.demo", path=desk.path, count=count))
     for user in desk.users.list():
-        print(f"  {user.name:10} {DEMO_PASSWORDS.get(user.name, ''):14} {role_label(user.role)}")
+        print(f"  {user.name:10} {DEMO_PASSWORDS.get(user.name, ''):19} {role_label(user.role)}")
     print()
     for row in desk.customers.list(limit=10):
         print(f"  {row['code']}  {row['name']}  {row['phone'] or ''}")
