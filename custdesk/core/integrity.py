@@ -39,6 +39,9 @@ i18n.register({
                               "Row {rowid} of {table} refers to a missing row of {parent}"),
     "integrity.cipher": ("加密页校验失败：{detail}", "Encrypted pages fail their check: {detail}"),
     "integrity.audit": ("审计链：{detail}", "Audit chain: {detail}"),
+    "integrity.weak_slots": ("以下用户的密钥槽使用较弱的口令派生参数，将在其下次登录时自动重建：{users}",
+                             "The key slots of these users use weaker password-derivation "
+                             "parameters; each is remade at its owner's next login: {users}"),
     "integrity.head_untrusted": ("库外保存的审计链头与日志不符，本次会话不会移动它",
                                  "The audit chain head kept outside does not match the log; this "
                                  "session will not move it"),
@@ -47,7 +50,7 @@ i18n.register({
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str                      # cipher, structure, foreign_key, audit, backup
+    kind: str                      # cipher, structure, foreign_key, audit, backup, keys
     key: str
     params: dict = field(default_factory=dict)
 
@@ -215,6 +218,21 @@ class OpenCheck:
         self._thread.join()
 
 
+def _weak_slots(desk) -> list[Finding]:
+    """Key slots made with weaker Argon2 parameters than this program's (an older custdesk, or
+    the tests' small ones): each is remade at its owner's next login."""
+    import os
+    from .store import keyslots
+    if os.environ.get(keyslots.TEST_KDF_ENV) == "1":
+        return []
+    try:
+        slots = keyslots.KeySlots.load(desk.path)
+    except (OSError, ValueError):
+        return []
+    weak = [u for u in slots.users() if keyslots.below_policy(slots.kdf_of(u) or {})]
+    return [Finding("keys", "integrity.weak_slots", {"users": ", ".join(weak)})] if weak else []
+
+
 def check(desk) -> list[Finding]:
     """The full check of an open database; an empty list when all is well.
 
@@ -254,6 +272,7 @@ def check(desk) -> list[Finding]:
                 "detail_params": {"seq": result.first_bad, "head": head.get("seq"),
                                   "last": result.head_seq},
                 "problem": result.problem, "first_bad": result.first_bad}))
+    findings += _weak_slots(desk)
     if findings and any(f.kind in ("cipher", "structure") for f in findings):
         key, params = newest_backup(desk.path)
         findings.append(Finding("backup", key, params))
