@@ -535,7 +535,7 @@ CREATE INDEX warnings_status ON warnings (status, severity, customer_id);
 CREATE INDEX warnings_subject ON warnings (customer_id, rule, subject);
 
 CREATE TRIGGER assessments_decided_frozen BEFORE UPDATE ON assessments
-WHEN OLD.status IN ('approved', 'rejected') AND (NOT (NEW.sealed IS NOT NULL OR OLD.sealed IS NOT NULL)
+WHEN OLD.status IN ('approved', 'rejected') AND (NOT (NEW.sealed IS NOT NULL OR OLD.sealed IS NOT NULL OR NEW.vault IS NOT OLD.vault)
     OR NEW.status IS NOT OLD.status OR NEW.customer_id IS NOT OLD.customer_id
     OR NEW.decided_by IS NOT OLD.decided_by OR NEW.decided_at IS NOT OLD.decided_at
     OR NEW.assessor IS NOT OLD.assessor OR NEW.valid_until IS NOT OLD.valid_until)
@@ -550,7 +550,7 @@ BEGIN
 END;
 
 CREATE TRIGGER assessments_submitted_frozen BEFORE UPDATE ON assessments
-WHEN OLD.status = 'submitted' AND NOT (NEW.sealed IS NOT NULL OR OLD.sealed IS NOT NULL) AND (
+WHEN OLD.status = 'submitted' AND NOT (NEW.sealed IS NOT NULL OR OLD.sealed IS NOT NULL OR NEW.vault IS NOT OLD.vault) AND (
     NEW.customer_id IS NOT OLD.customer_id OR NEW.score IS NOT OLD.score
     OR NEW.computed_grade IS NOT OLD.computed_grade OR NEW.grade IS NOT OLD.grade
     OR NEW.adjustment IS NOT OLD.adjustment OR NEW.risk_level IS NOT OLD.risk_level
@@ -572,7 +572,7 @@ BEGIN
 END;
 
 CREATE TRIGGER limit_changes_decided_frozen BEFORE UPDATE ON limit_changes
-WHEN OLD.status <> 'submitted' AND (NOT (NEW.sealed IS NOT NULL OR OLD.sealed IS NOT NULL)
+WHEN OLD.status <> 'submitted' AND (NOT (NEW.sealed IS NOT NULL OR OLD.sealed IS NOT NULL OR NEW.vault IS NOT OLD.vault)
     OR NEW.status IS NOT OLD.status OR NEW.customer_id IS NOT OLD.customer_id
     OR NEW.decided_by IS NOT OLD.decided_by OR NEW.requested_by IS NOT OLD.requested_by)
 BEGIN
@@ -590,7 +590,7 @@ BEGIN
 END;
 
 CREATE TRIGGER report_exports_frozen_update BEFORE UPDATE ON report_exports
-WHEN NOT (NEW.sealed IS NOT NULL OR OLD.sealed IS NOT NULL) OR NEW.number IS NOT OLD.number OR NEW.sha256 IS NOT OLD.sha256
+WHEN NOT (NEW.sealed IS NOT NULL OR OLD.sealed IS NOT NULL OR NEW.vault IS NOT OLD.vault) OR NEW.number IS NOT OLD.number OR NEW.sha256 IS NOT OLD.sha256
     OR NEW.customer_id IS NOT OLD.customer_id OR NEW.chain_hash IS NOT OLD.chain_hash
 BEGIN
     SELECT RAISE(ABORT, 'report exports are immutable');

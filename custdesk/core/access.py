@@ -66,7 +66,6 @@ class Access:
 
     def __init__(self, desk):
         self._desk = desk
-        self._levels: dict[str, int] | None = None
 
     @property
     def role(self) -> str:
@@ -85,27 +84,13 @@ class Access:
 
     # -- field levels -----------------------------------------------------------------
     def field_levels(self) -> dict[str, int]:
-        """The level of each sensitive field: the defaults, changed by every
-        ``settings.field_level`` entry a manager or administrator signed in the audit log —
-        not by the ``field_levels`` table, which anyone with the file could edit to have the
-        next writer seal a value lower."""
-        if self._levels is None:
-            import json
-            levels = {k: LEVELS.index(v) for k, v in DEFAULT_FIELD_LEVELS.items()}
-            registry = self._desk.registry
-            for key, summary, serial in self._desk.db.execute(
-                    "SELECT object, summary, signer_serial FROM audit_log "
-                    "WHERE action = 'settings.field_level' ORDER BY seq"):
-                cert = registry.history.get(serial)
-                after = json.loads(summary).get("after")
-                if cert is not None and cert.role in ("manager", "admin") and after in LEVELS \
-                        and key in levels:
-                    levels[key] = LEVELS.index(after)
-            self._levels = levels
-        return self._levels
-
-    def forget_levels(self) -> None:
-        self._levels = None
+        """The level of each sensitive field: the defaults, changed by the
+        ``settings.field_level`` entries a manager or administrator signed in the log
+        (``keys.facts``) — not by the ``field_levels`` table, which anyone with the file
+        could edit to have the next writer seal a value lower."""
+        levels = {k: LEVELS.index(v) for k, v in DEFAULT_FIELD_LEVELS.items()}
+        levels.update(self._desk.facts.field_levels)
+        return levels
 
     def field_level(self, sensitive: str) -> int:
         return self.field_levels().get(sensitive, 0)

@@ -80,6 +80,16 @@ i18n.register({
     "audit.legacy": ("转换前的 {entries} 条记录与转换时签名的摘要不符（被篡改）",
                      "The {entries} entries from before the conversion do not match the digest "
                      "signed at the conversion (altered)"),
+    "audit.rewound": ("第 {seq} 条记录在您上次核对之后被删除或改写（审计日志末尾被截断或替换）",
+                      "Entry {seq} was deleted or rewritten after you last checked it (the end "
+                      "of the audit log was cut or replaced)"),
+    "audit.refused": ("第 {seq} 条记录（{action}）所述的变更不是有权者签署的，未生效",
+                      "Entry {seq} ({action}) states a change its signer had no right to "
+                      "make; it was not taken"),
+    "audit.file_level": ("客户 {code} 的保密级别被改为“{level}”，低于日志记录的“{logged}”"
+                         "（未经签名的更改）",
+                         "File {code}'s level column says “{level}”, below the “{logged}” the "
+                         "log gives it (a change nobody signed)"),
     "audit.read": ("查看审计日志", "reading the audit log"),
     "audit.reanchor": ("重新锚定审计链头", "re-anchoring the audit chain head"),
     "audit.checkpoint": ("导出审计检查点", "exporting an audit checkpoint"),
@@ -101,8 +111,10 @@ def entry_hash(seq, at, user, action, obj, customer, summary, prev) -> str:
     return hashlib.sha256(message.encode("utf-8")).hexdigest()
 
 
-def _signed_message(database_id: str, seq: int, digest: str, signer: str) -> bytes:
-    return canonical(["audit", database_id, seq, digest, signer]).encode("utf-8")
+def signed_message(database_id: str, seq: int, digest: str, signer: str, serial: int) -> bytes:
+    """What an entry's signature covers: its place, its hash, who signed it and with which of
+    their certificates (the one in force for them then: ``keys.facts``)."""
+    return canonical(["audit", database_id, seq, digest, signer, serial]).encode("utf-8")
 
 
 def _checkpoint_message(point: dict) -> bytes:
@@ -165,7 +177,7 @@ class VerifyResult:
     first_bad: int | None = None
     problem: str | None = None     # edited, forged, unsigned, missing, inserted, truncated,
                                    # head_mismatch, no_head, rolled_back, cert, user_row,
-                                   # level_key, legacy
+                                   # level_key, legacy, refused, file_level
     message: str = ""
     checkpoints: int = 0           # how many checkpoints the chain was compared with
 
@@ -187,83 +199,55 @@ class Chain:
 
 
 def verify_chain(chain: Chain) -> VerifyResult:
-    """Walk the whole chain; name the first entry (or signed fact) that is wrong."""
-    from .keys.registry import LEVEL_COUNT  # noqa: F401  (import cycle guard)
+    """Walk the whole chain, every signature checked; name the first entry (or signed fact)
+    that is wrong."""
+    from .keys.facts import Facts, catch_up
     db, registry = chain.db, chain.registry
     if registry.problems:
         serial, reason = registry.problems[0]
         return _bad(db, 0, "cert", None, serial=serial, reason=reason)
-    expected_seq, prev, count, hashes_by_seq = 1, GENESIS, 0, {}
-    logged_certs: dict[int, tuple] = {}       # serial -> (user, digest, signer's cert, seq)
-    legacy = _legacy_boundary(db)
-    legacy_rows = []
-    cursor = db.execute(
-        "SELECT seq, at, user, action, object, customer, summary, prev_hash, hash, signer, "
-        "signer_serial, signature FROM audit_log ORDER BY seq")
-    for (seq, at, user, action, obj, customer, summary, prev_hash, digest, signer,
-         signer_serial, signature) in cursor:
-        if seq > expected_seq:
-            return _bad(db, count, "missing", expected_seq)
-        if seq < expected_seq:  # impossible with an integer key; kept for clarity
-            return _bad(db, count, "inserted", seq)
-        if prev_hash != prev:
-            return _bad(db, count, "inserted", seq)
-        if legacy is not None and seq <= legacy["count"]:
-            # Written before per-user keys: checked as a whole against the digest the
-            # converting administrator signed (below), not one by one.
-            legacy_rows.append([seq, at, user, action, obj, customer, summary, prev_hash, digest])
-        else:
-            if digest != entry_hash(seq, at, user, action, obj, customer, summary, prev_hash):
-                return _bad(db, count, "edited", seq)
-            if not signature:
-                return _bad(db, count, "unsigned", seq)
-            # An entry speaks for its signer: only the program's own entries (written at a
-            # user's desk) and failed logins (reported by the slot file) name someone else.
-            if user != signer and user != SYSTEM_USER and action != "login.failed":
-                return _bad(db, count, "forged", seq)
-            cert = registry.history.get(signer_serial)
-            if cert is None or cert.user != signer or not p.verify(
-                    cert.sign_key, p.unb64(signature),
-                    _signed_message(chain.database_id, seq, digest, signer)):
-                return _bad(db, count, "forged", seq)
-            if legacy is not None and seq == legacy["seq"]:
-                if _legacy_digest(legacy_rows) != legacy["digest"]:
-                    return _bad(db, count, "legacy", 1, entries=legacy["count"])
-            if action == "cert.issue":
-                data = json.loads(summary)
-                logged_certs[data.get("serial")] = (obj, data.get("digest"), signer_serial, seq)
-        prev, count, expected_seq = digest, count + 1, seq + 1
-        hashes_by_seq[seq] = digest
-    last = expected_seq - 1
+    facts = catch_up(db, registry.history, Facts(chain.database_id), full=True)
+    count = facts.seq
+    if facts.broken:
+        problem, seq = facts.broken
+        return _bad(db, count, problem, seq, entries=_legacy_count(db))
+    if facts.refused:
+        seq, action = facts.refused[0]
+        return _bad(db, count, "refused", seq, action=action)
+    last = facts.seq
     head = chain.head
     if head is None and count:
         return _bad(db, count, "no_head", None, last=last)
     if head is not None and head.get("seq", 0) > last:
         return _bad(db, count, "truncated", last + 1, head=head["seq"], last=last)
-    if head is not None and hashes_by_seq.get(head.get("seq")) != head.get("hash"):
+    if head is not None and head.get("seq") and _hash_at(db, head.get("seq")) != head.get("hash"):
         return _bad(db, count, "head_mismatch", head.get("seq"))
     if head is not None and not head_signed(head, registry, chain.database_id):
         return _bad(db, count, "head_forged", head.get("seq"))
-    restores = _restores(db, registry)
     for source, point in chain.checkpoints:
-        if any(point.get("at", "") < at and point["seq"] > h for at, h in restores):
+        if any(point.get("at", "") < at and point["seq"] > h for at, h in facts.restores):
             continue        # made on a branch a restore abandoned (the log says so, signed)
         if point["seq"] > last:
             return _bad(db, count, "rolled_back", point["seq"], source=source, hash=point["hash"][:16],
                         found=i18n.tr("audit.rb_missing", count=last), seq=point["seq"])
-        if hashes_by_seq.get(point["seq"]) != point["hash"]:
+        if _hash_at(db, point["seq"]) != point["hash"]:
             return _bad(db, count, "rolled_back", point["seq"], source=source,
                         hash=point["hash"][:16], found=i18n.tr("audit.rb_other"), seq=point["seq"])
-    unlogged = _certs_problem(registry, logged_certs, chain.database_id)
+    unlogged = _certs_problem(registry, facts)
     if unlogged:
         return _bad(db, count, unlogged[0], None, serial=unlogged[1], user=unlogged[2])
     users = _user_rows_problem(db, registry)
     if users:
         return _bad(db, count, "user_row", None, user=users)
-    levels = _level_key_problem(db, registry)
+    levels = _level_key_problem(db, registry, facts)
     if levels:
         from .fields import level_label
         return _bad(db, count, "level_key", None, level=level_label(levels[0]), epoch=levels[1])
+    lowered = _file_level_problem(db, facts)
+    if lowered:
+        from .fields import level_label
+        return _bad(db, count, "file_level", None, code=lowered[0],
+                    level=level_label(lowered[1]), logged=level_label(lowered[2]))
     if count == 0:
         return VerifyResult(True, 0, 0, message=i18n.tr("audit.empty"))
     # A head behind the log's end is normal after a crash between commit and writing the
@@ -272,38 +256,28 @@ def verify_chain(chain: Chain) -> VerifyResult:
                         checkpoints=len(chain.checkpoints))
 
 
+def broken_message(db, problem: str, seq: int) -> str:
+    """What a walk of the chain that stopped at ``seq`` found, said as ``verify`` says it."""
+    return i18n.tr(f"audit.{problem}", seq=seq, last=seq - 1, head=seq,
+                   entries=_legacy_count(db))
+
+
+def _hash_at(db, seq) -> str | None:
+    row = db.execute("SELECT hash FROM audit_log WHERE seq = ?", [seq]).fetchone()
+    return row[0] if row else None
+
+
+def _legacy_count(db) -> int:
+    from .keys.facts import _legacy
+    legacy = _legacy(db)
+    return legacy["count"] if legacy else 0
+
+
 def _bad(db, count: int, problem: str, first_bad: int | None, **params) -> VerifyResult:
     params.setdefault("seq", first_bad)
     row = db.execute("SELECT max(seq) FROM audit_log").fetchone()
     return VerifyResult(False, count, row[0] or 0, first_bad, problem,
                         i18n.tr(f"audit.{problem}", **params))
-
-
-def _restores(db, registry) -> list[tuple[str, int]]:
-    """(time, head of the backup put back) of every restore an administrator logged: the
-    entries after that head in checkpoints made before it belong to the abandoned branch."""
-    out = []
-    for at, signer_serial, summary in db.execute(
-            "SELECT at, signer_serial, summary FROM audit_log WHERE action = 'backup.restore'"):
-        cert = registry.history.get(signer_serial)
-        if cert is None or cert.role != "admin":
-            continue
-        head = json.loads(summary).get("backup_head")
-        if isinstance(head, int):
-            out.append((at, head))
-    return out
-
-
-def _legacy_boundary(db) -> dict | None:
-    """The conversion entry of a database converted from an older custdesk: where its
-    unsigned entries end and the digest of them the converting administrator signed."""
-    row = db.execute("SELECT seq, summary FROM audit_log WHERE action = 'keys.convert' "
-                     "ORDER BY seq LIMIT 1").fetchone()
-    if row is None:
-        return None
-    summary = json.loads(row[1])
-    return {"seq": row[0], "count": summary.get("legacy_entries", 0),
-            "digest": summary.get("legacy_digest")}
 
 
 def _legacy_digest(rows: list[list]) -> str:
@@ -316,48 +290,18 @@ def legacy_digest(db, count: int) -> str:
     return _legacy_digest([list(r) for r in rows])
 
 
-def logged_certificates(db, database_id: str, history: dict) -> dict[str, int]:
-    """User -> serial of their newest certificate, as the ``cert.issue`` entries signed by an
-    administrator say (each entry's hash and signature checked here: this is read at login,
-    before any full verification)."""
-    newest: dict[str, int] = {}
-    for (seq, at, user, action, obj, customer, summary, prev_hash, digest, signer, signer_serial,
-         signature) in db.execute(
-            "SELECT seq, at, user, action, object, customer, summary, prev_hash, hash, signer, "
-            "signer_serial, signature FROM audit_log WHERE action = 'cert.issue' ORDER BY seq"):
-        cert = history.get(signer_serial)
-        if cert is None or cert.role != "admin" or cert.user != signer or not signature:
-            continue
-        if digest != entry_hash(seq, at, user, action, obj, customer, summary, prev_hash):
-            continue
-        if not p.verify(cert.sign_key, p.unb64(signature),
-                        _signed_message(database_id, seq, digest, signer)):
-            continue
-        serial = json.loads(summary).get("serial")
-        if isinstance(serial, int):
-            newest[obj] = serial
-    return newest
-
-
-def _certs_problem(registry, logged: dict, database_id: str) -> tuple | None:
+def _certs_problem(registry, facts) -> tuple | None:
     """("cert_unlogged" | "cert_missing", serial, user) when the certificates and the log
-    disagree: a certificate no entry announced (slipped in with an old administrator key),
-    or a user whose newest certificate by the log is gone (deleted, to undo a downgrade)."""
+    disagree: a certificate no administrator's entry announced (slipped in with an old
+    administrator key), or a user whose newest certificate by the log is gone (deleted, to
+    undo a downgrade)."""
     from .keys.registry import cert_digest
-    if not logged and len(registry.history) <= 1:
-        return None                    # nothing issued yet (the very first certificate)
     for serial, cert in sorted(registry.history.items()):
-        got = logged.get(serial)
-        logger = registry.history.get(got[2]) if got else None
-        if got is None or got[0] != cert.user or got[1] != cert_digest(cert, database_id) \
-                or logger is None or logger.role != "admin":
+        got = facts.announced.get(serial)
+        if got is None or got[0] != cert.user or got[1] != cert_digest(cert, facts.database_id):
             return ("cert_unlogged", serial, cert.user)
-    newest: dict[str, int] = {}
-    for serial, (user, _digest, _signer, _seq) in sorted(logged.items(), key=lambda i: i[1][3]):
-        newest[user] = serial
-    for user, serial in newest.items():
-        cert = registry.cert(user)
-        if cert is None or cert.serial != serial:
+    for user, serial in sorted(facts.certs.items()):
+        if serial not in registry.history:
             return ("cert_missing", serial, user)
     return None
 
@@ -373,10 +317,20 @@ def _user_rows_problem(db, registry) -> str | None:
     return None
 
 
-def _level_key_problem(db, registry) -> tuple[int, int] | None:
+def _level_key_problem(db, registry, facts) -> tuple[int, int] | None:
     from .keys.registry import level_publics
-    _current, _recorded, problems = level_publics(db, registry)
+    _current, _recorded, problems = level_publics(db, registry, facts)
     return (problems[0][0], problems[0][1]) if problems else None
+
+
+def _file_level_problem(db, facts) -> tuple[str, int, int] | None:
+    """(code, level column, logged level) of the first file whose level column is below the
+    level a signed entry last gave it (lowered by hand, to have the next writer unseal it)."""
+    for code, logged in sorted(facts.file_levels.items()):
+        row = db.execute("SELECT level FROM main.customers WHERE code = ?", [code]).fetchone()
+        if row is not None and row[0] < logged:
+            return code, row[0], logged
+    return None
 
 
 class AuditLog:
@@ -409,16 +363,29 @@ class AuditLog:
             text = canonical({"$sealed": p.b64(token), "level": level})
         digest = entry_hash(seq, at, user, action, obj, customer, text, prev)
         signer = desk.personal
-        cert = desk.registry.cert(signer.user)
-        signature = p.sign(signer.sign_seed, _signed_message(desk.database_id, seq, digest,
-                                                            signer.user))
+        facts, history = desk.facts, desk.registry.history
+        serial = facts.in_force(signer.user, history)
+        signature = p.sign(signer.sign_seed, signed_message(desk.database_id, seq, digest,
+                                                           signer.user, serial))
         db.execute("INSERT INTO audit_log (seq, at, user, action, object, customer, summary, "
                    "prev_hash, hash, signer, signer_serial, signature) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    [seq, at, user, action, obj, customer, text, prev, digest, signer.user,
-                    cert.serial, p.b64(signature)])
+                    serial, p.b64(signature)])
+        from .keys.facts import FACT_ACTIONS, apply
+        if action in FACT_ACTIONS:
+            apply(facts, seq, at, action, obj, customer, text, history[serial])
+        if facts.seq == seq - 1:          # (a conversion writes after entries not walked yet)
+            facts.seq, facts.hash = seq, digest
         desk._pending_head = (seq, digest)
         return seq
+
+    def file_level(self, code: str, level: int) -> int:
+        """A file's level set (made, or changed from or to 秘密 and above): the signed entry
+        that is its level from now on for every writer (``keys.facts``). Written before the
+        file's rows are written again, in the same write."""
+        return self.append("customer.level", code, customer=code, summary={"level": level},
+                           level=0)
 
     def _file_level(self, code: str) -> int:
         row = self._desk.db.execute("SELECT id FROM main.customers WHERE code = ?",
@@ -494,16 +461,36 @@ class AuditLog:
         return head.get("seq", 0) <= seq and row is not None and row[0] == head.get("hash")
 
     def reanchor(self, reason: str) -> int:
-        """After investigating a broken head, an administrator records why and anchors anew."""
+        """After investigating a broken head — or a log cut behind what this administrator
+        had checked (``keys.facts``: "rewound") — an administrator records why and anchors
+        anew. A log broken inside (a link, a hash, a signature) cannot be accepted: only
+        a backup puts it right.
+
+        :raises LogBroken: the log is broken inside.
+        """
         from .cleaning import check_reason
-        self._desk.access.require("user.manage", i18n.tr("audit.reanchor"))
+        from .keys.facts import Facts, catch_up
+        desk = self._desk
+        desk.access.require("user.manage", i18n.tr("audit.reanchor"))
         reason = check_reason(reason)
         before = self.read_head()
         if before:
             before = {"seq": before.get("seq"), "hash": before.get("hash")}
-        with self._desk.writing():
-            seq = self.append("audit.reanchor", "", summary={"reason": reason,
-                                                            "previous_head": before})
+        cut = None
+        if desk.facts.broken and desk.facts.broken[0] == "rewound":
+            fresh = catch_up(desk.db, desk.registry.history, Facts(desk.database_id))
+            if not fresh.broken:
+                from .keys.registry import Registry
+                cut = {"seq": desk.facts.seq, "hash": desk.facts.hash}
+                desk.facts = fresh
+                desk.registry = Registry.from_facts(desk.database_id, desk.personal.root,
+                                                    desk.registry.history,
+                                                    desk.registry.problems, fresh)
+        with desk.writing():
+            seq = self.append("audit.reanchor", "", summary={
+                "reason": reason, "previous_head": before, **({"cut": cut} if cut else {})})
+            from .keys.facts import save
+            save(desk.db, desk.personal, desk.facts)
         self._desk.head_trusted = True
         self.write_head(*self.head())
         return seq
@@ -545,7 +532,7 @@ class AuditLog:
             if code and levels.get(code, 0) > clearance:
                 entry.update(object="", customer=None, summary=dict(WITHHELD), withheld=True)
             else:
-                entry["summary"] = self._open_summary(seq, summary)
+                entry["summary"] = self._open_summary(seq, summary, action)
                 if entry["summary"] is None:
                     entry.update(object="", customer=None, summary=dict(WITHHELD), withheld=True)
             out.append(entry)
@@ -568,20 +555,28 @@ class AuditLog:
                                values).fetchone()[0]
 
     def _levels(self, codes: set[str]) -> dict[str, int]:
+        """Each file's level for withholding its entries: its level column, or the level the
+        log last gave it when higher (a column lowered by hand shows nothing more)."""
         if not codes:
             return {}
         rows = self._desk.db.execute(
             f"SELECT code, level FROM main.customers WHERE code IN ({','.join('?' * len(codes))})",
             sorted(codes)).fetchall()
-        return dict(rows)
+        logged = self._desk.facts.file_levels
+        return {code: max(level, logged.get(code, 0)) for code, level in rows}
 
-    def _open_summary(self, seq: int, text: str) -> dict | None:
+    def _open_summary(self, seq: int, text: str, action: str = "") -> dict | None:
         data = json.loads(text)
         if isinstance(data, dict) and "$sealed" in data:
             plain = self._desk.store._open_token(p.unb64(data["$sealed"]), _sealed_aad(seq))
             if plain is None:
                 return None
             data = json.loads(plain)
+        if action == "warning.raise" and isinstance(data, dict) \
+                and isinstance(data.get("facts"), dict):
+            # What a warning quotes from a sensitive record, masked as the warning shows it.
+            data = {**data, "facts": self._desk.disclosure.warning_facts(data.get("rule"),
+                                                                        data["facts"])}
         return _masked_phones(data)
 
     def head(self) -> tuple[int, str]:

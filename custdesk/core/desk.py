@@ -18,10 +18,12 @@ from . import clock, i18n, integrity
 from .access import Access
 from .audit import AuditLog, head_path
 from .disclosure import Disclosure
-from .errors import AuthenticationFailed, LoginThrottled, StoreError
+from .errors import AccessDenied, AuthenticationFailed, LogBroken, LoginThrottled, StoreError
 from .fields import DEFAULT_FIELD_LEVELS, LEVELS
 from .files import private_dir, tighten, touch_private
 from .keys import session as key_session
+from .keys import facts as signed_facts
+from .keys.facts import Facts
 from .keys.keyring import Keyring
 from .keys.registry import Registry
 from .store import connection, migrations
@@ -39,6 +41,18 @@ i18n.register({
         "此数据库由旧版 custdesk 建立，需由管理员登录一次以转换为按密级分别加密的格式；请稍候再试",
         "This database was made by an older custdesk and must be converted to keys per "
         "clearance by an administrator's login first; try again after that"),
+    "desk.log_broken": (
+        "审计日志不可信：{detail}。在管理员核查（custdesk audit verify）并从备份恢复"
+        "（只是末尾被截断时，也可确认后重新锚定：custdesk audit reanchor）之前，"
+        "无法确定谁持有哪些权限，因此只能查看，不能修改",
+        "The audit log cannot be trusted: {detail}. Until an administrator has looked into it "
+        "(custdesk audit verify) and restored a backup (or, when only its end was cut, "
+        "accepted it: custdesk audit reanchor), who holds which rights cannot be known: you "
+        "can read but not change anything"),
+    "desk.rights_changed": (
+        "管理员刚更改了您的角色或密级，请重新登录后再修改",
+        "An administrator has just changed your role or clearance; log in again to make "
+        "changes"),
     "desk.empty_file": (
         "数据库文件 {path} 是空的（0 字节）：它已损坏，请从备份恢复。custdesk 不会在原处重新建立它",
         "The database file {path} is empty (0 bytes): it is damaged; restore it from a backup. "
@@ -113,6 +127,10 @@ class Desk:
         self._open_check: integrity.OpenCheck | None = None
         # Whether this session may move the chain head kept outside (see AuditLog.head_consistent).
         self.head_trusted = True
+        # What the signed log says (certificates in force, levels, key epochs): this user's
+        # own checked snapshot brought up to date at login and before every write.
+        self.facts = Facts(database_id)
+        self._keeps_facts = True      # False for the short sessions of a restore's checks
         self.access = Access(self)
         self.disclosure = Disclosure(self)
         # Reads go through views that open what this session's keys open; writes of
@@ -293,7 +311,8 @@ class Desk:
                                        "('database_id', 'keys_format')").fetchall())
             if settings.get("keys_format") != "2":
                 raise StoreError(i18n.tr("desk.not_converted"))
-            registry, cert, keyring = key_session.open_keys(db, settings["database_id"], personal)
+            registry, cert, keyring, facts = key_session.open_keys(db, settings["database_id"],
+                                                                   personal)
             if not cert.active:
                 raise AuthenticationFailed()
             keyring.file_key, keyring.file_epoch = key, epoch
@@ -301,14 +320,26 @@ class Desk:
                              [personal.user]).fetchone()
             user = User(personal.user, cert.role, cert.clearance, row[0] if row else "")
             desk = cls(path, db, keyring, user, registry, settings["database_id"])
+            desk.facts = facts
+            desk._keeps_facts = audit_login
             desk.head_trusted = desk.audit.head_consistent()
-            if audit_login:
-                desk._log_in()
+            # A broken log is read, not written: who holds which rights after the break
+            # cannot be known (``writing`` says so on every change).
+            if audit_login and not facts.broken:
+                try:
+                    desk._log_in()
+                except connection.FileRefused as exc:
+                    # On a full disk the login cannot be recorded; reading, and backing up
+                    # to another disk, still work. (The login entry guards nothing the
+                    # keys do not: the password has opened the file either way.)
+                    if not exc.full:
+                        raise
+                    daily_check = False
             if background:
                 # Started after the login's own small write (the one write made before the
                 # verdict: a damaged page it touches fails it loudly); later writes wait.
                 desk._open_check = integrity.OpenCheck(path, key)
-            if daily_check:
+            if daily_check and not facts.broken:
                 desk.warnings.daily()
         except connection.DatabaseError as exc:
             if desk is not None and desk._open_check is not None:
@@ -341,21 +372,19 @@ class Desk:
             self.audit.append("login", name)
             self.grading.library.install_shipped()
             self.keys_maintenance()
+            signed_facts.save(self.db, self.personal, self.facts)
             fresh.clear_failures(name)
             if fresh.dirty:
                 fresh.save()
 
     def keys_maintenance(self) -> None:
         """In a write: give the level keys this session holds to everyone entitled who
-        lacks them (a user added by an administrator not cleared to every level), and
-        index sealed values written by people who could not index them."""
+        lacks them (a user added by an administrator not cleared to every level)."""
         from .keys import registry as r
         changed = r.sync_grants(self.db, self.registry, self.keys, self.user.name,
                                 clock.timestamp())
         if changed:
             self.audit.append("keys.grant", "", summary={"changed": changed})
-        from .customers.blind import index_pending
-        index_pending(self)
 
     @classmethod
     def recover(cls, path: Path | str, recovery_key: str, user: str, new_password: str) -> "Desk":
@@ -437,9 +466,18 @@ class Desk:
         if outermost:
             # Nothing is written to a file whose open check has not passed.
             self.open_check()
+            self._refuse_if_broken()
             self._pending_head = None
-        with connection.write(self.db):
-            yield
+            saved = self.facts.copy()
+        try:
+            with connection.write(self.db):
+                if outermost:
+                    self._catch_up()
+                yield
+        except BaseException:
+            if outermost:
+                self.facts = saved       # what the rolled-back entries stated is gone too
+            raise
         if outermost and self._pending_head is not None:
             if self.head_trusted:
                 try:
@@ -452,6 +490,44 @@ class Desk:
                     pass
             self._pending_head = None
 
+    def _refuse_if_broken(self) -> None:
+        if self.facts.broken:
+            from .audit import broken_message
+            problem, seq = self.facts.broken
+            raise LogBroken(i18n.tr("desk.log_broken",
+                                    detail=broken_message(self.db, problem, seq)))
+
+    def _catch_up(self) -> None:
+        """At the start of a write: take what others appended since (``refresh``). A change
+        of this user's own certificate (an administrator changed their role or clearance
+        meanwhile) ends their writing until they log in again."""
+        if not self.refresh():
+            return
+        self._refuse_if_broken()
+        mine = self.registry.cert(self.user.name)
+        if mine is None or (mine.role, mine.clearance, mine.active) != (
+                self.user.role, self.user.clearance, True):
+            raise AccessDenied(i18n.tr("desk.rights_changed"))
+
+    def refresh(self) -> bool:
+        """Take the facts others' entries stated since this session last looked (checked as
+        at login): field levels, file levels, certificates, key epochs. Returns whether
+        the log had moved on."""
+        from .keys import registry as r
+        from .keys.session import refresh_publics
+        row = self.db.execute("SELECT max(seq) FROM audit_log").fetchone()
+        if (row[0] or 0) == self.facts.seq or self.facts.broken:
+            return False
+        epochs = dict(self.facts.epochs)
+        history, problems = r.load_history(self.db, self.database_id, self.personal.root)
+        signed_facts.catch_up(self.db, history, self.facts)
+        self.registry = r.Registry.from_facts(self.database_id, self.personal.root, history,
+                                              problems, self.facts)
+        if self.facts.epochs != epochs:
+            refresh_publics(self.db, self.registry, self.keys, self.facts)
+            self.store.forget()
+        return True
+
     @property
     def firm_name(self) -> str:
         row = self.db.execute("SELECT value FROM settings WHERE key = 'firm_name'").fetchone()
@@ -461,8 +537,18 @@ class Desk:
         return migrations.schema_version(self.db)
 
     def close(self) -> None:
+        """Close the database; this user's checked facts are kept for their next login
+        first (so a later cut of the log's end, back behind what they saw, is found)."""
         if self._open_check is not None:
             self._open_check.stop()
+        try:
+            if self._keeps_facts and not self.facts.broken and self.facts.seq \
+                    and not self.db.conn.in_transaction:
+                with connection.write(self.db):
+                    signed_facts.catch_up(self.db, self.registry.history, self.facts)
+                    signed_facts.save(self.db, self.personal, self.facts)
+        except Exception:
+            pass        # read-only, busy or damaged: the snapshot of the login stays
         self.db.close()
 
     def __enter__(self) -> "Desk":

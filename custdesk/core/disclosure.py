@@ -99,23 +99,28 @@ class Disclosure:
         return self._desk.access.field_levels()
 
     def file_level(self, customer_id: int | None) -> int:
-        """A file's level for writing its rows: its level column, or the level its own row is
-        sealed at when higher (a level column lowered by hand in the file must not make the
-        next record of it be written in clear)."""
+        """A file's level for writing its rows: the highest of its level column, the level
+        its own row is sealed at, and the level the log last gave it (``logged_level``) —
+        a level column lowered and a seal removed by hand in the file must not make the
+        next record of it be written lower."""
         if customer_id is None:
             return 0
-        row = self._desk.db.execute("SELECT level, sealed FROM main.customers WHERE id = ?",
-                                    [customer_id]).fetchone()
+        row = self._desk.db.execute("SELECT level, sealed, code FROM main.customers "
+                                    "WHERE id = ?", [customer_id]).fetchone()
         if row is None:
             return 0
-        level, sealed = row
+        level, sealed, code = row
         if sealed is not None:
             from .keys.primitives import TokenError, token_header
             try:
                 level = max(level, token_header(bytes(sealed))[1])
             except TokenError:
                 pass
-        return level
+        return max(level, self.logged_level(code))
+
+    def logged_level(self, code: str | None) -> int:
+        """The level the newest signed ``customer.level`` entry gave a file (0: none)."""
+        return self._desk.facts.file_levels.get(code or "", 0)
 
     def kind_level(self, table: str) -> int:
         """The level of a record kind (its sensitive key's level), 0 when not levelled."""
@@ -127,7 +132,7 @@ class Disclosure:
     def row_level(self, table: str, row: dict) -> int:
         """The level a row is stored at: its file's, raised to its kind's."""
         if table == "customers":
-            return row["level"]
+            return max(row["level"], self.logged_level(row.get("code")))
         if table == "warning_actions":
             found = self._desk.db.execute(
                 "SELECT customer_id, rule FROM main.warnings WHERE id = ?",

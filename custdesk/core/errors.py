@@ -90,3 +90,7 @@ class Conflict(CustdeskError):
 
 class StoreError(CustdeskError):
     """The database file cannot be used as it is (newer schema, damaged, missing key slots...)."""
+
+
+class LogBroken(CustdeskError):
+    """The audit log was cut or rewritten: the session may read but not write."""

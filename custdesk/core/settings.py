@@ -52,9 +52,7 @@ class Settings:
             desk.audit.append("settings.field_level", key,
                               summary={"before": LEVELS[before], "after": LEVELS[index]})
             desk.db["field_levels"].upsert({"field": key, "level": index}, pk="field")
-            desk.access.forget_levels()
             _reseal_field(desk, key, max(before, index))
-        desk.access.forget_levels()
         return Changes.of("settings", "customers", "records")
 
 

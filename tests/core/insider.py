@@ -111,8 +111,9 @@ def entry_hash(seq, at, user, action, obj, customer, summary, prev) -> str:
                           .encode()).hexdigest()
 
 
-def sign_as_me(keys: dict, database_id: str, seq: int, digest: str, signer: str) -> str:
-    message = canonical(["audit", database_id, seq, digest, signer]).encode()
+def sign_as_me(keys: dict, database_id: str, seq: int, digest: str, signer: str,
+               serial: int) -> str:
+    message = canonical(["audit", database_id, seq, digest, signer, serial]).encode()
     return b64(Ed25519PrivateKey.from_private_bytes(keys["sign"]).sign(message))
 
 
@@ -143,8 +144,8 @@ def rechain(conn, keys: dict, me: str, my_serial: int, start: int) -> None:
         digest = entry_hash(seq, at, user, action, obj, customer, summary, prev)
         conn.execute("UPDATE audit_log SET prev_hash = ?, hash = ?, signer = ?, signer_serial = ?, "
                      "signature = ? WHERE seq = ?",
-                     [prev, digest, me, my_serial, sign_as_me(keys, database_id, seq, digest, me),
-                      seq])
+                     [prev, digest, me, my_serial,
+                      sign_as_me(keys, database_id, seq, digest, me, my_serial), seq])
         prev = digest
 
 

@@ -264,7 +264,7 @@ def test_the_queue_respects_clearance_and_marks_own_items(open_as):
 def test_uncleared_users_see_points_but_not_the_figures(open_as, firm, db_path):
     boss, clerk = open_as("boss"), open_as("clerk")
     boss.settings.set_field_level("financials", "confidential")
-    clerk.access.forget_levels()
+    clerk.refresh()
     new_id = boss.grading.assess(firm, answers={"management": "sound"}).id
     item = clerk.grading.get(new_id)
     assert item["masked"] is True

@@ -273,6 +273,7 @@ class CustomerArchive:
             base.update(self._search_keys(base["name"], base.get("phone"), kind))
             if base.get("status") == "closed":
                 base["closed_on"] = clock.today().isoformat()
+            self.mark_level(code, 0, base["level"])
             desk.store.insert("customers", base)
             table = _detail_table(kind)
             detail = {f.key: clean[f.key] for f in fields_for(kind)
@@ -328,6 +329,8 @@ class CustomerArchive:
             if "name" in changed or "phone" in changed:
                 base.update(self._search_keys(changed.get("name", raw["name"]),
                                               changed.get("phone", raw["phone"]), raw["kind"]))
+            if "level" in changed:
+                self.mark_level(raw["code"], raw["level"], changed["level"])
             desk.store.update("customers", "id = ?", [raw["id"]], base,
                               allow_lower="level" in changed)
             detail = {k: val for k, val in changed.items() if _field(k).table == table}
@@ -350,6 +353,13 @@ class CustomerArchive:
                     "after": _audit_value(_field(k), val)} for k, val in changed.items()}
                 | ({"overrides": accepted} if accepted else {}))
         return Changes.of("customers", code=raw["code"], id=raw["id"])
+
+    def mark_level(self, code: str, before: int, after: int) -> None:
+        """A file made at, or moved from or to, a sealed level: its signed level entry, before
+        its rows are written (in the write). Below 秘密 a file's level seals nothing."""
+        before = max(before, self._desk.disclosure.logged_level(code))
+        if max(before, after) >= SEAL_FROM:
+            self._desk.audit.file_level(code, after)
 
     def _move_level(self, customer_id: int, before: int, after: int) -> None:
         """A file's level changed: write every row of it again at its new level (in the write)."""

@@ -1,11 +1,15 @@
 """Blind indexes: exact search and duplicate checks over sealed identity numbers and phones.
 
-A sealed value cannot be searched by SQL. Instead, whoever holds the value's level
-stores a keyed digest of it (``keys.primitives.blind``, the key derived from the level's
-secret): someone cleared to the level finds a file by the whole number, and nobody
-else can test a guess. A value written by someone not cleared to its level (a clerk
-entering an ID number levelled 秘密) gets its digest at the next login of someone who
-is (``index_pending``).
+A sealed value cannot be searched by SQL. Instead, whoever writes a value and holds its
+level stores a keyed digest of it (``keys.primitives.blind``, the key derived from the
+level's secret): someone cleared to the level finds a file by the whole number, and
+nobody else can test a guess.
+
+A value written by someone not cleared to its level (a clerk entering an ID number
+levelled 秘密) gets no digest, ever: were a cleared colleague's login to make digests of
+such values, a clerk could plant values of her choosing and compare their digests with
+a file's — a guessing oracle. A cleared session finds those values by opening them
+instead, once, and keeping what it opened in memory (``_unindexed``).
 """
 
 from __future__ import annotations
@@ -52,15 +56,11 @@ def digest_row(desk, customer_id: int, table: str, column: str, value,
         return None
     keys = desk.keys.blind_keys(level)
     if not keys:
-        # Someone cleared to the level indexes it at their next login (index_pending).
-        desk.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')",
-                        [PENDING])
-        return None
+        return None       # found by opening it (``_unindexed``), by those who can
     epoch, key = keys[0]
     return (customer_id, field, level, epoch, p.blind(key, field, text))
 
 
-PENDING = "blind_index.pending"     # a setting: values wait for someone cleared to index them
 INSERT = "INSERT INTO blind_index (customer_id, field, level, epoch, digest) VALUES (?, ?, ?, ?, ?)"
 
 
@@ -85,34 +85,34 @@ def find(desk, field: str, value: str) -> set[int]:
     rows = desk.db.execute(
         f"SELECT customer_id FROM blind_index WHERE field = ? AND digest IN "
         f"({', '.join('?' * len(digests))})", [field, *digests]).fetchall()
-    return {r[0] for r in rows}
+    found = {r[0] for r in rows}
+    return found | _unindexed(desk).get(field, {}).get(text, set())
 
 
-def index_pending(desk) -> int:
-    """Digests for sealed values this session can open that have none (in a write). Runs only
-    when someone wrote a value they could not index; done when nothing is left."""
-    held = desk.keys.levels_held()
-    if not held or desk.settings.get(PENDING) != "1":
-        return 0
-    done = skipped = 0
+def _unindexed(desk) -> dict[str, dict[str, set[int]]]:
+    """field -> value -> files, for the sealed values without a digest this session opens;
+    made again when any connection has changed the database since (as the catalogue is)."""
+    stamp = (desk.db.execute("PRAGMA data_version").fetchone()[0], desk.store.writes,
+             tuple(desk.keys.levels_held()))
+    cached = getattr(desk, "_blind_unindexed", None)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    out: dict[str, dict[str, set[int]]] = {}
     for (table, column), field in INDEXED.items():
         anchor = _ANCHOR[table]
-        rows = desk.db.execute(
-            f"SELECT t.{anchor}, c.level FROM main.{table} t "
-            f"JOIN main.customers c ON c.id = t.{anchor} "
+        ids = [r[0] for r in desk.db.execute(
+            f"SELECT t.{anchor} FROM main.{table} t "
             f"WHERE (t.sealed IS NOT NULL OR t.vault LIKE ?) AND NOT EXISTS "
             f"(SELECT 1 FROM blind_index b WHERE b.customer_id = t.{anchor} AND b.field = ?)",
-            [f'%{json.dumps(column)}%', field]).fetchall()
-        for customer_id, file_level in rows:
-            level = value_level(desk, table, column, file_level)
-            if level not in held:
-                skipped += 1
-                continue
-            value = desk.db.execute(f"SELECT {column} FROM {table} WHERE {anchor} = ?",
-                                    [customer_id]).fetchone()
-            if value and value[0]:
-                update(desk, customer_id, table, column, value[0], file_level)
-                done += 1
-    if not skipped:
-        desk.db.execute("DELETE FROM settings WHERE key = ?", [PENDING])
-    return done
+            [f'%{json.dumps(column)}%', field])]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            # Through the session's views: what its keys open, None for the rest.
+            for customer_id, value in desk.db.execute(
+                    f"SELECT {anchor}, {column} FROM {table} WHERE {anchor} IN "
+                    f"({', '.join('?' * len(chunk))})", chunk):
+                text = normal(field, value)
+                if text is not None:
+                    out.setdefault(field, {}).setdefault(text, set()).add(customer_id)
+    desk._blind_unindexed = (stamp, out)
+    return out

@@ -10,6 +10,8 @@ for the shipped files.
 
 from __future__ import annotations
 
+import functools
+
 from .. import clock, i18n
 from ..changes import Changes
 from ..errors import Conflict, NotFound
@@ -26,6 +28,9 @@ i18n.register({
     "scorecard.kind_fixed": ("{name} 的各版本须同为{kind}评分卡", "every version of {name} must "
                              "stay a scorecard for {kind} customers"),
     "scorecard.none": ("没有适用于{kind}客户的评分卡", "no scorecard for {kind} customers"),
+    "scorecard.tampered": ("评分卡 {ref} 的内容与随程序发布或经理签名保存的版本不符（被改动），不能使用",
+                           "Scorecard {ref} differs from the version shipped with the program or "
+                           "saved, signed, by a manager (it was altered); it cannot be used"),
 })
 
 DEFAULT_SETTING = "scorecard.default.{kind}"
@@ -52,6 +57,30 @@ def shipped() -> list[Scorecard]:
     from ...resources import resource
     return [parse(path.read_text(encoding="utf-8"))
             for path in sorted(resource("scorecards").glob("*.toml"))]
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_digests() -> dict[str, dict[int, str]]:
+    out: dict[str, dict[int, str]] = {}
+    for card in shipped():
+        out.setdefault(card.name, {})[card.version] = card.sha256
+    return out
+
+
+def expected_digest(facts, name: str, version: int, builtin: bool) -> str | None:
+    """What a stored scorecard must hash to: a built-in version the program ships, its
+    shipped text; an older built-in one, what its signed install entry recorded; a
+    manager's own, what their signed save entry recorded (``keys.facts``). None: nothing
+    vouches for it (a version slipped into the table by hand)."""
+    ref = f"{name}@{version}"
+    if builtin:
+        versions = _shipped_digests().get(name, {})
+        if version in versions:
+            return versions[version]
+        if versions and version < max(versions):
+            return facts.scorecards.get("install:" + ref)
+        return None
+    return facts.scorecards.get(ref)
 
 
 class ScorecardLibrary:
@@ -127,11 +156,16 @@ class ScorecardLibrary:
     def _card(self, name: str, version: int) -> Scorecard:
         key = (name, version)
         if key not in self._cache:
-            row = self._desk.db.execute("SELECT source FROM scorecards WHERE name = ? AND version = ?",
+            row = self._desk.db.execute("SELECT source, builtin FROM scorecards "
+                                        "WHERE name = ? AND version = ?",
                                         [name, version]).fetchone()
             if row is None:
                 raise NotFound(f"scorecard {name}@{version}")
-            self._cache[key] = parse(row[0])
+            card = parse(row[0])
+            # The table is anyone's to edit; what grades a customer is what was signed.
+            if card.sha256 != expected_digest(self._desk.facts, name, version, bool(row[1])):
+                raise Conflict(i18n.tr("scorecard.tampered", ref=f"{name}@{version}"))
+            self._cache[key] = card
         return self._cache[key]
 
     def save(self, source: str) -> Changes:

@@ -364,6 +364,7 @@ class Importer:
             self._recheck(new, updates)
             identities = desk.customers.allocate(len(new))
             codes = []
+            sealed_codes: set[str] = set()     # not named in the entry (everyone auditing reads it)
             # A new file's first review: the same rule (and date) for every file of the import.
             due = next_review({"created_at": now, "grade": None}, desk.reviews.policy())[0].isoformat()
             for batch, start in enumerate(range(0, len(new), CHUNK)):
@@ -380,6 +381,7 @@ class Importer:
                                pinyin_initials=initials, pinyin_full=full, phone_rev=phone_rev,
                                next_review=due, exposure=0)
                     level = row["level"]
+                    desk.customers.mark_level(code, 0, level)
                     stored["customers"].append(desk.store.encode("customers", row, level=level))
                     table = _TABLE[kind]
                     detail_row = {"customer_id": new_id, **{
@@ -396,6 +398,8 @@ class Importer:
                             if found:
                                 digests.append(found)
                     codes.append(code)
+                    if level >= SEAL_FROM:
+                        sealed_codes.add(code)
                 for table in ("customers", "individuals", "enterprises"):
                     insert(table, stored[table])
                 grams.sort()                      # in key order: fewer pages touched
@@ -408,14 +412,17 @@ class Importer:
             self.progress("writing", total, total)
             if new:
                 result.codes = tuple(codes)
-            self._audit(result, {"codes": codes[:1000],
-                                 "updated_codes": [u[2] for u in updates][:1000]})
+            updated = [u[2] for u in updates
+                       if desk.disclosure.file_level(u[1]) < SEAL_FROM]
+            self._audit(result, {"codes": [c for c in codes if c not in sealed_codes][:1000],
+                                 "updated_codes": updated[:1000],
+                                 "sealed_files": len(sealed_codes) + len(updates) - len(updated)})
 
     def _update_customer(self, customer_id: int, kind: str, clean: dict, now: str) -> None:
         """A file updated from a row: its non-empty cells replace the stored values."""
         desk = self.desk
-        row = desk.db.execute("SELECT name, phone, overrides, level FROM customers WHERE id = ?",
-                              [customer_id]).fetchone()
+        row = desk.db.execute("SELECT name, phone, overrides, level, code FROM customers "
+                              "WHERE id = ?", [customer_id]).fetchone()
         base = {k: v for k, v in clean.items() if _FIELD[k].table == "customers" and k != "kind"}
         detail = {k: v for k, v in clean.items() if _FIELD[k].table == _TABLE[kind]}
         overrides = {k: v for k, v in json.loads(row[2] or "{}").items() if k not in clean}
@@ -423,6 +430,8 @@ class Importer:
         name, phone = base.get("name", row[0]), base.get("phone", row[1])
         if (name, phone) != (row[0], row[1]):
             base.update(desk.customers._search_keys(name, phone, kind))
+        if "level" in base and base["level"] != row[3]:
+            desk.customers.mark_level(row[4], row[3], base["level"])
         desk.store.update("customers", "id = ?", [customer_id], base,
                           allow_lower="level" in base)
         if detail:
@@ -600,10 +609,13 @@ class Importer:
                     store_receivables(desk, customer_id)
                 desk.warnings.evaluate(clock.today(), sorted(touched))
             self.progress("writing", total, total)
-            codes = [r[0] for r in desk.db.execute(
-                f"SELECT code FROM main.customers WHERE id IN "
-                f"({','.join(map(str, sorted(touched)))}) ORDER BY code LIMIT 1000")]
-            self._audit(result, {"customers": len(touched), "codes": codes})
+            # Files at 秘密 and above are counted, not named: everyone auditing reads the entry.
+            codes = [code for customer_id, code in desk.db.execute(
+                f"SELECT id, code FROM main.customers WHERE id IN "
+                f"({','.join(map(str, sorted(touched)))}) ORDER BY code")
+                if desk.disclosure.file_level(customer_id) < SEAL_FROM]
+            self._audit(result, {"customers": len(touched), "codes": codes[:1000],
+                                 "sealed_files": len(touched) - len(codes)})
 
 
 _NAME_AT, _PHONE_AT = _BASE.index("name"), _BASE.index("phone")

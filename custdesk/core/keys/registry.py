@@ -89,26 +89,23 @@ class Registry:
     problems: list[tuple[int, str]]      # (serial, what is wrong), in order
 
     @classmethod
-    def load(cls, db, database_id: str, root: bytes) -> "Registry":
-        rows = db.execute(f"SELECT {_CERT_COLUMNS} FROM user_certs ORDER BY serial").fetchall()
-        current: dict[str, Cert] = {}
-        history: dict[int, Cert] = {}
-        problems: list[tuple[int, str]] = []
-        for row in rows:
-            cert = Cert.from_row(row)
-            reason = _check(cert, current, history, database_id, root)
-            if reason:
-                problems.append((cert.serial, reason))
-                continue
-            current[cert.user] = cert
-            history[cert.serial] = cert
-        # The log, which nobody rewrites unseen, names each user's newest certificate: a user
-        # whose newest is missing (deleted, to fall back on an older one) has none at all.
-        from ..audit import logged_certificates
-        for user, serial in logged_certificates(db, database_id, history).items():
-            cert = current.get(user)
-            if cert is not None and cert.serial != serial:
-                del current[user]
+    def load(cls, db, database_id: str, root: bytes, facts=None) -> "Registry":
+        """The registry as the log says: each user's certificate is the newest one an
+        administrator's signed entry announced (``keys.facts``; walked from the start when
+        ``facts`` is not given). A user whose announced certificate is missing (deleted, to
+        fall back on an older one) has none; one never announced (slipped in) counts for
+        nothing."""
+        history, problems = load_history(db, database_id, root)
+        if facts is None:
+            from .facts import Facts, catch_up
+            facts = catch_up(db, history, Facts(database_id))
+        return cls.from_facts(database_id, root, history, problems, facts)
+
+    @classmethod
+    def from_facts(cls, database_id: str, root: bytes, history: dict, problems: list,
+                   facts) -> "Registry":
+        current = {user: history[serial] for user, serial in facts.certs.items()
+                   if serial in history}
         return cls(database_id, root, current, history, problems)
 
     def cert(self, user: str) -> Cert | None:
@@ -125,6 +122,25 @@ class Registry:
     def next_serial(self, db) -> int:
         row = db.execute("SELECT max(serial) FROM user_certs").fetchone()
         return (row[0] or 0) + 1
+
+
+def load_history(db, database_id: str, root: bytes) -> tuple[dict[int, Cert], list]:
+    """Every certificate whose signature chain holds, by serial, and (serial, what is wrong)
+    for the others: each must be signed by the root (the first) or by someone whose
+    certificate, at that point of the list, made them an active administrator."""
+    rows = db.execute(f"SELECT {_CERT_COLUMNS} FROM user_certs ORDER BY serial").fetchall()
+    current: dict[str, Cert] = {}
+    history: dict[int, Cert] = {}
+    problems: list[tuple[int, str]] = []
+    for row in rows:
+        cert = Cert.from_row(row)
+        reason = _check(cert, current, history, database_id, root)
+        if reason:
+            problems.append((cert.serial, reason))
+            continue
+        current[cert.user] = cert
+        history[cert.serial] = cert
+    return history, problems
 
 
 def _check(cert: Cert, current: dict, history: dict, database_id: str, root: bytes) -> str | None:
@@ -194,34 +210,43 @@ def publish_level(db, registry: Registry, signer: Personal, level: int, at: str)
     return key
 
 
-def level_publics(db, registry: Registry) -> tuple[dict[int, tuple[int, bytes]],
-                                                   dict[tuple[int, int], bytes],
-                                                   list[tuple[int, int, str]]]:
-    """(newest valid public key per level, every recorded public by (level, epoch), problems).
+def level_publics(db, registry: Registry, facts) -> tuple[dict[int, tuple[int, bytes]],
+                                                          dict[tuple[int, int], bytes],
+                                                          list[tuple[int, int, str]]]:
+    """(the public key writers seal to per level, every recorded public by (level, epoch),
+    problems).
 
-    A level's newest epoch is used only when signed by someone who is an active
-    administrator now (or by the root): a key published by an administrator since
-    disabled, or by no administrator, is never sealed to.
+    A level's key is the epoch the log last announced (``keys.rotate``, signed by an
+    administrator; the first epoch before any), its public half signed by an administrator.
+    A newer row no entry announced is never sealed to; an announced one that is missing
+    (deleted, to have writers seal to a key someone demoted kept) leaves the level with no
+    key, and nothing is written at it.
     """
     current: dict[int, tuple[int, bytes]] = {}
     recorded: dict[tuple[int, int], bytes] = {}
     problems: list[tuple[int, int, str]] = []
-    rows = db.execute("SELECT level, epoch, public_key, created_at, issuer, issuer_serial, "
-                      "signature FROM level_keys ORDER BY level, epoch").fetchall()
-    newest: dict[int, tuple] = {}
-    for level, epoch, public, at, issuer, issuer_serial, signature in rows:
+    rows = {}
+    for level, epoch, public, at, issuer, issuer_serial, signature in db.execute(
+            "SELECT level, epoch, public_key, created_at, issuer, issuer_serial, signature "
+            "FROM level_keys ORDER BY level, epoch"):
         public = p.unb64(public)
         recorded[(level, epoch)] = public
-        newest[level] = (epoch, public, at, issuer, issuer_serial, signature)
-    for level, (epoch, public, at, issuer, issuer_serial, signature) in newest.items():
+        rows[(level, epoch)] = (public, at, issuer, issuer_serial, signature)
+    for level in sealed_levels():
+        epoch = facts.epoch(level)
+        newer = [e for (lv, e) in rows if lv == level and e > epoch]
+        if newer:
+            problems.append((level, max(newer), "level_key"))
+        row = rows.get((level, epoch))
+        if row is None:
+            problems.append((level, epoch, "level_key"))
+            continue
+        public, at, issuer, issuer_serial, signature = row
         signer = registry.history.get(issuer_serial)
-        now = registry.cert(issuer)
-        valid = (signer is not None and signer.user == issuer and now is not None and now.active
-                 and now.role == "admin" and now.sign_key == signer.sign_key
-                 and p.verify(signer.sign_key, p.unb64(signature),
-                              _level_message(registry.database_id, level, epoch, public, at,
-                                             issuer, issuer_serial)))
-        if valid:
+        if signer is not None and signer.user == issuer and signer.role == "admin" \
+                and p.verify(signer.sign_key, p.unb64(signature),
+                             _level_message(registry.database_id, level, epoch, public, at,
+                                            issuer, issuer_serial)):
             current[level] = (epoch, public)
         else:
             problems.append((level, epoch, "level_key"))

@@ -36,22 +36,26 @@ def recertify(desk, name: str, *, role: str, clearance: int, active: bool, at: s
 
 def rotate_levels(desk, levels: list[int], at: str) -> None:
     """New epochs of ``levels``, granted to every principal entitled now; grants of those
-    no longer entitled are removed (in the caller's write)."""
+    no longer entitled are removed (in the caller's write). The signed ``keys.rotate``
+    entry names the new epochs: writers seal to them from then on, and to nothing older."""
     levels = sorted(set(levels))
+    if not levels:
+        return
     clearance = desk.user.clearance
+    epochs = {}
     for level in levels:
         key = r.publish_level(desk.db, desk.registry, desk.personal, level, at)
+        epochs[str(level)] = key.epoch
         for cert in desk.registry.entitled(level):
             r.grant(desk.db, desk.database_id, desk.user.name, cert, key, at)
         if level <= clearance:
             desk.keys.add(level, key.epoch, key.secret)
-    refresh_publics(desk.db, desk.registry, desk.keys)
+    from ..fields import level_label
+    desk.audit.append("keys.rotate", "", summary={
+        "levels": [level_label(lv) for lv in levels], "epochs": epochs})
+    refresh_publics(desk.db, desk.registry, desk.keys, desk.facts)
     r.sync_grants(desk.db, desk.registry, desk.keys, desk.user.name, at)
     desk.store.forget()
-    if levels:
-        from ..fields import level_label
-        desk.audit.append("keys.rotate", "", summary={
-            "levels": [level_label(lv) for lv in levels]})
 
 
 def rekey_file(desk, *, drop: str | None = None) -> int:

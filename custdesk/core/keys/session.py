@@ -9,6 +9,8 @@ from ..errors import CustdeskError
 from ..store.keyslots import RECOVERY, KeySlots, Personal
 from . import primitives as p
 from . import registry as r
+from .facts import Facts
+from .facts import load as load_facts
 from .keyring import Keyring
 
 i18n.register({
@@ -29,9 +31,11 @@ i18n.register({
         "The key file holds no database key for you (you may have been disabled, or the key "
         "file was tampered with)"),
     "keys.level_key_bad": (
-        "“{level}”级密钥的公钥未由在任管理员签名，拒绝写入该级别的数据",
-        "The public key of level “{level}” is not signed by an active administrator; nothing "
-        "is written at that level"),
+        "“{level}”级的当前密钥缺失或未经管理员签名（密钥表被改动），拒绝写入该级别的数据。"
+        "请通知管理员运行 custdesk audit verify",
+        "The current key of level “{level}” is missing or not signed by an administrator (the "
+        "key table was tampered with); nothing is written at that level. Tell your "
+        "administrator to run custdesk audit verify"),
 })
 
 
@@ -69,23 +73,27 @@ def certify_new_database(db, database_id: str, recovery: Personal, admin: Person
     for level in r.sealed_levels():
         key = r.publish_level(db, registry, admin, level, at)
         keyring.add(level, key.epoch, key.secret)
-    refresh_publics(db, registry, keyring)
+    refresh_publics(db, registry, keyring, Facts(database_id))
     r.sync_grants(db, registry, keyring, admin.user, at)
     return registry
 
 
-def refresh_publics(db, registry: r.Registry, keyring: Keyring) -> list:
-    current, _recorded, problems = r.level_publics(db, registry)
+def refresh_publics(db, registry: r.Registry, keyring: Keyring, facts: Facts) -> list:
+    current, _recorded, problems = r.level_publics(db, registry, facts)
     keyring.public = current
     return problems
 
 
-def open_keys(db, database_id: str, personal: Personal) -> tuple[r.Registry, r.Cert, Keyring]:
-    """Check the registry against the root this person trusts and collect their keys.
+def open_keys(db, database_id: str, personal: Personal) -> tuple[r.Registry, r.Cert, Keyring,
+                                                                 Facts]:
+    """Check the registry against the root this person trusts and collect their keys: the
+    facts are theirs as they last checked them, brought up to the log's end (``facts``).
 
     :raises KeysTampered: a different root, or no valid certificate for these keys.
     """
-    registry = r.Registry.load(db, database_id, personal.root)
+    history, problems = r.load_history(db, database_id, personal.root)
+    facts = load_facts(db, database_id, personal, history)
+    registry = r.Registry.from_facts(database_id, personal.root, history, problems, facts)
     root_cert = registry.cert(RECOVERY)
     if root_cert is None or root_cert.sign_key != personal.root:
         raise KeysTampered(i18n.tr("keys.root_mismatch"))
@@ -95,7 +103,7 @@ def open_keys(db, database_id: str, personal: Personal) -> tuple[r.Registry, r.C
     if cert.sign_key != personal.sign_public or cert.box_key != personal.box_public:
         raise KeysTampered(i18n.tr("keys.stale_slot"))
     keyring = Keyring(personal=personal)
-    _current, recorded, _problems = r.level_publics(db, registry)
+    _current, recorded, _problems = r.level_publics(db, registry, facts)
     keyring.public = _current
     r.open_grants(db, database_id, personal, keyring, recorded, cert.clearance)
-    return registry, cert, keyring
+    return registry, cert, keyring, facts

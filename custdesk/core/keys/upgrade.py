@@ -157,6 +157,7 @@ def _copy_before(path: Path, db) -> Path:
 def _convert(path: Path, db, old_file_key: bytes, admin: str, password: str, admin_row) -> dict:
     from ..audit import legacy_digest
     from ..desk import Desk, User
+    from .facts import Facts
     from .session import refresh_publics
     at = clock.timestamp()
     settings = dict(db.execute("SELECT key, value FROM settings").fetchall())
@@ -205,7 +206,7 @@ def _convert(path: Path, db, old_file_key: bytes, admin: str, password: str, adm
         for level in r.sealed_levels():
             key = r.publish_level(db, registry, admin_personal, level, at)
             keyring.add(level, key.epoch, key.secret)
-        refresh_publics(db, registry, keyring)
+        refresh_publics(db, registry, keyring, Facts(database_id))
         r.sync_grants(db, registry, keyring, admin, at)
         for key_, value in (("database_id", database_id), ("keys_format", "2")):
             db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key_, value])
@@ -218,6 +219,11 @@ def _convert(path: Path, db, old_file_key: bytes, admin: str, password: str, adm
         # Keep the admin's clearance as it was for what follows (sealing reads with it).
         desk.user = User(admin, "admin", admin_row[2], admin_row[3])
         sealed = seal_existing(desk)
+        # Each sealed file's level, signed: the level every writer keeps it at from now on.
+        for code, level in db.execute("SELECT code, level FROM main.customers WHERE level >= ? "
+                                      "AND level <= ? ORDER BY code",
+                                      [SEAL_FROM, admin_row[2]]).fetchall():
+            desk.audit.file_level(code, level)
         for cert in sorted(registry.history.values(), key=lambda c: c.serial):
             r.log_cert(desk, cert)
         desk.keys_maintenance()
@@ -256,7 +262,6 @@ def _sign_field_levels(desk) -> None:
         if default is not None and LEVELS[level] != default:
             desk.audit.append("settings.field_level", key,
                               summary={"before": default, "after": LEVELS[level]})
-    desk.access.forget_levels()
 
 
 def _seal_legacy_log(desk) -> int:

@@ -64,6 +64,8 @@ _REFUSALS = ("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_IOERR"
 class FileRefused(StoreError):
     """The file system refused to open or write the database (see ``_REFUSALS``)."""
 
+    full = False          # the disk is full (reading still works)
+
 
 # SQLite's own texts for the same codes, for errors that carry no code (the backup API's).
 _REFUSAL_TEXTS = ("unable to open database file", "attempt to write a readonly database",
@@ -87,7 +89,9 @@ def refused(exc: BaseException) -> bool:
 
 def _write_refusal(exc: BaseException) -> FileRefused:
     if _is_full(exc):
-        return FileRefused(i18n.tr("store.full"))
+        refusal = FileRefused(i18n.tr("store.full"))
+        refusal.full = True
+        return refusal
     return FileRefused(i18n.tr("store.cannot_write", error=exc))
 
 

@@ -84,14 +84,17 @@ def m0006_keys(db: Database) -> None:
         _rebuild_sealable(db, table, spec.columns)
     # The freeze triggers guard what the database can read. A decided assessment, a decided
     # limit change or an export record is still written again when its file changes level
-    # (sealed, or back in clear): that is allowed when the clear columns stay as they were
-    # and the row goes into or out of its sealed form; core keeps the sealed content as it
-    # was (it opens and re-seals it unchanged).
+    # (sealed, or back in clear) or a field's level changes: that is allowed when the clear
+    # columns stay as they were and the row goes into or out of its sealed form or a value
+    # into or out of its vault; core keeps the content as it was (it opens and re-seals it
+    # unchanged).
     for statement in _FROZEN_V6:
         db.execute(statement)
 
 
-_RESEAL = "(NEW.sealed IS NOT NULL OR OLD.sealed IS NOT NULL)"
+# A row written again at a new level: into or out of its sealed form, or a value moved into
+# or out of its vault (a field levelled above the row, in a file below 秘密).
+_RESEAL = "(NEW.sealed IS NOT NULL OR OLD.sealed IS NOT NULL OR NEW.vault IS NOT OLD.vault)"
 _FROZEN_V6 = (
     "DROP TRIGGER assessments_submitted_frozen",
     f"""CREATE TRIGGER assessments_submitted_frozen BEFORE UPDATE ON assessments

@@ -6,7 +6,8 @@ named here are not stored in clear: they are one AES-GCM token in the row's ``se
 column, under the key of the row's level. What stays in clear is what identifies the
 row, who wrote it and when, and what the database's own indexes and constraints work
 on (a file's code, level, status and review dates; an assessment's status and its
-four-eyes columns).
+four-eyes columns; a warning's rule, severity and status, which the list of open
+warnings walks by index; a statement's period, unique per file).
 
 A single value levelled above its row (an ID number at 秘密 in a 内部 file) is sealed
 to its own level in the row's ``vault`` column instead (``disclosure.field_level``).
@@ -35,7 +36,7 @@ SEALED: dict[str, Spec] = {
     "customers": Spec("id", (
         "name", "tier", "phone", "email", "address", "tags", "notes", "name_norm",
         "pinyin_initials", "pinyin_full", "phone_rev", "overrides", "grade", "risk_level",
-        "credit_limit", "exposure", "review_cycle_reason")),
+        "credit_limit", "exposure", "overdue_since", "review_cycle_reason")),
     "individuals": Spec("customer_id", (
         "gender", "birth_date", "id_type", "id_number", "wechat", "hometown", "employer",
         "position", "employment_start", "monthly_income", "housing", "emergency_contact",

@@ -189,6 +189,13 @@ class Sealer:
 
     # -- writing ------------------------------------------------------------------------------
     def _seal(self, level: int, plaintext: bytes, aad: bytes) -> bytes:
+        if level not in self.keyring.public:
+            # The level's announced key is missing or not signed (``registry.level_publics``):
+            # sealing to any other would let whoever kept it read the value.
+            from .. import i18n
+            from ..fields import level_label
+            from ..keys.session import KeysTampered
+            raise KeysTampered(i18n.tr("keys.level_key_bad", level=level_label(level)))
         epoch, public = self.keyring.current_public(level)
         key = self.keyring.sym(level, epoch)
         if key is not None:
