@@ -376,7 +376,7 @@ class AuditLog:
         if action in FACT_ACTIONS:
             apply(facts, seq, at, action, obj, customer, text, history[serial])
         if facts.seq == seq - 1:          # (a conversion writes after entries not walked yet)
-            facts.seq, facts.hash = seq, digest
+            facts.seq, facts.hash, facts.at = seq, digest, at
         desk._pending_head = (seq, digest)
         return seq
 

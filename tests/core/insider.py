@@ -149,5 +149,21 @@ def rechain(conn, keys: dict, me: str, my_serial: int, start: int) -> None:
         prev = digest
 
 
-__all__ = ["break_in", "everything", "open_grants", "unlock_log", "rechain", "entry_hash",
+def append_as_me(conn, keys: dict, me: str, serial: int, action: str, obj: str, summary: dict,
+                 customer: str | None = None) -> tuple[int, str]:
+    """A new entry at the log's end, chained and signed by her as the program would: with
+    ``serial``, any certificate of hers. Returns its (seq, hash)."""
+    database_id = conn.execute("SELECT value FROM settings WHERE key = 'database_id'").fetchone()[0]
+    last, prev = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, at, text = last + 1, "2026-12-01T00:00:00.000000Z", canonical(summary)
+    digest = entry_hash(seq, at, me, action, obj, customer, text, prev)
+    conn.execute("INSERT INTO audit_log (seq, at, user, action, object, customer, summary, "
+                 "prev_hash, hash, signer, signer_serial, signature) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 [seq, at, me, action, obj, customer, text, prev, digest, me, serial,
+                  sign_as_me(keys, database_id, seq, digest, me, serial)])
+    return seq, digest
+
+
+__all__ = ["break_in", "append_as_me", "everything", "open_grants", "unlock_log", "rechain", "entry_hash",
            "sign_as_me", "canonical", "b64", "unb64", "struct"]

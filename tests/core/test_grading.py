@@ -421,3 +421,21 @@ def test_kind_mismatch_names_the_scorecards_kind_and_versions_keep_their_kind(de
     assert "企业" in str(kind.value)
     library.set_default("enterprise", "firm-x@1")
     assert library.default_name("enterprise") == "firm-x"
+
+
+def test_a_figure_kind_is_levelled_higher_after_assessments_were_decided(open_as, firm):
+    """Raising the statements' level writes every decided assessment again (its detail into
+    its vault); the decision and its figures stay as they were."""
+    boss, reviewer = open_as("boss"), open_as("reviewer")
+    new_id = boss.grading.assess(firm).id
+    boss.grading.submit(new_id)
+    reviewer.grading.approve(new_id, "250000", "有足额银行保函")
+    before = boss.grading.get(new_id)
+    boss.settings.set_field_level("financials", "confidential")
+    after = boss.grading.get(new_id)
+    assert (after["status"], after["grade"], after["score"]) == \
+        (before["status"], before["grade"], before["score"])
+    assert after["detail"] == before["detail"]
+    stored = boss.db.execute("SELECT detail, vault FROM main.assessments WHERE id = ?",
+                             [new_id]).fetchone()
+    assert stored[0] is None and "detail" in stored[1]

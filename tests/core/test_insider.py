@@ -15,7 +15,8 @@ import pytest
 
 from custdesk.core import backup
 from custdesk.core.desk import Desk, check_backoff
-from custdesk.core.errors import LoginThrottled
+from custdesk.core.errors import Conflict, LogBroken, LoginThrottled
+from custdesk.core.keys.session import KeysTampered
 from custdesk.core.keys import primitives as p
 from custdesk.core.store.keyslots import KeySlots
 from tests.conftest import ADMIN, PASSWORDS, copy_database
@@ -308,3 +309,211 @@ def test_lowering_levels_in_the_file_makes_nobody_unseal_anything(firm):
         assert not any("又一次沟通" in t for t in texts)
     finally:
         conn.close()
+
+
+def _serials(conn, user: str) -> list[int]:
+    return [r[0] for r in conn.execute("SELECT serial FROM user_certs WHERE user = ? "
+                                       "ORDER BY serial", [user])]
+
+
+def _write_head(conn, keys, me, serial, path) -> None:
+    seq, digest = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    Path(str(path) + ".audit-head").write_text(json.dumps(
+        insider.signed_head(conn, keys, me, serial, seq, digest)))
+
+
+def test_removing_a_files_seal_makes_no_colleague_write_it_lower(firm):
+    """She strips the secret file's own row of its seal and sets its level column to 内部;
+    the next cleared login checks warnings (quoting the litigation) and adds a record."""
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    cid = conn.execute("SELECT id FROM customers WHERE code = ?", [firm["secret"]]).fetchone()[0]
+    conn.execute("UPDATE customers SET sealed = NULL, vault = NULL, level = 1, name = '待核实', "
+                 "tier = 'normal', tags = '', notes = '', name_norm = '待核实', "
+                 "pinyin_initials = 'dhs', pinyin_full = 'daiheshi', overrides = '{}', "
+                 "exposure = 0 WHERE id = ?", [cid])
+    conn.execute("DELETE FROM warning_actions WHERE warning_id IN "
+                 "(SELECT id FROM warnings WHERE customer_id = ?)", [cid])
+    conn.execute("DELETE FROM warnings WHERE customer_id = ?", [cid])
+    conn.execute("DELETE FROM settings WHERE key LIKE 'warnings.%'")
+    conn.close()
+    with Desk.open(firm["path"], "manager", PASSWORDS["manager"]) as manager:
+        manager.records.add(firm["secret"], "communications", {"occurred_on": "2026-11-01",
+                                                                "summary": "王秘密来电"})
+        assert manager.warnings.list(code=firm["secret"])      # raised again, sealed
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    try:
+        assert _leaks(insider.everything(conn)) == []
+    finally:
+        conn.close()
+    with Desk.open(firm["path"], ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
+        result = boss.audit.verify()
+        assert not result.ok and result.problem == "file_level" and firm["secret"] in result.message
+
+
+def test_a_field_level_entry_no_manager_signed_changes_nothing(firm):
+    """She slips unsigned 'field level lowered' entries in below the chain's start."""
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    insider.unlock_log(conn)
+    manager = _serials(conn, "manager")[-1]
+    for i, field in enumerate(("id_number", "bank_card", "income")):
+        conn.execute("INSERT INTO audit_log VALUES (?, '2026-01-01T00:00:00Z', 'manager', "
+                     "'settings.field_level', ?, NULL, '{\"before\":\"confidential\","
+                     "\"after\":\"public\"}', '', '', 'manager', ?, '')", [-1 - i, field, manager])
+    conn.close()
+    with Desk.open(firm["path"], "manager", PASSWORDS["manager"], daily_check=False) as desk:
+        assert desk.access.field_levels()["id_number"] == 2
+        assert desk.audit.verify().problem == "inserted"
+
+
+def test_a_former_manager_cannot_speak_with_her_old_certificate(firm):
+    """Once a manager, now a clerk: she signs 'field level lowered' with her old manager
+    certificate, chained and signed as the program would."""
+    with Desk.open(firm["path"], ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
+        boss.users.update("clerk", role="manager")
+        boss.users.update("clerk", role="clerk")
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    insider.unlock_log(conn)
+    as_manager = _serials(conn, "clerk")[-2]
+    insider.append_as_me(conn, keys, "clerk", as_manager, "settings.field_level", "id_number",
+                         {"before": "confidential", "after": "public"})
+    _write_head(conn, keys, "clerk", as_manager, firm["path"])
+    conn.close()
+    with Desk.open(firm["path"], "manager", PASSWORDS["manager"], daily_check=False) as desk:
+        assert desk.access.field_levels()["id_number"] == 2
+        with pytest.raises(LogBroken):
+            desk.customers.add({"kind": "individual", "name": "新客户", "id_number": INTERNAL_ID})
+        result = desk.audit.verify()
+        assert not result.ok and result.problem == "forged"
+
+
+def test_a_former_administrator_cannot_certify_herself_again(firm):
+    """Once an administrator, now a clerk: she deletes the certificate that demoted her,
+    points her entries back at her old one and announces it again, signed as the program
+    signs; she waits for a colleague's login to grant her every level."""
+    with Desk.open(firm["path"], ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
+        boss.users.update("clerk", role="admin", clearance="secret")
+        boss.users.update("clerk", role="clerk", clearance="internal")
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    insider.unlock_log(conn)
+    conn.execute("DROP TRIGGER IF EXISTS user_certs_no_delete")
+    old, new = _serials(conn, "clerk")[-2:]
+    conn.execute("DELETE FROM user_certs WHERE serial = ?", [new])
+    conn.execute("UPDATE users SET role = 'admin', clearance = 3 WHERE name = 'clerk'")
+    insider.append_as_me(conn, keys, "clerk", old, "cert.issue", "clerk",
+                         {"serial": old, "role": "admin", "clearance": 3, "active": True})
+    _write_head(conn, keys, "clerk", old, firm["path"])
+    conn.close()
+    with Desk.open(firm["path"], "manager", PASSWORDS["manager"], daily_check=False) as desk:
+        assert desk.registry.cert("clerk") is None or desk.registry.cert("clerk").role == "clerk"
+        assert desk.audit.verify().problem == "forged"
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    try:
+        publics = {insider.unb64(pub): level for level, _e, pub in conn.execute(
+            "SELECT level, epoch, public_key FROM level_keys").fetchall()}
+        assert {publics[p.box_public(s)] for s in insider.open_grants(conn, keys, "clerk")} \
+            <= {1}
+        assert _leaks(insider.everything(conn)) == []
+    finally:
+        conn.close()
+
+
+def test_deleting_the_newest_level_key_makes_nobody_seal_to_the_old_one(firm):
+    """Cleared 机密 once, she kept that level's key; lowered, she deletes the new epoch the
+    demotion made, so that colleagues would seal to the key she kept."""
+    with Desk.open(firm["path"], ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
+        boss.users.update("clerk", clearance="confidential")
+        boss.users.update("clerk", clearance="internal")
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    conn.execute("DROP TRIGGER IF EXISTS level_keys_no_delete")
+    newest = conn.execute("SELECT max(epoch) FROM level_keys WHERE level = 2").fetchone()[0]
+    conn.execute("DELETE FROM level_keys WHERE level = 2 AND epoch = ?", [newest])
+    conn.close()
+    with Desk.open(firm["path"], "manager", PASSWORDS["manager"], daily_check=False) as desk:
+        with pytest.raises(KeysTampered):
+            desk.customers.add({"kind": "individual", "name": "新客户",
+                                "id_number": "110105197707070016"})
+        result = desk.audit.verify()
+        assert not result.ok and result.problem == "level_key"
+
+
+def test_no_colleague_makes_search_digests_of_values_she_planted(firm):
+    """The search digests as a guessing oracle: she enters guesses of the internal file's
+    ID number (sealed to its level, which she may write but not read) and waits for a
+    cleared login to digest them, to compare with the file's own digest."""
+    from custdesk.core.validation import id_check_char
+    guesses = [f"11010519800101{n:03d}" for n in (2, 3, 4)]
+    guesses = [g[:17] + id_check_char(g[:17]) for g in guesses]
+    with Desk.open(firm["path"], "clerk", PASSWORDS["clerk"], daily_check=False) as clerk:
+        planted = [clerk.customers.add({"kind": "individual", "name": f"猜{n}",
+                                        "id_number": g}).code for n, g in enumerate(guesses)]
+    with Desk.open(firm["path"], "manager", PASSWORDS["manager"]) as manager:
+        # Cleared, the manager still finds a file by a number a clerk entered ...
+        assert [r["code"] for r in manager.customers.list(search=guesses[0])] == [planted[0]]
+        assert [r["code"] for r in manager.customers.list(search=INTERNAL_ID)] == \
+            [firm["internal"]]
+        ids = {manager.customers.get(code)["id"] for code in planted}
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    try:
+        # ... but no digest of a value she wrote was made for her to compare.
+        digested = {r[0] for r in conn.execute("SELECT customer_id FROM blind_index")}
+        assert not digested & ids
+    finally:
+        conn.close()
+
+
+def test_a_secret_files_overdue_date_is_sealed(firm):
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    try:
+        row = conn.execute("SELECT overdue_since, sealed FROM customers WHERE code = ?",
+                           [firm["secret"]]).fetchone()
+        assert row[0] is None and row[1] is not None
+    finally:
+        conn.close()
+
+
+def test_a_scorecard_edited_in_the_file_grades_nobody(firm, desk):
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    conn.execute("DROP TRIGGER IF EXISTS scorecards_no_update")
+    name, version, source = conn.execute(
+        "SELECT name, version, source FROM scorecards WHERE kind = 'individual' "
+        "ORDER BY version DESC").fetchone()
+    conn.execute("UPDATE scorecards SET source = ? WHERE name = ? AND version = ?",
+                 [source.replace("[[factors]]", "# 改过\n[[factors]]", 1), name, version])
+    conn.close()
+    with Desk.open(firm["path"], "manager", PASSWORDS["manager"], daily_check=False) as manager:
+        with pytest.raises(Conflict, match=f"{name}@{version}"):
+            manager.grading.library.get(f"{name}@{version}")
+
+
+def test_cutting_the_log_behind_what_a_colleague_saw_stops_her_writing(firm, tmp_path):
+    """She cuts the log's end (and signs a head of her own): the colleague who had checked
+    those entries cannot write until an administrator accepts the cut; her own acceptance,
+    as a former administrator, counts for nothing."""
+    with Desk.open(firm["path"], ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
+        boss.users.update("clerk", role="admin", clearance="secret")
+        cut_at = boss.audit.head()[0]
+        boss.users.update("clerk", role="clerk", clearance="internal")
+    Desk.open(firm["path"], "manager", PASSWORDS["manager"], daily_check=False).close()
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    insider.unlock_log(conn)
+    conn.execute("DROP TRIGGER IF EXISTS user_certs_no_delete")
+    old = _serials(conn, "clerk")[-2]
+    conn.execute("DELETE FROM audit_log WHERE seq > ?", [cut_at])
+    conn.execute("DELETE FROM user_certs WHERE serial > ?", [old])
+    conn.execute("UPDATE users SET role = 'admin', clearance = 3 WHERE name = 'clerk'")
+    insider.append_as_me(conn, keys, "clerk", old, "audit.reanchor", "",
+                         {"reason": "整理", "previous_head": None})
+    _write_head(conn, keys, "clerk", old, firm["path"])
+    conn.close()
+    with Desk.open(firm["path"], "manager", PASSWORDS["manager"], daily_check=False) as desk:
+        assert desk.facts.broken and desk.facts.broken[0] == "rewound"
+        with pytest.raises(LogBroken):
+            desk.records.add(firm["internal"], "communications",
+                             {"occurred_on": "2026-11-02", "summary": "来电"})
+    with Desk.open(firm["path"], ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
+        boss.audit.reanchor("核查：末尾被删除，已知悉")
+        boss.users.update("clerk", role="clerk", clearance="internal")
+    with Desk.open(firm["path"], "manager", PASSWORDS["manager"], daily_check=False) as desk:
+        assert not desk.facts.broken
+        desk.records.add(firm["internal"], "communications",
+                         {"occurred_on": "2026-11-02", "summary": "来电"})

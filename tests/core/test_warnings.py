@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import datetime
 
 import pytest
@@ -256,3 +258,8 @@ def test_a_litigation_warning_quotes_its_case_masked_like_the_record(open_as, fi
     text = item_facts_text(item)
     assert "(2026)浙0106民初123号" not in text and "80,000" not in text and "***" in text
     assert "2026-08-01" in text                      # the date stays, as in the record's mask
+    # The file's history quotes the warning as the warning shows it.
+    (raised,) = [e for e in desk.audit.entries(customer=firm) if e["action"] == "warning.raise"
+                 and e["summary"]["rule"] == "litigation"]
+    assert "(2026)浙0106民初123号" not in json.dumps(raised, ensure_ascii=False)
+    assert raised["summary"]["facts"]["filed_on"] == "2026-08-01"

@@ -31,7 +31,7 @@ insider can do").
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -52,6 +52,7 @@ class Facts:
     database_id: str
     seq: int = 0
     hash: str = "0" * 64
+    at: str = ""                                               # the time of entry ``seq``
     certs: dict[str, int] = field(default_factory=dict)        # user -> serial in force
     announced: dict[int, list] = field(default_factory=dict)   # serial -> [user, digest]
     epochs: dict[int, int] = field(default_factory=dict)       # level -> newest epoch
@@ -65,7 +66,13 @@ class Facts:
     broken: tuple[str, int] | None = None                      # (problem, seq)
 
     def copy(self) -> "Facts":
-        return copy.deepcopy(self)
+        """A copy to go back to if a write is rolled back (taken at every write: the dicts
+        hold plain values, so copying each is enough)."""
+        return dataclasses.replace(
+            self, certs=dict(self.certs), announced=dict(self.announced),
+            epochs=dict(self.epochs), field_levels=dict(self.field_levels),
+            file_levels=dict(self.file_levels), scorecards=dict(self.scorecards),
+            restores=list(self.restores), refused=list(self.refused))
 
     def in_force(self, user: str, history: dict) -> int | None:
         """The serial ``user`` signs with now: the newest the log announced, else (before
@@ -81,6 +88,7 @@ class Facts:
 
     def as_dict(self) -> dict:
         return {"database_id": self.database_id, "seq": self.seq, "hash": self.hash,
+                "at": self.at,
                 "certs": self.certs, "announced": {str(k): v for k, v in self.announced.items()},
                 "epochs": {str(k): v for k, v in self.epochs.items()},
                 "field_levels": self.field_levels, "file_levels": self.file_levels,
@@ -89,6 +97,7 @@ class Facts:
     @classmethod
     def from_dict(cls, data: dict) -> "Facts":
         return cls(database_id=data["database_id"], seq=int(data["seq"]), hash=data["hash"],
+                   at=data.get("at", ""),
                    certs={k: int(v) for k, v in data["certs"].items()},
                    announced={int(k): list(v) for k, v in data["announced"].items()},
                    epochs={int(k): int(v) for k, v in data["epochs"].items()},
@@ -233,7 +242,7 @@ def catch_up(db, history: dict, facts: Facts, *, full: bool = False) -> Facts:
                         return facts
                 if states:
                     apply(facts, seq, at, action, obj, customer, summary, cert)
-        facts.seq, facts.hash = seq, digest
+        facts.seq, facts.hash, facts.at = seq, digest, at
     return facts
 
 
@@ -289,13 +298,14 @@ def load(db, database_id: str, personal, history: dict) -> Facts:
 def accepts_cut(db, history: dict, seen: Facts) -> bool:
     """Whether an administrator accepted the log as it is after it was cut or rewritten
     behind ``seen`` (the facts as the reader last checked them): an ``audit.reanchor``
-    entry after ``seen.seq`` — so written after the change — signed by someone who was an
-    active administrator *by ``seen``*. Someone demoted in the entries that were cut
-    cannot accept her own cut for those who saw her demotion. (The entry's own signature
-    and link were checked by the whole walk just made.)"""
+    entry written after she checked it (a later time than her last entry's: any entry
+    written after that and before the cut went with the cut), signed by someone who was
+    an active administrator *by ``seen``* — someone demoted in the entries that were cut
+    cannot accept her own cut for those who saw her demotion. (The entry's signature and
+    link were checked by the whole walk just made.)"""
     for signer, serial in db.execute(
             "SELECT signer, signer_serial FROM audit_log WHERE action = 'audit.reanchor' "
-            "AND seq > ? ORDER BY seq", [seen.seq]):
+            "AND at > ? ORDER BY seq", [seen.at]):
         was = history.get(seen.certs.get(signer, -1))
         now = history.get(serial)
         if was is not None and was.active and was.role == "admin" and now is not None \

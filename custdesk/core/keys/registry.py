@@ -104,8 +104,18 @@ class Registry:
     @classmethod
     def from_facts(cls, database_id: str, root: bytes, history: dict, problems: list,
                    facts) -> "Registry":
-        current = {user: history[serial] for user, serial in facts.certs.items()
-                   if serial in history}
+        current = {}
+        if facts.broken:
+            # The log stops before its end: who is who as the certificates alone say, for
+            # logging in to read, check and restore (a broken log is never written to, and
+            # nobody is granted anything; the keys, not this, decide what anyone reads).
+            for serial in sorted(history):
+                current[history[serial].user] = history[serial]
+        for user, serial in facts.certs.items():
+            if serial in history:
+                current[user] = history[serial]
+            else:
+                current.pop(user, None)      # announced, then deleted: none at all
         return cls(database_id, root, current, history, problems)
 
     def cert(self, user: str) -> Cert | None:
