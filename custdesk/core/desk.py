@@ -49,6 +49,10 @@ i18n.register({
         "(custdesk audit verify) and restored a backup (or, when only its end was cut, "
         "accepted it: custdesk audit reanchor), who holds which rights cannot be known: you "
         "can read but not change anything"),
+    "desk.must_change": (
+        "请先设置您自己的密码：在此之前，用管理员给的一次性密码登录只能查看，不能修改",
+        "Choose your own password first: logged in with the one-time password an "
+        "administrator gave you, you can read but not change anything"),
     "desk.rights_changed": (
         "管理员刚更改了您的角色或密级，请重新登录后再修改",
         "An administrator has just changed your role or clearance; log in again to make "
@@ -123,6 +127,7 @@ class Desk:
         # a one-time password they must change now.
         self.upgrade = None
         self.must_change_password = False
+        self._changing_password = False       # set_password's own write, allowed then
         # The quick check still running in the background, when Desk.open left it there.
         self._open_check: integrity.OpenCheck | None = None
         # Whether this session may move the chain head kept outside (see AuditLog.head_consistent).
@@ -420,11 +425,12 @@ class Desk:
         """The key slots under their lock, for a change (see ``keyslots.locked``)."""
         return keyslots.locked(self.path)
 
-    def verify_password(self, password: str) -> bool:
-        """Check this desk's user's password again (unlocking a window locked while idle).
+    def verify_password(self, password: str, action: str = "unlock") -> bool:
+        """Check this desk's user's password again (unlocking a window locked while idle;
+        confirming a restore: ``action`` "restore.confirm").
 
         Failures count towards the same back-off as failed logins, and each
-        attempt is audited ("unlock" or "unlock.failed").
+        attempt is audited (``action`` or ``action``.failed).
 
         :raises LoginThrottled: too many recent failures; wait and try again.
         """
@@ -444,7 +450,7 @@ class Desk:
                 pending = fresh.data["pending_failures"]
                 if pending and pending[-1] == {"user": name, "at": at}:
                     pending.pop()
-            self.audit.append("unlock" if ok else "unlock.failed", name)
+            self.audit.append(action if ok else f"{action}.failed", name)
             if fresh.dirty:
                 fresh.save()
         return ok
@@ -467,6 +473,8 @@ class Desk:
             # Nothing is written to a file whose open check has not passed.
             self.open_check()
             self._refuse_if_broken()
+            if self.must_change_password and not self._changing_password:
+                raise AccessDenied(i18n.tr("desk.must_change"))
             self._pending_head = None
             saved = self.facts.copy()
         try:
@@ -490,12 +498,19 @@ class Desk:
                     pass
             self._pending_head = None
 
+    def read_only_reason(self) -> str | None:
+        """Why this session may read but not write (its audit log is broken or was cut
+        behind what its user checked), in the user's language; None when it may write."""
+        if not self.facts.broken:
+            return None
+        from .audit import broken_message
+        problem, seq = self.facts.broken
+        return i18n.tr("desk.log_broken", detail=broken_message(self.db, problem, seq))
+
     def _refuse_if_broken(self) -> None:
-        if self.facts.broken:
-            from .audit import broken_message
-            problem, seq = self.facts.broken
-            raise LogBroken(i18n.tr("desk.log_broken",
-                                    detail=broken_message(self.db, problem, seq)))
+        reason = self.read_only_reason()
+        if reason:
+            raise LogBroken(reason)
 
     def _catch_up(self) -> None:
         """At the start of a write: take what others appended since (``refresh``). A change

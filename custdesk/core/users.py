@@ -54,6 +54,9 @@ i18n.register({
     "pw.date": ("日期或年份", "it is a date or a year"),
     "pw.word": ("单个常见词", "it is a single common word"),
     "pw.short": ("太短", "it is too short"),
+    "pw.guessable": ("不够长，也不够多样", "it is not long or varied enough"),
+    "user.password_same": ("新密码不能与管理员给的一次性密码相同",
+                           "the new password cannot be the one-time password you were given"),
 })
 
 # zxcvbn's English warnings -> our message keys (the first that matches a part of it).
@@ -93,7 +96,13 @@ def password_problem(password: str, user: str | None = None,
     if result["score"] >= MIN_SCORE:
         return None
     warning = (result.get("feedback") or {}).get("warning") or ""
-    key = next((k for part, k in _PW_REASONS if part in warning.lower()), "pw.short")
+    key = next((k for part, k in _PW_REASONS if part in warning.lower()), None)
+    if key is None:
+        # No warning from zxcvbn: say what its guess was made of, where that is telling.
+        if any(m.get("dictionary_name") == "user_inputs" for m in result.get("sequence", ())):
+            key = "pw.name"
+        else:
+            key = "pw.guessable"
     return i18n.tr("user.password_weak", why=i18n.tr(key))
 
 
@@ -276,11 +285,19 @@ class UserManager:
             from .keys import upgrade
             upgrade.reissue(desk, name, new_password, action="user.password", one_time=True)
             return Changes.of("users")
-        with desk.slots() as slots, desk.writing():
-            desk.audit.append("user.password", name)
-            slots.set_personal(desk.personal, new_password)
-            slots.clear_failures(name)
-            slots.save()
+        from .store.keyslots import KeySlots
+        if desk.must_change_password and KeySlots.load(desk.path).unlock_personal(
+                name, new_password) is not None:
+            raise ValidationError(FieldError("password", "user.password_same"))
+        desk._changing_password = True
+        try:
+            with desk.slots() as slots, desk.writing():
+                desk.audit.append("user.password", name)
+                slots.set_personal(desk.personal, new_password)
+                slots.clear_failures(name)
+                slots.save()
+        finally:
+            desk._changing_password = False
         desk.must_change_password = False
         return Changes.of("users")
 

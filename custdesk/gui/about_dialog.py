@@ -1,7 +1,10 @@
-"""About custdesk: the program's version, the open database and its schema version.
+"""About custdesk: the program's version, the open database and its schema version, and the
+fingerprint of the firm's root key.
 
 What a user reads out (or copies) when asking for help: which program, which file, and
-which migrations that file has had.
+which migrations that file has had. The root key fingerprint is what was written beside
+the recovery key: every user's account trusts that key, so a different one means the keys
+were replaced.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
                                QVBoxLayout)
 
 from .. import __version__
+from ..core.keys.primitives import fingerprint
 from ..core.store import migrations
 from .style import icon
 
@@ -47,11 +51,17 @@ class AboutDialog(QDialog):
         self.database_label = QLabel(str(self.db_path))
         self.database_label.setWordWrap(True)
         self.schema_label = QLabel(self.tr("Reading…"))
+        self.fingerprint_label = QLabel(self.tr("Reading…"))
+        self.fingerprint_label.setObjectName("root_fingerprint")
+        self.fingerprint_label.setToolTip(self.tr(
+            "The firm's root key, which every user's account trusts. It should match the "
+            "fingerprint written beside the recovery key."))
         self.platform_label = QLabel(f"Qt {qVersion()}, PySide6 {pyside_version}, "
                                      f"Python {platform.python_version()}, {platform.system()}")
         self.rows = [(self.tr("Version:"), self.version_label),
                      (self.tr("Database:"), self.database_label),
                      (self.tr("Schema version:"), self.schema_label),
+                     (self.tr("Root key fingerprint:"), self.fingerprint_label),
                      (self.tr("Built with:"), self.platform_label)]
         form = QFormLayout()
         for caption, label in self.rows:
@@ -74,6 +84,9 @@ class AboutDialog(QDialog):
         # The database's own schema version is read on the database thread.
         runner.run(lambda desk: desk.schema_version() if desk is not None else None,
                    self._show_schema, lambda error: self.schema_label.setText(str(error)))
+        runner.run(lambda desk: fingerprint(desk.personal.root) if desk is not None else "—",
+                   self.fingerprint_label.setText,
+                   lambda error: self.fingerprint_label.setText(str(error)))
 
     def _show_schema(self, version: int | None) -> None:
         if version is None:

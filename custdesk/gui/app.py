@@ -53,6 +53,9 @@ def run(args) -> int:
         QMessageBox.information(None, "custdesk", QApplication.translate(
             "app", "This database is already open in another custdesk window."))
         return 1
+    # Documents a crashed run left in plain text for a viewer go before anything else.
+    from . import viewing
+    viewing.sweep()
     runner = DeskRunner()
     runner.crashed.connect(lambda error, trace: show_crash(QApplication.activeWindow(), error, trace))
     sys.excepthook = lambda kind, error, tb: show_crash(
@@ -78,6 +81,7 @@ def run(args) -> int:
             integrity.check_in_background(False)
     finally:
         runner.close()
+        viewing.end_session()       # after the runner: its last job may have written one
         instance.release()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QApplication, QCheckBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
                                QProgressBar, QPushButton, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout)
@@ -16,6 +16,7 @@ from ..core.access import allowed
 from ..core.changes import AREAS, Changes
 from ..core.clock import local_text
 from .editor.jobs import list_table
+from .restoring import NEED_BACKUP_PASSWORD, ask_backup_password, opens_backup, restored_text
 
 
 class BackupBox(QGroupBox):
@@ -24,6 +25,8 @@ class BackupBox(QGroupBox):
         self._runner = runner
         self._user = user
         self._sets: list[backup.BackupSet] = []
+        #: what the last restore did (``RestoreResult``)
+        self.restored = None
         self.folder = QLineEdit()
         self.folder.setObjectName("backup_folder")
         choose = QPushButton(self.tr("Choose…"))
@@ -187,40 +190,69 @@ class BackupBox(QGroupBox):
         ) != QMessageBox.StandardButton.Yes:
             return
         password, ok = QInputDialog.getText(
-            self, self.tr("Restore backup"),
-            self.tr("Your password (as it was when the backup was made):"), QLineEdit.Password)
+            self, self.tr("Restore backup"), self.tr("Your current password:"),
+            QLineEdit.EchoMode.Password)
         if ok and password:
             self.restore(found.database, password)
 
-    def restore(self, database: Path, password: str) -> None:
-        """Close the desk, restore, open the restored database as the same user."""
+    def restore(self, database: Path, password: str, backup_password: str | None = None) -> None:
+        """Close the desk, restore, open the restored database as the same user.
+
+        ``password`` is the user's current one; ``backup_password`` the one as it was when
+        the backup was made, asked for only when the current one does not open the backup.
+        """
         runner, name = self._runner, self._user.name
 
         def job(desk):
             from ..core.desk import Desk
             from ..core.errors import AuthenticationFailed, CustdeskError
             from ..core.restore import restore
-            from ..core.store.keyslots import KeySlots
             path = desk.path
-            # The password is checked before anything is closed.
-            if KeySlots.load(database).unlock(name, password) is None:
+            # Both passwords are checked before anything is closed (a wrong current one
+            # counts towards the login back-off and is logged).
+            if not desk.verify_password(password, action="restore.confirm"):
                 raise AuthenticationFailed()
+            if backup_password is None and not opens_backup(database, name, password):
+                return NEED_BACKUP_PASSWORD
+            if backup_password is not None and not opens_backup(database, name, backup_password):
+                raise AuthenticationFailed(QApplication.translate(
+                    "restore", "That password does not open this backup either."))
             desk.close()
             runner.set_desk(None)
             try:
-                restore(path, database, user=name, password=password)
+                result = restore(path, database, user=name, password=password,
+                                 backup_password=backup_password)
             except BaseException:
-                # The previous database is back in place: open it again if the password does.
+                # The previous database is back in place: open it again with the password now.
                 try:
                     runner.set_desk(Desk.open(path, name, password, daily_check=False))
                 except CustdeskError:
                     pass
                 raise
-            runner.set_desk(Desk.open(path, name, password, daily_check=False))
-            return Changes.of(*AREAS)
+            # The key slots are the backup's now: the password as it was then opens them.
+            runner.set_desk(Desk.open(path, name, backup_password or password,
+                                      daily_check=False))
+            return result
 
-        self._runner.run(job, lambda _c: (self._say(self.tr("The backup was restored.")),
-                                          self.refresh()), self._error)
+        def done(result) -> None:
+            if result is NEED_BACKUP_PASSWORD:
+                older = ask_backup_password(self)
+                if older:
+                    self.restore(database, password, older)
+                else:
+                    self._say(self.tr("Nothing was restored."))
+                return
+            self.restored = result
+            text = restored_text(result, backup_password is not None)
+            if result.disabled_again:
+                self._error(text)
+            else:
+                self._say(text)
+            # Every view shows the restored file now.
+            self._runner.changed.emit(Changes.of(*AREAS))
+            self.refresh()
+
+        self._runner.run(job, done, self._error)
 
     # -- messages -------------------------------------------------------------------------------
     def _say(self, text: str) -> None:

@@ -3,6 +3,11 @@
 Wrong passwords are answered in the core's words; after too many, core refuses
 for a while (LoginThrottled) and the dialog counts the wait down before the
 Log in button may be pressed again.
+
+After a successful login, and before the dialog is accepted (so before the window
+opens): what a restore did, what converting an older database did (one-time passwords
+and the new recovery key, shown once), and, after a login with a one-time password,
+the user's own password. Declining that logs out.
 """
 
 from __future__ import annotations
@@ -17,8 +22,11 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from ..core.desk import Desk
 from ..core.errors import AuthenticationFailed, CustdeskError, LoginThrottled
 from ..core.integrity import DatabaseDamaged
+from ..core.keys.primitives import fingerprint
 from ..core.store.keyslots import KeySlots
 from .operations import DeskRunner
+from .restoring import NEED_BACKUP_PASSWORD, ask_backup_password, opens_backup, restored_text
+from .setup_wizard import print_document
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -66,6 +74,15 @@ class Countdown(QObject):
             self.ticked.emit(self.left)
 
 
+def opened(desk, restored=None) -> dict:
+    """On the database thread: the desk and what the login dialog shows before accepting."""
+    return {"desk": desk, "upgrade": desk.upgrade or None,
+            "must_change": bool(desk.must_change_password),
+            "fingerprint": fingerprint(desk.personal.root) if desk.upgrade else "",
+            "read_only": desk.read_only_reason(),
+            "restored": restored}
+
+
 def known_users(db_path: Path | str) -> list[str]:
     """User names with a key slot (no password needed); empty when the file is unreadable."""
     try:
@@ -89,6 +106,15 @@ class LoginDialog(QDialog):
         self.hint = dict(hint or {})
         self.desk = None
         self._busy = False
+        #: prints the conversion report (the system print dialog; tests put their own)
+        self.printer = print_document
+        #: the dialogs shown after the password was accepted, while they are open
+        self.restored_box = None
+        self.read_only_box = None
+        self.conversion_dialog = None
+        self.password_dialog = None
+        self._steps: list = []
+        self._one_time = ""
         self.setWindowTitle(self.tr("Log in"))
         self.setModal(True)
 
@@ -189,15 +215,93 @@ class LoginDialog(QDialog):
             # Today's warning check runs with the home page's first read, after the window shows.
             desk = Desk.open(path, name, password, daily_check=False)
             runner.set_desk(desk)       # on the database thread, which owns the desk
-            return desk
+            return opened(desk)
 
+        self._one_time = password
         runner.run(job, self._on_open, self._on_error)
 
-    def _on_open(self, desk) -> None:
-        self._set_busy(False)
-        self.desk = desk
+    def _on_open(self, result: dict) -> None:
+        """Logged in: the steps before the window (each a dialog of its own), then accept."""
+        self.desk = result["desk"]
         self.message.hide()
-        self.accept()
+        self._steps = []
+        if result.get("restored") is not None:
+            self._steps.append(lambda: self._show_restored(result["restored"]))
+        if result.get("read_only"):
+            self._steps.append(lambda: self._show_read_only(result["read_only"]))
+        if result.get("upgrade"):
+            self._steps.append(lambda: self._show_conversion(result["upgrade"],
+                                                             result["fingerprint"]))
+        if result.get("must_change"):
+            self._steps.append(self._ask_own_password)
+        self._next_step()
+
+    def _next_step(self) -> None:
+        if not self._steps:
+            self._one_time = ""
+            self._set_busy(False)
+            self.accept()
+            return
+        self._steps.pop(0)()
+
+    def _show_restored(self, result) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Restore backup"),
+                          restored_text(*result), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("restored_box")
+        box.finished.connect(lambda _r: self._next_step())
+        box.finished.connect(box.deleteLater)
+        self.restored_box = box
+        box.open()
+
+    def _show_read_only(self, text: str) -> None:
+        """The audit log was cut or broken: the window opens for reading only (core says why;
+        every change it refuses says so again)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Read only"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("read_only_box")
+        box.finished.connect(lambda _r: self._next_step())
+        box.finished.connect(box.deleteLater)
+        self.read_only_box = box
+        box.open()
+
+    def _show_conversion(self, upgrade: dict, root_fingerprint: str) -> None:
+        from .conversion_report import ConversionReportDialog
+        dialog = ConversionReportDialog(upgrade, root_fingerprint, self.db_path, self,
+                                        printer=self.printer)
+        dialog.accepted.connect(self._next_step)
+        dialog.finished.connect(dialog.deleteLater)
+        self.conversion_dialog = dialog
+        dialog.open()
+
+    def _ask_own_password(self) -> None:
+        from .passwords import ChangePasswordDialog
+        dialog = ChangePasswordDialog(self.runner, self.desk.user.name, self._one_time, self)
+        dialog.accepted.connect(self._next_step)
+        dialog.rejected.connect(self.log_out)
+        dialog.finished.connect(dialog.deleteLater)
+        self.password_dialog = dialog
+        dialog.open()
+
+    def log_out(self) -> None:
+        """The user declined to choose their own password: close the desk, back to the form."""
+        runner = self.runner
+
+        def job(desk):
+            if desk is not None:
+                desk.close()
+            runner.set_desk(None)
+
+        def done(_result=None):
+            self._set_busy(False)
+            self.show_message(self.tr("Logged out. Log in again with the one-time password "
+                                      "when you are ready to choose your own."), error=False)
+            self.password.setFocus()
+
+        self.desk = None
+        self._steps = []
+        self._one_time = ""
+        self.password.clear()
+        runner.run(job, done, lambda exc: done())
 
     def _on_error(self, exc: CustdeskError) -> None:
         self._set_busy(False)
@@ -212,8 +316,9 @@ class LoginDialog(QDialog):
             self.password.setFocus()
 
     def _on_crash(self, exc: BaseException, _trace: str) -> None:
-        # Not core's own error (the runner reports it as a crash too): don't stay busy.
-        if self._busy:
+        # Not core's own error (the runner reports it as a crash too): don't stay busy. Once
+        # logged in, the dialogs of the steps after the password handle their own.
+        if self._busy and self.desk is None:
             self._set_busy(False)
             self.show_message(self.tr("The database could not be opened: %1")
                               .replace("%1", str(exc) or type(exc).__name__))
@@ -232,8 +337,8 @@ class LoginDialog(QDialog):
             return
         name, password = self.user.currentText().strip(), self.password.text()
         if not name or not password:
-            self.show_message(self.tr("Enter your user name and password (an administrator's, "
-                                      "as it was when the backup was made)."))
+            self.show_message(self.tr("Enter your user name and your current password (an "
+                                      "administrator's)."))
             return
         if QMessageBox.question(
                 self, self.tr("Restore backup"),
@@ -241,6 +346,12 @@ class LoginDialog(QDialog):
                         "kept beside it under another name.").replace("%1", str(damage.backup))
         ) != QMessageBox.StandardButton.Yes:
             return
+        self.run_restore(name, password)
+
+    def run_restore(self, name: str, password: str, backup_password: str | None = None) -> None:
+        """Restore the newest good backup as ``name`` (their current ``password``; the one as
+        it was when the backup was made is asked for only when that one does not open it)."""
+        damage = self.damaged
         self._set_busy(True)
         self.restore_button.setEnabled(False)
         self.show_message(self.tr("Restoring…"), error=False)
@@ -248,17 +359,35 @@ class LoginDialog(QDialog):
 
         def job(_desk):
             from ..core.restore import restore
-            restore(path, backup, user=name, password=password)
-            desk = Desk.open(path, name, password, daily_check=False)
+            if backup_password is None and not opens_backup(backup, name, password):
+                return NEED_BACKUP_PASSWORD
+            result = restore(path, backup, user=name, password=password,
+                             backup_password=backup_password)
+            # The key slots are the backup's now: the password as it was then opens them.
+            desk = Desk.open(path, name, backup_password or password, daily_check=False)
             runner.set_desk(desk)
-            return desk
+            return opened(desk, (result, backup_password is not None))
+
+        def done(result):
+            if result is NEED_BACKUP_PASSWORD:
+                self._set_busy(False)
+                self.restore_button.setEnabled(True)
+                older = ask_backup_password(self)
+                if older:
+                    self.run_restore(name, password, older)
+                else:
+                    self.show_message("")
+                return
+            self.restore_button.hide()
+            self.damaged = None
+            self._on_open(result)
 
         def failed(exc):
             self.restore_button.setEnabled(True)
             self._set_busy(False)
             self.show_message(str(exc))
 
-        runner.run(job, self._on_open, failed)
+        runner.run(job, done, failed)
 
     # -- the wait after too many failures -----------------------------------------------
     def _show_wait(self, seconds: int) -> None:

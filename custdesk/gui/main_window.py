@@ -237,7 +237,22 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def set_locked(self, locked: bool) -> None:
-        """Hide every page's data while locked (the lock overlay sits on top)."""
+        """Hide every page's data while locked (the lock overlay sits on top), and the windows
+        of their own that show a file's content (a document, a report preview)."""
+        from shiboken6 import isValid
+        from .editor.document_viewer import DocumentViewer
+        from .reports.preview import ReportPreview
+        if locked:
+            self._hidden_viewers = [w for w in self.findChildren(QWidget)
+                                    if isinstance(w, (DocumentViewer, ReportPreview))
+                                    and w.isVisible()]
+            for viewer in self._hidden_viewers:
+                viewer.hide()
+        else:
+            for viewer in getattr(self, "_hidden_viewers", []):
+                if isValid(viewer):
+                    viewer.show()
+            self._hidden_viewers = []
         self.pages.setVisible(not locked)
         self.navigation.setEnabled(not locked)
         for act in (self.new_individual, self.new_enterprise, self.find_action, self.save_action,

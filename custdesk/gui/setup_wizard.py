@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFileDialog, QFormLayout, QHB
 from ..core import clock
 from ..core.desk import Desk
 from ..core.errors import ValidationError
+from ..core.keys.primitives import fingerprint
 from ..core.users import check_password, check_user_name
 from .operations import DeskRunner
 
@@ -158,6 +159,7 @@ class CreatingPage(QWizardPage):
         self.runner = runner
         self.db_path = db_path
         self.recovery_key = ""
+        self.fingerprint = ""
         self.running = False
         self.setTitle(self.tr("Creating the database"))
         self.status = QLabel(self.tr("Creating the encrypted database…"))
@@ -196,7 +198,7 @@ class CreatingPage(QWizardPage):
             path.parent.mkdir(parents=True, exist_ok=True)
             desk, recovery = Desk.create(path, admin, password, firm=firm, full_name=full_name)
             runner.set_desk(desk)       # on the database thread, which owns the desk
-            return recovery
+            return recovery, fingerprint(desk.personal.root)
 
         self._set_running(True)
         runner.run(job, self._on_created, self._on_failed)
@@ -210,7 +212,8 @@ class CreatingPage(QWizardPage):
         # No way out while it runs; after a failure the user may give up.
         self.wizard().setOption(QWizard.WizardOption.NoCancelButton, running)
 
-    def _on_created(self, recovery: str) -> None:
+    def _on_created(self, result: tuple[str, str]) -> None:
+        recovery, self.fingerprint = result
         self.recovery_key = recovery
         self.running = False
         self.busy.hide()
@@ -253,6 +256,12 @@ class RecoveryPage(QWizardPage):
         font.setPointSizeF(max(font.pointSizeF(), 10) * 1.4)
         font.setBold(True)
         self.key_field.setFont(font)
+        self.fingerprint = ""
+        self.fingerprint_label = QLabel()
+        self.fingerprint_label.setObjectName("root_fingerprint")
+        self.fingerprint_label.setWordWrap(True)
+        self.fingerprint_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
         self.print_button = QPushButton(self.tr("Print…"))
         self.save_button = QPushButton(self.tr("Save as text file…"))
         self.print_button.clicked.connect(self.print_key)
@@ -269,6 +278,7 @@ class RecoveryPage(QWizardPage):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.key_field)
+        layout.addWidget(self.fingerprint_label)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addStretch(1)
@@ -278,7 +288,11 @@ class RecoveryPage(QWizardPage):
     def initializePage(self) -> None:
         wizard = self.wizard()
         self.key = wizard.recovery_key
+        self.fingerprint = wizard.creating.fingerprint
         self.key_field.setText(self.key)
+        self.fingerprint_label.setText(
+            self.tr("Root key fingerprint (write it beside the recovery key): %1")
+            .replace("%1", f"<b style='font-family:monospace'>{html.escape(self.fingerprint)}</b>"))
         metrics = self.key_field.fontMetrics()
         self.key_field.setMinimumWidth(metrics.horizontalAdvance(self.key + "MM") + 16)
         wizard.setOption(QWizard.WizardOption.NoCancelButton, True)
@@ -292,13 +306,17 @@ class RecoveryPage(QWizardPage):
         return [(self.tr("Firm"), str(self.wizard().field("firm")).strip()),
                 (self.tr("Database"), str(self.db_path)),
                 (self.tr("Created on"), clock.today().isoformat()),
+                (self.tr("Root key fingerprint"), self.fingerprint),
                 (self.tr("Recovery key"), self.key)]
 
     def advice(self) -> str:
         return self.tr(
             "With this key, a new password can be set for a user of this database when the "
             "password is lost (command: custdesk recover --user NAME). Whoever holds the key "
-            "can open the database: keep it locked away, apart from the computer.")
+            "can open the database: keep it locked away, apart from the computer.") + " " + \
+            self.tr("The root key fingerprint names the firm's key that every user's account "
+                    "trusts; custdesk shows it under Help › About custdesk. If it ever shows "
+                    "another, the keys were replaced: ask for help.")
 
     def text(self) -> str:
         title = self.tr("custdesk — database recovery key")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QPlain
 
 from ..core import clock
 from ..core.errors import CustdeskError
-from ..core.warnings import facts_text, item_facts_text, rule_label, severity_label, status_label
+from ..core.warnings import item_facts_text, rule_label, severity_label, status_label
 from .editor.grading_tab import error_text
 from .editor.jobs import list_table, message_label, run_for, show_message
 from .grading.approval_detail import local_time

@@ -4,7 +4,7 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../../custdesk/gui/about_dialog.py" line="+26" />
+            <location filename="../../custdesk/gui/about_dialog.py" line="+30" />
             <source>About custdesk</source>
             <translation>About custdesk</translation>
         </message>
@@ -15,11 +15,17 @@
         </message>
         <message>
             <location line="+13" />
+            <location line="+1" />
             <source>Reading…</source>
             <translation>Reading…</translation>
         </message>
         <message>
             <location line="+3" />
+            <source>The firm's root key, which every user's account trusts. It should match the fingerprint written beside the recovery key.</source>
+            <translation>The firm's root key, which every user's account trusts. It should match the fingerprint written beside the recovery key.</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Version:</source>
             <translation>Version:</translation>
         </message>
@@ -35,6 +41,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Root key fingerprint:</source>
+            <translation>Root key fingerprint:</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Built with:</source>
             <translation>Built with:</translation>
         </message>
@@ -44,15 +55,64 @@
             <translation>Copy details</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+25" />
             <source>%1 (this program writes %2)</source>
             <translation>%1 (this program writes %2)</translation>
         </message>
     </context>
     <context>
+        <name>AddUserDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/users_settings.py" line="+47" />
+            <location line="+44" />
+            <source>Add user</source>
+            <translation>Add user</translation>
+        </message>
+        <message>
+            <location line="-41" />
+            <source>e.g. zhaolei (for logging in)</source>
+            <translation>e.g. zhaolei (for logging in)</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>“Public” is not offered: a key to this database opens everything at “internal”.</source>
+            <translation>“Public” is not offered: a key to this database opens everything at “internal”.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>They choose their own password at first login</source>
+            <translation>They choose their own password at first login</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Recommended: the password you set here is then a one-time password, and only they will know the one they choose.</source>
+            <translation>Recommended: the password you set here is then a one-time password, and only they will know the one they choose.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>User name:</source>
+            <translation>User name:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Full name:</source>
+            <translation>Full name:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role:</source>
+            <translation>Role:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clearance:</source>
+            <translation>Clearance:</translation>
+        </message>
+    </context>
+    <context>
         <name>AdminPage</name>
         <message>
-            <location filename="../../custdesk/gui/setup_wizard.py" line="+96" />
+            <location filename="../../custdesk/gui/setup_wizard.py" line="+97" />
             <source>Administrator account</source>
             <translation>Administrator account</translation>
         </message>
@@ -460,13 +520,14 @@
     <context>
         <name>BackupBox</name>
         <message>
-            <location filename="../../custdesk/gui/backup_settings.py" line="+23" />
+            <location filename="../../custdesk/gui/backup_settings.py" line="+24" />
             <source>Backups</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+8" />
             <source>Choose…</source>
+            <extracomment>what the last restore did (``RestoreResult``)</extracomment>
             <translation>Choose…</translation>
         </message>
         <message>
@@ -596,33 +657,58 @@
             <translation>Replace the database with the backup made %1? The current database is kept beside it under another name. Everyone else must close custdesk first.</translation>
         </message>
         <message>
-            <location line="+7" />
-            <source>Your password (as it was when the backup was made):</source>
-            <translation>Your password (as it was when the backup was made):</translation>
+            <location line="+6" />
+            <source>Your current password:</source>
+            <translation>Your current password:</translation>
         </message>
         <message>
-            <location line="+31" />
-            <source>The backup was restored.</source>
-            <translation>The backup was restored.</translation>
+            <location line="+50" />
+            <source>Nothing was restored.</source>
+            <translation>Nothing was restored.</translation>
         </message>
     </context>
     <context>
         <name>BasicForm</name>
         <message>
-            <location filename="../../custdesk/gui/editor/form.py" line="+34" />
+            <location filename="../../custdesk/gui/editor/form.py" line="+43" />
             <source>Loading…</source>
-            <extracomment>the Reveal button of a masked field was pressed: its key</extracomment>
+            <extracomment>the Reveal button of a masked field was pressed: its key masked fields above the user's clearance: never revealed, may be replaced locked fields the user chose to type a new value into</extracomment>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>Reveal</source>
             <translation>Reveal</translation>
         </message>
         <message>
+            <location line="+6" />
+            <source>Replace</source>
+            <translation>Replace</translation>
+        </message>
+        <message>
             <location line="+2" />
+            <source>Type a new value without seeing the stored one (it is kept at its level; afterwards you see its mask)</source>
+            <translation>Type a new value without seeing the stored one (it is kept at its level; afterwards you see its mask)</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Above your clearance</source>
+            <translation>Above your clearance</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Show the full value (you give a reason; it is logged)</source>
             <translation>Show the full value (you give a reason; it is logged)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Above your clearance: shown by its mask only</source>
+            <translation>Above your clearance: shown by its mask only</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The new value replaces the stored one when you save</source>
+            <translation>The new value replaces the stored one when you save</translation>
         </message>
     </context>
     <context>
@@ -688,9 +774,190 @@
         </message>
     </context>
     <context>
+        <name>ChangePasswordDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/passwords.py" line="+161" />
+            <source>Choose your own password</source>
+            <translation>Choose your own password</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>You logged in with a one-time password that an administrator gave you. Choose your own password now: only you will know it. custdesk opens once it is saved.</source>
+            <translation>You logged in with a one-time password that an administrator gave you. Choose your own password now: only you will know it. custdesk opens once it is saved.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>User name:</source>
+            <translation>User name:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Save password</source>
+            <translation>Save password</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Log out</source>
+            <translation>Log out</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConversionReportDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/conversion_report.py" line="+65" />
+            <source>Database converted: new passwords and recovery key</source>
+            <translation>Database converted: new passwords and recovery key</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This database was made by an older custdesk and has just been converted: each confidentiality level now has keys of its own. Nobody's old password works any more. Give each user below their one-time password in person (not by e-mail or chat); they choose their own at their first login. This is shown only now.</source>
+            <translation>This database was made by an older custdesk and has just been converted: each confidentiality level now has keys of its own. Nobody's old password works any more. Give each user below their one-time password in person (not by e-mail or chat); they choose their own at their first login. This is shown only now.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>User</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>One-time password</source>
+            <translation>One-time password</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>No other user needs a one-time password.</source>
+            <translation>No other user needs a one-time password.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The old recovery key no longer works. Keep this one locked away from the computer, with the root key fingerprint written beside it.</source>
+            <translation>The old recovery key no longer works. Keep this one locked away from the computer, with the root key fingerprint written beside it.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>New recovery key:</source>
+            <translation>New recovery key:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Root key fingerprint:</source>
+            <translation>Root key fingerprint:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Disabled, because they were cleared to “public” only and a key to this database opens everything at “internal”: %1. Add them again with at least “internal” clearance if they still need custdesk.</source>
+            <translation>Disabled, because they were cleared to “public” only and a key to this database opens everything at “internal”: %1. Add them again with at least “internal” clearance if they still need custdesk.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The database as it was before the conversion is kept at: %1</source>
+            <translation>The database as it was before the conversion is kept at: %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Copy all</source>
+            <translation>Copy all</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save as text file…</source>
+            <translation>Save as text file…</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>I have written these down (or printed them) and will hand them out</source>
+            <translation>I have written these down (or printed them) and will hand them out</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>custdesk — database converted: one-time passwords and recovery key</source>
+            <translation>custdesk — database converted: one-time passwords and recovery key</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Database: %1</source>
+            <translation>Database: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Converted on: %1</source>
+            <translation>Converted on: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>One-time passwords (each user chooses their own at first login):</source>
+            <translation>One-time passwords (each user chooses their own at first login):</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>New recovery key: %1</source>
+            <translation>New recovery key: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Root key fingerprint: %1</source>
+            <translation>Root key fingerprint: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Disabled (cleared to “public” only): %1</source>
+            <translation>Disabled (cleared to “public” only): %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Copy made before the conversion: %1</source>
+            <translation>Copy made before the conversion: %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Copied. Paste it only where nobody else can read it.</source>
+            <translation>Copied. Paste it only where nobody else can read it.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Printing failed: %1</source>
+            <translation>Printing failed: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sent to the printer.</source>
+            <translation>Sent to the printer.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>custdesk-new-passwords.txt</source>
+            <translation>custdesk-new-passwords.txt</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save the one-time passwords and recovery key</source>
+            <translation>Save the one-time passwords and recovery key</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Text files (*.txt)</source>
+            <translation>Text files (*.txt)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Could not save the file: %1</source>
+            <translation>Could not save the file: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Saved to %1. Delete the file once the passwords are handed out and the recovery key is locked away.</source>
+            <translation>Saved to %1. Delete the file once the passwords are handed out and the recovery key is locked away.</translation>
+        </message>
+    </context>
+    <context>
         <name>CreatingPage</name>
         <message>
-            <location filename="../../custdesk/gui/setup_wizard.py" line="+23" />
+            <location filename="../../custdesk/gui/setup_wizard.py" line="+24" />
             <source>Creating the database</source>
             <translation>Creating the database</translation>
         </message>
@@ -705,7 +972,7 @@
             <translation>Try again</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+48" />
             <source>The database has been created.</source>
             <translation>The database has been created.</translation>
         </message>
@@ -761,13 +1028,13 @@
     <context>
         <name>CustomerEditor</name>
         <message>
-            <location filename="../../custdesk/gui/editor/window.py" line="+88" />
+            <location filename="../../custdesk/gui/editor/window.py" line="+97" />
             <source>Basic information</source>
             <extracomment>a save succeeded (and the form shows what was stored): the file's code the title ("*" first when there are unsaved changes) changed the file's values arrived from the database</extracomment>
             <translation>Basic information</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Credit grading</source>
             <translation>Credit grading</translation>
         </message>
@@ -986,7 +1253,7 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>CustomerTableModel</name>
         <message>
-            <location filename="../../custdesk/gui/customers/model.py" line="+70" />
+            <location filename="../../custdesk/gui/customers/model.py" line="+69" />
             <source>Code</source>
             <extracomment>the model's columns, left to right ("used": exposure as a share of the limit; "hold": the credit-hold marker)</extracomment>
             <translation>Code</translation>
@@ -1111,11 +1378,29 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
     </context>
     <context>
+        <name>DocumentViewer</name>
+        <message>
+            <location filename="../../custdesk/gui/editor/document_viewer.py" line="+51" />
+            <source>Open in another program…</source>
+            <translation>Open in another program…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Write a copy into custdesk's private folder and open it with the system's program (to print it, say). The copy is deleted when custdesk closes.</source>
+            <translation>Write a copy into custdesk's private folder and open it with the system's program (to print it, say). The copy is deleted when custdesk closes.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentsTab</name>
         <message>
-            <location filename="../../custdesk/gui/editor/documents_tab.py" line="+82" />
+            <location filename="../../custdesk/gui/editor/documents_tab.py" line="+90" />
             <source>Add file…</source>
-            <extracomment>a document was written out for viewing: its temporary path</extracomment>
+            <extracomment>a document was written out for viewing: its temporary path a document is shown from memory: the viewer files written for viewing by this tab: deleted when it closes</extracomment>
             <translation>Add file…</translation>
         </message>
         <message>
@@ -1174,7 +1459,7 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Add {name}</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+67" />
             <source>Cannot write the file for viewing: {error}</source>
             <translation>Cannot write the file for viewing: {error}</translation>
         </message>
@@ -1350,7 +1635,7 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>FinancialsTab</name>
         <message>
-            <location filename="../../custdesk/gui/editor/financials_tab.py" line="+72" />
+            <location filename="../../custdesk/gui/editor/financials_tab.py" line="+73" />
             <source>Add period…</source>
             <extracomment>a save finished: whether everything was stored</extracomment>
             <translation>Add period…</translation>
@@ -1386,7 +1671,13 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Net margin</translation>
         </message>
         <message>
-            <location line="+129" />
+            <location line="+79" />
+            <location line="+9" />
+            <source>Above your clearance</source>
+            <translation>Above your clearance</translation>
+        </message>
+        <message>
+            <location line="+48" />
             <source>Add period</source>
             <translation>Add period</translation>
         </message>
@@ -1910,7 +2201,7 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>LicencesTab</name>
         <message>
-            <location filename="../../custdesk/gui/editor/documents_tab.py" line="-158" />
+            <location filename="../../custdesk/gui/editor/documents_tab.py" line="-180" />
             <source>Expired</source>
             <translation>Expired</translation>
         </message>
@@ -2048,9 +2339,10 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../custdesk/gui/login.py" line="+92" />
+            <location filename="../../custdesk/gui/login.py" line="+118" />
             <location line="+32" />
             <source>Log in</source>
+            <extracomment>prints the conversion report (the system print dialog; tests put their own) the dialogs shown after the password was accepted, while they are open</extracomment>
             <translation>Log in</translation>
         </message>
         <message>
@@ -2109,39 +2401,50 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Logging in…</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+48" />
+            <source>Read only</source>
+            <translation>Read only</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Logged out. Log in again with the one-time password when you are ready to choose your own.</source>
+            <translation>Logged out. Log in again with the one-time password when you are ready to choose your own.</translation>
+        </message>
+        <message>
+            <location line="+27" />
             <source>The database could not be opened: %1</source>
             <translation>The database could not be opened: %1</translation>
         </message>
         <message>
-            <location filename="../../custdesk/gui/app.py" line="+145" />
+            <location filename="../../custdesk/gui/app.py" line="+149" />
             <location filename="../../custdesk/gui/login.py" line="+7" />
             <source>The database file is damaged and cannot be used as it is.</source>
             <extracomment>what ``_main_window`` returns when the background check found the file damaged</extracomment>
             <translation>The database file is damaged and cannot be used as it is.</translation>
         </message>
         <message>
-            <location filename="../../custdesk/gui/login.py" line="+10" />
-            <source>Enter your user name and password (an administrator's, as it was when the backup was made).</source>
-            <translation>Enter your user name and password (an administrator's, as it was when the backup was made).</translation>
-        </message>
-        <message>
-            <location line="+4" />
+            <location filename="../../custdesk/gui/login.py" line="-82" />
+            <location line="+96" />
             <source>Restore backup</source>
             <translation>Restore backup</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-4" />
+            <source>Enter your user name and your current password (an administrator's).</source>
+            <translation>Enter your user name and your current password (an administrator's).</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Replace the damaged database with the backup %1? The damaged files are kept beside it under another name.</source>
             <translation>Replace the damaged database with the backup %1? The damaged files are kept beside it under another name.</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+12" />
             <source>Restoring…</source>
             <translation>Restoring…</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+42" />
             <source>You may try again now.</source>
             <translation>You may try again now.</translation>
         </message>
@@ -2149,13 +2452,13 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../custdesk/gui/main_window.py" line="+38" />
+            <location filename="../../custdesk/gui/main_window.py" line="+36" />
             <source>custdesk — Customer credit files</source>
             <extracomment>the user asked to lock the window now</extracomment>
             <translation>custdesk — Customer credit files</translation>
         </message>
         <message>
-            <location filename="../../custdesk/gui/app.py" line="+85" />
+            <location filename="../../custdesk/gui/app.py" line="+86" />
             <location filename="../../custdesk/gui/main_window.py" line="+13" />
             <location line="+53" />
             <source>Today</source>
@@ -2409,6 +2712,45 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
     </context>
     <context>
+        <name>PasswordFields</name>
+        <message>
+            <location filename="../../custdesk/gui/passwords.py" line="-130" />
+            <source>New password:</source>
+            <translation>New password:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password again:</source>
+            <translation>Password again:</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Choose a password of your own, not the one you were given.</source>
+            <translation>Choose a password of your own, not the one you were given.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+14" />
+            <source>The two passwords differ.</source>
+            <translation>The two passwords differ.</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <source>At least 8 characters. Several unrelated words are easy to remember and hard to guess.</source>
+            <translation>At least 8 characters. Several unrelated words are easy to remember and hard to guess.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Strong enough. Type it again below.</source>
+            <translation>Strong enough. Type it again below.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Strong enough.</source>
+            <translation>Strong enough.</translation>
+        </message>
+    </context>
+    <context>
         <name>PrivacyButton</name>
         <message>
             <location filename="../../custdesk/gui/editor/privacy_actions.py" line="+86" />
@@ -2510,7 +2852,7 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>RecordsTab</name>
         <message>
-            <location filename="../../custdesk/gui/editor/records_tab.py" line="+41" />
+            <location filename="../../custdesk/gui/editor/records_tab.py" line="+43" />
             <source>Add…</source>
             <extracomment>rows arrived from the database (tests and the editor wait on it)</extracomment>
             <translation>Add…</translation>
@@ -2531,17 +2873,24 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Reveal…</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+59" />
+            <location line="+37" />
+            <location line="+2" />
+            <source>Above your clearance</source>
+            <translation>Above your clearance</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Reveal the records before editing them</source>
             <translation>Reveal the records before editing them</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+16" />
             <source>New record: {kind}</source>
             <translation>New record: {kind}</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+13" />
             <source>Edit record: {kind}</source>
             <translation>Edit record: {kind}</translation>
         </message>
@@ -2560,17 +2909,17 @@ If the original document really reads like this, give a reason to keep it (recor
         <name>RecoveryPage</name>
         <message>
             <location filename="../../custdesk/gui/setup_wizard.py" line="+19" />
-            <location line="+52" />
+            <location line="+64" />
             <source>Recovery key</source>
             <translation>Recovery key</translation>
         </message>
         <message>
-            <location line="-50" />
+            <location line="-62" />
             <source>If every administrator password is lost, this key is the only way back into the database. It is shown only now. Print it or save it, and keep it locked away from this computer: whoever holds it can open the database.</source>
             <translation>If every administrator password is lost, this key is the only way back into the database. It is shown only now. Print it or save it, and keep it locked away from this computer: whoever holds it can open the database.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+17" />
             <source>Print…</source>
             <translation>Print…</translation>
         </message>
@@ -2585,7 +2934,12 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>I have printed or saved the recovery key and will keep it safe</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+21" />
+            <source>Root key fingerprint (write it beside the recovery key): %1</source>
+            <translation>Root key fingerprint (write it beside the recovery key): %1</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>Firm</source>
             <translation>Firm</translation>
         </message>
@@ -2600,9 +2954,19 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Created on</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Root key fingerprint</source>
+            <translation>Root key fingerprint</translation>
+        </message>
+        <message>
             <location line="+5" />
             <source>With this key, a new password can be set for a user of this database when the password is lost (command: custdesk recover --user NAME). Whoever holds the key can open the database: keep it locked away, apart from the computer.</source>
             <translation>With this key, a new password can be set for a user of this database when the password is lost (command: custdesk recover --user NAME). Whoever holds the key can open the database: keep it locked away, apart from the computer.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The root key fingerprint names the firm's key that every user's account trusts; custdesk shows it under Help › About custdesk. If it ever shows another, the keys were replaced: ask for help.</source>
+            <translation>The root key fingerprint names the firm's key that every user's account trusts; custdesk shows it under Help › About custdesk. If it ever shows another, the keys were replaced: ask for help.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -3575,6 +3939,34 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
     </context>
     <context>
+        <name>SetPasswordDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/passwords.py" line="+19" />
+            <source>Change your password</source>
+            <translation>Change your password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set a password for %1</source>
+            <translation>Set a password for %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose a new password for your account.</source>
+            <translation>Choose a new password for your account.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This is a one-time password: give it to %1 in person. They must choose their own password when they next log in, and %1 gets new keys: anything they could read before stays readable to them.</source>
+            <translation>This is a one-time password: give it to %1 in person. They must choose their own password when they next log in, and %1 gets new keys: anything they could read before stays readable to them.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Set password</source>
+            <translation>Set password</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPage</name>
         <message>
             <location filename="../../custdesk/gui/settings_page.py" line="+37" />
@@ -3582,7 +3974,7 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>Settings</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+35" />
             <source>This computer</source>
             <translation>This computer</translation>
         </message>
@@ -3613,12 +4005,11 @@ If the original document really reads like this, give a reason to keep it (recor
         </message>
         <message>
             <location line="+19" />
-            <location line="+177" />
             <source>Saved.</source>
             <translation>Saved.</translation>
         </message>
         <message>
-            <location line="-173" />
+            <location line="+4" />
             <source>Scorecards</source>
             <translation>Scorecards</translation>
         </message>
@@ -3708,121 +4099,14 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>%1 is now the default scorecard for %2 customers.</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>Users</source>
-            <translation>Users</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>User</source>
-            <translation>User</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Full name</source>
-            <translation>Full name</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <location line="+62" />
-            <location line="+13" />
-            <source>Role</source>
-            <translation>Role</translation>
-        </message>
-        <message>
-            <location line="-74" />
-            <location line="+64" />
-            <location line="+16" />
-            <source>Clearance</source>
-            <translation>Clearance</translation>
-        </message>
-        <message>
-            <location line="-80" />
-            <source>Active</source>
-            <translation>Active</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Add user…</source>
-            <translation>Add user…</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Role…</source>
-            <translation>Role…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Clearance…</source>
-            <translation>Clearance…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Reset password…</source>
-            <translation>Reset password…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Disable</source>
-            <translation>Disable</translation>
-        </message>
-        <message>
-            <location line="-101" />
-            <location line="+119" />
+            <location line="-83" />
             <source>Yes</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location line="-119" />
-            <location line="+119" />
+            <location line="+0" />
             <source>No</source>
             <translation>No</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Select a user first.</source>
-            <translation>Select a user first.</translation>
-        </message>
-        <message>
-            <location line="+23" />
-            <source>Add user</source>
-            <translation>Add user</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>User name</source>
-            <translation>User name</translation>
-        </message>
-        <message>
-            <location line="+37" />
-            <source>Disable user</source>
-            <translation>Disable user</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Disable %1? Their key is destroyed; they can no longer log in.</source>
-            <translation>Disable %1? Their key is destroyed; they can no longer log in.</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <location line="+5" />
-            <source>Password</source>
-            <translation>Password</translation>
-        </message>
-        <message>
-            <location line="-4" />
-            <source>New password for %1</source>
-            <translation>New password for %1</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Again</source>
-            <translation>Again</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>The two passwords differ.</source>
-            <translation>The two passwords differ.</translation>
         </message>
     </context>
     <context>
@@ -3901,6 +4185,167 @@ If the original document really reads like this, give a reason to keep it (recor
             <location line="+6" />
             <source>Unapplied payments: {amount}</source>
             <translation>Unapplied payments: {amount}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersBox</name>
+        <message>
+            <location filename="../../custdesk/gui/users_settings.py" line="+90" />
+            <source>Users</source>
+            <extracomment>older backups were re-encrypted (the backups list may show them anew)</extracomment>
+            <translation>Users</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>User</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Full name</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+100" />
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location line="-100" />
+            <location line="+107" />
+            <source>Clearance</source>
+            <translation>Clearance</translation>
+        </message>
+        <message>
+            <location line="-106" />
+            <source>Active</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Add user…</source>
+            <translation>Add user…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role…</source>
+            <translation>Role…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clearance…</source>
+            <translation>Clearance…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set password…</source>
+            <translation>Set password…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disable</source>
+            <translation>Disable</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Select a user first.</source>
+            <translation>Select a user first.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Saved.</source>
+            <translation>Saved.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>%1 was added. Give them the password in person: it is a one-time password, and they choose their own at their first login.</source>
+            <translation>%1 was added. Give them the password in person: it is a one-time password, and they choose their own at their first login.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 was added.</source>
+            <translation>%1 was added.</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>Your password was changed.</source>
+            <translation>Your password was changed.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 has a one-time password now. Give it to them in person: they must choose their own at their next login.</source>
+            <translation>%1 has a one-time password now. Give it to them in person: they must choose their own at their next login.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Disable user</source>
+            <translation>Disable user</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disable %1? Their keys are taken away; they can no longer log in. The database gets a new key.</source>
+            <translation>Disable %1? Their keys are taken away; they can no longer log in. The database gets a new key.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1 was disabled.</source>
+            <translation>%1 was disabled.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Re-encrypt older backups?</source>
+            <translation>Re-encrypt older backups?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Backups made before now still open with %1's old password. Re-encrypt them with the database's new key, so that old passwords no longer open them? This may take a while with many backups.</source>
+            <translation>Backups made before now still open with %1's old password. Re-encrypt them with the database's new key, so that old passwords no longer open them? This may take a while with many backups.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1 was disabled. Older backups were not re-encrypted: they still open with the old passwords.</source>
+            <translation>%1 was disabled. Older backups were not re-encrypted: they still open with the old passwords.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Re-encrypting older backups…</source>
+            <translation>Re-encrypting older backups…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Backups</source>
+            <translation>Backups</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Re-encrypting older backups… (%1 of %2)</source>
+            <translation>Re-encrypting older backups… (%1 of %2)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Re-encrypted %1 older backups; %2 already used the current key.</source>
+            <translation>Re-encrypted %1 older backups; %2 already used the current key.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>%1 could not be opened with the keys known here and still open with old passwords; delete them once you are sure you do not need them (or re-encrypt them on the command line with custdesk backup rekey): %2</source>
+            <translation>%1 could not be opened with the keys known here and still open with old passwords; delete them once you are sure you do not need them (or re-encrypt them on the command line with custdesk backup rekey): %2</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The older backups were not re-encrypted: %1</source>
+            <translation>The older backups were not re-encrypted: %1</translation>
         </message>
     </context>
     <context>
@@ -4071,7 +4516,7 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../../custdesk/gui/setup_wizard.py" line="-310" />
+            <location filename="../../custdesk/gui/setup_wizard.py" line="-327" />
             <source>Welcome</source>
             <extracomment>print_document(parent, document) -&gt; whether it was printed (tests inject their own)</extracomment>
             <translation>Welcome</translation>
@@ -4100,17 +4545,17 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>app</name>
         <message>
-            <location filename="../../custdesk/gui/app.py" line="-177" />
+            <location filename="../../custdesk/gui/app.py" line="-182" />
             <source>This database is already open in another custdesk window.</source>
             <translation>This database is already open in another custdesk window.</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+41" />
             <source>Creating the demo database with sample customers…</source>
             <translation>Creating the demo database with sample customers…</translation>
         </message>
         <message>
-            <location line="+157" />
+            <location line="+158" />
             <source>The automatic backup failed: %1</source>
             <translation>The automatic backup failed: %1</translation>
         </message>
@@ -4118,7 +4563,7 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>crash</name>
         <message>
-            <location line="-224" />
+            <location line="-229" />
             <source>Unexpected error</source>
             <translation>Unexpected error</translation>
         </message>
@@ -4126,6 +4571,40 @@ If the original document really reads like this, give a reason to keep it (recor
             <location line="+1" />
             <source>Something went wrong. Your saved data is safe; the last action may not have been completed. Please send the report below to your administrator.</source>
             <translation>Something went wrong. Your saved data is safe; the last action may not have been completed. Please send the report below to your administrator.</translation>
+        </message>
+    </context>
+    <context>
+        <name>restore</name>
+        <message>
+            <location filename="../../custdesk/gui/backup_settings.py" line="-25" />
+            <source>That password does not open this backup either.</source>
+            <translation>That password does not open this backup either.</translation>
+        </message>
+        <message>
+            <location filename="../../custdesk/gui/restoring.py" line="+33" />
+            <source>Restore backup</source>
+            <extracomment>what a restore job returns when the backup needs the password as it was then</extracomment>
+            <translation>Restore backup</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Your current password does not open this backup: it was changed after the backup was made. Enter your password as it was then:</source>
+            <translation>Your current password does not open this backup: it was changed after the backup was made. Enter your password as it was then:</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The backup was restored.</source>
+            <translation>The backup was restored.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>These users were active in the backup but had been disabled before the restore; they were disabled again (with new keys): %1</source>
+            <translation>These users were active in the backup but had been disabled before the restore; they were disabled again (with new keys): %1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Passwords are as they were when the backup was made: yours is the one you gave for the backup.</source>
+            <translation>Passwords are as they were when the backup was made: yours is the one you gave for the backup.</translation>
         </message>
     </context>
 </TS>

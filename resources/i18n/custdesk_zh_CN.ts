@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../custdesk/gui/about_dialog.py" line="+26"/>
+        <location filename="../../custdesk/gui/about_dialog.py" line="+30"/>
         <source>About custdesk</source>
         <translation>关于 custdesk</translation>
     </message>
@@ -15,11 +15,17 @@
     </message>
     <message>
         <location line="+13"/>
+        <location line="+1"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>The firm&apos;s root key, which every user&apos;s account trusts. It should match the fingerprint written beside the recovery key.</source>
+        <translation>本单位的根密钥，每个用户的账户都信任它。它应与抄写在恢复密钥旁的指纹一致。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
@@ -35,6 +41,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Root key fingerprint:</source>
+        <translation>根密钥指纹：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Built with:</source>
         <translation>运行环境：</translation>
     </message>
@@ -44,15 +55,64 @@
         <translation>复制详情</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>%1 (this program writes %2)</source>
         <translation>%1（本程序为 %2）</translation>
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../custdesk/gui/users_settings.py" line="+47"/>
+        <location line="+44"/>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>e.g. zhaolei (for logging in)</source>
+        <translation>例如 zhaolei（登录时使用）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>“Public” is not offered: a key to this database opens everything at “internal”.</source>
+        <translation>不提供“公开”：本数据库的密钥可读取全部“内部”资料。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>They choose their own password at first login</source>
+        <translation>首次登录时由本人设定自己的密码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recommended: the password you set here is then a one-time password, and only they will know the one they choose.</source>
+        <translation>建议勾选：此处设定的密码即为一次性密码，本人设定的新密码只有本人知道。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clearance:</source>
+        <translation>密级权限：</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../custdesk/gui/setup_wizard.py" line="+96"/>
+        <location filename="../../custdesk/gui/setup_wizard.py" line="+97"/>
         <source>Administrator account</source>
         <translation>管理员账户</translation>
     </message>
@@ -460,13 +520,14 @@
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../custdesk/gui/backup_settings.py" line="+23"/>
+        <location filename="../../custdesk/gui/backup_settings.py" line="+24"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Choose…</source>
+        <extracomment>what the last restore did (``RestoreResult``)</extracomment>
         <translation>选择…</translation>
     </message>
     <message>
@@ -596,33 +657,58 @@
         <translation>用 %1 的备份替换当前数据库？当前数据库会改名保存在旁边。请先让其他人关闭 custdesk。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Your password (as it was when the backup was made):</source>
-        <translation>您的密码（备份时使用的密码）：</translation>
+        <location line="+6"/>
+        <source>Your current password:</source>
+        <translation>您当前的密码：</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>The backup was restored.</source>
-        <translation>备份已恢复。</translation>
+        <location line="+50"/>
+        <source>Nothing was restored.</source>
+        <translation>未恢复任何内容。</translation>
     </message>
 </context>
 <context>
     <name>BasicForm</name>
     <message>
-        <location filename="../../custdesk/gui/editor/form.py" line="+34"/>
+        <location filename="../../custdesk/gui/editor/form.py" line="+43"/>
         <source>Loading…</source>
-        <extracomment>the Reveal button of a masked field was pressed: its key</extracomment>
+        <extracomment>the Reveal button of a masked field was pressed: its key masked fields above the user&apos;s clearance: never revealed, may be replaced locked fields the user chose to type a new value into</extracomment>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Reveal</source>
         <translation>显示</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Type a new value without seeing the stored one (it is kept at its level; afterwards you see its mask)</source>
+        <translation>输入新值以替换原值，原值不会显示（新值按其密级加密保存，保存后您只能看到掩码）</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Above your clearance</source>
+        <translation>高于您的密级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Show the full value (you give a reason; it is logged)</source>
         <translation>显示完整内容（需填写理由，并记入审计日志）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Above your clearance: shown by its mask only</source>
+        <translation>高于您的密级：仅显示掩码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new value replaces the stored one when you save</source>
+        <translation>保存时以新值替换原值</translation>
     </message>
 </context>
 <context>
@@ -686,9 +772,190 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../custdesk/gui/passwords.py" line="+161"/>
+        <source>Choose your own password</source>
+        <translation>设定您自己的密码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You logged in with a one-time password that an administrator gave you. Choose your own password now: only you will know it. custdesk opens once it is saved.</source>
+        <translation>您使用的是管理员给您的一次性密码。请现在设定您自己的密码，只有您本人知道。保存后即进入 custdesk。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save password</source>
+        <translation>保存密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+</context>
+<context>
+    <name>ConversionReportDialog</name>
+    <message>
+        <location filename="../../custdesk/gui/conversion_report.py" line="+65"/>
+        <source>Database converted: new passwords and recovery key</source>
+        <translation>数据库已转换：新密码与恢复密钥</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This database was made by an older custdesk and has just been converted: each confidentiality level now has keys of its own. Nobody&apos;s old password works any more. Give each user below their one-time password in person (not by e-mail or chat); they choose their own at their first login. This is shown only now.</source>
+        <translation>此数据库由旧版 custdesk 建立，现已完成转换：每个保密级别都有了各自的密钥。所有人的旧密码均已失效。请将下列一次性密码当面交给各用户（不要通过邮件或聊天工具发送），他们首次登录时设定自己的密码。以下内容仅显示这一次。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>One-time password</source>
+        <translation>一次性密码</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No other user needs a one-time password.</source>
+        <translation>没有其他用户需要一次性密码。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The old recovery key no longer works. Keep this one locked away from the computer, with the root key fingerprint written beside it.</source>
+        <translation>旧的恢复密钥已失效。请将新的恢复密钥与根密钥指纹一并抄写，锁存于远离电脑的地方。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New recovery key:</source>
+        <translation>新的恢复密钥：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Root key fingerprint:</source>
+        <translation>根密钥指纹：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Disabled, because they were cleared to “public” only and a key to this database opens everything at “internal”: %1. Add them again with at least “internal” clearance if they still need custdesk.</source>
+        <translation>以下用户仅有“公开”密级，而本数据库的密钥可读取全部“内部”资料，因此已被停用：%1。如仍需使用 custdesk，请以至少“内部”密级重新添加。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database as it was before the conversion is kept at: %1</source>
+        <translation>转换前的数据库副本保存在：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy all</source>
+        <translation>全部复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as text file…</source>
+        <translation>另存为文本文件…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>I have written these down (or printed them) and will hand them out</source>
+        <translation>我已抄写（或打印）以上内容，并将交给各用户</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>custdesk — database converted: one-time passwords and recovery key</source>
+        <translation>custdesk — 数据库已转换：一次性密码与恢复密钥</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Converted on: %1</source>
+        <translation>转换日期：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One-time passwords (each user chooses their own at first login):</source>
+        <translation>一次性密码（各用户首次登录时设定自己的密码）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New recovery key: %1</source>
+        <translation>新的恢复密钥：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Root key fingerprint: %1</source>
+        <translation>根密钥指纹：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disabled (cleared to “public” only): %1</source>
+        <translation>已停用（仅有“公开”密级）：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy made before the conversion: %1</source>
+        <translation>转换前的副本：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Copied. Paste it only where nobody else can read it.</source>
+        <translation>已复制。请只粘贴到他人无法读取的地方。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Printing failed: %1</source>
+        <translation>打印失败：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>custdesk-new-passwords.txt</source>
+        <translation>custdesk-新密码.txt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the one-time passwords and recovery key</source>
+        <translation>保存一次性密码与恢复密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not save the file: %1</source>
+        <translation>无法保存文件：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved to %1. Delete the file once the passwords are handed out and the recovery key is locked away.</source>
+        <translation>已保存到 %1。密码交付、恢复密钥锁存之后，请删除此文件。</translation>
+    </message>
+</context>
+<context>
     <name>CreatingPage</name>
     <message>
-        <location filename="../../custdesk/gui/setup_wizard.py" line="+23"/>
+        <location filename="../../custdesk/gui/setup_wizard.py" line="+24"/>
         <source>Creating the database</source>
         <translation>正在创建数据库</translation>
     </message>
@@ -703,7 +970,7 @@
         <translation>重试</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>The database has been created.</source>
         <translation>数据库已创建。</translation>
     </message>
@@ -759,13 +1026,13 @@
 <context>
     <name>CustomerEditor</name>
     <message>
-        <location filename="../../custdesk/gui/editor/window.py" line="+88"/>
+        <location filename="../../custdesk/gui/editor/window.py" line="+97"/>
         <source>Basic information</source>
         <extracomment>a save succeeded (and the form shows what was stored): the file&apos;s code the title (&quot;*&quot; first when there are unsaved changes) changed the file&apos;s values arrived from the database</extracomment>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Credit grading</source>
         <translation>资信评级</translation>
     </message>
@@ -982,7 +1249,7 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../custdesk/gui/customers/model.py" line="+70"/>
+        <location filename="../../custdesk/gui/customers/model.py" line="+69"/>
         <source>Code</source>
         <extracomment>the model&apos;s columns, left to right (&quot;used&quot;: exposure as a share of the limit; &quot;hold&quot;: the credit-hold marker)</extracomment>
         <translation>编号</translation>
@@ -1107,11 +1374,29 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
 </context>
 <context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../../custdesk/gui/editor/document_viewer.py" line="+51"/>
+        <source>Open in another program…</source>
+        <translation>用其他程序打开…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a copy into custdesk&apos;s private folder and open it with the system&apos;s program (to print it, say). The copy is deleted when custdesk closes.</source>
+        <translation>将副本写入 custdesk 的私有文件夹，并用系统程序打开（例如用于打印）。custdesk 关闭时删除该副本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../custdesk/gui/editor/documents_tab.py" line="+82"/>
+        <location filename="../../custdesk/gui/editor/documents_tab.py" line="+90"/>
         <source>Add file…</source>
-        <extracomment>a document was written out for viewing: its temporary path</extracomment>
+        <extracomment>a document was written out for viewing: its temporary path a document is shown from memory: the viewer files written for viewing by this tab: deleted when it closes</extracomment>
         <translation>添加文件…</translation>
     </message>
     <message>
@@ -1170,7 +1455,7 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>添加“{name}”</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+67"/>
         <source>Cannot write the file for viewing: {error}</source>
         <translation>无法写出文件以供查看：{error}</translation>
     </message>
@@ -1346,7 +1631,7 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>FinancialsTab</name>
     <message>
-        <location filename="../../custdesk/gui/editor/financials_tab.py" line="+72"/>
+        <location filename="../../custdesk/gui/editor/financials_tab.py" line="+73"/>
         <source>Add period…</source>
         <extracomment>a save finished: whether everything was stored</extracomment>
         <translation>添加期间…</translation>
@@ -1382,7 +1667,13 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>净利率</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+79"/>
+        <location line="+9"/>
+        <source>Above your clearance</source>
+        <translation>高于您的密级</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Add period</source>
         <translation>添加期间</translation>
     </message>
@@ -1906,7 +2197,7 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>LicencesTab</name>
     <message>
-        <location filename="../../custdesk/gui/editor/documents_tab.py" line="-158"/>
+        <location filename="../../custdesk/gui/editor/documents_tab.py" line="-180"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
@@ -2044,9 +2335,10 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../custdesk/gui/login.py" line="+92"/>
+        <location filename="../../custdesk/gui/login.py" line="+118"/>
         <location line="+32"/>
         <source>Log in</source>
+        <extracomment>prints the conversion report (the system print dialog; tests put their own) the dialogs shown after the password was accepted, while they are open</extracomment>
         <translation>登录</translation>
     </message>
     <message>
@@ -2105,39 +2397,50 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+48"/>
+        <source>Read only</source>
+        <translation>只能查看</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Logged out. Log in again with the one-time password when you are ready to choose your own.</source>
+        <translation>已退出登录。准备好设定自己的密码时，请再次用一次性密码登录。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>The database could not be opened: %1</source>
         <translation>无法打开数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../custdesk/gui/app.py" line="+145"/>
+        <location filename="../../custdesk/gui/app.py" line="+149"/>
         <location filename="../../custdesk/gui/login.py" line="+7"/>
         <source>The database file is damaged and cannot be used as it is.</source>
         <extracomment>what ``_main_window`` returns when the background check found the file damaged</extracomment>
         <translation>数据库文件已损坏，无法照常使用。</translation>
     </message>
     <message>
-        <location filename="../../custdesk/gui/login.py" line="+10"/>
-        <source>Enter your user name and password (an administrator&apos;s, as it was when the backup was made).</source>
-        <translation>请输入用户名和密码（须为管理员，且为备份时使用的密码）。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../custdesk/gui/login.py" line="-82"/>
+        <location line="+96"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
+        <source>Enter your user name and your current password (an administrator&apos;s).</source>
+        <translation>请输入用户名及您当前的密码（须为管理员）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Replace the damaged database with the backup %1? The damaged files are kept beside it under another name.</source>
         <translation>用备份 %1 替换已损坏的数据库？损坏的文件会改名保存在旁边。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+42"/>
         <source>You may try again now.</source>
         <translation>现在可以重试。</translation>
     </message>
@@ -2145,13 +2448,13 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../custdesk/gui/main_window.py" line="+38"/>
+        <location filename="../../custdesk/gui/main_window.py" line="+36"/>
         <source>custdesk — Customer credit files</source>
         <extracomment>the user asked to lock the window now</extracomment>
         <translation>custdesk — 客户资信档案台</translation>
     </message>
     <message>
-        <location filename="../../custdesk/gui/app.py" line="+85"/>
+        <location filename="../../custdesk/gui/app.py" line="+86"/>
         <location filename="../../custdesk/gui/main_window.py" line="+13"/>
         <location line="+53"/>
         <source>Today</source>
@@ -2405,6 +2708,45 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
 </context>
 <context>
+    <name>PasswordFields</name>
+    <message>
+        <location filename="../../custdesk/gui/passwords.py" line="-130"/>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose a password of your own, not the one you were given.</source>
+        <translation>请设定您自己的密码，不能沿用发给您的一次性密码。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+14"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>At least 8 characters. Several unrelated words are easy to remember and hard to guess.</source>
+        <translation>至少 8 个字符。几个互不相关的词既好记又难猜。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Strong enough. Type it again below.</source>
+        <translation>强度足够。请在下方再输入一次。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strong enough.</source>
+        <translation>强度足够。</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyButton</name>
     <message>
         <location filename="../../custdesk/gui/editor/privacy_actions.py" line="+86"/>
@@ -2506,7 +2848,7 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>RecordsTab</name>
     <message>
-        <location filename="../../custdesk/gui/editor/records_tab.py" line="+41"/>
+        <location filename="../../custdesk/gui/editor/records_tab.py" line="+43"/>
         <source>Add…</source>
         <extracomment>rows arrived from the database (tests and the editor wait on it)</extracomment>
         <translation>添加…</translation>
@@ -2527,17 +2869,24 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>显示…</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+59"/>
+        <location line="+37"/>
+        <location line="+2"/>
+        <source>Above your clearance</source>
+        <translation>高于您的密级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Reveal the records before editing them</source>
         <translation>请先显示记录，再进行编辑</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>New record: {kind}</source>
         <translation>新建记录：{kind}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Edit record: {kind}</source>
         <translation>编辑记录：{kind}</translation>
     </message>
@@ -2556,17 +2905,17 @@ If the original document really reads like this, give a reason to keep it (recor
     <name>RecoveryPage</name>
     <message>
         <location filename="../../custdesk/gui/setup_wizard.py" line="+19"/>
-        <location line="+52"/>
+        <location line="+64"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-62"/>
         <source>If every administrator password is lost, this key is the only way back into the database. It is shown only now. Print it or save it, and keep it locked away from this computer: whoever holds it can open the database.</source>
         <translation>如果所有管理员密码都已丢失，此密钥是重新进入数据库的唯一途径。它只在此刻显示一次。请将其打印或保存，并与这台电脑分开锁存：任何持有此密钥的人都能打开数据库。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -2581,7 +2930,12 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>我已打印或保存恢复密钥，并会妥善保管</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+21"/>
+        <source>Root key fingerprint (write it beside the recovery key): %1</source>
+        <translation>根密钥指纹（请抄写在恢复密钥旁）：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Firm</source>
         <translation>单位名称</translation>
     </message>
@@ -2596,9 +2950,19 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>创建日期</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Root key fingerprint</source>
+        <translation>根密钥指纹</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>With this key, a new password can be set for a user of this database when the password is lost (command: custdesk recover --user NAME). Whoever holds the key can open the database: keep it locked away, apart from the computer.</source>
         <translation>用户忘记密码时，可凭此密钥为该数据库的用户设置新密码（命令：custdesk recover --user 用户名）。任何持有此密钥的人都能打开数据库：请将其锁存，并与电脑分开存放。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The root key fingerprint names the firm&apos;s key that every user&apos;s account trusts; custdesk shows it under Help › About custdesk. If it ever shows another, the keys were replaced: ask for help.</source>
+        <translation>根密钥指纹标识本单位的根密钥，每个用户的账户都信任它；custdesk 在“帮助 › 关于 custdesk”中显示它。如果哪天显示的指纹不同，说明密钥已被替换，请寻求帮助。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3568,6 +3932,34 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
 </context>
 <context>
+    <name>SetPasswordDialog</name>
+    <message>
+        <location filename="../../custdesk/gui/passwords.py" line="+19"/>
+        <source>Change your password</source>
+        <translation>修改您的密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set a password for %1</source>
+        <translation>为 %1 设定密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a new password for your account.</source>
+        <translation>请为您的账户设定新密码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is a one-time password: give it to %1 in person. They must choose their own password when they next log in, and %1 gets new keys: anything they could read before stays readable to them.</source>
+        <translation>这是一次性密码：请当面交给 %1。其下次登录时必须设定自己的密码；%1 将获得新的密钥，原来能读取的资料仍可读取。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Set password</source>
+        <translation>设定密码</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../custdesk/gui/settings_page.py" line="+37"/>
@@ -3575,7 +3967,7 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>This computer</source>
         <translation>本机设置</translation>
     </message>
@@ -3606,12 +3998,11 @@ If the original document really reads like this, give a reason to keep it (recor
     </message>
     <message>
         <location line="+19"/>
-        <location line="+177"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="+4"/>
         <source>Scorecards</source>
         <translation>评分卡</translation>
     </message>
@@ -3701,121 +4092,14 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>%1 现为%2客户的默认评分卡。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Users</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>User</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Full name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+62"/>
-        <location line="+13"/>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location line="-74"/>
-        <location line="+64"/>
-        <location line="+16"/>
-        <source>Clearance</source>
-        <translation>密级权限</translation>
-    </message>
-    <message>
-        <location line="-80"/>
-        <source>Active</source>
-        <translation>已启用</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Add user…</source>
-        <translation>添加用户…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Role…</source>
-        <translation>角色…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Clearance…</source>
-        <translation>密级权限…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reset password…</source>
-        <translation>重设密码…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Disable</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <location line="-101"/>
-        <location line="+119"/>
+        <location line="-83"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="-119"/>
-        <location line="+119"/>
+        <location line="+0"/>
         <source>No</source>
         <translation>否</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Select a user first.</source>
-        <translation>请先选择一位用户。</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Add user</source>
-        <translation>添加用户</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>Disable user</source>
-        <translation>停用用户</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Disable %1? Their key is destroyed; they can no longer log in.</source>
-        <translation>要停用 %1 吗？其密钥将被销毁，此后无法再登录。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+5"/>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <location line="-4"/>
-        <source>New password for %1</source>
-        <translation>%1 的新密码</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Again</source>
-        <translation>再次输入</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -3894,6 +4178,167 @@ If the original document really reads like this, give a reason to keep it (recor
         <location line="+6"/>
         <source>Unapplied payments: {amount}</source>
         <translation>未核销收款：{amount}</translation>
+    </message>
+</context>
+<context>
+    <name>UsersBox</name>
+    <message>
+        <location filename="../../custdesk/gui/users_settings.py" line="+90"/>
+        <source>Users</source>
+        <extracomment>older backups were re-encrypted (the backups list may show them anew)</extracomment>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+100"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <location line="+107"/>
+        <source>Clearance</source>
+        <translation>密级权限</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <source>Active</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role…</source>
+        <translation>角色…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clearance…</source>
+        <translation>密级权限…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set password…</source>
+        <translation>设定密码…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Select a user first.</source>
+        <translation>请先选择一位用户。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 was added. Give them the password in person: it is a one-time password, and they choose their own at their first login.</source>
+        <translation>已添加 %1。请当面交给其密码：这是一次性密码，首次登录时由本人设定自己的密码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 was added.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Your password was changed.</source>
+        <translation>您的密码已修改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has a one-time password now. Give it to them in person: they must choose their own at their next login.</source>
+        <translation>%1 现在使用一次性密码。请当面交给本人：其下次登录时必须设定自己的密码。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Disable user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable %1? Their keys are taken away; they can no longer log in. The database gets a new key.</source>
+        <translation>停用 %1？其密钥将被收回，无法再登录。数据库将换用新的密钥。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 was disabled.</source>
+        <translation>已停用 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-encrypt older backups?</source>
+        <translation>重新加密以前的备份？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups made before now still open with %1&apos;s old password. Re-encrypt them with the database&apos;s new key, so that old passwords no longer open them? This may take a while with many backups.</source>
+        <translation>此前的备份仍可用 %1 的旧密码打开。是否用数据库的新密钥重新加密，使旧密码无法再打开它们？备份较多时可能需要一些时间。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 was disabled. Older backups were not re-encrypted: they still open with the old passwords.</source>
+        <translation>已停用 %1。以前的备份未重新加密，仍可用旧密码打开。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Re-encrypting older backups…</source>
+        <translation>正在重新加密以前的备份…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Re-encrypting older backups… (%1 of %2)</source>
+        <translation>正在重新加密以前的备份…（第 %1 份，共 %2 份）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Re-encrypted %1 older backups; %2 already used the current key.</source>
+        <translation>已重新加密 %1 份以前的备份；%2 份本已使用当前密钥。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 could not be opened with the keys known here and still open with old passwords; delete them once you are sure you do not need them (or re-encrypt them on the command line with custdesk backup rekey): %2</source>
+        <translation>有 %1 份备份无法用此处已知的密钥打开，仍可被旧密码读取；确认不再需要后请删除（或在命令行用 custdesk backup rekey 重新加密）：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The older backups were not re-encrypted: %1</source>
+        <translation>以前的备份未能重新加密：%1</translation>
     </message>
 </context>
 <context>
@@ -4064,7 +4509,7 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../custdesk/gui/setup_wizard.py" line="-310"/>
+        <location filename="../../custdesk/gui/setup_wizard.py" line="-327"/>
         <source>Welcome</source>
         <extracomment>print_document(parent, document) -&gt; whether it was printed (tests inject their own)</extracomment>
         <translation>欢迎</translation>
@@ -4093,17 +4538,17 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>app</name>
     <message>
-        <location filename="../../custdesk/gui/app.py" line="-177"/>
+        <location filename="../../custdesk/gui/app.py" line="-182"/>
         <source>This database is already open in another custdesk window.</source>
         <translation>此数据库已在另一个 custdesk 窗口中打开。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>Creating the demo database with sample customers…</source>
         <translation>正在创建含示例客户的演示数据库…</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+158"/>
         <source>The automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
@@ -4111,7 +4556,7 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>crash</name>
     <message>
-        <location line="-224"/>
+        <location line="-229"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
@@ -4119,6 +4564,40 @@ If the original document really reads like this, give a reason to keep it (recor
         <location line="+1"/>
         <source>Something went wrong. Your saved data is safe; the last action may not have been completed. Please send the report below to your administrator.</source>
         <translation>程序出现错误。已保存的数据是安全的，但最后一步操作可能未完成。请将下面的报告发送给管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>restore</name>
+    <message>
+        <location filename="../../custdesk/gui/backup_settings.py" line="-25"/>
+        <source>That password does not open this backup either.</source>
+        <translation>该密码也无法打开此备份。</translation>
+    </message>
+    <message>
+        <location filename="../../custdesk/gui/restoring.py" line="+33"/>
+        <source>Restore backup</source>
+        <extracomment>what a restore job returns when the backup needs the password as it was then</extracomment>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your current password does not open this backup: it was changed after the backup was made. Enter your password as it was then:</source>
+        <translation>您当前的密码无法打开此备份：密码在备份之后修改过。请输入备份当时的密码：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The backup was restored.</source>
+        <translation>备份已恢复。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These users were active in the backup but had been disabled before the restore; they were disabled again (with new keys): %1</source>
+        <translation>以下用户在备份中仍在用，但恢复前已被停用，现已再次停用（并换用新密钥）：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Passwords are as they were when the backup was made: yours is the one you gave for the backup.</source>
+        <translation>各用户的密码恢复为备份当时的密码：您的密码即您为此备份输入的那个。</translation>
     </message>
 </context>
 </TS>

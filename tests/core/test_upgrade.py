@@ -9,7 +9,7 @@ import pytest
 
 from custdesk.core import backup
 from custdesk.core.desk import Desk
-from custdesk.core.errors import AuthenticationFailed, NotFound, StoreError
+from custdesk.core.errors import AccessDenied, AuthenticationFailed, NotFound, StoreError, ValidationError
 from custdesk.core.keys import upgrade
 from custdesk.core.restore import restore
 from custdesk.core.store.keyslots import KeySlots
@@ -60,6 +60,10 @@ def test_the_conversion_keeps_everything_and_hands_out_one_time_passwords(old):
         Desk.open(old, "clerk", OLD["clerk"])
     clerk = Desk.open(old, "clerk", report["one_time_passwords"]["clerk"])
     assert clerk.must_change_password
+    with pytest.raises(AccessDenied, match="一次性密码"):      # nothing but choosing one's own
+        clerk.customers.add({"kind": "individual", "name": "张三"})
+    with pytest.raises(ValidationError, match="一次性密码"):
+        clerk.users.set_password("clerk", report["one_time_passwords"]["clerk"])
     clerk.users.set_password("clerk", "clerk-own-password")
     clerk.close()
     with Desk.open(old, "clerk", "clerk-own-password") as clerk:

@@ -41,3 +41,11 @@ def call(runner, qtbot, fn, timeout=10_000):
     if "error" in box:
         raise box["error"]
     return box["result"]
+
+
+@pytest.fixture(autouse=True)
+def _viewing_session_ends():
+    """Documents written for viewing in a test go with it (as they go at the program's exit)."""
+    yield
+    from custdesk.gui import viewing
+    viewing.end_session()

@@ -23,6 +23,16 @@ def test_about_shows_version_database_and_schema(runner, db_path, qtbot):
     assert __version__ in details and str(db_path) in details and str(schema) in details
 
 
+def test_about_shows_the_root_key_fingerprint(runner, db_path, qtbot):
+    from custdesk.core.keys.primitives import fingerprint
+    dialog = AboutDialog(runner, db_path)
+    qtbot.addWidget(dialog)
+    root = fingerprint(call(runner, qtbot, lambda desk: desk.personal.root))
+    qtbot.waitUntil(lambda: dialog.fingerprint_label.text() == root, timeout=10_000)
+    assert len(root) == 19 and root.count("-") == 3
+    assert f"Root key fingerprint: {root}" in dialog.details()
+
+
 def test_an_older_schema_says_what_this_program_writes(runner, db_path, qtbot):
     dialog = AboutDialog(runner, db_path)
     qtbot.addWidget(dialog)

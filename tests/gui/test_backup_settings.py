@@ -115,10 +115,99 @@ def test_login_on_a_damaged_database_offers_the_newest_good_backup(db_path, qtbo
         assert dialog.password.text() == ADMIN_PW        # kept for the restore
         monkeypatch.setattr(QMessageBox, "question",
                             lambda *a, **k: QMessageBox.StandardButton.Yes)
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        # What the restore did is said before the window opens.
+        qtbot.waitUntil(lambda: dialog.restored_box is not None
+                        and dialog.restored_box.isVisible(), timeout=T)
+        assert "restored" in dialog.restored_box.text()
         with qtbot.waitSignal(dialog.accepted, timeout=T):
-            qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+            dialog.restored_box.button(QMessageBox.StandardButton.Ok).click()
         assert runner.desk is not None
         assert call(runner, qtbot, lambda d: d.db.execute(
             "SELECT count(*) FROM customers").fetchone()[0]) == 20
+    finally:
+        runner.close()
+
+
+def test_restore_asks_for_the_password_as_it_was_only_when_it_changed_since(
+        runner, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+    call(runner, qtbot, lambda d: backup.configure(d, folder=tmp_path / "bk"))
+    made = call(runner, qtbot, lambda d: backup.make_backup(d)).database
+    call(runner, qtbot, lambda d: d.users.set_password(ADMIN, "a-newer-password-2"))
+    call(runner, qtbot, lambda d: d.customers.add({"kind": "individual", "name": "备份后"}))
+    asked = []
+
+    def answer(parent, title, label, *args, **kwargs):
+        asked.append(label)
+        return ADMIN_PW, True
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
+    page = settings_page(runner, qtbot)
+    box = page.backups
+    box.restore(made, "a-newer-password-2")
+    qtbot.waitUntil(lambda: runner.pending == 0 and box.restored is not None, timeout=T)
+    assert len(asked) == 1 and "as it was then" in asked[0]
+    assert "restored" in box.message.text() and "as they were" in box.message.text()
+    assert names(runner, qtbot) == []
+    # The key slots are the backup's: the password as it was then opens the database again.
+    assert call(runner, qtbot, lambda d: d.verify_password(ADMIN_PW))
+
+
+def test_restore_with_the_current_password_asks_nothing_more_and_names_who_is_disabled_again(
+        runner, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+    call(runner, qtbot, lambda d: backup.configure(d, folder=tmp_path / "bk"))
+    made = call(runner, qtbot, lambda d: backup.make_backup(d)).database
+    call(runner, qtbot, lambda d: d.users.disable("clerk"))
+
+    def unexpected(*args, **kwargs):
+        raise AssertionError("no second password is needed")
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(unexpected))
+    page = settings_page(runner, qtbot)
+    box = page.backups
+    box.restore(made, ADMIN_PW)
+    qtbot.waitUntil(lambda: runner.pending == 0 and box.restored is not None, timeout=T)
+    assert box.restored.disabled_again == ("clerk",)
+    assert "disabled again" in box.message.text() and "clerk" in box.message.text()
+    assert not call(runner, qtbot, lambda d: d.users.get("clerk")).active
+
+
+def test_the_login_restore_asks_for_the_old_password_when_the_current_one_does_not_open_it(
+        db_path, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+    from custdesk.gui.login import LoginDialog
+    from custdesk.gui.operations import DeskRunner
+    with Desk.open(db_path, ADMIN, ADMIN_PW) as desk:
+        desk.customers.add({"kind": "individual", "name": "备份前"})
+        backup.configure(desk, folder=tmp_path / "bk")
+        made = backup.make_backup(desk)
+        desk.users.set_password(ADMIN, "a-newer-password-2")
+        desk.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(db_path.read_bytes())
+    data[4096 * 3 + 77] ^= 1
+    db_path.write_bytes(data)
+    asked = []
+
+    def answer(parent, title, label, *args, **kwargs):
+        asked.append(label)
+        return ADMIN_PW, True
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    runner = DeskRunner()
+    try:
+        dialog = LoginDialog(runner, db_path)
+        qtbot.addWidget(dialog)
+        dialog.user.setCurrentText(ADMIN)
+        dialog.password.setText("a-newer-password-2")
+        dialog.submit()
+        qtbot.waitUntil(lambda: runner.pending == 0 and dialog.damaged is not None, timeout=T)
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.restored_box is not None, timeout=T)
+        assert len(asked) == 1 and str(made.database) != ""
+        assert "as they were" in dialog.restored_box.text()
+        with qtbot.waitSignal(dialog.accepted, timeout=T):
+            dialog.restored_box.button(QMessageBox.StandardButton.Ok).click()
+        assert call(runner, qtbot, lambda d: d.db.execute(
+            "SELECT count(*) FROM customers").fetchone()[0]) == 1
     finally:
         runner.close()

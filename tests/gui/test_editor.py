@@ -400,6 +400,8 @@ def test_documents_are_added_highlighted_by_expiry_and_opened(runner, qtbot, mon
         tab.open_selected()
     path = Path(blocker.args[0])
     assert path.read_bytes() == b"\x89PNG fake scan" and opened[0].toLocalFile() == str(path)
+    # Not an image Qt can show (a fake): written for the system's viewer, readable by us only.
+    assert path.stat().st_mode & 0o777 == 0o600 and path.parent.stat().st_mode & 0o777 == 0o700
 
 
 def test_history_lists_this_files_entries_newest_first(runner, qtbot):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QWizard
 from custdesk.core import clock
 from custdesk.core.desk import Desk
 from custdesk.core.errors import AuthenticationFailed, LoginThrottled
+from custdesk.core.keys.primitives import fingerprint
 from custdesk.core.store.keyslots import KeySlots, parse_recovery_key
 from custdesk.gui.idle_lock import IdleLock, LockOverlay
 from custdesk.gui.login import LoginDialog
@@ -78,6 +79,10 @@ def test_setup_wizard_end_to_end(bare_runner, qtbot, tmp_path, monkeypatch):
     assert wizard.recovery.key_field.isReadOnly()
     assert KeySlots.load(path).unlock_recovery(key) is not None   # the very key that opens it
     assert path.exists() and KeySlots.load(path).users() == ["admin"]
+    # The root key's fingerprint, to write beside the key: the one every account trusts.
+    root = fingerprint(call(bare_runner, qtbot, lambda d: d.personal.root))
+    assert wizard.recovery.fingerprint == root
+    assert root in wizard.recovery.fingerprint_label.text()
 
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert finish.isVisible() and not finish.isEnabled()
@@ -89,11 +94,12 @@ def test_setup_wizard_end_to_end(bare_runner, qtbot, tmp_path, monkeypatch):
                         staticmethod(lambda *args, **kw: (str(saved), "")))
     wizard.recovery.save_button.click()
     text = (tmp_path / "key.txt").read_text(encoding="utf-8-sig")
-    assert key in text and "测试商贸有限公司" in text and str(path) in text
+    assert key in text and "测试商贸有限公司" in text and str(path) in text and root in text
     assert clock.today().isoformat() in text
 
     wizard.recovery.print_button.click()
     assert len(printed) == 1 and key in printed[0] and "测试商贸有限公司" in printed[0]
+    assert root in printed[0]
 
     assert not finish.isEnabled()
     wizard.recovery.kept.setChecked(True)

@@ -104,7 +104,7 @@ class CustomerTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def row_tuple(self, row: int) -> tuple:
-        """The list tuple shown at ``row`` (raw: mask before showing anything from it)."""
+        """The list tuple shown at ``row`` (as core sent it: the phone already masked)."""
         return self._rows[self._order[row] if self._order is not None else row]
 
     def code_at(self, row: int) -> str:

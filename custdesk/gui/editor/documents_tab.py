@@ -1,14 +1,15 @@
 """Documents of a file (scans, licences, statements), and expiry highlighting.
 
-Files live encrypted in the database; opening one writes it to a private temporary
-folder and hands it to the system viewer. Expired documents are red, those
-expiring within 30 days orange (licences use the same colours).
+Files live encrypted in the database. Opening one shows scans and PDFs from memory
+(``document_viewer``); anything else is written to this run's private viewing folder
+(``gui.viewing``: 0700, files 0600, removed when the editor closes, at exit, and after
+a crash at the next start) and handed to the system's program. Expired documents are
+red, those expiring within 30 days orange (licences use the same colours).
 """
 
 from __future__ import annotations
 
 import datetime
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -20,6 +21,8 @@ from shiboken6 import isValid
 from ...core import clock
 from ...core.errors import CustdeskError
 from ...core.fields import DOCUMENT_FIELDS
+from .. import viewing
+from .document_viewer import DocumentViewer, memory_kind
 from .fieldwidgets import cell_text, label_for
 from .jobs import list_table, message_label, run_for, show_message
 from .record_dialog import RecordDialog
@@ -69,6 +72,8 @@ class DocumentsTab(QWidget):
     loaded = Signal()
     #: a document was written out for viewing: its temporary path
     opened = Signal(str)
+    #: a document is shown from memory: the viewer
+    viewed = Signal(object)
     COLUMNS = ("filename", "kind", "size", "expires_on", "notes", "created_at", "created_by")
 
     def __init__(self, runner, parent: QWidget | None = None):
@@ -78,7 +83,10 @@ class DocumentsTab(QWidget):
         self.code: str | None = None
         self.rows: list[dict] = []
         self.dialog: RecordDialog | None = None
-        self._temp: tempfile.TemporaryDirectory | None = None
+        self.viewer: DocumentViewer | None = None
+        #: files written for viewing by this tab: deleted when it closes
+        self.written: list[Path] = []
+        self.destroyed.connect(lambda _o=None, files=self.written: viewing.discard(files))
         self.add_button = QPushButton(self.tr("Add file…"), self)
         self.open_button = QPushButton(self.tr("Open"), self)
         self.delete_button = QPushButton(self.tr("Delete"), self)
@@ -181,36 +189,53 @@ class DocumentsTab(QWidget):
         return dialog
 
     # -- opening and deleting -----------------------------------------------------------
-    def _folder(self) -> Path:
-        if self._temp is None:  # private to this user (mode 0700), removed when the tab goes
-            self._temp = tempfile.TemporaryDirectory(prefix="custdesk-", ignore_cleanup_errors=True)
-        return Path(self._temp.name)
-
     def open_selected(self) -> None:
         row = self.selected_row()
         if row is None:
             return
-        code, doc_id, folder = self.code, row["id"], self._folder()
+        code, doc_id = self.code, row["id"]
 
         def job(desk):
             name, content = desk.documents.content(code, doc_id)
-            target = folder / f"{doc_id}-{Path(name).name}"
-            try:
-                target.write_bytes(content)
-            except OSError as exc:
-                return None, exc.strerror or str(exc)
-            return str(target), None
+            kind = memory_kind(content)
+            if kind is not None:
+                return {"name": name, "content": content, "kind": kind}
+            return {"name": name, **_write_for_viewing(name, content)}
 
-        def done(result):
-            path, problem = result
-            if problem:
-                show_message(self.message, self.tr("Cannot write the file for viewing: {error}")
-                             .format(error=problem))
-                return
-            show_message(self.message, "")
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
-            self.opened.emit(path)
-        run_for(self, self.runner, job, done, self._failed)
+        run_for(self, self.runner, job, self._open, self._failed)
+
+    def _open(self, result: dict) -> None:
+        show_message(self.message, "")
+        if "kind" in result:
+            self._show_in_memory(result["name"], result["content"], result["kind"])
+        else:
+            self._hand_over(result)
+
+    def _show_in_memory(self, name: str, content: bytes, kind: str) -> DocumentViewer:
+        if self.viewer is not None and isValid(self.viewer):
+            self.viewer.close()
+        viewer = DocumentViewer(name, content, kind, self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.open_outside.connect(lambda: self._open_outside(name, content))
+        self.viewer = viewer
+        viewer.show()
+        self.viewed.emit(viewer)
+        return viewer
+
+    def _open_outside(self, name: str, content: bytes) -> None:
+        run_for(self, self.runner, lambda _desk: {"name": name,
+                                                  **_write_for_viewing(name, content)},
+                self._hand_over, self._failed)
+
+    def _hand_over(self, result: dict) -> None:
+        if result.get("problem"):
+            show_message(self.message, self.tr("Cannot write the file for viewing: {error}")
+                         .format(error=result["problem"]))
+            return
+        path = result["path"]
+        self.written.append(Path(path))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        self.opened.emit(path)
 
     def delete_selected(self) -> None:
         row = self.selected_row()
@@ -226,3 +251,11 @@ class DocumentsTab(QWidget):
         code, doc_id = self.code, row["id"]
         run_for(self, self.runner, lambda desk: desk.documents.delete(code, doc_id),
                 lambda _changes: self.refresh(), self._failed)
+
+
+def _write_for_viewing(name: str, content: bytes) -> dict:
+    """On the database thread: ``content`` in this run's private viewing folder."""
+    try:
+        return {"path": str(viewing.session().write(name, content))}
+    except OSError as exc:
+        return {"problem": exc.strerror or str(exc)}

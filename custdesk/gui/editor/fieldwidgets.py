@@ -116,6 +116,14 @@ class FieldEditor(QWidget):
         line.textChanged.connect(self.edited)
         return line
 
+    def set_placeholder(self, text: str | None) -> None:
+        """Grey text shown while a line is empty (None: the field's own, e.g. YYYY-MM-DD)."""
+        w = self.widget
+        if isinstance(w, QLineEdit):
+            if not hasattr(self, "_own_placeholder"):
+                self._own_placeholder = w.placeholderText()
+            w.setPlaceholderText(self._own_placeholder if text is None else text)
+
     def add_widget(self, widget: QWidget) -> None:
         """Put a button (Reveal, Browse...) beside the editor."""
         self._row.addWidget(widget)

@@ -1,7 +1,8 @@
 """Financial statements: one column per period, editable cells, derived ratios beside.
 
 Statements are sensitive: they load masked (cells read-only, ratios "—") until
-revealed with a reason. New periods may be added and filled while masked.
+revealed with a reason. New periods may be added and filled while masked. Statements
+above the user's clearance ("locked") cannot be revealed: the Reveal button says so.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ class FinancialsTab(QWidget):
         self.code: str | None = None
         self.revealed_reason: str | None = None
         self.reveal_dialog: RevealDialog | None = None
-        self.columns: list[dict] = []   # {period, id, values, loaded, masked, error}
+        self.columns: list[dict] = []   # {period, id, values, loaded, masked, locked, error}
         self._filling = False
 
         self.add_button = QPushButton(self.tr("Add period…"), self)
@@ -147,7 +148,7 @@ class FinancialsTab(QWidget):
             values = {f.key: display(f, row.get(f.key)) for f in ROWS}
             self.columns.append({"period": row["period"], "id": row["id"], "values": values,
                                  "loaded": dict(values), "masked": bool(row.get("masked")),
-                                 "error": set()})
+                                 "locked": bool(row.get("locked")), "error": set()})
         self.columns = sorted(self.columns + unsaved, key=lambda c: c["period"])
         self._render()
         self.loaded.emit()
@@ -167,6 +168,8 @@ class FinancialsTab(QWidget):
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     if column["masked"]:
                         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                    if column.get("locked"):
+                        item.setToolTip(self.tr("Above your clearance"))
                     if field.key in column["error"]:
                         item.setBackground(QBrush(BAD))
                     self.table.setItem(r, c, item)
@@ -174,6 +177,8 @@ class FinancialsTab(QWidget):
         finally:
             self._filling = False
         self.reveal_button.setVisible(self.is_masked())
+        self.reveal_button.setEnabled(not self.is_locked())
+        self.reveal_button.setToolTip(self.tr("Above your clearance") if self.is_locked() else "")
         self.add_button.setEnabled(self.code is not None)
 
     def _render_ratios(self) -> None:
@@ -194,6 +199,9 @@ class FinancialsTab(QWidget):
 
     def is_masked(self) -> bool:
         return any(c["masked"] for c in self.columns)
+
+    def is_locked(self) -> bool:
+        return any(c.get("locked") for c in self.columns)
 
     # -- editing ------------------------------------------------------------------------
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
@@ -230,7 +238,8 @@ class FinancialsTab(QWidget):
             return False
         empty = {f.key: "" for f in ROWS}
         self.columns.append({"period": period, "id": None, "values": dict(empty),
-                             "loaded": dict(empty), "masked": False, "error": set()})
+                             "loaded": dict(empty), "masked": False, "locked": False,
+                             "error": set()})
         self.columns.sort(key=lambda c: c["period"])
         self._render()
         self.edited.emit()
@@ -316,7 +325,9 @@ class FinancialsTab(QWidget):
         self.save_finished.emit(False)
 
     # -- revealing ----------------------------------------------------------------------
-    def request_reveal(self) -> RevealDialog:
+    def request_reveal(self) -> RevealDialog | None:
+        if self.is_locked():
+            return None
         dialog = RevealDialog(label_for(SPEC), self)
         dialog.accepted.connect(lambda: self.reveal(dialog.reason()))
         dialog.finished.connect(dialog.deleteLater)

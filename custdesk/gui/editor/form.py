@@ -2,7 +2,11 @@
 
 The form holds no database code: the editor loads it with the dict that
 ``desk.customers.get`` returns and reads back what changed. Masked sensitive
-fields are read-only with a Reveal button beside them.
+fields are read-only with a Reveal button beside them. A *locked* field (above the
+user's clearance, which core will not reveal to them) shows its mask with the Reveal
+button disabled; the user may still replace its value without reading it (Replace:
+the field empties and takes what is typed; core seals it at its level). A mask is
+never sent back as if it were the value: only fields typed into are.
 """
 
 from __future__ import annotations
@@ -28,7 +32,12 @@ class BasicForm(QScrollArea):
         self.kind: str | None = None
         self.editors: dict[str, FieldEditor] = {}
         self.reveal_buttons: dict[str, QPushButton] = {}
+        self.replace_buttons: dict[str, QPushButton] = {}
         self.masked: set[str] = set()
+        #: masked fields above the user's clearance: never revealed, may be replaced
+        self.locked: set[str] = set()
+        #: locked fields the user chose to type a new value into
+        self.replacing: set[str] = set()
         self._loaded: dict[str, str] = {}
         self._loading = False
         self.setWidget(QLabel(self.tr("Loading…")))
@@ -45,17 +54,25 @@ class BasicForm(QScrollArea):
         fields = fields_for(kind)
         self.editors = build_editors(fields, layout, inner)
         self.reveal_buttons = {}
+        self.replace_buttons = {}
         for field in fields:
             editor = self.editors[field.key]
             editor.edited.connect(self._on_edited)
             if field.sensitive:
                 button = QPushButton(self.tr("Reveal"), editor)
                 button.setObjectName(f"reveal_{field.key}")
-                button.setToolTip(self.tr("Show the full value (you give a reason; it is logged)"))
                 button.clicked.connect(lambda _=False, key=field.key: self.reveal_requested.emit(key))
                 button.hide()
                 editor.add_widget(button)
                 self.reveal_buttons[field.key] = button
+                replace = QPushButton(self.tr("Replace"), editor)
+                replace.setObjectName(f"replace_{field.key}")
+                replace.setToolTip(self.tr("Type a new value without seeing the stored one (it is "
+                                           "kept at its level; afterwards you see its mask)"))
+                replace.clicked.connect(lambda _=False, key=field.key: self.replace(key))
+                replace.hide()
+                editor.add_widget(replace)
+                self.replace_buttons[field.key] = replace
         self.editors["kind"].set_read_only(True)  # a kind is chosen once, at creation
         self.setWidget(inner)
 
@@ -63,7 +80,9 @@ class BasicForm(QScrollArea):
     def load(self, data: dict) -> None:
         """Show a file as ``desk.customers.get`` returned it."""
         self.build(data["kind"])
-        self.masked = set(data.get("masked", ()))
+        self.locked = set(data.get("locked", ())) & set(self.editors)
+        self.masked = set(data.get("masked", ())) | self.locked
+        self.replacing = set()
         self._loaded = {}
         self._loading = True
         try:
@@ -71,15 +90,59 @@ class BasicForm(QScrollArea):
                 text = display(editor.field, data.get(key))
                 editor.set_text(text)
                 self._loaded[key] = editor.text()
-                masked = key in self.masked
+                editor.set_placeholder(None)
                 if key != "kind":
-                    editor.set_read_only(masked)
-                if key in self.reveal_buttons:
-                    self.reveal_buttons[key].setVisible(masked)
+                    editor.set_read_only(key in self.masked)
+                self._show_buttons(key)
                 editor.clear_error()
         finally:
             self._loading = False
         self.edited.emit()
+
+    def _show_buttons(self, key: str) -> None:
+        """Reveal for a masked field (disabled, saying why, when it is locked); Replace for a
+        locked one."""
+        reveal, replace = self.reveal_buttons.get(key), self.replace_buttons.get(key)
+        locked = key in self.locked and key not in self.replacing
+        if reveal is not None:
+            reveal.setVisible(key in self.masked and key not in self.replacing)
+            reveal.setEnabled(not locked)
+            reveal.setToolTip(self.tr("Above your clearance") if locked else
+                              self.tr("Show the full value (you give a reason; it is logged)"))
+        if replace is not None:
+            replace.setVisible(locked)
+        editor = self.editors[key]
+        if locked:
+            editor.widget.setToolTip(self.tr("Above your clearance: shown by its mask only"))
+        elif key in self.replacing:
+            editor.widget.setToolTip(self.tr("The new value replaces the stored one when you save"))
+        else:
+            editor.widget.setToolTip("")
+
+    def replace(self, key: str) -> None:
+        """Let the user type a new value into a locked field (the stored one stays unseen)."""
+        editor = self.editors.get(key)
+        if editor is None or key not in self.locked or key in self.replacing:
+            return
+        self.replacing.add(key)
+        self._loading = True
+        try:
+            editor.set_placeholder(self._loaded.get(key, ""))    # the mask, in grey
+            editor.set_text("")
+            editor.set_read_only(False)
+            self._show_buttons(key)
+        finally:
+            self._loading = False
+        editor.widget.setFocus()
+        self.edited.emit()
+
+    def _end_replacing(self, key: str) -> None:
+        editor = self.editors[key]
+        self.replacing.discard(key)
+        editor.set_text(self._loaded.get(key, ""))
+        editor.set_placeholder(None)
+        editor.set_read_only(True)
+        self._show_buttons(key)
 
     def load_new(self, kind: str) -> None:
         """An empty form for a new file of ``kind``."""
@@ -87,11 +150,11 @@ class BasicForm(QScrollArea):
 
     def apply_reveal(self, data: dict) -> list[str]:
         """Show the fields a reveal unmasked (``data`` from ``get(reveal=...)``); returns their keys."""
-        now_masked = set(data.get("masked", ()))
+        now_masked = set(data.get("masked", ())) | self.locked
         shown = []
         self._loading = True
         try:
-            for key in sorted(self.masked - now_masked):
+            for key in sorted(self.masked - now_masked - self.replacing):
                 editor = self.editors.get(key)
                 if editor is None:
                     continue
@@ -114,10 +177,18 @@ class BasicForm(QScrollArea):
         self.editors[key].set_text(text)
 
     def changed_values(self) -> dict[str, str]:
-        """Editable fields whose text differs from what was loaded (the kind never)."""
-        return {key: editor.text() for key, editor in self.editors.items()
-                if key != "kind" and key not in self.masked
-                and editor.text() != self._loaded.get(key, "")}
+        """Editable fields whose text differs from what was loaded (the kind never), and
+        locked fields given a new value. A masked field is never sent: its text is the mask."""
+        out = {}
+        for key, editor in self.editors.items():
+            if key == "kind":
+                continue
+            if key in self.replacing:
+                if editor.text().strip():
+                    out[key] = editor.text()
+            elif key not in self.masked and editor.text() != self._loaded.get(key, ""):
+                out[key] = editor.text()
+        return out
 
     def all_values(self) -> dict[str, str]:
         """Every non-empty field, the kind included (for a new file)."""
@@ -131,6 +202,8 @@ class BasicForm(QScrollArea):
         """Back to the values last loaded or saved."""
         self._loading = True
         try:
+            for key in sorted(self.replacing):
+                self._end_replacing(key)
             for key, editor in self.editors.items():
                 if key in self._loaded and editor.text() != self._loaded[key]:
                     editor.set_text(self._loaded[key])

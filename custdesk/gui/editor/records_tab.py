@@ -1,9 +1,11 @@
 """A generic tab for one kind of sub-record, driven by ``core.fields.RECORD_KINDS``.
 
 Contacts, credit records, litigation, communications, complaints, licences and
-(with a summary above) transactions all use it. Sensitive kinds load masked
-and offer Reveal; once revealed, the tab's own later reloads reveal again with
-the same reason (each logged by core).
+(with a summary above) transactions all use it. Rows core sends masked (sensitive
+kinds, contacts' phones) offer Reveal, and must be revealed before they are edited;
+once revealed, the tab's own later reloads reveal again with the same reason (each
+logged by core). Rows above the user's clearance ("locked") cannot be revealed,
+edited or deleted; new records may still be added (core seals them at their level).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ class RecordsTab(QWidget):
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.delete_button = QPushButton(self.tr("Delete"), self)
         self.reveal_button = QPushButton(self.tr("Reveal…"), self)
-        self.reveal_button.setVisible(bool(self.spec.sensitive))
+        self.reveal_button.hide()
         self.add_button.clicked.connect(self.add_record)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -100,10 +102,13 @@ class RecordsTab(QWidget):
         self.rows = payload["rows"]
         table = self.table
         table.setRowCount(len(self.rows))
+        locked_tip = self.tr("Above your clearance")
         for r, row in enumerate(self.rows):
             for c, field in enumerate(self.spec.fields):
                 item = QTableWidgetItem(cell_text(field, row.get(field.key)))
                 item.setData(ID_ROLE, row.get("id"))
+                if row.get("locked"):
+                    item.setToolTip(locked_tip)
                 if field.type in ("money", "signed_money", "int"):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(r, c, item)
@@ -118,17 +123,31 @@ class RecordsTab(QWidget):
         show_message(self.message, str(error))
 
     def is_masked(self) -> bool:
-        return bool(self.spec.sensitive) and not self.revealed_reason
+        """Whether core sent rows masked (and the tab has not revealed them)."""
+        return any(row.get("masked") for row in self.rows) and not self.revealed_reason
+
+    def is_locked(self) -> bool:
+        """Whether rows are above the user's clearance (never revealed to them)."""
+        return any(row.get("locked") for row in self.rows)
 
     def _update_buttons(self) -> None:
-        selected = self.selected_row() is not None
-        can_touch = selected and not self.is_masked()
+        row = self.selected_row()
+        locked = self.is_locked()
+        can_touch = self._touchable(row)
         self.add_button.setEnabled(self.code is not None)
         self.edit_button.setEnabled(can_touch)
         self.delete_button.setEnabled(can_touch)
         self.reveal_button.setVisible(self.is_masked())
-        if self.is_masked():
-            self.edit_button.setToolTip(self.tr("Reveal the records before editing them"))
+        self.reveal_button.setEnabled(not locked)
+        self.reveal_button.setToolTip(self.tr("Above your clearance") if locked else "")
+        if row is not None and row.get("locked"):
+            tip = self.tr("Above your clearance")
+        elif self.is_masked():
+            tip = self.tr("Reveal the records before editing them")
+        else:
+            tip = ""
+        self.edit_button.setToolTip(tip)
+        self.delete_button.setToolTip(tip)
 
     def selected_row(self) -> dict | None:
         rows = self.table.selectionModel().selectedRows()
@@ -145,9 +164,13 @@ class RecordsTab(QWidget):
         dialog.submitted.connect(lambda values: self._save(dialog, None, values))
         return self._open(dialog)
 
+    def _touchable(self, row: dict | None) -> bool:
+        return row is not None and not row.get("locked") and not (
+            row.get("masked") and not self.revealed_reason)
+
     def edit_selected(self) -> RecordDialog | None:
         row = self.selected_row()
-        if row is None or self.is_masked():
+        if not self._touchable(row):
             return None
         dialog = RecordDialog(self.tr("Edit record: {kind}").format(kind=self.title()),
                               self.spec.fields, row, self)
@@ -182,7 +205,7 @@ class RecordsTab(QWidget):
 
     def delete_selected(self) -> None:
         row = self.selected_row()
-        if row is None or self.is_masked():
+        if not self._touchable(row):
             return
         answer = QMessageBox.question(
             self, self.tr("Delete record"),
@@ -197,7 +220,9 @@ class RecordsTab(QWidget):
                 lambda _changes: self.refresh(), self._failed)
 
     # -- revealing ----------------------------------------------------------------------
-    def request_reveal(self) -> RevealDialog:
+    def request_reveal(self) -> RevealDialog | None:
+        if self.is_locked():
+            return None
         dialog = RevealDialog(self.title(), self)
         dialog.accepted.connect(lambda: self.reveal(dialog.reason()))
         dialog.finished.connect(dialog.deleteLater)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEventLoop, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton,
-                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
+                               QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from ...core.errors import CustdeskError, ValidationError
 from ...core.exports import kind_label
@@ -34,6 +35,14 @@ from .records_tab import RecordsTab
 from .reviews_tab import ReviewsTab
 from .reveal import RevealDialog
 from .transactions_tab import TransactionsTab
+
+
+def _scrolled(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
 
 
 class CustomerEditor(QWidget):
@@ -92,8 +101,9 @@ class CustomerEditor(QWidget):
                 (credit_page, f"{label_for(RECORD_KINDS['credit_records'])} / "
                               f"{label_for(RECORD_KINDS['litigation'])}"),
                 (self.transactions, label_for(RECORD_KINDS["transactions"])),
-                (self.grading, self.tr("Credit grading")),
-                (self.reviews, self.tr("Reviews and warnings")),
+                # Tall pages scroll: at 1366×768 the window must not outgrow the screen.
+                (_scrolled(self.grading), self.tr("Credit grading")),
+                (_scrolled(self.reviews), self.tr("Reviews and warnings")),
                 (self.communications, label_for(RECORD_KINDS["communications"])),
                 (self.complaints, label_for(RECORD_KINDS["complaints"])),
                 (self.licences, label_for(RECORD_KINDS["licences"])),
