@@ -434,7 +434,7 @@ CREATE TABLE "warning_actions" (
     note TEXT,
     by_user TEXT NOT NULL,
     at TEXT NOT NULL
-,
+, customer_id INTEGER REFERENCES customers (id), rule TEXT,
     sealed BLOB,
     vault TEXT);
 
@@ -523,6 +523,8 @@ CREATE INDEX review_events_customer ON review_events (customer_id, id);
 CREATE INDEX transactions_customer ON transactions (customer_id, occurred_on);
 
 CREATE INDEX user_certs_user ON user_certs (user, serial);
+
+CREATE INDEX warning_actions_customer ON warning_actions (customer_id);
 
 CREATE INDEX warning_actions_warning ON warning_actions (warning_id, id);
 

@@ -90,6 +90,9 @@ i18n.register({
                          "（未经签名的更改）",
                          "File {code}'s level column says “{level}”, below the “{logged}” the "
                          "log gives it (a change nobody signed)"),
+    "audit.file_gone": ("日志记录为“{logged}”的客户 {code} 已不在数据库中（被改号或删除）",
+                        "File {code}, which the log gives level “{logged}”, is no longer in the "
+                        "database (renumbered or deleted)"),
     "audit.read": ("查看审计日志", "reading the audit log"),
     "audit.reanchor": ("重新锚定审计链头", "re-anchoring the audit chain head"),
     "audit.checkpoint": ("导出审计检查点", "exporting an audit checkpoint"),
@@ -246,6 +249,9 @@ def verify_chain(chain: Chain) -> VerifyResult:
     lowered = _file_level_problem(db, facts)
     if lowered:
         from .fields import level_label
+        if lowered[1] < 0:
+            return _bad(db, count, "file_gone", None, code=lowered[0],
+                        logged=level_label(lowered[2]))
         return _bad(db, count, "file_level", None, code=lowered[0],
                     level=level_label(lowered[1]), logged=level_label(lowered[2]))
     if count == 0:
@@ -326,10 +332,13 @@ def _level_key_problem(db, registry, facts) -> tuple[int, int] | None:
 def _file_level_problem(db, facts) -> tuple[str, int, int] | None:
     """(code, level column, logged level) of the first file whose level column is below the
     level a signed entry last gave it (lowered by hand, to have the next writer unseal it)."""
-    for code, logged in sorted(facts.file_levels.items()):
-        row = db.execute("SELECT level FROM main.customers WHERE code = ?", [code]).fetchone()
-        if row is not None and row[0] < logged:
-            return code, row[0], logged
+    for file_id, logged in sorted(facts.file_levels.items()):
+        row = db.execute("SELECT code, level FROM main.customers WHERE id = ?",
+                         [file_id]).fetchone()
+        if row is None:
+            return f"#{file_id}", -1, logged        # renumbered or deleted by hand
+        if row[1] < logged:
+            return row[0], row[1], logged
     return None
 
 
@@ -380,12 +389,12 @@ class AuditLog:
         desk._pending_head = (seq, digest)
         return seq
 
-    def file_level(self, code: str, level: int) -> int:
+    def file_level(self, code: str, customer_id: int, level: int) -> int:
         """A file's level set (made, or changed from or to 秘密 and above): the signed entry
         that is its level from now on for every writer (``keys.facts``). Written before the
         file's rows are written again, in the same write."""
-        return self.append("customer.level", code, customer=code, summary={"level": level},
-                           level=0)
+        return self.append("customer.level", code, customer=code,
+                           summary={"level": level, "id": customer_id}, level=0)
 
     def _file_level(self, code: str) -> int:
         row = self._desk.db.execute("SELECT id FROM main.customers WHERE code = ?",
@@ -469,28 +478,18 @@ class AuditLog:
         :raises LogBroken: the log is broken inside.
         """
         from .cleaning import check_reason
-        from .keys.facts import Facts, catch_up
         desk = self._desk
         desk.access.require("user.manage", i18n.tr("audit.reanchor"))
         reason = check_reason(reason)
         before = self.read_head()
         if before:
             before = {"seq": before.get("seq"), "hash": before.get("hash")}
-        cut = None
-        if desk.facts.broken and desk.facts.broken[0] == "rewound":
-            fresh = catch_up(desk.db, desk.registry.history, Facts(desk.database_id))
-            if not fresh.broken:
-                from .keys.registry import Registry
-                cut = {"seq": desk.facts.seq, "hash": desk.facts.hash}
-                desk.facts = fresh
-                desk.registry = Registry.from_facts(desk.database_id, desk.personal.root,
-                                                    desk.registry.history,
-                                                    desk.registry.problems, fresh)
+        cut = desk.accept_rewound()
         with desk.writing():
             seq = self.append("audit.reanchor", "", summary={
                 "reason": reason, "previous_head": before, **({"cut": cut} if cut else {})})
             from .keys.facts import save
-            save(desk.db, desk.personal, desk.facts)
+            save(desk.db, desk.personal, desk.facts, desk.path)
         self._desk.head_trusted = True
         self.write_head(*self.head())
         return seq
@@ -560,10 +559,10 @@ class AuditLog:
         if not codes:
             return {}
         rows = self._desk.db.execute(
-            f"SELECT code, level FROM main.customers WHERE code IN ({','.join('?' * len(codes))})",
-            sorted(codes)).fetchall()
+            f"SELECT code, level, id FROM main.customers WHERE code IN "
+            f"({','.join('?' * len(codes))})", sorted(codes)).fetchall()
         logged = self._desk.facts.file_levels
-        return {code: max(level, logged.get(code, 0)) for code, level in rows}
+        return {code: max(level, logged.get(file_id, 0)) for code, level, file_id in rows}
 
     def _open_summary(self, seq: int, text: str, action: str = "") -> dict | None:
         data = json.loads(text)

@@ -317,7 +317,7 @@ class Desk:
             if settings.get("keys_format") != "2":
                 raise StoreError(i18n.tr("desk.not_converted"))
             registry, cert, keyring, facts = key_session.open_keys(db, settings["database_id"],
-                                                                   personal)
+                                                                   personal, path)
             if not cert.active:
                 raise AuthenticationFailed()
             keyring.file_key, keyring.file_epoch = key, epoch
@@ -377,7 +377,7 @@ class Desk:
             self.audit.append("login", name)
             self.grading.library.install_shipped()
             self.keys_maintenance()
-            signed_facts.save(self.db, self.personal, self.facts)
+            signed_facts.save(self.db, self.personal, self.facts, self.path)
             fresh.clear_failures(name)
             if fresh.dirty:
                 fresh.save()
@@ -498,6 +498,24 @@ class Desk:
                     pass
             self._pending_head = None
 
+    def accept_rewound(self) -> dict | None:
+        """For an administrator restoring a backup or re-anchoring the log: when this
+        session found the log cut or put back behind what its user had checked, take the
+        log as it is now (walked whole: it must hold together). Returns the point left
+        behind, or None when there was nothing to accept or the log is broken inside."""
+        from .keys import registry as r
+        if not (self.facts.broken and self.facts.broken[0] == "rewound"):
+            return None
+        fresh = signed_facts.catch_up(self.db, self.registry.history, Facts(self.database_id))
+        if fresh.broken:
+            return None
+        left = {"seq": self.facts.seq, "hash": self.facts.hash}
+        self.facts = fresh
+        self.registry = r.Registry.from_facts(self.database_id, self.personal.root,
+                                              self.registry.history, self.registry.problems,
+                                              fresh)
+        return left
+
     def read_only_reason(self) -> str | None:
         """Why this session may read but not write (its audit log is broken or was cut
         behind what its user checked), in the user's language; None when it may write."""
@@ -530,8 +548,17 @@ class Desk:
         the log had moved on."""
         from .keys import registry as r
         from .keys.session import refresh_publics
+        if self.facts.broken:
+            return False
+        if self.facts.seq:
+            # The entry this session last took must still be there, unchanged.
+            row = self.db.execute("SELECT hash FROM audit_log WHERE seq = ?",
+                                  [self.facts.seq]).fetchone()
+            if row is None or row[0] != self.facts.hash:
+                self.facts.broken = ("rewound", self.facts.seq)
+                return True
         row = self.db.execute("SELECT max(seq) FROM audit_log").fetchone()
-        if (row[0] or 0) == self.facts.seq or self.facts.broken:
+        if (row[0] or 0) == self.facts.seq:
             return False
         epochs = dict(self.facts.epochs)
         history, problems = r.load_history(self.db, self.database_id, self.personal.root)
@@ -561,7 +588,7 @@ class Desk:
                     and not self.db.conn.in_transaction:
                 with connection.write(self.db):
                     signed_facts.catch_up(self.db, self.registry.history, self.facts)
-                    signed_facts.save(self.db, self.personal, self.facts)
+                    signed_facts.save(self.db, self.personal, self.facts, self.path)
         except Exception:
             pass        # read-only, busy or damaged: the snapshot of the login stays
         self.db.close()

@@ -105,22 +105,22 @@ class Disclosure:
         next record of it be written lower."""
         if customer_id is None:
             return 0
-        row = self._desk.db.execute("SELECT level, sealed, code FROM main.customers "
-                                    "WHERE id = ?", [customer_id]).fetchone()
+        row = self._desk.db.execute("SELECT level, sealed FROM main.customers WHERE id = ?",
+                                    [customer_id]).fetchone()
         if row is None:
             return 0
-        level, sealed, code = row
+        level, sealed = row
         if sealed is not None:
             from .keys.primitives import TokenError, token_header
             try:
                 level = max(level, token_header(bytes(sealed))[1])
             except TokenError:
                 pass
-        return max(level, self.logged_level(code))
+        return max(level, self.logged_level(customer_id))
 
-    def logged_level(self, code: str | None) -> int:
+    def logged_level(self, customer_id: int | None) -> int:
         """The level the newest signed ``customer.level`` entry gave a file (0: none)."""
-        return self._desk.facts.file_levels.get(code or "", 0)
+        return self._desk.facts.file_levels.get(customer_id, 0)
 
     def kind_level(self, table: str) -> int:
         """The level of a record kind (its sensitive key's level), 0 when not levelled."""
@@ -132,15 +132,8 @@ class Disclosure:
     def row_level(self, table: str, row: dict) -> int:
         """The level a row is stored at: its file's, raised to its kind's."""
         if table == "customers":
-            return max(row["level"], self.logged_level(row.get("code")))
-        if table == "warning_actions":
-            found = self._desk.db.execute(
-                "SELECT customer_id, rule FROM main.warnings WHERE id = ?",
-                [row["warning_id"]]).fetchone()
-            if found is None:
-                return 0
-            return self.row_level("warnings", {"customer_id": found[0], "rule": found[1]})
-        if table == "warnings":
+            return max(row["level"], self.logged_level(row.get("id")))
+        if table in ("warnings", "warning_actions"):       # (an action carries its warning's)
             return max(self.file_level(row.get("customer_id")),
                        self.kind_level(RULE_SOURCES.get(row.get("rule"), "")))
         return max(self.file_level(row.get("customer_id")), self.kind_level(table))

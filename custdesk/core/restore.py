@@ -202,6 +202,8 @@ def restore(db_path: Path | str, backup: Path | str, *, user: str, password: str
             else:
                 desk = Desk._login(db_path, personal, file_keys, daily_check=False,
                                    quick_check=True, audit_login=False)
+                # The restored log is behind what its users had checked: that is the restore.
+                desk.accept_rewound()
                 if not desk.audit.head_consistent():
                     raise StoreError(i18n.tr("restore.after_check", detail="audit head"))
                 with desk.writing():

@@ -52,6 +52,8 @@ class Settings:
             desk.audit.append("settings.field_level", key,
                               summary={"before": LEVELS[before], "after": LEVELS[index]})
             desk.db["field_levels"].upsert({"field": key, "level": index}, pk="field")
+            from .customers.blind import note_unindexed
+            note_unindexed(desk)
             _reseal_field(desk, key, max(before, index))
         return Changes.of("settings", "customers", "records")
 
@@ -71,10 +73,6 @@ def _reseal_field(desk, key: str, top: int) -> int:
     for table in sorted(tables):
         if table == "customers":
             count += desk.store.reseal("customers", "level < ?", [top])
-        elif table == "warning_actions":
-            count += desk.store.reseal("warning_actions", "warning_id IN (SELECT w.id FROM "
-                                       "main.warnings w JOIN main.customers c ON c.id = "
-                                       "w.customer_id WHERE c.level < ?)", [top])
         else:
             count += desk.store.reseal(table, "customer_id IN (SELECT id FROM main.customers "
                                               "WHERE level < ?)", [top])

@@ -220,7 +220,9 @@ class Warnings:
         """What every enabled rule finds on ``as_of`` among the files this session can read
         (no writing). A file sealed above its keys is checked by a session that holds them."""
         db = self._desk.db
-        files = f"(c.level <= {int(self._desk.access.clearance)} AND c.name IS NOT NULL)"
+        # ``+c.level``: not through the level index, which would make SQLite drive every rule
+        # from the files of one level at a time (seven times slower here at 100,000 files).
+        files = f"(+c.level <= {int(self._desk.access.clearance)} AND c.name IS NOT NULL)"
         if customer_ids is not None:
             files += f" AND c.id IN ({','.join(str(int(i)) for i in customer_ids)})"
         params = {"as_of": as_of.isoformat(), "hold_days": self._desk.reviews.policy().hold_days}
@@ -289,7 +291,8 @@ class Warnings:
                 "severity": change["severity"], "subject": change["subject"],
                 "facts": change["facts"]})
             desk.store.insert("warning_actions", {
-                "warning_id": change["id"], "action": "escalate",
+                "warning_id": change["id"], "customer_id": change["customer_id"],
+                "rule": change["rule"], "action": "escalate",
                 "note": f"{change['escalated_from']} → {change['severity']}",
                 "by_user": SYSTEM_USER, "at": now})
             desk.audit.append("warning.escalate", f"warning#{change['id']}", customer=code,
@@ -340,13 +343,13 @@ class Warnings:
             if status == "closed":
                 values.update(closed_at=now, closed_by=desk.user.name, close_note=note)
             desk.store.update("warnings", "id = ?", [row[0]], values)
-            desk.store.insert("warning_actions", {"warning_id": row[0], "action": action,
-                                                  "note": note or None,
+            owner = {"customer_id": desk.customers.require_visible(row[2]),
+                     "rule": desk.db.execute("SELECT rule FROM main.warnings WHERE id = ?",
+                                             [row[0]]).fetchone()[0]}
+            desk.store.insert("warning_actions", {"warning_id": row[0], **owner,
+                                                  "action": action, "note": note or None,
                                                   "by_user": desk.user.name, "at": now})
-            level = desk.disclosure.row_level("warnings", {
-                "customer_id": desk.customers.require_visible(row[2]),
-                "rule": desk.db.execute("SELECT rule FROM main.warnings WHERE id = ?",
-                                        [row[0]]).fetchone()[0]})
+            level = desk.disclosure.row_level("warnings", owner)
             desk.audit.append(f"warning.{action}", f"warning#{row[0]}", customer=row[2],
                               level=level, summary={"note": note, "status": status})
         return Changes.of("warnings", code=row[2], id=row[0])

@@ -244,10 +244,15 @@ def test_round_trip_backup_change_restore(db_path, tmp_path):
     after = snapshot(desk)
     assert after != before
     desk.close()
+    Desk.open(db_path, "manager", PASSWORDS["manager"]).close()    # has checked the newer log
 
     result = restore(db_path, made.database, user=ADMIN, password=ADMIN_PW)
 
+    # The restore is a cut of the log an administrator made: it stops nobody's writing.
+    with Desk.open(db_path, "manager", PASSWORDS["manager"]) as manager:
+        assert manager.read_only_reason() is None
     with Desk.open(db_path, ADMIN, ADMIN_PW) as restored:
+        assert restored.read_only_reason() is None
         assert snapshot(restored) == before
         verified = restored.audit.verify()
         assert verified.ok, verified.message

@@ -327,6 +327,8 @@ def test_removing_a_files_seal_makes_no_colleague_write_it_lower(firm):
     the next cleared login checks warnings (quoting the litigation) and adds a record."""
     conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
     cid = conn.execute("SELECT id FROM customers WHERE code = ?", [firm["secret"]]).fetchone()[0]
+    # ... under another code too: the log knows the file by the id its seals are bound to.
+    conn.execute("UPDATE customers SET code = 'C000001' WHERE id = ?", [cid])
     conn.execute("UPDATE customers SET sealed = NULL, vault = NULL, level = 1, name = '待核实', "
                  "tier = 'normal', tags = '', notes = '', name_norm = '待核实', "
                  "pinyin_initials = 'dhs', pinyin_full = 'daiheshi', overrides = '{}', "
@@ -337,9 +339,9 @@ def test_removing_a_files_seal_makes_no_colleague_write_it_lower(firm):
     conn.execute("DELETE FROM settings WHERE key LIKE 'warnings.%'")
     conn.close()
     with Desk.open(firm["path"], "manager", PASSWORDS["manager"]) as manager:
-        manager.records.add(firm["secret"], "communications", {"occurred_on": "2026-11-01",
-                                                                "summary": "王秘密来电"})
-        assert manager.warnings.list(code=firm["secret"])      # raised again, sealed
+        manager.records.add("C000001", "communications", {"occurred_on": "2026-11-01",
+                                                           "summary": "王秘密来电"})
+        assert manager.warnings.list(code="C000001")           # raised again, sealed
     conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
     try:
         assert _leaks(insider.everything(conn)) == []
@@ -347,7 +349,7 @@ def test_removing_a_files_seal_makes_no_colleague_write_it_lower(firm):
         conn.close()
     with Desk.open(firm["path"], ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
         result = boss.audit.verify()
-        assert not result.ok and result.problem == "file_level" and firm["secret"] in result.message
+        assert not result.ok and result.problem == "file_level" and "C000001" in result.message
 
 
 def test_a_field_level_entry_no_manager_signed_changes_nothing(firm):
@@ -517,3 +519,108 @@ def test_cutting_the_log_behind_what_a_colleague_saw_stops_her_writing(firm, tmp
         assert not desk.facts.broken
         desk.records.add(firm["internal"], "communications",
                          {"occurred_on": "2026-11-02", "summary": "来电"})
+
+
+def test_a_conversion_entry_she_slips_in_makes_no_entry_go_unchecked(firm):
+    """She turns the first entry into a 'conversion' covering it, so that its hash would
+    be taken on the conversion's word, and rewrites it."""
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    insider.unlock_log(conn)
+    conn.execute("UPDATE audit_log SET user = 'clerk', action = 'keys.convert', "
+                 "summary = '{\"legacy_entries\":1}' WHERE seq = 1")
+    conn.close()
+    with Desk.open(firm["path"], ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
+        result = boss.audit.verify()
+        assert not result.ok and result.problem == "edited" and result.first_bad == 1
+
+
+def test_a_level_change_digests_no_value_she_wrote(firm):
+    """The guess oracle again: she files her guess under a file of her own and waits for a
+    cleared colleague to move that file to another level."""
+    from custdesk.core.validation import id_check_char
+    guess = "11010519800101003"
+    guess += id_check_char(guess)
+    with Desk.open(firm["path"], "clerk", PASSWORDS["clerk"], daily_check=False) as clerk:
+        code = clerk.customers.add({"kind": "individual", "name": "猜", "id_number": guess}).code
+    with Desk.open(firm["path"], "manager", PASSWORDS["manager"], daily_check=False) as manager:
+        manager.customers.edit(code, {"level": "confidential"})
+        cid = manager.customers.get(code)["id"]
+        assert [r["code"] for r in manager.customers.list(search=guess)] == [code]
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    try:
+        assert conn.execute("SELECT count(*) FROM blind_index WHERE customer_id = ?",
+                            [cid]).fetchone()[0] == 0
+    finally:
+        conn.close()
+
+
+def test_pointing_a_warning_at_another_file_lowers_none_of_its_notes(firm):
+    """A note on the secret file's warning; she points the warning's row at the internal
+    file and waits for a cleared colleague to lower that file's level."""
+    with Desk.open(firm["path"], "manager", PASSWORDS["manager"]) as manager:
+        (warning,) = [w for w in manager.warnings.list(code=firm["secret"])
+                      if w["rule"] == "litigation"]
+        manager.warnings.handle(warning["id"], "王秘密的诉讼已核实", action="acknowledge")
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    internal = conn.execute("SELECT id FROM customers WHERE code = ?",
+                            [firm["internal"]]).fetchone()[0]
+    conn.execute("UPDATE warnings SET customer_id = ?, rule = 'documents_missing' WHERE id = ?",
+                 [internal, warning["id"]])
+    conn.execute("UPDATE warning_actions SET customer_id = ?, rule = 'documents_missing' "
+                 "WHERE warning_id = ?", [internal, warning["id"]])
+    conn.close()
+    with Desk.open(firm["path"], "manager", PASSWORDS["manager"], daily_check=False) as manager:
+        try:
+            manager.customers.edit(firm["internal"], {"level": "public"})
+        except Exception:          # noqa: BLE001 - refusing (a row it cannot open) is fine
+            pass
+    conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+    try:
+        texts = [str(v) for _t, _c, v in insider.everything(conn)]
+        assert not any("王秘密的诉讼已核实" in t for t in texts)
+    finally:
+        conn.close()
+
+
+def test_putting_back_an_old_copy_of_the_database_stops_those_who_saw_more(firm, desk,
+                                                                             tmp_path):
+    """She keeps a copy of the database file (with everyone's checked facts in it); a
+    colleague raises a file and writes to it; she puts her copy back."""
+    desk.close()
+    path = firm["path"]
+    Desk.open(path, "manager", PASSWORDS["manager"], daily_check=False).close()
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    files = ("", "-wal", ".audit-head")
+    for suffix in files:
+        if Path(str(path) + suffix).exists():
+            shutil.copy2(str(path) + suffix, str(kept / "custdesk.db") + suffix)
+    with Desk.open(path, "manager", PASSWORDS["manager"], daily_check=False) as manager:
+        manager.customers.edit(firm["internal"], {"level": "secret"})
+        manager.customers.edit(firm["internal"], {"notes": "升为秘密之后的备注"})
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    for suffix in files:
+        if Path(str(kept / "custdesk.db") + suffix).exists():
+            shutil.copy2(str(kept / "custdesk.db") + suffix, str(path) + suffix)
+    with Desk.open(path, "manager", PASSWORDS["manager"], daily_check=False) as manager:
+        assert manager.facts.broken and manager.facts.broken[0] == "rewound"
+        with pytest.raises(LogBroken):
+            manager.customers.edit(firm["internal"], {"notes": "写在旧副本里"})
+    # Who had not checked the entries she took away cannot tell (README: only checkpoints
+    # then show it, to verify).
+    with Desk.open(path, ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
+        assert not boss.facts.broken
+
+
+def test_a_session_notices_its_last_entry_replaced(firm):
+    with Desk.open(firm["path"], "manager", PASSWORDS["manager"], daily_check=False) as manager:
+        conn, keys = insider.break_in(firm["path"], "clerk", PASSWORDS["clerk"])
+        insider.unlock_log(conn)
+        last = conn.execute("SELECT max(seq) FROM audit_log").fetchone()[0]
+        conn.execute("DELETE FROM audit_log WHERE seq = ?", [last])
+        insider.append_as_me(conn, keys, "clerk", _serials(conn, "clerk")[-1], "login", "clerk",
+                             {})
+        conn.close()
+        with pytest.raises(LogBroken):
+            manager.customers.edit(firm["internal"], {"notes": "接在替换的记录之后"})

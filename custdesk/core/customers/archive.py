@@ -273,7 +273,7 @@ class CustomerArchive:
             base.update(self._search_keys(base["name"], base.get("phone"), kind))
             if base.get("status") == "closed":
                 base["closed_on"] = clock.today().isoformat()
-            self.mark_level(code, 0, base["level"])
+            self.mark_level(code, new_id, 0, base["level"])
             desk.store.insert("customers", base)
             table = _detail_table(kind)
             detail = {f.key: clean[f.key] for f in fields_for(kind)
@@ -330,7 +330,7 @@ class CustomerArchive:
                 base.update(self._search_keys(changed.get("name", raw["name"]),
                                               changed.get("phone", raw["phone"]), raw["kind"]))
             if "level" in changed:
-                self.mark_level(raw["code"], raw["level"], changed["level"])
+                self.mark_level(raw["code"], raw["id"], raw["level"], changed["level"])
             desk.store.update("customers", "id = ?", [raw["id"]], base,
                               allow_lower="level" in changed)
             detail = {k: val for k, val in changed.items() if _field(k).table == table}
@@ -345,7 +345,14 @@ class CustomerArchive:
                     name_norm = base.get("name_norm") or raw["name_norm"]
                     self._write_grams(raw["id"], name_norm)
             if "level" in changed:
-                self._index(raw["id"], level, {**raw, **changed})
+                # Digested again under the new level: the values this session writes, and
+                # those a cleared writer had digested — never one written by someone not
+                # cleared (digesting it would answer her guess: ``blind``).
+                digested = {f for (f,) in desk.db.execute(
+                    "SELECT field FROM blind_index WHERE customer_id = ?", [raw["id"]])}
+                kept = {column: raw.get(column) for (_t, column), f in blind.INDEXED.items()
+                        if f in digested}
+                self._index(raw["id"], level, {**kept, **changed})
             else:
                 self._index(raw["id"], level, changed)
             desk.audit.append("customer.edit", raw["code"], customer=raw["code"], summary={
@@ -354,12 +361,14 @@ class CustomerArchive:
                 | ({"overrides": accepted} if accepted else {}))
         return Changes.of("customers", code=raw["code"], id=raw["id"])
 
-    def mark_level(self, code: str, before: int, after: int) -> None:
+    def mark_level(self, code: str, customer_id: int, before: int, after: int) -> None:
         """A file made at, or moved from or to, a sealed level: its signed level entry, before
         its rows are written (in the write). Below 秘密 a file's level seals nothing."""
-        before = max(before, self._desk.disclosure.logged_level(code))
+        before = max(before, self._desk.disclosure.logged_level(customer_id))
         if max(before, after) >= SEAL_FROM:
-            self._desk.audit.file_level(code, after)
+            self._desk.audit.file_level(code, customer_id, after)
+            if after >= SEAL_FROM and before < SEAL_FROM:
+                blind.note_unindexed(self._desk)     # values in clear until now are sealed
 
     def _move_level(self, customer_id: int, before: int, after: int) -> None:
         """A file's level changed: write every row of it again at its new level (in the write)."""
@@ -369,8 +378,6 @@ class CustomerArchive:
                 continue
             if spec.anchor == "customer_id":
                 store.reseal(table, "customer_id = ?", [customer_id])
-        store.reseal("warning_actions", "warning_id IN (SELECT id FROM main.warnings "
-                                        "WHERE customer_id = ?)", [customer_id])
 
     @staticmethod
     def _search_keys(name: str, phone: str | None, kind: str) -> dict:

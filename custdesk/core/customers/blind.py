@@ -56,11 +56,20 @@ def digest_row(desk, customer_id: int, table: str, column: str, value,
         return None
     keys = desk.keys.blind_keys(level)
     if not keys:
-        return None       # found by opening it (``_unindexed``), by those who can
+        note_unindexed(desk)      # found by opening it (``_unindexed``), by those who can
+        return None
     epoch, key = keys[0]
     return (customer_id, field, level, epoch, p.blind(key, field, text))
 
 
+UNINDEXED = "blind_index.unindexed"   # a setting: some sealed value has no digest
+
+
+def note_unindexed(desk) -> None:
+    """In a write: some sealed value may now have no digest (written by someone not cleared,
+    or sealed by a level change). The setting only spares cleared sessions the looking
+    while no such value exists: clearing it by hand hides nothing from anyone."""
+    desk.db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, '1')", [UNINDEXED])
 INSERT = "INSERT INTO blind_index (customer_id, field, level, epoch, digest) VALUES (?, ?, ?, ?, ?)"
 
 
@@ -92,12 +101,16 @@ def find(desk, field: str, value: str) -> set[int]:
 def _unindexed(desk) -> dict[str, dict[str, set[int]]]:
     """field -> value -> files, for the sealed values without a digest this session opens;
     made again when any connection has changed the database since (as the catalogue is)."""
-    stamp = (desk.db.execute("PRAGMA data_version").fetchone()[0], desk.store.writes,
-             tuple(desk.keys.levels_held()))
+    writes = desk.store.table_writes
+    stamp = (desk.db.execute("PRAGMA data_version").fetchone()[0],
+             tuple(writes.get(t, 0) for t in _ANCHOR), tuple(desk.keys.levels_held()))
     cached = getattr(desk, "_blind_unindexed", None)
     if cached is not None and cached[0] == stamp:
         return cached[1]
     out: dict[str, dict[str, set[int]]] = {}
+    if desk.db.execute("SELECT 1 FROM settings WHERE key = ?", [UNINDEXED]).fetchone() is None:
+        desk._blind_unindexed = (stamp, out)
+        return out
     for (table, column), field in INDEXED.items():
         anchor = _ANCHOR[table]
         ids = [r[0] for r in desk.db.execute(

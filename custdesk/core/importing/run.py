@@ -381,7 +381,7 @@ class Importer:
                                pinyin_initials=initials, pinyin_full=full, phone_rev=phone_rev,
                                next_review=due, exposure=0)
                     level = row["level"]
-                    desk.customers.mark_level(code, 0, level)
+                    desk.customers.mark_level(code, new_id, 0, level)
                     stored["customers"].append(desk.store.encode("customers", row, level=level))
                     table = _TABLE[kind]
                     detail_row = {"customer_id": new_id, **{
@@ -431,7 +431,7 @@ class Importer:
         if (name, phone) != (row[0], row[1]):
             base.update(desk.customers._search_keys(name, phone, kind))
         if "level" in base and base["level"] != row[3]:
-            desk.customers.mark_level(row[4], row[3], base["level"])
+            desk.customers.mark_level(row[4], customer_id, row[3], base["level"])
         desk.store.update("customers", "id = ?", [customer_id], base,
                           allow_lower="level" in base)
         if detail:
@@ -583,9 +583,8 @@ class Importer:
                 current = self._existing_records()
                 if any(record_id not in current.values() for _c, record_id, _v in updates):
                     raise Conflict(i18n.tr("import.changed"))
-            file_levels = dict(desk.db.execute(
-                f"SELECT id, level FROM main.customers WHERE id IN "
-                f"({','.join(map(str, sorted(touched))) or 'NULL'})").fetchall())
+            file_levels = {customer_id: desk.disclosure.file_level(customer_id)
+                           for customer_id in touched}
             sql = None
             for start in range(0, len(new), CHUNK):
                 rows = []

@@ -57,7 +57,7 @@ class Facts:
     announced: dict[int, list] = field(default_factory=dict)   # serial -> [user, digest]
     epochs: dict[int, int] = field(default_factory=dict)       # level -> newest epoch
     field_levels: dict[str, int] = field(default_factory=dict)  # changed from the defaults
-    file_levels: dict[str, int] = field(default_factory=dict)  # customer code -> level
+    file_levels: dict[int, int] = field(default_factory=dict)  # customer id -> level
     # name@version -> sha256 (saved by a manager); "install:name@version" -> sha256 (shipped)
     scorecards: dict[str, str] = field(default_factory=dict)
     restores: list[list] = field(default_factory=list)         # [at, backup head]
@@ -91,7 +91,8 @@ class Facts:
                 "at": self.at,
                 "certs": self.certs, "announced": {str(k): v for k, v in self.announced.items()},
                 "epochs": {str(k): v for k, v in self.epochs.items()},
-                "field_levels": self.field_levels, "file_levels": self.file_levels,
+                "field_levels": self.field_levels,
+                "file_levels": {str(k): v for k, v in self.file_levels.items()},
                 "scorecards": self.scorecards, "restores": self.restores}
 
     @classmethod
@@ -102,7 +103,7 @@ class Facts:
                    announced={int(k): list(v) for k, v in data["announced"].items()},
                    epochs={int(k): int(v) for k, v in data["epochs"].items()},
                    field_levels={k: int(v) for k, v in data["field_levels"].items()},
-                   file_levels={k: int(v) for k, v in data["file_levels"].items()},
+                   file_levels={int(k): int(v) for k, v in data["file_levels"].items()},
                    scorecards=dict(data["scorecards"]),
                    restores=[list(r) for r in data["restores"]])
 
@@ -140,11 +141,13 @@ def apply(facts: Facts, seq: int, at: str, action: str, obj: str, customer: str 
             facts.field_levels[obj] = LEVELS.index(after)
             ok = True
     elif action == "customer.level":
-        level = data.get("level")
-        before = facts.file_levels.get(customer or "", 0)
-        if cert.active and isinstance(level, int) and customer \
+        # Keyed by the file's id, which its rows' seals are bound to (a code can be renamed
+        # in the table; an id changed leaves the file's sealed rows unopenable).
+        level, file_id = data.get("level"), data.get("id")
+        before = facts.file_levels.get(file_id, 0) if isinstance(file_id, int) else 0
+        if cert.active and isinstance(level, int) and isinstance(file_id, int) \
                 and cert.clearance >= max(before, level):
-            facts.file_levels[customer] = level
+            facts.file_levels[file_id] = level
             ok = True
     elif action == "scorecard.save":
         if cert.active and cert.role in ("manager", "admin") and data.get("sha256"):
@@ -174,14 +177,20 @@ _COLUMNS = ("seq, at, user, action, object, customer, summary, prev_hash, hash, 
 
 def _legacy(db) -> dict | None:
     """Where a converted database's unsigned entries end, and the digest of them the
-    converting administrator signed (its ``keys.convert`` entry)."""
-    row = db.execute("SELECT seq, summary FROM audit_log WHERE action = 'keys.convert' "
-                     "ORDER BY seq LIMIT 1").fetchone()
-    if row is None:
-        return None
-    summary = json.loads(row[1])
-    return {"seq": row[0], "count": summary.get("legacy_entries", 0),
-            "digest": summary.get("legacy_digest")}
+    converting administrator signed: the first ``keys.convert`` entry that comes after the
+    entries it covers. (Whether it is signed, by an administrator, is checked when the walk
+    reaches it; one slipped in among the entries it claims to cover is ignored, so those
+    entries are checked one by one.)"""
+    for seq, summary in db.execute("SELECT seq, summary FROM audit_log "
+                                   "WHERE action = 'keys.convert' ORDER BY seq"):
+        try:
+            data = json.loads(summary)
+            count = int(data.get("legacy_entries", 0))
+        except (ValueError, TypeError, AttributeError):
+            continue
+        if 0 <= count < seq:
+            return {"seq": seq, "count": count, "digest": data.get("legacy_digest")}
+    return None
 
 
 def catch_up(db, history: dict, facts: Facts, *, full: bool = False) -> Facts:
@@ -236,8 +245,11 @@ def catch_up(db, history: dict, facts: Facts, *, full: bool = False) -> Facts:
                     facts.broken = ("forged", seq)
                     return facts
                 if legacy and seq == legacy["seq"]:
+                    # The entries before were taken on this entry's word: it must be an
+                    # administrator's, and its digest theirs.
                     legacy_hash.update(b"]")
-                    if legacy_hash.hexdigest() != legacy["digest"]:
+                    if legacy_hash.hexdigest() != legacy["digest"] \
+                            or not (cert.active and cert.role == "admin"):
                         facts.broken = ("legacy", 1)
                         return facts
                 if states:
@@ -247,43 +259,76 @@ def catch_up(db, history: dict, facts: Facts, *, full: bool = False) -> Facts:
 
 
 # -- each user's own snapshot ------------------------------------------------------------------
+# Kept twice, signed by its user: in the database (``settings``), and in the user's own data
+# folder, which a colleague with another account on the machine cannot write — so putting
+# back an older copy of the database file, snapshots and all, is still found.
 def _message(database_id: str, user: str, data: dict) -> bytes:
     return json.dumps(["facts", database_id, user, data], ensure_ascii=False, sort_keys=True,
                       separators=(",", ":")).encode("utf-8")
 
 
-def save(db, personal, facts: Facts) -> None:
+def private_path(database_id: str, db_path, user: str):
+    """Where ``user``'s own copy for the database at ``db_path`` is kept (a copy of the
+    database elsewhere is another database for this purpose)."""
+    from pathlib import Path
+    from ... import paths
+    tag = hashlib.sha256(f"{database_id}\0{Path(db_path).resolve()}\0{user}"
+                         .encode("utf-8")).hexdigest()[:24]
+    return paths.data_dir() / "checked" / f"{tag}.json"
+
+
+def save(db, personal, facts: Facts, db_path=None) -> None:
     """Keep ``facts`` for ``personal``'s next login, signed by them (in the caller's write)."""
     if facts.broken:
         return
     data = facts.as_dict()
     signature = p.sign(personal.sign_seed, _message(facts.database_id, personal.user, data))
+    text = json.dumps({"facts": data, "signature": p.b64(signature)}, ensure_ascii=False)
     db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-               [_SETTINGS_KEY.format(user=personal.user),
-                json.dumps({"facts": data, "signature": p.b64(signature)}, ensure_ascii=False)])
+               [_SETTINGS_KEY.format(user=personal.user), text])
+    if db_path is not None:
+        from ..files import write_atomic
+        try:
+            write_atomic(private_path(facts.database_id, db_path, personal.user), text)
+        except OSError:
+            pass          # the copy in the database stands alone
 
 
-def load(db, database_id: str, personal, history: dict) -> Facts:
+def _verified(text: str | None, database_id: str, personal) -> Facts | None:
+    if not text:
+        return None
+    try:
+        stored = json.loads(text)
+        data = stored["facts"]
+        if data.get("database_id") == database_id and p.verify(
+                personal.sign_public, p.unb64(stored["signature"]),
+                _message(database_id, personal.user, data)):
+            return Facts.from_dict(data)
+    except (KeyError, TypeError, ValueError):
+        pass
+    return None
+
+
+def load(db, database_id: str, personal, history: dict, db_path=None) -> Facts:
     """The facts as ``personal`` last checked them, brought up to the log's end.
 
-    A snapshot that is not theirs (edited, another user's, another database's) is ignored:
-    the whole log is walked. One whose last entry is gone or different means the log was
-    cut or rewritten after they checked it: ``broken`` ("rewound") — unless an
-    administrator *by that snapshot* has since accepted the cut (``accepts_cut``).
+    Of the two copies the furthest is taken. A copy that is not theirs (edited, another
+    user's, another database's) is ignored; with none, the whole log is walked. One whose
+    last entry is gone or different means the log was cut, rewritten or put back after
+    they checked it: ``broken`` ("rewound") — unless an administrator *by that copy* has
+    since accepted the cut or restored a backup (``accepts_cut``).
     """
-    facts = Facts(database_id)
     row = db.execute("SELECT value FROM settings WHERE key = ?",
                      [_SETTINGS_KEY.format(user=personal.user)]).fetchone()
-    if row is not None:
+    copies = [_verified(row[0] if row else None, database_id, personal)]
+    if db_path is not None:
         try:
-            stored = json.loads(row[0])
-            data = stored["facts"]
-            if data.get("database_id") == database_id and p.verify(
-                    personal.sign_public, p.unb64(stored["signature"]),
-                    _message(database_id, personal.user, data)):
-                facts = Facts.from_dict(data)
-        except (KeyError, TypeError, ValueError):
-            pass
+            own = private_path(database_id, db_path, personal.user).read_text(encoding="utf-8")
+        except OSError:
+            own = None
+        copies.append(_verified(own, database_id, personal))
+    copies = [c for c in copies if c is not None]
+    facts = max(copies, key=lambda c: c.seq) if copies else Facts(database_id)
     if facts.seq:
         found = db.execute("SELECT hash FROM audit_log WHERE seq = ?", [facts.seq]).fetchone()
         if found is None or found[0] != facts.hash:
@@ -297,15 +342,15 @@ def load(db, database_id: str, personal, history: dict) -> Facts:
 
 def accepts_cut(db, history: dict, seen: Facts) -> bool:
     """Whether an administrator accepted the log as it is after it was cut or rewritten
-    behind ``seen`` (the facts as the reader last checked them): an ``audit.reanchor``
-    entry written after she checked it (a later time than her last entry's: any entry
+    behind ``seen`` (the facts as the reader last checked them): an ``audit.reanchor`` or
+    ``backup.restore`` entry written after she checked it (a later time than her last entry's: any entry
     written after that and before the cut went with the cut), signed by someone who was
     an active administrator *by ``seen``* — someone demoted in the entries that were cut
     cannot accept her own cut for those who saw her demotion. (The entry's signature and
     link were checked by the whole walk just made.)"""
     for signer, serial in db.execute(
-            "SELECT signer, signer_serial FROM audit_log WHERE action = 'audit.reanchor' "
-            "AND at > ? ORDER BY seq", [seen.at]):
+            "SELECT signer, signer_serial FROM audit_log WHERE action IN ('audit.reanchor', "
+            "'backup.restore') AND at > ? ORDER BY seq", [seen.at]):
         was = history.get(seen.certs.get(signer, -1))
         now = history.get(serial)
         if was is not None and was.active and was.role == "admin" and now is not None \

@@ -84,15 +84,15 @@ def refresh_publics(db, registry: r.Registry, keyring: Keyring, facts: Facts) ->
     return problems
 
 
-def open_keys(db, database_id: str, personal: Personal) -> tuple[r.Registry, r.Cert, Keyring,
-                                                                 Facts]:
+def open_keys(db, database_id: str, personal: Personal,
+              db_path=None) -> tuple[r.Registry, r.Cert, Keyring, Facts]:
     """Check the registry against the root this person trusts and collect their keys: the
     facts are theirs as they last checked them, brought up to the log's end (``facts``).
 
     :raises KeysTampered: a different root, or no valid certificate for these keys.
     """
     history, problems = r.load_history(db, database_id, personal.root)
-    facts = load_facts(db, database_id, personal, history)
+    facts = load_facts(db, database_id, personal, history, db_path)
     registry = r.Registry.from_facts(database_id, personal.root, history, problems, facts)
     root_cert = registry.cert(RECOVERY)
     if root_cert is None or root_cert.sign_key != personal.root:

@@ -219,11 +219,13 @@ def _convert(path: Path, db, old_file_key: bytes, admin: str, password: str, adm
         # Keep the admin's clearance as it was for what follows (sealing reads with it).
         desk.user = User(admin, "admin", admin_row[2], admin_row[3])
         sealed = seal_existing(desk)
+        from ..customers.blind import note_unindexed
+        note_unindexed(desk)       # the values sealed now have no digests
         # Each sealed file's level, signed: the level every writer keeps it at from now on.
-        for code, level in db.execute("SELECT code, level FROM main.customers WHERE level >= ? "
-                                      "AND level <= ? ORDER BY code",
-                                      [SEAL_FROM, admin_row[2]]).fetchall():
-            desk.audit.file_level(code, level)
+        for code, file_id, level in db.execute(
+                "SELECT code, id, level FROM main.customers WHERE level >= ? AND level <= ? "
+                "ORDER BY code", [SEAL_FROM, admin_row[2]]).fetchall():
+            desk.audit.file_level(code, file_id, level)
         for cert in sorted(registry.history.values(), key=lambda c: c.serial):
             r.log_cert(desk, cert)
         desk.keys_maintenance()
@@ -304,9 +306,8 @@ def seal_existing(desk, progress=None) -> int:
             where = "1"
         elif table in vaulted_tables or desk.disclosure.kind_level(table) >= SEAL_FROM:
             where = "1"
-        elif table == "warning_actions":
-            where = ("warning_id IN (SELECT w.id FROM main.warnings w JOIN main.customers c "
-                     "ON c.id = w.customer_id WHERE c.level >= ?)")
+        elif table in ("warnings", "warning_actions"):
+            where = "1"        # a warning quoting a kind levelled higher is kept at that level
         elif spec.anchor == "customer_id":
             where = "customer_id IN (SELECT id FROM main.customers WHERE level >= ?)"
         else:

@@ -75,3 +75,13 @@ ALTER TABLE audit_log ADD COLUMN signature TEXT;
 
 -- Entries read by their action (the field levels, the certificates' announcements).
 CREATE INDEX audit_log_action ON audit_log (action, seq);
+
+-- A warning's actions carry their warning's file and rule: their level is read from their
+-- own row, whose seal is bound to these columns (not from the warning's row, which anyone
+-- with the file could point at another file).
+ALTER TABLE warning_actions ADD COLUMN customer_id INTEGER REFERENCES customers (id);
+ALTER TABLE warning_actions ADD COLUMN rule TEXT;
+UPDATE warning_actions SET
+    customer_id = (SELECT w.customer_id FROM warnings w WHERE w.id = warning_actions.warning_id),
+    rule = (SELECT w.rule FROM warnings w WHERE w.id = warning_actions.warning_id);
+CREATE INDEX warning_actions_customer ON warning_actions (customer_id);

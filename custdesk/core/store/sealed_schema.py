@@ -24,12 +24,29 @@ _RECORD_META = ("id", "customer_id", "created_at", "created_by", "updated_at")
 
 
 class Spec:
-    """One table: the column a token is bound to (``anchor``) and the sealed columns."""
+    """One table: the column a token is bound to (``anchor``), the sealed columns, and the
+    clear columns a row's level is read from besides its file (``bound``): a token is
+    bound to them too, so that editing one in the file (a warning's rule, to make the
+    next writer seal it lower) leaves a row nobody opens rather than one written lower."""
 
-    def __init__(self, anchor: str, columns: tuple[str, ...], blob: str | None = None):
+    def __init__(self, anchor: str, columns: tuple[str, ...], blob: str | None = None,
+                 bound: tuple[str, ...] = ()):
         self.anchor = anchor
         self.columns = columns
         self.blob = blob          # a column encrypted as bytes on its own (document content)
+        self.bound = bound
+
+    def key(self, row: dict) -> object:
+        """What the row's tokens are bound to (in the same form as ``key_sql``)."""
+        if not self.bound:
+            return row.get(self.anchor)
+        return "|".join(str(row.get(c)) for c in (self.anchor, *self.bound))
+
+    def key_sql(self) -> str:
+        if not self.bound:
+            return f'"{self.anchor}"'
+        return " || '|' || ".join(f"ifnull(CAST(\"{c}\" AS TEXT), 'None')"
+                                  for c in (self.anchor, *self.bound))
 
 
 SEALED: dict[str, Spec] = {
@@ -70,8 +87,8 @@ SEALED: dict[str, Spec] = {
         "approved_limit", "decision_reason")),
     "limit_changes": Spec("customer_id", ("current_limit", "new_limit", "reason",
                                           "decision_reason")),
-    "warnings": Spec("customer_id", ("subject", "facts", "close_note")),
-    "warning_actions": Spec("warning_id", ("note",)),
+    "warnings": Spec("customer_id", ("subject", "facts", "close_note"), bound=("rule",)),
+    "warning_actions": Spec("customer_id", ("note",), bound=("warning_id", "rule")),
     "review_events": Spec("customer_id", ("note",)),
     "report_exports": Spec("customer_id", ("params",)),
 }

@@ -64,6 +64,7 @@ class Sealer:
         self._fields: dict[str, object] = {}
         self._columns: dict[str, list[str]] = {}
         self.writes = 0       # rows this session wrote (the catalogue's staleness check)
+        self.table_writes: dict[str, int] = {}     # the same, by table
         self._sealers: dict[tuple[int, int], p.BoxSealer] = {}
         self._openers: dict[tuple[int, int], p.BoxOpener] = {}
 
@@ -80,11 +81,11 @@ class Sealer:
                 if column in sealable:
                     parts.append(
                         f"CASE WHEN sealed IS NULL AND vault IS NULL THEN \"{column}\" ELSE "
-                        f"cd_open('{table}', \"{spec.anchor}\", sealed, vault, '{column}', "
+                        f"cd_open('{table}', {spec.key_sql()}, sealed, vault, '{column}', "
                         f"\"{column}\") END AS \"{column}\"")
                 elif column == spec.blob:
                     parts.append(f"CASE WHEN sealed IS NULL THEN \"{column}\" ELSE "
-                                 f"cd_blob('{table}', \"{spec.anchor}\", sealed, \"{column}\") "
+                                 f"cd_blob('{table}', {spec.key_sql()}, sealed, \"{column}\") "
                                  f"END AS \"{column}\"")
                 else:
                     parts.append(f"\"{column}\"")
@@ -215,7 +216,7 @@ class Sealer:
         written yet); else the policy's.
         """
         spec = SEALED[table]
-        anchor = row.get(spec.anchor)
+        anchor = spec.key(row)
         if level is None:
             level = self.policy.row_level(table, row)
         stored = {k: v for k, v in row.items() if k not in spec.columns and k != spec.blob}
@@ -262,6 +263,7 @@ class Sealer:
         stored = self.encode(table, full)
         names = list(stored)
         self.writes += 1
+        self.table_writes[table] = self.table_writes.get(table, 0) + 1
         cursor = self.db.conn.execute(
             f"INSERT INTO main.\"{table}\" ({', '.join(chr(34) + n + chr(34) for n in names)}) "
             f"VALUES ({', '.join('?' * len(names))})", [stored[n] for n in names])
@@ -276,7 +278,7 @@ class Sealer:
         """A stored row opened: (every column as this session reads it, tokens of vault
         values it cannot open)."""
         spec = SEALED[table]
-        anchor = stored.get(spec.anchor)
+        anchor = spec.key(stored)
         row = {k: v for k, v in stored.items() if k not in ("sealed", "vault")}
         kept = {}
         if stored.get("sealed") is not None:
@@ -322,6 +324,7 @@ class Sealer:
                 f"WHERE \"{key_column}\" = ?", [new[n] for n in names] + [stored[key_column]])
             count += 1
         self.writes += count
+        self.table_writes[table] = self.table_writes.get(table, 0) + count
         return count
 
     def reseal(self, table: str, where: str, params: list) -> int:
