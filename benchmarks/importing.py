@@ -12,9 +12,10 @@ peak memory is its own:
   checking every row with core's cleaning, duplicate checks and the bulk write with
   search keys, name grams, review dates and the audit entry;
 - **floor**: a fresh database and a bare ``executemany`` of the same rows (the same
-  values, already cleaned and keyed, prepared before the clock starts) into the same
-  tables (customers, individuals, enterprises, name_grams) in one transaction, with the
-  same page cache.
+  values, already cleaned, keyed and in their stored form — random ids and codes, ID
+  numbers and incomes vaulted, blind-index digests — prepared before the clock starts)
+  into the same tables (customers, individuals, enterprises, name_grams, blind_index)
+  in one transaction, with the same page cache.
 
 It prints JSON: seconds, rows per second and peak RSS of each (for the import also that of
 its helper process, which works out the pinyin keys on the second core), the ratio
@@ -64,13 +65,15 @@ def run_import(db: Path, source: Path) -> dict:
 
 
 def run_floor(db: Path, source: Path) -> dict:
-    """The same rows, cleaned and keyed beforehand, inserted with bare executemany."""
+    """The same rows, cleaned, keyed and sealed beforehand, inserted with bare executemany."""
+    from custdesk.core.customers import blind
+    from custdesk.core.customers import search as s
     from custdesk.core.importing import Importer
+    from custdesk.core.importing import run as r
+    from custdesk.core.importing.keys import KeyMaker, keys_for
     from custdesk.core.importing.mapping import map_headers
     from custdesk.core.importing.reading import read_table
-    from custdesk.core.importing import run as r
-    from custdesk.core.importing.keys import KeyMaker
-    from custdesk.core.customers import search as s
+    from custdesk.core.store.sealed_schema import SEAL_FROM
     desk = new_desk(db)
     importer = Importer(desk, "customers")
     table = read_table(source)
@@ -82,36 +85,57 @@ def run_floor(db: Path, source: Path) -> dict:
                        if importer.fields[k].type in ("money", "signed_money")}
     importer._keys = KeyMaker(parallel=False)
     new, _updates = importer._check_customers(table.rows, columns, result)
+    # Everything the import's write works out, worked out before the clock starts: ids and
+    # codes (random, as ``customers.allocate`` gives them), search keys, the stored form of
+    # each row (``desk.store.encode``: ID numbers and incomes vaulted above an internal
+    # file, sealed files sealed), name grams and blind-index digests.
     now, due = "2026-01-01T00:00:00Z", "2026-01-31"
-    defaults = r._defaults(desk.db, "customers")
-    bases, grams = [], []
-    details = {"individual": [], "enterprise": []}
-    for number, (kind, base, detail) in enumerate(new, 1):
-        values = dict(zip(r._BASE, base))
-        keys = desk.customers._search_keys(values["name"], values["phone"], kind)
-        bases.append((number, f"C{number:06d}", *(defaults.get(k) if v is None else v
-                                                  for k, v in values.items()),
-                      "{}", now, ADMIN, now, *keys.values(), due))
-        details[kind].append((number, *(v for v in detail)))
-        grams.extend((g, number) for g in s.name_grams(keys["name_norm"]))
-    details["individual"] = [(row[0], *(v if v is not None else ("resident_id" if k == "id_type" else None)
-                                        for k, v in zip(r._DETAIL["individual"], row[1:])))
-                             for row in details["individual"]]
+    defaults = {t: r._defaults(desk.db, t) for t in ("customers", "individuals", "enterprises")}
+    identities = desk.customers.allocate(len(new))
+    keys = keys_for(r._key_items(new))
+    stored: dict[str, list[dict]] = {"customers": [], "individuals": [], "enterprises": []}
+    grams, digests = [], []
+    for (kind, base, detail), (new_id, code), (name_norm, initials, full, phone_rev) in zip(
+            new, identities, keys):
+        row = {k: defaults["customers"].get(k) if v is None else v for k, v in zip(r._BASE, base)}
+        row.update(id=new_id, code=code, kind=kind, overrides="{}", created_at=now,
+                   created_by=ADMIN, updated_at=now, name_norm=name_norm, pinyin_initials=initials,
+                   pinyin_full=full, phone_rev=phone_rev, next_review=due, exposure=0)
+        level = row["level"]
+        stored["customers"].append(desk.store.encode("customers", row, level=level))
+        detail_table = r._TABLE[kind]
+        detail_row = {"customer_id": new_id, **{k: defaults[detail_table].get(k) if v is None else v
+                                                for k, v in zip(r._DETAIL[kind], detail)}}
+        stored[detail_table].append(desk.store.encode(detail_table, detail_row, level=level))
+        if level < SEAL_FROM:
+            grams.extend((g, new_id) for g in s.name_grams(name_norm))
+        for index_table, column in blind.INDEXED:
+            source_row = row if index_table == "customers" else detail_row
+            if index_table in ("customers", detail_table) and column in source_row:
+                found = blind.digest_row(desk, new_id, index_table, column, source_row[column],
+                                         level)
+                if found:
+                    digests.append(found)
+    grams.sort()
+    statements = {}
+    for name, rows in stored.items():
+        names = list(rows[0]) if rows else []
+        statements[name] = (f"INSERT INTO main.{name} ({', '.join(names)}) "
+                            f"VALUES ({', '.join('?' * len(names))})",
+                            [[row[n] for n in names] for row in rows])
     conn = desk.db.conn
     started = time.perf_counter()
     with desk.writing(), r._large_cache(desk.db):      # the page cache the import uses
-        conn.executemany(f"INSERT INTO customers (id, code, {', '.join(r._BASE)}, overrides, created_at, "
-                         "created_by, updated_at, name_norm, pinyin_initials, pinyin_full, phone_rev, "
-                         f"next_review) VALUES ({', '.join('?' * (len(r._BASE) + 11))})", bases)
-        for kind, rows in details.items():
-            cols = r._DETAIL[kind]
-            conn.executemany(f"INSERT INTO {r._TABLE[kind]} (customer_id, {', '.join(cols)}) "
-                             f"VALUES ({', '.join('?' * (len(cols) + 1))})", rows)
+        for sql, rows in statements.values():
+            if rows:
+                conn.executemany(sql, rows)
         conn.executemany("INSERT OR IGNORE INTO name_grams (gram, customer_id) VALUES (?, ?)", grams)
+        conn.executemany(blind.INSERT, digests)
     seconds = time.perf_counter() - started
     desk.close()
-    return {"seconds": round(seconds, 2), "rows": len(bases),
-            "rows_per_s": round(len(bases) / seconds), "peak_rss_mib": round(peak_mib(), 1)}
+    count = len(stored["customers"])
+    return {"seconds": round(seconds, 2), "rows": count,
+            "rows_per_s": round(count / seconds), "peak_rss_mib": round(peak_mib(), 1)}
 
 
 ROOT = Path(__file__).resolve().parents[1]
