@@ -66,6 +66,7 @@ class Access:
 
     def __init__(self, desk):
         self._desk = desk
+        self._levels: tuple | None = None      # (facts stamp, levels), made again as they move
 
     @property
     def role(self) -> str:
@@ -88,9 +89,13 @@ class Access:
         ``settings.field_level`` entries a manager or administrator signed in the log
         (``keys.facts``) — not by the ``field_levels`` table, which anyone with the file
         could edit to have the next writer seal a value lower."""
-        levels = {k: LEVELS.index(v) for k, v in DEFAULT_FIELD_LEVELS.items()}
-        levels.update(self._desk.facts.field_levels)
-        return levels
+        facts = self._desk.facts
+        stamp = (id(facts), facts.seq, len(facts.field_levels))
+        if self._levels is None or self._levels[0] != stamp:
+            levels = {k: LEVELS.index(v) for k, v in DEFAULT_FIELD_LEVELS.items()}
+            levels.update(facts.field_levels)
+            self._levels = (stamp, levels)
+        return self._levels[1]
 
     def field_level(self, sensitive: str) -> int:
         return self.field_levels().get(sensitive, 0)

@@ -93,13 +93,14 @@ class Listing:
         limit = int(limit) if limit else None
         clear_rows, clear_total = self._clear_rows(search, kind, status, tier, level, grade,
                                                    hold, limit)
-        sealed = self._sealed_rows(search, kind, status, tier, level, grade, hold)
+        sealed, sealed_total = self._sealed_rows(search, kind, status, tier, level, grade, hold,
+                                                 limit)
         if not sealed:
-            return self._finish(clear_rows), clear_total
+            return self._finish(clear_rows), clear_total + sealed_total
         merged = list(heapq.merge(clear_rows, sealed, key=lambda r: (r[-1][0], r[-1][1], r[0])))
         if limit:
             merged = merged[:limit]
-        return self._finish(merged), clear_total + len(sealed)
+        return self._finish(merged), clear_total + sealed_total
 
     def _clear_rows(self, search, kind, status, tier, level, grade, hold, limit):
         db = self._desk.db
@@ -145,10 +146,13 @@ class Listing:
         count_sql = f"SELECT count(*) FROM main.customers c WHERE {' AND '.join(where)}"
         return rows, db.execute(count_sql, params).fetchone()[0]
 
-    def _sealed_rows(self, search, kind, status, tier, level, grade, hold) -> list[tuple]:
+    def _sealed_rows(self, search, kind, status, tier, level, grade, hold,
+                     limit=None) -> tuple[list[tuple], int]:
+        """(the first ``limit`` sealed files that match, in pinyin order, as list rows; how
+        many match in all): the rows past the limit are counted, not built."""
         catalogue = self.catalogue
         if not catalogue.entries():
-            return []
+            return [], 0
         if search and search.strip() and self._found(search) is None and \
                 not self._blind_ids(search):
             entries = catalogue.matching(search, set())
@@ -161,7 +165,7 @@ class Listing:
         if grade and grade != UNGRADED and grade not in GRADES:
             self.filters(None, None, None, None, grade, False)      # raises the same error
         today, days = clock.today(), self._desk.reviews.policy().hold_days
-        out = []
+        out, total = [], 0
         for row in entries:
             v = lambda c: cat.value(row, c)     # noqa: E731
             if (kind and v("kind") != kind) or (status and v("status") != status) or \
@@ -175,12 +179,15 @@ class Listing:
             if hold and not hold_reasons(v("credit_limit"), v("exposure") or 0,
                                          v("grade_valid_until"), today, v("next_review"), days):
                 continue
+            total += 1
+            if limit and len(out) >= limit:
+                continue
             out.append((v("code"), v("kind"), v("name"), v("status"), v("tier"), v("level"),
                         v("owner"), mask_value(v("phone"), "phone"), v("grade"),
                         v("risk_level"), v("credit_limit"), v("exposure"),
                         v("grade_valid_until"), v("next_review"),
                         (v("pinyin_full") or "", v("name"))))
-        return out
+        return out, total
 
     def _finish(self, rows: list[tuple]) -> list[tuple]:
         """List rows with the hold worked out as ``Grading.credit`` does (the rows end with
