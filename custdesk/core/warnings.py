@@ -310,6 +310,8 @@ class Warnings:
         first session of the day cleared higher (``warnings.checked_on`` keeps the day and
         the clearance it was checked at)."""
         desk = self._desk
+        if desk.read_only_reason() or desk.must_change_password:
+            return []           # a session that may not write leaves the check to the next one
         today = clock.today().isoformat()
         clearance = desk.access.clearance
         day, _, level = (desk.settings.get("warnings.checked_on") or "").partition(":")

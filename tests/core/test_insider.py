@@ -512,6 +512,8 @@ def test_cutting_the_log_behind_what_a_colleague_saw_stops_her_writing(firm, tmp
         with pytest.raises(LogBroken):
             desk.records.add(firm["internal"], "communications",
                              {"occurred_on": "2026-11-02", "summary": "来电"})
+        assert desk.warnings.daily() == []        # reading goes on: the check waits
+        assert desk.reviews.due(14) is not None
     with Desk.open(firm["path"], ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
         boss.audit.reanchor("核查：末尾被删除，已知悉")
         boss.users.update("clerk", role="clerk", clearance="internal")
