@@ -10,18 +10,17 @@ closes only once the administrator says they are written down.
 from __future__ import annotations
 
 import html
-import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox,
-                               QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from ..core import clock
-from .setup_wizard import Printer, print_document
+from .setup_wizard import Printer, ask_text_file, print_document, write_secret_text
 
 
 def _fixed_font(scale: float = 1.0, bold: bool = False) -> QFont:
@@ -30,18 +29,6 @@ def _fixed_font(scale: float = 1.0, bold: bool = False) -> QFont:
     font.setPointSizeF(max(font.pointSizeF(), 10) * scale)
     font.setBold(bold)
     return font
-
-
-def write_private_text(target: Path, text: str) -> None:
-    """Write ``text`` readable by this user only (0600), with a BOM, so that older Windows
-    Notepad shows the Chinese text correctly."""
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8-sig") as out:
-        out.write(text)
-    try:
-        os.chmod(target, 0o600)        # a file that was there before keeps its mode otherwise
-    except OSError:
-        pass
 
 
 class ConversionReportDialog(QDialog):
@@ -221,17 +208,13 @@ class ConversionReportDialog(QDialog):
             self.status.setText(self.tr("Sent to the printer."))
 
     def save_report(self) -> None:
-        suggested = str(Path.home() / self.tr("custdesk-new-passwords.txt"))
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the one-time passwords and recovery key"), suggested,
-            self.tr("Text files (*.txt)"))
-        if not path:
+        target = ask_text_file(self, self.tr("Save the one-time passwords and recovery key"),
+                               self.tr("custdesk-new-passwords.txt"),
+                               self.tr("Text files (*.txt)"))
+        if target is None:
             return
-        target = Path(path)
-        if target.suffix.lower() != ".txt":
-            target = target.with_name(target.name + ".txt")
         try:
-            write_private_text(target, self.text())
+            write_secret_text(target, self.text())
         except OSError as exc:
             self.status.setText(self.tr("Could not save the file: %1").replace("%1", str(exc)))
             return

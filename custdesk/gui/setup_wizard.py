@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFileDialog, QFormLayout, QHB
 from ..core import clock
 from ..core.desk import Desk
 from ..core.errors import ValidationError
+from ..core.files import write_atomic_bytes
 from ..core.keys.primitives import fingerprint
 from ..core.users import check_password, check_user_name
 from .operations import DeskRunner
@@ -348,22 +349,36 @@ class RecoveryPage(QWizardPage):
             self.status.setText(self.tr("The recovery key was sent to the printer."))
 
     def save_key(self) -> None:
-        suggested = str(Path.home() / self.tr("custdesk-recovery-key.txt"))
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the recovery key"), suggested, self.tr("Text files (*.txt)"))
-        if not path:
+        target = ask_text_file(self, self.tr("Save the recovery key"),
+                               self.tr("custdesk-recovery-key.txt"), self.tr("Text files (*.txt)"))
+        if target is None:
             return
-        target = Path(path)
-        if target.suffix.lower() != ".txt":
-            target = target.with_name(target.name + ".txt")
         try:
-            # With a BOM, so that older Windows Notepad shows the Chinese text correctly.
-            target.write_text(self.text(), encoding="utf-8-sig")
+            write_secret_text(target, self.text())
         except OSError as exc:
             self.status.setText(self.tr("Could not save the file: %1").replace("%1", str(exc)))
             return
         self.saved_to = target
         self.status.setText(self.tr("Saved to %1").replace("%1", str(target)))
+
+
+def ask_text_file(parent, title: str, suggested_name: str, filter_text: str) -> Path | None:
+    """Where to save a text file (``.txt`` added when missing); None when cancelled."""
+    path, _filter = QFileDialog.getSaveFileName(parent, title,
+                                                str(Path.home() / suggested_name), filter_text)
+    if not path:
+        return None
+    target = Path(path)
+    return target if target.suffix.lower() == ".txt" else target.with_name(target.name + ".txt")
+
+
+def write_secret_text(target: Path, text: str) -> None:
+    """A recovery key or one-time passwords on disk: readable by this user only (0600, as
+    every file custdesk writes), with a BOM so that older Windows Notepad shows the Chinese.
+
+    :raises OSError: the file could not be written.
+    """
+    write_atomic_bytes(target, text.encode("utf-8-sig"))
 
 
 class SetupWizard(QWizard):

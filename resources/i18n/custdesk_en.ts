@@ -112,7 +112,7 @@
     <context>
         <name>AdminPage</name>
         <message>
-            <location filename="../../custdesk/gui/setup_wizard.py" line="+97" />
+            <location filename="../../custdesk/gui/setup_wizard.py" line="+98" />
             <source>Administrator account</source>
             <translation>Administrator account</translation>
         </message>
@@ -804,7 +804,7 @@
     <context>
         <name>ConversionReportDialog</name>
         <message>
-            <location filename="../../custdesk/gui/conversion_report.py" line="+65" />
+            <location filename="../../custdesk/gui/conversion_report.py" line="+53" />
             <source>Database converted: new passwords and recovery key</source>
             <translation>Database converted: new passwords and recovery key</translation>
         </message>
@@ -929,22 +929,22 @@
             <translation>Sent to the printer.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>custdesk-new-passwords.txt</source>
             <translation>custdesk-new-passwords.txt</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-1" />
             <source>Save the one-time passwords and recovery key</source>
             <translation>Save the one-time passwords and recovery key</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Text files (*.txt)</source>
             <translation>Text files (*.txt)</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+6" />
             <source>Could not save the file: %1</source>
             <translation>Could not save the file: %1</translation>
         </message>
@@ -2985,22 +2985,22 @@ If the original document really reads like this, give a reason to keep it (recor
             <translation>The recovery key was sent to the printer.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>custdesk-recovery-key.txt</source>
             <translation>custdesk-recovery-key.txt</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-1" />
             <source>Save the recovery key</source>
             <translation>Save the recovery key</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Text files (*.txt)</source>
             <translation>Text files (*.txt)</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+6" />
             <source>Could not save the file: %1</source>
             <translation>Could not save the file: %1</translation>
         </message>
@@ -4112,7 +4112,7 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>SetupWizard</name>
         <message>
-            <location filename="../../custdesk/gui/setup_wizard.py" line="+18" />
+            <location filename="../../custdesk/gui/setup_wizard.py" line="+37" />
             <source>Set up custdesk</source>
             <translation>Set up custdesk</translation>
         </message>
@@ -4516,7 +4516,7 @@ If the original document really reads like this, give a reason to keep it (recor
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../../custdesk/gui/setup_wizard.py" line="-327" />
+            <location filename="../../custdesk/gui/setup_wizard.py" line="-341" />
             <source>Welcome</source>
             <extracomment>print_document(parent, document) -&gt; whether it was printed (tests inject their own)</extracomment>
             <translation>Welcome</translation>

@@ -112,7 +112,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../custdesk/gui/setup_wizard.py" line="+97"/>
+        <location filename="../../custdesk/gui/setup_wizard.py" line="+98"/>
         <source>Administrator account</source>
         <translation>管理员账户</translation>
     </message>
@@ -802,7 +802,7 @@
 <context>
     <name>ConversionReportDialog</name>
     <message>
-        <location filename="../../custdesk/gui/conversion_report.py" line="+65"/>
+        <location filename="../../custdesk/gui/conversion_report.py" line="+53"/>
         <source>Database converted: new passwords and recovery key</source>
         <translation>数据库已转换：新密码与恢复密钥</translation>
     </message>
@@ -927,22 +927,22 @@
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>custdesk-new-passwords.txt</source>
         <translation>custdesk-新密码.txt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>Save the one-time passwords and recovery key</source>
         <translation>保存一次性密码与恢复密钥</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Could not save the file: %1</source>
         <translation>无法保存文件：%1</translation>
     </message>
@@ -2981,22 +2981,22 @@ If the original document really reads like this, give a reason to keep it (recor
         <translation>恢复密钥已发送到打印机。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>custdesk-recovery-key.txt</source>
         <translation>custdesk-恢复密钥.txt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>Save the recovery key</source>
         <translation>保存恢复密钥</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Could not save the file: %1</source>
         <translation>无法保存文件：%1</translation>
     </message>
@@ -4105,7 +4105,7 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../custdesk/gui/setup_wizard.py" line="+18"/>
+        <location filename="../../custdesk/gui/setup_wizard.py" line="+37"/>
         <source>Set up custdesk</source>
         <translation>初始设置 custdesk</translation>
     </message>
@@ -4509,7 +4509,7 @@ If the original document really reads like this, give a reason to keep it (recor
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../custdesk/gui/setup_wizard.py" line="-327"/>
+        <location filename="../../custdesk/gui/setup_wizard.py" line="-341"/>
         <source>Welcome</source>
         <extracomment>print_document(parent, document) -&gt; whether it was printed (tests inject their own)</extracomment>
         <translation>欢迎</translation>

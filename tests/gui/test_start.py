@@ -94,6 +94,7 @@ def test_setup_wizard_end_to_end(bare_runner, qtbot, tmp_path, monkeypatch):
                         staticmethod(lambda *args, **kw: (str(saved), "")))
     wizard.recovery.save_button.click()
     text = (tmp_path / "key.txt").read_text(encoding="utf-8-sig")
+    assert (tmp_path / "key.txt").stat().st_mode & 0o777 == 0o600     # the key: hers alone
     assert key in text and "测试商贸有限公司" in text and str(path) in text and root in text
     assert clock.today().isoformat() in text
 
