@@ -10,12 +10,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("CUSTDESK_LANG", None)
-# Small Argon2 parameters for the thousands of logins the tests make (production
-# parameters are tested on their own in tests/core/test_keys.py).
-os.environ["CUSTDESK_INSECURE_TEST_KDF"] = "1"
 
 from custdesk.core import clock, i18n  # noqa: E402
 from custdesk.core.desk import Desk  # noqa: E402
+from custdesk.core.store import keyslots  # noqa: E402
+from tests import cheap_kdf  # noqa: E402
 
 ADMIN, ADMIN_PW = "boss", "boss-password-1"
 USERS = {  # name: (role, clearance, password)
@@ -33,6 +32,38 @@ def copy_database(src: Path, dst: Path) -> None:
     for suffix in COMPANIONS:
         if Path(str(src) + suffix).exists():
             shutil.copy2(str(src) + suffix, str(dst) + suffix)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--runslow", action="store_true",
+                     help="also run the tests marked slow (CI does; tools/dev.sh test --runslow)")
+
+
+def pytest_collection_modifyitems(config, items):
+    # Slow tests (kill -9 loops, many subprocesses, production Argon2) stay out of the
+    # default local run; CI runs them (.ci/run passes --runslow), as does -m slow.
+    if config.getoption("--runslow") or "slow" in (config.getoption("-m") or ""):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --runslow (as CI does)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_kdf():
+    """Small Argon2 parameters for the thousands of logins the tests make, by patching the
+    policy (production code has no test switch). Tests of the production parameters
+    take ``production_kdf``."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(keyslots, "ARGON2", dict(cheap_kdf.CHEAP))
+        yield
+
+
+@pytest.fixture
+def production_kdf(monkeypatch):
+    monkeypatch.setattr(keyslots, "ARGON2", dict(cheap_kdf.PRODUCTION))
+    return cheap_kdf.PRODUCTION
 
 
 @pytest.fixture(scope="session")

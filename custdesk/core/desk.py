@@ -277,8 +277,7 @@ class Desk:
                           daily_check=daily_check, quick_check=quick_check)
         if slots.must_change(user):
             desk.must_change_password = True
-        if keyslots.below_policy(slots.kdf_of(user)) and not keyslots.os.environ.get(
-                keyslots.TEST_KDF_ENV):
+        if keyslots.below_policy(slots.kdf_of(user)):
             # A slot made with weaker Argon2 parameters (an older custdesk) is made again now.
             with keyslots.locked(path) as fresh:
                 fresh.set_personal(personal, password, must_change=fresh.must_change(user))

@@ -219,12 +219,9 @@ class OpenCheck:
 
 
 def _weak_slots(desk) -> list[Finding]:
-    """Key slots made with weaker Argon2 parameters than this program's (an older custdesk, or
-    the tests' small ones): each is remade at its owner's next login."""
-    import os
+    """Key slots made with weaker Argon2 parameters than this program's (an older custdesk):
+    each is remade at its owner's next login."""
     from .store import keyslots
-    if os.environ.get(keyslots.TEST_KDF_ENV) == "1":
-        return []
     try:
         slots = keyslots.KeySlots.load(desk.path)
     except (OSError, ValueError):

@@ -5,12 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import random
-import signal
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,7 +20,6 @@ from tests.conftest import ADMIN, ADMIN_PW, PASSWORDS
 
 SECRET_NAME = "欧阳备份"
 SECRET_ID = "11010519491231002X"
-WORKER = Path(__file__).with_name("backup_worker.py")
 
 
 @pytest.fixture(autouse=True)
@@ -408,69 +402,7 @@ def test_check_reports_a_broken_audit_chain(desk, db_path):
         assert "head file is missing" in findings[0].message
 
 
-# -- kill -9 in the middle of a backup ------------------------------------------------------
-@pytest.mark.slow
-def test_kill_9_during_backup_leaves_no_partial_set(desk, db_path, tmp_path):
-    fill(desk, 1, 150)
-    folder = tmp_path / "bk"
-    # A backup from the day before, which the worker's backups must never touch.
-    clock.set_fixed(clock.now() - dt.timedelta(days=1))
-    try:
-        previous = backup.make_backup(desk, folder)
-    finally:
-        clock.set_fixed(None)
-    previous_bytes = {p: p.read_bytes() for p in (previous.database, previous.keys,
-                                                  previous.manifest_path)}
-    key = desk.key
-    desk.close()
-    rng = random.Random(7)
-    interrupted, seen_temporary = 0, set()
-    log = tmp_path / "worker.log"
-    env = {**os.environ, "CUSTDESK_PASSWORD": ADMIN_PW, "PYTHONUNBUFFERED": "1"}
-    for round_no in range(int(os.environ.get("CUSTDESK_FAULT_ROUNDS", "8"))):
-        with open(log, "ab") as err:
-            proc = subprocess.Popen([sys.executable, str(WORKER), str(db_path), ADMIN,
-                                     str(folder)], stdout=subprocess.PIPE, stderr=err,
-                                    env=env, text=True)
-        try:
-            assert proc.stdout.readline().strip() == "ready", log.read_text("utf-8")
-            try:
-                proc.wait(timeout=rng.uniform(0.05, 0.5))
-            except subprocess.TimeoutExpired:
-                pass
-            assert proc.poll() is None, log.read_text("utf-8")
-            os.kill(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=30)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait(timeout=30)
-            proc.stdout.close()
-
-        # Every set under a final name is complete and whole; whatever was cut short
-        # carries a temporary name.
-        temporary = {p.name for p in folder.iterdir() if ".tmp" in p.name}
-        interrupted += bool(temporary - seen_temporary)
-        seen_temporary |= temporary
-        for file in folder.iterdir():
-            if ".tmp" in file.name:      # (with SQLite's "-journal" of the copy, maybe)
-                assert file.name.startswith(".custdesk-"), file.name
-                continue
-            found = backup.read_set(file)
-            assert found.ok, (round_no, file.name, found.problems)
-        for found in backup.list_backups(folder):
-            assert backup.verify_backup(found.database, key).ok, found.name
-        assert {p: p.read_bytes() for p in previous_bytes} == previous_bytes
-        with Desk.open(db_path, ADMIN, ADMIN_PW, daily_check=False) as again:
-            assert integrity.check(again) == []
-    assert len(backup.list_backups(folder)) > 1, "the worker never finished a backup"
-    assert interrupted >= 2, "the kills never landed in the middle of a backup"
-    # Leftovers are cleared once they are old enough; complete sets are not.
-    complete = {p.name for p in folder.iterdir() if ".tmp" not in p.name}
-    for file in folder.iterdir():
-        os.utime(file, (clock.now().timestamp() - 7 * 3600,) * 2)
-    backup.sweep(folder)
-    assert {p.name for p in folder.iterdir()} == complete
+# (kill -9 in the middle of a backup: tests/faults/test_kill.py)
 
 
 def test_automatic_backups_on_exit_and_daily(desk, tmp_path):

@@ -1,9 +1,7 @@
-"""Faults: a writer killed with SIGKILL, two writers at once, wrong passwords.
+"""Faults in one process: a wrong password reads nothing; repeated wrong passwords back off.
 
-The crash and concurrency tests run ``fault_worker.py`` (beside this file) in
-subprocesses; every subprocess is killed and reaped in a ``finally``.
-
-CUSTDESK_FAULT_ROUNDS sets the number of kill -9 rounds (default 20).
+(kill -9 during writes, imports and backups, and two processes at once, are in
+tests/faults: test_kill.py and test_processes.py, with the one worker they start.)
 """
 
 from __future__ import annotations
@@ -12,12 +10,7 @@ import datetime as dt
 import json
 import math
 import os
-import random
-import selectors
-import signal
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -28,11 +21,7 @@ from custdesk.core.errors import AuthenticationFailed, LoginThrottled, StoreErro
 from custdesk.core.store import connection
 from custdesk.core.store.keyslots import KeySlots, slots_path
 
-WORKER = Path(__file__).with_name("fault_worker.py")
 ADMIN, PASSWORD = "boss", "boss-password-1"
-ROUNDS = int(os.environ.get("CUSTDESK_FAULT_ROUNDS", "20"))
-READY_TIMEOUT = 60.0     # seconds for a worker to open the desk
-FINISH_TIMEOUT = 120.0   # seconds for a worker to finish its writes
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -61,194 +50,11 @@ def new_database(folder: Path) -> Path:
     return path
 
 
-def start_worker(path: Path, mode: str, *args: str, log: Path) -> subprocess.Popen:
-    env = {**os.environ, "CUSTDESK_PASSWORD": PASSWORD, "PYTHONUNBUFFERED": "1"}
-    with open(log, "ab") as err:
-        return subprocess.Popen(
-            [sys.executable, str(WORKER), str(path), ADMIN, mode, *args],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, env=env,
-            cwd=str(path.parent), text=True, encoding="utf-8")
-
-
-def read_line(proc: subprocess.Popen, timeout: float, log: Path) -> str:
-    """One line from the worker's stdout, or fail (with its stderr) on EOF or timeout."""
-    with selectors.DefaultSelector() as sel:
-        sel.register(proc.stdout, selectors.EVENT_READ)
-        if not sel.select(timeout):
-            pytest.fail(f"worker {proc.pid} said nothing for {timeout} s\n{log.read_text('utf-8')}")
-    line = proc.stdout.readline()
-    if not line:
-        proc.wait(timeout=10)
-        pytest.fail(f"worker {proc.pid} ended (status {proc.returncode}) before writing a line:\n"
-                    f"{log.read_text('utf-8')}")
-    return line.strip()
-
-
-def stop(procs: list[subprocess.Popen]) -> None:
-    """Kill and reap whatever is still running; close the pipes."""
-    for proc in procs:
-        if proc.poll() is None:
-            proc.kill()
-    for proc in procs:
-        try:
-            proc.wait(timeout=30)
-        finally:
-            for stream in (proc.stdin, proc.stdout):
-                if stream is not None:
-                    try:
-                        stream.close()
-                    except OSError:
-                        pass
-
-
 def rows(desk: Desk, sql: str, params=()) -> list[tuple]:
     return desk.db.execute(sql, list(params)).fetchall()
 
 
-def check_whole(desk: Desk) -> dict:
-    """Everything that must hold of a database after any crash; returns some counts."""
-    assert rows(desk, "PRAGMA integrity_check") == [("ok",)]
-    assert rows(desk, "PRAGMA foreign_key_check") == []
-    result = desk.audit.verify()
-    assert result.ok, result.message
-
-    # Each customer came with exactly one customer.add entry, and no entry without a customer.
-    codes = [r[0] for r in rows(desk, "SELECT code FROM customers")]
-    added = dict(rows(desk, "SELECT object, count(*) FROM audit_log "
-                            "WHERE action = 'customer.add' GROUP BY object"))
-    assert sorted(added) == sorted(codes), "customers and customer.add entries differ"
-    assert set(added.values()) <= {1}, {k: n for k, n in added.items() if n != 1}
-    # ... and with its detail row and its search grams (same transaction).
-    assert rows(desk, "SELECT c.code FROM customers c LEFT JOIN individuals i "
-                      "ON i.customer_id = c.id WHERE c.kind = 'individual' "
-                      "AND i.customer_id IS NULL") == [], "a customer lacks its detail row"
-    assert rows(desk, "SELECT code FROM customers WHERE id NOT IN "
-                      "(SELECT customer_id FROM name_grams)") == [], "a customer lacks its grams"
-
-    # Each record row has its record.add entry, and each entry its row (nothing is deleted).
-    record_entries = {r[0] for r in rows(desk, "SELECT object FROM audit_log "
-                                               "WHERE action = 'record.add'")}
-    records = 0
-    for kind in ("transactions", "communications"):
-        ids = {f"{kind}#{r[0]}" for r in rows(desk, f"SELECT id FROM {kind}")}
-        entries = {e for e in record_entries if e.startswith(kind + "#")}
-        assert ids == entries, f"{kind}: rows without entry {sorted(ids - entries)[:5]}, " \
-                               f"entries without row {sorted(entries - ids)[:5]}"
-        records += len(ids)
-
-    # An edit is whole too: each file's notes are what its latest edit entry says.
-    latest: dict[str, str] = {}
-    for obj, summary in rows(desk, "SELECT object, summary FROM audit_log "
-                                   "WHERE action = 'customer.edit' ORDER BY seq"):
-        change = json.loads(summary).get("notes")
-        if change is not None:
-            latest[obj] = change["after"]
-    notes = dict(rows(desk, "SELECT code, notes FROM customers"))
-    for code, after in latest.items():
-        assert notes[code] == after, f"{code}: notes {notes[code]!r}, last logged edit {after!r}"
-    assert all(value in ("", None) for code, value in notes.items() if code not in latest)
-
-    return {"customers": len(codes), "records": records, "audit": result.count,
-            "edits": len(latest)}
-
-
-# -- 1. kill -9 in the middle of writes ----------------------------------------------------
-@pytest.mark.slow
-def test_kill_9_while_writing_leaves_whole_transactions(tmp_path):
-    path = new_database(tmp_path)
-    log = tmp_path / "worker.log"
-    rng = random.Random(20240501)
-    before = {"customers": 0, "records": 0, "audit": 0}
-    progressed = 0
-    for round_no in range(ROUNDS):
-        proc = start_worker(path, "churn", f"{round_no}-", log=log)
-        try:
-            assert read_line(proc, READY_TIMEOUT, log) == "ready"
-            delay = rng.uniform(0.05, 0.6)
-            try:
-                proc.wait(timeout=delay)
-            except subprocess.TimeoutExpired:
-                pass
-            assert proc.poll() is None, \
-                f"round {round_no}: the worker stopped on its own:\n{log.read_text('utf-8')}"
-            os.kill(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=30)
-            assert proc.returncode == -signal.SIGKILL
-        finally:
-            stop([proc])
-
-        with Desk.open(path, ADMIN, PASSWORD) as desk:
-            counts = check_whole(desk)
-        for key in before:  # nothing committed is ever lost
-            assert counts[key] >= before[key], (round_no, key, before[key], counts[key])
-        progressed += counts["customers"] > before["customers"]
-        before = counts
-
-    # The worker really was writing when it was killed, round after round.
-    assert before["customers"] > 0 and before["records"] > 0
-    assert progressed >= ROUNDS // 2, f"only {progressed} of {ROUNDS} rounds wrote anything"
-
-
-# -- 2. two processes, one database --------------------------------------------------------
-def run_together(path: Path, tmp_path: Path, jobs: list[tuple]) -> None:
-    """Start one worker per job, let them open, say 'go' to all at once, wait for all."""
-    procs, logs = [], []
-    try:
-        for i, (mode, *args) in enumerate(jobs):
-            logs.append(tmp_path / f"worker{i}.log")
-            procs.append(start_worker(path, mode, *map(str, args), log=logs[-1]))
-        for proc, log in zip(procs, logs):
-            assert read_line(proc, READY_TIMEOUT, log) == "ready"
-        for proc in procs:
-            proc.stdin.write("go\n")
-            proc.stdin.flush()
-        for proc, log in zip(procs, logs):
-            assert read_line(proc, FINISH_TIMEOUT, log) == "done"
-        for proc, log in zip(procs, logs):
-            assert proc.wait(timeout=30) == 0, log.read_text("utf-8")
-    finally:
-        stop(procs)
-
-
-@pytest.mark.slow
-def test_two_writers_lose_no_customer(tmp_path):
-    path = new_database(tmp_path)
-    m = 40
-    run_together(path, tmp_path, [("add", m, "甲"), ("add", m, "乙")])
-    with Desk.open(path, ADMIN, PASSWORD) as desk:
-        names = [r[0] for r in rows(desk, "SELECT name FROM customers")]
-        codes = [r[0] for r in rows(desk, "SELECT code FROM customers")]
-        assert len(names) == 2 * m
-        assert sorted(names) == sorted([f"客户甲{i}" for i in range(1, m + 1)]
-                                       + [f"客户乙{i}" for i in range(1, m + 1)])
-        assert len(set(codes)) == 2 * m                   # no code given twice
-        counts = check_whole(desk)
-        assert counts["customers"] == 2 * m
-
-
-@pytest.mark.slow
-def test_two_writers_read_modify_write_serialise(tmp_path):
-    path = new_database(tmp_path)
-    with Desk.open(path, ADMIN, PASSWORD) as desk:
-        code = desk.customers.add({"kind": "individual", "name": "客户共用"}).code
-    n = 30
-    run_together(path, tmp_path, [("notes", n, code, "A"), ("notes", n, code, "B")])
-    with Desk.open(path, ADMIN, PASSWORD) as desk:
-        lines = rows(desk, "SELECT notes FROM customers WHERE code = ?", [code])[0][0].splitlines()
-        assert len(lines) == 2 * n, "an append was lost: two writers were inside at once"
-        assert sorted(lines) == sorted([f"A-{i}" for i in range(1, n + 1)]
-                                       + [f"B-{i}" for i in range(1, n + 1)])
-        # Each worker's own appends keep their order.
-        for tag in "AB":
-            mine = [line for line in lines if line.startswith(tag + "-")]
-            assert mine == [f"{tag}-{i}" for i in range(1, n + 1)]
-        assert len(rows(desk, "SELECT seq FROM audit_log WHERE action = 'customer.edit' "
-                              "AND object = ?", [code])) == 2 * n
-        result = desk.audit.verify()
-        assert result.ok, result.message
-
-
-# -- 3. a wrong password reads nothing -----------------------------------------------------
+# -- a wrong password reads nothing -----------------------------------------------------
 SECRET_NAME = "张三丰"
 SECRET_PINYIN = "zhangsanfeng"
 SECRET_ID = "11010519491231002X"
@@ -315,7 +121,7 @@ def test_wrong_password_reads_nothing(tmp_path):
         assert desk.audit.verify().ok
 
 
-# -- 4. repeated wrong passwords: back-off ------------------------------------------------
+# -- repeated wrong passwords: back-off ------------------------------------------------
 def test_wrong_passwords_back_off(tmp_path, monkeypatch, fixed_clock):
     path = new_database(tmp_path)
     tries: list[str] = []

@@ -15,7 +15,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -26,14 +25,14 @@ from custdesk.core.errors import StoreError
 from custdesk.core.restore import restore
 from custdesk.core.store import connection
 
-from .helpers import (ADMIN, FAULT_WORKER, PASSWORD, ROOT, companions, launch, new_database,
-                      read_line, reap)
+from .helpers import (ADMIN, CLI_MAIN, PASSWORD, ROOT, WORKER, companions, launch,
+                      new_database, read_line, reap)
 
 CLI_ENV = {"CUSTDESK_PASSWORD": PASSWORD, "CUSTDESK_USER": ADMIN, "QT_QPA_PLATFORM": "offscreen"}
 
 
 def cli(path: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "custdesk", "--db", str(path), *args],
+    return subprocess.run([sys.executable, str(CLI_MAIN), "--db", str(path), *args],
                           capture_output=True, text=True, timeout=120, cwd=ROOT,
                           env={**os.environ, **CLI_ENV, **(env or {})})
 
@@ -140,10 +139,11 @@ def test_a_wal_deleted_after_a_crash_is_found_and_named(tmp_path):
                  for i in range(5)]
         desk.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     log = tmp_path / "worker.log"
-    proc = launch(FAULT_WORKER, [path, ADMIN, "churn", "wal-"], log)
+    # Killed inside its third step's transaction, two steps committed (in the -wal).
+    proc = launch(WORKER, [path, ADMIN, "churn", 4, "wal-", "pause"], log)
     try:
         assert read_line(proc, 60, log) == "ready"
-        time.sleep(0.6)
+        assert read_line(proc, 300, log) == "middle"
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
     finally:

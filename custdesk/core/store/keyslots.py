@@ -46,18 +46,15 @@ FORMAT = 2
 # about 0.7 s of one core of this class of machine, so a copied slot file gives an
 # attacker about 1.4 guesses per second per core (and 256 MiB of memory per guess).
 # The two lanes halve the wait at the login screen on a two-core PC.
+# A slot made with weaker parameters (an older custdesk) is made again at its user's next
+# login, and ``check`` names such slots until then.
 ARGON2 = {"time_cost": 3, "memory_cost": 262144, "parallelism": 2}
-# Tests run thousands of logins; they set this variable to use small parameters. A slot
-# made with them is re-made with the production parameters at its user's next login
-# without the variable, and ``check`` names such slots.
-TEST_KDF_ENV = "CUSTDESK_INSECURE_TEST_KDF"
-_TEST_ARGON2 = {"time_cost": 1, "memory_cost": 8192, "parallelism": 1}
 LOCK_TIMEOUT = 30.0  # seconds to wait for another process to finish with the slots
 RECOVERY = "@recovery"      # the principal the paper recovery key stands for
 
 
 def kdf_params() -> dict:
-    return dict(_TEST_ARGON2 if os.environ.get(TEST_KDF_ENV) == "1" else ARGON2)
+    return dict(ARGON2)
 
 
 def below_policy(kdf: dict) -> bool:
