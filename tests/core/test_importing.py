@@ -527,6 +527,7 @@ def test_error_report_csv(open_as, tmp_path):
 WORKER = r"""
 import os, sys, time
 sys.path.insert(0, sys.argv[3])
+from tests import cheap_kdf; cheap_kdf.install()
 from custdesk.core.desk import Desk
 from custdesk.core.importing import import_file
 desk = Desk.open(sys.argv[1], "boss", os.environ["CUSTDESK_PASSWORD"])
