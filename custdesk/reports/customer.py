@@ -248,6 +248,41 @@ def _statements(desk, code: str, kind: str, data: CustomerData) -> None:
     data.statements = {"periods": [r["period"] for r in rows], "lines": table, "ratios": ratios}
 
 
+# The columns of the record tables, in print order, with their relative widths: the
+# headings and the cells are both read from here, so a column cannot print under another's
+# heading.
+_RECORD_COLUMNS = {
+    "credit_records": (("occurred_on", 1.6), ("kind", 1.6), ("source", 2), ("amount", 2),
+                       ("overdue_days", 1.4), ("status", 1.2), ("ended_on", 1.6)),
+    "litigation": (("case_no", 2.4), ("court", 2), ("role", 1.2), ("cause", 2), ("amount", 1.8),
+                   ("filed_on", 1.7), ("status", 1), ("closed_on", 1.7)),
+}
+
+
+def _record_field(kind: str, key: str):
+    return next(f for f in RECORD_KINDS[kind].fields if f.key == key)
+
+
+def _record_cell(kind: str, key: str, value) -> str:
+    """One cell of a record table as core gave it (masked values stay masked): money
+    formatted, a choice by its label (one the list does not know as it was typed), the rest
+    as text."""
+    field_type = _record_field(kind, key).type
+    if field_type == "money":
+        return b.money(value)
+    if field_type == "choice" and value not in (None, ""):
+        return choice_label(value)
+    return b.text(value)
+
+
+def _record_table(kind: str, rows: list, empty: str) -> list:
+    columns = _RECORD_COLUMNS[kind]
+    fields = [_record_field(kind, key) for key, _ in columns]
+    return b.table([f.zh if i18n.language() == "zh" else f.en for f in fields], rows,
+                   [width for _, width in columns], empty=empty,
+                   right={i for i, f in enumerate(fields) if f.type in ("money", "int")})
+
+
 def _credit(desk, code: str, data: CustomerData) -> None:
     for kind, target in (("credit_records", data.credit_records), ("litigation", data.litigation)):
         rows, clear = _records(desk, code, kind)
@@ -255,17 +290,8 @@ def _credit(desk, code: str, data: CustomerData) -> None:
             data.printed.append(kind)
         data.masked_any |= not clear
         for r in rows:
-            if kind == "credit_records":
-                target.append([b.text(r["occurred_on"]), choice_label(r["kind"]) if clear else "***",
-                               b.text(r["source"]), b.money(r["amount"]), b.text(r["overdue_days"]),
-                               choice_label(r["status"]) if r.get("status") in ("open", "closed")
-                               else b.text(r.get("status")), b.text(r["ended_on"])])
-            else:
-                target.append([b.text(r["case_no"]), b.text(r["court"]),
-                               choice_label(r["role"]) if clear else "***", b.text(r["cause"]),
-                               b.money(r["amount"]), b.text(r["filed_on"]),
-                               choice_label(r["status"]) if r.get("status") in ("open", "closed")
-                               else b.text(r.get("status")), b.text(r["closed_on"])])
+            target.append([_record_cell(kind, key, r.get(key))
+                           for key, _ in _RECORD_COLUMNS[kind]])
     since = (clock.today() - datetime.timedelta(days=365)).isoformat()
     data.complaints = sum(1 for c in desk.records.list(code, "complaints", purpose="report")
                           if (c["received_on"] or "") >= since)
@@ -502,13 +528,9 @@ def _story(data: CustomerData, stamp: Stamp) -> list:
     # 4 credit records and litigation
     story.append(b.heading(4, i18n.tr("cr.s.credit")))
     story.append(Paragraph(i18n.tr("cr.credit_records"), s.subheading))
-    cr = RECORD_KINDS["credit_records"]
-    story += b.table([f.zh if i18n.language() == "zh" else f.en for f in cr.fields[:7]],
-                     data.credit_records, [2, 1.6, 2, 2, 1.4, 1.2, 2], right={3, 4}, empty=none)
+    story += _record_table("credit_records", data.credit_records, none)
     story.append(Paragraph(i18n.tr("cr.litigation"), s.subheading))
-    lit = RECORD_KINDS["litigation"]
-    story += b.table([f.zh if i18n.language() == "zh" else f.en for f in lit.fields[:8]],
-                     data.litigation, [2.4, 2, 1.2, 2, 1.8, 1.7, 1, 1.7], right={4}, empty=none)
+    story += _record_table("litigation", data.litigation, none)
     story.append(b.note(i18n.tr("cr.complaints", count=data.complaints)))
     # 5 transactions and ageing
     story.append(b.heading(5, i18n.tr("cr.s.transactions")))
