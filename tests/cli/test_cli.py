@@ -15,6 +15,8 @@ from custdesk.cli import main
 from tests.conftest import ADMIN, ADMIN_PW, PASSWORDS
 
 ID = "11010519491231002X"
+# ``custdesk`` in a process of its own, with the tests' small Argon2 parameters.
+CLI_MAIN = Path(__file__).resolve().parents[2] / "tests" / "cli_main.py"
 
 
 @pytest.fixture
@@ -160,7 +162,7 @@ def test_init_prints_recovery_key_once_and_recover_uses_it(cli, tmp_path):
 
 def test_missing_password_without_terminal_is_an_auth_failure(db_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("CUSTDESK_")}
-    proc = subprocess.run([sys.executable, "-m", "custdesk", "--db", str(db_path), "--user", ADMIN,
+    proc = subprocess.run([sys.executable, CLI_MAIN, "--db", str(db_path), "--user", ADMIN,
                            "customer", "list"], env=env, stdin=subprocess.DEVNULL,
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 3 and "CUSTDESK_PASSWORD" in proc.stderr
@@ -169,11 +171,11 @@ def test_missing_password_without_terminal_is_an_auth_failure(db_path):
 def test_console_script_end_to_end(db_path):
     env = {**os.environ, "CUSTDESK_PASSWORD": ADMIN_PW, "CUSTDESK_DB": str(db_path),
            "CUSTDESK_USER": ADMIN}
-    proc = subprocess.run([sys.executable, "-m", "custdesk", "customer", "add", "--kind",
+    proc = subprocess.run([sys.executable, CLI_MAIN, "customer", "add", "--kind",
                            "enterprise", "--name", "上海恒泰贸易有限公司", "--credit-code",
                            "91350100M000100Y43"], env=env, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    proc = subprocess.run([sys.executable, "-m", "custdesk", "customer", "list", "--search", "恒泰",
+    proc = subprocess.run([sys.executable, CLI_MAIN, "customer", "list", "--search", "恒泰",
                            "--json"], env=env, capture_output=True, text=True, timeout=60)
     assert json.loads(proc.stdout)[0]["credit_code"] == "91350100M000100Y43"
     version = subprocess.run([sys.executable, "-m", "custdesk", "--version"], capture_output=True,
@@ -196,11 +198,11 @@ def test_window_starts_and_quits_in_smoke_mode(db_path, tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CUSTDESK_PASSWORD": ADMIN_PW,
            "XDG_CONFIG_HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path),
            "TMPDIR": str(tmp_path)}
-    proc = subprocess.run([sys.executable, "-m", "custdesk", "--db", str(db_path), "--user", ADMIN,
+    proc = subprocess.run([sys.executable, CLI_MAIN, "--db", str(db_path), "--user", ADMIN,
                            "--smoke"], env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     env["CUSTDESK_PASSWORD"] = "wrong-password"
-    proc = subprocess.run([sys.executable, "-m", "custdesk", "--db", str(db_path), "--user", ADMIN,
+    proc = subprocess.run([sys.executable, CLI_MAIN, "--db", str(db_path), "--user", ADMIN,
                            "--smoke"], env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode != 0 and "密码" in proc.stderr
 
