@@ -20,7 +20,7 @@ from .audit import AuditLog, head_path
 from .disclosure import Disclosure
 from .errors import AccessDenied, AuthenticationFailed, LogBroken, LoginThrottled, StoreError
 from .fields import DEFAULT_FIELD_LEVELS, LEVELS
-from .files import private_dir, tighten, touch_private
+from .files import private_dir, remove_stale_temps, tighten, touch_private
 from .keys import session as key_session
 from .keys import facts as signed_facts
 from .keys.facts import Facts
@@ -304,6 +304,8 @@ class Desk:
                daily_check: bool, quick_check: bool | None, audit_login: bool = True) -> "Desk":
         db, epoch, key = cls._connect(path, file_keys)
         desk = None
+        for companion in (head_path(path), slots_path(path)):
+            remove_stale_temps(companion)       # what writers killed part-way left
         background = integrity.in_background() if quick_check is None else not quick_check
         try:
             # A file about to be migrated is always checked first: the migration copies it.

@@ -102,8 +102,10 @@ def write_atomic_bytes(path: Path | str, content: bytes | Callable[[BinaryIO], N
     path = Path(path)
     if not path.parent.is_dir():
         private_dir(path.parent)
-    # mkstemp creates the file 0600 whatever the umask.
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    # mkstemp creates the file 0600 whatever the umask. The writer's pid in the name lets
+    # ``remove_stale_temps`` tell a killed writer's leftover from a live writer's file.
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".part",
+                                    dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             if callable(content):
@@ -118,6 +120,47 @@ def write_atomic_bytes(path: Path | str, content: bytes | Callable[[BinaryIO], N
         raise
     fsync_dir(path.parent)
     return path
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:             # someone else's process: alive
+        return True
+    return True
+
+
+def remove_stale_temps(path: Path | str) -> list[Path]:
+    """Remove what writers of ``path`` killed part-way left beside it: ``write_atomic_bytes``'s
+    ``.<name>.<pid>.*.part`` and older custdesk's ``<name>.<pid>.*.tmp``, when that pid is no
+    longer running (a live writer's file is left alone). Returns the files removed."""
+    path = Path(path)
+    if os.name == "nt":         # no signal-0 probe there; leftovers are only clutter
+        return []
+    removed = []
+    try:
+        entries = list(path.parent.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        name = entry.name
+        if name.startswith(f".{path.name}.") and name.endswith(".part"):
+            rest = name[len(path.name) + 2:]
+        elif name.startswith(f"{path.name}.") and name.endswith(".tmp"):
+            rest = name[len(path.name) + 1:]
+        else:
+            continue
+        pid = rest.split(".", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+            continue
+        try:
+            entry.unlink()
+        except OSError:
+            continue
+        removed.append(entry)
+    return removed
 
 
 def write_atomic(path: Path | str, text: str) -> Path:
