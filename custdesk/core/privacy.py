@@ -23,7 +23,7 @@ from .changes import Changes
 from .cleaning import check_reason
 from .errors import AccessDenied, Conflict, ValidationError, FieldError
 from .fields import CUSTOMER_FIELDS, LEVELS, RECORD_KINDS
-from .store.sealed_schema import SEAL_FROM
+from .customers.writing import FileChange
 
 i18n.register({
     "privacy.manage": ("处理个人信息请求", "handling personal information requests"),
@@ -141,21 +141,15 @@ class Privacy:
         if raw.get("erased_at"):
             raise Conflict(i18n.tr("privacy.erased", code=raw["code"], at=raw["erased_at"][:10]))
         db, customer_id = desk.db, raw["id"]
-        name = i18n.tr("privacy.erased_name", code=raw["code"])
-        base = {f.key: None for f in CUSTOMER_FIELDS
-                if f.table == "customers" and f.key in ERASED_FIELDS}
-        base.update(tags="", notes="")              # NOT NULL columns: emptied, not nulled
-        base.update(name=name, erased_at=clock.timestamp(), erased_by=desk.user.name,
-                    updated_at=clock.timestamp(), overrides="{}",
-                    **desk.customers._search_keys(name, None, "individual"))
-        desk.store.update("customers", "id = ?", [customer_id], base)
-        desk.store.update("individuals", "customer_id = ?", [customer_id],
-                          {f.key: None for f in CUSTOMER_FIELDS
-                           if f.table == "individuals" and f.key in ERASED_FIELDS})
+        values = {f.key: None for f in CUSTOMER_FIELDS
+                  if f.table in ("customers", "individuals") and f.key in ERASED_FIELDS}
+        values.update(tags="", notes="",               # NOT NULL columns: emptied, not nulled
+                      name=i18n.tr("privacy.erased_name", code=raw["code"]))
+        desk.customers.write_files(changed=[FileChange(
+            customer_id, values, overrides={},
+            extra={"erased_at": clock.timestamp(), "erased_by": desk.user.name})])
+        # Every digest goes, not only those of the fields named: none may answer a guess.
         db.execute("DELETE FROM blind_index WHERE customer_id = ?", [customer_id])
-        db.execute("DELETE FROM name_grams WHERE customer_id = ?", [customer_id])
-        if raw["level"] < SEAL_FROM:
-            desk.customers._write_grams(customer_id, base["name_norm"])
         contacts = db.execute("DELETE FROM main.contacts WHERE customer_id = ?",
                               [customer_id]).rowcount
         documents = db.execute("DELETE FROM main.documents WHERE customer_id = ?",

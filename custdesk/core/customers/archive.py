@@ -10,15 +10,15 @@ from __future__ import annotations
 import json
 import secrets
 
-from .. import clock, i18n
+from .. import i18n
 from ..changes import Changes
 from ..cleaning import check_reason, clean_fields, identity_facts
-from ..disclosure import MASK, SHOW, WITHHOLD, mask_value, phone_tail
+from ..disclosure import MASK, SHOW, WITHHOLD, mask_value
 from ..errors import FieldError, NotFound, ValidationError
 from ..fields import CUSTOMER_FIELDS, LEVELS, Field
 from ..store.sealed_schema import SEAL_FROM, SEALED
 from . import blind
-from . import search as s
+from .writing import FileChange, FileWriter, NewFile, search_keys
 from .listing import LIST_COLUMNS, SUMMARY_COLUMNS, UNGRADED, Listing  # noqa: F401 (re-exported)
 
 i18n.register({
@@ -56,6 +56,7 @@ class CustomerArchive:
     def __init__(self, desk):
         self._desk = desk
         self._listing = Listing(desk)
+        self._writer = FileWriter(desk)
 
     @property
     def catalogue(self):
@@ -258,38 +259,27 @@ class CustomerArchive:
                                              id_type=values.get("id_type") or "resident_id")
         clean.setdefault("level", 1)
         clean.setdefault("owner", desk.user.name)
-        now = clock.timestamp()
         with desk.writing():
             self._check_unique(clean, None)
-            new_id, code = self._new_identity()
-            base = {f.key: clean[f.key] for f in CUSTOMER_FIELDS
-                    if f.table == "customers" and f.key in clean and clean[f.key] is not None}
-            base.setdefault("tier", "normal")
-            base.setdefault("status", "prospect")
-            base.setdefault("tags", "")
-            base.setdefault("notes", "")
-            base.update(id=new_id, code=code, kind=kind, overrides=json.dumps(accepted, ensure_ascii=False),
-                        created_at=now, created_by=desk.user.name, updated_at=now, exposure=0)
-            base.update(self._search_keys(base["name"], base.get("phone"), kind))
-            if base.get("status") == "closed":
-                base["closed_on"] = clock.today().isoformat()
-            self.mark_level(code, new_id, 0, base["level"])
-            desk.store.insert("customers", base)
-            table = _detail_table(kind)
-            detail = {f.key: clean[f.key] for f in fields_for(kind)
-                      if f.table == table and f.key in clean and clean[f.key] is not None}
-            if kind == "individual":
-                detail.setdefault("id_type", "resident_id")
-            desk.store.insert(table, {"customer_id": new_id, **detail})
-            if base["level"] < SEAL_FROM:
-                self._write_grams(new_id, base["name_norm"])
-            self._index(new_id, base["level"], {**base, **detail})
-            desk.reviews.refresh(new_id)          # an unrated file is due for its first grading
+            [(new_id, code)] = self.write_files([NewFile(kind, clean, accepted)])
             desk.audit.append("customer.add", code, customer=code, summary={
                 "fields": {k: _audit_value(_field(k), val) for k, val in clean.items()
                            if val is not None},
                 **({"overrides": accepted} if accepted else {})})
         return Changes.of("customers", code=code, id=new_id)
+
+    def write_files(self, new: list[NewFile] = (), changed: list[FileChange] = ()) -> list[tuple[int, str]]:
+        """THE call that writes customer files, one or many, inside the caller's
+        ``desk.writing()``: new files inserted in bulk, then each change applied, with their
+        derived state (``writing``). Values are cleaned already (``_clean``); the caller
+        checks access and uniqueness and writes the audit entry. Returns the new files'
+        (row id, code) pairs."""
+        if not self._desk.db.conn.in_transaction:
+            raise RuntimeError("write_files runs inside desk.writing()")
+        identities = self._writer.create(list(new))
+        for change in changed:
+            self._writer.change(change)
+        return identities
 
     def _index(self, customer_id: int, level: int, values: dict) -> None:
         """Blind-index digests of the file's sealed identity values (``blind``)."""
@@ -313,48 +303,13 @@ class CustomerArchive:
         changed = {k: val for k, val in clean.items() if raw.get(k) != val}
         if not changed:
             return Changes()
-        table = _detail_table(raw["kind"])
         all_overrides = {**json.loads(raw["overrides"] or "{}"), **accepted}
         for key in changed:
             if key not in accepted:
                 all_overrides.pop(key, None)
         with desk.writing():
             self._check_unique(changed, raw["id"])
-            base = {k: val for k, val in changed.items() if _field(k).table == "customers"}
-            base["updated_at"] = clock.timestamp()
-            base["overrides"] = json.dumps(all_overrides, ensure_ascii=False)
-            if "status" in changed:            # retention counts from the day a file is closed
-                base["closed_on"] = clock.today().isoformat() if changed["status"] == "closed" \
-                    else None
-            if "name" in changed or "phone" in changed:
-                base.update(self._search_keys(changed.get("name", raw["name"]),
-                                              changed.get("phone", raw["phone"]), raw["kind"]))
-            if "level" in changed:
-                self.mark_level(raw["code"], raw["id"], raw["level"], changed["level"])
-            desk.store.update("customers", "id = ?", [raw["id"]], base,
-                              allow_lower="level" in changed)
-            detail = {k: val for k, val in changed.items() if _field(k).table == table}
-            if detail:
-                desk.store.update(table, "customer_id = ?", [raw["id"]], detail)
-            level = changed.get("level", raw["level"])
-            if "level" in changed:
-                self._move_level(raw["id"], raw["level"], level)
-            if "name" in changed or "level" in changed:
-                desk.db.execute("DELETE FROM name_grams WHERE customer_id = ?", [raw["id"]])
-                if level < SEAL_FROM:
-                    name_norm = base.get("name_norm") or raw["name_norm"]
-                    self._write_grams(raw["id"], name_norm)
-            if "level" in changed:
-                # Digested again under the new level: the values this session writes, and
-                # those a cleared writer had digested — never one written by someone not
-                # cleared (digesting it would answer her guess: ``blind``).
-                digested = {f for (f,) in desk.db.execute(
-                    "SELECT field FROM blind_index WHERE customer_id = ?", [raw["id"]])}
-                kept = {column: raw.get(column) for (_t, column), f in blind.INDEXED.items()
-                        if f in digested}
-                self._index(raw["id"], level, {**kept, **changed})
-            else:
-                self._index(raw["id"], level, changed)
+            self.write_files(changed=[FileChange(raw["id"], changed, all_overrides)])
             desk.audit.append("customer.edit", raw["code"], customer=raw["code"], summary={
                 k: {"before": _audit_value(_field(k), raw.get(k)),
                     "after": _audit_value(_field(k), val)} for k, val in changed.items()}
@@ -379,15 +334,7 @@ class CustomerArchive:
             if spec.anchor == "customer_id":
                 store.reseal(table, "customer_id = ?", [customer_id])
 
-    @staticmethod
-    def _search_keys(name: str, phone: str | None, kind: str) -> dict:
-        initials, full = s.pinyin_keys(name, person=kind == "individual")
-        return {"name_norm": s.name_key(name), "pinyin_initials": initials, "pinyin_full": full,
-                "phone_rev": phone_tail(phone)}
-
-    def _write_grams(self, customer_id: int, key: str) -> None:
-        self._desk.db.conn.executemany("INSERT OR IGNORE INTO name_grams (gram, customer_id) VALUES (?, ?)",
-                                  [(g, customer_id) for g in s.name_grams(key)])
+    _search_keys = staticmethod(search_keys)
 
 
 def _field(key: str) -> Field:

@@ -37,6 +37,17 @@ LOOKUP_FIELDS: tuple[Field, ...] = (
     Field("credit_code", "统一社会信用代码", "unified social credit code", "credit_code"),
 )
 
+# Columns of a customer import that make the file's contact record (``records`` kind
+# "contacts"): the person to call at a firm, a landline, an e-mail.
+CONTACT_FIELDS: tuple[Field, ...] = tuple(
+    Field(f"contact_{f.key}", f"联系人{f.zh}" if f.key != "name" else "联系人",
+          f"contact {f.en}" if f.key != "name" else "contact person", f.type, "contacts",
+          max_len=f.max_len)
+    for f in RECORD_KINDS["contacts"].fields if f.key in ("name", "position", "phone", "email"))
+
+# Headers that number the rows of an export and say nothing about the customer.
+ROW_NUMBER_HEADERS = ("序号", "行号", "no", "#", "序")
+
 _LOOKUP_ALIASES = {
     "code": ("客户编号", "客户代码", "客户编码", "编号", "客户号", "code", "customer code",
              "customer no"),
@@ -47,18 +58,25 @@ _LOOKUP_ALIASES = {
 
 #: target -> field key -> the names besides the key and the labels of ``fields.py``
 ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    # Besides the usual names, the headers of the customer lists Chinese ERPs and CRMs export
+    # (Kingdee and Yonyou customer archives, RuoYi-based CRMs and the 27-column customer
+    # import of a RuoYi finance system, Fxiaoke, and the Chinese exports of ERPNext and Odoo).
+    # A column whose values do not fit its field is left out and suggested (``fit_columns``).
     "customers": {
         "name": ("客户名称", "客户名", "名称", "姓名", "企业名称", "公司名称", "单位名称", "户名",
-                 "customer name", "full name", "company name"),
-        "kind": ("客户类型", "类型", "客户类别", "类别", "type", "customer type"),
+                 "客户全称", "往来单位名称", "往来单位", "客户姓名", "显示名称", "客户",
+                 "customer name", "full name", "company name", "customer"),
+        "kind": ("客户类型", "类型", "类别", "客户性质", "主体类型", "type", "customer type"),
         "status": ("客户状态", "状态"),
-        "tier": ("客户等级", "客户级别", "tier"),
+        "tier": ("客户等级", "客户级别", "客户分级", "tier"),
         "level": ("保密级别", "密级", "保密等级", "level", "confidentiality"),
-        "owner": ("负责专员", "客户经理", "专员", "owner"),
-        "phone": ("手机", "手机号", "手机号码", "电话", "联系电话", "电话号码", "移动电话", "mobile",
-                  "tel", "telephone", "phone number"),
+        "owner": ("负责专员", "客户经理", "专员", "业务负责人", "负责人", "业务员", "销售员",
+                  "所属销售", "归属人", "owner", "salesperson"),
+        "phone": ("手机", "手机号", "手机号码", "电话", "联系电话", "电话号码", "移动电话", "联系手机",
+                  "mobile", "tel", "telephone", "phone number"),
         "email": ("电子邮箱", "邮箱", "电子邮件", "email", "mail", "e-mail"),
-        "address": ("地址", "联系地址", "住址", "注册地址", "通讯地址"),
+        "address": ("地址", "联系地址", "住址", "注册地址", "通讯地址", "公司地址", "详细地址",
+                    "办公地址", "客户地址", "街道", "street"),
         "tags": ("标签",),
         "notes": ("备注", "说明", "remark", "remarks", "memo", "note"),
         "gender": ("性别", "sex"),
@@ -69,13 +87,20 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "employer": ("工作单位", "单位", "employer"),
         "monthly_income": ("月收入", "月薪", "monthly income", "income"),
         "bank_card": ("银行卡号", "银行卡", "银行账号", "卡号", "bank card", "card number"),
-        "credit_code": _LOOKUP_ALIASES["credit_code"],
+        "credit_code": _LOOKUP_ALIASES["credit_code"] + (
+            "纳税人识别号", "税号", "税务登记号", "纳税登记号", "统一社会信用代码/税号", "tax id", "vat"),
         "legal_rep": ("法定代表人", "法人", "法人代表", "legal representative", "legal rep"),
         "registered_capital": ("注册资本", "注册资金", "registered capital"),
         "founding_date": ("成立日期", "成立时间", "注册日期", "founded", "founding date"),
-        "industry": ("行业", "所属行业"),
-        "employees": ("员工人数", "职工人数", "人数", "employees"),
+        "industry": ("行业", "所属行业", "行业划分", "行业类别", "行业分类", "客户行业", "industry"),
+        "employees": ("员工人数", "职工人数", "人数", "公司规模(人)", "employees"),
         "business_scope": ("经营范围",),
+        "contact_name": ("联系人", "客户联系人", "联系人姓名", "首要联系人", "主联系人", "联系人名称",
+                         "contact", "contact name", "contact person"),
+        "contact_position": ("联系人职务", "联系人职位", "contact title"),
+        "contact_phone": ("座机电话", "座机", "固定电话", "办公电话", "联系人电话", "landline",
+                          "office phone"),
+        "contact_email": ("QQ/E-mail", "QQ/邮箱", "联系人邮箱", "contact email"),
     },
     "financials": {
         **_LOOKUP_ALIASES,
@@ -129,7 +154,7 @@ def header_key(text: str) -> str:
 def target_fields(target: str) -> dict[str, Field]:
     """The fields a target's columns may give, by key."""
     if target == "customers":
-        return {f.key: f for f in CUSTOMER_FIELDS}
+        return {f.key: f for f in CUSTOMER_FIELDS + CONTACT_FIELDS}
     if target not in TARGETS:
         raise ValueError(f"unknown import target {target!r}")
     out = {f.key: f for f in LOOKUP_FIELDS}
@@ -180,7 +205,12 @@ def map_headers(headers: list[str], target: str,
     for index, header in enumerate(headers):
         if not str(header).strip():
             continue
-        key = chosen[header_key(header)] if header_key(header) in chosen else _lookup(table, header)
+        if header_key(header) in chosen:
+            key = chosen[header_key(header)]
+        elif header_key(header) in _ROW_NUMBERS:
+            continue                      # the export's own row numbers
+        else:
+            key = _lookup(table, header)
         if key is None:
             if header_key(header) not in chosen:
                 unknown.append(header)
@@ -192,6 +222,69 @@ def map_headers(headers: list[str], target: str,
         columns[index] = key
     _require_columns(target, set(columns.values()), fields)
     return columns, unknown
+
+
+_ROW_NUMBERS = {header_key(h) for h in ROW_NUMBER_HEADERS}
+# Fields whose cells are checked cell by cell however few fit: an e-mail column headed
+# "QQ/E-mail" holds QQ numbers too (kept in the contact's notes).
+_LENIENT = {"contact_email", "notes"}
+#: a column is taken for its field when at least this share of its sampled cells fit
+FIT_SHARE = 0.5
+#: ... of at least this many non-empty cells (in a shorter column a bad cell is reported as such)
+FIT_MIN = 3
+
+
+def fit_columns(columns: dict[int, str], headers: list[str], sample: list[list[str]],
+                target: str, explicit: dict | None = None,
+                known_users=None) -> tuple[dict[int, str], list[dict]]:
+    """Columns whose sampled values do not fit the field the header suggests are left out:
+    (columns kept, [{"column", "field", "fit", "checked"}] of those left out). A column the
+    user mapped by hand (``explicit``) is kept as mapped."""
+    from ..cleaning import clean_fields
+    fields = target_fields(target)
+    chosen = {header_key(h) for h in (explicit or {})}
+    kept, left = {}, []
+    for index, key in columns.items():
+        field = fields[key]
+        if key in _LENIENT or header_key(headers[index]) in chosen or field.type in ("text", "line"):
+            kept[index] = key
+            continue
+        values = [row[index].strip() for row in sample if index < len(row) and row[index].strip()]
+        fit = 0
+        for value in values:
+            text = normalise_cell(field, value)
+            try:
+                clean_fields([field], {key: text}, required=False, known_users=known_users)
+                fit += 1
+            except ValidationError:
+                pass
+            except Exception:        # a checker that needs context it has not here
+                fit += 1
+        if len(values) >= FIT_MIN and fit < FIT_SHARE * len(values):
+            left.append({"column": headers[index], "field": key, "fit": fit, "checked": len(values)})
+        else:
+            kept[index] = key
+    return kept, left
+
+
+# Words a firm's name holds and a person's does not (公司, 有限, 厂, 合作社, 事务所 ...).
+_FIRM_WORDS = re.compile(r"公司|有限|集团|企业|厂|店|行$|社|所$|中心|院$|学校|银行|商行|经营部|工作室|协会|"
+                         r"基金|医院|酒店|超市|门市|站$|馆$|部$|处$|局$|委员会|"
+                         r"\b(co|ltd|inc|llc|corp|company|gmbh|limited)\b", re.IGNORECASE)
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,3}·[\u4e00-\u9fff]{1,8}")
+
+
+def kind_from_name(name: str) -> str | None:
+    """"enterprise" for a name that reads as a firm's, "individual" for two to four
+    Chinese characters (or a name with the middle dot), None when the name does not say."""
+    name = unicodedata.normalize("NFKC", str(name)).strip()
+    if not name:
+        return None
+    if _FIRM_WORDS.search(name):
+        return "enterprise"
+    if _PERSON.fullmatch(name):
+        return "individual"
+    return None
 
 
 def suggest(headers: list[str], target: str) -> list[str | None]:

@@ -1,16 +1,18 @@
-"""Running an import: every row checked with core's own cleaning, then one transaction.
+"""Running an import: every row checked with core's own cleaning, in one transaction.
 
 Rows are checked one by one with the functions the forms use (``CustomerArchive._clean``,
 ``clean_fields``, the statement check), so an imported file holds exactly what a clerk
-could have typed. The valid rows are then written in bulk (``executemany``) inside one
-``desk.writing()`` transaction together with their derived state (search keys, name
-grams, next review, exposure, warnings) and ONE audit entry for the whole import: a
-process killed half-way leaves nothing of it.
+could have typed. Customer files are checked and written a chunk at a time through the
+archive's one write call (``CustomerArchive.write_files``: search keys, name grams, next
+review, ``closed_on``, digests) inside one ``desk.writing()`` transaction with ONE audit
+entry for the whole import, so memory does not grow with the file and a process killed
+half-way — or a bad row in an all-or-nothing import — leaves nothing of it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import re
@@ -19,18 +21,19 @@ from pathlib import Path
 from typing import Callable
 
 from .. import clock, i18n
+from ..changes import Changes
+from ..customers.writing import FileChange, NewFile
 from ..cleaning import clean_fields
-from ..customers import blind, search
 from ..disclosure import mask_value
 from ..customers.records import SHOWN_WHEN_MASKED, _check_statement, store_receivables
 from ..errors import AccessDenied, Conflict, CustdeskError, FieldError, ValidationError
 from ..fields import CUSTOMER_FIELDS, RECORD_KINDS, Field, choice_label
-from ..reviews import next_review
 from ..store.connection import IntegrityError
 from ..store.sealed_schema import SEAL_FROM
 from ..validation import normalize_code
-from .mapping import (LOOKUP_FIELDS, TARGETS, header_unit, map_headers, normalise_cell,
-                      scale_money, target_fields)
+from .mapping import (CONTACT_FIELDS, LOOKUP_FIELDS, TARGETS, fit_columns, header_key,
+                      header_unit, kind_from_name, map_headers, normalise_cell, scale_money,
+                      target_fields)
 from .keys import KeyMaker
 from .reading import read_table
 
@@ -53,18 +56,21 @@ i18n.register({
 })
 
 CHUNK = 2000
+FIT_SAMPLE = 200               # rows read ahead to see whether each column fits its field
+_CONTACT = {f.key: f for f in CONTACT_FIELDS}
+_RECORD_AREAS = {"financials": ("records",),
+                 "transactions": ("records", "grading", "customers", "warnings")}
 _CODE_TYPES = {"id_number", "credit_code", "bank_card", "mobile", "phone"}
 _SCIENTIFIC = re.compile(r"\d(\.\d+)?[eE][+]?\d+")
 _FIELD = {f.key: f for f in CUSTOMER_FIELDS}
-# Columns of ``customers`` that come from the file, in one fixed order.
-_BASE = tuple(f.key for f in CUSTOMER_FIELDS if f.table == "customers")
-_DETAIL = {kind: tuple(f.key for f in CUSTOMER_FIELDS if f.table == table and kind in f.kinds)
-           for kind, table in (("individual", "individuals"), ("enterprise", "enterprises"))}
-_TABLE = {"individual": "individuals", "enterprise": "enterprises"}
 _LOOKUPS = tuple(f.key for f in LOOKUP_FIELDS)
 
 # (phase "checking" | "writing", done, total or 0) -> False to cancel
 Progress = Callable[[str, int, int], "bool | None"]
+
+
+class _Refused(Exception):
+    """A row was bad and the file is all-or-nothing: the transaction is rolled back."""
 
 
 class ImportCancelled(CustdeskError):
@@ -110,6 +116,9 @@ class ImportResult:
     delimiter: str | None = None
     codes: tuple[str, ...] | None = None                        # the new codes, in file order
     audit_seq: int | None = None
+    # Columns left out because their values do not fit the field their header names.
+    suggestions: list[dict] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)            # what the import changed
 
     @property
     def ok(self) -> bool:
@@ -122,6 +131,7 @@ class ImportResult:
                 "refused": self.refused, "columns": self.columns,
                 "unknown_columns": self.unknown_columns, "encoding": self.encoding,
                 "delimiter": self.delimiter, "codes": list(self.codes) if self.codes else None,
+                "suggestions": self.suggestions,
                 "errors": [p.as_dict() for p in self.problems]}
 
 
@@ -153,6 +163,8 @@ class Importer:
         self.mapping = mapping
         self._on_progress = progress
         self.fields = target_fields(target)
+        self._contacts_written = False
+        self._unmapped: list[tuple[int, str]] = []
 
     # -- the whole run --------------------------------------------------------------------
     def run(self, path: Path | str) -> ImportResult:
@@ -164,37 +176,54 @@ class Importer:
             desk.access.require_cleared(spec.sensitive)
         table = read_table(path)
         columns, unknown = map_headers(table.headers, self.target, self.mapping)
+        rows = table.rows
+        left: list[dict] = []
+        if self.target == "customers":
+            # The first rows show whether each column's values fit the field its header
+            # names (客户类别 holding A/B/C is not the kind 个人/企业): those that do not are
+            # left out, suggested, and kept in the notes like any other unmapped column.
+            sample = list(itertools.islice(rows, FIT_SAMPLE))
+            rows = itertools.chain(sample, rows)
+            columns, left = fit_columns(columns, table.headers, [c for _n, c in sample],
+                                        self.target, self.mapping, known_users=desk.users.exists)
+            unknown = [*unknown, *(item["column"] for item in left)]
         result = ImportResult(self.target, path.name, dry_run=self.dry_run,
                               columns={table.headers[i]: k for i, k in columns.items()},
                               unknown_columns=unknown, encoding=table.encoding,
-                              delimiter=table.delimiter)
+                              delimiter=table.delimiter, suggestions=left)
         self._headers = {k: table.headers[i] for i, k in columns.items()}
         self._units = {k: header_unit(table.headers[i]) for i, k in columns.items()
                        if self.fields[k].type in ("money", "signed_money")}
+        unknown_keys = {header_key(h) for h in unknown}
+        self._unmapped = [(i, str(h).strip()) for i, h in enumerate(table.headers)
+                          if i not in columns and header_key(h) in unknown_keys]
         self._keys = KeyMaker(parallel=not self.dry_run and self.target == "customers"
                               and os.environ.get("CUSTDESK_IMPORT_HELPER", "1") != "0")
         try:
             if self.target == "customers":
-                new, updates = self._check_customers(table.rows, columns, result)
+                self._run_customers(rows, columns, result)
             else:
-                new, updates = self._check_records(table.rows, columns, result)
-            result.valid = len(new) + len(updates)
-            if (result.rejected or result.duplicates) and not self.skip_invalid and not self.dry_run:
-                result.refused = True
-                return result
-            result.imported, result.updated = len(new), len(updates)
-            if self.dry_run or not (new or updates):
-                return result
-            try:
-                if self.target == "customers":
-                    self._write_customers(new, updates, result)
-                else:
-                    self._write_records(new, updates, result)
-            except IntegrityError as exc:     # a unique key taken by someone else meanwhile
-                raise Conflict(i18n.tr("import.changed")) from exc
-            return result
+                self._run_records(rows, columns, result)
         finally:
             self._keys.close()
+        if not self.dry_run and (result.imported or result.updated):
+            areas = ("customers",) if self.target == "customers" else _RECORD_AREAS[self.target]
+            result.changes = Changes.of(*areas, *(("records",) if self._contacts_written else ()))
+        return result
+
+    def _run_records(self, rows, columns, result: ImportResult) -> None:
+        new, updates = self._check_records(rows, columns, result)
+        result.valid = len(new) + len(updates)
+        if self._refusing(result) and not self.dry_run:
+            result.refused = True
+            return
+        result.imported, result.updated = len(new), len(updates)
+        if self.dry_run or not (new or updates):
+            return
+        try:
+            self._write_records(new, updates, result)
+        except IntegrityError as exc:     # a unique key taken by someone else meanwhile
+            raise Conflict(i18n.tr("import.changed")) from exc
 
     # -- shared helpers -------------------------------------------------------------------
     def _cells(self, cells: list[str], columns: dict[int, str]) -> dict[str, str]:
@@ -270,6 +299,7 @@ class Importer:
         return out[0], out[1]
 
     def _check_customers(self, rows, columns, result: ImportResult):
+        """The rows checked, CHUNK file rows at a time: yields (new files, changes, last)."""
         desk = self.desk
         archive = desk.customers
         kind_field = [_FIELD["kind"]]
@@ -278,13 +308,16 @@ class Importer:
         dup_keys = {"id_number": "customer.dup_id", "credit_code": "customer.dup_cc"}
         new, updates = [], []
         clearance = desk.access.clearance
+        read = 0
         for number, cells in rows:
+            if read == CHUNK:
+                yield new, updates, False
+                new, updates, read = [], [], 0
+            read += 1
             result.total += 1
             self._tick(result)
             raw = self._cells(cells, columns)
-            kind = raw.get("kind")
-            if not kind and ("id_number" in raw) != ("credit_code" in raw):
-                kind = "individual" if "id_number" in raw else "enterprise"
+            kind = raw.get("kind") or self._infer_kind(raw)
             try:
                 kind = clean_fields(kind_field, {"kind": kind}, required=True)[0]["kind"]
             except ValidationError as exc:
@@ -296,6 +329,8 @@ class Importer:
                 continue
             values = {"kind": kind}
             for key, value in raw.items():
+                if key in _CONTACT:
+                    continue
                 if kind in _FIELD[key].kinds:
                     values[key] = value
                 else:
@@ -309,9 +344,15 @@ class Importer:
             except AccessDenied as exc:
                 errors.extend(FieldError(k, "import.denied", {"what": str(exc)}) for k in values
                               if _FIELD[k].sensitive and not desk.access.cleared_for(_FIELD[k].sensitive))
+            contact = None
+            try:
+                contact = self._contact(raw)
+            except ValidationError as exc:
+                errors.extend(exc.errors)
             if errors:
                 self._problem(result, number, errors, raw)
                 continue
+            self._keep_unmapped(clean, cells)
             duplicate, match = None, None
             for column in ("id_number", "credit_code"):
                 value = clean.get(column)
@@ -329,137 +370,166 @@ class Importer:
             if duplicate is not None:
                 self._problem(result, number, [duplicate], raw, duplicate=True)
                 continue
+            result.valid += 1
             if match is not None:
-                updates.append((number, match[0], match[1], kind, clean))
+                del clean["kind"]
+                updates.append((match[0], match[1], clean, contact))
                 continue
             clean.setdefault("level", 1)
             clean.setdefault("owner", desk.user.name)
-            new.append((kind, tuple(clean.get(k) for k in _BASE),
-                        tuple(clean.get(k) for k in _DETAIL[kind])))
-            if len(new) % CHUNK == 0:
-                self._keys.submit(_key_items(new[-CHUNK:]))
-        if len(new) % CHUNK:
-            self._keys.submit(_key_items(new[len(new) - len(new) % CHUNK:]), last=True)
+            new.append((NewFile(kind, clean), contact))
         self.progress("checking", result.total, result.total)
-        return new, updates
+        yield new, updates, True
 
-    def _write_customers(self, new: list, updates: list, result: ImportResult) -> None:
+    @staticmethod
+    def _infer_kind(raw: dict) -> str | None:
+        """The kind when no column states it: from the identity number or credit code, else
+        from the name (a firm's name ends 公司, 厂, 合作社, ...; a person's is a few characters)."""
+        if "id_number" in raw and "credit_code" in raw:
+            return None                   # both: only the file can say which it is
+        if "id_number" in raw or "credit_code" in raw:
+            return "individual" if "id_number" in raw else "enterprise"
+        return kind_from_name(raw.get("name", ""))
+
+    def _contact(self, raw: dict) -> dict | None:
+        """The row's contact record (contact person, landline, e-mail), or None. A landline or
+        e-mail cell that is not one (a QQ number under "QQ/E-mail") goes to the contact's
+        notes rather than refusing the row."""
+        given = {k[len("contact_"):]: v for k, v in raw.items() if k in _CONTACT}
+        if not given:
+            return None
+        fields = {f.key: f for f in RECORD_KINDS["contacts"].fields}
+        given.setdefault("name", raw.get("name", ""))
+        notes = []
+        for key in ("phone", "email"):
+            if key in given:
+                try:
+                    clean_fields([fields[key]], {key: given[key]}, required=False)
+                except ValidationError:
+                    notes.append(f"{self._headers.get('contact_' + key, key)}：{given.pop(key)}")
+        if notes:
+            given["notes"] = "\n".join(notes)
+        try:
+            clean = clean_fields(list(fields.values()), given, required=True)[0]
+        except ValidationError as exc:
+            raise ValidationError([FieldError("contact_" + e.field, e.key, e.params)
+                                   for e in exc.errors]) from exc
+        return {k: v for k, v in clean.items() if v is not None}
+
+    def _keep_unmapped(self, clean: dict, cells: list[str]) -> None:
+        """Columns no field takes are kept in the file's notes as "header：value" lines."""
+        lines = [f"{header}：{cells[i].strip()}" for i, header in self._unmapped
+                 if i < len(cells) and cells[i].strip()]
+        if lines:
+            limit = _FIELD["notes"].max_len
+            clean["notes"] = "\n".join([*([clean["notes"]] if clean.get("notes") else []),
+                                         *lines])[:limit]
+
+    def _write_contacts(self, contacts: list[tuple[int, dict, int | None]]) -> None:
+        """Contact records of the written files (a file that already has a contact of that
+        name gets no second one)."""
+        if not contacts:
+            return
         desk = self.desk
-        db, conn = desk.db, desk.db.conn
         now, user = clock.timestamp(), desk.user.name
-        defaults = {t: _defaults(db, t) for t in ("customers", "individuals", "enterprises")}
-        total = len(new) + len(updates)
-        statements: dict[str, str] = {}
-
-        def insert(table: str, rows: list[dict]) -> None:
-            if not rows:
-                return
+        kind_level = desk.disclosure.kind_level("contacts")
+        rows = []
+        for customer_id, contact, level in contacts:
+            if level is None:
+                if desk.db.execute("SELECT 1 FROM main.contacts WHERE customer_id = ? AND name = ?",
+                                   [customer_id, contact["name"]]).fetchone():
+                    continue
+                level = desk.disclosure.file_level(customer_id)
+            row = {"customer_id": customer_id, "name": None, "position": None, "phone": None,
+                   "email": None, "is_primary": 0, "notes": None, **contact,
+                   "created_at": now, "created_by": user, "updated_at": now}
+            rows.append(desk.store.encode("contacts", row, level=max(level, kind_level)))
+        if rows:
             names = list(rows[0])
-            sql = statements.setdefault(table, (
-                f"INSERT INTO main.{table} ({', '.join(names)}) "
-                f"VALUES ({', '.join('?' * len(names))})"))
-            conn.executemany(sql, [[row[n] for n in names] for row in rows])
+            desk.db.conn.executemany(f"INSERT INTO main.contacts ({', '.join(names)}) "
+                                     f"VALUES ({', '.join('?' * len(names))})",
+                                     [[r[n] for n in names] for r in rows])
+            self._contacts_written = True
 
-        with desk.writing(), _large_cache(db):
-            self._recheck(new, updates)
-            identities = desk.customers.allocate(len(new))
-            codes = []
-            sealed_codes: set[str] = set()     # not named in the entry (everyone auditing reads it)
-            # A new file's first review: the same rule (and date) for every file of the import.
-            due = next_review({"created_at": now, "grade": None}, desk.reviews.policy())[0].isoformat()
-            for batch, start in enumerate(range(0, len(new), CHUNK)):
-                stored = {"customers": [], "individuals": [], "enterprises": []}
-                grams, digests = [], []
-                for (kind, base, detail), keys, (new_id, code) in zip(
-                        new[start:start + CHUNK], self._keys.batch(batch),
-                        identities[start:start + CHUNK]):
-                    name_norm, initials, full, phone_rev = keys
-                    row = {k: defaults["customers"].get(k) if v is None else v
-                           for k, v in zip(_BASE, base)}
-                    row.update(id=new_id, code=code, kind=kind, overrides="{}", created_at=now,
-                               created_by=user, updated_at=now, name_norm=name_norm,
-                               pinyin_initials=initials, pinyin_full=full, phone_rev=phone_rev,
-                               next_review=due, exposure=0)
-                    level = row["level"]
-                    desk.customers.mark_level(code, new_id, 0, level)
-                    stored["customers"].append(desk.store.encode("customers", row, level=level))
-                    table = _TABLE[kind]
-                    detail_row = {"customer_id": new_id, **{
-                        k: defaults[table].get(k) if v is None else v
-                        for k, v in zip(_DETAIL[kind], detail)}}
-                    stored[table].append(desk.store.encode(table, detail_row, level=level))
-                    if level < SEAL_FROM:
-                        grams.extend((g, new_id) for g in search.name_grams(name_norm))
-                    for (index_table, column) in blind.INDEXED:
-                        source = row if index_table == "customers" else detail_row
-                        if index_table in ("customers", table) and column in source:
-                            found = blind.digest_row(desk, new_id, index_table, column,
-                                                     source[column], level)
-                            if found:
-                                digests.append(found)
-                    codes.append(code)
-                    if level >= SEAL_FROM:
-                        sealed_codes.add(code)
-                for table in ("customers", "individuals", "enterprises"):
-                    insert(table, stored[table])
-                grams.sort()                      # in key order: fewer pages touched
-                conn.executemany("INSERT OR IGNORE INTO name_grams (gram, customer_id) "
-                                 "VALUES (?, ?)", grams)
-                conn.executemany(blind.INSERT, digests)
-                self.progress("writing", start + len(stored["customers"]), total)
-            for _number, customer_id, _code, kind, clean in updates:
-                self._update_customer(customer_id, kind, clean, now)
-            self.progress("writing", total, total)
-            if new:
-                result.codes = tuple(codes)
-            updated = [u[2] for u in updates
-                       if desk.disclosure.file_level(u[1]) < SEAL_FROM]
-            self._audit(result, {"codes": [c for c in codes if c not in sealed_codes][:1000],
-                                 "updated_codes": updated[:1000],
-                                 "sealed_files": len(sealed_codes) + len(updates) - len(updated)})
+    def _refusing(self, result: ImportResult) -> bool:
+        return bool(result.rejected or result.duplicates) and not self.skip_invalid
 
-    def _update_customer(self, customer_id: int, kind: str, clean: dict, now: str) -> None:
-        """A file updated from a row: its non-empty cells replace the stored values."""
+    def _run_customers(self, rows, columns, result: ImportResult) -> None:
+        """Check and write CHUNK rows at a time in one transaction, so memory does not grow
+        with the file: a file refused as a whole (a bad row, all-or-nothing) is rolled back."""
+        chunks = self._check_customers(rows, columns, result)
+        if self.dry_run:
+            for new, updates, _last in chunks:
+                result.imported += len(new)
+                result.updated += len(updates)
+            return
         desk = self.desk
-        row = desk.db.execute("SELECT name, phone, overrides, level, code FROM customers "
-                              "WHERE id = ?", [customer_id]).fetchone()
-        base = {k: v for k, v in clean.items() if _FIELD[k].table == "customers" and k != "kind"}
-        detail = {k: v for k, v in clean.items() if _FIELD[k].table == _TABLE[kind]}
-        overrides = {k: v for k, v in json.loads(row[2] or "{}").items() if k not in clean}
-        base.update(updated_at=now, overrides=json.dumps(overrides, ensure_ascii=False))
-        name, phone = base.get("name", row[0]), base.get("phone", row[1])
-        if (name, phone) != (row[0], row[1]):
-            base.update(desk.customers._search_keys(name, phone, kind))
-        if "level" in base and base["level"] != row[3]:
-            desk.customers.mark_level(row[4], customer_id, row[3], base["level"])
-        desk.store.update("customers", "id = ?", [customer_id], base,
-                          allow_lower="level" in base)
-        if detail:
-            desk.store.update(_TABLE[kind], "customer_id = ?", [customer_id], detail)
-        level = base.get("level", row[3])
-        desk.customers._index(customer_id, level, {**base, **detail})
-        if name != row[0] or level != row[3]:
-            desk.db.execute("DELETE FROM name_grams WHERE customer_id = ?", [customer_id])
-            if level < SEAL_FROM:
-                desk.customers._write_grams(customer_id, base.get("name_norm") or
-                                            desk.customers._search_keys(name, phone, kind)["name_norm"])
-        if level != row[3]:
-            desk.customers._move_level(customer_id, row[3], level)
+        self._codes: list[str] = []
+        self._named: list[str] = []          # codes of files below 秘密 (the entry names them)
+        self._sealed = self._updated_named = 0
+        self._updated_codes: list[str] = []
+        pending = None
+        try:
+            with desk.writing(), _large_cache(desk.db):
+                for batch, (new, updates, last) in enumerate(chunks):
+                    if self._refusing(result):
+                        continue          # checked on to report every bad row; nothing kept
+                    # The search keys of this chunk are worked out (on the helper) while the
+                    # chunk before it is written.
+                    self._keys.submit(_key_items(new), last=last and batch == 0)
+                    if pending is not None:
+                        self._write_chunk(*pending, result)
+                    pending = (batch, new, updates)
+                if self._refusing(result):
+                    raise _Refused
+                if pending is not None:
+                    self._write_chunk(*pending, result)
+                if not (result.imported or result.updated):
+                    return
+                result.codes = tuple(self._codes) or None
+                self._audit(result, {"codes": self._named[:1000],
+                                     "updated_codes": self._updated_codes[:1000],
+                                     "sealed_files": self._sealed})
+        except _Refused:
+            result.refused = True
+            result.imported = result.updated = 0
+            result.codes = None
+        except IntegrityError as exc:     # a unique key taken by someone else meanwhile
+            raise Conflict(i18n.tr("import.changed")) from exc
 
-    def _recheck(self, new: list, updates: list) -> None:
-        """Inside the write: the identities the rows were checked against have not changed."""
-        ids, codes = self._identities()
-        id_at = _DETAIL["individual"].index("id_number")
-        cc_at = _DETAIL["enterprise"].index("credit_code")
-        for kind, _base, detail in new:
-            value = detail[id_at] if kind == "individual" else detail[cc_at]
-            if value and value in (ids if kind == "individual" else codes):
-                raise Conflict(i18n.tr("import.changed"))
-        for _number, customer_id, _code, kind, clean in updates:
-            column = "id_number" if kind == "individual" else "credit_code"
-            found = (ids if kind == "individual" else codes).get(clean.get(column))
-            if found is None or found[0] != customer_id:
-                raise Conflict(i18n.tr("import.changed"))
+    def _write_chunk(self, batch: int, new: list, updates: list, result: ImportResult) -> None:
+        desk = self.desk
+        files = [f for f, _c in new]
+        for file, keys in zip(files, self._keys.batch(batch)):
+            file.keys = keys
+        identities = desk.customers.write_files(files, [
+            FileChange(customer_id, clean, self._overrides_after(customer_id, clean))
+            for customer_id, _code, clean, _contact in updates])
+        contacts = [(new_id, contact, file.values["level"])
+                    for (file, contact), (new_id, _code) in zip(new, identities) if contact]
+        contacts += [(customer_id, contact, None) for customer_id, _c, _v, contact in updates
+                     if contact]
+        self._write_contacts(contacts)
+        for file, (_new_id, code) in zip(files, identities):
+            self._codes.append(code)
+            if file.values["level"] >= SEAL_FROM:
+                self._sealed += 1
+            else:
+                self._named.append(code)
+        for customer_id, code, _clean, _contact in updates:
+            if desk.disclosure.file_level(customer_id) < SEAL_FROM:
+                self._updated_codes.append(code)
+            else:
+                self._sealed += 1
+        result.imported += len(files)
+        result.updated += len(updates)
+        self.progress("writing", result.imported + result.updated, result.total)
+
+    def _overrides_after(self, customer_id: int, clean: dict) -> dict:
+        """A file updated from a row: checksum overrides of the values the row replaces go."""
+        (stored,) = self.desk.db.execute("SELECT overrides FROM main.customers WHERE id = ?",
+                                         [customer_id]).fetchone()
+        return {k: v for k, v in json.loads(stored or "{}").items() if k not in clean}
 
     # -- financial statements and transactions --------------------------------------------
     def _customers_by(self) -> dict[str, dict]:
@@ -617,12 +687,9 @@ class Importer:
                                  "sealed_files": len(touched) - len(codes)})
 
 
-_NAME_AT, _PHONE_AT = _BASE.index("name"), _BASE.index("phone")
-
-
-def _key_items(rows: list) -> list[tuple]:
+def _key_items(new: list) -> list[tuple]:
     """(name, phone, kind) of new files, what their search keys are made of."""
-    return [(base[_NAME_AT], base[_PHONE_AT], kind) for kind, base, _detail in rows]
+    return [(f.values["name"], f.values.get("phone"), f.kind) for f, _contact in new]
 
 
 def _dup_error(target: str, clean: dict, row: int, in_file: bool) -> FieldError:
@@ -652,15 +719,6 @@ def _large_cache(db, mib: int = 192):
         yield
     finally:
         db.execute(f"PRAGMA cache_size = {int(before)}")
-
-
-def _defaults(db, table: str) -> dict:
-    """The column defaults of a table (what an INSERT that leaves a column out stores)."""
-    out = {}
-    for _cid, name, _type, _notnull, default, _pk in db.execute(f"PRAGMA main.table_info({table})"):
-        if default is not None:
-            out[name] = db.execute(f"SELECT {default}").fetchone()[0]
-    return out
 
 
 def import_file(desk, target: str, path: Path | str, **options) -> ImportResult:
