@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..core import i18n
 from ..core.fields import RECORD_KINDS
+from ..core.grading import altman
 from ..core.grading.assessments import status_label
 from ..core.grading.scale import dimension_label, risk_label
 from ..core.validation import format_money
@@ -21,8 +22,9 @@ i18n.register({
     "cli.no_amounts": ("没有给出任何金额", "no amounts given"),
     "cli.assessment": ("评估 #{id}：{score} 分，{grade}（风险{risk}），建议额度 {limit}",
                        "Assessment #{id}: score {score}, {grade} (risk {risk}), recommended limit {limit}"),
-    "cli.incomplete": ("注意：部分数据缺失，已按中性分计入", "note: some inputs are missing and "
-                       "scored neutral"),
+    "cli.missing": ("缺失（按最低档计分）：{factor}：{why}", "missing (scored as the worst bin): "
+                    "{factor}: {why}"),
+    "cli.missing_reason": ("缺失说明：{reason}", "reason given for the missing inputs: {reason}"),
     "cli.done": ("评估 #{id}：{status}", "Assessment #{id}: {status}"),
     "cli.discarded": ("评估 #{id} 已放弃", "Assessment #{id} discarded"),
     "cli.limit_done": ("额度变更 #{id}：{status}", "Limit change #{id}: {status}"),
@@ -31,6 +33,7 @@ i18n.register({
 STATEMENT_LINES = [f.key for f in RECORD_KINDS["financials"].fields
                    if f.key not in ("period", "notes")]
 ACTIONS = ("submit", "approve", "reject", "show", "discard")
+JSON_HELP = "print JSON; money as integer fen (money_unit)"
 
 
 def register(sub) -> None:
@@ -54,21 +57,23 @@ def register(sub) -> None:
     p.add_argument("--reason", help="reason for the adjustment, the rejection, or a limit "
                                     "above the recommendation")
     p.add_argument("--limit", metavar="YUAN", help="approve with this limit (default: recommended)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--missing-reason", help="submit: why required inputs are missing (needed "
+                                            "when any is)")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(handler=cmd_assess)
 
     grade = sub.add_parser("grade", help="grades and credit standing").add_subparsers(
         dest="action", metavar="ACTION", required=True)
     p = grade.add_parser("history", help="decided assessments and limit changes of a file")
     p.add_argument("code")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(handler=cmd_grade_history)
     p = grade.add_parser("show", help="grade, limit, exposure and credit hold")
     p.add_argument("code")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(handler=cmd_grade_show)
     p = grade.add_parser("queue", help="assessments and limit changes waiting for a decision")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(handler=cmd_queue)
 
     limit = sub.add_parser("limit", help="limit changes outside an assessment").add_subparsers(
@@ -140,7 +145,7 @@ def _assess_action(ctx: Context, action: str, assessment_id: int) -> int:
     if action == "reject" and not a.reason:
         raise UsageError(i18n.tr("cli.reject_reason"))
     if action == "submit":
-        grading.submit(assessment_id)
+        grading.submit(assessment_id, a.missing_reason or "")
     elif action == "approve":
         grading.approve(assessment_id, a.limit, a.reason or "")
     elif action == "reject":
@@ -168,11 +173,27 @@ def _assessment_json(item: dict) -> dict:
     out["dimensions"] = detail["dimensions"]
     out["problems"] = detail["problems"]
     out["limit_trace"] = detail["limit_trace"]
-    altman = next((f for f in detail["factors"] if f["input_key"] == "altman_z"), None)
-    if altman is not None:
-        out["altman_z"] = altman["input"]
+    out["missing"] = item["missing"]
+    out["missing_reason"] = item["missing_reason"]
+    out["altman"] = _altman_json(detail)
+    out["money_unit"] = "fen"             # recommended_limit, approved_limit: integer fen
     out["masked"] = item["masked"]
     return out
+
+
+def _altman_json(detail: dict) -> dict | None:
+    """The Altman model that applied, its exact score, zone and cut-offs (None when the
+    scorecard has no Altman factor, it was not computable, or the reader is not cleared)."""
+    trace = detail["traces"].get("altman_zone") or {}
+    legacy = next((f for f in detail["factors"] if f["input_key"] == "altman_z"), None)
+    if "model" in trace:
+        model, z = altman.MODELS[trace["model"]], trace["z"]
+    elif legacy is not None and isinstance(legacy["input"], (int, float)):
+        model, z = altman.Z_DOUBLE_PRIME, legacy["input"]
+    else:
+        return None
+    return {"model": model.key, "z": z, "zone": model.zone(z), "formula": model.formula,
+            "cutoffs": [model.distress, model.safe]}
 
 
 def _print_assessment(item: dict, as_json: bool) -> None:
@@ -190,8 +211,10 @@ def _print_assessment(item: dict, as_json: bool) -> None:
     print_table(rows, ["dimension", "factor", "input", "points", "rule"])
     for problem in item["detail"]["problems"]:
         print(problem, file=sys.stderr)
-    if item["incomplete"]:
-        print(i18n.tr("cli.incomplete"), file=sys.stderr)
+    for missing in item["missing"]:
+        print(i18n.tr("cli.missing", factor=missing["label"], why=missing["why"]), file=sys.stderr)
+    if item["missing_reason"]:
+        print(i18n.tr("cli.missing_reason", reason=item["missing_reason"]), file=sys.stderr)
 
 
 def cmd_grade_history(ctx: Context) -> int:
@@ -224,7 +247,7 @@ def cmd_grade_show(ctx: Context) -> int:
     a = ctx.args
     standing = ctx.desk().grading.credit(a.code)
     if a.json:
-        print_json(standing)
+        print_json({**standing, "money_unit": "fen"})
         return 0
     for key in ("grade", "risk_level", "credit_limit", "exposure", "utilisation",
                 "grade_valid_until", "hold_reasons"):

@@ -41,18 +41,31 @@ def test_assess_json_submit_approve_and_history(cli):
                            "--reason", "行业下行", "--json")
     assert status == 0, err
     result = json.loads(out)
-    for key in ("id", "score", "grade", "risk_level", "recommended_limit", "factors", "altman_z"):
+    for key in ("id", "score", "grade", "risk_level", "recommended_limit", "factors", "altman",
+                "missing", "money_unit"):
         assert key in result
-    assert result["altman_z"] == 2.99
+    assert result["money_unit"] == "fen" and isinstance(result["recommended_limit"], int)
+    # No industry on file: the worse of Z' (grey, 1.5252) and Z'' (safe, 2.99) counts.
+    assert result["altman"]["model"] == "z_prime" and result["altman"]["zone"] == "grey"
+    assert abs(result["altman"]["z"] - 1.525206) < 1e-5 and result["altman"]["cutoffs"] == [1.23, 2.9]
     assert result["status"] == "draft" and result["adjustment"] == -1
-    assert {f["key"] for f in result["factors"]} >= {"debt_ratio", "current_ratio", "altman_z"}
+    assert {f["key"] for f in result["factors"]} >= {"debt_ratio", "current_ratio", "altman"}
+    assert {m["key"] for m in result["missing"]} == {"industry_outlook", "collateral",
+                                                     "revenue_growth", "dso_days"}
     assessment = str(result["id"])
-    assert cli("assess", "submit", assessment)[0] == 0
+    status, _, err = cli("assess", "submit", assessment)
+    assert status == 1 and "行业前景" in err and "担保与抵押" in err      # a reason is needed
+    assert cli("assess", "submit", assessment, "--missing-reason", "上年报表未提供")[0] == 0
+    status, out, err = cli("assess", "show", assessment, "--json", user="reviewer")
+    assert json.loads(out)["missing_reason"] == "上年报表未提供"
+    status, _, err = cli("assess", "show", assessment, user="reviewer")
+    assert "上年报表未提供" in err and "营业收入增长率" in err
     status, _, err = cli("assess", "approve", assessment)
     assert status == 1 and "四眼" in err
     status, _, err = cli("assess", "reject", assessment, user="reviewer")
     assert status == 2                                   # --reason missing
-    status, out, err = cli("assess", "approve", assessment, "--limit", "300000", user="reviewer")
+    status, out, err = cli("assess", "approve", assessment, "--limit", "300000", "--reason",
+                           "往来五年无逾期", user="reviewer")
     assert status == 0, err
     status, _, err = cli("assess", "approve", assessment, user="reviewer")
     assert status == 1 and "已批准" in err

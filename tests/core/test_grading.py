@@ -18,6 +18,9 @@ STATEMENT_2025 = {"period": "2025", "revenue": "5000000", "net_profit": "400000"
                   "equity": "4000000", "retained_earnings": "1500000"}
 
 
+GAP = "定性项待尽调后补充"          # the assessor's reason for submitting with inputs missing
+
+
 @pytest.fixture(autouse=True)
 def _today():
     clock.set_fixed(datetime.datetime(2026, 8, 31, 10, 0, tzinfo=datetime.timezone.utc))
@@ -50,13 +53,18 @@ def test_assess_stores_every_input_points_and_trace(desk, firm):
     changes = desk.grading.assess(firm, answers={"management": "sound", "collateral": "partial"})
     item = desk.grading.get(changes.id)
     assert item["status"] == "draft" and item["assessor"] == "boss"
-    assert (item["scorecard_name"], item["scorecard_version"]) == ("enterprise-standard", 1)
+    assert (item["scorecard_name"], item["scorecard_version"]) == ("enterprise-standard", 2)
     factors = {f["key"]: f for f in item["detail"]["factors"]}
     assert factors["debt_ratio"]["input"] == 0.5 and factors["debt_ratio"]["points"] == 6
-    assert factors["altman_z"]["input"] == 2.99 and "Z''" in factors["altman_z"]["trace"]
+    assert factors["debt_ratio"]["rule_shown"] == "≤ 55.0%"          # the unit of the value
+    # No industry on file: Z'' (2.99, safe) and Z' (1.53, grey) could apply; the worse counts.
+    assert factors["altman"]["input"] == "grey" and factors["altman"]["shown"] == "灰色区"
+    assert "Z''" in factors["altman"]["trace"] and "Z'" in factors["altman"]["trace"]
     assert factors["management"]["shown"] == "良好"
     assert factors["industry_outlook"]["rule"] == "missing"
+    assert factors["industry_outlook"]["points"] == 0                 # its worst answer
     assert item["incomplete"] is True
+    assert [m["key"] for m in item["missing"]] == ["industry_outlook"]
     assert sum(f["points"] for f in factors.values()) == item["score"]
     dims = item["detail"]["dimensions"]
     assert sum(d["points"] for d in dims.values()) == item["score"]
@@ -111,8 +119,8 @@ def test_four_eyes_and_the_full_workflow(open_as, firm):
     with pytest.raises(Conflict):                        # a draft cannot be decided
         reviewer.grading.approve(new_id)
     with pytest.raises(AccessDenied):                    # only the assessor submits
-        clerk.grading.submit(new_id)
-    boss.grading.submit(new_id)
+        clerk.grading.submit(new_id, missing_reason=GAP)
+    boss.grading.submit(new_id, missing_reason=GAP)
     with pytest.raises(AccessDenied) as own:
         boss.grading.approve(new_id)
     assert "四眼" in str(own.value)
@@ -144,7 +152,7 @@ def test_four_eyes_and_the_full_workflow(open_as, firm):
 def test_approved_assessments_are_immutable_even_in_sql(open_as, firm):
     boss, reviewer = open_as("boss"), open_as("reviewer")
     new_id = boss.grading.assess(firm).id
-    boss.grading.submit(new_id)
+    boss.grading.submit(new_id, missing_reason=GAP)
     reviewer.grading.approve(new_id)
     with pytest.raises(Conflict):
         boss.grading.revise(new_id, adjust=1, reason="改一下")
@@ -175,7 +183,8 @@ def test_one_open_assessment_per_customer_and_revising_a_draft(desk, firm):
     desk.grading.revise(first, answers={"management": "strong", "industry_outlook": "growing",
                                         "collateral": "secured"})
     after = desk.grading.get(first)
-    assert after["score"] == before["score"] + (4 - 2) + (4 - 2) + (6 - 2)
+    # Unanswered, each scored its worst answer (0, 0 and "unsecured" 2).
+    assert after["score"] == before["score"] + (4 - 0) + (4 - 0) + (6 - 2)
     assert after["incomplete"] is False
     desk.grading.discard(first)
     with pytest.raises(NotFound):
@@ -186,7 +195,7 @@ def test_one_open_assessment_per_customer_and_revising_a_draft(desk, firm):
 def test_reject_needs_a_reason_and_keeps_history(open_as, firm):
     boss, reviewer = open_as("boss"), open_as("reviewer")
     new_id = boss.grading.assess(firm).id
-    boss.grading.submit(new_id)
+    boss.grading.submit(new_id, missing_reason=GAP)
     with pytest.raises(ValidationError):
         reviewer.grading.reject(new_id, "  ")
     reviewer.grading.reject(new_id, "请补充 2026 年半年报")
@@ -194,7 +203,7 @@ def test_reject_needs_a_reason_and_keeps_history(open_as, firm):
     assert item["status"] == "rejected" and item["decision_reason"] == "请补充 2026 年半年报"
     assert boss.grading.credit(firm)["grade"] is None
     second = boss.grading.assess(firm).id
-    boss.grading.submit(second)
+    boss.grading.submit(second, missing_reason=GAP)
     reviewer.grading.approve(second)
     history = boss.grading.history(firm)
     assert [(e["id"], e["status"]) for e in history] == [(new_id, "rejected"), (second, "approved")]
@@ -203,7 +212,7 @@ def test_reject_needs_a_reason_and_keeps_history(open_as, firm):
 def test_grade_expires_and_exposure_over_limit_puts_credit_on_hold(open_as, firm):
     boss, reviewer = open_as("boss"), open_as("reviewer")
     new_id = boss.grading.assess(firm).id
-    boss.grading.submit(new_id)
+    boss.grading.submit(new_id, missing_reason=GAP)
     reviewer.grading.approve(new_id, "100000", "老客户，付款及时")
     assert boss.grading.credit(firm)["hold_reasons"] == ["hold.over_limit"]   # owes 120,000
     boss.records.add(firm, "transactions", {"kind": "payment", "occurred_on": "2026-08-31",
@@ -231,7 +240,7 @@ def test_limit_changes_need_a_second_person(open_as, firm):
     with pytest.raises(Conflict):                         # no grade yet
         boss.grading.request_limit(firm, "50000", "追加订单")
     new_id = boss.grading.assess(firm).id
-    boss.grading.submit(new_id)
+    boss.grading.submit(new_id, missing_reason=GAP)
     reviewer.grading.approve(new_id, "100000", "老客户，付款及时")
     change = boss.grading.request_limit(firm, "150000", "旺季追加订单").id
     with pytest.raises(Conflict):
@@ -254,7 +263,7 @@ def test_the_queue_respects_clearance_and_marks_own_items(open_as):
     secret = boss.customers.add({"name": "机密客户有限公司", "kind": "enterprise", "level": "secret"}).code
     boss.records.add(secret, "financials", STATEMENT_2025)
     new_id = boss.grading.assess(secret).id
-    boss.grading.submit(new_id)
+    boss.grading.submit(new_id, missing_reason=GAP)
     assert reviewer.grading.queue() == []                 # confidential clearance: never sees it
     assert [q["own"] for q in boss.grading.queue()] == [True]
     with pytest.raises(NotFound):
@@ -272,7 +281,7 @@ def test_uncleared_users_see_points_but_not_the_figures(open_as, firm, db_path):
     # The detail is sealed at the statements' level: the clerk's keys do not open it, so
     # neither the figures nor the points they earned (which tell their bin) are shown.
     assert factors["debt_ratio"]["shown"] == "***" and factors["debt_ratio"]["points"] is None
-    assert factors["altman_z"]["trace"] == "***"
+    assert factors["altman"]["trace"] == "***"
     assert factors["management"]["shown"] == "良好"           # the assessor's answer is not file data
     assert item["detail"]["limit_trace"] == "***"
     with pytest.raises(AccessDenied):
@@ -309,7 +318,7 @@ def test_scorecard_copies_are_versioned_and_assessments_keep_theirs(open_as, fir
 
 def test_shipped_scorecards_are_installed_once(desk, db_path, open_as):
     rows = desk.db.execute("SELECT name, version, builtin FROM scorecards ORDER BY name").fetchall()
-    assert rows == [("enterprise-standard", 1, 1), ("individual-standard", 1, 1)]
+    assert rows == [("enterprise-standard", 2, 1), ("individual-standard", 2, 1)]
     open_as("clerk")
     assert desk.db.execute("SELECT count(*) FROM scorecards").fetchone()[0] == 2
 
@@ -325,10 +334,11 @@ def test_exposure_follows_every_transaction_change(desk, firm):
 
 def test_recommendation_is_the_lesser_of_cap_purchases_and_equity(desk, firm):
     item = desk.grading.get(desk.grading.assess(firm).id)
-    assert item["grade"] == "A"
-    # A: cap 2,000,000; 3 × (120,000 sold in 12 months / 12) = 30,000; 0.2 × 4,000,000 = 800,000
-    assert item["recommended_limit"] == 30000_00
-    assert "¥30,000.00" in item["detail"]["limit_trace"]
+    assert item["grade"] == "BBB"
+    # BBB: cap 1,000,000; 2.5 × (120,000 sold in 12 months / 12) = 25,000;
+    # 0.15 × 4,000,000 = 600,000
+    assert item["recommended_limit"] == 25000_00
+    assert "¥25,000.00" in item["detail"]["limit_trace"]
 
 
 def test_ids_do_not_tell_whether_a_hidden_file_exists(open_as):
@@ -368,13 +378,13 @@ def test_a_refusal_names_the_reason_not_just_the_factor(desk):
 def test_a_limit_change_is_overtaken_by_a_later_assessment(open_as, firm):
     boss, reviewer = open_as("boss"), open_as("reviewer")
     first = boss.grading.assess(firm).id
-    boss.grading.submit(first)
+    boss.grading.submit(first, missing_reason=GAP)
     reviewer.grading.approve(first)
     change = boss.grading.request_limit(firm, "500000", "大客户").id
     second = boss.grading.assess(firm).id
     with pytest.raises(Conflict):                      # no new request while one is assessed
         open_as("manager").grading.request_limit(firm, "600000", "再大一点")
-    boss.grading.submit(second)
+    boss.grading.submit(second, missing_reason=GAP)
     reviewer.grading.approve(second, "0")
     with pytest.raises(Conflict):
         reviewer.grading.decide_limit(change, True)
@@ -386,7 +396,7 @@ def test_a_limit_change_is_overtaken_by_a_later_assessment(open_as, firm):
 def test_a_decision_made_meanwhile_is_not_overwritten(open_as, firm, monkeypatch):
     boss, reviewer, manager = open_as("boss"), open_as("reviewer"), open_as("manager")
     new_id = boss.grading.assess(firm).id
-    boss.grading.submit(new_id)
+    boss.grading.submit(new_id, missing_reason=GAP)
     checked = reviewer.grading._require_decidable
 
     def check_then_someone_else_rejects(*args):
@@ -402,7 +412,7 @@ def test_a_decision_made_meanwhile_is_not_overwritten(open_as, firm, monkeypatch
 
 def test_a_submitted_assessment_is_frozen_in_sql(desk, firm):
     new_id = desk.grading.assess(firm).id
-    desk.grading.submit(new_id)
+    desk.grading.submit(new_id, missing_reason=GAP)
     with pytest.raises(Exception, match="submitted assessment cannot be changed"):
         with desk.writing():
             desk.db.execute("UPDATE main.assessments SET grade = 'AAA' WHERE id = ?", [new_id])
@@ -428,7 +438,7 @@ def test_a_figure_kind_is_levelled_higher_after_assessments_were_decided(open_as
     its vault); the decision and its figures stay as they were."""
     boss, reviewer = open_as("boss"), open_as("reviewer")
     new_id = boss.grading.assess(firm).id
-    boss.grading.submit(new_id)
+    boss.grading.submit(new_id, missing_reason=GAP)
     reviewer.grading.approve(new_id, "250000", "有足额银行保函")
     before = boss.grading.get(new_id)
     boss.settings.set_field_level("financials", "confidential")

@@ -27,7 +27,7 @@ def statement(**amounts_yuan) -> dict:
             **{k: v * 100 for k, v in amounts_yuan.items()}}
 
 
-# -- Altman Z'' -------------------------------------------------------------------------
+# -- Altman Z'' on every enterprise (the input of scorecards that read altman_z) -------
 def test_altman_z_on_worked_numbers():
     # X1 = (400k - 200k) / 1M = 0.2; X2 = 150k / 1M = 0.15; X3 = 100k / 1M = 0.1;
     # X4 = 500k / 500k = 1.0; Z'' = 1.312 + 0.489 + 0.672 + 1.05 = 3.523.
@@ -36,8 +36,8 @@ def test_altman_z_on_worked_numbers():
         retained_earnings=150_000, ebit=100_000, equity=500_000, total_liabilities=500_000,
         revenue=2_000_000, net_profit=80_000)])
     measured = measure(facts, AS_OF)
-    assert measured.inputs["altman_z"] == 3.52
-    assert "Z'' = 6.56×0.2000 + 3.26×0.1500 + 6.72×0.1000 + 1.05×1.0000 = 3.52 (safe)" \
+    assert measured.inputs["altman_z"] == pytest.approx(3.523, abs=1e-12)
+    assert "Z'' = 6.56×0.2000 + 3.26×0.1500 + 6.72×0.1000 + 1.05×1.0000 = 3.52" \
         in measured.traces["altman_z"]["formula"]
     assert measured.inputs["debt_ratio"] == 0.5
     assert measured.inputs["current_ratio"] == 2.0
@@ -51,20 +51,20 @@ def test_altman_z_distress_with_negative_retained_earnings():
         total_assets=1_000_000, current_assets=300_000, current_liabilities=400_000,
         retained_earnings=-300_000, ebit=-50_000, equity=200_000, total_liabilities=800_000)])
     z = measure(facts, AS_OF).inputs["altman_z"]
-    assert z == -1.71
+    assert z == pytest.approx(-1.7075, abs=1e-12)
     assert altman_zone(z) == "distress"
 
 
 @pytest.mark.parametrize("z, zone", [(2.61, "safe"), (2.6, "grey"), (1.85, "grey"),
-                                     (1.1, "grey"), (1.09, "distress"), (-5, "distress")])
+                                     (1.1, "grey"), (1.09, "distress"), (-5, "distress"),
+                                     (2.6033, "safe"), (1.0964, "distress")])
 def test_altman_zone_edges(z, zone):
     assert altman_zone(z) == zone
 
 
-@pytest.mark.parametrize("z, points", [(4.0, 10), (3.99, 8), (2.61, 8), (2.6, 5), (1.85, 5),
-                                       (1.84, 3), (1.1, 3), (1.09, 0)])
-def test_altman_points_follow_the_zones(z, points):
-    assert ENT.factor("altman_z").points_for(z)[0] == points
+@pytest.mark.parametrize("zone, points", [("safe", 10), ("grey", 5), ("distress", 0)])
+def test_altman_points_follow_the_zones(zone, points):
+    assert ENT.factor("altman").points_for(zone)[0] == points
 
 
 @pytest.mark.parametrize("amounts, problem, item", [
@@ -198,7 +198,8 @@ def test_every_bin_edge_of_the_default_scorecards(card):
         for i, (op, bound, points) in enumerate(bins):
             towards_better = 1e-6 if op in (">=", ">") else -1e-6
             if op in (">=", "<="):
-                assert factor.points_for(bound) == (points, f"{'≥' if op == '>=' else '≤'} {bound:g}")
+                bound_text = str(int(bound)) if bound == int(bound) else repr(bound)
+                assert factor.points_for(bound) == (points, f"{'≥' if op == '>=' else '≤'} {bound_text}")
             else:
                 assert factor.points_for(bound)[0] != points or i + 1 == len(bins) \
                     and factor.else_points == points
@@ -217,11 +218,14 @@ def test_default_scorecards_add_up_and_are_bounded():
         assert card.limits.grades["C"]["cap"] == 0
 
 
-def test_missing_inputs_neutral_or_refused():
+def test_missing_inputs_score_the_worst_bin_or_are_refused():
     scored = score(ENT, {"debt_ratio": 0.3})
     assert scored.incomplete
     current = next(f for f in scored.factors if f.key == "current_ratio")
-    assert (current.points, current.rule) == (3, "missing")
+    assert (current.points, current.rule) == (0, "missing")          # its "else" bin
+    collateral = next(f for f in scored.factors if f.key == "collateral")
+    assert collateral.points == 2                                     # its worst answer
+    assert "current_ratio" in scored.missing_required
     with pytest.raises(MissingInputs) as refused:
         score(ENT, {})
     assert "资产负债率" in str(refused.value)
@@ -335,3 +339,17 @@ def test_format_input_reads_like_a_clerk_would():
     assert metrics.format_input("open_litigation_amount", 1234.5) == "¥1,234.50"
     assert re.fullmatch(r"45 天", metrics.format_input("dso_days", 45))
     assert metrics.format_input("altman_z", None) == "—"
+
+
+@pytest.mark.parametrize("key, rule, shown", [
+    ("debt_ratio", "≤ 0.4", "≤ 40.0%"), ("open_litigation_amount", "≤ 1e+06", "≤ ¥1,000,000.00"),
+    ("open_litigation_amount", "≤ 1000000", "≤ ¥1,000,000.00"), ("dso_days", "≤ 30", "≤ 30 天"),
+    ("overdue_events", "≤ 1", "≤ 1"), ("current_ratio", "≥ 1.5", "≥ 1.50"), ("roa", "else", "else"),
+])
+def test_a_rule_is_shown_in_the_unit_of_its_value(key, rule, shown):
+    assert metrics.format_rule(key, rule) == shown
+
+
+def test_bins_are_written_without_exponents():
+    points, rule = ENT.factor("open_litigation_amount").points_for(500_000)
+    assert rule == "≤ 1000000" and "e+" not in rule

@@ -51,7 +51,12 @@ i18n.register({
     "grading.limit_same": ("新额度与当前额度相同", "the new limit equals the current one"),
     "grading.limit_decided": ("额度变更 #{id} 已{status}", "limit change #{id} is already {status}"),
     "grading.unrated": ("客户尚未评级，请先完成资信评估", "the customer has no grade yet; assess it first"),
-    "grading.rule.missing": ("缺失，按中性分", "missing: neutral points"),
+    "grading.rule.missing": ("缺失，按最低档计分", "missing: scored as the worst bin"),
+    "grading.rule.missing_points": ("缺失，按评分卡规定的 {points} 分", "missing: {points} points as "
+                                    "the scorecard allows"),
+    "grading.missing_reason": ("以下数据缺失，提交前请说明原因：{factors}",
+                               "these inputs are missing; give a reason before submitting: {factors}"),
+    "grading.bad_fact": ("{key} 的值不正确：{value}", "{key}: {value} is not valid"),
     "grading.rule.else": ("其余", "otherwise"),
     "status.draft": ("草稿", "draft"),
     "status.submitted": ("待审批", "submitted"),
@@ -82,8 +87,32 @@ def _withheld_detail(card, answers: dict) -> dict:
             "limit_trace": "***", "problems": []}
 
 
+def _listed(value) -> str:
+    text = str(value).strip().lower()
+    if text in ("yes", "true", "1", "是", "上市"):
+        return "yes"
+    if text in ("no", "false", "0", "否", "非上市"):
+        return "no"
+    raise ValueError(value)
+
+
+# Facts about the firm the assessor states with the answers (not scored themselves): they
+# choose the Altman model. market_equity is given in yuan and kept in fen.
+FIRM_FACTS = {"listed": _listed, "market_equity": lambda v: check_one("market_equity",
+                                                                        parse_money, v)}
+
+
 def status_label(status: str) -> str:
     return i18n.tr(f"status.{status}")
+
+
+def missing_inputs(detail: dict) -> list[dict]:
+    """The factors an assessment scored without their input ({key, input_key, required});
+    read from the factors for assessments stored before the list was kept."""
+    if "missing" in detail:
+        return detail["missing"]
+    return [{"key": f["key"], "input_key": f["input_key"], "required": True}
+            for f in detail.get("factors", ()) if f.get("rule") == "missing"]
 
 
 def _reason(value, required: bool = True) -> str:
@@ -137,7 +166,7 @@ class Grading:
         answers = self._check_answers(card, answers or {})
         adjust, reason = self._check_adjust(adjust, reason)
         as_of = clock.today()
-        measured = metrics.measure(self.facts(code), as_of, answers)
+        measured = metrics.measure(self.facts(code), as_of, answers, emerging=card.altman_emerging)
         try:
             scored = score(card, measured.inputs)
         except MissingInputs:
@@ -156,6 +185,11 @@ class Grading:
             "risk_level": card.risk_levels[grade], "incomplete": scored.incomplete,
             "recommended_limit": recommendation.amount,
             "detail": {
+                # Each input scored without its value, with why it is missing; a submission
+                # with any required one carries the assessor's reason (missing_reason).
+                "missing": [{"key": f.key, "input_key": card.factor(f.key).input,
+                             "required": f.required}
+                            for f in scored.factors if f.missing],
                 "factors": [{"key": f.key, "input_key": card.factor(f.key).input,
                              "dimension": f.dimension, "input": f.input, "points": f.points,
                              "max_points": f.max_points, "rule": f.rule}
@@ -174,6 +208,13 @@ class Grading:
         errors, out = [], {}
         for key, value in answers.items():
             if value in (None, ""):
+                continue
+            if card.kind == "enterprise" and key in FIRM_FACTS:
+                try:
+                    out[key] = FIRM_FACTS[key](value)
+                except (ValidationError, ValueError):
+                    errors.append(FieldError("answers", "grading.bad_fact",
+                                             {"key": key, "value": value}))
                 continue
             factor = asked.get(key)
             if factor is None:
@@ -249,17 +290,31 @@ class Grading:
                               customer=current["code"])
         return Changes.of("grading", code=current["code"], id=assessment_id)
 
-    def submit(self, assessment_id: int) -> Changes:
+    def submit(self, assessment_id: int, missing_reason: str = "") -> Changes:
+        """Send a draft for a decision. When required inputs are missing, ``missing_reason``
+        says why (the approver reads it beside the list of what is missing)."""
         desk = self._desk
         current = self._require_own_draft(assessment_id, "assessment.submit")
+        detail = json.loads(current["detail"] or "{}")
+        card = self.library.get(f"{current['scorecard_name']}@{current['scorecard_version']}")
+        required = [card.factor(m["key"]).label for m in missing_inputs(detail) if m["required"]]
+        reason = _reason(missing_reason, required=False)
+        if required and not reason:
+            raise ValidationError(FieldError("missing_reason", "grading.missing_reason",
+                                             {"factors": "、".join(required)}))
         with desk.writing():
             self._still(assessment_id, "draft")
-            desk.db.execute("UPDATE main.assessments SET status = 'submitted', submitted_at = ?, "
-                            "updated_at = ? WHERE id = ?",
-                            [clock.timestamp(), clock.timestamp(), assessment_id])
+            now = clock.timestamp()
+            values = {"status": "submitted", "submitted_at": now, "updated_at": now}
+            if reason:
+                detail["missing_reason"] = reason
+                values["detail"] = json.dumps(detail, ensure_ascii=False, sort_keys=True)
+            desk.store.update("assessments", "id = ?", [assessment_id], values)
             desk.audit.append("assessment.submit", f"assessment#{assessment_id}",
                               customer=current["code"],
-                              summary={"grade": current["grade"], "score": current["score"]})
+                              summary={"grade": current["grade"], "score": current["score"],
+                                       "missing": [m["key"] for m in missing_inputs(detail)],
+                                       "missing_reason": reason or None})
         return Changes.of("grading", code=current["code"], id=assessment_id)
 
     def approve(self, assessment_id: int, limit=None, reason: str = "") -> Changes:
@@ -424,9 +479,11 @@ class Grading:
             factor["label"] = spec.label
             if hidden:               # the bin would tell the figure
                 factor["rule"] = "***"
-            factor["rule_shown"] = (i18n.tr(f"grading.rule.{factor['rule']}")
-                                    if factor["rule"] in ("missing", "else")
-                                    else choice.label if choice else factor["rule"])
+            factor["rule_shown"] = (
+                i18n.tr("grading.rule.missing_points", points=f"{spec.missing_points:g}")
+                if factor["rule"] == "missing" and spec.missing == "points"
+                else i18n.tr(f"grading.rule.{factor['rule']}") if factor["rule"] in ("missing", "else")
+                else choice.label if choice else metrics.format_rule(factor["input_key"], factor["rule"]))
             factor["shown"] = (factor["input"] if hidden else choice.label if choice
                                else metrics.format_input(factor["input_key"], factor["input"]))
             trace = detail["traces"].get(factor["input_key"], {})
@@ -439,6 +496,13 @@ class Grading:
             detail["bases"] = {k: None if v is None else "***" for k, v in detail["bases"].items()}
             detail["limit_trace"] = "***"
         detail["problems"] = ["***" if masked else metrics.trace_text(p) for p in detail["problems"]]
+        # What was missing, each named with why, and the assessor's reason for submitting so.
+        item["missing"] = [{"key": m["key"], "label": card.factor(m["key"]).label,
+                            "required": m["required"],
+                            "why": "***" if masked else metrics.trace_text(
+                                detail["traces"].get(m["input_key"], {}))}
+                           for m in missing_inputs(detail)]
+        item["missing_reason"] = detail.get("missing_reason")
         item["detail"] = detail
         item["incomplete"] = bool(item["incomplete"])
         item["scorecard_title"] = card.title

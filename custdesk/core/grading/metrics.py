@@ -10,6 +10,7 @@ why. It is never infinite.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
@@ -18,6 +19,7 @@ from .. import i18n
 from ..cleaning import identity_facts
 from ..customers import exposure as receivables
 from ..validation import format_money
+from . import altman
 
 i18n.register({
     "metric.zero": ("无法计算：{item}为零", "not computable: {item} is zero"),
@@ -62,6 +64,8 @@ METRICS: dict[str, Metric] = {m.key: m for m in (
     Metric("debt_ratio", "资产负债率", "debt ratio", ENT, "percent"),
     Metric("current_ratio", "流动比率", "current ratio", ENT, "ratio"),
     Metric("altman_z", "Altman Z''", "Altman Z''", ENT, "score"),
+    Metric("altman_zone", "Altman Z 区间（按企业类型选模型）", "Altman zone (model by firm type)",
+           ENT, "category"),
     Metric("dso_days", "应收账款周转天数（本公司）", "days sales outstanding (with us)", ENT, "days"),
     Metric("net_margin", "销售净利率", "net margin", ENT, "percent"),
     Metric("roa", "总资产收益率", "return on assets", ENT, "percent"),
@@ -89,11 +93,12 @@ ALTMAN = (6.56, 3.26, 6.72, 1.05)
 ZONE_SAFE, ZONE_DISTRESS = 2.6, 1.1
 
 
-def altman_zone(z: float) -> str:
-    """safe above 2.6, distress below 1.1, grey between (both edges grey)."""
-    if z > ZONE_SAFE:
+def altman_zone(z: float, distress: float = ZONE_DISTRESS, safe: float = ZONE_SAFE) -> str:
+    """safe above ``safe``, distress below ``distress``, grey between (both edges grey).
+    Zoned on the exact value: rounding first would move 2.6033 into grey."""
+    if z > safe:
         return "safe"
-    if z < ZONE_DISTRESS:
+    if z < distress:
         return "distress"
     return "grey"
 
@@ -121,7 +126,7 @@ class Measured:
 
 def _label(key: str) -> str:
     from ..fields import label
-    return label(key)
+    return i18n.tr("altman.market_equity") if key == "market_equity" else label(key)
 
 
 class _Trace:
@@ -206,8 +211,11 @@ def _years_between(start: str | None, as_of: datetime.date) -> float | None:
     return round(max(0.0, delta.years + delta.months / 12 + delta.days / 365.25), 1)
 
 
-def measure(facts: Facts, as_of: datetime.date, answers: dict | None = None) -> Measured:
-    """Every input of ``facts.kind``'s scorecards, each with its trace."""
+def measure(facts: Facts, as_of: datetime.date, answers: dict | None = None, *,
+            emerging: bool = False) -> Measured:
+    """Every input of ``facts.kind``'s scorecards, each with its trace. ``answers`` may
+    hold the firm facts ``listed`` ("yes"/"no") and ``market_equity`` (fen), which pick
+    the Altman model; ``emerging`` adds the emerging-market constant to Z''."""
     t = _Trace()
     latest, previous = choose_statements(facts.statements)
     problems, spoiled = statement_problems(latest) if latest else ([], set())
@@ -217,6 +225,7 @@ def measure(facts: Facts, as_of: datetime.date, answers: dict | None = None) -> 
         problems.append({"problem": "metric.stale", "params": {"period": latest["period"]}})
     if facts.kind == "enterprise":
         _enterprise(t, st, latest, previous, facts, as_of)
+        _altman_family(t, st, latest, facts, answers or {}, emerging)
     else:
         _individual(t, st, latest, facts, as_of)
     _credit_history(t, facts, as_of)
@@ -232,7 +241,8 @@ def measure(facts: Facts, as_of: datetime.date, answers: dict | None = None) -> 
 
 
 def _enterprise(t: _Trace, st: dict, latest, previous, facts: Facts, as_of) -> None:
-    statement_keys = ("debt_ratio", "current_ratio", "altman_z", "net_margin", "roa", "revenue_growth")
+    statement_keys = ("debt_ratio", "current_ratio", "altman_z", "net_margin", "roa",
+                      "revenue_growth")
     if latest is None:
         for key in statement_keys:
             t.fail(key, "metric.no_statement")
@@ -271,29 +281,56 @@ def _enterprise(t: _Trace, st: dict, latest, previous, facts: Facts, as_of) -> N
 
 
 def _altman(t: _Trace, st: dict) -> None:
-    """Altman Z'' (emerging markets / non-manufacturers): four ratios to total assets/liabilities."""
-    needed = ("current_assets", "current_liabilities", "retained_earnings", "ebit", "total_assets",
-              "equity", "total_liabilities")
-    spoiled = next((k for k in needed if k in st[SPOILED]), None)
-    if spoiled:
-        return t.fail("altman_z", "metric.spoiled", item=spoiled)
-    missing = next((k for k in needed if st.get(k) is None), None)
-    if missing:
-        return t.fail("altman_z", "metric.no_item", item=missing)
-    ta, tl = st["total_assets"], st["total_liabilities"]
-    if ta <= 0:
-        return t.fail("altman_z", "metric.zero" if ta == 0 else "metric.negative", item="total_assets")
-    if tl == 0:
-        return t.fail("altman_z", "metric.zero", item="total_liabilities")
-    x = ((st["current_assets"] - st["current_liabilities"]) / ta, st["retained_earnings"] / ta,
-         st["ebit"] / ta, st["equity"] / tl)
-    z = round(sum(w * v for w, v in zip(ALTMAN, x)), 2)
-    t.ok("altman_z", z,
-         f"X1 = (current_assets - current_liabilities) / total_assets = {x[0]:.4f}; "
-         f"X2 = retained_earnings / total_assets = {x[1]:.4f}; "
-         f"X3 = ebit / total_assets = {x[2]:.4f}; X4 = equity / total_liabilities = {x[3]:.4f}; "
-         f"Z'' = 6.56×{x[0]:.4f} + 3.26×{x[1]:.4f} + 6.72×{x[2]:.4f} + 1.05×{x[3]:.4f} = {z:.2f} "
-         f"({altman_zone(z)})")
+    """Altman Z'' on every enterprise: the input of scorecards written before the model
+    was chosen by firm type (their bins are Z'' cut-offs). Exact; rounded only in text."""
+    model = altman.Z_DOUBLE_PRIME
+    problem = _altman_gap(st, model)
+    if problem:
+        return t.fail("altman_z", problem[0], item=problem[1])
+    x = altman.ratios(model, st, None)
+    z = altman.score(model, x)
+    t.ok("altman_z", z, altman.explain(model, x, z))
+
+
+def _altman_gap(st: dict, model: altman.Model, market_equity: int | None = None):
+    """(problem, item) when ``model`` cannot be computed from the statement, else None."""
+    for item in altman.needed(model):
+        if item in st[SPOILED]:
+            return "metric.spoiled", item
+        if st.get(item) is None:
+            return "metric.no_item", item
+    if model.market_equity and market_equity is None:
+        return "metric.no_item", "market_equity"
+    if st["total_assets"] <= 0:
+        return ("metric.zero" if st["total_assets"] == 0 else "metric.negative"), "total_assets"
+    if st["total_liabilities"] == 0:
+        return "metric.zero", "total_liabilities"
+    return None
+
+
+def _altman_family(t: _Trace, st: dict, latest, facts: Facts, answers: dict,
+                   emerging: bool) -> None:
+    """``altman_zone``: the zone of the Altman model that fits the firm (see altman.py); when
+    the industry is not stated, the worse zone of the models that could apply."""
+    if latest is None:
+        return t.fail("altman_zone", "metric.no_statement")
+    listed = answers.get("listed") == "yes"
+    market_equity = answers.get("market_equity") if listed else None
+    models, why = altman.candidates(facts.file.get("industry"), listed, emerging)
+    results = []
+    for model in models:
+        problem = _altman_gap(st, model, market_equity)
+        if problem:
+            return t.fail("altman_zone", problem[0], item=problem[1])
+        x = altman.ratios(model, st, market_equity)
+        z = altman.score(model, x)
+        results.append((altman.ZONES.index(model.zone(z)), model, x, z))
+    _rank, model, x, z = max(results, key=lambda r: r[0])
+    zone = model.zone(z)
+    t.ok("altman_zone", zone, f"{why}. " + " | ".join(altman.explain(m, xs, v)
+                                                       for _r, m, xs, v in results))
+    t.traces["altman_zone"].update({"model": model.key, "z": z, "formula_only": model.formula,
+                                    "cutoffs": [model.distress, model.safe]})
 
 
 def annual_income(st: dict, period: str | None, file: dict) -> tuple[int | None, str]:
@@ -400,14 +437,20 @@ def _bases(facts: Facts, st: dict, as_of: datetime.date) -> dict:
 
 
 def format_input(key: str, value) -> str:
-    """An input as a clerk reads it: 45.2%, 1.85, 120 天, ¥1,000.00, 良好."""
+    """An input as a clerk reads it: 45.2%, 1.85, 120 天, ¥1,000.00, 良好.
+
+    The one unit convention for every path (window, PDF, command line): percentages as
+    percent, money in yuan with separators, days and years with their unit; a bin's
+    bound is written by the same function as the value it is compared with."""
     if value is None:
         return "—"
     kind = METRICS[key].type if key in METRICS else ""
     if kind == "percent":
         return f"{value * 100:.1f}%"
+    if kind == "count":
+        return f"{value:g}"
     if kind == "days":
-        return i18n.tr("metric.days", value=value)
+        return i18n.tr("metric.days", value=f"{value:g}")
     if kind == "years":
         return i18n.tr("metric.years", value=f"{value:g}")
     if kind == "yuan":
@@ -415,6 +458,18 @@ def format_input(key: str, value) -> str:
     if kind in ("ratio", "score"):
         return f"{value:.2f}"
     return str(value)
+
+
+_RULE = re.compile(r"^(≥|>|≤|<) (-?[0-9.]+(?:e[+-]?[0-9]+)?)$")
+
+
+def format_rule(key: str, rule: str) -> str:
+    """A stored bin ("≤ 0.4", "≤ 1e+06") in the unit of its input ("≤ 40.0%",
+    "≤ ¥1,000,000.00"), so a rule is never read beside a value in another unit."""
+    found = _RULE.match(rule or "")
+    if not found:
+        return rule
+    return f"{found.group(1)} {format_input(key, float(found.group(2)))}"
 
 
 def trace_text(trace: dict) -> str:

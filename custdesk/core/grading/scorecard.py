@@ -106,8 +106,8 @@ class Factor:
     bins: tuple = ()                          # numeric: ((op, bound, points), ...) best first
     else_points: float = 0.0
     choices: tuple = ()                       # category: (Choice, ...)
-    missing: str = "neutral"                  # "neutral" or "refuse"
-    neutral_points: float = 0.0
+    missing: str = "worst"                    # "worst", "refuse" or "points"
+    missing_points: float = 0.0               # only with missing = "points"
 
     @property
     def label(self) -> str:
@@ -121,6 +121,24 @@ class Factor:
     def asked(self) -> bool:
         """Answered by the assessor (qualitative) rather than read from the file."""
         return METRICS[self.input].asked
+
+    @property
+    def worst_points(self) -> float:
+        """The fewest points a present input can earn (the worst bin or answer)."""
+        if self.is_category:
+            return min(c.points for c in self.choices)
+        return min([self.else_points] + [p for _op, _b, p in self.bins])
+
+    @property
+    def missing_score(self) -> float:
+        """What a missing input scores: never more than the worst bin, unless the
+        scorecard says so for this factor (``missing = "points"``)."""
+        return self.missing_points if self.missing == "points" else self.worst_points
+
+    @property
+    def required(self) -> bool:
+        """A missing input needs the assessor's reason before the assessment is submitted."""
+        return self.missing != "points"
 
     def choice(self, value) -> Choice | None:
         return next((c for c in self.choices if c.value == value), None)
@@ -157,6 +175,7 @@ class Scorecard:
     risk_levels: dict                         # grade -> risk level
     limits: LimitRule
     source: str = field(repr=False, default="")
+    altman_emerging: bool = False             # Z'' with the emerging-market constant 3.25
 
     @property
     def title(self) -> str:
@@ -174,7 +193,9 @@ class Scorecard:
 
 
 def _number(value: float) -> str:
-    return f"{value:g}"
+    """1000000 -> "1000000", 0.4 -> "0.4" (never 1e+06: the text is read back by
+    metrics.format_rule and shown to people)."""
+    return format(value, "f").rstrip("0").rstrip(".") if value != int(value) else f"{int(value)}"
 
 
 # -- reading ----------------------------------------------------------------------------
@@ -201,10 +222,14 @@ def parse(source: str) -> Scorecard:
     grades = _grades(data, problems)
     risk = _risk(data, problems)
     limits = _limits(data, problems)
+    emerging = data.get("altman_emerging", False)
+    if not isinstance(emerging, bool):
+        problems.append(i18n.tr("scorecard.bad_value", key="altman_emerging", value=emerging))
     if problems:
         raise ScorecardError(problems)
     return Scorecard(name, version, kind, str(title.get("zh", name)), str(title.get("en", name)),
-                     valid_months, dimensions, tuple(factors), grades, risk, limits, source)
+                     valid_months, dimensions, tuple(factors), grades, risk, limits, source,
+                     emerging is True)
 
 
 class _Reader:
@@ -294,12 +319,17 @@ def _factor(item, kind: str, dimensions: dict, problems: list[str]) -> Factor | 
     if not _is_number(top) or top <= 0:
         problems.append(i18n.tr("scorecard.bad_value", key=f"{key}.max_points", value=top))
         top = 0.0
-    missing = item.get("missing", "neutral")
-    if missing not in ("neutral", "refuse"):
+    missing = item.get("missing", "worst")
+    # "neutral" (older files) once scored neutral_points; a missing input now never beats
+    # the worst bin unless the factor says missing = "points" with its missing_points.
+    missing = "worst" if missing == "neutral" else missing
+    if missing not in ("worst", "refuse", "points"):
         problems.append(i18n.tr("scorecard.bad_value", key=f"{key}.missing", value=missing))
-    neutral = item.get("neutral_points", 0)
+    if missing == "points" and "missing_points" not in item:
+        problems.append(i18n.tr("scorecard.missing_key", key=f"{key}.missing_points"))
+    missing_points = item.get("missing_points", 0) if missing == "points" else 0
     else_points = item.get("else_points", 0)
-    points_seen = [neutral, else_points]
+    points_seen = [missing_points, else_points]
     choices: list[Choice] = []
     bins: list = []
     better = item.get("better", "higher")
@@ -330,7 +360,7 @@ def _factor(item, kind: str, dimensions: dict, problems: list[str]) -> Factor | 
     return Factor(key, metric_key, dimension, float(top), str(item.get("zh", key)),
                   str(item.get("en", key)), better, tuple((op, b, float(p)) for op, b, p in bins),
                   float(else_points), tuple(Choice(c.value, float(c.points), c.zh, c.en)
-                                            for c in choices), missing, float(neutral))
+                                            for c in choices), missing, float(missing_points))
 
 
 BIN_OPERATORS = {"from": ">=", "above": ">", "to": "<=", "below": "<"}
@@ -416,6 +446,7 @@ class FactorScore:
     points: float
     max_points: float
     rule: str                     # the bin or answer that gave the points; "missing"
+    required: bool = True         # a missing input needs a reason to submit
 
     @property
     def missing(self) -> bool:
@@ -430,6 +461,15 @@ class Scored:
     grade: str
     incomplete: bool
 
+    @property
+    def missing(self) -> list[str]:
+        """Keys of the factors scored without their input."""
+        return [f.key for f in self.factors if f.missing]
+
+    @property
+    def missing_required(self) -> list[str]:
+        return [f.key for f in self.factors if f.missing and f.required]
+
 
 def score(card: Scorecard, inputs: dict) -> Scored:
     """Score ``inputs`` (metric key -> value, None when unknown) with ``card``.
@@ -443,8 +483,8 @@ def score(card: Scorecard, inputs: dict) -> Scored:
     for factor in card.factors:
         value = inputs.get(factor.input)
         if value is None:
-            lines.append(FactorScore(factor.key, factor.dimension, None, factor.neutral_points,
-                                     factor.max_points, "missing"))
+            lines.append(FactorScore(factor.key, factor.dimension, None, factor.missing_score,
+                                     factor.max_points, "missing", factor.required))
         else:
             points, rule = factor.points_for(value)
             lines.append(FactorScore(factor.key, factor.dimension, value, points,
