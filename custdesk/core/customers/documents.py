@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 from .. import clock, i18n
 from ..changes import Changes
 from ..cleaning import check_one, clean_fields
 from ..errors import FieldError, NotFound, ValidationError
+from ..files import os_error_text
 from ..fields import DOCUMENT_FIELDS
 from ..validation import check_text
 
@@ -19,6 +22,8 @@ i18n.register({
                          "the file is too large ({size:.1f} MB); the limit is {limit} MB"),
     "document.empty": ("文件是空的", "the file is empty"),
     "document.unreadable": ("无法读取文件：{error}", "cannot read the file: {error}"),
+    "document.not_regular": ("只能添加普通文件（这是文件夹、设备或管道）",
+                             "only ordinary files can be added (this is a folder, a device or a pipe)"),
     "document.bad_name": ("文件名不能为空，也不能含换行", "a file name cannot be empty or contain line breaks"),
     "document.corrupt": ("文件内容与登记的校验值不符，可能已损坏",
                          "the file's content does not match its recorded checksum; it may be damaged"),
@@ -36,21 +41,46 @@ def _file_name(name: str) -> str:
     return base
 
 
+def read_document(path: Path) -> bytes:
+    """The bytes of an ordinary file, read up to the limit whatever its size says: a device
+    (/dev/zero says size 0), a pipe (which would wait for a writer) or a folder is refused
+    before a byte is read, and a file that grows past the limit while read is refused too."""
+    try:
+        # Non-blocking: opening a pipe with no writer returns at once (then is refused).
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise ValidationError(FieldError("file", "document.unreadable",
+                                         {"error": os_error_text(exc)})) from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValidationError(FieldError("file", "document.not_regular"))
+        if info.st_size > MAX_BYTES:           # refused before reading a huge file
+            DocumentStore._too_big(info.st_size)
+        chunks, total = [], 0
+        while total <= MAX_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > MAX_BYTES:
+            DocumentStore._too_big(total)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise ValidationError(FieldError("file", "document.unreadable",
+                                         {"error": os_error_text(exc)})) from exc
+    finally:
+        os.close(fd)
+
+
 class DocumentStore:
     def __init__(self, desk):
         self._desk = desk
 
     def add_file(self, code: str, path: Path | str, kind: str, **fields) -> Changes:
         path = Path(path)
-        try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:  # refuse before reading a huge file into memory
-                self._too_big(size)
-            content = path.read_bytes()
-        except OSError as exc:
-            raise ValidationError(FieldError("file", "document.unreadable",
-                                             {"error": exc.strerror or str(exc)})) from exc
-        return self.add(code, path.name, content, kind, **fields)
+        return self.add(code, path.name, read_document(path), kind, **fields)
 
     @staticmethod
     def _too_big(size: int):
