@@ -99,6 +99,7 @@ i18n.register({
     "cr.months": ("{n} 个月", "{n} months"),
     "cr.overdue": ("已逾期 {days} 天", "{days} days overdue"),
     "cr.not_overdue": ("未逾期", "Not overdue"),
+    "cr.days_overdue": ("逾期天数", "Days overdue"),
     "cr.snoozes": ("已延期次数", "Times put off"),
     "cr.review_events": ("复审记录", "Review history"),
     "cr.ev.done": ("完成复审", "Review done"), "cr.ev.assessment": ("评级批准", "Grade approved"),
@@ -254,8 +255,8 @@ def _statements(desk, code: str, kind: str, data: CustomerData) -> None:
 _RECORD_COLUMNS = {
     "credit_records": (("occurred_on", 1.6), ("kind", 1.6), ("source", 2), ("amount", 2),
                        ("overdue_days", 1.4), ("status", 1.2), ("ended_on", 1.6)),
-    "litigation": (("case_no", 2.4), ("court", 2), ("role", 1.2), ("cause", 2), ("amount", 1.8),
-                   ("filed_on", 1.7), ("status", 1), ("closed_on", 1.7)),
+    "litigation": (("case_no", 2.3), ("court", 1.9), ("role", 1.5), ("cause", 1.9), ("amount", 1.8),
+                   ("filed_on", 1.6), ("status", 1), ("closed_on", 1.6)),
 }
 
 
@@ -542,7 +543,7 @@ def _story(data: CustomerData, stamp: Stamp) -> list:
     tx = {f.key: (f.zh if i18n.language() == "zh" else f.en)
           for f in RECORD_KINDS["transactions"].fields}
     story += b.table([tx["ref_no"], tx["occurred_on"], tx["due_date"], tx["amount"],
-                      i18n.tr("cr.exposure"), i18n.tr("cr.overdue", days="").strip()],
+                      i18n.tr("cr.exposure"), i18n.tr("cr.days_overdue")],
                      rec["open"], [2, 1.6, 1.6, 2, 2, 1.4], right={3, 4, 5}, empty=none)
     story.append(Paragraph(i18n.tr("cr.recent", count=RECENT_TRANSACTIONS), s.subheading))
     story += b.table([tx["occurred_on"], tx["kind"], tx["ref_no"], tx["due_date"], tx["amount"],
@@ -585,7 +586,7 @@ def _story(data: CustomerData, stamp: Stamp) -> list:
     story.append(b.heading(9, i18n.tr("cr.s.warnings")))
     story += b.table([i18n.tr("cr.severity"), i18n.tr("cr.rule_name"), i18n.tr("cr.facts"),
                       i18n.tr("cr.raised"), i18n.tr("cr.status"), i18n.tr("cr.handling")],
-                     data.warnings, [0.9, 1.8, 3, 1.5, 1.3, 3.2], empty=none)
+                     data.warnings, [1.2, 1.8, 3, 1.5, 1.3, 2.9], empty=none)
     # 10 limit and guarantees
     story.append(b.heading(10, i18n.tr("cr.s.limit")))
     story += b.pairs(data.limit)
