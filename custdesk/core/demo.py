@@ -725,7 +725,7 @@ def grade_demo(path: Path, seed: int = 20261122) -> None:
                 continue      # a file the scorecard refuses (no balance sheet) stays ungraded
             if step == "draft":
                 continue
-            grading.submit(new_id)
+            grading.submit(new_id, missing_reason="演示数据：部分资料未收集")
             if step == "submit":
                 continue
             approver = desks["reviewer" if levels[code] <= 2 else "admin"].grading
