@@ -257,8 +257,8 @@ def graded_files(desk, reviewer):
             desk.records.add(code, "financials", {"period": "2025", "income": "240000",
                                                   "assets": "500000", "liabilities": "100000"})
             assessment = desk.grading.assess(code).id
-            desk.grading.submit(assessment)
-            reviewer.grading.approve(assessment, limit)
+            desk.grading.submit(assessment, missing_reason="资料待补")
+            reviewer.grading.approve(assessment, limit, "熟客，额度按往来核定")
     return codes
 
 

@@ -92,7 +92,7 @@ def firm(template, tmp_path_factory):
                                                   "amount": "8765432"})
         boss.documents.add(code, "合同.txt", "机密合同内容".encode(), "contract")
         made = boss.grading.assess(code).id
-        boss.grading.submit(made)
+        boss.grading.submit(made, missing_reason="资料待补")
         manager.grading.approve(made)
         boss.warnings.evaluate(TODAY.date())
         report = reports.customer(boss, code)

@@ -80,7 +80,7 @@ def graded(open_as):
                                "founding_date": "2010-05-01", "status": "active"}).code
     boss.records.add(code, "financials", STATEMENT)
     new_id = boss.grading.assess(code).id
-    boss.grading.submit(new_id)
+    boss.grading.submit(new_id, missing_reason="资料待补")
     reviewer.grading.approve(new_id)
     return code
 

@@ -40,7 +40,7 @@ def rules(desk, code: str, as_of: datetime.date = TODAY) -> dict:
 def approve(open_as, code: str, limit: str, reason: str = "测试额度") -> int:
     boss, reviewer = open_as("boss"), open_as("reviewer")
     new_id = boss.grading.assess(code).id
-    boss.grading.submit(new_id)
+    boss.grading.submit(new_id, missing_reason="资料待补")
     reviewer.grading.approve(new_id, limit, reason)
     return new_id
 
@@ -112,7 +112,7 @@ def test_downgrade_of_two_notches(open_as, firm):
     grade = desk.grading.get(first)["grade"]
     assert "downgrade" not in rules(desk, firm)
     second = desk.grading.assess(firm, adjust=-2, reason="担保人撤保").id
-    desk.grading.submit(second)
+    desk.grading.submit(second, missing_reason="资料待补")
     open_as("reviewer").grading.approve(second)
     found = [w for w in desk.warnings.list(open_only=True) if w["rule"] == "downgrade"]
     assert [(w["severity"], w["facts"]) for w in found] == \

@@ -20,7 +20,7 @@ def submitted_assessment(desk, name: str = "张伟") -> tuple[str, int]:
                                           "expenses": "100000", "assets": "500000",
                                           "liabilities": "100000"})
     assessment = desk.grading.assess(code).id
-    desk.grading.submit(assessment)
+    desk.grading.submit(assessment, missing_reason="资料待补")
     return code, assessment
 
 

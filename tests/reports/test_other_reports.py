@@ -80,7 +80,7 @@ def filled(template, tmp_path_factory) -> Path:
                 made = desk.grading.assess(code).id
             except MissingInputs:
                 continue
-            desk.grading.submit(made)
+            desk.grading.submit(made, missing_reason="资料待补")
             manager.grading.approve(made)
         clock.set_fixed(TODAY)
         desk.warnings.evaluate(TODAY.date())

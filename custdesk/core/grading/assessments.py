@@ -306,7 +306,7 @@ class Grading:
             self._still(assessment_id, "draft")
             now = clock.timestamp()
             values = {"status": "submitted", "submitted_at": now, "updated_at": now}
-            if reason:
+            if reason and missing_inputs(detail):
                 detail["missing_reason"] = reason
                 values["detail"] = json.dumps(detail, ensure_ascii=False, sort_keys=True)
             desk.store.update("assessments", "id = ?", [assessment_id], values)
