@@ -147,7 +147,7 @@ def clean_fields(fields: Iterable[Field], values: dict, *, required: bool,
             clean[key] = _clean_one(field, raw, known_users, id_type, notes)
         except v.InvalidValue as bad:
             if bad.warning and key in overrides:
-                clean[key] = v.normalize_code(str(raw))
+                clean[key] = bad.keep if bad.keep is not None else v.normalize_code(str(raw))
                 accepted[key] = overrides[key]
             else:
                 errors.append(bad.to_field_error(key))

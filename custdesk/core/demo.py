@@ -25,7 +25,7 @@ from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
-from .validation import USCC_ALPHABET, id_check_char, uscc_check_char
+from .validation import USCC_ALPHABET, id_check_char, phone_allocated, uscc_check_char
 
 # Public on purpose: the login screen shows them as a hint. Never reuse them elsewhere.
 DEMO_PASSWORDS: dict[str, str] = {
@@ -225,7 +225,13 @@ def _mobile(rng: random.Random) -> str:
 
 
 def _landline(rng: random.Random, area: str) -> str:
-    return f"{area}-{rng.randint(2, 8)}{rng.randint(0, 9_999_999):07d}"
+    """A local number in a range the numbering plan has allocated (others draw a warning),
+    of 7 digits where the city's have 7."""
+    while True:
+        number = f"{rng.randint(2, 8)}{rng.randint(0, 9_999_999):07d}"
+        for local in (number, number[:7]):
+            if phone_allocated(area + local):
+                return f"{area}-{local}"
 
 
 def resident_id(region: str, birth: datetime.date, sequence: int, male: bool) -> str:

@@ -8,8 +8,11 @@ into one ``ValidationError``. A checker raises ``TypeError`` only for programmin
 errors (a float for money, a bool for a number, an object that is not text).
 
 ``warning=True`` marks a failure the user may override with a recorded reason:
-only the check character of an ID number or a credit code, because a real code
-printed on a licence is occasionally wrong and the clerk must still file it.
+the check character of an ID number or a credit code (a real code printed on a
+licence is occasionally wrong and the clerk must still file it), an ID number's
+region code missing from the division code list, and a phone number outside the
+ranges the numbering plan has allocated (both lists trail reality by months).
+A warning carries ``keep``, the normalised value to store once a reason is given.
 """
 
 from __future__ import annotations
@@ -20,8 +23,11 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import Iterable
 
+import phonenumbers
 from dateutil.relativedelta import relativedelta
 
 from . import i18n
@@ -46,6 +52,23 @@ i18n.register({
                                  "the birth date {date} in the ID number is before 1900"),
     "valid.id.checksum": ("校验码错误，应为 {expected}，请核对号码",
                           "check digit is wrong; expected {expected}. Please check the number"),
+    "valid.id.region_unknown": (
+        "前六位 {code} 不是已知的行政区划代码（含已撤销的旧代码），请核对号码",
+        "the first six digits {code} are not a known administrative division code, current "
+        "or former; please check the number"),
+    "valid.id.region_retired": (
+        "前六位 {code} 是 {year} 年后已停用的行政区划代码，而出生年份为 {born}，请核对号码",
+        "the region code {code} went out of use after {year}, before the birth year {born}; "
+        "please check the number"),
+    "valid.id.checksum_region_unknown": (
+        "校验码错误，应为 {expected}；前六位 {code} 也不是已知的行政区划代码，请核对号码",
+        "check digit is wrong (expected {expected}) and the first six digits {code} are not a "
+        "known administrative division code; please check the number"),
+    "valid.id.checksum_region_retired": (
+        "校验码错误，应为 {expected}；前六位 {code} 也是 {year} 年后已停用的行政区划代码"
+        "（出生年份 {born}），请核对号码",
+        "check digit is wrong (expected {expected}) and the region code {code} went out of use "
+        "after {year}, before the birth year {born}; please check the number"),
     # Unified social credit codes (GB 32100-2015)
     "valid.uscc.length": ("统一社会信用代码应为18位，现为{length}位",
                           "a unified social credit code has 18 characters; this one has {length}"),
@@ -68,6 +91,12 @@ i18n.register({
                            "and 7 or 8 digits, e.g. 010-12345678 ext. 123"),
     "valid.phone.area_code": ("固定电话请加上区号，如 010-12345678",
                               "add the area code to the landline number, e.g. 010-12345678"),
+    "valid.mobile.unallocated": ("该号码不在已分配的手机号段内，请核对号码",
+                                 "this number is not in an allocated mobile number range; "
+                                 "please check it"),
+    "valid.phone.unallocated": ("该区号下没有这样的固定电话号码（区号或号码位数不符），请核对",
+                                "no landline number like this exists under that area code "
+                                "(area code or number of digits wrong); please check it"),
     "valid.email.at": ("邮箱地址应有且只有一个 @，如 name@example.com",
                        "an e-mail address has exactly one @, e.g. name@example.com"),
     "valid.email.space": ("邮箱地址中不能有空格", "an e-mail address cannot contain spaces"),
@@ -121,10 +150,11 @@ i18n.register({
 class InvalidValue(ValueError):
     """Raised by one checker; the caller adds the field name and collects them."""
 
-    def __init__(self, key: str, warning: bool = False, **params):
+    def __init__(self, key: str, warning: bool = False, keep: str | None = None, **params):
         self.key = key
         self.params = params
         self.warning = warning
+        self.keep = keep  # a warning's normalised value, stored if the user overrides it
         super().__init__(key)
 
     def to_field_error(self, field: str) -> FieldError:
@@ -186,11 +216,43 @@ def normalize_code(text: str) -> str:
 
 # GB 11643-1999 §8.2, ISO 7064 MOD 11-2: weight of position i (1-based) is 2^(18-i) mod 11.
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-# GB/T 2260 provinces, plus 71 Taiwan, 81 Hong Kong, 82 Macao (residence permits).
-_PROVINCES = frozenset(
-    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 "
-    "50 51 52 53 54 61 62 63 64 65 71 81 82".split())
 _MIN_BIRTH = datetime.date(1900, 1, 1)
+
+
+@cache
+def region_codes() -> dict[str, int | None]:
+    """Every GB/T 2260 division code to county level, current and retired, that an identity
+    number may begin with: {code: last year in use, None while in use}. Read once from
+    ``region_codes.txt`` (its header says where the list comes from): 71 Taiwan, 81 Hong Kong,
+    82 Macao and 83 (residence permits of Taiwan residents) are in it."""
+    text = resources.files(__package__).joinpath("region_codes.txt").read_text(encoding="utf-8")
+    codes: dict[str, int | None] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        prefix, *items = line.split()
+        for item in items:
+            county, _, last = item.partition("~")
+            codes[prefix + county] = int(last) if last else None
+    return codes
+
+
+@cache
+def _provinces() -> frozenset[str]:
+    return frozenset(code[:2] for code in region_codes())
+
+
+def region_problem(code: str, born: int) -> tuple[str, dict] | None:
+    """Why a six-digit region code is doubtful on a number of someone born in ``born``:
+    ("unknown", {}) when the list never held it, ("retired", {"year": last}) when it went
+    out of use before that year; None when it is fine. A code that came into use after the
+    birth year is fine: a number is given at first registration, which may be years later."""
+    if code not in region_codes():
+        return "unknown", {}
+    last = region_codes()[code]
+    if last is not None and born > last:
+        return "retired", {"year": last}
+    return None
 
 
 def id_check_char(first17: str) -> str:
@@ -211,9 +273,16 @@ class ResidentId:
 
 
 def check_resident_id(text: str, today: datetime.date | None = None, *,
-                      allow_bad_checksum: bool = False) -> ResidentId:
-    """Check an 18-character resident ID number. A wrong check character raises a
-    warning; once the user has given a reason, call again with allow_bad_checksum."""
+                      allow_bad_checksum: bool = False,
+                      allow_warnings: bool = False) -> ResidentId:
+    """Check an 18-character resident ID number.
+
+    Errors (never overridden): length, characters, a province that does not exist, a birth
+    date that does not exist, lies in the future or before 1900. Warnings, raised after every
+    error check has passed: a wrong check character, a county code the division list does
+    not hold (or retired before the birth year). Both in one message when both apply. Once
+    the user has given a reason, call again with ``allow_warnings`` (``allow_bad_checksum``
+    lets only the check character pass)."""
     raw = _text(text)
     number = normalize_code(raw) if len(raw) <= _MAX_CODE_INPUT else raw
     if not number:
@@ -224,7 +293,7 @@ def check_resident_id(text: str, today: datetime.date | None = None, *,
         raise InvalidValue("valid.id.length", length=len(number))
     if not _is_digits(number[:17]) or number[17] not in "0123456789X":
         raise InvalidValue("valid.id.chars")
-    if number[:2] not in _PROVINCES:
+    if number[:2] not in _provinces():
         raise InvalidValue("valid.id.province", code=number[:2])
     year, month, day = int(number[6:10]), int(number[10:12]), int(number[12:14])
     shown = f"{year:04d}-{month:02d}-{day:02d}"
@@ -236,11 +305,23 @@ def check_resident_id(text: str, today: datetime.date | None = None, *,
         raise InvalidValue("valid.id.birth_future", date=shown)
     if birth < _MIN_BIRTH:
         raise InvalidValue("valid.id.birth_too_early", date=shown)
+    found = ResidentId(number=number, birth_date=birth,
+                       gender="male" if int(number[16]) % 2 else "female", region=number[:6])
+    if allow_warnings:
+        return found
     expected = id_check_char(number[:17])
-    if number[17] != expected and not allow_bad_checksum:
-        raise InvalidValue("valid.id.checksum", warning=True, expected=expected)
-    return ResidentId(number=number, birth_date=birth,
-                      gender="male" if int(number[16]) % 2 else "female", region=number[:6])
+    bad_check = number[17] != expected and not allow_bad_checksum
+    region = region_problem(number[:6], year)
+    if region is not None:
+        what, params = region
+        key = f"valid.id.checksum_region_{what}" if bad_check else f"valid.id.region_{what}"
+        params = {**params, "code": number[:6], "born": year}
+        if bad_check:
+            params["expected"] = expected
+        raise InvalidValue(key, warning=True, keep=number, **params)
+    if bad_check:
+        raise InvalidValue("valid.id.checksum", warning=True, keep=number, expected=expected)
+    return found
 
 
 # ----------------------------------------- unified social credit codes (GB 32100)
@@ -280,47 +361,70 @@ def check_uscc(text: str, *, allow_bad_checksum: bool = False) -> str:
         raise InvalidValue("valid.uscc.region")
     expected = uscc_check_char(code[:17])
     if code[17] != expected and not allow_bad_checksum:
-        raise InvalidValue("valid.uscc.checksum", warning=True, expected=expected)
+        raise InvalidValue("valid.uscc.checksum", warning=True, keep=code, expected=expected)
     return code
 
 
 # ------------------------------------------------------------------ phones, e-mail
 
+# The shape of a number is checked here (an error when wrong); whether the numbering plan
+# has allocated it is libphonenumber's data (the phonenumbers package, kept up to date by its
+# maintainers from the regulators' plans), and a number outside it only draws a warning: a
+# range opened last month may not be in the installed data yet.
+# 10, 11 and 12 begin service and short numbers, never a mobile's 11 digits.
 _MOBILE = re.compile(r"(?:\+86|0086|86)?(1[3-9][0-9]{9})")
 # Mainland trunk prefix 0, then the area code: 10 (Beijing) and 2x are two digits,
 # all others three (GB/T 14392 numbering plan); local numbers are 7-8 digits.
 _LANDLINE = re.compile(r"(010|02[0-9]|0[3-9][0-9]{2})([1-9][0-9]{6,7})")
 _EXTENSION = re.compile(r"(.*?)(?:转|分机|ext\.?|x|#|,)([0-9]{1,6})", re.IGNORECASE)
 _DASH_EXTENSION = re.compile(r"(0[0-9]{2,3}-[0-9]{7,8})-([0-9]{1,6})")
+_MOBILE_TYPES = frozenset({phonenumbers.PhoneNumberType.MOBILE,
+                           phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
+_FIXED_TYPES = frozenset({phonenumbers.PhoneNumberType.FIXED_LINE,
+                          phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
 
 
 def _phone_digits(text: str) -> str:
     return normalize_code(text).replace("(", "").replace(")", "")
 
 
-def check_mobile(text: str) -> str:
-    """A mainland mobile number, returned as its 11 digits (+86 prefixes dropped)."""
+def phone_allocated(national: str, types: frozenset = _MOBILE_TYPES | _FIXED_TYPES) -> bool:
+    """Whether a mainland number in national form ('13800138000', '01012345678') is in a
+    range the numbering plan has allocated to one of ``types``, by libphonenumber's data."""
+    try:
+        number = phonenumbers.parse(national, "CN")
+    except phonenumbers.NumberParseException:
+        return False
+    return (number.country_code == 86 and phonenumbers.is_valid_number(number)
+            and phonenumbers.number_type(number) in types)
+
+
+def check_mobile(text: str, *, allow_warnings: bool = False) -> str:
+    """A mainland mobile number, returned as its 11 digits (+86 prefixes dropped). One of
+    the right shape in a range not allocated to mobiles is a warning."""
     raw = _text(text)
     if not raw.strip():
         raise InvalidValue("valid.required")
     match = _MOBILE.fullmatch(_phone_digits(raw)) if len(raw) <= _MAX_CODE_INPUT else None
     if not match:
         raise InvalidValue("valid.mobile.format")
-    return match.group(1)
+    number = match.group(1)
+    if not allow_warnings and not phone_allocated(number, _MOBILE_TYPES):
+        raise InvalidValue("valid.mobile.unallocated", warning=True, keep=number)
+    return number
 
 
-def check_phone(text: str) -> str:
-    """A mobile (11 digits) or a landline ('0755-1234567', '010-12345678-123' with
-    an extension); any of the usual separators, brackets, +86 and '转' are accepted."""
+def check_phone(text: str, *, allow_warnings: bool = False) -> str:
+    """A mobile (11 digits) or a landline ('0755-12345678', '010-12345678-123' with
+    an extension); any of the usual separators, brackets, +86 and '转' are accepted.
+    A number of the right shape that the numbering plan has not allocated is a warning."""
     raw = _text(text)
     if not raw.strip():
         raise InvalidValue("valid.required")
     if len(raw) > _MAX_CODE_INPUT:
         raise InvalidValue("valid.phone.format")
-    try:
-        return check_mobile(raw)
-    except InvalidValue:
-        pass
+    if _MOBILE.fullmatch(_phone_digits(raw)):
+        return check_mobile(raw, allow_warnings=allow_warnings)
     folded = "".join(unicodedata.normalize("NFKC", raw).split())
     extension = ""
     match = _EXTENSION.fullmatch(folded) or _DASH_EXTENSION.fullmatch(folded)
@@ -337,7 +441,10 @@ def check_phone(text: str) -> str:
             raise InvalidValue("valid.phone.area_code")
         raise InvalidValue("valid.phone.format")
     number = "-".join(landline.groups())
-    return f"{number}-{extension}" if extension else number
+    number = f"{number}-{extension}" if extension else number
+    if not allow_warnings and not phone_allocated(digits, _FIXED_TYPES):
+        raise InvalidValue("valid.phone.unallocated", warning=True, keep=number)
+    return number
 
 
 _EMAIL_LOCAL_ASCII = frozenset(

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import math
+import pathlib
+import random
 import re
 import string
 import time
@@ -17,18 +20,23 @@ import pytest
 from hypothesis import given, strategies as st
 
 from custdesk.core import i18n
-from custdesk.core.errors import FieldError
+from custdesk.core.errors import FieldError, ValidationError
 from custdesk.core.validation import (
     InvalidValue, ResidentId, age_on, check_bank_card, check_choice, check_email,
     check_int, check_mobile, check_name, check_phone, check_resident_id, check_text,
     check_uscc, format_money, id_check_char, luhn_ok, normalize_code, parse_date,
-    parse_money, parse_signed_money, uscc_check_char,
+    parse_money, parse_signed_money, phone_allocated, region_codes, uscc_check_char,
 )
 
 D = datetime.date
 TODAY = D(2030, 1, 1)
 PROVINCES = ("11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 "
-             "50 51 52 53 54 61 62 63 64 65 71 81 82").split()
+             "50 51 52 53 54 61 62 63 64 65 71 81 82 83").split()
+# County codes in use today in every province, as printed on identity cards (GB/T 2260).
+CURRENT_COUNTIES = ("110105 120101 130102 140105 150102 210102 220102 230102 310115 320102 "
+                    "330106 340102 350102 360102 370102 410102 420102 430102 440106 450102 "
+                    "460105 500101 510104 520102 530102 540102 610113 620102 630102 640104 "
+                    "650102 710000 810000 820000 830000").split()
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 
 
@@ -201,11 +209,10 @@ def test_id_wrong_check_char_is_a_warning():
 
 @st.composite
 def id_first17(draw):
-    province = draw(st.sampled_from(PROVINCES))
-    rest_of_region = f"{draw(st.integers(0, 9999)):04d}"
+    region = draw(st.sampled_from(CURRENT_COUNTIES))
     birth = draw(st.dates(D(1900, 1, 1), TODAY))
     sequence = f"{draw(st.integers(0, 999)):03d}"
-    return province + rest_of_region + birth.strftime("%Y%m%d") + sequence, birth
+    return region + birth.strftime("%Y%m%d") + sequence, birth
 
 
 @given(id_first17(), st.sampled_from("0123456789X"))
@@ -288,12 +295,13 @@ def test_mobile_refused(text):
     ("01012345678", "010-12345678"),
     ("(010) 1234 5678", "010-12345678"),
     ("0755 1234 5678", "0755-12345678"),
-    ("０７５５－１２３４５６７", "0755-1234567"),
+    ("０７５５－１２３４５６７８", "0755-12345678"),
+    ("0471-1234567", "0471-1234567"),          # Hohhot's local numbers have 7 digits
     ("021-12345678转123", "021-12345678-123"),
     ("021-12345678 ext. 8001", "021-12345678-8001"),
     ("010-12345678-123", "010-12345678-123"),
     ("+86 10 1234 5678", "010-12345678"),
-    ("+86 755 1234567", "0755-1234567"),
+    ("+86 755 1234 5678", "0755-12345678"),
 ])
 def test_phone_accepted(text, expected):
     assert check_phone(text) == expected
@@ -607,3 +615,235 @@ def test_checkers_raise_only_invalid_value(checker, text):
                 assert exc.message and exc.message != exc.key
             finally:
                 i18n.set_language(before)
+
+
+# -------------------------------- region codes and phone ranges against outside references
+
+def _id(region: str, birth: datetime.date, sequence: int = 123) -> str:
+    first17 = f"{region}{birth:%Y%m%d}{sequence:03d}"
+    return first17 + id_check_char(first17)
+
+
+def _stdnum_counties() -> dict[str, list[tuple[int | None, int | None]]]:
+    """python-stdnum's own county list, read from its data file: {code: [(first, last)]}."""
+    stdnum = pytest.importorskip("stdnum")
+    path = pathlib.Path(stdnum.__file__).parent / "cn" / "loc.dat"
+    out: dict[str, list] = {}
+    province = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.fullmatch(r'\s*(\d+) (province|county)="([^"]*)"', line)
+        if not m:
+            continue
+        if m.group(2) == "province":
+            province = m.group(1)
+            continue
+        spans = []
+        for entry in m.group(3).split(","):
+            years = re.match(r"\[(\d*)-(\d*)\]", entry)
+            first, last = (years.groups() if years else ("", ""))
+            spans.append((int(first) if first else None, int(last) if last else None))
+        out[province + m.group(1)] = spans
+    return out
+
+
+def test_every_listed_county_code_is_accepted():
+    # Each code of the list, current or retired, on a number of someone born while it was in use.
+    codes = region_codes()
+    assert len(codes) > 6000 and sum(last is not None for last in codes.values()) > 2500
+    for code, last in codes.items():
+        born = D(min(last or 1990, 1990), 6, 1)
+        assert check_resident_id(_id(code, born), today=TODAY).region == code
+
+
+def test_every_stdnum_county_code_is_in_the_list():
+    # The outside reference: every county code python-stdnum knows, and 830000 besides.
+    theirs = _stdnum_counties()
+    assert set(theirs) == set(region_codes()) - {"830000"}
+    for code, spans in theirs.items():
+        lasts = [last for _first, last in spans]
+        assert region_codes()[code] == (None if None in lasts else max(lasts)), code
+
+
+def test_special_prefixes():
+    # Taiwan (71), Hong Kong and Macao residence permits (81, 82), Taiwan residents' permits (83).
+    for region in ("710000", "810000", "820000", "830000"):
+        assert check_resident_id(_id(region, D(1985, 3, 4)), today=TODAY).region == region
+    for province in ("84", "90", "91", "99"):   # 9: foreigners' cards, their own ID type
+        exc = raises_key("valid.id.province", check_resident_id, _id(province + "0000", D(1985, 3, 4)))
+        assert not exc.warning
+
+
+def test_unknown_and_retired_county_codes_are_warnings():
+    exc = raises_key("valid.id.region_unknown", check_resident_id, _id("110199", D(1980, 1, 1)))
+    assert exc.warning and exc.keep == _id("110199", D(1980, 1, 1))
+    assert exc.params == {"code": "110199", "born": 1980}
+    # 110103 崇文区 was merged into 东城区 in 2010: fine for 2010, doubtful for 2011.
+    assert check_resident_id(_id("110103", D(2010, 12, 31)), today=TODAY).region == "110103"
+    exc = raises_key("valid.id.region_retired", check_resident_id, _id("110103", D(2011, 1, 1)))
+    assert exc.warning and exc.params == {"code": "110103", "year": 2010, "born": 2011}
+    # A county newer than its holder is fine (the number is given at first registration).
+    assert check_resident_id(_id("110119", D(1950, 1, 1)), today=TODAY).region == "110119"
+    # Both warnings at once, in one message, so the clerk sees both before overriding.
+    wrong = _id("110199", D(1980, 1, 1))
+    wrong = wrong[:17] + ("0" if wrong[17] != "0" else "1")
+    exc = raises_key("valid.id.checksum_region_unknown", check_resident_id, wrong)
+    assert exc.warning and exc.params["expected"] == id_check_char(wrong[:17])
+    assert check_resident_id(wrong, allow_warnings=True).number == wrong
+    # An error still comes first: a warning never hides it.
+    raises_key("valid.id.birth_invalid", check_resident_id, _id("110199", D(1980, 1, 1))[:10]
+               + "1340" + "1234")
+
+
+def test_invented_county_codes_under_real_provinces():
+    rng = random.Random(11643)
+    provinces = sorted({code[:2] for code in region_codes()})
+    invented = [rng.choice(provinces) + f"{rng.randrange(10000):04d}" for _ in range(2000)]
+    # The reference: python-stdnum's list where installed, else the shipped file.
+    try:
+        reference = set(_stdnum_counties()) | {"830000"}
+    except pytest.skip.Exception:
+        reference = set(region_codes())
+    known = [code for code in invented if code in reference]
+    # What to expect from the lists: the share of each province's 10,000 codes that exist.
+    expected = 2000 * sum(sum(c[:2] == p for c in reference) / 10000 for p in provinces) / len(provinces)
+    warned = 0
+    for code in invented:
+        try:
+            check_resident_id(_id(code, D(1975, 5, 5)), today=TODAY)
+            assert code in reference, code
+        except InvalidValue as exc:
+            assert exc.warning and exc.key == "valid.id.region_unknown" and code not in reference
+            warned += 1
+    assert warned == 2000 - len(known)
+    assert abs(len(known) - expected) < 6 * math.sqrt(expected)   # binomial, far beyond chance
+    assert warned > 1900                                          # 98% of invented codes refused
+
+
+def test_agrees_with_python_stdnum_on_10000_numbers():
+    ric = pytest.importorskip("stdnum.cn.ric")
+    theirs = _stdnum_counties()
+    firsts = {code: min((f or 0) for f, _ in spans) for code, spans in theirs.items()}
+    rng = random.Random(1999)
+    listed, invented = sorted(theirs), [f"{rng.choice(PROVINCES[:-1])}{rng.randrange(10000):04d}"
+                                        for _ in range(500)]
+    kinds = {"both accept": 0, "both refuse": 0, "newer county": 0}
+    newer_expected = 0
+    days = (D(2025, 12, 31) - D(1900, 1, 1)).days
+    for _ in range(10000):
+        region = rng.choice(invented) if rng.random() < 0.2 else rng.choice(listed)
+        born = D(1900, 1, 1) + datetime.timedelta(days=rng.randrange(days))
+        number = _id(region, born, rng.randrange(1000))
+        if rng.random() < 0.1:
+            number = number[:17] + rng.choice([c for c in "0123456789X" if c != number[17]])
+        elif region in firsts and born.year < firsts[region]:
+            newer_expected += 1
+        try:
+            check_resident_id(number, today=TODAY)
+            ours = True
+        except InvalidValue as exc:
+            assert exc.warning, exc.key
+            ours = False
+        try:
+            theirs_ok = bool(ric.validate(number))
+        except (ric.ValidationError, KeyError):   # 2.2 raises KeyError on an unknown county
+            theirs_ok = False
+        if ours == theirs_ok:
+            kinds["both accept" if ours else "both refuse"] += 1
+        else:
+            # The one difference, by design: stdnum also refuses a county code on anyone born
+            # before it existed; a number is given at first registration, often years later.
+            assert ours and region in firsts and born.year < firsts[region], number
+            kinds["newer county"] += 1
+    # Every number of that one kind differs, and no other does.
+    assert kinds["newer county"] == newer_expected, kinds
+    assert kinds["both accept"] > 2500 and kinds["both refuse"] > 2500, kinds
+
+
+def test_phonenumbers_is_the_installed_lite_data():
+    # The lite distribution: numbering plans without place names and carriers.
+    import phonenumbers
+    assert phone_allocated("13800138000") and not phone_allocated("15400138000")
+    assert int(phonenumbers.__version__.split(".")[0]) >= 9
+
+
+# Mobile prefixes by the MIIT numbering plan: long allocated, and never given to 11-digit mobiles
+# (154 was skipped; 140-144 hold 13-digit machine-to-machine numbers).
+ALLOCATED_MOBILE = [str(p) for p in (*range(130, 140), 150, 151, 152, 153, *range(155, 160),
+                                     *range(180, 190))]
+UNALLOCATED_MOBILE = ["140", "141", "142", "143", "144", "154"]
+
+
+def test_mobile_ranges_allocated_and_not():
+    rng = random.Random(86)
+    for prefix in ALLOCATED_MOBILE:
+        for _ in range(50):
+            number = prefix + f"{rng.randrange(10 ** 8):08d}"
+            assert check_mobile(number) == number and check_phone(number) == number
+    for prefix in UNALLOCATED_MOBILE:
+        for _ in range(50):
+            number = prefix + f"{rng.randrange(10 ** 8):08d}"
+            exc = raises_key("valid.mobile.unallocated", check_mobile, "+86 " + number)
+            assert exc.warning and exc.keep == number
+            assert raises_key("valid.mobile.unallocated", check_phone, number).keep == number
+            assert check_mobile(number, allow_warnings=True) == number
+
+
+def test_20000_random_mobile_numbers():
+    # The old pattern 1[3-9] + 9 digits let every one of these through.
+    rng = random.Random(20000)
+    warned = {True: 0, False: 0}
+    for _ in range(20000):
+        number = f"1{rng.randrange(3, 10)}{rng.randrange(10 ** 9):09d}"
+        try:
+            check_mobile(number)
+            ok = True
+        except InvalidValue as exc:
+            assert exc.warning and exc.key == "valid.mobile.unallocated"
+            ok = False
+        if number[:3] in UNALLOCATED_MOBILE:
+            assert not ok, number
+        elif number[:3] in ALLOCATED_MOBILE:
+            assert ok, number
+        warned[not ok] += 1
+    assert warned[True] > 2000 and warned[False] > 12000, warned
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("010-1234567", "010-1234567"),          # Beijing's local numbers have 8 digits
+    ("0755 123 4567", "0755-1234567"),       # so have Shenzhen's
+    ("0471-12345678", "0471-12345678"),      # Hohhot's have 7
+    ("021-12345678转9", None),
+])
+def test_landline_lengths_follow_the_numbering_plan(text, kept):
+    if kept is None:
+        assert check_phone(text) == "021-12345678-9"
+        return
+    exc = raises_key("valid.phone.unallocated", check_phone, text)
+    assert exc.warning and exc.keep == kept
+    assert check_phone(text, allow_warnings=True) == kept
+
+
+def test_warnings_are_overridden_with_a_reason_and_recorded(desk):
+    number = _id("110199", D(1980, 1, 1))
+    values = {"kind": "individual", "name": "钱七", "id_number": number, "phone": "154 0013 8000"}
+    with pytest.raises(ValidationError) as err:
+        desk.customers.add(values)
+    assert err.value.only_warnings
+    assert {(e.field, e.key) for e in err.value.errors} == {
+        ("id_number", "valid.id.region_unknown"), ("phone", "valid.mobile.unallocated")}
+    reasons = {"id_number": "证件原件如此，旧县代码", "phone": "客户当面拨通"}
+    code = desk.customers.add(values, overrides=reasons).code
+    record = desk.customers.get(code, reveal=["id_number", "phone"], reason="核对")
+    assert (record["id_number"], record["phone"]) == (number, "15400138000")
+    assert record["overrides"] == reasons
+    entry = [e for e in desk.audit.entries(customer=code) if e["action"] == "customer.add"][0]
+    assert entry["summary"]["overrides"] == reasons and entry["user"] == desk.user.name
+    # An edit to another doubtful value needs its own reason.
+    with pytest.raises(ValidationError) as err:
+        desk.customers.edit(code, {"emergency_phone": "010-1234567"})
+    assert [(e.field, e.key, e.warning) for e in err.value.errors] == [
+        ("emergency_phone", "valid.phone.unallocated", True)]
+    desk.customers.edit(code, {"emergency_phone": "010-1234567"},
+                        overrides={"emergency_phone": "总机旧号码"})
+    entry = [e for e in desk.audit.entries(customer=code) if e["action"] == "customer.edit"][-1]
+    assert entry["summary"]["overrides"] == {"emergency_phone": "总机旧号码"}
