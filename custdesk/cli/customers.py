@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ..core import i18n
+from ..core.errors import CustdeskError, ValidationError
 from ..core.fields import RECORD_KINDS, label
 from ..core.files import write_atomic_bytes
 from .common import Context, UsageError, key_values, print_json, print_table
@@ -16,6 +17,12 @@ i18n.register({
                             "nothing to change (use --field KEY=VALUE)"),
     "cli.unchanged": ("内容未变", "nothing changed"),
     "cli.saved": ("已保存 {code}", "Saved {code}"),
+    "cli.warnings_only": ("（仅为提醒：核对无误后，可加 --accept-warnings \"理由\" 照常保存"
+                          "，理由记入档案和审计日志）",
+                          "(warnings only: once checked, save anyway with --accept-warnings "
+                          "\"REASON\", recorded with the file and in the audit log)"),
+    "cli.warning_kept": ("提醒已按理由保留 — {field}：{message}",
+                         "warning kept with the reason given — {field}: {message}"),
 })
 
 SHOW_KEYS = ("code", "kind", "name", "status", "level", "id_number", "credit_code", "phone")
@@ -96,7 +103,29 @@ def register(sub) -> None:
 def _field_options(p) -> None:
     p.add_argument("--field", action="append", metavar="KEY=VALUE", help="any file field")
     p.add_argument("--override", action="append", metavar="FIELD=REASON",
-                   help="keep a value that fails its checksum, with the reason")
+                   help="keep one field's value that only draws a warning, with the reason")
+    p.add_argument("--accept-warnings", metavar="REASON",
+                   help="keep every value that only draws a warning (a wrong check character, "
+                        "an unknown region code, an unallocated phone range), recording this "
+                        "reason for each; the warnings are printed")
+
+
+def _save(call, values: dict, args) -> object:
+    """``call(values, overrides)`` (add or edit); warnings only are kept with
+    --accept-warnings's reason (each printed), or refused with a hint that they may be."""
+    overrides = key_values(args.override, "--override")
+    try:
+        return call(values, overrides)
+    except ValidationError as exc:
+        if not exc.only_warnings:
+            raise
+        if not (args.accept_warnings or "").strip():
+            raise CustdeskError(f"{exc} {i18n.tr('cli.warnings_only')}") from exc
+        changes = call(values, {**{e.field: args.accept_warnings for e in exc.errors}, **overrides})
+        for error in exc.errors:
+            print(i18n.tr("cli.warning_kept", field=label(error.field), message=error.message),
+                  file=sys.stderr)
+        return changes
 
 
 def cmd_add(ctx: Context) -> int:
@@ -106,7 +135,7 @@ def cmd_add(ctx: Context) -> int:
         if getattr(a, key) is not None:
             values[key] = getattr(a, key)
     values.update(key_values(a.field, "--field"))
-    changes = ctx.desk().customers.add(values, key_values(a.override, "--override"))
+    changes = _save(ctx.desk().customers.add, values, a)
     print(changes.code)
     return 0
 
@@ -142,7 +171,8 @@ def cmd_edit(ctx: Context) -> int:
     values = key_values(a.field, "--field")
     if not values:
         raise UsageError(i18n.tr("cli.nothing_to_edit"))
-    changes = ctx.desk().customers.edit(a.code, values, key_values(a.override, "--override"))
+    desk = ctx.desk()
+    changes = _save(lambda v, o: desk.customers.edit(a.code, v, o), values, a)
     print(i18n.tr("cli.saved", code=a.code.upper()) if changes.areas else i18n.tr("cli.unchanged"),
           file=sys.stderr)
     return 0
