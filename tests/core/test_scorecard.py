@@ -163,10 +163,14 @@ def test_age_band_edges(born, band):
     assert m.inputs["age_band"] == band
 
 
-def test_income_falls_back_to_twelve_monthly_incomes():
+def test_income_falls_back_to_twelve_monthly_incomes_only_without_a_statement():
+    # A statement without its income line: no income (the monthly figure could be better).
     m = measure(Facts("individual", statements=[statement(liabilities=120_000)],
                       file={"monthly_income": 1_000_000}), AS_OF)
-    assert m.inputs["debt_to_income"] == 1.0
+    assert m.inputs["debt_to_income"] is None
+    # No statement: 12 × the monthly income; liabilities of the statement are unknown then.
+    m = measure(Facts("individual", file={"monthly_income": 1_000_000}), AS_OF)
+    assert m.bases["monthly_income"] == 1_000_000             # fen, as filed
     zero = measure(Facts("individual", statements=[statement(liabilities=1, income=0)]), AS_OF)
     assert zero.inputs["debt_to_income"] is None
     assert zero.traces["debt_to_income"]["problem"] == "metric.zero"

@@ -334,8 +334,12 @@ def _altman_family(t: _Trace, st: dict, latest, facts: Facts, answers: dict,
 
 
 def annual_income(st: dict, period: str | None, file: dict) -> tuple[int | None, str]:
-    """Yearly income: the statement's (scaled from a quarter or month) or 12 × the monthly income."""
-    if st.get("income") is not None and period:
+    """Yearly income: the statement's (scaled from a quarter or month) when there is a
+    statement, else 12 × the file's monthly income. A statement without its income line
+    gives no income: falling back to the monthly figure would let leaving the line out help."""
+    if period:
+        if st.get("income") is None:
+            return None, ""
         scale = 1 if len(period) == 4 else 4 if "Q" in period else 12
         return st["income"] * scale, f"income {period} × {scale}"
     if file.get("monthly_income") is not None:
@@ -354,8 +358,10 @@ def _individual(t: _Trace, st: dict, latest, facts: Facts, as_of) -> None:
         t.fail("debt_to_income", "metric.no_item", item="liabilities")
     elif income is None:
         t.fail("debt_to_income", "metric.no_item", item="income")
-    elif income == 0:
+    elif income == 0 and st["liabilities"] > 0:
         t.fail("debt_to_income", "metric.zero", item="income")
+    elif income == 0:           # no debt: nothing to serve, whatever the income
+        t.ok("debt_to_income", 0.0, f"liabilities = {_yuan(0)}")
     else:
         value = round(st["liabilities"] / income, 2)
         t.ok("debt_to_income", value, f"liabilities / ({how}) = {_yuan(st['liabilities'])} / "
