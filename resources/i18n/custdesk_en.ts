@@ -1119,10 +1119,10 @@
             <location line="+1" />
             <source>{problems}
 
-If the original document really reads like this, give a reason to keep it (recorded with the file and in the audit log):</source>
+If you have checked it and it is right (the original document or the customer says so), give a reason to keep it (recorded with the file and in the audit log):</source>
             <translation>{problems}
 
-If the original document really reads like this, give a reason to keep it (recorded with the file and in the audit log):</translation>
+If you have checked it and it is right (the original document or the customer says so), give a reason to keep it (recorded with the file and in the audit log):</translation>
         </message>
         <message>
             <location line="+36" />

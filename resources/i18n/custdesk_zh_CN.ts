@@ -1117,10 +1117,10 @@
         <location line="+1"/>
         <source>{problems}
 
-If the original document really reads like this, give a reason to keep it (recorded with the file and in the audit log):</source>
+If you have checked it and it is right (the original document or the customer says so), give a reason to keep it (recorded with the file and in the audit log):</source>
         <translation>{problems}
 
-如果原始证件确实如此填写，请说明保留理由（将随客户档案一并记录，并记入审计日志）：</translation>
+如果已核对无误（证件原件或客户确认如此），请说明保留理由（将随客户档案一并记录，并记入审计日志）：</translation>
     </message>
     <message>
         <location line="+36"/>

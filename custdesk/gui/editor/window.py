@@ -308,11 +308,13 @@ class CustomerEditor(QWidget):
         self._finish(False)
 
     def _ask_override(self, error: ValidationError) -> dict[str, str] | None:
-        """A failed checksum may be kept with a recorded reason; None when the user declines."""
+        """Values that only draw warnings (a check character, a region code, a phone range)
+        may be kept with a recorded reason; None when the user declines."""
         reason, ok = QInputDialog.getText(
             self, self.tr("Keep this value?"),
-            self.tr("{problems}\n\nIf the original document really reads like this, give a "
-                    "reason to keep it (recorded with the file and in the audit log):")
+            self.tr("{problems}\n\nIf you have checked it and it is right (the original document "
+                    "or the customer says so), give a reason to keep it (recorded with the file "
+                    "and in the audit log):")
             .format(problems=error_lines(error.errors)))
         if not ok or not reason.strip():
             return None
