@@ -5,9 +5,16 @@ Each rule is one SQL query over every file (or one file) that yields
 fraction of a second. ``subject`` names one episode of a condition — an invoice
 at a severity, a document's expiry, a due date — so that a warning closed by a
 person is not raised again for the same episode, while a new one is. There is
-never more than one open warning per rule and file (the database enforces it);
-a worse severity escalates the open one. A red warning brings the file's review
-forward. Rules run when the data they read changes and once a day.
+never more than one open warning per rule and file (the database enforces it).
+
+Each check re-evaluates the open warnings too: a worse severity escalates the
+open one, a milder one lowers it, and one whose condition no longer holds (the
+invoices were paid, the licence renewed, the review done) is closed by the
+program — each with its handling row and audit entry. A warning's stored facts
+are what was found when it was raised or last changed; what a list shows of an
+open warning is what its rule finds today (the days overdue as of today, the limit
+now in force). A red warning brings the file's review forward. Rules run when the
+data they read changes and once a day.
 """
 
 from __future__ import annotations
@@ -34,6 +41,8 @@ i18n.register({
     "wstatus.open": ("待处理", "open"), "wstatus.acknowledged": ("已确认", "acknowledged"),
     "wstatus.actioned": ("已采取措施", "action taken"), "wstatus.closed": ("已关闭", "closed"),
     "wstatus.new": ("将触发", "would be raised"),
+    "wstatus.closing": ("将关闭", "would close"),
+    "warning.resolved": ("情况已消除，系统自动关闭", "The condition no longer holds; closed by the program"),
     "rule.payment_overdue": ("付款逾期", "payment overdue"),
     "rule.limit_utilisation": ("额度使用率高", "limit nearly used up"),
     "rule.litigation": ("新增涉诉", "new litigation"),
@@ -144,6 +153,30 @@ def rule_label(rule: str) -> str:
     return i18n.tr(f"rule.{rule}")
 
 
+# The note the program stores when it closes a warning whose condition no longer holds
+# (shown in the reader's language by ``note_text``).
+RESOLVED = "resolved"
+
+
+def note_text(by_user: str | None, action: str, note: str | None) -> str:
+    """A handling note as people read it: the program's own notes (a severity change,
+    "red → yellow"; a warning it closed) in the reader's language, a person's as typed."""
+    note = note or ""
+    if by_user == SYSTEM_USER and action == "escalate" and " → " in note:
+        return " → ".join(severity_label(part.strip()) if part.strip() in RANK else part
+                          for part in note.split(" → "))
+    if by_user == SYSTEM_USER and action == "close" and note == RESOLVED:
+        return i18n.tr("warning.resolved")
+    return note
+
+
+def lowered(action: dict) -> bool:
+    """Whether a handling row is the program lowering a warning ("red → yellow")."""
+    before, _, after = (action.get("note") or "").partition(" → ")
+    return action.get("action") == "escalate" and before in RANK and after in RANK \
+        and RANK[after] < RANK[before]
+
+
 i18n.register({
     "facts.withheld": ("（内容高于您的密级，未显示）", "(above your clearance; not shown)"),
     "facts.payment_overdue": ("付款逾期 {days} 天（最早未付到期日 {since}）",
@@ -208,6 +241,11 @@ def facts_text(rule: str, facts: dict | None) -> str:
     return "; ".join(f"{key}: {value}" for key, value in f.items())
 
 
+def _worst(candidates: list[dict]) -> dict:
+    """The most severe of what a rule found on one file (the first of equals)."""
+    return max(candidates, key=lambda c: RANK[c["severity"]])
+
+
 class Warnings:
     def __init__(self, desk):
         self._desk = desk
@@ -238,31 +276,65 @@ class Warnings:
 
     def evaluate(self, as_of: datetime.date | None = None, customer_ids: list[int] | None = None,
                  *, write: bool = True) -> list[dict]:
-        """Raise (and with ``write``, store) the warnings the rules find; return the new or
-        escalated ones. Call inside or outside a write; it opens its own when needed."""
+        """Check the rules on ``as_of`` (default today) and, with ``write``, store what
+        changed; return the changes, each with ``change``: "raise" (a new warning, ``id``
+        None until stored), "escalate" / "lower" (an open one to the severity its rule finds
+        now; ``escalated_from`` / ``lowered_from``) or "close" (an open one whose condition
+        no longer holds). Call inside or outside a write; it opens its own when needed.
+
+        An open warning is lowered or closed only by a session that reads its facts and its
+        file, for a rule that is switched on: a session not cleared for the records a rule
+        reads finds nothing there, which is not the condition having ended."""
         as_of = as_of or clock.today()
-        db = self._desk.db
-        existing = db.execute("SELECT id, customer_id, rule, severity, subject, status FROM warnings "
-                              + ("" if customer_ids is None else
-                                 f"WHERE customer_id IN ({','.join(str(int(i)) for i in customer_ids)})"))
-        open_by, seen = {}, set()
-        for wid, cid, rule, severity, subject, status in existing.fetchall():
-            seen.add((cid, rule, subject))
-            if status != "closed":
-                open_by[(cid, rule)] = (wid, severity)
-        changes = []
+        desk = self._desk
+        db = desk.db
+        scope = ("" if customer_ids is None else
+                 f" AND w.customer_id IN ({','.join(str(int(i)) for i in customer_ids)})")
+        # Episodes a person closed are not raised again; one the program closed because it
+        # ended may come back (a payment entered by mistake and deleted).
+        seen = {(cid, rule, subject) for cid, rule, subject, closed_by in db.execute(
+            "SELECT w.customer_id, w.rule, w.subject, w.closed_by FROM warnings w "
+            "WHERE w.status = 'closed'" + scope).fetchall() if closed_by != SYSTEM_USER}
+        open_rows = db.execute(
+            "SELECT w.id, w.customer_id, w.rule, w.severity, w.subject, w.facts IS NOT NULL, "
+            "+c.level <= ? AND c.name IS NOT NULL FROM warnings w "
+            "JOIN customers c ON c.id = w.customer_id WHERE w.status <> 'closed'" + scope,
+            [int(desk.access.clearance)]).fetchall()
+        found: dict[tuple, list[dict]] = {}
         for cand in self.candidates(as_of, customer_ids):
-            key = (cand["customer_id"], cand["rule"])
-            if key in open_by:
-                wid, severity = open_by[key]
-                if RANK[cand["severity"]] > RANK[severity]:
-                    changes.append({**cand, "id": wid, "escalated_from": severity})
-            elif (cand["customer_id"], cand["rule"], cand["subject"]) not in seen:
-                changes.append({**cand, "id": None})
-        if write and changes:
+            found.setdefault((cand["customer_id"], cand["rule"]), []).append(cand)
+        enabled = {r.key for r in self.enabled_rules()}
+        changes, refreshed = [], []
+        for wid, cid, rule, severity, subject, readable, visible in open_rows:
+            cands = found.pop((cid, rule), None)
+            if not cands:
+                if readable and visible and rule in enabled:
+                    changes.append({"change": "close", "id": wid, "customer_id": cid,
+                                    "rule": rule, "severity": severity, "subject": subject})
+                continue
+            # The worst found now when it is worse, else the same episode if it is still found.
+            worst = _worst(cands)
+            same = next((c for c in cands if c["subject"] == subject), None)
+            cand = worst if same is None or RANK[worst["severity"]] > RANK[severity] else same
+            if not readable:
+                continue          # sealed above this session: one cleared for it rewrites it
+            if RANK[cand["severity"]] > RANK[severity]:
+                changes.append({**cand, "change": "escalate", "id": wid,
+                                "escalated_from": severity})
+            elif RANK[cand["severity"]] < RANK[severity]:
+                changes.append({**cand, "change": "lower", "id": wid, "lowered_from": severity})
+            elif cand["subject"] != subject:
+                # Another episode of the same condition at the same severity (the oldest
+                # invoice paid, the next one as late): a person closing it closes this one.
+                refreshed.append({**cand, "change": "refresh", "id": wid})
+        for (cid, rule), cands in found.items():
+            fresh = [c for c in cands if (cid, rule, c["subject"]) not in seen]
+            if fresh:
+                changes.append({**_worst(fresh), "change": "raise", "id": None})
+        if write and (changes or refreshed):
             policy = self._desk.reviews.policy()
             with self._desk.writing():
-                for change in changes:
+                for change in changes + refreshed:
                     self._store(change, as_of, policy)
         return changes
 
@@ -276,7 +348,8 @@ class Warnings:
         # A warning's facts quote what its rule read (a case number, an amount): kept at the
         # level of that data, not lower (disclosure.row_level).
         level = desk.disclosure.row_level("warnings", change)
-        if change["id"] is None:
+        kind = change["change"]
+        if kind == "raise":
             change["id"] = desk.store.insert("warnings", {
                 "customer_id": change["customer_id"], "rule": change["rule"],
                 "severity": change["severity"], "subject": change["subject"],
@@ -286,20 +359,38 @@ class Warnings:
                               user=SYSTEM_USER, level=level,
                               summary={"rule": change["rule"], "severity": change["severity"],
                                        "facts": json.loads(change["facts"])})
+        elif kind == "refresh":
+            desk.store.update("warnings", "id = ?", [change["id"]], {
+                "subject": change["subject"], "facts": change["facts"]})
+        elif kind == "close":
+            desk.store.update("warnings", "id = ?", [change["id"]], {
+                "status": "closed", "closed_at": now, "closed_by": SYSTEM_USER,
+                "close_note": RESOLVED})
+            desk.store.insert("warning_actions", {
+                "warning_id": change["id"], "customer_id": change["customer_id"],
+                "rule": change["rule"], "action": "close", "note": RESOLVED,
+                "by_user": SYSTEM_USER, "at": now})
+            desk.audit.append("warning.close", f"warning#{change['id']}", customer=code,
+                              user=SYSTEM_USER, level=level,
+                              summary={"rule": change["rule"], "severity": change["severity"],
+                                       "status": "closed", "note": RESOLVED})
         else:
+            before = change.get("escalated_from") or change.get("lowered_from")
             desk.store.update("warnings", "id = ?", [change["id"]], {
                 "severity": change["severity"], "subject": change["subject"],
                 "facts": change["facts"]})
+            # The handling table's one kind for the program changing a severity ("escalate"
+            # in the schema), either way: the note says which way.
             desk.store.insert("warning_actions", {
                 "warning_id": change["id"], "customer_id": change["customer_id"],
                 "rule": change["rule"], "action": "escalate",
-                "note": f"{change['escalated_from']} → {change['severity']}",
+                "note": f"{before} → {change['severity']}",
                 "by_user": SYSTEM_USER, "at": now})
-            desk.audit.append("warning.escalate", f"warning#{change['id']}", customer=code,
+            desk.audit.append(f"warning.{kind}", f"warning#{change['id']}", customer=code,
                               user=SYSTEM_USER, level=level,
-                              summary={"rule": change["rule"], "from": change["escalated_from"],
+                              summary={"rule": change["rule"], "from": before,
                                        "to": change["severity"]})
-        if change["severity"] == "red":
+        if change["severity"] == "red" and kind in ("raise", "escalate"):
             desk.reviews.trigger(change["customer_id"], change["id"], as_of, policy)
 
     def daily(self) -> list[dict]:
@@ -363,7 +454,7 @@ class Warnings:
         desk = self._desk
         hidden = "w.customer_id NOT IN (SELECT id FROM main.customers WHERE level > ?)"
         columns = ("w.id, c.code, c.name, w.rule, w.severity, w.status, w.raised_on, w.raised_at, "
-                   "w.facts, w.closed_at, w.closed_by, w.close_note")
+                   "w.facts, w.closed_at, w.closed_by, w.close_note, w.subject")
         if open_only and code is None:
             # Severity by severity along the partial index of open warnings, newest first,
             # so a long list costs no sort and a LIMIT stops early.
@@ -400,10 +491,39 @@ class Warnings:
             # Facts kept at a level above the reader (a case number of a litigation record
             # levelled 秘密) are withheld: the warning shows, what it quotes does not.
             item["facts_withheld"] = item["facts"] is None
-            facts = json.loads(item["facts"]) if item["facts"] else {}
-            item["facts"] = desk.disclosure.warning_facts(item["rule"], facts)
+            item["facts"] = json.loads(item["facts"]) if item["facts"] else {}
             out.append(item)
+        self._facts_today(out)
+        for item in out:
+            del item["subject"]
+            item["facts"] = desk.disclosure.warning_facts(item["rule"], item["facts"])
+            if item.get("close_note") is not None:
+                item["close_note"] = note_text(item["closed_by"], "close", item["close_note"])
         return out
+
+    def _facts_today(self, items: list[dict]) -> None:
+        """An open warning's facts as its rule finds them today (the days overdue counted to
+        today, the limit in force now), in place of those stored when it was raised or last
+        changed; those stay for a closed warning, for one whose condition the rules no longer
+        find (until the next check closes it), and where the stored facts are withheld."""
+        live = [i for i in items if i["status"] != "closed" and not i["facts_withheld"]]
+        if not live:
+            return
+        codes = {i["code"] for i in live}
+        ids = dict(self._desk.db.execute(
+            f"SELECT code, id FROM main.customers WHERE code IN ({','.join('?' * len(codes))})",
+            sorted(codes)).fetchall()) if len(codes) <= 500 else None
+        found: dict[tuple, list[dict]] = {}
+        for cand in self.candidates(clock.today(), None if ids is None else list(ids.values())):
+            found.setdefault((cand["customer_id"], cand["rule"]), []).append(cand)
+        by_code = ids if ids is not None else dict(self._desk.db.execute(
+            "SELECT code, id FROM main.customers").fetchall())
+        for item in live:
+            cands = found.get((by_code.get(item["code"]), item["rule"]))
+            if cands:
+                # (the episode it quotes, the litigation case, while it is still found)
+                same = [c for c in cands if c["subject"] == item["subject"]]
+                item["facts"] = json.loads((same or [_worst(cands)])[0]["facts"])
 
     def counts(self) -> dict:
         """Open warnings by severity, within the user's clearance."""
@@ -433,8 +553,9 @@ class Warnings:
         return [dict(zip(columns, r)) for r in cursor.fetchall()]
 
     def preview(self, as_of: datetime.date) -> list[dict]:
-        """What the list would hold on ``as_of``: open warnings plus what the rules would
-        raise then (marked ``new``), without writing anything."""
+        """What the list would hold on ``as_of``: open warnings (at the severity they would
+        have then; those that would close marked ``closing``) plus what the rules would raise
+        then (marked ``new``), without writing anything."""
         desk = self._desk
         current = self.list(open_only=True)
         ids = {r[0]: r for r in desk.db.execute(
@@ -444,13 +565,19 @@ class Warnings:
             if change["customer_id"] not in ids:
                 continue
             _, code, name, _level = ids[change["customer_id"]]
-            if change["id"] is not None:       # an escalation of an open one
+            if change["id"] is not None:       # an open one escalated, lowered or closed
                 for item in current:
                     if item["id"] == change["id"]:
-                        item["severity"] = change["severity"]
+                        if change["change"] == "close":
+                            item["status"] = "closing"
+                        else:
+                            item["severity"] = change["severity"]
+                            item["facts"] = desk.disclosure.warning_facts(
+                                change["rule"], json.loads(change["facts"]))
                 continue
             current.append({"id": None, "code": code, "name": name, "rule": change["rule"],
                             "severity": change["severity"], "status": "new",
                             "raised_on": as_of.isoformat(), "raised_at": None,
-                            "facts": json.loads(change["facts"])})
+                            "facts": desk.disclosure.warning_facts(change["rule"],
+                                                                   json.loads(change["facts"]))})
         return current

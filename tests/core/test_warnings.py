@@ -263,3 +263,127 @@ def test_a_litigation_warning_quotes_its_case_masked_like_the_record(open_as, fi
                  and e["summary"]["rule"] == "litigation"]
     assert "(2026)浙0106民初123号" not in json.dumps(raised, ensure_ascii=False)
     assert raised["summary"]["facts"]["filed_on"] == "2026-08-01"
+
+
+def _invoice(desk, code: str, ref: str, due: datetime.date, amount: str = "1000") -> int:
+    return desk.records.add(code, "transactions", {
+        "kind": "invoice", "ref_no": ref, "amount": amount, "due_date": due.isoformat(),
+        "occurred_on": (due - datetime.timedelta(days=30)).isoformat()}).id
+
+
+def _pay(desk, code: str, ref: str, amount: str = "1000") -> int:
+    return desk.records.add(code, "transactions", {
+        "kind": "payment", "amount": amount, "occurred_on": TODAY.isoformat(),
+        "invoice_ref": ref}).id
+
+
+def _entries(desk, code: str, action: str) -> list[dict]:
+    return [e for e in desk.audit.entries(customer=code) if e["action"] == action]
+
+
+def test_invoices_entered_before_their_payments_close_the_warning_once_paid(desk, firm):
+    """Invoices keyed in first raise a red warning (the oldest 288 days late); once their
+    payments are in, the oldest unpaid invoice is 15 days late: the check closes it."""
+    _invoice(desk, firm, "F1", TODAY - datetime.timedelta(days=288))
+    _invoice(desk, firm, "F2", TODAY - datetime.timedelta(days=200))
+    _invoice(desk, firm, "F3", TODAY - datetime.timedelta(days=15))
+    (warning,) = [w for w in desk.warnings.list() if w["rule"] == "payment_overdue"]
+    assert (warning["severity"], warning["status"]) == ("red", "open")
+    assert "付款逾期 288 天" in item_facts_text(warning)
+    assert desk.warnings.counts()["red"] == 1
+    _pay(desk, firm, "F1")
+    (warning,) = [w for w in desk.warnings.list() if w["rule"] == "payment_overdue"]
+    assert warning["status"] == "open" and "付款逾期 200 天" in item_facts_text(warning)
+    _pay(desk, firm, "F2")
+    (warning,) = [w for w in desk.warnings.list() if w["rule"] == "payment_overdue"]
+    assert (warning["status"], warning["closed_by"]) == ("closed", "custdesk")
+    assert warning["close_note"] == "情况已消除，系统自动关闭"
+    with i18n.using("en"):
+        (english,) = [w for w in desk.warnings.list() if w["rule"] == "payment_overdue"]
+        assert english["close_note"] == "The condition no longer holds; closed by the program"
+    assert desk.warnings.counts() == {"red": 0, "orange": 0, "yellow": 0}
+    assert [(a["action"], a["by_user"]) for a in desk.warnings.actions(warning["id"])] == \
+        [("close", "custdesk")]
+    (closed,) = _entries(desk, firm, "warning.close")
+    assert (closed["user"], closed["object"], closed["summary"]["rule"]) == \
+        ("custdesk", f"warning#{warning['id']}", "payment_overdue")
+    assert desk.audit.verify().ok
+    # The episode ended by itself: should F2's payment go (keyed in error), it comes back.
+    payment = [r for r in desk.records.raw(firm, "transactions") if r["kind"] == "payment"
+               and r["invoice_ref"] == "F2"][0]
+    desk.records.delete(firm, "transactions", payment["id"])
+    (again,) = desk.warnings.list(open_only=True)
+    assert (again["rule"], again["severity"]) == ("payment_overdue", "red")
+    assert again["id"] != warning["id"] and "付款逾期 200 天" in item_facts_text(again)
+
+
+def test_a_warning_is_lowered_when_its_cause_eases(desk, firm):
+    _invoice(desk, firm, "F1", TODAY - datetime.timedelta(days=120))
+    _invoice(desk, firm, "F2", TODAY - datetime.timedelta(days=45))
+    (warning,) = desk.warnings.list(open_only=True)
+    assert warning["severity"] == "red"
+    desk.warnings.handle(warning["id"], "", action="acknowledge")
+    _pay(desk, firm, "F1")
+    (lowered,) = desk.warnings.list(open_only=True)
+    assert (lowered["id"], lowered["severity"], lowered["status"]) == \
+        (warning["id"], "yellow", "acknowledged")
+    assert "付款逾期 45 天" in item_facts_text(lowered)
+    assert desk.warnings.counts() == {"red": 0, "orange": 0, "yellow": 1}
+    (entry,) = _entries(desk, firm, "warning.lower")
+    assert (entry["user"], entry["summary"]["from"], entry["summary"]["to"]) == \
+        ("custdesk", "red", "yellow")
+    from custdesk.core.warnings import lowered as is_lowered, note_text
+    step = desk.warnings.actions(warning["id"])[-1]
+    assert is_lowered(step) and note_text(step["by_user"], step["action"], step["note"]) == "红色 → 黄色"
+
+
+def test_the_days_shown_are_todays_not_those_of_the_day_it_was_raised(desk, firm):
+    _invoice(desk, firm, "F1", TODAY - datetime.timedelta(days=38))
+    (warning,) = desk.warnings.list(open_only=True)
+    assert "付款逾期 38 天" in item_facts_text(warning)
+    # Three weeks on, before any check that day: the list counts to today.
+    clock.set_fixed(datetime.datetime(2026, 9, 21, 10, tzinfo=datetime.timezone.utc))
+    (later,) = desk.warnings.list(open_only=True)
+    assert "付款逾期 59 天" in item_facts_text(later)
+    with i18n.using("en"):
+        assert "Payment overdue for 59 days" in item_facts_text(desk.warnings.list(code=firm)[0])
+    # What was found on the day of raising stays in the log.
+    (raised,) = _entries(desk, firm, "warning.raise")
+    assert raised["summary"]["facts"]["days"] == 38
+
+
+def test_a_limit_warning_quotes_the_limit_in_force_and_closes_when_it_is_raised(open_as, firm):
+    desk = open_as("boss")
+    approve(open_as, firm, "100000")
+    desk.records.add(firm, "transactions", {"kind": "invoice", "amount": "95000",
+                                            "occurred_on": "2026-08-30", "due_date": "2026-10-30"})
+    (warning,) = [w for w in desk.warnings.list(open_only=True) if w["rule"] == "limit_utilisation"]
+    assert "授信额度 ¥100,000.00（已用 95%）" in item_facts_text(warning)
+    approve(open_as, firm, "102000")                 # still above 90% used: stays, new limit
+    (warning,) = [w for w in desk.warnings.list(open_only=True) if w["rule"] == "limit_utilisation"]
+    assert "授信额度 ¥102,000.00（已用 93%）" in item_facts_text(warning)
+    approve(open_as, firm, "200000")                 # the cause is gone
+    assert [w for w in desk.warnings.list(open_only=True) if w["rule"] == "limit_utilisation"] == []
+    (closed,) = [w for w in desk.warnings.list() if w["rule"] == "limit_utilisation"]
+    assert closed["closed_by"] == "custdesk"
+    assert len(_entries(desk, firm, "warning.close")) == 1
+
+
+def test_a_switched_off_rule_leaves_its_open_warnings_alone(desk, firm):
+    _invoice(desk, firm, "F1", TODAY - datetime.timedelta(days=100))
+    desk.settings.set("warning.payment_overdue.enabled", "0")
+    _pay(desk, firm, "F1")
+    (warning,) = desk.warnings.list()
+    assert warning["status"] == "open"                # not checked: not known to have ended
+
+
+def test_preview_shows_what_would_close(desk, firm):
+    _invoice(desk, firm, "F1", TODAY - datetime.timedelta(days=40))
+    desk.settings.set("warning.payment_overdue.enabled", "1")
+    desk.customers.edit(firm, {"status": "closed"})       # no review due for a closed file
+    # A complaint window: three complaints now, none within 90 days of December.
+    for day in ("2026-08-01", "2026-08-10", "2026-08-20"):
+        desk.records.add(firm, "complaints", {"received_on": day, "subject": "发货延迟"})
+    preview = {(p["rule"], p["status"]) for p in desk.warnings.preview(datetime.date(2026, 12, 1))}
+    assert ("complaints", "closing") in preview and ("payment_overdue", "open") in preview
+    assert [w["status"] for w in desk.warnings.list(open_only=True)] == ["open", "open"]
