@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-AREAS = ("customers", "records", "documents", "users", "settings", "audit", "grading", "warnings")
+AREAS = ("customers", "records", "documents", "users", "settings", "audit", "grading", "warnings",
+         "exports")
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,18 @@
 """The register of exported reports: numbers, fingerprints, and verifying a file.
 
-A report gets its number, is rendered and registered inside one write
-transaction, so a number is never given twice and every registered fingerprint
-belongs to bytes that were actually produced. Rendering is the caller's (the
-``reports`` package); core only numbers, stamps, fingerprints and logs.
+A report is made in three steps, so that rendering (which takes a while) holds no write
+lock and other writers go on meanwhile:
+
+1. one short write transaction reserves its number (``report.reserve`` in the audit chain;
+   the last number given per prefix and year is kept in ``settings``, so a number is never
+   given twice, even to a report that was never registered);
+2. the renderer runs outside any transaction, with the stamp (number, chain head) it prints;
+3. a second short transaction registers the bytes' fingerprint (``report.export``). If
+   rendering fails, that transaction logs ``report.void`` instead: the number stays
+   given and is marked void, the chain has no gap, and no number is reused.
+
+Rendering is the caller's (the ``reports`` package); core only numbers, stamps,
+fingerprints and logs.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import clock, i18n
+from .changes import Changes
 from .errors import NotFound
 
 i18n.register({
@@ -32,6 +42,9 @@ i18n.register({
     "exports.kind.reviews": ("复审计划表", "review schedule"),
     "exports.kind.portfolio": ("客户组合概况", "portfolio summary"),
     "exports.kind.audit": ("审计记录", "audit trail"),
+    # How the audit trail names the steps of an export (see reports/trail.py).
+    "at.a.report.reserve": ("预留报告编号", "report number reserved"),
+    "at.a.report.void": ("报告编号作废（报告未生成）", "report number voided (report not made)"),
 })
 
 KINDS = ("customer", "reviews", "portfolio", "audit")
@@ -84,43 +97,89 @@ class Exports:
     def __init__(self, desk):
         self._desk = desk
 
+    @staticmethod
+    def _counter_key(prefix: str) -> str:
+        return f"exports.last_number.{prefix}"
+
     def _next_number(self, kind: str, year: int) -> str:
+        """The next number of ``kind`` this year, past every number registered or reserved."""
         prefix = f"{PREFIXES[kind]}-{year}-"
         row = self._desk.db.execute(
             "SELECT max(number) FROM main.report_exports WHERE number LIKE ?",
             [prefix + "%"]).fetchone()
-        last = int(row[0][len(prefix):]) if row[0] else 0
+        reserved = self._desk.db.execute("SELECT value FROM main.settings WHERE key = ?",
+                                         [self._counter_key(prefix)]).fetchone()
+        last = max(int(found[len(prefix):]) if found else 0
+                   for found in (row[0], reserved[0] if reserved else None))
         return f"{prefix}{last + 1:06d}"
 
-    def export(self, kind: str, render: Callable[[Stamp], Rendered], *, language: str,
-               customer: str | None = None, params: dict | None = None) -> dict:
-        """Number, render, fingerprint, register and log one report; return its register row
-        with ``data`` (the bytes to write). ``render`` runs inside the write transaction."""
+    def reserve(self, kind: str, *, language: str, customer: str | None = None) -> Stamp:
+        """Step 1: a number for a report about to be rendered, in one short transaction;
+        the stamp the renderer prints."""
         desk = self._desk
         desk.access.require("report.export", i18n.tr("exports.export"))
-        customer_id = desk.customers.require_visible(customer) if customer else None
+        code = customer.upper() if customer else None
         with desk.writing():
             now = clock.now()
+            number = self._next_number(kind, now.astimezone().year)
+            desk.db["settings"].upsert({"key": self._counter_key(number[:-6]), "value": number},
+                                       pk="key")
+            desk.audit.append("report.reserve", number, customer=code,
+                              summary={"kind": kind, "language": language})
             seq, digest = desk.audit.head()
-            from .audit import canonical
-            stamp = Stamp(self._next_number(kind, now.astimezone().year), kind, desk.firm_name,
-                          desk.user.display, desk.user.name, clock.timestamp(), seq, digest,
-                          language, canonical(desk.audit.checkpoint_for(seq, digest)))
-            rendered = render(stamp)
-            row = {"number": stamp.number, "kind": kind, "customer_id": customer_id,
-                   "params": json.dumps(params or {}, ensure_ascii=False, sort_keys=True),
-                   "language": language, "encrypted": int(rendered.encrypted),
-                   "pages": rendered.pages, "size": len(rendered.data),
-                   "sha256": sha256(rendered.data), "chain_seq": seq, "chain_hash": digest,
-                   "by_user": desk.user.name, "at": stamp.at}
+        from .audit import canonical
+        return Stamp(number, kind, desk.firm_name, desk.user.display, desk.user.name,
+                     clock.timestamp(), seq, digest, language,
+                     canonical(desk.audit.checkpoint_for(seq, digest)))
+
+    def register(self, stamp: Stamp, rendered: Rendered, *, customer_id: int | None = None,
+                 customer: str | None = None, params: dict | None = None) -> dict:
+        """Step 3: the rendered bytes' fingerprint registered under the reserved number."""
+        desk = self._desk
+        row = {"number": stamp.number, "kind": stamp.kind, "customer_id": customer_id,
+               "params": json.dumps(params or {}, ensure_ascii=False, sort_keys=True),
+               "language": stamp.language, "encrypted": int(rendered.encrypted),
+               "pages": rendered.pages, "size": len(rendered.data),
+               "sha256": sha256(rendered.data), "chain_seq": stamp.chain_seq,
+               "chain_hash": stamp.chain_hash, "by_user": desk.user.name, "at": stamp.at}
+        with desk.writing():
             desk.store.insert("report_exports", row)
             desk.audit.append("report.export", stamp.number,
                               customer=customer.upper() if customer else None,
-                              summary={"kind": kind, "sha256": row["sha256"], "pages": row["pages"],
-                                       "language": language, "encrypted": bool(rendered.encrypted),
-                                       **(params or {})})
-        return {**row, "code": customer.upper() if customer else None, "data": rendered.data,
-                "stamp": stamp}
+                              summary={"kind": stamp.kind, "sha256": row["sha256"],
+                                       "pages": row["pages"], "language": stamp.language,
+                                       "encrypted": bool(rendered.encrypted), **(params or {})})
+        return row
+
+    def void(self, stamp: Stamp, reason: str, customer: str | None = None) -> None:
+        """Step 3 when rendering failed: the reserved number marked void in the chain."""
+        with self._desk.writing():
+            self._desk.audit.append("report.void", stamp.number,
+                                    customer=customer.upper() if customer else None,
+                                    summary={"kind": stamp.kind, "reason": reason[:200]})
+
+    def export(self, kind: str, render: Callable[[Stamp], Rendered], *, language: str,
+               customer: str | None = None, params: dict | None = None) -> dict:
+        """Reserve a number, render (outside any transaction), register; return the register
+        row with ``data`` (the bytes to write), ``stamp`` and ``changes``. A render that
+        fails leaves its number void (``report.void``) and raises."""
+        desk = self._desk
+        desk.access.require("report.export", i18n.tr("exports.export"))
+        customer_id = desk.customers.require_visible(customer) if customer else None
+        stamp = self.reserve(kind, language=language, customer=customer)
+        try:
+            rendered = render(stamp)
+        except BaseException as exc:
+            try:
+                self.void(stamp, f"{type(exc).__name__}: {exc}", customer)
+            except Exception:  # noqa: BLE001 - the render's own error is the one to report
+                pass
+            raise
+        row = self.register(stamp, rendered, customer_id=customer_id, customer=customer,
+                            params=params)
+        code = customer.upper() if customer else None
+        return {**row, "code": code, "data": rendered.data, "stamp": stamp,
+                "changes": Changes.of("exports", code=code)}
 
     # -- reading ------------------------------------------------------------------------
     _SELECT = ("SELECT r.id, r.number, r.kind, c.code, CASE WHEN c.level <= ? OR c.id IS NULL "

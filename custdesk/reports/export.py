@@ -1,6 +1,7 @@
 """Exporting reports: number, render, encrypt, register, write; batches; verifying a file.
 
-Every function here makes a *registered* export (``desk.exports``): the bytes
+Every function here makes a *registered* export (``desk.exports``: the number reserved in
+one short transaction, the render outside any, the fingerprint registered in a second): the bytes
 returned are exactly the bytes fingerprinted in the register and logged, so a
 file written from them passes ``verify_file``. Writing is atomic (a temporary
 name, fsync, rename): a crash never leaves half a report under the real name.
@@ -17,9 +18,10 @@ from pathlib import Path
 from typing import Callable
 
 from ..core import i18n
+from ..core.changes import Changes
 from ..core.errors import CustdeskError
 from ..core.exports import Rendered, Stamp
-from ..core.files import private_dir, write_atomic_bytes
+from ..core.files import os_error_text, private_dir, read_regular, write_atomic_bytes
 
 i18n.register({
     "report.no_codes": ("没有选择客户", "No customers were chosen"),
@@ -29,6 +31,8 @@ i18n.register({
     "report.read": ("无法读取 {path}：{error}", "Cannot read {path}: {error}"),
 })
 
+#: the largest file ``verify_file`` reads (a batch report of a large firm fits well within)
+VERIFY_LIMIT = 256 << 20
 #: where a report states its own number, so that a changed copy still names its original
 NUMBER_KEY = "/CustdeskReport"
 _NUMBER_RE = re.compile(rb"\b((?:ZX|FS|ZH|SJ)-\d{4}-\d{6})\b")
@@ -46,6 +50,7 @@ class Export:
     encrypted: bool
     language: str
     at: str
+    changes: Changes = field(default_factory=Changes)
 
     @property
     def file_name(self) -> str:
@@ -59,6 +64,10 @@ class BatchResult:
     failed: list[tuple[str, str]] = field(default_factory=list)    # (code, message)
     cancelled: bool = False
 
+    @property
+    def changes(self) -> Changes:
+        return Changes.of("exports") if self.written else Changes()
+
 
 def _language(lang: str | None) -> str:
     return lang or i18n.language()
@@ -71,7 +80,7 @@ def _export(desk, kind: str, render: Callable[[Stamp], Rendered], lang: str | No
         row = desk.exports.export(kind, render, language=language, customer=customer,
                                   params=params)
     return Export(row["number"], kind, row["code"], row["data"], row["pages"], row["sha256"],
-                  bool(row["encrypted"]), language, row["at"])
+                  bool(row["encrypted"]), language, row["at"], row["changes"])
 
 
 def encrypt(data: bytes, password: str) -> bytes:
@@ -160,7 +169,7 @@ def write_bytes(data: bytes, path: Path | str) -> Path:
     try:
         write_atomic_bytes(path, data)
     except OSError as error:
-        raise CustdeskError(i18n.tr("report.write", path=path, error=error.strerror or error)) \
+        raise CustdeskError(i18n.tr("report.write", path=path, error=os_error_text(error))) \
             from error
     return path
 
@@ -181,7 +190,7 @@ def batch(desk, codes: list[str], out_dir: Path | str, *, lang: str | None = Non
     try:
         private_dir(out_dir)
     except OSError as error:
-        raise CustdeskError(i18n.tr("report.out_dir", path=out_dir, error=error.strerror)) \
+        raise CustdeskError(i18n.tr("report.out_dir", path=out_dir, error=os_error_text(error))) \
             from error
     result = BatchResult()
     for done, code in enumerate(codes):
@@ -236,8 +245,10 @@ def verify_file(desk, path: Path | str) -> dict:
     """Whether the file at ``path`` is an unaltered export of this database, and which."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, VERIFY_LIMIT)
     except OSError as error:
-        raise CustdeskError(i18n.tr("report.read", path=path, error=error.strerror or error)) \
+        raise CustdeskError(i18n.tr("report.read", path=path, error=os_error_text(error))) \
             from error
+    except ValueError as error:          # a folder, a device, a pipe; too large
+        raise CustdeskError(i18n.tr("report.read", path=path, error=error)) from error
     return desk.exports.verify(data, claimed_number(data))

@@ -257,8 +257,9 @@ def test_portfolio_in_english(desk):
 def test_trail_of_the_whole_log_states_the_chain_verification(desk):
     made = export.audit(desk, lang="zh")
     text = pdf_text(made.data)
-    head = desk.db.execute(                   # the export's own entry comes after the report
-        "SELECT max(seq) FROM audit_log WHERE action <> 'report.export'").fetchone()[0]
+    # The export's own entries (its number reserved, then registered) come after what it lists.
+    head = desk.db.execute("SELECT max(seq) FROM audit_log WHERE action NOT IN "
+                           "('report.reserve', 'report.export')").fetchone()[0]
     assert "审计记录" in text and "一、审计链校验" in text and "二、记录" in text
     assert "审计链完整" in text and has(text, f"链头 #{head}")
     assert first_page_of(text, made.pages) and pages_of(text) == made.pages
@@ -388,8 +389,11 @@ def test_exports_are_registered_and_verify(desk):
     for item in made:
         found = desk.exports.verify(item.data)
         assert found["ok"] and found["export"]["number"] == item.number
-    entries = [e for e in desk.audit.entries(limit=3)]
-    assert [e["summary"]["kind"] for e in reversed(entries)] == ["reviews", "portfolio", "audit"]
+    # Each export: its number reserved, then its fingerprint registered.
+    entries = [e for e in desk.audit.entries(limit=6)]
+    assert [(e["action"], e["summary"]["kind"]) for e in reversed(entries)] == [
+        (step, kind) for kind in ("reviews", "portfolio", "audit")
+        for step in ("report.reserve", "report.export")]
     assert json.loads(desk.db.execute("SELECT params FROM report_exports WHERE kind = 'reviews'")
                       .fetchone()[0]) == {"from": START.isoformat(), "to": END.isoformat()}
 
