@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ..core import i18n
 from ..core.errors import FieldError, ValidationError
-from ..core.files import os_error_text, write_atomic
-from .common import Context, print_json, print_table
+from ..core.files import os_error_text, read_regular, write_atomic
+from .common import Context, integer, print_json, print_table
 
 i18n.register({
     "cli.checkpoint_written": ("检查点已写入 {path}：第 {seq} 条，请把它保存在数据库以外的地方（U 盘、打印件）",
@@ -42,16 +42,20 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_reanchor)
     p = audit.add_parser("log", help="show audit entries, newest first")
     p.add_argument("--customer", metavar="CODE")
-    p.add_argument("--limit", type=int)
+    p.add_argument("--limit", type=integer)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_log)
+
+
+# A checkpoint is a small JSON file or a report PDF (a large batch report included).
+CHECKPOINT_LIMIT = 256 << 20
 
 
 def cmd_verify(ctx: Context) -> int:
     points = []
     for name in ctx.args.checkpoint:
         try:
-            data = Path(name).read_bytes()
+            data = read_regular(name, CHECKPOINT_LIMIT)
             if data.startswith(b"%PDF"):
                 from ..reports.export import checkpoint_of
                 point = checkpoint_of(data)

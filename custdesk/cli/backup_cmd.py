@@ -11,8 +11,8 @@ from ..core.clock import local_text
 from ..core.errors import CustdeskError, StoreError
 from ..core.restore import restore
 from ..core.store.keyslots import KeySlots
-from .common import (EXIT_OK, EXIT_REFUSED, Context, UsageError, ask_password, print_json,
-                     print_table)
+from .common import (EXIT_OK, EXIT_REFUSED, Context, UsageError, ask_password, integer,
+                     print_json, print_table)
 
 i18n.register({
     "cli.restore_disabled_again": (
@@ -64,8 +64,8 @@ def register(sub) -> None:
     q.set_defaults(handler=cmd_rekey)
     q = actions.add_parser("config", help="show or change the backup settings")
     q.add_argument("--dir", metavar="DIR", help="backup folder (absolute path; '' for the default)")
-    q.add_argument("--daily", type=int, metavar="N", help="daily backups to keep (default 7)")
-    q.add_argument("--weekly", type=int, metavar="N", help="weekly backups to keep (default 4)")
+    q.add_argument("--daily", type=integer, metavar="N", help="daily backups to keep (default 7)")
+    q.add_argument("--weekly", type=integer, metavar="N", help="weekly backups to keep (default 4)")
     q.add_argument("--on-exit", metavar="on|off", help="back up when the window closes")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_config)

@@ -15,6 +15,7 @@ from ..core.errors import AuthenticationFailed, CustdeskError
 from ..core.store.keyslots import KeySlots, slots_path
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_AUTH = 0, 1, 2, 3
+EXIT_INTERNAL = 70        # EX_SOFTWARE: a bug, said in one line
 
 i18n.register({
     "cli.which_user": ("请用 --user 或 CUSTDESK_USER 指定用户（此数据库有 {users}）",
@@ -25,6 +26,9 @@ i18n.register({
     "cli.mismatch": ("两次输入的密码不一致", "the two passwords differ"),
     "cli.no_password": ("未提供密码（设置 {var} 或在终端中运行）",
                         "no password given (set {var} or run in a terminal)"),
+    "cli.os_error": ("{path}：{reason}", "{path}: {reason}"),
+    "cli.not_utf8": ("不是 UTF-8 文本", "not UTF-8 text"),
+    "cli.not_integer": ("不是有效的整数：{text}", "not a whole number: {text}"),
     "cli.key_value": ("{option} 的格式为 KEY=VALUE：{text}", "{option} takes KEY=VALUE: {text}"),
     "cli.no_db": ("找不到数据库 {path}（先运行 custdesk init，或用 --demo 打开演示库）",
                   "no database at {path} (run custdesk init first, or use --demo)"),
@@ -160,6 +164,27 @@ def key_values(pairs: list[str] | None, option: str) -> dict[str, str]:
     return out
 
 
+def integer(text: str) -> int:
+    """An argparse type: a whole number SQLite can store (a usage error otherwise)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(i18n.tr("cli.not_integer", text=text)) from None
+    if not -(1 << 63) <= value < (1 << 63):
+        raise argparse.ArgumentTypeError(i18n.tr("cli.not_integer", text=text[:30]))
+    return value
+
+
+def read_input(path, limit: int = 64 << 20) -> bytes:
+    """A file named on the command line, read as ``files.read_regular`` reads (ordinary files
+    only, at most ``limit`` bytes); refused with a message naming it."""
+    from ..core.files import read_regular
+    try:
+        return read_regular(path, limit)
+    except ValueError as exc:
+        raise CustdeskError(i18n.tr("cli.os_error", path=path, reason=str(exc))) from exc
+
+
 def print_json(value) -> None:
     # Format characters (a right-to-left override) go out as JSON escapes, not raw.
     sys.stdout.write(terminal_text(json.dumps(value, ensure_ascii=False, indent=2, default=str)))
@@ -171,7 +196,8 @@ def terminal_text(text: str) -> str:
     escape, a right-to-left override stored before they were refused) shown as \\uXXXX
     instead of acting on another user's terminal."""
     from unicodedata import category
-    return "".join(f"\\u{ord(ch):04x}" if category(ch) in ("Cc", "Cf") and ch not in "\n"
+    # (Cs: the undecodable bytes of a file name that is not UTF-8.)
+    return "".join(f"\\u{ord(ch):04x}" if category(ch) in ("Cc", "Cf", "Cs") and ch not in "\n"
                    else ch for ch in text)
 
 

@@ -9,7 +9,7 @@ from ..core import i18n
 from ..core.errors import CustdeskError, ValidationError
 from ..core.fields import RECORD_KINDS, label
 from ..core.files import write_atomic_bytes
-from .common import Context, UsageError, key_values, print_json, print_table
+from .common import Context, UsageError, integer, key_values, print_json, print_table
 
 i18n.register({
     "cli.reveal_reason": ("--reveal 需要同时给出 --reason", "--reveal needs --reason"),
@@ -56,7 +56,7 @@ def register(sub) -> None:
     p.add_argument("--level", help="public, internal, confidential or secret")
     p.add_argument("--grade", help="AAA … C, or ungraded")
     p.add_argument("--hold", action="store_true", help="only files whose credit is on hold")
-    p.add_argument("--limit", type=int)
+    p.add_argument("--limit", type=integer)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_list)
 
@@ -95,7 +95,7 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_document_list)
     p = document.add_parser("get", help="write a document out to a file (logged)")
     p.add_argument("code")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=integer)
     p.add_argument("-o", "--output", required=True)
     p.set_defaults(handler=cmd_document_get)
 

@@ -11,7 +11,8 @@ from ..core.grading import altman
 from ..core.grading.assessments import status_label
 from ..core.grading.scale import dimension_label, risk_label
 from ..core.validation import format_money
-from .common import Context, UsageError, key_values, print_json, print_table
+from .common import (Context, UsageError, integer, key_values, print_json, print_table,
+                     read_input)
 
 i18n.register({
     "cli.assess_usage": ("用法：assess CODE | assess submit|approve|reject|show|discard ID",
@@ -53,7 +54,7 @@ def register(sub) -> None:
     p.add_argument("--scorecard", help="NAME or NAME@VERSION (default: the kind's default)")
     p.add_argument("--answer", action="append", metavar="FACTOR=VALUE",
                    help="a qualitative answer, e.g. management=sound")
-    p.add_argument("--adjust", type=int, default=0, help="notches up (+) or down (-), at most 2")
+    p.add_argument("--adjust", type=integer, default=0, help="notches up (+) or down (-), at most 2")
     p.add_argument("--reason", help="reason for the adjustment, the rejection, or a limit "
                                     "above the recommendation")
     p.add_argument("--limit", metavar="YUAN", help="approve with this limit (default: recommended)")
@@ -85,7 +86,7 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_limit_request)
     for action in ("approve", "reject"):
         p = limit.add_parser(action, help=f"{action} a requested limit change")
-        p.add_argument("id", type=int)
+        p.add_argument("id", type=integer)
         p.add_argument("--reason", required=action == "reject")
         p.set_defaults(handler=cmd_limit_decide, approve=action == "approve")
 
@@ -304,7 +305,13 @@ def cmd_scorecard_show(ctx: Context) -> int:
 
 def cmd_scorecard_save(ctx: Context) -> int:
     library = ctx.desk().grading.library
-    library.save(ctx.args.file.read_text(encoding="utf-8"))
+    data = read_input(ctx.args.file, 1 << 20)       # a scorecard is a few kilobytes
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(i18n.tr("cli.os_error", path=ctx.args.file,
+                                 reason=i18n.tr("cli.not_utf8"))) from exc
+    library.save(text)
     return 0
 
 

@@ -11,7 +11,7 @@ from ..core.files import write_atomic_bytes
 from ..core.reviews import reason_label
 from ..core.validation import parse_date
 from ..core.warnings import rule_label, severity_label, status_label
-from .common import Context, UsageError, print_json, print_table
+from .common import Context, UsageError, integer, print_json, print_table
 
 i18n.register({
     "cli.bad_date": ("日期格式不正确：{text}", "not a date: {text}"),
@@ -37,7 +37,7 @@ def register(sub) -> None:
     reviews = sub.add_parser("reviews", help="periodic reviews").add_subparsers(
         dest="action", metavar="ACTION", required=True)
     p = reviews.add_parser("due", help="reviews due (overdue first)")
-    p.add_argument("--within", type=int, default=14, metavar="DAYS")
+    p.add_argument("--within", type=integer, default=14, metavar="DAYS")
     p.add_argument("--as-of", help="what will be due on that date (changes nothing)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_due)
@@ -52,11 +52,11 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_done)
     p = reviews.add_parser("ics", help="due reviews as an iCalendar file")
     p.add_argument("out", type=Path)
-    p.add_argument("--within", type=int, default=90, metavar="DAYS")
+    p.add_argument("--within", type=integer, default=90, metavar="DAYS")
     p.set_defaults(handler=cmd_ics)
     p = reviews.add_parser("cycle", help="a file's own review cycle (managers)")
     p.add_argument("code")
-    p.add_argument("--months", type=int, help="months; leave out to go back to the risk level's")
+    p.add_argument("--months", type=integer, help="months; leave out to go back to the risk level's")
     p.add_argument("--reason", required=True)
     p.set_defaults(handler=cmd_cycle)
 

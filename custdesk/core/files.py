@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import BinaryIO, Callable
@@ -16,7 +17,49 @@ i18n.register({
     "os.denied": ("没有权限", "permission denied"),
     "os.no_space": ("磁盘空间不足", "the disk is full"),
     "os.read_only": ("磁盘或文件夹为只读", "the disk or folder is read-only"),
+    "file.not_regular": ("只能读取普通文件（这是文件夹、设备或管道）",
+                         "only ordinary files can be read (this is a folder, a device or a pipe)"),
+    "file.too_big": ("文件过大（超过 {limit} MB）", "the file is too large (over {limit} MB)"),
 })
+
+
+class NotRegularFile(ValueError):
+    """A folder, a device (/dev/zero) or a pipe where a file was expected."""
+
+    def __init__(self):
+        super().__init__(i18n.tr("file.not_regular"))
+
+
+class FileTooBig(ValueError):
+    def __init__(self, size: int, limit: int):
+        self.size, self.limit = size, limit
+        super().__init__(i18n.tr("file.too_big", limit=f"{limit / 1048576:g}"))
+
+
+def read_regular(path: Path | str, limit: int) -> bytes:
+    """The bytes of an ordinary file a user named, at most ``limit`` of them whatever ``stat``
+    says of its size (/proc files say 0; a file may grow while read). A folder, a device
+    or a pipe is refused before a byte is read (a pipe without a writer does not make this
+    wait). Raises NotRegularFile, FileTooBig or OSError."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile()
+        if info.st_size > limit:
+            raise FileTooBig(info.st_size, limit)
+        chunks, total = [], 0
+        while total <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:
+            raise FileTooBig(total, limit)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 _OS_ERRORS = {errno.ENOENT: "os.not_found", errno.EISDIR: "os.is_directory",
               errno.EACCES: "os.denied", errno.EPERM: "os.denied", errno.ENOSPC: "os.no_space",

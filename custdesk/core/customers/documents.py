@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import stat
 from pathlib import Path
 
 from .. import clock, i18n
 from ..changes import Changes
 from ..cleaning import check_one, clean_fields
 from ..errors import FieldError, NotFound, ValidationError
-from ..files import os_error_text
+from ..files import FileTooBig, NotRegularFile, os_error_text, read_regular
 from ..fields import DOCUMENT_FIELDS
 from ..validation import check_text
 
@@ -42,36 +40,16 @@ def _file_name(name: str) -> str:
 
 
 def read_document(path: Path) -> bytes:
-    """The bytes of an ordinary file, read up to the limit whatever its size says: a device
-    (/dev/zero says size 0), a pipe (which would wait for a writer) or a folder is refused
-    before a byte is read, and a file that grows past the limit while read is refused too."""
+    """The bytes of an ordinary file up to the limit (``files.read_regular``), or refused."""
     try:
-        # Non-blocking: opening a pipe with no writer returns at once (then is refused).
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        return read_regular(path, MAX_BYTES)
+    except NotRegularFile as exc:
+        raise ValidationError(FieldError("file", "document.not_regular")) from exc
+    except FileTooBig as exc:
+        DocumentStore._too_big(exc.size)
     except OSError as exc:
         raise ValidationError(FieldError("file", "document.unreadable",
                                          {"error": os_error_text(exc)})) from exc
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise ValidationError(FieldError("file", "document.not_regular"))
-        if info.st_size > MAX_BYTES:           # refused before reading a huge file
-            DocumentStore._too_big(info.st_size)
-        chunks, total = [], 0
-        while total <= MAX_BYTES:
-            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        if total > MAX_BYTES:
-            DocumentStore._too_big(total)
-        return b"".join(chunks)
-    except OSError as exc:
-        raise ValidationError(FieldError("file", "document.unreadable",
-                                         {"error": os_error_text(exc)})) from exc
-    finally:
-        os.close(fd)
 
 
 class DocumentStore:
