@@ -211,7 +211,8 @@ class Reviews:
             due = self.restart(customer_id, clock.today(), "done", note)
             desk.audit.append("review.done", code.upper(), customer=code.upper(),
                               summary={"note": note, "next_review": due})
-        return Changes.of("customers", "grading", code=code.upper())
+            desk.warnings.evaluate(clock.today(), [customer_id])   # "review long overdue" ends
+        return Changes.of("customers", "grading", "warnings", code=code.upper())
 
     def snooze(self, code: str, until, reason: str) -> Changes:
         """Put the review off to ``until`` (at most the policy's days past the current due
@@ -254,12 +255,13 @@ class Reviews:
                 desk.audit.append("review.snooze", code.upper(), customer=code.upper(), summary={
                     "from": current.isoformat(), "to": due, "reason": reason,
                     "count": snoozes + 1})
+                desk.warnings.evaluate(clock.today(), [customer_id])
         if refused:
             with desk.writing():
                 desk.audit.append("refused", code.upper(), customer=code.upper(),
                                   summary={"action": "review.snooze", "snoozes": snoozes})
             raise AccessDenied(i18n.tr("review.snooze_limit", count=snoozes))
-        return Changes.of("customers", "grading", code=code.upper())
+        return Changes.of("customers", "grading", "warnings", code=code.upper())
 
     def set_cycle(self, code: str, months: int | None, reason: str) -> Changes:
         """A file's own review cycle (months) instead of its risk level's; None to go back."""
@@ -278,7 +280,8 @@ class Reviews:
             self._event(customer_id, "cycle", before, due, reason)
             desk.audit.append("review.cycle", code.upper(), customer=code.upper(),
                               summary={"months": months, "reason": reason, "next_review": due})
-        return Changes.of("customers", "grading", code=code.upper())
+            desk.warnings.evaluate(clock.today(), [customer_id])
+        return Changes.of("customers", "grading", "warnings", code=code.upper())
 
     # -- reading ------------------------------------------------------------------------
     def due(self, within: int = 14, as_of: datetime.date | None = None,

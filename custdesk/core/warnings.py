@@ -42,6 +42,7 @@ i18n.register({
     "wstatus.actioned": ("已采取措施", "action taken"), "wstatus.closed": ("已关闭", "closed"),
     "wstatus.new": ("将触发", "would be raised"),
     "wstatus.closing": ("将关闭", "would close"),
+    "waction.lowered": ("降级", "Lowered"),
     "warning.resolved": ("情况已消除，系统自动关闭", "The condition no longer holds; closed by the program"),
     "rule.payment_overdue": ("付款逾期", "payment overdue"),
     "rule.limit_utilisation": ("额度使用率高", "limit nearly used up"),
@@ -168,6 +169,14 @@ def note_text(by_user: str | None, action: str, note: str | None) -> str:
     if by_user == SYSTEM_USER and action == "close" and note == RESOLVED:
         return i18n.tr("warning.resolved")
     return note
+
+
+def action_text(action: dict) -> str:
+    """One handling row in a line: its note as people read it (``note_text``), else what was
+    done (an acknowledgement needs no note)."""
+    text = note_text(action.get("by_user"), action.get("action", ""), action.get("note"))
+    done = {"acknowledge": "acknowledged", "action": "actioned", "close": "closed"}
+    return text or (status_label(done[action["action"]]) if action.get("action") in done else "")
 
 
 def lowered(action: dict) -> bool:

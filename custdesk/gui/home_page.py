@@ -392,3 +392,13 @@ class HomePage(QWidget):
         self.notice_label.setText(text)
         self.notice.show()
 
+    def update_notice(self, text: str) -> None:
+        """The bar, while it is up, says ``text``; it goes when ``text`` is empty. A bar
+        dismissed stays down."""
+        if self.notice.isHidden():
+            return
+        if text:
+            self.notice_label.setText(text)
+        else:
+            self.notice.hide()
+

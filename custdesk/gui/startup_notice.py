@@ -31,6 +31,7 @@ class StartupNotice(QObject):
         self._shown = False
         self._counts: dict | None = None
         self._done = False
+        self.where: str | None = None          # "tray" or "bar" once notified
         self.tray: QSystemTrayIcon | None = None
         window.installEventFilter(self)
         home.counts_loaded.connect(self._counts_loaded)
@@ -45,6 +46,11 @@ class StartupNotice(QObject):
         if self._counts is None:          # the first read after login is the one that counts
             self._counts = counts
             self._maybe_notify()
+        elif self.where == "bar":
+            # The bar stays up: it says the newest counts (a warning closed, a check run),
+            # and goes when nothing is left to say.
+            overdue, red = counts.get("overdue", 0), counts.get("red", 0)
+            self._home.update_notice(self.text(overdue, red) if overdue or red else "")
 
     def _maybe_notify(self) -> None:
         if self._done or not self._shown or self._counts is None:
@@ -76,6 +82,7 @@ class StartupNotice(QObject):
         else:
             self._home.show_notice(text)
             where = "bar"
+        self.where = where
         self.notified.emit(text, where)
         return where
 

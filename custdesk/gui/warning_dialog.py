@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QPlain
 
 from ..core import clock
 from ..core.errors import CustdeskError
-from ..core.warnings import item_facts_text, rule_label, severity_label, status_label
+from ..core.i18n import tr as core_text   # named apart from tr(): lupdate reads only Qt strings
+from ..core.warnings import (item_facts_text, lowered, note_text, rule_label, severity_label,
+                             status_label)
 from .editor.grading_tab import error_text
 from .editor.jobs import list_table, message_label, run_for, show_message
 from .grading.approval_detail import local_time
@@ -199,7 +201,7 @@ class WarningDialog(QDialog):
         self.actions_table.setRowCount(len(actions))
         for row, action in enumerate(actions):
             for column, text in enumerate((local_time(action.get("at")),
-                                           self.action_label(action["action"]),
+                                           self.action_label(action),
                                            action.get("by_user") or "—",
                                            self._note_text(action))):
                 self.actions_table.setItem(row, column, QTableWidgetItem(text))
@@ -211,16 +213,18 @@ class WarningDialog(QDialog):
         except ValueError:
             return None
 
-    def action_label(self, action: str) -> str:
+    def action_label(self, action: dict) -> str:
+        if lowered(action):           # the program lowered it: its cause eased
+            return core_text("waction.lowered")
         return {"acknowledge": self.tr("Acknowledged"), "action": self.tr("Action taken"),
-                "close": self.tr("Closed"), "escalate": self.tr("Escalated")}.get(action, action)
+                "close": self.tr("Closed"), "escalate": self.tr("Escalated")
+                }.get(action["action"], action["action"])
 
     @staticmethod
     def _note_text(action: dict) -> str:
-        note = action.get("note") or ""
-        if action["action"] == "escalate" and " → " in note:    # "yellow → orange"
-            return " → ".join(severity_label(part.strip()) for part in note.split(" → "))
-        return note
+        """The program's own notes ("yellow → orange", closed as resolved) in the reader's
+        language, a person's as typed."""
+        return note_text(action.get("by_user"), action["action"], action.get("note"))
 
     # -- handling -------------------------------------------------------------------------
     def _update_buttons(self) -> None:

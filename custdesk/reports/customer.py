@@ -25,7 +25,7 @@ from ..core.grading import metrics
 from ..core.grading.assessments import status_label
 from ..core.grading.scale import DIMENSIONS, dimension_label, risk_label
 from ..core.reviews import reason_label
-from ..core.warnings import item_facts_text, rule_label, severity_label
+from ..core.warnings import action_text, item_facts_text, rule_label, severity_label
 from ..core.warnings import status_label as warning_status
 from . import blocks as b
 from .page import (MARGIN_X, PAGE, RULE, WATERMARK_FROM, WIDTH, build, classified,
@@ -402,7 +402,7 @@ def _warnings(desk, code: str, names: dict) -> list:
     rows = []
     for w in desk.warnings.list(code=code):
         handling = [f"{clock.local_day(a['at'])} {names.get(a['by_user'], a['by_user'])}："
-                    f"{a['note']}" for a in desk.warnings.actions(w["id"])]
+                    f"{action_text(a)}" for a in desk.warnings.actions(w["id"])]
         rows.append([severity_label(w["severity"]), rule_label(w["rule"]),
                      item_facts_text(w), w["raised_on"],
                      warning_status(w["status"]), "\n".join(handling) or b.DASH])

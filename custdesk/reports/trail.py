@@ -96,6 +96,7 @@ i18n.register({
     "at.a.review.cycle": ("调整复审周期", "review cycle changed"),
     "at.a.warning.raise": ("触发预警", "warning raised"),
     "at.a.warning.escalate": ("预警升级", "warning escalated"),
+    "at.a.warning.lower": ("预警降级", "warning lowered"),
     "at.a.warning.acknowledge": ("确认预警", "warning acknowledged"),
     "at.a.warning.action": ("处置预警", "warning handled"),
     "at.a.warning.close": ("关闭预警", "warning closed"),
