@@ -21,7 +21,7 @@ from ..core import clock, i18n
 from ..core.customers import exposure as receivables
 from ..core.exports import Rendered, Stamp
 from ..core.fields import LEVELS, RECORD_KINDS, choice_label, label, level_label
-from ..core.grading import metrics
+from ..core.grading import altman, metrics
 from ..core.grading.assessments import status_label
 from ..core.grading.scale import DIMENSIONS, dimension_label, risk_label
 from ..core.reviews import reason_label
@@ -78,7 +78,9 @@ i18n.register({
     "cr.recommended": ("建议额度", "Recommended limit"),
     "cr.approved_limit": ("批准额度", "Approved limit"),
     "cr.valid_until": ("有效期至", "Valid until"),
-    "cr.incomplete": ("部分数据缺失，按中性分计", "Some inputs missing: scored neutral"),
+    "cr.missing": ("缺失数据（按最低档计分）：{items}", "Missing inputs (scored as the worst bin): {items}"),
+    "cr.missing_reason": ("评估人说明：{reason}", "Assessor's reason: {reason}"),
+    "cr.altman": ("Altman 模型：{text}", "Altman model: {text}"),
     "cr.factor": ("评分项", "Factor"),
     "cr.dimension": ("维度", "Dimension"),
     "cr.input": ("取值", "Input"),
@@ -136,7 +138,7 @@ _ENT_LINES = ("revenue", "net_profit", "ebit", "total_assets", "current_assets",
               "total_liabilities", "current_liabilities", "equity", "retained_earnings",
               "operating_cash_flow", "receivables", "inventory")
 _IND_LINES = ("income", "expenses", "assets", "liabilities")
-_ENT_RATIOS = ("debt_ratio", "current_ratio", "net_margin", "roa", "revenue_growth", "altman_z")
+_ENT_RATIOS = ("debt_ratio", "current_ratio", "net_margin", "roa", "revenue_growth", "altman_zone")
 _IND_RATIOS = ("debt_to_income", "savings_rate")
 _BASIC = {"individual": ("name", "kind", "status", "tier", "level", "owner", "gender", "birth_date",
                          "id_type", "id_number", "hometown", "employer", "position",
@@ -196,13 +198,36 @@ def _field_text(key: str, value) -> str:
     return str(value)
 
 
-def _ratio_text(key: str, value) -> str:
-    if value is None:
-        return b.DASH
-    text = metrics.format_input(key, value)
-    if key == "altman_z":
-        return _bracketed(text, i18n.tr("cr.zone." + metrics.altman_zone(value)))
-    return text
+def _listing(desk, code: str) -> dict:
+    """Whether the approved assessment took the firm as listed, its market value of equity
+    and the statement period it was for."""
+    assessment_id = desk.grading.credit(code)["assessment_id"]
+    if not assessment_id:
+        return {}
+    a = desk.grading.get(assessment_id)
+    answers = {k: v for k, v in a["answers"].items() if k in ("listed", "market_equity")}
+    return {**answers, "period": a["period"]}
+
+
+def _ratio_label(key: str, measured: list) -> str:
+    """A ratio's row heading; the Altman row names its model (the same in every period:
+    it follows the industry)."""
+    if key != "altman_zone":
+        return metrics.METRICS[key].label
+    model = next((m.traces[key]["model"] for m in measured if "model" in m.traces.get(key, {})),
+                 None)
+    return altman.MODELS[model].label if model else "Altman Z"
+
+
+def _ratio_text(key: str, measured) -> str:
+    if key == "altman_zone":
+        trace = measured.traces.get(key, {})
+        if "model" not in trace:
+            return b.DASH
+        model = altman.MODELS[trace["model"]]
+        return _bracketed(f"{trace['z']:.2f}", i18n.tr("cr.zone." + model.zone(trace["z"])))
+    value = measured.inputs.get(key)
+    return b.DASH if value is None else metrics.format_input(key, value)
 
 
 def _bracketed(text: str, extra: str) -> str:
@@ -221,7 +246,7 @@ def _records(desk, code: str, kind: str) -> tuple[list[dict], bool]:
     return rows, not any(r.get("masked") for r in rows)
 
 
-def _statements(desk, code: str, kind: str, data: CustomerData) -> None:
+def _statements(desk, code: str, kind: str, data: CustomerData, industry=None) -> None:
     rows, clear = _records(desk, code, "financials")
     if clear and RECORD_KINDS["financials"].sensitive:
         data.printed.append("financials")
@@ -237,14 +262,19 @@ def _statements(desk, code: str, kind: str, data: CustomerData) -> None:
     if clear:
         everything = desk.records.list(code, "financials", purpose="report")
         keys = _ENT_RATIOS if kind == "enterprise" else _IND_RATIOS
+        listing = _listing(desk, code) if kind == "enterprise" else {}
         measured = []
         for r in rows:
             year_before = f"{int(r['period'][:4]) - 1}{r['period'][4:]}"
             pair = [s for s in everything if s["period"] in (r["period"], year_before)]
             # The file as it was: a later statement must not be "the latest" for this period.
-            facts = metrics.Facts(kind, statements=pair, file={})
-            measured.append(metrics.measure(facts, metrics.period_end(r["period"])).inputs)
-        ratios = [[metrics.METRICS[key].label] + [_ratio_text(key, m.get(key)) for m in measured]
+            # The industry and the listing pick the Altman model, as the assessment did; a
+            # listed firm's market value is known for the assessed period only.
+            facts = metrics.Facts(kind, statements=pair, file={"industry": industry})
+            firm = listing if r["period"] == listing.get("period") else \
+                {"listed": listing.get("listed")}
+            measured.append(metrics.measure(facts, metrics.period_end(r["period"]), firm))
+        ratios = [[_ratio_label(key, measured)] + [_ratio_text(key, m) for m in measured]
                   for key in keys]
     data.statements = {"periods": [r["period"] for r in rows], "lines": table, "ratios": ratios}
 
@@ -354,7 +384,10 @@ def _assessment(desk, code: str, data: CustomerData, names: dict) -> dict | None
                     for k, _ in dims}
     problems = [p for p in detail["problems"] if p]
     data.masked_any |= a["masked"]
+    missing = [_bracketed(m["label"], m["why"]) for m in a["missing"]]
     return {"summary": summary, "factors": factors, "incomplete": a["incomplete"],
+            "missing": ("、" if i18n.language() == "zh" else "; ").join(missing),
+            "missing_reason": a["missing_reason"], "altman": a["altman"],
             "dimensions": [(dimension_label(k), round(v["points"], 1), subtotal_max[k], v["weight"])
                            for k, v in dims],
             "problems": "；".join(problems) if i18n.language() == "zh" else "; ".join(problems),
@@ -454,7 +487,7 @@ def gather(desk, code: str) -> CustomerData:
     data.contacts = [[c["name"], b.text(c["position"]), b.text(c["phone"]),
                       b.text(c["email"]), "✓" if c["is_primary"] else ""]
                      for c in desk.records.list(code, "contacts", purpose="report")]
-    _statements(desk, code, kind, data)
+    _statements(desk, code, kind, data, file.get("industry"))
     _credit(desk, code, data)
     _transactions(desk, code, data)
     data.assessment = _assessment(desk, code, data, names)
@@ -557,11 +590,15 @@ def _story(data: CustomerData, stamp: Stamp) -> list:
         story.append(b.note(i18n.tr("cr.no_assessment")))
     else:
         story += b.pairs(a["summary"])
-        if a["incomplete"]:
-            story.append(b.note(i18n.tr("cr.incomplete")))
+        if a["missing"]:
+            story.append(b.note(i18n.tr("cr.missing", items=a["missing"])))
+        if a["missing_reason"]:
+            story.append(b.note(i18n.tr("cr.missing_reason", reason=a["missing_reason"])))
         story += b.table([i18n.tr("cr.factor"), i18n.tr("cr.dimension"), i18n.tr("cr.input"),
                           i18n.tr("cr.rule"), i18n.tr("cr.points")], a["factors"],
                          [3.2, 1.6, 2, 2.6, 1.2], right={4})
+        if a["altman"]:
+            story.append(b.note(i18n.tr("cr.altman", text=a["altman"])))
         story.append(KeepTogether([
             Paragraph(i18n.tr("cr.subtotals"), s.subheading),
             b.hbar_chart([d[0] for d in a["dimensions"]], [d[1] for d in a["dimensions"]],

@@ -61,14 +61,18 @@ class Model:
         return i18n.tr(f"altman.{self.key}")
 
     @property
+    def name(self) -> str:
+        return {"z": "Z", "z_prime": "Z'"}.get(self.key, "Z''")
+
+    @property
     def formula(self) -> str:
         terms = " + ".join(f"{w:g}×X{i}" for i, w in enumerate(self.weights, 1))
-        name = {"z": "Z", "z_prime": "Z'"}.get(self.key, "Z''")
-        return f"{name} = {self.constant:g} + {terms}" if self.constant else f"{name} = {terms}"
+        return f"{self.name} = {self.constant:g} + {terms}" if self.constant \
+            else f"{self.name} = {terms}"
 
     @property
     def cutoffs(self) -> str:
-        return i18n.tr("altman.zones", distress=f"{self.distress:g}", safe=f"{self.safe:g}")
+        return i18n.tr("altman.zones", distress=f"{self.distress:.2f}", safe=f"{self.safe:.2f}")
 
     def zone(self, z: float) -> str:
         if z > self.safe:
@@ -162,5 +166,22 @@ def explain(model: Model, x: tuple, z: float) -> str:
     parts = [f"X{i} = {names[i - 1]} = {v:.4f}" for i, v in enumerate(x, 1)]
     head = f"{model.constant:g} + " if model.constant else ""
     sums = head + " + ".join(f"{w:g}×{v:.4f}" for w, v in zip(model.weights, x))
-    return (f"{model.label}: {'; '.join(parts)}; {model.formula.split(' = ')[0]} = {sums} = "
+    return (f"{model.label}: {'; '.join(parts)}; {model.name} = {sums} = "
             f"{z:.2f} → {i18n.tr('altman.zone.' + model.zone(z))} ({model.cutoffs})")
+
+
+def describe(traces: dict) -> str:
+    """The model that applied, its formula, exact score (two decimals), zone and cut-offs,
+    as one line for the window, the report and the command line; "" when none applied."""
+    trace = traces.get("altman_zone") or {}
+    if "model" in trace:
+        model, z = MODELS[trace["model"]], trace["z"]
+    elif isinstance((traces.get("altman_z") or {}).get("formula"), str) \
+            and "model" not in traces["altman_z"] and "z" in traces["altman_z"]:
+        model, z = Z_DOUBLE_PRIME, traces["altman_z"]["z"]
+    else:
+        return ""
+    zone = i18n.tr(f"altman.zone.{model.zone(z)}")
+    if i18n.language() == "zh":
+        return f"{model.label}：{model.formula}；{model.name} = {z:.2f} → {zone}（{model.cutoffs}）"
+    return f"{model.label}: {model.formula}; {model.name} = {z:.2f} → {zone} ({model.cutoffs})"

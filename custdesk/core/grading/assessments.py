@@ -20,7 +20,7 @@ from ..changes import Changes
 from ..cleaning import check_one
 from ..errors import AccessDenied, Conflict, FieldError, NotFound, ValidationError
 from ..validation import check_text, parse_money
-from . import limits, metrics
+from . import altman, limits, metrics
 from .scale import GRADES, MAX_NOTCHES, notch
 from .scorecard import MissingInputs, Scorecard, score
 from .scorecards import ScorecardLibrary
@@ -491,6 +491,7 @@ class Grading:
                 else metrics.trace_text(trace)
         if detail["limit_trace"].startswith("limit."):
             detail["limit_trace"] = i18n.tr(detail["limit_trace"])
+        traces = detail["traces"]
         if masked:
             detail["traces"] = {}
             detail["bases"] = {k: None if v is None else "***" for k, v in detail["bases"].items()}
@@ -503,6 +504,8 @@ class Grading:
                                 detail["traces"].get(m["input_key"], {}))}
                            for m in missing_inputs(detail)]
         item["missing_reason"] = detail.get("missing_reason")
+        # Read before masking cleared the traces: a reader not cleared sees no model line.
+        item["altman"] = "" if masked else altman.describe(traces)
         item["detail"] = detail
         item["incomplete"] = bool(item["incomplete"])
         item["scorecard_title"] = card.title

@@ -290,6 +290,7 @@ def _altman(t: _Trace, st: dict) -> None:
     x = altman.ratios(model, st, None)
     z = altman.score(model, x)
     t.ok("altman_z", z, altman.explain(model, x, z))
+    t.traces["altman_z"]["z"] = z
 
 
 def _altman_gap(st: dict, model: altman.Model, market_equity: int | None = None):
