@@ -150,6 +150,20 @@ class Reviews:
             self.refresh_all()
         return Changes.of("settings", "customers")
 
+    def save_settings(self, values: dict, enabled: dict[str, bool]) -> Changes:
+        """The review policy and the warning rules' switches (设置 › 复审与预警) in one
+        transaction: every file's next review follows, and the rules run once with the new
+        settings, so a rule switched on (or a shorter hold) shows its warnings at once."""
+        desk = self._desk
+        with desk.writing():
+            current = {rule.key for rule in desk.warnings.enabled_rules()}
+            self.set_policy(values)
+            for rule, on in enabled.items():
+                if on != (rule in current):
+                    desk.settings.set(f"warning.{rule}.enabled", "1" if on else "0")
+            desk.warnings.evaluate()
+        return Changes.of("settings", "customers", "warnings")
+
     # -- keeping next_review ------------------------------------------------------------
     def _state(self, customer_id: int) -> dict:
         cursor = self._desk.db.execute(f"SELECT {', '.join(STATE_COLUMNS)} FROM customers WHERE id = ?",

@@ -1,8 +1,7 @@
 """设置 › 复审与预警 (managers): the review policy and which warning rules run.
 
-Save stores the policy with ``reviews.set_policy`` (every file's due date follows) and
-each rule's switch as ``warning.<rule>.enabled``, in one transaction, then runs the
-rules once so a rule switched on (or a shorter hold) shows its warnings at once.
+Save is one core call, ``reviews.save_settings``: the policy (every file's due date
+follows), each rule's switch and a run of the rules, in one transaction.
 """
 
 from __future__ import annotations
@@ -11,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
-from ..core.changes import Changes
 from ..core.warnings import RULE_KEYS, rule_label
 from .editor.grading_tab import error_text
 from .editor.jobs import message_label, run_for, show_message
@@ -23,16 +21,11 @@ def load_policy(desk) -> dict:
 
 
 def save_policy(values: dict[str, int], enabled: dict[str, bool]):
-    """The job behind Save: the policy and the rule switches that changed, together."""
+    """The job behind Save: one core call (policy, rule switches and a run of the rules, in
+    one transaction)."""
     def job(desk):
-        current = {rule.key for rule in desk.warnings.enabled_rules()}
-        with desk.writing():
-            desk.reviews.set_policy({key: str(value) for key, value in values.items()})
-            for rule, on in enabled.items():
-                if on != (rule in current):
-                    desk.settings.set(f"warning.{rule}.enabled", "1" if on else "0")
-        desk.warnings.evaluate()
-        return Changes.of("settings", "customers", "warnings")
+        return desk.reviews.save_settings({key: str(value) for key, value in values.items()},
+                                          enabled)
     return job
 
 

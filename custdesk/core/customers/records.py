@@ -18,6 +18,7 @@ i18n.register({
     "record.kind_unknown": ("没有这种记录：{kind}（可用：{choices}）",
                             "no such record kind {kind} (available: {choices})"),
     "record.period_exists": ("该期间的报表已存在", "a statement for this period already exists"),
+    "record.statements_refused": ("有报表未能保存，全部未保存", "a statement was refused; none was saved"),
     "record.part_above_total": ("{part}不能大于{total}", "{part} cannot exceed {total}"),
 })
 
@@ -66,9 +67,50 @@ def store_receivables(desk, customer_id: int) -> None:
                       {"exposure": exposure(rows), "overdue_since": oldest_open_due(rows)})
 
 
+class StatementsRefused(ValidationError):
+    """Some statements of a save were refused, so none was stored: ``by_period`` says why,
+    period by period."""
+
+    def __init__(self, by_period: dict):
+        self.by_period = by_period
+        errors = []
+        for exc in by_period.values():
+            errors += exc.errors if isinstance(exc, ValidationError) else []
+        super().__init__(errors or [FieldError("period", "record.statements_refused")])
+
+    def __str__(self) -> str:
+        return "\n".join(f"{period}: {exc}" for period, exc in self.by_period.items())
+
+
+class _RollBack(Exception):
+    pass
+
+
 class RecordManager:
     def __init__(self, desk):
         self._desk = desk
+
+    def save_statements(self, code: str, statements: list[tuple[str, int | None, dict]]
+                        ) -> Changes:
+        """New and changed statements of one file (the statement grid's Save) in one
+        transaction: all stored, or none. ``statements``: (period, the record's id or None
+        for a new one, values). Raises StatementsRefused naming each refused period."""
+        refused: dict = {}
+        try:
+            with self._desk.writing():
+                for period, record_id, values in statements:
+                    try:
+                        if record_id is None:
+                            self.add(code, "financials", values)
+                        else:
+                            self.update(code, "financials", record_id, values)
+                    except ValidationError as exc:     # its savepoint is rolled back
+                        refused[period] = exc
+                if refused:
+                    raise _RollBack()
+        except _RollBack:
+            raise StatementsRefused(refused) from None
+        return Changes.of(*_areas("financials"), code=code.upper())
 
     def _require_edit(self) -> None:
         self._desk.access.require("customer.edit", i18n.tr("customer.edit"))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QInputDialog, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ...core.customers.records import StatementsRefused
 from ...core.errors import CustdeskError, ValidationError
 from ...core.fields import RECORD_KINDS
 from ...core.validation import InvalidValue, parse_signed_money
@@ -279,49 +280,33 @@ class FinancialsTab(QWidget):
         code = self.code
 
         def job(desk):
-            results = {}
-            for period, record_id, values in pending:
-                try:
-                    if record_id is None:
-                        results[period] = desk.records.add(code, "financials", values).id
-                    else:
-                        desk.records.update(code, "financials", record_id, values)
-                        results[period] = record_id
-                except CustdeskError as exc:
-                    results[period] = exc
-            return results
+            # One core call, one transaction: every period stored, or none.
+            return desk.records.save_statements(code, pending)
         self.save_button.setEnabled(False)
         run_for(self, self.runner, job, self._saved, self._save_failed)
         return True
 
-    def _saved(self, results: dict) -> None:
+    def _saved(self, _changes) -> None:
         self.save_button.setEnabled(True)
-        failed = {p: e for p, e in results.items() if isinstance(e, Exception)}
-        if not failed:
-            for column in self.columns:
-                if column["id"] is None and column["period"] in results:
-                    column["id"] = results[column["period"]]
-            show_message(self.message, "")
-            self._load(self.revealed_reason, on_done=lambda: self.save_finished.emit(True))
-            return
-        lines = []
-        for column in self.columns:
-            outcome = results.get(column["period"])
-            if isinstance(outcome, int):  # this period was stored
-                column["id"], column["loaded"] = outcome, dict(column["values"])
-            elif isinstance(outcome, ValidationError):
-                column["error"] = {e.field for e in outcome.errors}
-                lines.append(f"{column['period']}: {error_lines(outcome.errors)}")
-            elif outcome is not None:
-                lines.append(f"{column['period']}: {outcome}")
-        self._render()
-        show_message(self.message, "\n".join(lines))
-        self.edited.emit()
-        self.save_finished.emit(False)
+        show_message(self.message, "")
+        self._load(self.revealed_reason, on_done=lambda: self.save_finished.emit(True))
 
     def _save_failed(self, error: CustdeskError) -> None:
         self.save_button.setEnabled(True)
-        self._failed(error)
+        if isinstance(error, StatementsRefused):
+            lines = []
+            for column in self.columns:
+                outcome = error.by_period.get(column["period"])
+                if isinstance(outcome, ValidationError):
+                    column["error"] = {e.field for e in outcome.errors}
+                    lines.append(f"{column['period']}: {error_lines(outcome.errors)}")
+                elif outcome is not None:
+                    lines.append(f"{column['period']}: {outcome}")
+            self._render()
+            show_message(self.message, "\n".join(lines))
+            self.edited.emit()
+        else:
+            self._failed(error)
         self.save_finished.emit(False)
 
     # -- revealing ----------------------------------------------------------------------
