@@ -146,9 +146,25 @@ def _share(text: str, encoding: str, leads: tuple[int, int]) -> float:
     return common / total if total else 0.0
 
 
-def _kana_share(text: str) -> float:
+def _kana(text: str) -> tuple[int, float]:
+    """(how many, what share of the non-ASCII characters) are Japanese kana."""
     wide = [c for c in text[:_SAMPLE] if c > "\x7f"]
-    return sum("\u3041" <= c <= "\u30fa" for c in wide) / len(wide) if wide else 0.0
+    count = sum("\u3041" <= c <= "\u30fa" for c in wide)
+    return count, (count / len(wide) if wide else 0.0)
+
+
+def _japanese(reading: str | None, gb_share: float) -> bool:
+    """The Shift-JIS reading of a file is Japanese text: kana make up a fifth of it, or it is
+    everyday kanji while the Chinese reading is mostly rare characters. A few characters
+    prove nothing (any bytes read as something), so each test needs a handful."""
+    if reading is None or gb_share >= COMMON_SHARE:
+        return False
+    count, share = _kana(reading)
+    if count >= 4 and share >= 0.2:
+        return True
+    kanji = sum("\u4e00" <= c <= "\u9fff" for c in reading[:_SAMPLE])
+    return kanji >= 6 and _share(reading, "cp932", (0x88, 0x98)) >= COMMON_SHARE \
+        and gb_share < COMMON_SHARE / 2
 
 
 #: the share of everyday characters a reading needs to be taken as that encoding's text
@@ -173,12 +189,9 @@ def detect(data: bytes, complete: bool) -> str:
     if _mixed_utf8(data):
         raise ImportFileError(i18n.tr("import.mixed_encoding"))
     gb = _decodes(data, "gb18030", complete)
-    japanese = _decodes(data, "cp932", complete)
-    if japanese is not None and (_kana_share(japanese) >= 0.1 or (
-            _share(japanese, "cp932", (0x88, 0x98)) >= COMMON_SHARE
-            and (gb is None or _share(gb, "gb2312", (0xB0, 0xD7)) < COMMON_SHARE / 2))):
-        raise ImportFileError(i18n.tr("import.encoding_guess", guess=_guess_name("cp932")))
     gb_share = _share(gb, "gb2312", (0xB0, 0xD7)) if gb is not None else 0.0
+    if _japanese(_decodes(data, "cp932", complete), gb_share):
+        raise ImportFileError(i18n.tr("import.encoding_guess", guess=_guess_name("cp932")))
     if gb is not None and (_looks_chinese(gb) or gb_share >= COMMON_SHARE):
         big5 = _decodes(data, "big5", complete)
         if big5 is not None and _looks_chinese(big5) and \
@@ -327,6 +340,23 @@ def _bounded_lines(stream) -> Iterator[str]:
         if len(line) >= LINE_LIMIT and not line.endswith(("\n", "\r")):
             raise ImportFileError(i18n.tr("import.cell_too_long", row="?", limit=MAX_CELL))
         yield line
+
+
+def _decoded_lines(handle, encoding: str) -> Iterator[str]:
+    """The lines of a binary file decoded one by one, so that bytes not in ``encoding`` are
+    reported at their own row. (In UTF-8, GB18030 and Big5 a line-feed byte is never part of
+    a character; UTF-16 is decoded as a stream.)"""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    while True:
+        line = handle.readline(LINE_LIMIT)
+        if not line:
+            tail = decoder.decode(b"", final=True)
+            if tail:
+                yield tail
+            return
+        if len(line) >= LINE_LIMIT and not line.endswith((b"\n", b"\r")):
+            raise ImportFileError(i18n.tr("import.cell_too_long", row="?", limit=MAX_CELL))
+        yield decoder.decode(line)
 
 
 def read_csv_text(text: str, delimiter: str | None = None) -> Table:
@@ -513,7 +543,11 @@ def read_table(path: Path | str) -> Table:
             sample = sample[:sample.rindex("\n") + 1]
         delimiter = sniff_delimiter(sample)
         handle.seek(0)
-        text = io.TextIOWrapper(handle, encoding=encoding, errors="strict", newline="")
+        if encoding == "utf-16":
+            text = io.TextIOWrapper(handle, encoding=encoding, errors="strict", newline="")
+            lines = _bounded_lines(text)
+        else:
+            text, lines = handle, _decoded_lines(handle, encoding)
     except OSError as exc:
         handle.close()
         raise ImportFileError(i18n.tr("import.unreadable", name=path.name, why=os_error_text(exc))) \
@@ -521,7 +555,7 @@ def read_table(path: Path | str) -> Table:
     except BaseException:
         handle.close()
         raise
-    table = _with_header(_closing(_csv_rows(_bounded_lines(text), delimiter, encoding), text),
+    table = _with_header(_closing(_csv_rows(lines, delimiter, encoding), text),
                          encoding=encoding, delimiter=delimiter)
     return table
 

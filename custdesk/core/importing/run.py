@@ -317,7 +317,8 @@ class Importer:
             result.total += 1
             self._tick(result)
             raw = self._cells(cells, columns)
-            kind = raw.get("kind") or self._infer_kind(raw)
+            stated = raw.get("kind")
+            kind = stated or self._infer_kind(raw)
             try:
                 kind = clean_fields(kind_field, {"kind": kind}, required=True)[0]["kind"]
             except ValidationError as exc:
@@ -328,11 +329,16 @@ class Importer:
                 self._problem(result, number, errors, raw)
                 continue
             values = {"kind": kind}
+            other_kind = []              # (header, cell) of the other kind's fields, kind inferred
             for key, value in raw.items():
                 if key in _CONTACT:
                     continue
                 if kind in _FIELD[key].kinds:
                     values[key] = value
+                elif not stated:
+                    # The kind was read from the name: a firm's column (行业) beside a
+                    # person's name is kept in the notes, not held against the row.
+                    other_kind.append((self._headers.get(key, key), self._written.get(key, value)))
                 else:
                     errors.append(FieldError(key, "field.not_for_kind", {"kind": choice_label(kind)}))
             clean = None
@@ -352,7 +358,7 @@ class Importer:
             if errors:
                 self._problem(result, number, errors, raw)
                 continue
-            self._keep_unmapped(clean, cells)
+            self._keep_unmapped(clean, cells, other_kind)
             duplicate, match = None, None
             for column in ("id_number", "credit_code"):
                 value = clean.get(column)
@@ -416,10 +422,11 @@ class Importer:
                                    for e in exc.errors]) from exc
         return {k: v for k, v in clean.items() if v is not None}
 
-    def _keep_unmapped(self, clean: dict, cells: list[str]) -> None:
+    def _keep_unmapped(self, clean: dict, cells: list[str], more=()) -> None:
         """Columns no field takes are kept in the file's notes as "header：value" lines."""
         lines = [f"{header}：{cells[i].strip()}" for i, header in self._unmapped
                  if i < len(cells) and cells[i].strip()]
+        lines += [f"{header}：{value}" for header, value in more]
         if lines:
             limit = _FIELD["notes"].max_len
             clean["notes"] = "\n".join([*([clean["notes"]] if clean.get("notes") else []),
