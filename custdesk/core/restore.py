@@ -13,7 +13,7 @@ put in place is removed and the files set aside go back.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -21,6 +21,7 @@ from . import clock, i18n
 from .access import allowed
 from .audit import canonical, head_path
 from .backup import copy_file, open_copy, verify_backup
+from .changes import AREAS, Changes
 from .errors import AccessDenied, AuthenticationFailed, CustdeskError, StoreError
 from .files import write_atomic
 from .store import connection, keyslots, migrations
@@ -49,6 +50,8 @@ class RestoreResult:
     set_aside: list[Path]          # the previous files, as they are now named
     audit_seq: int                 # the backup.restore entry in the restored database
     disabled_again: tuple[str, ...] = ()   # active in the backup, disabled before the restore
+    # Every area: the whole database is the backup's now.
+    changes: Changes = field(default_factory=lambda: Changes.of(*AREAS))
 
     def as_dict(self) -> dict:
         return {"backup": str(self.backup), "set_aside": [str(p) for p in self.set_aside],

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QFileDialog, QFormLayout
 
 from ..core import backup
 from ..core.access import allowed
-from ..core.changes import AREAS, Changes
 from ..core.clock import local_text
 from .editor.jobs import list_table
 from .restoring import NEED_BACKUP_PASSWORD, ask_backup_password, opens_backup, restored_text
@@ -249,7 +248,7 @@ class BackupBox(QGroupBox):
             else:
                 self._say(text)
             # Every view shows the restored file now.
-            self._runner.changed.emit(Changes.of(*AREAS))
+            self._runner.changed.emit(result.changes)
             self.refresh()
 
         self._runner.run(job, done, self._error)
