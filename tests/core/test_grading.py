@@ -227,8 +227,9 @@ def test_grade_expires_and_exposure_over_limit_puts_credit_on_hold(open_as, firm
     open_as("manager").reviews.set_cycle(firm, 12, "年度复审即可")
     clock.set_fixed(datetime.datetime(2027, 8, 31, 12, tzinfo=datetime.timezone.utc))
     assert boss.grading.credit(firm)["hold"] is False        # valid through its last day
-    clock.set_fixed(datetime.datetime(2027, 9, 1, 12, tzinfo=datetime.timezone.utc))
-    assert boss.grading.credit(firm)["hold_reasons"] == ["hold.expired"]
+    # The grade's last day and the review's due date share the 30 days' grace.
+    clock.set_fixed(datetime.datetime(2027, 9, 30, 12, tzinfo=datetime.timezone.utc))
+    assert boss.grading.credit(firm)["hold"] is False
     clock.set_fixed(datetime.datetime(2027, 10, 1, 12, tzinfo=datetime.timezone.utc))
     standing = boss.grading.credit(firm)
     assert standing["hold_reasons"] == ["hold.expired", "hold.review_overdue"]

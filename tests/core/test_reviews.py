@@ -280,3 +280,78 @@ def test_people_putting_a_review_off_at_once_cannot_pass_the_limit(open_as, grad
     # Whatever the order, never more than the limit: the third is refused or too early.
     assert len(outcome) == 3 and outcome.count("ok") <= 2
     assert boss.reviews.state(graded)["snoozes"] == outcome.count("ok")
+
+
+# -- credit hold: one grace for every risk level ---------------------------------------------
+TIERS = {"low": ("AAA", "AA", "A"), "medium": ("BBB", "BB", "B"), "high": ("CCC", "CC", "C")}
+
+
+def _approve_in_tier(open_as, code: str, tier: str) -> None:
+    """Grade ``code`` today into ``tier`` (the assessor's adjustment, at most two notches,
+    moves the computed grade there) and approve it."""
+    from custdesk.core.grading.scale import GRADES
+    boss, reviewer = open_as("boss"), open_as("reviewer")
+    draft = boss.grading.assess(code).id
+    computed = GRADES.index(boss.grading.get(draft)["computed_grade"])
+    steps = min((computed - GRADES.index(g) for g in TIERS[tier]), key=abs)   # notches up
+    assert abs(steps) <= 2, "the test statement grades too far from this tier"
+    if steps:
+        boss.grading.revise(draft, adjust=steps, reason="测试：定在该风险等级")
+    boss.grading.submit(draft, missing_reason="资料待补")
+    reviewer.grading.approve(draft)
+
+
+@pytest.mark.parametrize("tier", ["low", "medium", "high"])
+@pytest.mark.parametrize("approved", ["2026-08-31", "2026-11-30", "2027-01-31"])
+def test_credit_holds_30_days_after_the_review_falls_due_at_every_risk_level(open_as, tier,
+                                                                             approved):
+    """Due day, the day after, the 30th day (last of the grace) and the 31st, from approvals
+    on month ends; a low-risk file's 12-month grade ends the day its review falls due and
+    holds no sooner than the review does."""
+    at(approved)
+    boss = open_as("boss")
+    code = boss.customers.add({"name": "杭州测试机械有限公司", "kind": "enterprise",
+                               "founding_date": "2010-05-01", "status": "active"}).code
+    boss.records.add(code, "financials", STATEMENT)
+    _approve_in_tier(open_as, code, tier)
+    credit = boss.grading.credit(code)
+    assert credit["risk_level"] == tier
+    due = add_months(datetime.date.fromisoformat(approved), POLICY.cycles[tier])
+    assert boss.reviews.state(code)["due_date"] == due.isoformat()
+    valid_until = datetime.date.fromisoformat(credit["grade_valid_until"])
+    assert valid_until == add_months(datetime.date.fromisoformat(approved), 12)
+
+    def standing(day: datetime.date) -> tuple[bool, list[str], bool]:
+        at(day.isoformat())
+        credit = boss.grading.credit(code)
+        return credit["hold"], credit["hold_reasons"], boss.reviews.state(code)["hold"]
+
+    for late in (0, 1, 30):
+        assert standing(due + datetime.timedelta(days=late)) == (False, [], False), late
+    assert standing(due + datetime.timedelta(days=31)) == \
+        (True, ["hold.expired", "hold.review_overdue"] if tier == "low"
+         else ["hold.review_overdue"], True)
+    # The grade's own last day: the same 30 days after it, whatever the review cycle.
+    reviewer = open_as("reviewer")
+    at(due.isoformat())
+    reviewer.reviews.done(code, "经营正常，维持原评级")          # on time: only the grade ages
+    hold, reasons, _ = standing(valid_until + datetime.timedelta(days=30))
+    assert "hold.expired" not in reasons
+    hold, reasons, _ = standing(valid_until + datetime.timedelta(days=31))
+    assert hold and "hold.expired" in reasons
+
+
+@pytest.mark.parametrize("approved", ["2024-02-29", "2025-08-31", "2026-01-31", "2026-12-31"])
+@pytest.mark.parametrize("tier", ["low", "medium", "high"])
+def test_the_hold_rule_counts_calendar_days_from_month_end_due_dates(approved, tier):
+    from custdesk.core.grading.limits import hold_reasons
+    state = {"created_at": "2020-01-01T00:00:00Z", "grade": TIERS[tier][0], "risk_level": tier,
+             "review_base": approved}
+    due, _ = next_review(state, POLICY)
+    valid_until = add_months(datetime.date.fromisoformat(approved), 12).isoformat()
+    for late, held in ((0, False), (1, False), (30, False), (31, True)):
+        day = due + datetime.timedelta(days=late)
+        reasons = hold_reasons(100, 0, valid_until, day, due.isoformat(), POLICY.hold_days)
+        assert ("hold.review_overdue" in reasons) is held, (day, reasons)
+        # The grade never holds before the review would: it ends on or after the due date.
+        assert not ("hold.expired" in reasons and "hold.review_overdue" not in reasons)

@@ -330,7 +330,8 @@ def test_hold_and_utilisation():
     today = datetime.date(2026, 11, 22)
     assert limits.hold_reasons(100, 101, "2027-01-01", today) == ["hold.over_limit"]
     assert limits.hold_reasons(100, 100, "2026-11-22", today) == []      # valid through today
-    assert limits.hold_reasons(100, 0, "2026-11-21", today) == ["hold.expired"]
+    assert limits.hold_reasons(100, 0, "2026-10-23", today) == []      # 30 days past: grace
+    assert limits.hold_reasons(100, 0, "2026-10-22", today) == ["hold.expired"]
     assert limits.hold_reasons(None, 500, None, today) == []             # unrated: no credit to hold
     assert limits.utilisation(50, 200) == 0.25
     assert limits.utilisation(5, 0) is None

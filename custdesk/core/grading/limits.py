@@ -69,19 +69,27 @@ def hold_reasons(limit: int | None, exposure: int, valid_until: str | None,
                  hold_days: int = 30) -> list[str]:
     """Why a customer's credit is on hold (message keys); empty when it is not.
 
-    On hold: exposure above the approved limit, an expired grade, or a review
-    overdue by more than ``hold_days`` (until it is done). An unrated customer
-    with its first review not yet overdue has no credit to freeze.
+    On hold: exposure above the approved limit, or more than ``hold_days`` past a date
+    that needs a person — the review's due date (until it is done) or the grade's last
+    valid day (until a new grade is approved). One grace for both dates and every risk
+    level: a 12-month grade ending the day its yearly review falls due holds on the same
+    day as the review would. An unrated customer with its first review not yet overdue
+    has no credit to freeze.
     """
     reasons = []
     if limit is not None and exposure > limit:
         reasons.append("hold.over_limit")
-    if valid_until and valid_until < today.isoformat():
+    if valid_until and past_grace(valid_until, today, hold_days):
         reasons.append("hold.expired")
-    if next_review and review_holds((today - datetime.date.fromisoformat(next_review)).days,
-                                    hold_days):
+    if next_review and past_grace(next_review, today, hold_days):
         reasons.append("hold.review_overdue")
     return reasons
+
+
+def past_grace(day: str, today: datetime.date, hold_days: int) -> bool:
+    """Whether ``today`` is more than ``hold_days`` after ``day`` (a review's due date, a
+    grade's last valid day): the credit-hold rule for both."""
+    return review_holds((today - datetime.date.fromisoformat(day)).days, hold_days)
 
 
 def review_holds(overdue_days: int, hold_days: int) -> bool:
