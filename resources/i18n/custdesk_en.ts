@@ -320,7 +320,7 @@
     <context>
         <name>AssessControls</name>
         <message>
-            <location filename="../../custdesk/gui/grading/controls.py" line="+41" />
+            <location filename="../../custdesk/gui/grading/controls.py" line="+44" />
             <source>Move the computed grade up (+) or down (−) by at most two notches; a reason is then required.</source>
             <extracomment>the assessor changed a choice (the tab re-checks its buttons)</extracomment>
             <translation>Move the computed grade up (+) or down (−) by at most two notches; a reason is then required.</translation>
@@ -356,7 +356,7 @@
             <translation>{title} (v{version})</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+33" />
             <source>(not answered)</source>
             <translation>(not answered)</translation>
         </message>
@@ -364,6 +364,36 @@
             <location line="+4" />
             <source>Up to {points} points</source>
             <translation>Up to {points} points</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Not listed</source>
+            <translation>Not listed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Listed</source>
+            <translation>Listed</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>yuan, at the statement date</source>
+            <translation>yuan, at the statement date</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A listed manufacturer is scored with Altman's Z on the market value of its equity; without it the Altman factor scores its worst answer.</source>
+            <translation>A listed manufacturer is scored with Altman's Z on the market value of its equity; without it the Altman factor scores its worst answer.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Listing:</source>
+            <translation>Listing:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Market value of equity:</source>
+            <translation>Market value of equity:</translation>
         </message>
     </context>
     <context>
@@ -450,11 +480,21 @@
         </message>
         <message>
             <location line="+7" />
-            <source>⚠ Incomplete: some factors had no data and were given neutral points.</source>
-            <translation>⚠ Incomplete: some factors had no data and were given neutral points.</translation>
+            <source>⚠ Missing (scored as the worst bin): {factor}: {why}</source>
+            <translation>⚠ Missing (scored as the worst bin): {factor}: {why}</translation>
         </message>
         <message>
             <location line="+3" />
+            <source>Assessor's reason for the missing inputs: {reason}</source>
+            <translation>Assessor's reason for the missing inputs: {reason}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Altman model: {text}</source>
+            <translation>Altman model: {text}</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Inputs read from the file are masked (your clearance is below the file's statements or records).</source>
             <translation>Inputs read from the file are masked (your clearance is below the file's statements or records).</translation>
         </message>
@@ -520,7 +560,7 @@
     <context>
         <name>BackupBox</name>
         <message>
-            <location filename="../../custdesk/gui/backup_settings.py" line="+24" />
+            <location filename="../../custdesk/gui/backup_settings.py" line="+23" />
             <source>Backups</source>
             <translation>Backups</translation>
         </message>
@@ -804,7 +844,7 @@
     <context>
         <name>ConversionReportDialog</name>
         <message>
-            <location filename="../../custdesk/gui/conversion_report.py" line="+53" />
+            <location filename="../../custdesk/gui/conversion_report.py" line="+52" />
             <source>Database converted: new passwords and recovery key</source>
             <translation>Database converted: new passwords and recovery key</translation>
         </message>
@@ -1111,7 +1151,7 @@
             <translation>Nothing was saved: please correct the fields marked in red.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Keep this value?</source>
             <translation>Keep this value?</translation>
         </message>
@@ -1125,7 +1165,7 @@ If you have checked it and it is right (the original document or the customer sa
 If you have checked it and it is right (the original document or the customer says so), give a reason to keep it (recorded with the file and in the audit log):</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+37" />
             <source>Unsaved changes</source>
             <translation>Unsaved changes</translation>
         </message>
@@ -1635,7 +1675,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>FinancialsTab</name>
         <message>
-            <location filename="../../custdesk/gui/editor/financials_tab.py" line="+73" />
+            <location filename="../../custdesk/gui/editor/financials_tab.py" line="+74" />
             <source>Add period…</source>
             <extracomment>a save finished: whether everything was stored</extracomment>
             <translation>Add period…</translation>
@@ -1727,17 +1767,22 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
         <message>
             <location line="+1" />
-            <location line="+240" />
+            <location line="+264" />
             <source>Discard draft</source>
             <translation>Discard draft</translation>
         </message>
         <message>
-            <location line="-224" />
+            <location line="-250" />
+            <source>Why are inputs missing? (required to submit this draft)</source>
+            <translation>Why are inputs missing? (required to submit this draft)</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>New assessment</source>
             <translation>New assessment</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>No.</source>
             <translation>No.</translation>
         </message>
@@ -1777,12 +1822,17 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>No assessment yet.</translation>
         </message>
         <message>
-            <location line="+77" />
+            <location line="+85" />
             <source>Your role may view assessments but not make them.</source>
             <translation>Your role may view assessments but not make them.</translation>
         </message>
         <message>
             <location line="+2" />
+            <source>Your draft #{id} was scored without: {missing}. Each scores its worst bin; give the reason above to submit it.</source>
+            <translation>Your draft #{id} was scored without: {missing}. Each scores its worst bin; give the reason above to submit it.</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Your draft #{id}: Assess scores it again with these choices; submit it when it is right.</source>
             <translation>Your draft #{id}: Assess scores it again with these choices; submit it when it is right.</translation>
         </message>
@@ -1812,7 +1862,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Assessed: the result is kept as your draft.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+10" />
             <source>Assessment #{id} submitted for approval.</source>
             <translation>Assessment #{id} submitted for approval.</translation>
         </message>
@@ -3522,7 +3572,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>ReviewSettingsBox</name>
         <message>
-            <location filename="../../custdesk/gui/review_settings.py" line="+48" />
+            <location filename="../../custdesk/gui/review_settings.py" line="+41" />
             <source>Reviews and warnings</source>
             <extracomment>the stored values are on screen (tests wait on it)</extracomment>
             <translation>Reviews and warnings</translation>
@@ -4153,7 +4203,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>StartupNotice</name>
         <message>
-            <location filename="../../custdesk/gui/startup_notice.py" line="+59" />
+            <location filename="../../custdesk/gui/startup_notice.py" line="+65" />
             <source>Overdue reviews: %1; open red warnings: %2. See Today for the list.</source>
             <extracomment>the notice was given: (text, "tray" or "bar") — tests wait on it</extracomment>
             <translation>Overdue reviews: %1; open red warnings: %2. See Today for the list.</translation>
@@ -4351,7 +4401,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>WarningDialog</name>
         <message>
-            <location filename="../../custdesk/gui/warning_dialog.py" line="+72" />
+            <location filename="../../custdesk/gui/warning_dialog.py" line="+74" />
             <source>Warning #%1</source>
             <extracomment>a handling was stored: (code, action) the user asked to open the customer's file the warning on view is the newest read (tests wait on it)</extracomment>
             <translation>Warning #%1</translation>
@@ -4473,7 +4523,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>%1 by %2: %3</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+24" />
             <source>Acknowledged</source>
             <translation>Acknowledged</translation>
         </message>

@@ -320,7 +320,7 @@
 <context>
     <name>AssessControls</name>
     <message>
-        <location filename="../../custdesk/gui/grading/controls.py" line="+41"/>
+        <location filename="../../custdesk/gui/grading/controls.py" line="+44"/>
         <source>Move the computed grade up (+) or down (−) by at most two notches; a reason is then required.</source>
         <extracomment>the assessor changed a choice (the tab re-checks its buttons)</extracomment>
         <translation>将计算等级上调（+）或下调（−），最多两级；调整时须填写理由。</translation>
@@ -356,7 +356,7 @@
         <translation>{title}（第 {version} 版）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>(not answered)</source>
         <translation>（未回答）</translation>
     </message>
@@ -364,6 +364,36 @@
         <location line="+4"/>
         <source>Up to {points} points</source>
         <translation>最高 {points} 分</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not listed</source>
+        <translation>非上市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listed</source>
+        <translation>上市</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>yuan, at the statement date</source>
+        <translation>元，报表日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A listed manufacturer is scored with Altman&apos;s Z on the market value of its equity; without it the Altman factor scores its worst answer.</source>
+        <translation>上市制造业企业按股权市值计算 Altman Z；未填市值时 Altman 因子按最低档计分。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Listing:</source>
+        <translation>上市情况：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Market value of equity:</source>
+        <translation>股权市值：</translation>
     </message>
 </context>
 <context>
@@ -450,11 +480,21 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>⚠ Incomplete: some factors had no data and were given neutral points.</source>
-        <translation>⚠ 数据不完整：部分因子缺少数据，按中性分计。</translation>
+        <source>⚠ Missing (scored as the worst bin): {factor}: {why}</source>
+        <translation>⚠ 数据缺失（按最低档计分）：{factor}：{why}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Assessor&apos;s reason for the missing inputs: {reason}</source>
+        <translation>评估人对缺失数据的说明：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Altman model: {text}</source>
+        <translation>Altman 模型：{text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Inputs read from the file are masked (your clearance is below the file&apos;s statements or records).</source>
         <translation>取自档案的数据已遮蔽（您的保密级别低于该档案财务报表或信用记录的级别）。</translation>
     </message>
@@ -520,7 +560,7 @@
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../custdesk/gui/backup_settings.py" line="+24"/>
+        <location filename="../../custdesk/gui/backup_settings.py" line="+23"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
@@ -802,7 +842,7 @@
 <context>
     <name>ConversionReportDialog</name>
     <message>
-        <location filename="../../custdesk/gui/conversion_report.py" line="+53"/>
+        <location filename="../../custdesk/gui/conversion_report.py" line="+52"/>
         <source>Database converted: new passwords and recovery key</source>
         <translation>数据库已转换：新密码与恢复密钥</translation>
     </message>
@@ -1109,7 +1149,7 @@
         <translation>未保存任何内容：请更正标红的字段。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Keep this value?</source>
         <translation>保留此值？</translation>
     </message>
@@ -1123,7 +1163,7 @@ If you have checked it and it is right (the original document or the customer sa
 如果已核对无误（证件原件或客户确认如此），请说明保留理由（将随客户档案一并记录，并记入审计日志）：</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1631,7 +1671,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>FinancialsTab</name>
     <message>
-        <location filename="../../custdesk/gui/editor/financials_tab.py" line="+73"/>
+        <location filename="../../custdesk/gui/editor/financials_tab.py" line="+74"/>
         <source>Add period…</source>
         <extracomment>a save finished: whether everything was stored</extracomment>
         <translation>添加期间…</translation>
@@ -1723,17 +1763,22 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+240"/>
+        <location line="+264"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-250"/>
+        <source>Why are inputs missing? (required to submit this draft)</source>
+        <translation>为何缺少数据？（提交此草稿前必填）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>New assessment</source>
         <translation>资信评估</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -1773,12 +1818,17 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>尚无评估。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+85"/>
         <source>Your role may view assessments but not make them.</source>
         <translation>您的角色可以查看评估，但不能发起评估。</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Your draft #{id} was scored without: {missing}. Each scores its worst bin; give the reason above to submit it.</source>
+        <translation>您的草稿 #{id} 缺少：{missing}。缺失项均按最低档计分；请在上方填写原因后提交。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Your draft #{id}: Assess scores it again with these choices; submit it when it is right.</source>
         <translation>您的草稿 #{id}：点“评估”将按当前选项重新评分；确认无误后提交审批。</translation>
     </message>
@@ -1808,7 +1858,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>评估完成：结果已保存为您的草稿。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Assessment #{id} submitted for approval.</source>
         <translation>评估 #{id} 已提交审批。</translation>
     </message>
@@ -3515,7 +3565,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>ReviewSettingsBox</name>
     <message>
-        <location filename="../../custdesk/gui/review_settings.py" line="+48"/>
+        <location filename="../../custdesk/gui/review_settings.py" line="+41"/>
         <source>Reviews and warnings</source>
         <extracomment>the stored values are on screen (tests wait on it)</extracomment>
         <translation>复审与预警</translation>
@@ -4146,7 +4196,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>StartupNotice</name>
     <message>
-        <location filename="../../custdesk/gui/startup_notice.py" line="+59"/>
+        <location filename="../../custdesk/gui/startup_notice.py" line="+65"/>
         <source>Overdue reviews: %1; open red warnings: %2. See Today for the list.</source>
         <extracomment>the notice was given: (text, &quot;tray&quot; or &quot;bar&quot;) — tests wait on it</extracomment>
         <translation>逾期复审 %1 项，待处理红色预警 %2 条。详见“今日”页面。</translation>
@@ -4344,7 +4394,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>WarningDialog</name>
     <message>
-        <location filename="../../custdesk/gui/warning_dialog.py" line="+72"/>
+        <location filename="../../custdesk/gui/warning_dialog.py" line="+74"/>
         <source>Warning #%1</source>
         <extracomment>a handling was stored: (code, action) the user asked to open the customer&apos;s file the warning on view is the newest read (tests wait on it)</extracomment>
         <translation>预警 #%1</translation>
@@ -4466,7 +4516,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>%1 由 %2 关闭：%3</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Acknowledged</source>
         <translation>确认</translation>
     </message>

@@ -51,6 +51,7 @@ def press(qtbot, tab, button):
 
 def assess_and_submit(qtbot, tab):
     press(qtbot, tab, tab.assess_button)
+    tab.missing_reason_edit.setText("定性项待尽调后补充")
     press(qtbot, tab, tab.submit_button)
     return tab.data["items"][0]["id"]
 
@@ -60,7 +61,7 @@ def test_assessing_from_the_tab_fills_the_factor_table_and_shows_the_grade(runne
     code = add_firm(runner, qtbot)
     _editor, tab = open_tab(qtbot, runner, code)
     combo = tab.controls.card_combo
-    assert [combo.itemData(i) for i in range(combo.count())] == ["enterprise-standard@1"]
+    assert [combo.itemData(i) for i in range(combo.count())] == ["enterprise-standard@2"]
     assert set(tab.controls.answer_combos) == {"management", "industry_outlook", "collateral"}
     management = tab.controls.answer_combos["management"]
     assert management.itemData(0) == "" and management.itemText(1) == "优秀"
@@ -93,8 +94,16 @@ def test_assessing_from_the_tab_fills_the_factor_table_and_shows_the_grade(runne
     # the list shows the draft, selected; submitting is now possible
     assert tab.table.rowCount() == 1 and tab.table.item(0, 2).text() == "草稿"
     assert tab.table.item(0, 3).text() == stored["grade"]
-    assert tab.submit_button.isEnabled() and tab.discard_button.isEnabled()
+    # inputs are missing (no sales with us yet, two answers): a reason first
+    assert [m["key"] for m in stored["missing"]] == ["dso_days", "industry_outlook", "collateral"]
+    assert not tab.missing_reason_edit.isHidden()
+    assert not tab.submit_button.isEnabled() and tab.discard_button.isEnabled()
     assert "#%d" % stored["id"] in tab.state_label.text()
+    assert "行业前景（定性）" in tab.state_label.text()
+    flags = view.flags_label.text()
+    assert "行业前景（定性）: 评估人未填写" in flags and "Altman model: Altman Z'" in flags
+    tab.missing_reason_edit.setText("尽调进行中")
+    assert tab.submit_button.isEnabled()
 
 
 def test_an_adjustment_needs_a_reason_and_assessing_again_revises_the_draft(runner, qtbot):
@@ -250,8 +259,8 @@ def test_an_individual_file_offers_the_individual_scorecard(runner, qtbot):
         {"kind": "individual", "name": "王芳", "monthly_income": "12,000"})).code
     _editor, tab = open_tab(qtbot, runner, code)
     combo = tab.controls.card_combo
-    assert [combo.itemData(i) for i in range(combo.count())] == ["individual-standard@1"]
-    card = tab.controls.cards["individual-standard@1"]
+    assert [combo.itemData(i) for i in range(combo.count())] == ["individual-standard@2"]
+    card = tab.controls.cards["individual-standard@2"]
     assert set(tab.controls.answer_combos) == {f.input for f in card.asked_factors()}
     press(qtbot, tab, tab.assess_button)
     assert tab.view.item["scorecard_name"] == "individual-standard"

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...core import i18n
 from ...core.errors import CustdeskError, ValidationError
@@ -103,6 +103,15 @@ class GradingTab(QWidget):
         self.assess_action = self._action(self.tr("Assess"), "Ctrl+Return", self.assess)
         self.submit_action = self._action(self.tr("Submit for approval"), "Ctrl+Shift+Return",
                                           self.submit)
+        # Submitting a draft with required inputs missing needs the assessor's reason; the
+        # approver reads it beside the list of what is missing.
+        self.missing_reason_edit = QLineEdit(self)
+        self.missing_reason_edit.setObjectName("missing_reason")
+        self.missing_reason_edit.setMaxLength(500)
+        self.missing_reason_edit.setPlaceholderText(self.tr(
+            "Why are inputs missing? (required to submit this draft)"))
+        self.missing_reason_edit.textChanged.connect(lambda _t: self._update_buttons())
+        self.missing_reason_edit.hide()
         buttons = QHBoxLayout()
         for button in (self.assess_button, self.submit_button, self.discard_button):
             buttons.addWidget(button)
@@ -114,6 +123,7 @@ class GradingTab(QWidget):
         assess_box = QGroupBox(self.tr("New assessment"), self)
         box_layout = QVBoxLayout(assess_box)
         box_layout.addWidget(self.controls)
+        box_layout.addWidget(self.missing_reason_edit)
         box_layout.addLayout(buttons)
         box_layout.addWidget(self.state_label)
 
@@ -246,6 +256,11 @@ class GradingTab(QWidget):
     def open_item(self) -> dict | None:
         return self.data.get("open")
 
+    def missing_required(self) -> list[str]:
+        """Labels of the required inputs the own draft was scored without."""
+        draft = self.data.get("draft") if self.own_draft() else None
+        return [m["label"] for m in (draft or {}).get("missing", []) if m["required"]]
+
     def own_draft(self) -> dict | None:
         item = self.open_item()
         return item if item and item["status"] == "draft" and item["assessor"] == self.me else None
@@ -258,7 +273,10 @@ class GradingTab(QWidget):
         self.controls.setEnabled(loaded and self.can_create and may_assess)
         self.assess_button.setEnabled(may and may_assess and self.controls.ready()
                                       and bool(self.controls.cards))
-        self.submit_button.setEnabled(may and own is not None)
+        needs_reason = bool(self.missing_required())
+        self.missing_reason_edit.setVisible(needs_reason)
+        self.submit_button.setEnabled(may and own is not None and (
+            not needs_reason or bool(self.missing_reason_edit.text().strip())))
         self.discard_button.setEnabled(may and own is not None)
         graded = loaded and self.data["credit"].get("grade") is not None
         self.strip.request_button.setEnabled(may and graded)
@@ -270,6 +288,10 @@ class GradingTab(QWidget):
         """Why the buttons are as they are, in a line (a disabled button says nothing)."""
         if not self.can_create:
             return self.tr("Your role may view assessments but not make them.")
+        if own and self.missing_required():
+            return self.tr("Your draft #{id} was scored without: {missing}. Each scores its "
+                           "worst bin; give the reason above to submit it.").format(
+                id=own["id"], missing="、".join(self.missing_required()))
         if own:
             return self.tr("Your draft #{id}: Assess scores it again with these choices; "
                            "submit it when it is right.").format(id=own["id"])
@@ -327,7 +349,9 @@ class GradingTab(QWidget):
         if not self.submit_button.isEnabled() or own is None:
             return False
         draft_id = own["id"]
-        return self._run(lambda desk: desk.grading.submit(draft_id),
+        reason = self.missing_reason_edit.text().strip() if self.missing_required() else ""
+        self.missing_reason_edit.clear()
+        return self._run(lambda desk: desk.grading.submit(draft_id, reason),
                          self.tr("Assessment #{id} submitted for approval.").format(id=draft_id))
 
     def discard(self) -> bool:

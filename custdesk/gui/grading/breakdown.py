@@ -233,9 +233,14 @@ class AssessmentView(QWidget):
 
     def flag_lines(self, item: dict) -> list[str]:
         lines = []
-        if item.get("incomplete"):
-            lines.append(self.tr("⚠ Incomplete: some factors had no data and were given neutral "
-                                 "points."))
+        for missing in item.get("missing", []):
+            lines.append(self.tr("⚠ Missing (scored as the worst bin): {factor}: {why}").format(
+                factor=missing["label"], why=missing["why"]))
+        if item.get("missing_reason"):
+            lines.append(self.tr("Assessor's reason for the missing inputs: {reason}").format(
+                reason=item["missing_reason"]))
+        if item.get("altman"):
+            lines.append(self.tr("Altman model: {text}").format(text=item["altman"]))
         if item.get("masked"):
             lines.append(self.tr("Inputs read from the file are masked (your clearance is below "
                                  "the file's statements or records)."))

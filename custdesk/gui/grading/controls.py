@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QSpinB
 
 from ...core.grading.scale import MAX_NOTCHES
 from ...core.grading.scorecard import Scorecard
+from ...core.validation import format_money
 
 
 def card_ref(card: Scorecard) -> str:
@@ -29,6 +30,8 @@ class AssessControls(QWidget):
         self.setObjectName("assess_controls")
         self.cards: dict[str, Scorecard] = {}
         self.answer_combos: dict[str, QComboBox] = {}
+        self.listed_combo: QComboBox | None = None          # enterprise cards: the Altman model
+        self.market_equity_edit: QLineEdit | None = None
 
         self.card_combo = QComboBox(self)
         self.card_combo.setObjectName("assess_scorecard")
@@ -86,6 +89,11 @@ class AssessControls(QWidget):
         for key, combo in self.answer_combos.items():
             index = combo.findData(answers.get(key, ""))
             combo.setCurrentIndex(max(0, index))
+        if self.listed_combo is not None:
+            self.listed_combo.setCurrentIndex(max(0, self.listed_combo.findData(
+                answers.get("listed", "no"))))
+            fen = answers.get("market_equity")
+            self.market_equity_edit.setText("" if fen is None else format_money(fen, currency=""))
         self.adjust_spin.setValue(adjust or 0)
         self.reason_edit.setText(reason or "")
 
@@ -98,8 +106,8 @@ class AssessControls(QWidget):
         for factor in card.asked_factors() if card else []:
             combo = QComboBox(self)
             combo.setObjectName(f"answer_{factor.input}")
-            # An empty choice: an unanswered factor is scored as the scorecard says
-            # for missing data (neutral points), which the assessor may prefer to a guess.
+            # An empty choice: an unanswered factor scores its worst answer (unless the
+            # scorecard allows points for it) and submitting then needs a reason.
             combo.addItem(self.tr("(not answered)"), "")
             for choice in factor.choices:
                 combo.addItem(choice.label, choice.value)
@@ -109,7 +117,35 @@ class AssessControls(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             self.factors.addRow(factor.label, combo)
             self.answer_combos[factor.input] = combo
+        self.listed_combo = self.market_equity_edit = None
+        if card is not None and card.kind == "enterprise":
+            self._firm_facts(kept)
         self.factors_title.setVisible(bool(self.answer_combos))
+        self.changed.emit()
+
+    def _firm_facts(self, kept: dict) -> None:
+        """Listed or not, and a listed firm's market value of equity: they choose the Altman
+        model (Z for a listed manufacturer, Z' for an unlisted one, Z'' otherwise)."""
+        self.listed_combo = QComboBox(self)
+        self.listed_combo.setObjectName("answer_listed")
+        self.listed_combo.addItem(self.tr("Not listed"), "no")
+        self.listed_combo.addItem(self.tr("Listed"), "yes")
+        self.listed_combo.setCurrentIndex(max(0, self.listed_combo.findData(
+            kept.get("listed", "no"))))
+        self.market_equity_edit = QLineEdit(kept.get("market_equity", ""), self)
+        self.market_equity_edit.setObjectName("answer_market_equity")
+        self.market_equity_edit.setPlaceholderText(self.tr("yuan, at the statement date"))
+        self.market_equity_edit.setToolTip(self.tr(
+            "A listed manufacturer is scored with Altman's Z on the market value of its equity; "
+            "without it the Altman factor scores its worst answer."))
+        self.listed_combo.currentIndexChanged.connect(self._listed_changed)
+        self.market_equity_edit.textChanged.connect(lambda _t: self.changed.emit())
+        self.factors.addRow(self.tr("Listing:"), self.listed_combo)
+        self.factors.addRow(self.tr("Market value of equity:"), self.market_equity_edit)
+        self._listed_changed()
+
+    def _listed_changed(self) -> None:
+        self.market_equity_edit.setEnabled(self.listed_combo.currentData() == "yes")
         self.changed.emit()
 
     def lock_card(self, locked: bool) -> None:
@@ -121,8 +157,13 @@ class AssessControls(QWidget):
         return self.card_combo.currentData() or ""
 
     def answers(self) -> dict:
-        return {key: combo.currentData() for key, combo in self.answer_combos.items()
-                if combo.currentData()}
+        out = {key: combo.currentData() for key, combo in self.answer_combos.items()
+               if combo.currentData()}
+        if self.listed_combo is not None and self.listed_combo.currentData() == "yes":
+            out["listed"] = "yes"
+            if self.market_equity_edit.text().strip():
+                out["market_equity"] = self.market_equity_edit.text().strip()
+        return out
 
     def set_answer(self, key: str, value: str) -> None:
         combo = self.answer_combos[key]
