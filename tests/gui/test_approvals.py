@@ -72,6 +72,8 @@ def test_a_reviewer_sees_the_submitted_assessment_and_approves_it(queued, review
     assert page.stack.currentWidget() is page.assessment_view
     assert page.assessment_view.grade_label.text() == grade
     assert page.assessment_view.table.rowCount() > 0
+    flags = page.assessment_view.flags_label.text()    # what is missing, and why it was sent
+    assert "担保人（定性）: 评估人未填写" in flags and "资料待补" in flags
     assert page.limit_edit.text() == f"{recommended // 100:,}.00"
     assert page.approve_button.isEnabled() and page.reject_button.isEnabled()
     assert page.own_note.isHidden()
