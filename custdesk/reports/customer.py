@@ -283,8 +283,8 @@ def _statements(desk, code: str, kind: str, data: CustomerData, industry=None) -
 # headings and the cells are both read from here, so a column cannot print under another's
 # heading.
 _RECORD_COLUMNS = {
-    "credit_records": (("occurred_on", 1.6), ("kind", 1.6), ("source", 2), ("amount", 2),
-                       ("overdue_days", 1.4), ("status", 1.2), ("ended_on", 1.6)),
+    "credit_records": (("occurred_on", 1.5), ("kind", 1.6), ("source", 2.4), ("amount", 2),
+                       ("overdue_days", 1.4), ("status", 1), ("ended_on", 1.5)),
     "litigation": (("case_no", 2.3), ("court", 1.9), ("role", 1.5), ("cause", 1.9), ("amount", 1.8),
                    ("filed_on", 1.6), ("status", 1), ("closed_on", 1.6)),
 }
