@@ -390,13 +390,14 @@ def _phone_digits(text: str) -> str:
 
 def phone_allocated(national: str, types: frozenset = _MOBILE_TYPES | _FIXED_TYPES) -> bool:
     """Whether a mainland number in national form ('13800138000', '01012345678') is in a
-    range the numbering plan has allocated to one of ``types``, by libphonenumber's data."""
-    try:
-        number = phonenumbers.parse(national, "CN")
-    except phonenumbers.NumberParseException:
+    range the numbering plan has allocated to one of ``types``, by libphonenumber's data.
+    The number is built, not parsed (a quarter of the time: an import checks 100,000);
+    ``number_type`` is UNKNOWN for a number its region's plan does not hold."""
+    digits = national[1:] if national.startswith("0") else national
+    if not _is_digits(digits) or digits[0] == "0" or len(digits) > 17:
         return False
-    return (number.country_code == 86 and phonenumbers.is_valid_number(number)
-            and phonenumbers.number_type(number) in types)
+    number = phonenumbers.PhoneNumber(country_code=86, national_number=int(digits))
+    return phonenumbers.number_type(number) in types
 
 
 def check_mobile(text: str, *, allow_warnings: bool = False) -> str:

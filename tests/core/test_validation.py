@@ -847,3 +847,24 @@ def test_warnings_are_overridden_with_a_reason_and_recorded(desk):
                         overrides={"emergency_phone": "总机旧号码"})
     entry = [e for e in desk.audit.entries(customer=code) if e["action"] == "customer.edit"][-1]
     assert entry["summary"]["overrides"] == {"emergency_phone": "总机旧号码"}
+
+
+def test_built_numbers_are_judged_as_parsed_ones():
+    # phone_allocated builds the number instead of parsing it: the same answer as the library's
+    # own parse, is_valid_number and number_type on random mobiles and landlines.
+    import phonenumbers
+    rng = random.Random(7)
+    numbers = [f"1{rng.randrange(3, 10)}{rng.randrange(10 ** 9):09d}" for _ in range(5000)] + [
+        f"0{rng.randrange(10, 1000)}{rng.randrange(10 ** 6, 10 ** 8)}" for _ in range(5000)]
+    allocated = 0
+    for national in numbers:
+        try:
+            parsed = phonenumbers.parse(national, "CN")
+            kind = phonenumbers.number_type(parsed) if phonenumbers.is_valid_number(parsed) else None
+        except phonenumbers.NumberParseException:
+            kind = None
+        for types in (frozenset({phonenumbers.PhoneNumberType.MOBILE}),
+                      frozenset({phonenumbers.PhoneNumberType.FIXED_LINE})):
+            assert phone_allocated(national, types) == (kind in types), national
+        allocated += kind is not None
+    assert 2000 < allocated < 9000
