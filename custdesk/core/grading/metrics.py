@@ -160,7 +160,8 @@ def _ratio(t: _Trace, key: str, st: dict, num: str, den: str, scale: float = 1.0
     if st[den] < 0:
         return t.fail(key, "metric.negative", item=den)
     value = round(st[num] / st[den] * scale, digits)
-    t.ok(key, value, f"{num} / {den} = {_yuan(st[num])} / {_yuan(st[den])} = {value:g}")
+    t.ok(key, value, f"{num} / {den} = {_yuan(st[num])} / {_yuan(st[den])} = "
+                     f"{format_input(key, value)}")
 
 
 SPOILED = "__spoiled__"      # key in a statement dict: items that do not fit their totals
@@ -263,7 +264,8 @@ def _enterprise(t: _Trace, st: dict, latest, previous, facts: Facts, as_of) -> N
                 t.traces["revenue_growth"]["formula"] = (
                     f"(revenue {latest['period']} - revenue {previous['period']}) / revenue "
                     f"{previous['period']} = ({_yuan(st['revenue'])} - {_yuan(previous['revenue'])})"
-                    f" / {_yuan(previous['revenue'])} = {t.inputs['revenue_growth']:g}")
+                    f" / {_yuan(previous['revenue'])} = "
+                    f"{format_input('revenue_growth', t.inputs['revenue_growth'])}")
     # Days sales outstanding with us: what they owe us against what we sold them in a year.
     sold = sales_12m(facts.transactions, as_of)
     owed = receivables.exposure(facts.transactions)
@@ -380,7 +382,8 @@ def _individual(t: _Trace, st: dict, latest, facts: Facts, as_of) -> None:
     else:
         value = round((st["income"] - st["expenses"]) / st["income"], 4)
         t.ok("savings_rate", value, f"(income - expenses) / income = ({_yuan(st['income'])} - "
-                                    f"{_yuan(st['expenses'])}) / {_yuan(st['income'])} = {value:g}")
+                                    f"{_yuan(st['expenses'])}) / {_yuan(st['income'])} = "
+                                    f"{format_input('savings_rate', value)}")
     born = (identity_facts(facts.file.get("id_type") or "resident_id", facts.file.get("id_number"))
             .get("birth_date") or facts.file.get("birth_date"))
     if not born:
@@ -455,16 +458,23 @@ def format_input(key: str, value) -> str:
     if kind == "percent":
         return f"{value * 100:.1f}%"
     if kind == "count":
-        return f"{value:g}"
+        return _plain(value)
     if kind == "days":
-        return i18n.tr("metric.days", value=f"{value:g}")
+        return i18n.tr("metric.days", value=_plain(value))
     if kind == "years":
-        return i18n.tr("metric.years", value=f"{value:g}")
+        return i18n.tr("metric.years", value=_plain(value))
     if kind == "yuan":
         return format_money(round(value * 100))
     if kind in ("ratio", "score"):
         return f"{value:.2f}"
     return str(value)
+
+
+def _plain(value) -> str:
+    """A number as written by hand: 45, 1234567, 16.9 (never 1.23457e+06)."""
+    if float(value) == int(value):
+        return f"{int(value)}"
+    return f"{value:.4f}".rstrip("0").rstrip(".")
 
 
 _RULE = re.compile(r"^(≥|>|≤|<) (-?[0-9.]+(?:e[+-]?[0-9]+)?)$")
