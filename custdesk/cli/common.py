@@ -27,6 +27,8 @@ i18n.register({
     "cli.no_password": ("未提供密码（设置 {var} 或在终端中运行）",
                         "no password given (set {var} or run in a terminal)"),
     "cli.os_error": ("{path}：{reason}", "{path}: {reason}"),
+    "cli.not_text": ("参数 {option} 含有无法识别的字符（不是 UTF-8 文本）",
+                     "the argument {option} holds bytes that are not UTF-8 text"),
     "cli.not_utf8": ("不是 UTF-8 文本", "not UTF-8 text"),
     "cli.not_integer": ("不是有效的整数：{text}", "not a whole number: {text}"),
     "cli.key_value": ("{option} 的格式为 KEY=VALUE：{text}", "{option} takes KEY=VALUE: {text}"),
@@ -240,7 +242,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Arguments that name files: any bytes the system allows (a name that is not UTF-8 too).
+PATH_ARGS = frozenset({"db", "file", "out", "output", "errors", "mapping", "checkpoint", "dir"})
+
+
+def _refuse_undecodable(args: argparse.Namespace) -> None:
+    """Text arguments (names, search words, reasons) must be text: bytes that are not UTF-8
+    arrive as lone surrogates, which would be stored or searched as garbage."""
+    for dest, value in vars(args).items():
+        if dest in PATH_ARGS:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and any("\ud800" <= ch <= "\udfff" for ch in item):
+                raise UsageError(i18n.tr("cli.not_text", option=dest.replace("_", "-")))
+
+
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    _refuse_undecodable(args)
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_OK if args.command is None else EXIT_USAGE

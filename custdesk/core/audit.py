@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import clock, i18n
-from .files import write_atomic
+from .files import read_regular, write_atomic
 from .keys import primitives as p
 from .store.sealed_schema import SEAL_FROM
 
@@ -142,7 +142,7 @@ def head_signed(point: dict, registry, database_id: str) -> bool:
         return (point.get("database_id") == database_id and cert is not None
                 and cert.user == point.get("signer")
                 and any(p.verify(cert.sign_key, signature, m) for m in messages))
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, AttributeError):
         return False
 
 
@@ -166,11 +166,28 @@ def _masked_phones(value):
     return value
 
 
+_HEAD_TYPES = {"seq": int, "hash": str, "signature": str, "signer": str, "signer_serial": int,
+               "database_id": str, "at": str, "throttle": dict}
+
+
 def read_head_file(db_path: Path) -> dict | None:
+    """The head file as written (None: there is none). A file cut
+    short, garbled or of the wrong shape comes back as what of it has the right types (an
+    empty dict at worst): its signature then fails, and it is kept as evidence."""
     try:
-        return json.loads(head_path(db_path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_regular(head_path(db_path), 1 << 20).decode("utf-8"))
+    except FileNotFoundError:
         return None
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    point = {k: v for k, v in data.items()
+             if k not in _HEAD_TYPES or type(v) is _HEAD_TYPES[k]}
+    if "throttle" in point:
+        from .store.keyslots import throttle_entry_ok
+        point["throttle"] = {u: e for u, e in point["throttle"].items() if throttle_entry_ok(e)}
+    return point
 
 
 @dataclass(frozen=True)

@@ -64,8 +64,9 @@ def judge(results: list[dict]) -> list[str]:
         elif r["traceback"]:
             bad.append(f"{what}: traceback on stderr")
         elif r["status"] not in (0, 1, 2, 3):
-            bad.append(f"{what}: exit status {r['status']!r}")
-        elif r["status"] in (1, 3) and r["lines"] != 1:
+            bad.append(f"{what}: exit status {r['status']!r}: {r['stderr'][-300:]}")
+        elif r["status"] in (1, 3) and r["lines"] != 1 and not (
+                r["lines"] == 0 and r["stdout_lines"]):     # a check's verdict on stdout
             bad.append(f"{what}: {r['lines']} lines for one refusal: {r['stderr'][-300:]}")
         elif r["half_written"]:
             bad.append(f"{what}: refused, yet wrote {r['half_written']}")

@@ -31,6 +31,7 @@ import os
 import secrets
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
@@ -38,8 +39,16 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from .. import i18n
+from ..errors import StoreError
 from ..files import fsync_dir, private_file, write_atomic
 from ..keys import primitives as p
+
+i18n.register({
+    "keys.damaged": ("密钥文件 {path} 已损坏（{detail}），无法使用：请从备份恢复（custdesk restore）",
+                     "the key file {path} is damaged ({detail}) and cannot be used: restore a "
+                     "backup (custdesk restore)"),
+})
 
 FORMAT = 2
 # Argon2id cost, chosen by measuring (README, "Passwords"): 256 MiB and 3 passes take
@@ -83,6 +92,86 @@ def _slot_aad(user: str, fmt: int = FORMAT) -> bytes:
 
 def _file_key_aad(principal: str, epoch: int) -> bytes:
     return f"custdesk-file-key:{principal}:{epoch}".encode("utf-8")
+
+
+MAX_FILE = 16 << 20          # bytes: a key file of thousands of users is far smaller
+# Argon2 parameters a slot may state: a damaged or edited slot asking for terabytes of
+# memory or hours of work is refused, not run.
+_KDF_LIMITS = {"time_cost": (1, 64), "memory_cost": (8, 4 << 20), "parallelism": (1, 64)}
+
+
+class KeySlotsDamaged(StoreError, ValueError):
+    """The ``.keys`` file is not one this program wrote (cut short, edited, garbled)."""
+
+    def __init__(self, path: Path, detail: str):
+        self.detail = detail
+        super().__init__(i18n.tr("keys.damaged", path=path, detail=detail))
+
+
+def _is_str_map(value, check) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and check(v)
+                                           for k, v in value.items())
+
+
+def _kdf_ok(kdf) -> bool:
+    return (isinstance(kdf, dict) and isinstance(kdf.get("salt"), str)
+            and all(type(kdf.get(key)) is int and low <= kdf[key] <= high
+                    for key, (low, high) in _KDF_LIMITS.items()))
+
+
+def _slot_ok(slot) -> bool:
+    return (isinstance(slot, dict) and _kdf_ok(slot.get("kdf"))
+            and all(isinstance(slot.get(key), str) for key in ("nonce", "wrapped")))
+
+
+def _envelope_ok(entry) -> bool:
+    def one(item) -> bool:
+        return (isinstance(item, dict) and type(item.get("epoch")) is int
+                and isinstance(item.get("token"), str))
+    older = entry.get("older", []) if isinstance(entry, dict) else None
+    return one(entry) and isinstance(older, list) and all(one(item) for item in older)
+
+
+def throttle_entry_ok(entry) -> bool:
+    """A login back-off entry: {count: int, last: ISO time or None} (here and in the head file)."""
+    if not (isinstance(entry, dict) and type(entry.get("count", 0)) is int):
+        return False
+    last = entry.get("last")
+    if last is None:
+        return True
+    try:
+        datetime.fromisoformat(str(last).replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return isinstance(last, str)
+
+
+def _shape_problem(data) -> str | None:
+    """What is wrong with the shape of a parsed key file (None: nothing). Only the shape:
+    whether a slot opens is the password's and the signatures' business."""
+    if not isinstance(data, dict):
+        return "not an object"
+    if data.get("format") not in (1, FORMAT) or type(data.get("format")) is not int:
+        return f"format {str(data.get('format'))[:20]!r}"
+    if data["format"] == FORMAT and not _is_str_map(data.get("slots"), _slot_ok):
+        return "slots"
+    if data["format"] == 1 and not _is_str_map(data.get("slots"), lambda s: isinstance(s, dict)):
+        return "slots"
+    if not _is_str_map(data.get("file_keys", {}), _envelope_ok):
+        return "file_keys"
+    recovery = data.get("recovery")
+    if recovery is not None and not _is_str_map(recovery, lambda v: isinstance(v, str)):
+        return "recovery"
+    if not _is_str_map(data.get("throttle", {}), throttle_entry_ok):
+        return "throttle"
+    pending = data.get("pending_failures", [])
+    if not (isinstance(pending, list) and all(
+            isinstance(e, dict) and isinstance(e.get("user"), str) and isinstance(e.get("at"), str)
+            for e in pending)):
+        return "pending_failures"
+    if not isinstance(data.get("database_id", ""), str):
+        return "database_id"
+    return None
 
 
 @dataclass(frozen=True)
@@ -148,10 +237,20 @@ class KeySlots:
 
     @classmethod
     def load(cls, db_path: Path) -> "KeySlots":
+        """The key file as it is; KeySlotsDamaged (a StoreError and a ValueError) when it is
+        not a key file of this program's shape (truncated, edited, not JSON). OSError when
+        it cannot be read."""
         path = slots_path(db_path)
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") not in (1, FORMAT):
-            raise ValueError(f"unknown key slot format {data.get('format')!r}")
+        raw = path.read_bytes()
+        if len(raw) > MAX_FILE:
+            raise KeySlotsDamaged(path, "too large")
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except ValueError as exc:                # not UTF-8, not JSON: cut short or garbled
+            raise KeySlotsDamaged(path, "not JSON") from exc
+        problem = _shape_problem(data)
+        if problem:
+            raise KeySlotsDamaged(path, problem)
         data.setdefault("throttle", {})
         data.setdefault("pending_failures", [])
         data.setdefault("file_keys", {})
