@@ -387,3 +387,20 @@ def test_preview_shows_what_would_close(desk, firm):
     preview = {(p["rule"], p["status"]) for p in desk.warnings.preview(datetime.date(2026, 12, 1))}
     assert ("complaints", "closing") in preview and ("payment_overdue", "open") in preview
     assert [w["status"] for w in desk.warnings.list(open_only=True)] == ["open", "open"]
+
+
+def test_a_check_by_someone_not_cleared_for_the_records_closes_nothing(open_as, firm):
+    """The clerk (内部) cannot read litigation levelled 秘密: her check finds no case, which is
+    not the case having ended; the warning stays open until someone cleared checks."""
+    boss, clerk = open_as("boss"), open_as("clerk")
+    boss.settings.set_field_level("litigation", "confidential")
+    boss.records.add(firm, "litigation", {"case_no": "(2026)浙0106民初123号", "role": "defendant",
+                                          "amount": "80000", "filed_on": "2026-08-01"})
+    (warning,) = [w for w in boss.warnings.list(open_only=True) if w["rule"] == "litigation"]
+    assert all(c["change"] != "close" for c in clerk.warnings.evaluate())
+    (still,) = [w for w in clerk.warnings.list(open_only=True) if w["rule"] == "litigation"]
+    assert still["facts_withheld"] and still["id"] == warning["id"]
+    boss.records.update(firm, "litigation", boss.records.raw(firm, "litigation")[0]["id"],
+                        {"status": "closed", "closed_on": "2026-08-30"})
+    (closed,) = [w for w in boss.warnings.list() if w["rule"] == "litigation"]
+    assert (closed["status"], closed["closed_by"]) == ("closed", "custdesk")
