@@ -23,8 +23,7 @@ i18n.register({
     "cli.no_amounts": ("没有给出任何金额", "no amounts given"),
     "cli.assessment": ("评估 #{id}：{score} 分，{grade}（风险{risk}），建议额度 {limit}",
                        "Assessment #{id}: score {score}, {grade} (risk {risk}), recommended limit {limit}"),
-    "cli.missing": ("缺失（按最低档计分）：{factor}：{why}", "missing (scored as the worst bin): "
-                    "{factor}: {why}"),
+    "cli.missing": ("缺失：{factor}：{why}（{scored}）", "missing: {factor}: {why} ({scored})"),
     "cli.missing_reason": ("缺失说明：{reason}", "reason given for the missing inputs: {reason}"),
     "cli.done": ("评估 #{id}：{status}", "Assessment #{id}: {status}"),
     "cli.discarded": ("评估 #{id} 已放弃", "Assessment #{id} discarded"),
@@ -213,7 +212,8 @@ def _print_assessment(item: dict, as_json: bool) -> None:
     for problem in item["detail"]["problems"]:
         print(problem, file=sys.stderr)
     for missing in item["missing"]:
-        print(i18n.tr("cli.missing", factor=missing["label"], why=missing["why"]), file=sys.stderr)
+        print(i18n.tr("cli.missing", factor=missing["label"], why=missing["why"],
+                      scored=missing["scored"]), file=sys.stderr)
     if item["missing_reason"]:
         print(i18n.tr("cli.missing_reason", reason=item["missing_reason"]), file=sys.stderr)
 

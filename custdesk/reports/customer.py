@@ -78,7 +78,7 @@ i18n.register({
     "cr.recommended": ("建议额度", "Recommended limit"),
     "cr.approved_limit": ("批准额度", "Approved limit"),
     "cr.valid_until": ("有效期至", "Valid until"),
-    "cr.missing": ("缺失数据（按最低档计分）：{items}", "Missing inputs (scored as the worst bin): {items}"),
+    "cr.missing": ("缺失数据：{items}", "Missing inputs: {items}"),
     "cr.missing_reason": ("评估人说明：{reason}", "Assessor's reason: {reason}"),
     "cr.altman": ("Altman 模型：{text}", "Altman model: {text}"),
     "cr.factor": ("评分项", "Factor"),
@@ -384,7 +384,8 @@ def _assessment(desk, code: str, data: CustomerData, names: dict) -> dict | None
                     for k, _ in dims}
     problems = [p for p in detail["problems"] if p]
     data.masked_any |= a["masked"]
-    missing = [_bracketed(m["label"], m["why"]) for m in a["missing"]]
+    sep = "；" if i18n.language() == "zh" else "; "
+    missing = [_bracketed(m["label"], f"{m['why']}{sep}{m['scored']}") for m in a["missing"]]
     return {"summary": summary, "factors": factors, "incomplete": a["incomplete"],
             "missing": ("、" if i18n.language() == "zh" else "; ").join(missing),
             "missing_reason": a["missing_reason"], "altman": a["altman"],

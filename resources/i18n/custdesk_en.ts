@@ -480,8 +480,8 @@
         </message>
         <message>
             <location line="+7" />
-            <source>⚠ Missing (scored as the worst bin): {factor}: {why}</source>
-            <translation>⚠ Missing (scored as the worst bin): {factor}: {why}</translation>
+            <source>⚠ Missing: {factor}: {why} ({scored})</source>
+            <translation>⚠ Missing: {factor}: {why} ({scored})</translation>
         </message>
         <message>
             <location line="+3" />

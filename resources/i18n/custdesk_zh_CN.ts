@@ -480,8 +480,8 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>⚠ Missing (scored as the worst bin): {factor}: {why}</source>
-        <translation>⚠ 数据缺失（按最低档计分）：{factor}：{why}</translation>
+        <source>⚠ Missing: {factor}: {why} ({scored})</source>
+        <translation>⚠ 数据缺失：{factor}：{why}（{scored}）</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -58,7 +58,7 @@ def test_the_report_names_the_model_each_missing_input_and_the_reason(approved, 
     if language == "zh":
         for words in ("Altman模型：AltmanZ（上市制造业）", "Z=1.2×X1+1.4×X2+3.3×X3+0.6×X4+1×X5",
                       "Z=1.46→困境区（困境区<1.81，灰色区1.81–2.99，安全区>2.99）",
-                      "缺失数据（按最低档计分）：营业收入增长率", "行业前景（定性）（评估人未填写）",
+                      "缺失数据：营业收入增长率", "行业前景（定性）（评估人未填写；缺失，按最低档计分）",
                       "评估人说明：上年报表尚未提交，下季度补评", "≤40.0%"):
             assert _flat(words) in text, words
     else:

@@ -115,6 +115,14 @@ def missing_inputs(detail: dict) -> list[dict]:
             for f in detail.get("factors", ()) if f.get("rule") == "missing"]
 
 
+def _missing_rule(card, key: str) -> str:
+    """How a missing input of factor ``key`` was scored, in words."""
+    spec = card.factor(key)
+    if spec.missing == "points":
+        return i18n.tr("grading.rule.missing_points", points=f"{spec.missing_points:g}")
+    return i18n.tr("grading.rule.missing")
+
+
 def _reason(value, required: bool = True) -> str:
     text = check_one("reason", check_text, value or "", 500)
     if required and not text:
@@ -480,9 +488,8 @@ class Grading:
             if hidden:               # the bin would tell the figure
                 factor["rule"] = "***"
             factor["rule_shown"] = (
-                i18n.tr("grading.rule.missing_points", points=f"{spec.missing_points:g}")
-                if factor["rule"] == "missing" and spec.missing == "points"
-                else i18n.tr(f"grading.rule.{factor['rule']}") if factor["rule"] in ("missing", "else")
+                _missing_rule(card, factor["key"]) if factor["rule"] == "missing"
+                else i18n.tr("grading.rule.else") if factor["rule"] == "else"
                 else choice.label if choice else metrics.format_rule(factor["input_key"], factor["rule"]))
             factor["shown"] = (factor["input"] if hidden else choice.label if choice
                                else metrics.format_input(factor["input_key"], factor["input"]))
@@ -499,7 +506,7 @@ class Grading:
         detail["problems"] = ["***" if masked else metrics.trace_text(p) for p in detail["problems"]]
         # What was missing, each named with why, and the assessor's reason for submitting so.
         item["missing"] = [{"key": m["key"], "label": card.factor(m["key"]).label,
-                            "required": m["required"],
+                            "required": m["required"], "scored": _missing_rule(card, m["key"]),
                             "why": "***" if masked else metrics.trace_text(
                                 detail["traces"].get(m["input_key"], {}))}
                            for m in missing_inputs(detail)]

@@ -234,8 +234,8 @@ class AssessmentView(QWidget):
     def flag_lines(self, item: dict) -> list[str]:
         lines = []
         for missing in item.get("missing", []):
-            lines.append(self.tr("⚠ Missing (scored as the worst bin): {factor}: {why}").format(
-                factor=missing["label"], why=missing["why"]))
+            lines.append(self.tr("⚠ Missing: {factor}: {why} ({scored})").format(
+                factor=missing["label"], why=missing["why"], scored=missing.get("scored", "")))
         if item.get("missing_reason"):
             lines.append(self.tr("Assessor's reason for the missing inputs: {reason}").format(
                 reason=item["missing_reason"]))
