@@ -518,15 +518,17 @@ class Warnings:
         live = [i for i in items if i["status"] != "closed" and not i["facts_withheld"]]
         if not live:
             return
-        codes = {i["code"] for i in live}
-        ids = dict(self._desk.db.execute(
-            f"SELECT code, id FROM main.customers WHERE code IN ({','.join('?' * len(codes))})",
-            sorted(codes)).fetchall()) if len(codes) <= 500 else None
+        # The rules over these files only (by their ids: along the primary key, not a scan).
+        codes = sorted({i["code"] for i in live})
+        by_code = {}
+        for first in range(0, len(codes), 900):       # (SQLite's bound-parameter limit)
+            chunk = codes[first:first + 900]
+            by_code.update(self._desk.db.execute(
+                f"SELECT code, id FROM main.customers WHERE code IN ({','.join('?' * len(chunk))})",
+                chunk).fetchall())
         found: dict[tuple, list[dict]] = {}
-        for cand in self.candidates(clock.today(), None if ids is None else list(ids.values())):
+        for cand in self.candidates(clock.today(), sorted(by_code.values())):
             found.setdefault((cand["customer_id"], cand["rule"]), []).append(cand)
-        by_code = ids if ids is not None else dict(self._desk.db.execute(
-            "SELECT code, id FROM main.customers").fetchall())
         for item in live:
             cands = found.get((by_code.get(item["code"]), item["rule"]))
             if cands:
