@@ -435,7 +435,8 @@ def _reviews(desk, code: str, data: CustomerData, names: dict) -> None:
 def _warnings(desk, code: str, names: dict) -> list:
     rows = []
     for w in desk.warnings.list(code=code):
-        handling = [f"{clock.local_day(a['at'])} {names.get(a['by_user'], a['by_user'])}："
+        colon = "：" if i18n.language() == "zh" else ": "
+        handling = [f"{clock.local_day(a['at'])} {names.get(a['by_user'], a['by_user'])}{colon}"
                     f"{action_text(a)}" for a in desk.warnings.actions(w["id"])]
         rows.append([severity_label(w["severity"]), rule_label(w["rule"]),
                      item_facts_text(w), w["raised_on"],
