@@ -24,6 +24,7 @@ i18n.register({
     "cli.assessment": ("评估 #{id}：{score} 分，{grade}（风险{risk}），建议额度 {limit}",
                        "Assessment #{id}: score {score}, {grade} (risk {risk}), recommended limit {limit}"),
     "cli.missing": ("缺失：{factor}：{why}（{scored}）", "missing: {factor}: {why} ({scored})"),
+    "cli.altman": ("Altman 模型：{text}", "Altman model: {text}"),
     "cli.missing_reason": ("缺失说明：{reason}", "reason given for the missing inputs: {reason}"),
     "cli.done": ("评估 #{id}：{status}", "Assessment #{id}: {status}"),
     "cli.discarded": ("评估 #{id} 已放弃", "Assessment #{id} discarded"),
@@ -52,7 +53,8 @@ def register(sub) -> None:
     p.add_argument("target", nargs="+", metavar="CODE | ACTION ID")
     p.add_argument("--scorecard", help="NAME or NAME@VERSION (default: the kind's default)")
     p.add_argument("--answer", action="append", metavar="FACTOR=VALUE",
-                   help="a qualitative answer, e.g. management=sound")
+                   help="a qualitative answer, e.g. management=sound; for an enterprise also "
+                        "listed=yes and market_equity=YUAN (they choose the Altman model)")
     p.add_argument("--adjust", type=integer, default=0, help="notches up (+) or down (-), at most 2")
     p.add_argument("--reason", help="reason for the adjustment, the rejection, or a limit "
                                     "above the recommendation")
@@ -209,6 +211,8 @@ def _print_assessment(item: dict, as_json: bool) -> None:
                        f"{f['max_points']:g}",
              "rule": f["rule_shown"]} for f in item["detail"]["factors"]]
     print_table(rows, ["dimension", "factor", "input", "points", "rule"])
+    if item["altman"]:
+        print(i18n.tr("cli.altman", text=item["altman"]))
     for problem in item["detail"]["problems"]:
         print(problem, file=sys.stderr)
     for missing in item["missing"]:

@@ -60,6 +60,8 @@ def test_assess_json_submit_approve_and_history(cli):
     assert json.loads(out)["missing_reason"] == "上年报表未提供"
     status, _, err = cli("assess", "show", assessment, user="reviewer")
     assert "上年报表未提供" in err and "营业收入增长率" in err
+    status, out, _ = cli("assess", "show", assessment, user="reviewer")
+    assert "Altman 模型：Altman Z'（非上市制造业）" in out and "灰色区 1.23–2.90" in out
     status, _, err = cli("assess", "approve", assessment)
     assert status == 1 and "四眼" in err
     status, _, err = cli("assess", "reject", assessment, user="reviewer")
