@@ -39,6 +39,13 @@ def pytest_addoption(parser):
                      help="also run the tests marked slow (CI does; tools/dev.sh test --runslow)")
 
 
+def pytest_configure(config):
+    # The hypothesis fuzz of validators and importer (tests/faults/test_fuzz.py): 10,000
+    # examples each with --runslow (CI), a few hundred in the default local run.
+    if not config.getoption("--runslow"):
+        os.environ.setdefault("CUSTDESK_FUZZ_EXAMPLES", "300")
+
+
 def pytest_collection_modifyitems(config, items):
     # Slow tests (kill -9 loops, many subprocesses, production Argon2) stay out of the
     # default local run; CI runs them (.ci/run passes --runslow), as does -m slow.
