@@ -160,7 +160,8 @@ def _shape_problem(data) -> str | None:
     if not _is_str_map(data.get("file_keys", {}), _envelope_ok):
         return "file_keys"
     recovery = data.get("recovery")
-    if recovery is not None and not _is_str_map(recovery, lambda v: isinstance(v, str)):
+    if recovery is not None and not (_is_str_map(recovery, lambda v: isinstance(v, str))
+                                     or (data["format"] == 1 and isinstance(recovery, dict))):
         return "recovery"
     if not _is_str_map(data.get("throttle", {}), throttle_entry_ok):
         return "throttle"
