@@ -246,3 +246,27 @@ def test_a_report_and_a_checkpoint_file_are_checkpoints_for_verify(cli, tmp_path
     Path(str(db_path) + ".audit-head").unlink()
     status, out, _ = cli("audit", "verify", "--checkpoint", str(report), "--json")
     assert status == 1 and json.loads(out)["problem"] in ("rolled_back", "no_head")
+
+
+def test_an_export_to_a_file_name_that_is_not_utf8_is_written_and_said(db_path, tmp_path):
+    """The name is what the system allows (bytes that are not UTF-8): the report is written
+    under it, the message names it escaped, the status is 0 (no traceback after the work)."""
+    from custdesk.core.desk import Desk
+    with Desk.open(db_path, ADMIN, ADMIN_PW) as desk:
+        code = desk.customers.add({"kind": "individual", "name": "张伟"}).code
+    target = os.fsencode(tmp_path) + b"/\xb1\xa8\xb8\xe6-" + code.encode() + b".pdf"   # GBK 报告
+    env = {**os.environ, "CUSTDESK_PASSWORD": ADMIN_PW, "PYTHONIOENCODING": "utf-8:strict"}
+    proc = subprocess.run([os.fsencode(sys.executable), os.fsencode(CLI_MAIN), b"--db",
+                           os.fsencode(db_path), b"--user", ADMIN.encode(), b"report",
+                           b"customer", code.encode(), b"-o", target],
+                          env=env, capture_output=True, timeout=120)
+    err, out = proc.stderr.decode("utf-8"), proc.stdout.decode("utf-8")
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err and os.path.exists(target)
+    assert "\\udcb1" in out                     # the undecodable bytes, shown escaped
+    # Text arguments that are not UTF-8 are refused in one line, nothing written.
+    proc = subprocess.run([os.fsencode(sys.executable), os.fsencode(CLI_MAIN), b"--db",
+                           os.fsencode(db_path), b"--user", ADMIN.encode(), b"customer", b"add",
+                           b"--kind", b"individual", b"--name", b"\xd5\xc5\xce\xb0"],
+                          env=env, capture_output=True, timeout=120)
+    assert proc.returncode == 2 and len(proc.stderr.decode().strip().splitlines()) == 1
