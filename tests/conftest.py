@@ -57,14 +57,36 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+_COSTLY: list[dict] = []      # key derivations at the production cost, in this test
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _cheap_kdf():
     """Small Argon2 parameters for the thousands of logins the tests make, by patching the
     policy (production code has no test switch). Tests of the production parameters
-    take ``production_kdf``."""
+    take ``production_kdf``; any other test that derives a key at the production cost fails.
+    (The older-custdesk fixture's slots carry that version's own, smaller parameters, which
+    opening it must run.)"""
+    derive = keyslots._derive_password_key
+
+    def watched(password, kdf):
+        if kdf.get("memory_cost", 0) >= cheap_kdf.PRODUCTION["memory_cost"]:
+            _COSTLY.append(dict(kdf))
+        return derive(password, kdf)
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(keyslots, "ARGON2", dict(cheap_kdf.CHEAP))
+        patch.setattr(keyslots, "_derive_password_key", watched)
         yield
+
+
+@pytest.fixture(autouse=True)
+def _no_costly_kdf(request):
+    _COSTLY.clear()
+    yield
+    if "production_kdf" not in request.fixturenames and _COSTLY:
+        pytest.fail(f"production-cost Argon2 ran {len(_COSTLY)} time(s) in a test that does not "
+                    f"take production_kdf: {_COSTLY[0]}")
 
 
 @pytest.fixture
