@@ -478,7 +478,7 @@ def submitted(runner, qtbot):
 def approve(reviewer, qtbot, submitted, limits=(("张伟", "10000"), ("王芳", "20000"))):
     for name, limit in limits:
         call(reviewer, qtbot, lambda d, i=submitted[name][1], amount=limit:
-             d.grading.approve(i, amount))
+             d.grading.approve(i, amount, "熟客，额度按往来核定"))
 
 
 def test_the_list_shows_grades_limits_use_and_holds_as_approved(submitted, make_runner, qtbot):

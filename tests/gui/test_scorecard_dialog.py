@@ -96,7 +96,7 @@ def test_names_and_versions_are_the_library_s_to_refuse(manager, enterprise_sour
 def test_copy_and_edit_saves_a_copy_that_appears_in_the_list(manager, qtbot):
     page = open_settings(manager, qtbot)
     rows = table_rows(page)
-    assert rows["enterprise-standard"][VERSION:] == ["1", "企业", "Yes", "Yes"]
+    assert rows["enterprise-standard"][VERSION:] == ["2", "企业", "Yes", "Yes"]
     assert rows["individual-standard"][TITLE] == "个人客户标准评分卡"
     assert not page.scorecard_buttons["version"].isEnabled()   # nothing selected yet
     assert page.select_scorecard("enterprise-standard")
