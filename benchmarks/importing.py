@@ -66,14 +66,13 @@ def run_import(db: Path, source: Path) -> dict:
 
 def run_floor(db: Path, source: Path) -> dict:
     """The same rows, cleaned, keyed and sealed beforehand, inserted with bare executemany."""
-    from custdesk.core.customers import blind
-    from custdesk.core.customers import search as s
+    import itertools
+
     from custdesk.core.importing import Importer
     from custdesk.core.importing import run as r
     from custdesk.core.importing.keys import KeyMaker, keys_for
     from custdesk.core.importing.mapping import map_headers
     from custdesk.core.importing.reading import read_table
-    from custdesk.core.store.sealed_schema import SEAL_FROM
     desk = new_desk(db)
     importer = Importer(desk, "customers")
     table = read_table(source)
@@ -84,45 +83,23 @@ def run_floor(db: Path, source: Path) -> dict:
     importer._units = {k: r.header_unit(table.headers[i]) for i, k in columns.items()
                        if importer.fields[k].type in ("money", "signed_money")}
     importer._keys = KeyMaker(parallel=False)
-    new, _updates = importer._check_customers(table.rows, columns, result)
-    # Everything the import's write works out, worked out before the clock starts: ids and
-    # codes (random, as ``customers.allocate`` gives them), search keys, the stored form of
-    # each row (``desk.store.encode``: ID numbers and incomes vaulted above an internal
-    # file, sealed files sealed), name grams and blind-index digests.
-    now, due = "2026-01-01T00:00:00Z", "2026-01-31"
-    defaults = {t: r._defaults(desk.db, t) for t in ("customers", "individuals", "enterprises")}
-    identities = desk.customers.allocate(len(new))
-    keys = keys_for(r._key_items(new))
-    stored: dict[str, list[dict]] = {"customers": [], "individuals": [], "enterprises": []}
-    grams, digests = [], []
-    for (kind, base, detail), (new_id, code), (name_norm, initials, full, phone_rev) in zip(
-            new, identities, keys):
-        row = {k: defaults["customers"].get(k) if v is None else v for k, v in zip(r._BASE, base)}
-        row.update(id=new_id, code=code, kind=kind, overrides="{}", created_at=now,
-                   created_by=ADMIN, updated_at=now, name_norm=name_norm, pinyin_initials=initials,
-                   pinyin_full=full, phone_rev=phone_rev, next_review=due, exposure=0)
-        level = row["level"]
-        stored["customers"].append(desk.store.encode("customers", row, level=level))
-        detail_table = r._TABLE[kind]
-        detail_row = {"customer_id": new_id, **{k: defaults[detail_table].get(k) if v is None else v
-                                                for k, v in zip(r._DETAIL[kind], detail)}}
-        stored[detail_table].append(desk.store.encode(detail_table, detail_row, level=level))
-        if level < SEAL_FROM:
-            grams.extend((g, new_id) for g in s.name_grams(name_norm))
-        for index_table, column in blind.INDEXED:
-            source_row = row if index_table == "customers" else detail_row
-            if index_table in ("customers", detail_table) and column in source_row:
-                found = blind.digest_row(desk, new_id, index_table, column, source_row[column],
-                                         level)
-                if found:
-                    digests.append(found)
-    grams.sort()
+    with desk.writing():
+        files = [f for new, _u, _last in importer._check_customers(table.rows, columns, result)
+                 for f, _contact in new]
+        for file, keys in zip(files, keys_for(r._key_items([(f, None) for f in files]))):
+            file.keys = keys
+        # Everything the import's write works out, worked out before the clock starts, by
+        # the archive's own writer: ids and codes, the stored form of each row (ID numbers
+        # and incomes vaulted above an internal file, sealed files sealed), name grams and
+        # blind-index digests.
+        prepared = desk.customers._writer.prepare(files)
     statements = {}
-    for name, rows in stored.items():
+    for name, rows in prepared.stored.items():
         names = list(rows[0]) if rows else []
         statements[name] = (f"INSERT INTO main.{name} ({', '.join(names)}) "
                             f"VALUES ({', '.join('?' * len(names))})",
                             [[row[n] for n in names] for row in rows])
+    grams = sorted(prepared.grams)
     conn = desk.db.conn
     started = time.perf_counter()
     with desk.writing(), r._large_cache(desk.db):      # the page cache the import uses
@@ -130,12 +107,18 @@ def run_floor(db: Path, source: Path) -> dict:
             if rows:
                 conn.executemany(sql, rows)
         conn.executemany("INSERT OR IGNORE INTO name_grams (gram, customer_id) VALUES (?, ?)", grams)
-        conn.executemany(blind.INSERT, digests)
+        conn.executemany(blind_insert(), prepared.digests)
     seconds = time.perf_counter() - started
     desk.close()
-    count = len(stored["customers"])
+    count = len(prepared.identities)
+    del itertools
     return {"seconds": round(seconds, 2), "rows": count,
             "rows_per_s": round(count / seconds), "peak_rss_mib": round(peak_mib(), 1)}
+
+
+def blind_insert() -> str:
+    from custdesk.core.customers import blind
+    return blind.INSERT
 
 
 ROOT = Path(__file__).resolve().parents[1]

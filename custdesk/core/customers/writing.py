@@ -38,6 +38,19 @@ class NewFile:
     values: dict
     overrides: dict = dc_field(default_factory=dict)     # field -> reason (checksum kept)
     keys: tuple | None = None      # (name_norm, initials, full pinyin, phone_rev) if known
+    # Bookkeeping columns set by whoever writes the file in bulk (a synthetic firm's
+    # created_at, grade, next review ...), over what a new file gets.
+    extra: dict = dc_field(default_factory=dict)
+
+
+@dataclass
+class Prepared:
+    """New files in their stored form (``FileWriter.prepare``)."""
+
+    identities: list[tuple[int, str]]
+    stored: dict[str, list[dict]]
+    grams: list[tuple[str, int]]
+    digests: list[tuple]
 
 
 @dataclass
@@ -88,12 +101,20 @@ class FileWriter:
     # -- new files ------------------------------------------------------------------------
     def create(self, files: list[NewFile]) -> list[tuple[int, str]]:
         """Insert new files in bulk; their (row id, code) pairs, in order."""
+        prepared = self.prepare(files)
+        self.insert(prepared)
+        return prepared.identities
+
+    def prepare(self, files: list[NewFile]) -> "Prepared":
+        """The stored form of new files (ids and codes drawn, rows sealed, name pieces and
+        digests made), ready for ``insert``. Inside the write: codes are drawn against the
+        files on record, and sealed levels are logged."""
         desk = self._desk
+        out = Prepared([], {"customers": [], "individuals": [], "enterprises": []}, [], [])
         if not files:
-            return []
+            return out
         from ..importing.keys import keys_for
         from ..reviews import next_review
-        conn = desk.db.conn
         defaults = self._column_defaults()
         now, user, today = clock.timestamp(), desk.user.name, clock.today().isoformat()
         missing = [i for i, f in enumerate(files) if f.keys is None]
@@ -101,10 +122,9 @@ class FileWriter:
                                               files[i].kind) for i in missing])))
         # A new file's first review: the same rule (and date) for every file of the write.
         due = next_review({"created_at": now, "grade": None}, desk.reviews.policy())[0].isoformat()
-        identities = desk.customers.allocate(len(files))
-        stored: dict[str, list[dict]] = {"customers": [], "individuals": [], "enterprises": []}
-        grams, digests = [], []
-        for index, (new, (new_id, code)) in enumerate(zip(files, identities)):
+        out.identities = desk.customers.allocate(len(files))
+        stored, grams, digests = out.stored, out.grams, out.digests
+        for index, (new, (new_id, code)) in enumerate(zip(files, out.identities)):
             values, kind = new.values, new.kind
             name_norm, initials, full, phone_rev = new.keys or worked[index]
             row = {k: values.get(k) for k in _BASE}
@@ -119,6 +139,7 @@ class FileWriter:
                        pinyin_initials=initials, pinyin_full=full, phone_rev=phone_rev,
                        next_review=due, exposure=0,
                        closed_on=today if row["status"] == "closed" else None)
+            row.update(new.extra)
             level = row["level"]
             desk.customers.mark_level(code, new_id, 0, level)
             stored["customers"].append(desk.store.encode("customers", row, level=level))
@@ -138,17 +159,22 @@ class FileWriter:
                     found = blind.digest_row(desk, new_id, index_table, column, source[column], level)
                     if found:
                         digests.append(found)
-        for table, rows in stored.items():
+        return out
+
+    def insert(self, prepared: "Prepared") -> None:
+        """Write prepared files: one ``executemany`` a table (in the caller's write)."""
+        conn = self._desk.db.conn
+        for table, rows in prepared.stored.items():
             if rows:
                 names = list(rows[0])
                 conn.executemany(f"INSERT INTO main.{table} ({', '.join(names)}) "
                                  f"VALUES ({', '.join('?' * len(names))})",
                                  [[r[n] for n in names] for r in rows])
-                desk.store.writes += len(rows)
-        grams.sort()                          # in key order: fewer pages touched
-        conn.executemany("INSERT OR IGNORE INTO name_grams (gram, customer_id) VALUES (?, ?)", grams)
-        conn.executemany(blind.INSERT, digests)
-        return identities
+                self._desk.store.writes += len(rows)
+        prepared.grams.sort()                 # in key order: fewer pages touched
+        conn.executemany("INSERT OR IGNORE INTO name_grams (gram, customer_id) VALUES (?, ?)",
+                         prepared.grams)
+        conn.executemany(blind.INSERT, prepared.digests)
 
     # -- changes --------------------------------------------------------------------------
     def change(self, change: FileChange) -> None:
@@ -207,4 +233,4 @@ class FileWriter:
                 blind.update(desk, customer_id, index_table, column, indexed[column], level)
 
 
-__all__ = ["FileChange", "FileWriter", "NewFile", "closed_on", "search_keys"]
+__all__ = ["FileChange", "FileWriter", "NewFile", "Prepared", "closed_on", "search_keys"]

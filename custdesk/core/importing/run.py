@@ -512,11 +512,10 @@ class Importer:
         identities = desk.customers.write_files(files, [
             FileChange(customer_id, clean, self._overrides_after(customer_id, clean))
             for customer_id, _code, clean, _contact in updates])
-        contacts = [(new_id, contact, file.values["level"])
-                    for (file, contact), (new_id, _code) in zip(new, identities) if contact]
-        contacts += [(customer_id, contact, None) for customer_id, _c, _v, contact in updates
-                     if contact]
-        self._write_contacts(contacts)
+        self._write_contacts([(new_id, contact, file.values["level"])
+                              for (file, contact), (new_id, _code) in zip(new, identities) if contact]
+                             + [(customer_id, contact, None)
+                                for customer_id, _c, _v, contact in updates if contact])
         for file, (_new_id, code) in zip(files, identities):
             self._codes.append(code)
             if file.values["level"] >= SEAL_FROM:
