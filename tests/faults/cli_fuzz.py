@@ -148,8 +148,10 @@ def argv_for(words: tuple, parser: argparse.ArgumentParser, pools: Pools,
 
 def run_once(argv: list[str]) -> dict:
     """One command line through ``main``; what a user would have seen."""
-    err = io.StringIO()
-    out = io.StringIO()
+    # Real encoded streams (strict UTF-8, as a terminal's), not StringIO: a file name that is
+    # not UTF-8 fails to print on them as it does for a user.
+    err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict", write_through=True)
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict", write_through=True)
     escaped = None
     status = None
     signal.alarm(RUN_SECONDS)
@@ -162,9 +164,12 @@ def run_once(argv: list[str]) -> dict:
         escaped = "".join(traceback.format_exception(exc))[-3000:]
     finally:
         signal.alarm(0)
-    lines = [line for line in err.getvalue().splitlines() if line.strip()]
-    return {"status": status, "escaped": escaped, "stderr": err.getvalue()[-2000:],
-            "lines": len(lines), "traceback": "Traceback" in err.getvalue()}
+    err_text = err.buffer.getvalue().decode("utf-8", "replace")
+    out_text = out.buffer.getvalue().decode("utf-8", "replace")
+    lines = [line for line in err_text.splitlines() if line.strip()]
+    return {"status": status, "escaped": escaped, "stderr": err_text[-2000:],
+            "lines": len(lines), "stdout_lines": len(out_text.splitlines()),
+            "traceback": "Traceback" in err_text}
 
 
 def seed_codes(db: Path) -> tuple[list[str], list[str]]:
