@@ -183,24 +183,8 @@ class CustomerArchive:
     # -- writing --------------------------------------------------------------------------
     def _clean(self, kind: str, values: dict, overrides, *, creating: bool, id_type: str):
         desk = self._desk
-        clean, accepted, notes = clean_fields(
-            fields_for(kind), values, required=creating, overrides=overrides,
-            known_users=desk.users.exists, id_type=id_type)
-        errors: list[FieldError] = []
-        if clean.get("level") is not None and clean["level"] > desk.access.clearance:
-            errors.append(FieldError("level", "customer.level_above"))
-        # A value levelled above the user's clearance may be written (sealed to its level;
-        # the user sees its mask afterwards): entry needs no clearance to read back.
-        facts = identity_facts(id_type, clean.get("id_number"))
-        for key in ("birth_date", "gender"):
-            if key in facts:
-                if clean.get(key) and clean[key] != facts[key]:
-                    errors.append(FieldError(key, f"field.{key.split('_')[0]}_mismatch",
-                                             {"expected": facts[key]}))
-                clean[key] = facts[key]
-        if errors:
-            raise ValidationError(errors)
-        return clean, accepted, notes
+        return clean_file(kind, values, overrides, creating=creating, id_type=id_type,
+                          known_users=desk.users.exists, clearance=desk.access.clearance)
 
     def _check_unique(self, clean: dict, customer_id: int | None) -> None:
         """Refuse an identity number another file holds — among the values this user may
@@ -335,6 +319,31 @@ class CustomerArchive:
                 store.reseal(table, "customer_id = ?", [customer_id])
 
     _search_keys = staticmethod(search_keys)
+
+
+def clean_file(kind: str, values: dict, overrides, *, creating: bool, id_type: str,
+               known_users, clearance: int):
+    """A file's values checked as the form checks them: (clean values, accepted overrides,
+    warnings). Needs no database (the user names and clearance are given), so an import's
+    helper process can run it too."""
+    clean, accepted, notes = clean_fields(
+        fields_for(kind), values, required=creating, overrides=overrides,
+        known_users=known_users, id_type=id_type)
+    errors: list[FieldError] = []
+    if clean.get("level") is not None and clean["level"] > clearance:
+        errors.append(FieldError("level", "customer.level_above"))
+    # A value levelled above the user's clearance may be written (sealed to its level;
+    # the user sees its mask afterwards): entry needs no clearance to read back.
+    facts = identity_facts(id_type, clean.get("id_number"))
+    for key in ("birth_date", "gender"):
+        if key in facts:
+            if clean.get(key) and clean[key] != facts[key]:
+                errors.append(FieldError(key, f"field.{key.split('_')[0]}_mismatch",
+                                         {"expected": facts[key]}))
+            clean[key] = facts[key]
+    if errors:
+        raise ValidationError(errors)
+    return clean, accepted, notes
 
 
 def _field(key: str) -> Field:

@@ -1,11 +1,12 @@
-"""Search keys (name key, pinyin, phone tail) for many new files at once.
+"""Checks and search keys (name key, pinyin, phone tail) for many new files at once.
 
-The pinyin of 100,000 names is several seconds of pure Python. When the machine has a
-second core, a helper process (``python -m custdesk.core.importing.keys``) works the
-keys out batch by batch while the rows are still being checked, so that the write only
-inserts. The keys are those ``CustomerArchive`` writes: the helper runs the same
-function (``_search_keys``; its phone part is ``disclosure.phone_tail``). Whatever goes wrong with the
-helper, the keys are worked out here instead.
+Checking 100,000 rows and the pinyin of their names are several seconds each of pure
+Python. When the machine has a second core, a helper process (``python -m
+custdesk.core.importing.keys``) checks one chunk of rows (``archive.clean_file``, the
+form's own check) and works out its keys while this process reads the next chunk and
+writes the one before. The helper runs the same functions the archive runs (its keys are
+``_search_keys``'s; its phone part is ``disclosure.phone_tail``). Whatever goes wrong with
+the helper, the work is done here instead.
 """
 
 from __future__ import annotations
@@ -35,6 +36,32 @@ def keys_for(items: list[tuple[str, str | None, str]]) -> list[tuple]:
     order (a name that repeats is worked out once)."""
     from ..disclosure import phone_tail
     return [(*_one(name, kind), phone_tail(phone)) for name, phone, kind in items]
+
+
+def clean_rows(payload) -> list[tuple]:
+    """Customer rows checked as the form checks them (``archive.clean_file``), with the search
+    keys of those that pass: payload (user names, clearance, the session's fixed clock or
+    None, [(kind, values, id_type)]) ->
+    [("ok", clean, keys) | ("bad", [FieldError, ...])]."""
+    from .. import clock
+    from ..customers.archive import clean_file
+    from ..errors import ValidationError
+    users, clearance, moment, rows = payload
+    clock.set_fixed(moment)               # "today" as the importing session has it
+    out = []
+    for kind, values, id_type in rows:
+        try:
+            clean = clean_file(kind, values, None, creating=True, id_type=id_type,
+                               known_users=users.__contains__, clearance=clearance)[0]
+        except ValidationError as exc:
+            out.append(("bad", exc.errors))
+            continue
+        out.append(("ok", clean, keys_for([(clean["name"], clean.get("phone"), kind)])[0]))
+    return out
+
+
+#: the work a helper does, by name
+JOBS = {"keys": keys_for, "clean": clean_rows}
 
 
 def _write_frame(stream, value) -> None:
@@ -104,21 +131,30 @@ class KeyMaker:
             self._done.notify_all()
 
     def submit(self, items: list[tuple[str, str | None, str]], last: bool = False) -> None:
-        """Queue a batch; the helper starts with the first batch that is not the ``last``
-        (a small file's only batch is not worth a process)."""
-        self._items.append(items)
+        """Queue a batch of keys to work out (``submit_job("keys", items)``)."""
+        self.submit_job("keys", items, last)
+
+    def submit_job(self, name: str, payload, last: bool = False) -> None:
+        """Queue a job (``JOBS``); the helper starts with the first job that is not the
+        ``last`` (a small file's only batch is not worth a process)."""
+        self._items.append((name, payload))
         if self._parallel and self._proc is None and not last:
             self._start()
         if self._alive:
-            self._outbox.put(items)
+            self._outbox.put((name, payload))
 
-    def batch(self, index: int) -> list[tuple]:
-        """The keys of the ``index``-th submitted batch."""
+    def batch(self, index: int):
+        """The result of the ``index``-th submitted job (worked out here if the helper is
+        not running or has failed)."""
         with self._done:
             while index not in self._results and self._alive:
                 self._done.wait()
-            keys = self._results.pop(index, None)
-        return keys if keys is not None else keys_for(self._items[index])
+            result = self._results.pop(index, None)
+        if result is None:
+            name, payload = self._items[index]
+            result = JOBS[name](payload)
+        self._items[index] = None             # done: its payload is not kept
+        return result
 
     def close(self) -> None:
         if self._proc is not None:
@@ -134,10 +170,11 @@ class KeyMaker:
 
 
 def main() -> int:
-    """The helper: batches in on stdin, their keys out on stdout, until stdin closes."""
+    """The helper: jobs in on stdin, their results out on stdout, until stdin closes."""
     source, sink = sys.stdin.buffer, sys.stdout.buffer
-    while (items := _read_frame(source)) is not None:
-        _write_frame(sink, keys_for(items))
+    while (job := _read_frame(source)) is not None:
+        name, payload = job
+        _write_frame(sink, JOBS[name](payload))
     return 0
 
 

@@ -197,7 +197,7 @@ class Importer:
         unknown_keys = {header_key(h) for h in unknown}
         self._unmapped = [(i, str(h).strip()) for i, h in enumerate(table.headers)
                           if i not in columns and header_key(h) in unknown_keys]
-        self._keys = KeyMaker(parallel=not self.dry_run and self.target == "customers"
+        self._keys = KeyMaker(parallel=self.target == "customers"
                               and os.environ.get("CUSTDESK_IMPORT_HELPER", "1") != "0")
         try:
             if self.target == "customers":
@@ -299,65 +299,94 @@ class Importer:
         return out[0], out[1]
 
     def _check_customers(self, rows, columns, result: ImportResult):
-        """The rows checked, CHUNK file rows at a time: yields (new files, changes, last)."""
+        """The rows checked, CHUNK file rows at a time: yields (new files, changes, last).
+        Each chunk is read here and checked with the form's check on the helper
+        (``keys.clean_rows``) while the chunk before it is written."""
         desk = self.desk
-        archive = desk.customers
         kind_field = [_FIELD["kind"]]
         existing = dict(zip(("id_number", "credit_code"), self._identities()))
         seen: dict[str, dict[str, int]] = {"id_number": {}, "credit_code": {}}
+        context = (frozenset(r[0] for r in desk.db.execute("SELECT name FROM users")),
+                   desk.access.clearance, clock._fixed)
+        pending = None                 # (job index, rows read) of the chunk on the helper
+        jobs = 0
+        chunk: list = []
+        rows = iter(rows)
+        while True:
+            row = next(rows, None)
+            if row is not None:
+                read = self._read_customer(row, columns, result, kind_field)
+                if read is not None:
+                    chunk.append(read)
+                if result.total % CHUNK:
+                    continue
+            # A full chunk (or the last): to the helper; then the one before it is finished.
+            last = row is None
+            self._keys.submit_job("clean", (*context, [r[4] for r in chunk]),
+                                  last=last and pending is None)
+            submitted = (jobs, chunk)
+            jobs, chunk = jobs + 1, []
+            if pending is not None:
+                yield (*self._finish_chunk(*pending, result, existing, seen), False)
+            pending = submitted
+            if last:
+                break
+        self.progress("checking", result.total, result.total)
+        yield (*self._finish_chunk(*pending, result, existing, seen), True)
+
+    def _read_customer(self, row, columns, result: ImportResult, kind_field):
+        """One row read: (number, raw, written, other kind's cells, (kind, values, id_type)),
+        or None when it is refused already (its kind, an Excel-damaged code, a field of the
+        other kind)."""
+        number, cells = row
+        result.total += 1
+        self._tick(result)
+        raw = self._cells(cells, columns)
+        stated = raw.get("kind")
+        kind = stated or self._infer_kind(raw)
+        try:
+            kind = clean_fields(kind_field, {"kind": kind}, required=True)[0]["kind"]
+        except ValidationError as exc:
+            self._problem(result, number, exc.errors, raw)
+            return None
+        errors: list[FieldError] = self._damaged(raw)
+        values = {"kind": kind}
+        other_kind = []              # (header, cell) of the other kind's fields, kind inferred
+        for key, value in raw.items():
+            if key in _CONTACT:
+                continue
+            if kind in _FIELD[key].kinds:
+                values[key] = value
+            elif not stated:
+                # The kind was read from the name: a firm's column (行业) beside a person's
+                # name is kept in the notes, not held against the row.
+                other_kind.append((self._headers.get(key, key), self._written.get(key, value)))
+            else:
+                errors.append(FieldError(key, "field.not_for_kind", {"kind": choice_label(kind)}))
+        try:
+            contact = self._contact(raw)
+        except ValidationError as exc:
+            errors.extend(exc.errors)
+        if errors:
+            self._problem(result, number, errors, raw)
+            return None
+        return (number, raw, dict(self._written), (other_kind, cells, contact),
+                (kind, values, values.get("id_type") or "resident_id"))
+
+    def _finish_chunk(self, job: int, chunk: list, result: ImportResult, existing: dict,
+                      seen: dict) -> tuple[list, list]:
+        """A checked chunk: its bad rows reported, duplicates found, the rest as new files
+        (with their keys) and changes."""
+        clearance = self.desk.access.clearance
         dup_keys = {"id_number": "customer.dup_id", "credit_code": "customer.dup_cc"}
         new, updates = [], []
-        clearance = desk.access.clearance
-        read = 0
-        for number, cells in rows:
-            if read == CHUNK:
-                yield new, updates, False
-                new, updates, read = [], [], 0
-            read += 1
-            result.total += 1
-            self._tick(result)
-            raw = self._cells(cells, columns)
-            stated = raw.get("kind")
-            kind = stated or self._infer_kind(raw)
-            try:
-                kind = clean_fields(kind_field, {"kind": kind}, required=True)[0]["kind"]
-            except ValidationError as exc:
-                self._problem(result, number, exc.errors, raw)
+        for (number, raw, written, (other_kind, cells, contact), (kind, _v, _t)), outcome in zip(
+                chunk, self._keys.batch(job)):
+            self._written = written
+            if outcome[0] == "bad":
+                self._problem(result, number, outcome[1], raw)
                 continue
-            errors: list[FieldError] = self._damaged(raw)
-            if errors:
-                self._problem(result, number, errors, raw)
-                continue
-            values = {"kind": kind}
-            other_kind = []              # (header, cell) of the other kind's fields, kind inferred
-            for key, value in raw.items():
-                if key in _CONTACT:
-                    continue
-                if kind in _FIELD[key].kinds:
-                    values[key] = value
-                elif not stated:
-                    # The kind was read from the name: a firm's column (行业) beside a
-                    # person's name is kept in the notes, not held against the row.
-                    other_kind.append((self._headers.get(key, key), self._written.get(key, value)))
-                else:
-                    errors.append(FieldError(key, "field.not_for_kind", {"kind": choice_label(kind)}))
-            clean = None
-            try:
-                clean, _accepted, _notes = archive._clean(
-                    kind, values, None, creating=True, id_type=values.get("id_type") or "resident_id")
-            except ValidationError as exc:
-                errors.extend(exc.errors)
-            except AccessDenied as exc:
-                errors.extend(FieldError(k, "import.denied", {"what": str(exc)}) for k in values
-                              if _FIELD[k].sensitive and not desk.access.cleared_for(_FIELD[k].sensitive))
-            contact = None
-            try:
-                contact = self._contact(raw)
-            except ValidationError as exc:
-                errors.extend(exc.errors)
-            if errors:
-                self._problem(result, number, errors, raw)
-                continue
+            _ok, clean, keys = outcome
             self._keep_unmapped(clean, cells, other_kind)
             duplicate, match = None, None
             for column in ("id_number", "credit_code"):
@@ -382,10 +411,9 @@ class Importer:
                 updates.append((match[0], match[1], clean, contact))
                 continue
             clean.setdefault("level", 1)
-            clean.setdefault("owner", desk.user.name)
-            new.append((NewFile(kind, clean), contact))
-        self.progress("checking", result.total, result.total)
-        yield new, updates, True
+            clean.setdefault("owner", self.desk.user.name)
+            new.append((NewFile(kind, clean, keys=keys), contact))
+        return new, updates
 
     @staticmethod
     def _infer_kind(raw: dict) -> str | None:
@@ -478,19 +506,12 @@ class Importer:
         pending = None
         try:
             with desk.writing(), _large_cache(desk.db):
-                for batch, (new, updates, last) in enumerate(chunks):
+                for new, updates, _last in chunks:
                     if self._refusing(result):
                         continue          # checked on to report every bad row; nothing kept
-                    # The search keys of this chunk are worked out (on the helper) while the
-                    # chunk before it is written.
-                    self._keys.submit(_key_items(new), last=last and batch == 0)
-                    if pending is not None:
-                        self._write_chunk(*pending, result)
-                    pending = (batch, new, updates)
+                    self._write_chunk(new, updates, result)
                 if self._refusing(result):
                     raise _Refused
-                if pending is not None:
-                    self._write_chunk(*pending, result)
                 if not (result.imported or result.updated):
                     return
                 result.codes = tuple(self._codes) or None
@@ -504,11 +525,9 @@ class Importer:
         except IntegrityError as exc:     # a unique key taken by someone else meanwhile
             raise Conflict(i18n.tr("import.changed")) from exc
 
-    def _write_chunk(self, batch: int, new: list, updates: list, result: ImportResult) -> None:
+    def _write_chunk(self, new: list, updates: list, result: ImportResult) -> None:
         desk = self.desk
         files = [f for f, _c in new]
-        for file, keys in zip(files, self._keys.batch(batch)):
-            file.keys = keys
         identities = desk.customers.write_files(files, [
             FileChange(customer_id, clean, self._overrides_after(customer_id, clean))
             for customer_id, _code, clean, _contact in updates])
