@@ -287,9 +287,16 @@ def kind_from_name(name: str) -> str | None:
     return None
 
 
-def suggest(headers: list[str], target: str) -> list[str | None]:
-    """For each header, the field the aliases read it as (None: unknown, blank, or a field
-    an earlier column already gives) — the starting point of the window's mapping step."""
+def suggest(headers: list[str], target: str, sample: list[list[str]] | None = None,
+            known_users=None) -> list[str | None]:
+    """For each header, the field the aliases read it as (None: unknown, blank, a field an
+    earlier column already gives, or — with ``sample`` rows — a field its values do not fit,
+    as ``fit_columns`` judges) — the starting point of the window's mapping step."""
+    if sample is not None and target == "customers":
+        guesses = suggest(headers, target)
+        kept, _left = fit_columns({i: k for i, k in enumerate(guesses) if k}, headers, sample,
+                                  target, known_users=known_users)
+        return [kept.get(i) for i in range(len(headers))]
     table = alias_table(target)
     taken: set[str] = set()
     out: list[str | None] = []

@@ -125,15 +125,21 @@ class MappingPage(QWizardPage):
             combo.blockSignals(False)
         self.refresh_preview()
 
+    def _guesses(self) -> list[str | None]:
+        """The aliases' reading of the headers, less the columns whose sample values do not
+        fit the field (客户类别 holding A/B/C is not the kind)."""
+        source = self.wiz.source
+        return suggest(source.headers, self.wiz.target, [cells for _n, cells in source.rows])
+
     def apply_suggestions(self) -> None:
-        self.set_keys(suggest(self.wiz.source.headers, self.wiz.target))
+        self.set_keys(self._guesses())
         self.saved_combo.setCurrentIndex(0)
         self.note.setText("")
 
     def apply_mapping(self, mapping: dict) -> None:
         """A saved mapping's choice for every header it names; the aliases for the rest."""
         chosen = {header_key(h): k for h, k in mapping.items()}
-        guesses = suggest(self.wiz.source.headers, self.wiz.target)
+        guesses = self._guesses()
         keys = [chosen[header_key(h)] if header_key(h) in chosen else guess
                 for h, guess in zip(self.wiz.source.headers, guesses)]
         self.set_keys(keys)
