@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..core import i18n
+from ..core.importing.mapping import field_label, target_fields
 from ..core.importing import (TARGETS, default_report_path, import_file, saved_mapping,
                               write_error_report)
 from .common import EXIT_OK, EXIT_REFUSED, Context, key_values, print_json
@@ -18,7 +19,14 @@ i18n.register({
                            "{bad} rows are invalid or duplicates; nothing was imported (--skip-invalid "
                            "imports the valid rows); error report: {path}"),
     "cli.import.report": ("错误报告：{path}", "error report: {path}"),
-    "cli.import.unknown": ("未识别的列（已忽略）：{columns}", "columns not recognised (ignored): {columns}"),
+    "cli.import.unknown": ("未对应字段的列（客户资料导入时保存在备注中）：{columns}",
+                           "columns not taken as a field (kept in the notes when importing "
+                           "customers): {columns}"),
+    "cli.import.suggest": ("列“{column}”的内容不像“{field}”（{fit}/{checked} 个值相符），未按此对应；"
+                           "如确实是，请用 --map “{column}={key}”",
+                           "the values of column “{column}” do not look like “{field}” ({fit} of "
+                           "{checked} fit), so it was not read as that; if it is, use --map "
+                           "\"{column}={key}\""),
 })
 
 JSON_ERRORS = 100   # problems listed in --json output; the report file has them all
@@ -70,6 +78,11 @@ def cmd_import(ctx: Context) -> int:
         print(line + (" " + i18n.tr("cli.import.dry_run") if a.dry_run else ""))
         if result.unknown_columns:
             print(i18n.tr("cli.import.unknown", columns=", ".join(result.unknown_columns)),
+                  file=sys.stderr)
+        for item in result.suggestions:
+            print(i18n.tr("cli.import.suggest", column=item["column"], fit=item["fit"],
+                          checked=item["checked"], key=item["field"],
+                          field=field_label(target_fields(a.target)[item["field"]])),
                   file=sys.stderr)
     if refused:
         print("custdesk: " + i18n.tr("cli.import.refused", bad=bad, path=report), file=sys.stderr)

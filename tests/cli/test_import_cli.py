@@ -113,3 +113,14 @@ def test_english_messages(cli, tmp_path):
     assert status == 1 and "nothing was imported" in err
     lines = list(csv.reader(io.StringIO((tmp_path / "in.csv.errors.csv").read_text("utf-8-sig"))))
     assert lines[0] == ["row", "column", "value", "reason"] and lines[1][3].startswith("not a phone")
+
+
+def test_an_erp_export_imports_and_its_left_out_columns_are_told(cli, tmp_path):
+    from tests.core.test_import_erp import ERP_HEADER, ERP_ROWS
+    path = write_csv(tmp_path / "客户.csv", [ERP_HEADER, *ERP_ROWS])
+    status, out, err = cli("import", "customers", str(path))
+    assert status == 0, err
+    assert "业务负责人" in err and "--map" in err and "备注" in err
+    status, out, err = cli("import", "customers", str(path), "--dry-run", "--json")
+    data = json.loads(out)
+    assert data["suggestions"] == [{"column": "业务负责人", "field": "owner", "fit": 0, "checked": 5}]
