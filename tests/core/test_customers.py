@@ -331,3 +331,16 @@ def test_contact_phones_go_into_the_audit_log_masked(desk):
     assert "139****5678" in text and "138****4321" in text
     assert "王经理" in text            # the rest of the summary is as before
     assert desk.records.raw(code, "contacts")[0]["phone"] == "13887654321"
+
+
+def test_clearing_a_field_a_file_always_has_is_done_or_refused(desk):
+    from custdesk.core.errors import ValidationError as Invalid
+    code = desk.customers.add({"kind": "individual", "name": "张伟", "notes": "往来正常",
+                               "tags": "老客户", "tier": "vip"}).code
+    desk.customers.edit(code, {"notes": "", "tags": ""})
+    assert (desk.customers.get(code)["notes"], desk.customers.get(code)["tags"]) == ("", "")
+    for key in ("tier", "status", "level", "id_type"):
+        with pytest.raises(Invalid) as caught:
+            desk.customers.edit(code, {key: ""})
+        assert caught.value.errors[0].field == key
+    assert desk.customers.get(code)["tier"] == "vip"

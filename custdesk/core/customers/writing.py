@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass, field as dc_field
 
 from .. import clock
+from ..errors import FieldError, ValidationError
 from ..fields import CUSTOMER_FIELDS
 from ..store.sealed_schema import SEAL_FROM
 from . import blind
@@ -190,6 +191,14 @@ class FileWriter:
         values = change.values
         base = {k: v for k, v in values.items() if _WHERE[k] == "customers" and k != "kind"}
         detail = {k: v for k, v in values.items() if _WHERE[k] == table}
+        # Columns a file always has: cleared text is empty text; a cleared choice is refused.
+        for key in [k for k in _NEW_DEFAULTS if k in base and base[k] is None]:
+            if isinstance(_NEW_DEFAULTS[key], str) and _NEW_DEFAULTS[key] == "":
+                base[key] = ""
+            else:
+                raise ValidationError(FieldError(key, "field.required"))
+        if "id_type" in detail and detail["id_type"] is None:      # every person's ID has a type
+            raise ValidationError(FieldError("id_type", "field.required"))
         base["updated_at"] = clock.timestamp()
         if change.overrides is not None:
             base["overrides"] = json.dumps(change.overrides, ensure_ascii=False)
