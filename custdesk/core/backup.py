@@ -38,7 +38,8 @@ from . import clock, i18n
 from .audit import GENESIS
 from .changes import Changes
 from .errors import FieldError, StoreError, ValidationError
-from .files import private_dir, private_file, touch_private, write_atomic, write_atomic_bytes
+from .files import (private_dir, private_file, read_regular, touch_private, write_atomic,
+                    write_atomic_bytes)
 from .store import connection, keyslots, migrations
 from .store.keyslots import KeySlots, _fsync_dir, slots_path
 
@@ -110,9 +111,11 @@ def known_folders_file() -> Path:
 def _read_known() -> dict:
     try:
         data = json.loads(known_folders_file().read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}
+    # Only a hint: an entry of the wrong shape (an edited or damaged note) is passed over.
+    return ({k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str) and v}
+            if isinstance(data, dict) else {})
 
 
 def remember_folder(db_path: Path, folder: Path) -> None:
@@ -264,6 +267,25 @@ def _fsync_file(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
+_MANIFEST_TYPES = {"format": int, "created_at": str, "reason": str, "database": str, "sha256": str,
+                   "size": int, "keys_sha256": str, "database_id": str, "audit_head": dict,
+                   "checkpoint": dict, "schema_version": int}
+
+
+def _read_manifest(path: Path) -> dict:
+    """A manifest as written: a JSON object (ValueError otherwise: cut short, edited, not one)."""
+    manifest = json.loads(read_regular(path, 1 << 20).decode("utf-8"))
+    if not isinstance(manifest, dict):
+        raise ValueError("not an object")
+    for key, kind in _MANIFEST_TYPES.items():
+        if key in manifest and not isinstance(manifest[key], kind):
+            raise ValueError(key)
+    head = manifest.get("audit_head", {})
+    if not (type(head.get("seq", 0)) is int and isinstance(head.get("hash", ""), str)):
+        raise ValueError("audit_head")
+    return manifest
+
+
 def read_set(path: Path | str) -> BackupSet:
     """A set with its manifest, checked without the key: files present, size and sha256."""
     database = database_of(path)
@@ -273,9 +295,10 @@ def read_set(path: Path | str) -> BackupSet:
         found.problems.append(i18n.tr("backup.no_manifest", name=database.name))
         return found
     try:
-        found.manifest = json.loads(mpath.read_text(encoding="utf-8"))
-        if found.manifest.get("format") != MANIFEST_FORMAT:
-            raise ValueError(found.manifest.get("format"))
+        manifest = _read_manifest(mpath)
+        if manifest.get("format") != MANIFEST_FORMAT:
+            raise ValueError(manifest.get("format"))
+        found.manifest = manifest
     except (OSError, ValueError):
         found.problems.append(i18n.tr("backup.bad_manifest", name=database.name))
         return found
@@ -325,7 +348,7 @@ def checkpoints_in(folder: Path | str, database_id: str) -> list[tuple[str, dict
         if not entry.is_dir() or not NAME_RE.match(entry.name + DB_SUFFIX):
             continue
         try:
-            manifest = json.loads(manifest_path(database_of(entry)).read_text(encoding="utf-8"))
+            manifest = _read_manifest(manifest_path(database_of(entry)))
         except (OSError, ValueError):
             continue
         if manifest.get("database_id") == database_id and manifest.get("checkpoint"):

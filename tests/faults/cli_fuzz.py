@@ -234,17 +234,34 @@ def damaged_versions(original: bytes, rng: random.Random) -> list[tuple[str, byt
 
 COMPANION_COMMANDS = [["customer", "list"], ["check"], ["audit", "verify"],
                       ["customer", "add", "--kind", "individual", "--name", "伤档客户"],
-                      ["backup", "list"]]
+                      ["backup", "list"], ["backup", "verify", "{manifest}"]]
+
+
+def companion_files(db: Path, work: Path) -> dict[str, Path]:
+    """Every file beside or about the database that custdesk reads back: the key slots, the
+    chain head, the user's own copy of what they checked, the note of backup folders and a
+    backup's manifest (one backup is made for the last two)."""
+    from custdesk.core import backup
+    from custdesk.core.desk import Desk
+    from custdesk.core.keys import facts
+    with Desk.open(db, ADMIN, PASSWORD, daily_check=False) as desk:
+        made = backup.make_backup(desk, work / "backups")
+        checked = facts.private_path(desk.database_id, db, ADMIN)
+    return {".keys": Path(str(db) + ".keys"), ".audit-head": Path(str(db) + ".audit-head"),
+            "checked facts": checked, "backup folders": backup.known_folders_file(),
+            "backup manifest": made.manifest_path}
 
 
 def fuzz_companions(db: Path, work: Path, seed: int) -> None:
     rng = random.Random(seed)
-    for suffix in (".keys", ".audit-head"):
-        companion = Path(str(db) + suffix)
+    files = companion_files(db, work)
+    manifest = files["backup manifest"]
+    for suffix, companion in files.items():
         original = companion.read_bytes()
         for what, damaged in damaged_versions(original, rng):
             for words in COMPANION_COMMANDS:
                 companion.write_bytes(damaged)
+                words = [str(manifest) if w == "{manifest}" else w for w in words]
                 result = run_once(["--db", str(db), "--user", ADMIN, "--lang", "en", *words])
                 result["argv"] = [suffix, what, *words]
                 result["half_written"] = []

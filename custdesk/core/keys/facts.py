@@ -304,8 +304,8 @@ def _verified(text: str | None, database_id: str, personal) -> Facts | None:
                 personal.sign_public, p.unb64(stored["signature"]),
                 _message(database_id, personal.user, data)):
             return Facts.from_dict(data)
-    except (KeyError, TypeError, ValueError):
-        pass
+    except (KeyError, TypeError, ValueError, AttributeError):
+        pass            # not a copy this user signed (cut short, edited, wrong shape): ignored
     return None
 
 
@@ -324,7 +324,7 @@ def load(db, database_id: str, personal, history: dict, db_path=None) -> Facts:
     if db_path is not None:
         try:
             own = private_path(database_id, db_path, personal.user).read_text(encoding="utf-8")
-        except OSError:
+        except (OSError, UnicodeDecodeError):
             own = None
         copies.append(_verified(own, database_id, personal))
     copies = [c for c in copies if c is not None]
