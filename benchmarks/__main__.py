@@ -49,7 +49,7 @@ from pathlib import Path
 from benchmarks import firm
 from benchmarks.common import machine, ratio
 
-TARGETS = {"search_p95": 30, "startup": 2000, "one_report": 150, "import": 20,
+TARGETS = {"search_p95": 30, "startup": 2000, "one_report": 150, "import": 15,
            "due_reviews_and_warnings": 200, "peak_memory": 400}
 
 

@@ -19,7 +19,8 @@ peak memory is its own:
 
 It prints JSON: seconds, rows per second and peak RSS of each (for the import also that of
 its helper process, which works out the pinyin keys on the second core), the ratio
-import/floor, and the machine. The target is under 20 s and under 500 MB for 100,000 rows.
+import/floor, and the machine. The target is under 15 s, at most twice the floor and under
+500 MB for 100,000 rows.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from benchmarks import firm
 from benchmarks.common import machine, peak_rss_mib
 
 ADMIN, PASSWORD = firm.ADMIN, firm.PASSWORD
-TARGET_SECONDS, TARGET_MIB = 20, 500
+TARGET_SECONDS, TARGET_MIB, TARGET_RATIO = 15, 500, 2
 
 
 def peak_mib() -> float:
@@ -66,7 +67,6 @@ def run_import(db: Path, source: Path) -> dict:
 
 def run_floor(db: Path, source: Path) -> dict:
     """The same rows, cleaned, keyed and sealed beforehand, inserted with bare executemany."""
-    import itertools
 
     from custdesk.core.importing import Importer
     from custdesk.core.importing import run as r
@@ -111,7 +111,6 @@ def run_floor(db: Path, source: Path) -> dict:
     seconds = time.perf_counter() - started
     desk.close()
     count = len(prepared.identities)
-    del itertools
     return {"seconds": round(seconds, 2), "rows": count,
             "rows_per_s": round(count / seconds), "peak_rss_mib": round(peak_mib(), 1)}
 
@@ -147,7 +146,8 @@ def run(folder: Path, rows: int, seed: int) -> dict:
     return {"rows": rows, "csv_mib": round(source.stat().st_size / 2 ** 20, 1),
             "csv_seconds": round(generated, 1), "import": imported, "floor": floor,
             "ratio": round(imported["seconds"] / floor["seconds"], 1) if floor["seconds"] else None,
-            "target": {"seconds": TARGET_SECONDS, "peak_rss_mib": TARGET_MIB}}
+            "target": {"seconds": TARGET_SECONDS, "peak_rss_mib": TARGET_MIB,
+                       "ratio": TARGET_RATIO}}
 
 
 def main(argv: list[str] | None = None) -> int:
