@@ -2228,6 +2228,11 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>New customer codes %1 to %2.</translation>
         </message>
         <message>
+        <location line="+3"/>
+        <source>Columns kept in each file&apos;s notes: %1</source>
+        <translation>Columns kept in each file&apos;s notes: %1</translation>
+    </message>
+    <message>
             <location line="+3" />
             <source>Columns left out: %1</source>
             <translation>Columns left out: %1</translation>

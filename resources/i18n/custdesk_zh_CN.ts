@@ -2225,6 +2225,11 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
     <message>
         <location line="+3"/>
+        <source>Columns kept in each file&apos;s notes: %1</source>
+        <translation>各档案备注中保存的列：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Columns left out: %1</source>
         <translation>未导入的列：%1</translation>
     </message>

@@ -366,8 +366,11 @@ class ImportWizard(QWizard):
             lines.insert(0, "<b>" + self.tr("Imported.") + "</b>")
             if result.codes:
                 lines.append(self.tr("New customer codes %1 to %2.").replace("%1", result.codes[0])
-                             .replace("%2", result.codes[1]))
-        if result.unknown_columns:
+                             .replace("%2", result.codes[-1]))
+        if result.unknown_columns and result.target == "customers":
+            lines.append(self.tr("Columns kept in each file's notes: %1").replace(
+                "%1", html.escape("，".join(result.unknown_columns))))
+        elif result.unknown_columns:
             lines.append(self.tr("Columns left out: %1").replace(
                 "%1", html.escape("，".join(result.unknown_columns))))
         if len(result.problems) > LISTED_PROBLEMS:
