@@ -116,3 +116,25 @@ def test_the_form_the_import_and_erasure_write_files_alike(desk, tmp_path):
     erased = desk.customers._raw(imported)
     assert erased["erased_at"] and erased["id_number"] is None and erased["phone"] is None
     assert erased["name"] != "欧阳娜娜" and erased["name_norm"] != one["name_norm"]
+
+
+def test_the_helper_process_reads_rows_as_this_process_does(desk, tmp_path, monkeypatch):
+    """A file of several chunks (read on the helper when there is a second core) gives the
+    same problems, counts and files as read here."""
+    from tests.core.test_importing import PERSON_HEADER, bad_check, people
+    rows = [PERSON_HEADER, *people(4500)]
+    rows[3001][2] = bad_check(rows[3001][2])                    # a bad check digit, chunk 2
+    rows[4200][2] = rows[10][2]                                 # a duplicate, chunk 3
+    rows[4300][1] = "经销商"                                    # a kind that is no kind
+    path = write_csv(tmp_path / "in.csv", rows)
+    outcomes = []
+    for helper in ("1", "0"):
+        monkeypatch.setenv("CUSTDESK_IMPORT_HELPER", helper)
+        result = import_file(desk, "customers", path, dry_run=True)
+        outcomes.append((result.total, result.valid, result.rejected, result.duplicates,
+                         [(p.row, p.field, p.error.key, p.value) for p in result.problems]))
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][:4] == (4500, 4497, 2, 1)
+    assert [p[:3] for p in outcomes[0][4]] == [(3002, "id_number", "valid.id.checksum"),
+                                               (4201, "id_number", "import.dup_in_file"),
+                                               (4301, "kind", "valid.choice")]

@@ -2,11 +2,12 @@
 
 Checking 100,000 rows and the pinyin of their names are several seconds each of pure
 Python. When the machine has a second core, a helper process (``python -m
-custdesk.core.importing.keys``) checks one chunk of rows (``archive.clean_file``, the
-form's own check) and works out its keys while this process reads the next chunk and
-writes the one before. The helper runs the same functions the archive runs (its keys are
-``_search_keys``'s; its phone part is ``disclosure.phone_tail``). Whatever goes wrong with
-the helper, the work is done here instead.
+custdesk.core.importing.keys``) reads one chunk of rows (``run.read_rows``: the cells
+normalised, ``archive.clean_file``, the form's own check) and works out its keys while
+this process reads the next chunk from the file and writes the one before. The helper
+runs the same functions the archive runs (its keys are ``_search_keys``'s; its phone part
+is ``disclosure.phone_tail``). Whatever goes wrong with the helper, the work is done here
+instead.
 """
 
 from __future__ import annotations
@@ -38,30 +39,13 @@ def keys_for(items: list[tuple[str, str | None, str]]) -> list[tuple]:
     return [(*_one(name, kind), phone_tail(phone)) for name, phone, kind in items]
 
 
-def clean_rows(payload) -> list[tuple]:
-    """Customer rows checked as the form checks them (``archive.clean_file``), with the search
-    keys of those that pass: payload (user names, clearance, the session's fixed clock or
-    None, [(kind, values, id_type)]) ->
-    [("ok", clean, keys) | ("bad", [FieldError, ...])]."""
-    from .. import clock
-    from ..customers.archive import clean_file
-    from ..errors import ValidationError
-    users, clearance, moment, rows = payload
-    clock.set_fixed(moment)               # "today" as the importing session has it
-    out = []
-    for kind, values, id_type in rows:
-        try:
-            clean = clean_file(kind, values, None, creating=True, id_type=id_type,
-                               known_users=users.__contains__, clearance=clearance)[0]
-        except ValidationError as exc:
-            out.append(("bad", exc.errors))
-            continue
-        out.append(("ok", clean, keys_for([(clean["name"], clean.get("phone"), kind)])[0]))
-    return out
+def _read_rows(payload) -> list[tuple]:
+    from .run import read_rows
+    return read_rows(payload)
 
 
 #: the work a helper does, by name
-JOBS = {"keys": keys_for, "clean": clean_rows}
+JOBS = {"keys": keys_for, "read": _read_rows}
 
 
 def _write_frame(stream, value) -> None:

@@ -300,55 +300,57 @@ class Importer:
 
     def _check_customers(self, rows, columns, result: ImportResult):
         """The rows checked, CHUNK file rows at a time: yields (new files, changes, last).
-        Each chunk is read here and checked with the form's check on the helper
-        (``keys.clean_rows``) while the chunk before it is written."""
+        Each chunk is read and checked on the helper (``read_rows``: the cells normalised,
+        the form's own check, the search keys) while this process reads the next chunk and
+        writes the one before; duplicates are found here."""
         desk = self.desk
-        kind_field = [_FIELD["kind"]]
         existing = dict(zip(("id_number", "credit_code"), self._identities()))
         seen: dict[str, dict[str, int]] = {"id_number": {}, "credit_code": {}}
-        context = (frozenset(r[0] for r in desk.db.execute("SELECT name FROM users")),
-                   desk.access.clearance, clock._fixed)
-        pending = None                 # (job index, rows read) of the chunk on the helper
+        context = (self._reader_state(columns),
+                   frozenset(r[0] for r in desk.db.execute("SELECT name FROM users")),
+                   desk.access.clearance, clock._fixed, i18n.language())
+        pending = None                 # the job index of the chunk on the helper
         jobs = 0
         chunk: list = []
         rows = iter(rows)
         while True:
             row = next(rows, None)
             if row is not None:
-                read = self._read_customer(row, columns, result, kind_field)
-                if read is not None:
-                    chunk.append(read)
-                if result.total % CHUNK:
+                result.total += 1
+                self._tick(result)
+                chunk.append(row)
+                if len(chunk) < CHUNK:
                     continue
-            # A full chunk (or the last): to the helper; then the one before it is finished.
             last = row is None
-            self._keys.submit_job("clean", (*context, [r[4] for r in chunk]),
-                                  last=last and pending is None)
-            submitted = (jobs, chunk)
-            jobs, chunk = jobs + 1, []
+            self._keys.submit_job("read", (*context, chunk), last=last and pending is None)
+            submitted, jobs, chunk = jobs, jobs + 1, []
             if pending is not None:
-                yield (*self._finish_chunk(*pending, result, existing, seen), False)
+                yield (*self._finish_chunk(pending, result, existing, seen), False)
             pending = submitted
             if last:
                 break
         self.progress("checking", result.total, result.total)
-        yield (*self._finish_chunk(*pending, result, existing, seen), True)
+        yield (*self._finish_chunk(pending, result, existing, seen), True)
 
-    def _read_customer(self, row, columns, result: ImportResult, kind_field):
-        """One row read: (number, raw, written, other kind's cells, (kind, values, id_type)),
-        or None when it is refused already (its kind, an Excel-damaged code, a field of the
-        other kind)."""
-        number, cells = row
-        result.total += 1
-        self._tick(result)
-        raw = self._cells(cells, columns)
+    def _reader_state(self, columns: dict[int, str]) -> dict:
+        """What reading a row needs (``read_rows`` rebuilds the reader from it elsewhere)."""
+        return {"target": self.target, "columns": columns, "_headers": self._headers,
+                "_units": self._units, "_unmapped": self._unmapped}
+
+    def _read_row(self, number: int, cells: list[str], users, clearance: int) -> tuple:
+        """One customer row read and checked as the form checks it: ("bad", number, errors,
+        raw, written) or ("ok", number, raw, written, kind, clean values, keys, contact).
+        Needs no database (``read_rows`` runs it on the helper)."""
+        from ..customers.archive import clean_file
+        from .keys import keys_for
+        raw = self._cells(cells, self.columns)
+        written = self._written
         stated = raw.get("kind")
         kind = stated or self._infer_kind(raw)
         try:
-            kind = clean_fields(kind_field, {"kind": kind}, required=True)[0]["kind"]
+            kind = clean_fields([_FIELD["kind"]], {"kind": kind}, required=True)[0]["kind"]
         except ValidationError as exc:
-            self._problem(result, number, exc.errors, raw)
-            return None
+            return ("bad", number, exc.errors, raw, written)
         errors: list[FieldError] = self._damaged(raw)
         values = {"kind": kind}
         other_kind = []              # (header, cell) of the other kind's fields, kind inferred
@@ -360,34 +362,39 @@ class Importer:
             elif not stated:
                 # The kind was read from the name: a firm's column (行业) beside a person's
                 # name is kept in the notes, not held against the row.
-                other_kind.append((self._headers.get(key, key), self._written.get(key, value)))
+                other_kind.append((self._headers.get(key, key), written.get(key, value)))
             else:
                 errors.append(FieldError(key, "field.not_for_kind", {"kind": choice_label(kind)}))
+        contact = None
         try:
             contact = self._contact(raw)
         except ValidationError as exc:
             errors.extend(exc.errors)
         if errors:
-            self._problem(result, number, errors, raw)
-            return None
-        return (number, raw, dict(self._written), (other_kind, cells, contact),
-                (kind, values, values.get("id_type") or "resident_id"))
+            return ("bad", number, errors, raw, written)
+        try:
+            clean = clean_file(kind, values, None, creating=True,
+                               id_type=values.get("id_type") or "resident_id",
+                               known_users=users.__contains__, clearance=clearance)[0]
+        except ValidationError as exc:
+            return ("bad", number, exc.errors, raw, written)
+        self._keep_unmapped(clean, cells, other_kind)
+        keys = keys_for([(clean["name"], clean.get("phone"), kind)])[0]
+        return ("ok", number, raw, written, kind, clean, keys, contact)
 
-    def _finish_chunk(self, job: int, chunk: list, result: ImportResult, existing: dict,
+    def _finish_chunk(self, job: int, result: ImportResult, existing: dict,
                       seen: dict) -> tuple[list, list]:
         """A checked chunk: its bad rows reported, duplicates found, the rest as new files
         (with their keys) and changes."""
         clearance = self.desk.access.clearance
         dup_keys = {"id_number": "customer.dup_id", "credit_code": "customer.dup_cc"}
         new, updates = [], []
-        for (number, raw, written, (other_kind, cells, contact), (kind, _v, _t)), outcome in zip(
-                chunk, self._keys.batch(job)):
-            self._written = written
+        for outcome in self._keys.batch(job):
             if outcome[0] == "bad":
-                self._problem(result, number, outcome[1], raw)
+                _bad, number, errors, raw, self._written = outcome
+                self._problem(result, number, errors, raw)
                 continue
-            _ok, clean, keys = outcome
-            self._keep_unmapped(clean, cells, other_kind)
+            _ok, number, raw, self._written, kind, clean, keys, contact = outcome
             duplicate, match = None, None
             for column in ("id_number", "credit_code"):
                 value = clean.get(column)
@@ -744,6 +751,18 @@ def _large_cache(db, mib: int = 192):
         yield
     finally:
         db.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+def read_rows(payload) -> list[tuple]:
+    """Customer rows read and checked without a database (``Importer._read_row``): payload
+    (reader state, user names, clearance, the session's fixed clock or None, its language,
+    [(row number, cells)]). The import's helper process runs it (``keys.JOBS``)."""
+    state, users, clearance, moment, language, rows = payload
+    clock.set_fixed(moment)               # "today" as the importing session has it
+    i18n.set_language(language)
+    reader = Importer.__new__(Importer)
+    reader.__dict__.update(state, fields=target_fields(state["target"]))
+    return [reader._read_row(number, cells, users, clearance) for number, cells in rows]
 
 
 def import_file(desk, target: str, path: Path | str, **options) -> ImportResult:
