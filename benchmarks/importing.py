@@ -70,7 +70,7 @@ def run_floor(db: Path, source: Path) -> dict:
 
     from custdesk.core.importing import Importer
     from custdesk.core.importing import run as r
-    from custdesk.core.importing.keys import KeyMaker, keys_for
+    from custdesk.core.importing.keys import KeyMaker
     from custdesk.core.importing.mapping import map_headers
     from custdesk.core.importing.reading import read_table
     desk = new_desk(db)
@@ -84,10 +84,9 @@ def run_floor(db: Path, source: Path) -> dict:
                        if importer.fields[k].type in ("money", "signed_money")}
     importer._keys = KeyMaker(parallel=False)
     with desk.writing():
+        # Checked as the import checks them (their search keys come with them).
         files = [f for new, _u, _last in importer._check_customers(table.rows, columns, result)
                  for f, _contact in new]
-        for file, keys in zip(files, keys_for(r._key_items([(f, None) for f in files]))):
-            file.keys = keys
         # Everything the import's write works out, worked out before the clock starts, by
         # the archive's own writer: ids and codes, the stored form of each row (ID numbers
         # and incomes vaulted above an internal file, sealed files sealed), name grams and

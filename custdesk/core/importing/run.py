@@ -26,7 +26,7 @@ from ..customers.writing import FileChange, NewFile
 from ..cleaning import clean_fields
 from ..disclosure import mask_value
 from ..customers.records import SHOWN_WHEN_MASKED, _check_statement, store_receivables
-from ..errors import AccessDenied, Conflict, CustdeskError, FieldError, ValidationError
+from ..errors import Conflict, CustdeskError, FieldError, ValidationError
 from ..fields import CUSTOMER_FIELDS, RECORD_KINDS, Field, choice_label
 from ..store.connection import IntegrityError
 from ..store.sealed_schema import SEAL_FROM
@@ -717,11 +717,6 @@ class Importer:
                 if desk.disclosure.file_level(customer_id) < SEAL_FROM]
             self._audit(result, {"customers": len(touched), "codes": codes[:1000],
                                  "sealed_files": len(touched) - len(codes)})
-
-
-def _key_items(new: list) -> list[tuple]:
-    """(name, phone, kind) of new files, what their search keys are made of."""
-    return [(f.values["name"], f.values.get("phone"), f.kind) for f, _contact in new]
 
 
 def _dup_error(target: str, clean: dict, row: int, in_file: bool) -> FieldError:
