@@ -1935,6 +1935,21 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Deleted a document</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Reserved a report number</source>
+            <translation>Reserved a report number</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Exported a report</source>
+            <translation>Exported a report</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Report number voided (report not made)</source>
+            <translation>Report number voided (report not made)</translation>
+        </message>
+        <message>
             <location line="+4" />
             <source>Time</source>
             <translation>Time</translation>
@@ -2228,11 +2243,11 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>New customer codes %1 to %2.</translation>
         </message>
         <message>
-        <location line="+3"/>
-        <source>Columns kept in each file&apos;s notes: %1</source>
-        <translation>Columns kept in each file&apos;s notes: %1</translation>
-    </message>
-    <message>
+            <location line="+3" />
+            <source>Columns kept in each file's notes: %1</source>
+            <translation>Columns kept in each file's notes: %1</translation>
+        </message>
+        <message>
             <location line="+3" />
             <source>Columns left out: %1</source>
             <translation>Columns left out: %1</translation>
@@ -2720,7 +2735,7 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
         <message>
             <location line="+5" />
-            <location line="+84" />
+            <location line="+90" />
             <source>(not imported)</source>
             <translation>(not imported)</translation>
         </message>
@@ -3880,7 +3895,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>RunPage</name>
         <message>
-            <location filename="../../custdesk/gui/importing/wizard.py" line="-242" />
+            <location filename="../../custdesk/gui/importing/wizard.py" line="-245" />
             <source>Check and import</source>
             <translation>Check and import</translation>
         </message>

@@ -1931,6 +1931,21 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>删除文件资料</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Reserved a report number</source>
+        <translation>预留报告编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported a report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report number voided (report not made)</source>
+        <translation>报告编号作废（报告未生成）</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Time</source>
         <translation>时间</translation>
@@ -2716,7 +2731,7 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
     <message>
         <location line="+5"/>
-        <location line="+84"/>
+        <location line="+90"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
@@ -3873,7 +3888,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../custdesk/gui/importing/wizard.py" line="-242"/>
+        <location filename="../../custdesk/gui/importing/wizard.py" line="-245"/>
         <source>Check and import</source>
         <translation>检查与导入</translation>
     </message>

@@ -250,7 +250,11 @@ def test_the_open_history_tab_shows_the_export_at_once(runner, qtbot):
     before = editor.history.table.rowCount()
     editor.run_report("zh")
     qtbot.waitUntil(lambda: editor.report_preview is not None, timeout=60_000)
-    qtbot.waitUntil(lambda: editor.history.table.rowCount() == before + 1, timeout=T)
+    # the number's reservation and the export's registration, both in the file's history
+    qtbot.waitUntil(lambda: editor.history.table.rowCount() == before + 2, timeout=T)
+    labels = {editor.history.table.item(r, 2).text()
+              for r in range(editor.history.table.rowCount())}
+    assert {"Reserved a report number", "Exported a report"} <= labels
 
 
 def test_a_secret_file_asks_for_an_optional_password_typed_twice(runner, qtbot):

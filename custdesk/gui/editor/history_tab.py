@@ -83,6 +83,9 @@ class HistoryTab(QWidget):
             "record.reveal": self.tr("Revealed records"), "document.add": self.tr("Added a document"),
             "document.open": self.tr("Opened a document"),
             "document.delete": self.tr("Deleted a document"),
+            "report.reserve": self.tr("Reserved a report number"),
+            "report.export": self.tr("Exported a report"),
+            "report.void": self.tr("Report number voided (report not made)"),
         }
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("table_history")
