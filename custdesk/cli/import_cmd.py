@@ -27,6 +27,11 @@ i18n.register({
                            "the values of column “{column}” do not look like “{field}” ({fit} of "
                            "{checked} fit), so it was not read as that; if it is, use --map "
                            "\"{column}={key}\""),
+    "cli.import.warnings": ("其中 {n} 行只有警告（如身份证地区码未知、号段未分配）；核实后可用 "
+                            "--accept-warnings “理由” 保留这些值",
+                            "{n} of these rows draw warnings only (e.g. an unknown ID region, an "
+                            "unallocated phone range); once checked, --accept-warnings \"REASON\" "
+                            "keeps those values"),
 })
 
 JSON_ERRORS = 100   # problems listed in --json output; the report file has them all
@@ -42,6 +47,9 @@ def register(sub) -> None:
                    help="import the valid rows and report the rest (default: all or nothing)")
     p.add_argument("--update-existing", action="store_true",
                    help="update matching files or records instead of reporting them as duplicates")
+    p.add_argument("--accept-warnings", metavar="REASON",
+                   help="keep values that only draw a warning, with this reason (recorded in "
+                        "each file and in the log), as the form does")
     p.add_argument("--errors", metavar="OUT.csv",
                    help="where to write the error report (default: FILE.errors.csv beside the file)")
     p.add_argument("--map", action="append", metavar="HEADER=FIELD",
@@ -59,7 +67,7 @@ def cmd_import(ctx: Context) -> int:
     mapping.update({k: (v.strip() or None) for k, v in _mapping(a.map).items()})
     result = import_file(desk, a.target, a.file, dry_run=a.dry_run,
                          skip_invalid=a.skip_invalid, update_existing=a.update_existing,
-                         mapping=mapping or None)
+                         mapping=mapping or None, accept_warnings=a.accept_warnings)
     report = None
     if result.problems:
         report = write_error_report(result, a.errors or default_report_path(a.file))
@@ -84,6 +92,10 @@ def cmd_import(ctx: Context) -> int:
                           checked=item["checked"], key=item["field"],
                           field=field_label(target_fields(a.target)[item["field"]])),
                   file=sys.stderr)
+    warned = {p.row for p in result.problems if p.error.warning} - {
+        p.row for p in result.problems if not p.error.warning}
+    if warned and not a.json:
+        print(i18n.tr("cli.import.warnings", n=len(warned)), file=sys.stderr)
     if refused:
         print("custdesk: " + i18n.tr("cli.import.refused", bad=bad, path=report), file=sys.stderr)
         return EXIT_REFUSED

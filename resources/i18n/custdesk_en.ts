@@ -2166,19 +2166,19 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../custdesk/gui/importing/wizard.py" line="+121" />
-            <location line="+101" />
+            <location filename="../../custdesk/gui/importing/wizard.py" line="+132" />
+            <location line="+103" />
             <source>Import</source>
             <extracomment>(phase, done, total): sent from the database thread, shown on the UI thread</extracomment>
             <translation>Import</translation>
         </message>
         <message>
-            <location line="-93" />
+            <location line="-95" />
             <source>Close</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>Checking the file…</source>
             <translation>Checking the file…</translation>
         </message>
@@ -2203,7 +2203,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>%1 rows checked…</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+28" />
             <source>&amp;Close</source>
             <translation>&amp;Close</translation>
         </message>
@@ -3895,7 +3895,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>RunPage</name>
         <message>
-            <location filename="../../custdesk/gui/importing/wizard.py" line="-245" />
+            <location filename="../../custdesk/gui/importing/wizard.py" line="-258" />
             <source>Check and import</source>
             <translation>Check and import</translation>
         </message>
@@ -3918,6 +3918,16 @@ If you have checked it and it is right (the original document or the customer sa
             <location line="+2" />
             <source>Update existing files and records instead of reporting them as duplicates</source>
             <translation>Update existing files and records instead of reporting them as duplicates</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Reason for keeping values that only draw a warning (leave empty to refuse them)</source>
+            <translation>Reason for keeping values that only draw a warning (leave empty to refuse them)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>An ID number whose region or check digit is doubtful, a phone number outside the numbering plan: with a reason here they are kept, and the reason is recorded in each file and in the log.</source>
+            <translation>An ID number whose region or check digit is doubtful, a phone number outside the numbering plan: with a reason here they are kept, and the reason is recorded in each file and in the log.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -3960,7 +3970,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Save error report…</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+19" />
             <source>&amp;Import</source>
             <translation>&amp;Import</translation>
         </message>

@@ -2162,19 +2162,19 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../custdesk/gui/importing/wizard.py" line="+121"/>
-        <location line="+101"/>
+        <location filename="../../custdesk/gui/importing/wizard.py" line="+132"/>
+        <location line="+103"/>
         <source>Import</source>
         <extracomment>(phase, done, total): sent from the database thread, shown on the UI thread</extracomment>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-95"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Checking the file…</source>
         <translation>正在检查文件…</translation>
     </message>
@@ -2199,7 +2199,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>已检查 %1 行…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -3888,7 +3888,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../custdesk/gui/importing/wizard.py" line="-245"/>
+        <location filename="../../custdesk/gui/importing/wizard.py" line="-258"/>
         <source>Check and import</source>
         <translation>检查与导入</translation>
     </message>
@@ -3911,6 +3911,16 @@ If you have checked it and it is right (the original document or the customer sa
         <location line="+2"/>
         <source>Update existing files and records instead of reporting them as duplicates</source>
         <translation>更新已有的档案和记录，而不是作为重复报告</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reason for keeping values that only draw a warning (leave empty to refuse them)</source>
+        <translation>保留只有警告的值的理由（留空则不导入这些行）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An ID number whose region or check digit is doubtful, a phone number outside the numbering plan: with a reason here they are kept, and the reason is recorded in each file and in the log.</source>
+        <translation>身份证号的地区码或校验位存疑、电话号码不在号段内：在此填写理由即保留这些值，理由记入每份档案和审计日志。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3953,7 +3963,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>保存错误报告…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>

@@ -54,3 +54,26 @@ def test_override_names_one_field(cli):  # noqa: F811
     log = json.loads(cli("audit", "log", "--json")[1])
     edits = [e for e in log if e["action"] == "customer.edit" and e.get("customer") == code]
     assert edits[-1]["summary"]["overrides"] == {"phone": "总机旧号"}
+
+
+def test_an_import_keeps_warned_values_only_with_a_reason(cli, tmp_path):  # noqa: F811
+    from tests.core.test_importing import PERSON_HEADER, people, write_csv
+    rows = [PERSON_HEADER, *people(2), ["孙八", "个人", ODD_ID, "15400138000", "内部"]]
+    path = write_csv(tmp_path / "客户.csv", rows)
+    status, out, err = cli("import", "customers", str(path))
+    assert status == 1 and "--accept-warnings" in err       # refused whole, with the way out
+    assert json.loads(cli("customer", "list", "--json")[1]) == []
+    status, out, err = cli("import", "customers", str(path), "--json",
+                           "--accept-warnings", "原件核对无误")
+    assert status == 0, err
+    result = json.loads(out)
+    assert (result["imported"], result["rejected"]) == (3, 0)
+    code = result["codes"][2]
+    record = json.loads(cli("customer", "show", code, "--json")[1])
+    assert record["name"] == "孙八"
+    assert record["overrides"] == {"id_number": "原件核对无误", "phone": "原件核对无误"}
+    clean = json.loads(cli("customer", "show", result["codes"][0], "--json")[1])
+    assert clean["overrides"] == {}                          # nothing kept where nothing warned
+    log = json.loads(cli("audit", "log", "--json")[1])
+    [entry] = [e for e in log if e["action"] == "import.customers"]
+    assert entry["summary"]["accept_warnings"] == "原件核对无误"

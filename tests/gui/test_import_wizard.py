@@ -296,3 +296,23 @@ def test_retention_settings_preview_and_purge(runner, qtbot):
     box.save_button.click()
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=T)
     assert call(runner, qtbot, lambda d: d.privacy.years())["privacy.closed_years"] == 10
+
+
+def test_values_that_only_warn_are_kept_with_the_reason_typed(runner, qtbot, tmp_path):
+    from tests.cli.test_validation_cli import ODD_ID          # a county code that never existed
+    path = write_csv(tmp_path / "in.csv", [HEADER, *people(2), ["孙八", "个人", ODD_ID,
+                                                               "13812340009", "内部"]])
+    wizard = open_wizard(runner, qtbot, path)
+    wizard.next()
+    run = wizard.run_page
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    wait_idle(wizard, runner, qtbot)
+    assert wizard.result.refused and count(runner, qtbot) == 0
+    run.accept_warnings.setText("原件核对无误")
+    assert wizard.result is None                               # the last check is stale now
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    wait_idle(wizard, runner, qtbot)
+    assert wizard.imported is not None and wizard.imported.imported == 3
+    kept = call(runner, qtbot, lambda d: d.customers.get(wizard.imported.codes[2])["overrides"])
+    assert kept == {"id_number": "原件核对无误"}
+    assert not run.accept_warnings.isEnabled()

@@ -145,6 +145,10 @@ class Importer:
         record (same period; same kind and reference number) updates it with the row's
         non-empty cells instead of being reported as a duplicate.
     :param mapping: {header: field key or None}, overriding the header aliases.
+    :param accept_warnings: a reason for keeping values that only draw a warning (an ID
+        number's check digit or region, a phone number outside the numbering plan), as the
+        form keeps them with a reason: stored as each file's overrides and in the log.
+        Without it such a row is reported like any bad row.
     :param progress: called as ``progress(phase, done, total)`` every few thousand rows;
         returning False cancels the import (``ImportCancelled``; nothing is written, or
         what was written is rolled back with the transaction).
@@ -152,7 +156,7 @@ class Importer:
 
     def __init__(self, desk, target: str, *, dry_run: bool = False, skip_invalid: bool = False,
                  update_existing: bool = False, mapping: dict | None = None,
-                 progress: Progress | None = None):
+                 accept_warnings: str | None = None, progress: Progress | None = None):
         if target not in TARGETS:
             raise ValueError(f"unknown import target {target!r}")
         self.desk = desk
@@ -161,6 +165,7 @@ class Importer:
         self.skip_invalid = skip_invalid
         self.update_existing = update_existing
         self.mapping = mapping
+        self.accept_warnings = (accept_warnings or "").strip() or None
         self._on_progress = progress
         self.fields = target_fields(target)
         self._contacts_written = False
@@ -280,7 +285,9 @@ class Importer:
         summary = {"file": result.file, "total": result.total, "imported": result.imported,
                    "updated": result.updated, "rejected": result.rejected,
                    "duplicates": result.duplicates, "skip_invalid": self.skip_invalid,
-                   "update_existing": self.update_existing, **extra}
+                   "update_existing": self.update_existing,
+                   **({"accept_warnings": self.accept_warnings} if self.accept_warnings else {}),
+                   **extra}
         result.audit_seq = self.desk.audit.append(f"import.{self.target}", result.file,
                                                   summary=summary)
 
@@ -335,11 +342,13 @@ class Importer:
     def _reader_state(self, columns: dict[int, str]) -> dict:
         """What reading a row needs (``read_rows`` rebuilds the reader from it elsewhere)."""
         return {"target": self.target, "columns": columns, "_headers": self._headers,
-                "_units": self._units, "_unmapped": self._unmapped}
+                "_units": self._units, "_unmapped": self._unmapped,
+                "accept_warnings": self.accept_warnings}
 
     def _read_row(self, number: int, cells: list[str], users, clearance: int) -> tuple:
         """One customer row read and checked as the form checks it: ("bad", number, errors,
-        raw, written) or ("ok", number, raw, written, kind, clean values, keys, contact).
+        raw, written) or ("ok", number, raw, written, kind, clean values, keys, contact,
+        accepted overrides).
         Needs no database (``read_rows`` runs it on the helper)."""
         from ..customers.archive import clean_file
         from .keys import keys_for
@@ -373,14 +382,16 @@ class Importer:
         if errors:
             return ("bad", number, errors, raw, written)
         try:
-            clean = clean_file(kind, values, None, creating=True,
-                               id_type=values.get("id_type") or "resident_id",
-                               known_users=users.__contains__, clearance=clearance)[0]
+            overrides = dict.fromkeys(values, self.accept_warnings) if self.accept_warnings else None
+            clean, accepted, _warnings = clean_file(
+                kind, values, overrides, creating=True,
+                id_type=values.get("id_type") or "resident_id",
+                known_users=users.__contains__, clearance=clearance)
         except ValidationError as exc:
             return ("bad", number, exc.errors, raw, written)
         self._keep_unmapped(clean, cells, other_kind)
         keys = keys_for([(clean["name"], clean.get("phone"), kind)])[0]
-        return ("ok", number, raw, written, kind, clean, keys, contact)
+        return ("ok", number, raw, written, kind, clean, keys, contact, accepted)
 
     def _finish_chunk(self, job: int, result: ImportResult, existing: dict,
                       seen: dict) -> tuple[list, list]:
@@ -394,7 +405,7 @@ class Importer:
                 _bad, number, errors, raw, self._written = outcome
                 self._problem(result, number, errors, raw)
                 continue
-            _ok, number, raw, self._written, kind, clean, keys, contact = outcome
+            _ok, number, raw, self._written, kind, clean, keys, contact, accepted = outcome
             duplicate, match = None, None
             for column in ("id_number", "credit_code"):
                 value = clean.get(column)
@@ -415,11 +426,11 @@ class Importer:
             result.valid += 1
             if match is not None:
                 del clean["kind"]
-                updates.append((match[0], match[1], clean, contact))
+                updates.append((match[0], match[1], clean, contact, accepted))
                 continue
             clean.setdefault("level", 1)
             clean.setdefault("owner", self.desk.user.name)
-            new.append((NewFile(kind, clean, keys=keys), contact))
+            new.append((NewFile(kind, clean, overrides=accepted, keys=keys), contact))
         return new, updates
 
     @staticmethod
@@ -536,19 +547,19 @@ class Importer:
         desk = self.desk
         files = [f for f, _c in new]
         identities = desk.customers.write_files(files, [
-            FileChange(customer_id, clean, self._overrides_after(customer_id, clean))
-            for customer_id, _code, clean, _contact in updates])
+            FileChange(customer_id, clean, {**self._overrides_after(customer_id, clean), **accepted})
+            for customer_id, _code, clean, _contact, accepted in updates])
         self._write_contacts([(new_id, contact, file.values["level"])
                               for (file, contact), (new_id, _code) in zip(new, identities) if contact]
                              + [(customer_id, contact, None)
-                                for customer_id, _c, _v, contact in updates if contact])
+                                for customer_id, _c, _v, contact, _o in updates if contact])
         for file, (_new_id, code) in zip(files, identities):
             self._codes.append(code)
             if file.values["level"] >= SEAL_FROM:
                 self._sealed += 1
             else:
                 self._named.append(code)
-        for customer_id, code, _clean, _contact in updates:
+        for customer_id, code, _clean, _contact, _overrides in updates:
             if desk.disclosure.file_level(customer_id) < SEAL_FROM:
                 self._updated_codes.append(code)
             else:

@@ -148,6 +148,15 @@ class RunPage(QWizardPage):
         self.update_existing = QCheckBox(self.tr("Update existing files and records instead of "
                                                  "reporting them as duplicates"))
         self.update_existing.setObjectName("update_existing")
+        # Values that only draw a warning are kept as the form keeps them: with a reason.
+        self.accept_warnings = QLineEdit()
+        self.accept_warnings.setObjectName("accept_warnings")
+        self.accept_warnings.setPlaceholderText(self.tr(
+            "Reason for keeping values that only draw a warning (leave empty to refuse them)"))
+        self.accept_warnings.setToolTip(self.tr(
+            "An ID number whose region or check digit is doubtful, a phone number outside the "
+            "numbering plan: with a reason here they are kept, and the reason is recorded in "
+            "each file and in the log."))
         self.check_button = QPushButton(self.tr("&Check"))
         self.check_button.setObjectName("check_button")
         self.check_button.setToolTip(self.tr("Check the whole file without importing anything"))
@@ -183,12 +192,14 @@ class RunPage(QWizardPage):
         layout.addWidget(self.all_or_nothing)
         layout.addWidget(self.skip_invalid)
         layout.addWidget(self.update_existing)
+        layout.addWidget(self.accept_warnings)
         layout.addLayout(run_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignRight)
         for button in (self.all_or_nothing, self.skip_invalid, self.update_existing):
             button.toggled.connect(self.wiz.forget_result)
+        self.accept_warnings.textChanged.connect(self.wiz.forget_result)
 
     def initializePage(self) -> None:
         self.wiz.forget_result()
@@ -246,6 +257,7 @@ class ImportWizard(QWizard):
         page = self.run_page
         return {"skip_invalid": page.skip_invalid.isChecked(),
                 "update_existing": page.update_existing.isChecked(),
+                "accept_warnings": page.accept_warnings.text().strip() or None,
                 "mapping": self.mapping_page.mapping()}
 
     def start(self, dry_run: bool) -> None:
@@ -290,7 +302,8 @@ class ImportWizard(QWizard):
         page.progress.setVisible(busy)
         page.cancel_button.setVisible(busy)
         page.check_button.setEnabled(not busy)
-        for widget in (page.all_or_nothing, page.skip_invalid, page.update_existing):
+        for widget in (page.all_or_nothing, page.skip_invalid, page.update_existing,
+                       page.accept_warnings):
             widget.setEnabled(not busy)
         for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.FinishButton,
                       QWizard.WizardButton.CancelButton):
@@ -314,7 +327,7 @@ class ImportWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
         for widget in (page.check_button, page.all_or_nothing, page.skip_invalid,
-                       page.update_existing):
+                       page.update_existing, page.accept_warnings):
             widget.setEnabled(False)
 
     def _failed(self, error: CustdeskError) -> None:
