@@ -1,5 +1,6 @@
 """Import: reading (encodings, delimiters, XLSX), header aliases, row checks, the modes,
-one transaction with one audit entry, the error report, and a process killed mid-import."""
+one transaction with one audit entry and the error report (a process killed mid-import:
+tests/faults/test_kill.py)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,6 @@ import datetime
 import io
 import os
 import random
-import selectors
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,7 +22,7 @@ from custdesk.core.importing import (ALIASES, ImportFileError, alias_table, deco
                                      read_table, write_error_report)
 from custdesk.core.importing.mapping import fold_width, target_fields
 from custdesk.core.importing.reading import read_csv_text
-from tests.conftest import ADMIN, PASSWORDS
+from tests.conftest import ADMIN
 
 PERSON_HEADER = ["客户名称", "客户类型", "身份证号", "手机", "保密级别"]
 
@@ -521,70 +519,6 @@ def test_error_report_csv(open_as, tmp_path):
     lines = list(csv.reader(io.StringIO((tmp_path / "en.csv").read_text("utf-8-sig"))))
     assert lines[0] == ["row", "column", "value", "reason"]
     assert lines[1][3].startswith("check digit is wrong")
-
-
-# -- one transaction: a process killed mid-import leaves nothing ----------------------------------
-WORKER = r"""
-import os, sys, time
-sys.path.insert(0, sys.argv[3])
-from tests import cheap_kdf; cheap_kdf.install()
-from custdesk.core.desk import Desk
-from custdesk.core.importing import import_file
-desk = Desk.open(sys.argv[1], "boss", os.environ["CUSTDESK_PASSWORD"])
-pause = float(sys.argv[4])
-def progress(phase, done, total):
-    if phase == "writing" and done < total:
-        print("writing", flush=True)
-        time.sleep(pause)
-print("ready", flush=True)
-import_file(desk, "customers", sys.argv[2], progress=progress)
-print("done", flush=True)
-"""
-
-
-def _line(proc, timeout=120.0) -> str:
-    with selectors.DefaultSelector() as sel:
-        sel.register(proc.stdout, selectors.EVENT_READ)
-        assert sel.select(timeout), "the worker said nothing"
-    return proc.stdout.readline().strip()
-
-
-@pytest.mark.parametrize("pause", [30.0, 0.0])
-def test_kill_9_mid_import_leaves_nothing(db_path, tmp_path, open_as, pause):
-    """Killed while writing (held inside the transaction, or at a random moment of a
-    fast write): afterwards the database holds all of the import or none of it."""
-    rows = [PERSON_HEADER, *people(5000)]
-    source = write_csv(tmp_path / "big.csv", rows)
-    env = {**os.environ, "CUSTDESK_PASSWORD": PASSWORDS[ADMIN], "PYTHONUNBUFFERED": "1"}
-    root = str(Path(__file__).resolve().parents[2])
-    proc = subprocess.Popen([sys.executable, "-c", WORKER, str(db_path), str(source), root,
-                             str(pause)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env=env)
-    try:
-        assert _line(proc) == "ready"
-        assert _line(proc) == "writing"
-        if not pause:
-            import time
-            time.sleep(random.uniform(0, 0.3))
-        proc.kill()
-        proc.wait(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait(timeout=30)
-        proc.stdout.close()
-        proc.stderr.close()
-    desk = open_as(ADMIN)
-    count = customer_count(desk)
-    grams = desk.db.execute("SELECT count(*) FROM name_grams").fetchone()[0]
-    entries = import_entries(desk)
-    if pause:
-        assert count == 0
-    assert (count, bool(grams), len(entries)) in ((0, False, 0), (5000, True, 1))
-    assert desk.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    assert desk.audit.verify().ok
-    result = import_file(desk, "customers", source, skip_invalid=True)   # and it can be redone
-    assert result.imported + result.duplicates == 5000
 
 
 # -- properties of the reader ---------------------------------------------------------------------
