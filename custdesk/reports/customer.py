@@ -524,7 +524,8 @@ def _signoff(data: CustomerData) -> list:
     rows = [person("cr.assessor", a.get("assessor"), a.get("assessed_on")),
             person("cr.approver", a.get("approver"), a.get("approved_on")),
             person("cr.owner_sign", None, None)]
-    grid = Table(rows, colWidths=[WIDTH * w for w in (0.18, 0.3, 0.09, 0.2, 0.1, 0.13)],
+    # The "Signature:" column holds the English word on one line (43 pt of text, 12 of padding).
+    grid = Table(rows, colWidths=[WIDTH * w for w in (0.18, 0.28, 0.13, 0.18, 0.1, 0.13)],
                  rowHeights=34)
     grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                               ("LINEBELOW", (3, 0), (3, -1), 0.6, RULE),

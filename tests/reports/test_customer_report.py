@@ -172,6 +172,18 @@ def test_english_report(demo_as):
     assert i18n.language() == "zh"              # the user's language is left as it was
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_sign_off_labels_print_whole(demo_as, lang):
+    """Each of the three sign-off rows prints its signature and date labels on one line."""
+    desk = demo_as("admin")
+    made = export.customer(desk, pick(desk, "enterprise"), lang=lang)
+    text = pdf_text(made.data)
+    with i18n.using(lang):
+        labels = [i18n.tr("cr.sign"), i18n.tr("cr.signed_date")]
+    for label in labels:
+        assert text.count(label) == 3, label
+
+
 def test_only_users_with_the_permission_export(demo_as, monkeypatch):
     desk = demo_as("clerk")
     from custdesk.core import access
