@@ -24,6 +24,21 @@ from .style import icon
 from . import wheel_guard
 
 
+#: the window's first size where the screen has room for it
+DEFAULT_SIZE = QSize(1280, 800)
+#: kept free above the window for its title bar, which the available area does not count
+TITLE_BAR = 40
+
+
+def fitted_size(screen) -> QSize:
+    """The default size, shrunk to the screen's free area (less the taskbar and the title bar):
+    on a 1366×768 laptop a 1280×800 window would hide its status bar and bottom buttons."""
+    if screen is None:
+        return DEFAULT_SIZE
+    free = screen.availableGeometry().size() - QSize(0, TITLE_BAR)
+    return DEFAULT_SIZE.boundedTo(free)
+
+
 class MainWindow(QMainWindow):
     #: the user asked to lock the window now
     lock_requested = Signal()
@@ -34,7 +49,6 @@ class MainWindow(QMainWindow):
         self.user = user
         self.db_path = db_path
         self.setWindowTitle(self.tr("custdesk — Customer credit files") + f" — {db_path.name}")
-        self.resize(1280, 800)
         wheel_guard.install()
 
         self.navigation = QListWidget()
@@ -83,6 +97,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._make_actions()
         self._make_status_bar()
+        self.resize(fitted_size(QApplication.primaryScreen()))
 
     def _add_area(self, key: str, text: str, icon_name: str, page: QWidget) -> None:
         item = QListWidgetItem(icon(icon_name), text)
