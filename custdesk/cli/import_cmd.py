@@ -92,8 +92,7 @@ def cmd_import(ctx: Context) -> int:
                           checked=item["checked"], key=item["field"],
                           field=field_label(target_fields(a.target)[item["field"]])),
                   file=sys.stderr)
-    warned = {p.row for p in result.problems if p.error.warning} - {
-        p.row for p in result.problems if not p.error.warning}
+    warned = result.warned_rows
     if warned and not a.json:
         print(i18n.tr("cli.import.warnings", n=len(warned)), file=sys.stderr)
     if refused:

@@ -24,9 +24,9 @@ from .style import icon
 from . import wheel_guard
 
 
-#: the window's first size where the screen has room for it
+# the window's first size where the screen has room for it
 DEFAULT_SIZE = QSize(1280, 800)
-#: kept free above the window for its title bar, which the available area does not count
+# kept free above the window for its title bar, which the available area does not count
 TITLE_BAR = 40
 
 

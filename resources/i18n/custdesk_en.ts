@@ -1620,7 +1620,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>FilePage</name>
         <message>
-            <location filename="../../custdesk/gui/importing/wizard.py" line="+73" />
+            <location filename="../../custdesk/gui/importing/wizard.py" line="+74" />
             <location line="+29" />
             <source>File</source>
             <extracomment>QSettings key of the folder last imported from rows of the file read for the preview problems listed in the wizard (the report file has them all) what each target changes, so the window refreshes those areas</extracomment>
@@ -2166,7 +2166,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../custdesk/gui/importing/wizard.py" line="+132" />
+            <location filename="../../custdesk/gui/importing/wizard.py" line="+135" />
             <location line="+103" />
             <source>Import</source>
             <extracomment>(phase, done, total): sent from the database thread, shown on the UI thread</extracomment>
@@ -2243,7 +2243,12 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>New customer codes %1 to %2.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
+            <source>%1 of these rows draw warnings only (a doubtful ID region or check digit, a phone number outside the numbering plan; shown in orange): once checked, type a reason in the field above to keep those values.</source>
+            <translation>%1 of these rows draw warnings only (a doubtful ID region or check digit, a phone number outside the numbering plan; shown in orange): once checked, type a reason in the field above to keep those values.</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Columns kept in each file's notes: %1</source>
             <translation>Columns kept in each file's notes: %1</translation>
         </message>
@@ -2522,20 +2527,20 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../custdesk/gui/main_window.py" line="+36" />
+            <location filename="../../custdesk/gui/main_window.py" line="+51" />
             <source>custdesk — Customer credit files</source>
             <extracomment>the user asked to lock the window now</extracomment>
             <translation>custdesk — Customer credit files</translation>
         </message>
         <message>
             <location filename="../../custdesk/gui/app.py" line="+86" />
-            <location filename="../../custdesk/gui/main_window.py" line="+13" />
-            <location line="+53" />
+            <location filename="../../custdesk/gui/main_window.py" line="+12" />
+            <location line="+54" />
             <source>Today</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../custdesk/gui/main_window.py" line="-45" />
+            <location filename="../../custdesk/gui/main_window.py" line="-46" />
             <source>All customers</source>
             <translation>All customers</translation>
         </message>
@@ -2546,12 +2551,12 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
         <message>
             <location line="+5" />
-            <location line="+32" />
+            <location line="+33" />
             <source>Approvals</source>
             <translation>Approvals</translation>
         </message>
         <message>
-            <location line="-29" />
+            <location line="-30" />
             <source>Reports</source>
             <translation>Reports</translation>
         </message>
@@ -2566,7 +2571,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Settings</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+24" />
             <source>Approvals (%1)</source>
             <translation>Approvals (%1)</translation>
         </message>
@@ -3895,7 +3900,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>RunPage</name>
         <message>
-            <location filename="../../custdesk/gui/importing/wizard.py" line="-258" />
+            <location filename="../../custdesk/gui/importing/wizard.py" line="-267" />
             <source>Check and import</source>
             <translation>Check and import</translation>
         </message>

@@ -1616,7 +1616,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../custdesk/gui/importing/wizard.py" line="+73"/>
+        <location filename="../../custdesk/gui/importing/wizard.py" line="+74"/>
         <location line="+29"/>
         <source>File</source>
         <extracomment>QSettings key of the folder last imported from rows of the file read for the preview problems listed in the wizard (the report file has them all) what each target changes, so the window refreshes those areas</extracomment>
@@ -2162,7 +2162,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../custdesk/gui/importing/wizard.py" line="+132"/>
+        <location filename="../../custdesk/gui/importing/wizard.py" line="+135"/>
         <location line="+103"/>
         <source>Import</source>
         <extracomment>(phase, done, total): sent from the database thread, shown on the UI thread</extracomment>
@@ -2239,7 +2239,12 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>新客户编号 %1 至 %2。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>%1 of these rows draw warnings only (a doubtful ID region or check digit, a phone number outside the numbering plan; shown in orange): once checked, type a reason in the field above to keep those values.</source>
+        <translation>其中 %1 行只有提醒（身份证地区码或校验码存疑、号码不在已分配号段内，以橙色显示）：核实无误后，在上方填写理由即可保留这些值。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Columns kept in each file&apos;s notes: %1</source>
         <translation>各档案备注中保存的列：%1</translation>
     </message>
@@ -2518,20 +2523,20 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../custdesk/gui/main_window.py" line="+36"/>
+        <location filename="../../custdesk/gui/main_window.py" line="+51"/>
         <source>custdesk — Customer credit files</source>
         <extracomment>the user asked to lock the window now</extracomment>
         <translation>custdesk — 客户资信档案台</translation>
     </message>
     <message>
         <location filename="../../custdesk/gui/app.py" line="+86"/>
-        <location filename="../../custdesk/gui/main_window.py" line="+13"/>
-        <location line="+53"/>
+        <location filename="../../custdesk/gui/main_window.py" line="+12"/>
+        <location line="+54"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../custdesk/gui/main_window.py" line="-45"/>
+        <location filename="../../custdesk/gui/main_window.py" line="-46"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
@@ -2542,12 +2547,12 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
     <message>
         <location line="+5"/>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-30"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
@@ -2562,7 +2567,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Approvals (%1)</source>
         <translation>审批（%1）</translation>
     </message>
@@ -3888,7 +3893,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../custdesk/gui/importing/wizard.py" line="-258"/>
+        <location filename="../../custdesk/gui/importing/wizard.py" line="-267"/>
         <source>Check and import</source>
         <translation>检查与导入</translation>
     </message>

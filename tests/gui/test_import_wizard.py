@@ -316,3 +316,31 @@ def test_values_that_only_warn_are_kept_with_the_reason_typed(runner, qtbot, tmp
     kept = call(runner, qtbot, lambda d: d.customers.get(wizard.imported.codes[2])["overrides"])
     assert kept == {"id_number": "原件核对无误"}
     assert not run.accept_warnings.isEnabled()
+
+
+def test_a_check_says_which_rows_a_reason_would_keep(runner, qtbot, tmp_path):
+    from PySide6.QtGui import QColor
+
+    from custdesk.gui.editor.fieldwidgets import WARNING_COLOUR
+    from tests.cli.test_validation_cli import ODD_ID          # a county code that never existed
+    path = write_csv(tmp_path / "in.csv", [HEADER, *people(2), ["孙八", "个人", ODD_ID,
+                                                               "13812340009", "内部"],
+                                           ["周九", "个人", "1234", "13812340010", "内部"]])
+    wizard = open_wizard(runner, qtbot, path)
+    wizard.next()
+    run = wizard.run_page
+    run.check_button.click()
+    wait_idle(wizard, runner, qtbot)
+    # Row 4 only warns, row 5 is wrong: one row could be kept with a reason, and it is orange.
+    assert wizard.result.warned_rows == {4}
+    assert "1 of these rows draw warnings only" in run.summary.text()
+    rows = {run.problems.item(r, 0).text(): run.problems.item(r, 3).foreground().color()
+            for r in range(run.problems.rowCount())}
+    assert rows["4"] == QColor(WARNING_COLOUR) and rows["5"] != QColor(WARNING_COLOUR)
+    # With a reason typed, the next check keeps row 4 and no longer asks for one.
+    run.accept_warnings.setText("原件核对无误")
+    run.check_button.click()
+    wait_idle(wizard, runner, qtbot)
+    assert not wizard.result.warned_rows and wizard.result.valid == 3
+    assert {p.row for p in wizard.result.problems} == {5}
+    assert "draw warnings only" not in run.summary.text()

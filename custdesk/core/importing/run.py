@@ -124,6 +124,12 @@ class ImportResult:
     def ok(self) -> bool:
         return not self.refused
 
+    @property
+    def warned_rows(self) -> set[int]:
+        """The rows whose only problems are warnings: a reason (accept_warnings) keeps them."""
+        return {p.row for p in self.problems if p.error.warning} - {
+            p.row for p in self.problems if not p.error.warning}
+
     def as_dict(self) -> dict:
         return {"target": self.target, "file": self.file, "total": self.total,
                 "imported": self.imported, "updated": self.updated, "rejected": self.rejected,

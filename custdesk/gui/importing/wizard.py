@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressBar,
                                QPushButton, QRadioButton, QSizePolicy, QTableWidget, QTableWidgetItem,
@@ -32,6 +32,7 @@ from ...core.changes import Changes
 from ...core.errors import CustdeskError
 from ...core.importing import (ImportCancelled, ImportResult, default_report_path, import_file,
                                read_table, write_error_report)
+from ..editor.fieldwidgets import WARNING_COLOUR
 from ..reports.common import last_folder, remember_folder
 from .mapping_page import MappingPage
 
@@ -218,7 +219,10 @@ class RunPage(QWizardPage):
         for r, problem in enumerate(shown):
             for c, text in enumerate((str(problem.row), problem.column, problem.value,
                                       problem.reason)):
-                self.problems.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if problem.error.warning:        # orange, as the form shows a warning
+                    item.setForeground(QColor(WARNING_COLOUR))
+                self.problems.setItem(r, c, item)
         self.problems.resizeColumnToContents(0)
         self.report_button.setEnabled(bool(result.problems))
 
@@ -380,6 +384,12 @@ class ImportWizard(QWizard):
             if result.codes:
                 lines.append(self.tr("New customer codes %1 to %2.").replace("%1", result.codes[0])
                              .replace("%2", result.codes[-1]))
+        if (result.dry_run or result.refused) and result.warned_rows \
+                and not self.run_page.accept_warnings.text().strip():
+            lines.append(self.tr("%1 of these rows draw warnings only (a doubtful ID region or check "
+                                 "digit, a phone number outside the numbering plan; shown in "
+                                 "orange): once checked, type a reason in the field above to keep "
+                                 "those values.").replace("%1", f"{len(result.warned_rows):,}"))
         if result.unknown_columns and result.target == "customers":
             lines.append(self.tr("Columns kept in each file's notes: %1").replace(
                 "%1", html.escape("，".join(result.unknown_columns))))
