@@ -244,7 +244,7 @@ INPUT_LABELS = {
     "reason": ("理由", "reason"), "note": ("说明", "note"), "limit": ("额度", "limit"),
     "until": ("日期", "date"), "months": ("复审周期", "review cycle"),
     "adjustment": ("定性调整", "adjustment"), "answers": ("定性评价", "qualitative answers"),
-    "scorecard": ("评分卡", "scorecard"),
+    "scorecard": ("评分卡", "scorecard"), "missing_reason": ("缺失说明", "reason for missing inputs"),
 }
 
 

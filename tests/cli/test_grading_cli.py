@@ -55,6 +55,7 @@ def test_assess_json_submit_approve_and_history(cli):
     assessment = str(result["id"])
     status, _, err = cli("assess", "submit", assessment)
     assert status == 1 and "行业前景" in err and "担保与抵押" in err      # a reason is needed
+    assert "缺失说明：" in err and "missing_reason" not in err         # named in words
     assert cli("assess", "submit", assessment, "--missing-reason", "上年报表未提供")[0] == 0
     status, out, err = cli("assess", "show", assessment, "--json", user="reviewer")
     assert json.loads(out)["missing_reason"] == "上年报表未提供"
