@@ -7,8 +7,9 @@ from pathlib import Path
 
 from ..core import i18n
 from ..core.errors import CustdeskError, ValidationError
-from ..core.fields import RECORD_KINDS, label
+from ..core.fields import RECORD_KINDS, customer_field, label
 from ..core.files import write_atomic_bytes
+from ..core.validation import format_money
 from .common import Context, UsageError, integer, key_values, print_json, print_table
 
 i18n.register({
@@ -128,6 +129,15 @@ def _save(call, values: dict, args) -> object:
         return changes
 
 
+def _for_people(field, value):
+    """A value as people read it: money in yuan with separators (integer fen stays in --json);
+    a masked value (***) as it is."""
+    if field is not None and field.type in ("money", "signed_money") and isinstance(value, int) \
+            and not isinstance(value, bool):
+        return format_money(value)
+    return value
+
+
 def cmd_add(ctx: Context) -> int:
     a = ctx.args
     values = {"kind": a.kind, "name": a.name}
@@ -151,7 +161,7 @@ def cmd_show(ctx: Context) -> int:
     for key, value in record.items():
         if key in ("id", "masked", "overrides") or value in (None, ""):
             continue
-        print(f"{label(key)}: {value}")
+        print(f"{label(key)}: {_for_people(customer_field(key), value)}")
     return 0
 
 
@@ -193,8 +203,9 @@ def cmd_record_list(ctx: Context) -> int:
     if a.json:
         print_json(rows)
     else:
-        columns = ["id"] + [f.key for f in RECORD_KINDS[a.kind].fields if f.key != "notes"]
-        print_table(rows, columns)
+        fields = [f for f in RECORD_KINDS[a.kind].fields if f.key != "notes"]
+        print_table([{**row, **{f.key: _for_people(f, row.get(f.key)) for f in fields}}
+                     for row in rows], ["id"] + [f.key for f in fields])
     return 0
 
 
