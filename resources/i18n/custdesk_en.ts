@@ -479,7 +479,7 @@
             <translation>: {reason}</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+10" />
             <source>⚠ Missing: {factor}: {why} ({scored})</source>
             <translation>⚠ Missing: {factor}: {why} ({scored})</translation>
         </message>
@@ -489,12 +489,12 @@
             <translation>Assessor's reason for the missing inputs: {reason}</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-9" />
             <source>Altman model: {text}</source>
             <translation>Altman model: {text}</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+12" />
             <source>Inputs read from the file are masked (your clearance is below the file's statements or records).</source>
             <translation>Inputs read from the file are masked (your clearance is below the file's statements or records).</translation>
         </message>

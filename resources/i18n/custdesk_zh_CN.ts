@@ -479,7 +479,7 @@
         <translation>：{reason}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>⚠ Missing: {factor}: {why} ({scored})</source>
         <translation>⚠ 数据缺失：{factor}：{why}（{scored}）</translation>
     </message>
@@ -489,12 +489,12 @@
         <translation>评估人对缺失数据的说明：{reason}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-9"/>
         <source>Altman model: {text}</source>
         <translation>Altman 模型：{text}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>Inputs read from the file are masked (your clearance is below the file&apos;s statements or records).</source>
         <translation>取自档案的数据已遮蔽（您的保密级别低于该档案财务报表或信用记录的级别）。</translation>
     </message>

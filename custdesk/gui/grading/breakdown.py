@@ -229,6 +229,9 @@ class AssessmentView(QWidget):
             if item.get("decision_reason"):
                 line += self.tr(": {reason}").format(reason=item["decision_reason"])
         lines.append(line)
+        # The model that applied, its formula and cut-offs: a fact, not a warning (not orange).
+        if item.get("altman"):
+            lines.append(self.tr("Altman model: {text}").format(text=item["altman"]))
         return lines
 
     def flag_lines(self, item: dict) -> list[str]:
@@ -239,8 +242,6 @@ class AssessmentView(QWidget):
         if item.get("missing_reason"):
             lines.append(self.tr("Assessor's reason for the missing inputs: {reason}").format(
                 reason=item["missing_reason"]))
-        if item.get("altman"):
-            lines.append(self.tr("Altman model: {text}").format(text=item["altman"]))
         if item.get("masked"):
             lines.append(self.tr("Inputs read from the file are masked (your clearance is below "
                                  "the file's statements or records)."))
