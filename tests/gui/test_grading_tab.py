@@ -324,3 +324,33 @@ def test_the_history_chart_plots_approved_grades_at_their_dates(qtbot):
         colour = image.pixelColor(int(point.x() * image.devicePixelRatio()),
                                   int(point.y() * image.devicePixelRatio()))
         assert colour.name() == RISK_COLOURS[risk]
+
+
+def test_a_narrow_rule_column_shows_its_text_whole(qtbot):
+    """Long English factor names leave the rule column narrow: its rows grow to hold the
+    wrapped rule rather than cutting it off."""
+    from PySide6.QtCore import QRect, Qt
+    view = AssessmentView()
+    qtbot.addWidget(view)
+    rule = "missing: scored as the worst bin"
+    item = {"id": 7, "code": "C000001", "status": "draft", "score": 50.0, "computed_grade": "B",
+            "adjustment": 0, "grade": "B", "risk_level": "medium", "incomplete": True,
+            "recommended_limit": 0, "approved_limit": None, "assessor": "clerk",
+            "scorecard_name": "enterprise-standard", "scorecard_version": 2,
+            "scorecard_title": "Enterprise standard scorecard", "as_of": "2026-01-31",
+            "period": "2025", "answers": {},
+            "detail": {"factors": [{"key": "dso_days", "dimension": "operating",
+                                    "points": 0, "max_points": 7,
+                                    "label": "Days sales outstanding with us, a long name in English",
+                                    "shown": None, "rule_shown": rule}],
+                       "dimensions": {}, "problems": [], "bases": {}}}
+    view.resize(520, 500)
+    view.show()
+    view.show_assessment(item)
+    qtbot.waitExposed(view)
+    table = view.table
+    width = table.columnWidth(4)
+    needed = table.fontMetrics().boundingRect(QRect(0, 0, width - 8, 10_000),
+                                              Qt.TextFlag.TextWordWrap, rule).height()
+    assert needed >= 3 * table.fontMetrics().height()     # the rule takes three lines here
+    assert table.rowHeight(0) >= needed

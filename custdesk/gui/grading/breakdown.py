@@ -147,6 +147,10 @@ class AssessmentView(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Rows as tall as their wrapped text: a narrow rule column ("missing: scored as the
+        # worst bin" beside long English factor names) shows its text whole, not elided.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.bars = DimensionBars(self)
         self.bars_title = QLabel(self.tr("Points by dimension (earned / weight)"), self)
 
