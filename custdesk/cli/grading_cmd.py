@@ -263,8 +263,8 @@ def cmd_grade_show(ctx: Context) -> int:
             value = f"{value * 100:.1f}%"
         elif key == "risk_level":
             value = risk_label(value)
-        elif key == "hold_reasons":
-            value = "、".join(i18n.tr(r) for r in value)
+        elif key == "hold_reasons":       # with the hold days filled in (core's one line)
+            value = standing.get("hold_text") or ""
         print(f"{key}: {'' if value is None else value}")
     return 0
 
