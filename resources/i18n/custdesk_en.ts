@@ -424,7 +424,7 @@
             <translation>Rule</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+13" />
             <source>Points by dimension (earned / weight)</source>
             <translation>Points by dimension (earned / weight)</translation>
         </message>
@@ -1620,7 +1620,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>FilePage</name>
         <message>
-            <location filename="../../custdesk/gui/importing/wizard.py" line="+74" />
+            <location filename="../../custdesk/gui/importing/wizard.py" line="+76" />
             <location line="+29" />
             <source>File</source>
             <extracomment>QSettings key of the folder last imported from rows of the file read for the preview problems listed in the wizard (the report file has them all) what each target changes, so the window refreshes those areas</extracomment>
@@ -2166,7 +2166,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../custdesk/gui/importing/wizard.py" line="+135" />
+            <location filename="../../custdesk/gui/importing/wizard.py" line="+138" />
             <location line="+103" />
             <source>Import</source>
             <extracomment>(phase, done, total): sent from the database thread, shown on the UI thread</extracomment>
@@ -3900,7 +3900,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>RunPage</name>
         <message>
-            <location filename="../../custdesk/gui/importing/wizard.py" line="-267" />
+            <location filename="../../custdesk/gui/importing/wizard.py" line="-270" />
             <source>Check and import</source>
             <translation>Check and import</translation>
         </message>

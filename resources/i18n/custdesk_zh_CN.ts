@@ -424,7 +424,7 @@
         <translation>规则</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Points by dimension (earned / weight)</source>
         <translation>各维度得分（得分 / 权重）</translation>
     </message>
@@ -1616,7 +1616,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../custdesk/gui/importing/wizard.py" line="+74"/>
+        <location filename="../../custdesk/gui/importing/wizard.py" line="+76"/>
         <location line="+29"/>
         <source>File</source>
         <extracomment>QSettings key of the folder last imported from rows of the file read for the preview problems listed in the wizard (the report file has them all) what each target changes, so the window refreshes those areas</extracomment>
@@ -2162,7 +2162,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../custdesk/gui/importing/wizard.py" line="+135"/>
+        <location filename="../../custdesk/gui/importing/wizard.py" line="+138"/>
         <location line="+103"/>
         <source>Import</source>
         <extracomment>(phase, done, total): sent from the database thread, shown on the UI thread</extracomment>
@@ -3893,7 +3893,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../custdesk/gui/importing/wizard.py" line="-267"/>
+        <location filename="../../custdesk/gui/importing/wizard.py" line="-270"/>
         <source>Check and import</source>
         <translation>检查与导入</translation>
     </message>

@@ -337,6 +337,10 @@ def test_a_check_says_which_rows_a_reason_would_keep(runner, qtbot, tmp_path):
     rows = {run.problems.item(r, 0).text(): run.problems.item(r, 3).foreground().color()
             for r in range(run.problems.rowCount())}
     assert rows["4"] == QColor(WARNING_COLOUR) and rows["5"] != QColor(WARNING_COLOUR)
+    masked = next(run.problems.item(r, 2).text() for r in range(run.problems.rowCount())
+                  if run.problems.item(r, 0).text() == "4")
+    assert "*" in masked                                      # the ID number, masked, shown whole
+    assert run.problems.columnWidth(2) > run.problems.fontMetrics().horizontalAdvance(masked)
     # With a reason typed, the next check keeps row 4 and no longer asks for one.
     run.accept_warnings.setText("原件核对无误")
     run.check_button.click()

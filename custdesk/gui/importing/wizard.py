@@ -36,6 +36,8 @@ from ..editor.fieldwidgets import WARNING_COLOUR
 from ..reports.common import last_folder, remember_folder
 from .mapping_page import MappingPage
 
+# the widest the problems' value column grows (pixels)
+VALUE_WIDTH = 220
 #: QSettings key of the folder last imported from
 IMPORT_FOLDER = "import/folder"
 #: rows of the file read for the preview
@@ -223,7 +225,10 @@ class RunPage(QWizardPage):
                 if problem.error.warning:        # orange, as the form shows a warning
                     item.setForeground(QColor(WARNING_COLOUR))
                 self.problems.setItem(r, c, item)
-        self.problems.resizeColumnToContents(0)
+        for column in (0, 1, 2):
+            self.problems.resizeColumnToContents(column)
+        # A masked ID number (18 characters) shows whole; a long value leaves the reason room.
+        self.problems.setColumnWidth(2, min(self.problems.columnWidth(2), VALUE_WIDTH))
         self.report_button.setEnabled(bool(result.problems))
 
 
