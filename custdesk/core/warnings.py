@@ -45,7 +45,7 @@ i18n.register({
     "waction.lowered": ("降级", "Lowered"),
     "warning.resolved": ("情况已消除，系统自动关闭", "The condition no longer holds; closed by the program"),
     "rule.payment_overdue": ("付款逾期", "payment overdue"),
-    "rule.limit_utilisation": ("额度使用率高", "limit nearly used up"),
+    "rule.limit_utilisation": ("额度使用率高", "high limit utilisation"),
     "rule.litigation": ("新增涉诉", "new litigation"),
     "rule.complaints": ("投诉频繁", "frequent complaints"),
     "rule.document_expiry": ("证照到期", "licence or ID expiring"),

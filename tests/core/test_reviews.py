@@ -355,3 +355,15 @@ def test_the_hold_rule_counts_calendar_days_from_month_end_due_dates(approved, t
         assert ("hold.review_overdue" in reasons) is held, (day, reasons)
         # The grade never holds before the review would: it ends on or after the due date.
         assert not ("hold.expired" in reasons and "hold.review_overdue" not in reasons)
+
+
+def test_an_unrated_file_is_held_only_once_its_first_review_is_past_the_hold_days():
+    from custdesk.core.grading.limits import hold_reasons
+    unrated = {"created_at": "2026-01-31T01:00:00Z", "grade": None}
+    due, reason = next_review(unrated, POLICY)
+    assert reason == "unrated"
+    for late, held in ((-1, False), (0, False), (30, False), (31, True)):
+        day = due + datetime.timedelta(days=late)
+        # No limit to exceed and no grade to expire, whatever is owed.
+        reasons = hold_reasons(None, 75_260_300, None, day, due.isoformat(), POLICY.hold_days)
+        assert reasons == (["hold.review_overdue"] if held else []), (late, reasons)

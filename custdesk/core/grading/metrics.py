@@ -24,7 +24,7 @@ from . import altman
 i18n.register({
     "metric.zero": ("无法计算：{item}为零", "not computable: {item} is zero"),
     "metric.negative": ("无法计算：{item}为负数", "not computable: {item} is negative"),
-    "metric.no_item": ("无法计算：缺少{item}", "not computable: {item} is missing"),
+    "metric.no_item": ("无法计算：缺少{item}", "not computable: no {item} given"),
     "metric.no_statement": ("无法计算：没有财务报表", "not computable: no financial statement"),
     "metric.no_previous": ("无法计算：没有上年同期报表", "not computable: no statement for the "
                            "same period a year earlier"),
