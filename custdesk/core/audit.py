@@ -109,6 +109,19 @@ def canonical(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+def storable(value):
+    """``value`` with every text in it storable as UTF-8: a file name that is not UTF-8
+    reaches Python with its bytes as lone surrogates, which neither SQLite nor the entry's
+    hash can take; they are kept written out (``\\udcb1``), as the command line prints them."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {storable(k): storable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [storable(v) for v in value]
+    return value
+
+
 def entry_hash(seq, at, user, action, obj, customer, summary, prev) -> str:
     message = canonical([seq, at, user, action, obj, customer, summary, prev])
     return hashlib.sha256(message.encode("utf-8")).hexdigest()
@@ -382,7 +395,7 @@ class AuditLog:
         seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
         at = at or clock.timestamp()
         user = user if user is not None else desk.user.name
-        text = canonical(summary or {})
+        obj, text = storable(obj), canonical(storable(summary or {}))
         if level is None and customer:
             level = self._file_level(customer)
         if level is not None and level >= SEAL_FROM and summary:

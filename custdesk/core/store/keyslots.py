@@ -41,7 +41,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from .. import i18n
 from ..errors import StoreError
-from ..files import fsync_dir, private_file, write_atomic
+from ..files import FileTooBig, NotRegularFile, fsync_dir, private_file, read_regular, write_atomic
 from ..keys import primitives as p
 
 i18n.register({
@@ -242,9 +242,14 @@ class KeySlots:
         not a key file of this program's shape (truncated, edited, not JSON). OSError when
         it cannot be read."""
         path = slots_path(db_path)
-        raw = path.read_bytes()
-        if len(raw) > MAX_FILE:
-            raise KeySlotsDamaged(path, "too large")
+        # Read as a user-named file is: a pipe put in its place would make a plain read wait
+        # for a writer for ever, /dev/zero would fill memory.
+        try:
+            raw = read_regular(path, MAX_FILE)
+        except NotRegularFile as exc:
+            raise KeySlotsDamaged(path, "not an ordinary file") from exc
+        except FileTooBig as exc:
+            raise KeySlotsDamaged(path, "too large") from exc
         try:
             data = json.loads(raw.decode("utf-8"))
         except ValueError as exc:                # not UTF-8, not JSON: cut short or garbled

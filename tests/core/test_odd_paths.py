@@ -1,0 +1,80 @@
+"""Paths a user or the disk may hand over that are not ordinary: a file name that is not UTF-8
+(recorded in the audit log written out, the export and import still logged), and a key file
+that is a pipe or a device (refused as damaged, never read and waited on)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from custdesk.core import exporting
+from custdesk.core.desk import Desk
+from custdesk.core.importing.run import import_file
+from custdesk.core.store.keyslots import KeySlots, KeySlotsDamaged, slots_path
+
+# A file name with the bytes B1 B2 (GBK for 'possible'), as os.fsdecode hands it over on Linux.
+ODD = os.fsdecode(b"\xb1\xb2")
+
+posix_only = pytest.mark.skipif(os.name == "nt", reason="byte file names and pipes")
+
+
+def _last_entry(desk: Desk, action: str):
+    return desk.db.execute("SELECT object, summary FROM audit_log WHERE action = ? "
+                           "ORDER BY seq DESC LIMIT 1", [action]).fetchone()
+
+
+@posix_only
+def test_export_to_a_name_that_is_not_utf8_is_logged_written_out(desk, tmp_path):
+    out = tmp_path / f"{ODD}.csv"
+    done = exporting.export_customers(desk, out)
+    assert out.exists() and done["customers"] >= 0
+    obj, summary = _last_entry(desk, "export.customers")
+    assert obj == "\\udcb1\\udcb2.csv"
+    assert '"file":"\\\\udcb1\\\\udcb2.csv"' in summary
+    assert desk.audit.verify().ok
+
+
+@posix_only
+def test_import_from_a_name_that_is_not_utf8_is_logged_written_out(desk, tmp_path):
+    source = tmp_path / f"{ODD}.csv"
+    source.write_text("客户名称,类型\n北京奇名测试有限公司,企业\n", encoding="utf-8")
+    result = import_file(desk, "customers", source)
+    assert result.imported == 1
+    obj, _ = _last_entry(desk, "import.customers")
+    assert obj == "\\udcb1\\udcb2.csv"
+    assert desk.audit.verify().ok
+
+
+@posix_only
+def test_a_key_file_that_is_a_pipe_is_refused_not_waited_on(db_path):
+    keys = slots_path(db_path)
+    keys.unlink()
+    os.mkfifo(keys)
+    # A writer that hands over garbage whenever a reader opens the pipe: reading it as a
+    # plain file would take that garbage (and without a writer, wait for ever).
+    def writer():
+        with contextlib.suppress(BrokenPipeError), open(keys, "wb") as pipe:
+            pipe.write(b"not a key file")
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    try:
+        with pytest.raises(KeySlotsDamaged) as err:
+            KeySlots.load(db_path)
+        assert err.value.detail == "not an ordinary file"
+    finally:
+        os.close(os.open(keys, os.O_RDONLY | os.O_NONBLOCK))   # lets the writer go
+        thread.join()
+
+
+@posix_only
+def test_a_key_file_that_is_a_device_is_refused(db_path):
+    keys = slots_path(db_path)
+    keys.unlink()
+    keys.symlink_to(Path("/dev/null"))
+    with pytest.raises(KeySlotsDamaged) as err:
+        KeySlots.load(db_path)
+    assert err.value.detail == "not an ordinary file"
