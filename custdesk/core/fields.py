@@ -245,6 +245,7 @@ INPUT_LABELS = {
     "until": ("日期", "date"), "months": ("复审周期", "review cycle"),
     "adjustment": ("定性调整", "adjustment"), "answers": ("定性评价", "qualitative answers"),
     "scorecard": ("评分卡", "scorecard"), "missing_reason": ("缺失说明", "reason for missing inputs"),
+    "file": ("文件", "file"),                 # a document's file, as add_file names it
 }
 
 
