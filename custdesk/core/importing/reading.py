@@ -332,13 +332,16 @@ def _check_row(number: int, row: list) -> None:
 
 def _bounded_lines(stream) -> Iterator[str]:
     """The lines of a text stream, each read with a length limit: a gigabyte without a line
-    break is refused after LINE_LIMIT characters, never held whole."""
+    break is refused after LINE_LIMIT characters, never held whole (named by its line
+    number, which is the row's unless a quoted cell above holds line breaks)."""
+    number = 0
     while True:
         line = stream.readline(LINE_LIMIT)
+        number += 1
         if not line:
             return
         if len(line) >= LINE_LIMIT and not line.endswith(("\n", "\r")):
-            raise ImportFileError(i18n.tr("import.cell_too_long", row="?", limit=MAX_CELL))
+            raise ImportFileError(i18n.tr("import.cell_too_long", row=number, limit=MAX_CELL))
         yield line
 
 
@@ -347,15 +350,17 @@ def _decoded_lines(handle, encoding: str) -> Iterator[str]:
     reported at their own row. (In UTF-8, GB18030 and Big5 a line-feed byte is never part of
     a character; UTF-16 is decoded as a stream.)"""
     decoder = codecs.getincrementaldecoder(encoding)("strict")
+    number = 0                            # lines, as _bounded_lines counts them
     while True:
         line = handle.readline(LINE_LIMIT)
+        number += 1
         if not line:
             tail = decoder.decode(b"", final=True)
             if tail:
                 yield tail
             return
         if len(line) >= LINE_LIMIT and not line.endswith((b"\n", b"\r")):
-            raise ImportFileError(i18n.tr("import.cell_too_long", row="?", limit=MAX_CELL))
+            raise ImportFileError(i18n.tr("import.cell_too_long", row=number, limit=MAX_CELL))
         yield decoder.decode(line)
 
 
