@@ -1,5 +1,6 @@
 """Leaving an input out never helps: for random files, removing any single statement line,
-file field or answer never raises the score or the grade with the shipped scorecards."""
+file field or answer (or a person's whole statement) never raises the score, the grade or
+the recommended limit with the shipped scorecards."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from custdesk.core.grading import limits
 from custdesk.core.grading.metrics import Facts, measure
 from custdesk.core.grading.scale import GRADES
 from custdesk.core.grading.scorecard import MissingInputs, parse, score
@@ -57,13 +59,16 @@ def individual(draw) -> tuple[Facts, dict]:
     return Facts("individual", statements=[statement], file=file), answers
 
 
-def graded(card, facts: Facts, answers: dict) -> tuple[float, int]:
-    """(score, grade index from the best) — no grade at all (refused) is the worst outcome."""
+def graded(card, facts: Facts, answers: dict) -> tuple[float, int, int]:
+    """(score, grade index from the best, recommended limit in fen) — no grade at all
+    (refused) is the worst outcome."""
+    measured = measure(facts, AS_OF, answers)
     try:
-        scored = score(card, measure(facts, AS_OF, answers).inputs)
+        scored = score(card, measured.inputs)
     except MissingInputs:
-        return -1.0, len(GRADES)
-    return scored.score, GRADES.index(scored.grade)
+        return -1.0, len(GRADES), 0
+    limit = limits.recommend(card.limits, scored.grade, measured.bases).amount
+    return scored.score, GRADES.index(scored.grade), limit
 
 
 def omissions(facts: Facts, answers: dict):
@@ -77,6 +82,9 @@ def omissions(facts: Facts, answers: dict):
                 yield f"{statement['period']}.{key}", Facts(
                     facts.kind, statements=statements, transactions=facts.transactions,
                     file=facts.file), answers
+    if facts.kind == "individual" and facts.statements:
+        yield "statement", Facts(facts.kind, statements=[], transactions=facts.transactions,
+                                 file=facts.file), answers
     for key in facts.file:
         yield f"file.{key}", Facts(facts.kind, statements=facts.statements,
                                    transactions=facts.transactions,
@@ -92,11 +100,12 @@ def omissions(facts: Facts, answers: dict):
 @given(data=st.data())
 def test_leaving_out_one_input_never_improves_the_grade(card, files, data):
     facts, answers = data.draw(files)
-    full_score, full_grade = graded(card, facts, answers)
+    full_score, full_grade, full_limit = graded(card, facts, answers)
     for what, fewer, fewer_answers in omissions(facts, answers):
-        less_score, less_grade = graded(card, fewer, fewer_answers)
+        less_score, less_grade, less_limit = graded(card, fewer, fewer_answers)
         assert less_score <= full_score, what
         assert less_grade >= full_grade, what
+        assert less_limit <= full_limit, what
 
 
 def test_a_missing_input_scores_no_better_than_its_worst_bin():

@@ -316,9 +316,16 @@ def test_recommended_limit_is_the_lesser_rounded_down():
     rec = limits.recommend(ENT.limits, "A", {"monthly_purchases": 10_000_000, "equity": 100_000_000})
     # A: cap 2,000,000; 3 × 100,000.00 = 300,000.00; 0.2 × 1,000,000.00 = 200,000.00
     assert rec.amount == 20_000_000
-    rec = limits.recommend(ENT.limits, "A", {"monthly_purchases": 12_345_678, "equity": None})
+    rec = limits.recommend(ENT.limits, "A", {"monthly_purchases": 12_345_678, "equity": 10**12})
     assert rec.amount == 37_000_000          # 370,370.34 rounded down to 1,000 yuan
     assert "¥370,370.34" in rec.trace
+    # Equity unknown counts as ¥0: leaving the statement out never raises the limit.
+    rec = limits.recommend(ENT.limits, "A", {"monthly_purchases": 12_345_678, "equity": None})
+    assert rec.amount == 0 and "equity" in rec.trace
+    # Purchases are optional in the shipped card: a new customer's limit rests on its equity.
+    assert ENT.limits.optional == ("monthly_purchases",)
+    assert limits.recommend(ENT.limits, "A", {"monthly_purchases": None,
+                                              "equity": 100_000_000}).amount == 20_000_000
     assert limits.recommend(ENT.limits, "AAA", {"monthly_purchases": 10**12, "equity": 10**12}).amount \
         == 500_000_000                       # the cap
     assert limits.recommend(ENT.limits, "C", {"monthly_purchases": 10**9}).amount == 0
@@ -358,3 +365,18 @@ def test_a_rule_is_shown_in_the_unit_of_its_value(key, rule, shown):
 def test_bins_are_written_without_exponents():
     points, rule = ENT.factor("open_litigation_amount").points_for(500_000)
     assert rule == "≤ 1000000" and "e+" not in rule
+
+
+@settings(max_examples=300, deadline=None)
+@given(grade=st.sampled_from(GRADES[:-1]),
+       values=st.fixed_dictionaries({b: st.one_of(st.none(), st.integers(-10**12, 10**12))
+                                     for b in ("monthly_purchases", "equity",
+                                               "monthly_income", "net_assets")}),
+       drop=st.sampled_from(("monthly_purchases", "equity", "monthly_income", "net_assets")))
+def test_an_unknown_basis_never_raises_the_recommended_limit(grade, values, drop):
+    for card in (ENT, IND):
+        if drop not in card.limits.bases or drop in card.limits.optional:
+            continue
+        known = limits.recommend(card.limits, grade, values).amount
+        left_out = limits.recommend(card.limits, grade, {**values, drop: None}).amount
+        assert left_out <= known

@@ -41,6 +41,10 @@ def recommend(rule: LimitRule, grade: str, bases: dict) -> Recommendation:
     parts = [("cap", cap, f"cap {format_money(cap)}")]
     for basis in rule.bases:
         if bases.get(basis) is None:
+            if basis in rule.optional:
+                continue
+            # Unknown and not optional: the worst it could be, so an omission never helps.
+            parts.append((basis, 0, f"{basis} — → {format_money(0)}"))
             continue
         value = max(0, round(bases[basis] * terms[basis]))
         parts.append((basis, value, f"{terms[basis]:g} × {basis} {format_money(bases[basis])} = "

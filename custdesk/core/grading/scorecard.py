@@ -159,6 +159,10 @@ class LimitRule:
     bases: tuple[str, ...]
     round_to: int                             # yuan; recommendations are rounded down to it
     grades: dict                              # grade -> {"cap": yuan, basis: multiple, ...}
+    # Bases left out of the minimum when unknown (a new customer has no purchases with us
+    # yet); any other basis that is unknown counts as ¥0, so leaving a figure out never
+    # raises a limit.
+    optional: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -424,6 +428,10 @@ def _limits(data: dict, problems: list[str]) -> LimitRule:
     if not isinstance(round_to, int) or isinstance(round_to, bool) or round_to < 1:
         problems.append(i18n.tr("scorecard.bad_value", key="limits.round_to", value=round_to))
         round_to = 1
+    optional = raw.get("optional", [])
+    if not isinstance(optional, list) or not all(b in bases for b in optional):
+        problems.append(i18n.tr("scorecard.bad_value", key="limits.optional", value=optional))
+        optional = []
     grades = {}
     for grade in GRADES:
         rule = raw.get(grade)
@@ -434,7 +442,7 @@ def _limits(data: dict, problems: list[str]) -> LimitRule:
         grades[grade] = {k: rule[k] for k in ("cap", *bases)}
     if grades.get("C", {}).get("cap", 0) != 0:
         problems.append(i18n.tr("scorecard.limit_c"))
-    return LimitRule(tuple(bases), round_to, grades)
+    return LimitRule(tuple(bases), round_to, grades, tuple(optional))
 
 
 # -- scoring ----------------------------------------------------------------------------
