@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from custdesk.core import exporting
+from custdesk.core import exporting, i18n
 from custdesk.core.desk import Desk
 from custdesk.core.importing.run import import_file
 from custdesk.core.store.keyslots import KeySlots, KeySlotsDamaged, slots_path
@@ -78,3 +78,15 @@ def test_a_key_file_that_is_a_device_is_refused(db_path):
     with pytest.raises(KeySlotsDamaged) as err:
         KeySlots.load(db_path)
     assert err.value.detail == "not an ordinary file"
+
+
+@pytest.mark.parametrize("content, zh, en", [
+    (b"\x8f\x00garbled", "不是 JSON", "not JSON"),
+    (b'{"format": 2, "slots": 5}', "“slots”项不对", "the entry “slots” is wrong"),
+])
+def test_a_damaged_key_file_says_what_is_wrong_in_the_users_language(db_path, content, zh, en):
+    slots_path(db_path).write_bytes(content)
+    for language, detail in (("zh", zh), ("en", en)):
+        with i18n.using(language), pytest.raises(KeySlotsDamaged) as err:
+            KeySlots.load(db_path)
+        assert f"（{detail}）" in str(err.value) if language == "zh" else f"({detail})" in str(err.value)

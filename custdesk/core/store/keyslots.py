@@ -48,6 +48,11 @@ i18n.register({
     "keys.damaged": ("密钥文件 {path} 已损坏（{detail}），无法使用：请从备份恢复（custdesk restore）",
                      "the key file {path} is damaged ({detail}) and cannot be used: restore a "
                      "backup (custdesk restore)"),
+    "keys.detail.irregular": ("不是普通文件", "not an ordinary file"),
+    "keys.detail.large": ("文件过大", "too large"),
+    "keys.detail.json": ("不是 JSON", "not JSON"),
+    "keys.detail.object": ("内容不是对象", "not an object"),
+    "keys.detail.entry": ("“{entry}”项不对", "the entry “{entry}” is wrong"),
 })
 
 FORMAT = 2
@@ -103,9 +108,15 @@ _KDF_LIMITS = {"time_cost": (1, 64), "memory_cost": (8, 4 << 20), "parallelism":
 class KeySlotsDamaged(StoreError, ValueError):
     """The ``.keys`` file is not one this program wrote (cut short, edited, garbled)."""
 
+    _DETAILS = {"not an ordinary file": "keys.detail.irregular", "too large": "keys.detail.large",
+                "not JSON": "keys.detail.json", "not an object": "keys.detail.object"}
+
     def __init__(self, path: Path, detail: str):
         self.detail = detail
-        super().__init__(i18n.tr("keys.damaged", path=path, detail=detail))
+        key = self._DETAILS.get(detail)
+        # Anything else names the entry of the file that is wrong (slots, format '3', ...).
+        shown = i18n.tr(key) if key else i18n.tr("keys.detail.entry", entry=detail)
+        super().__init__(i18n.tr("keys.damaged", path=path, detail=shown))
 
 
 def _is_str_map(value, check) -> bool:
