@@ -90,3 +90,25 @@ def test_a_damaged_key_file_says_what_is_wrong_in_the_users_language(db_path, co
         with i18n.using(language), pytest.raises(KeySlotsDamaged) as err:
             KeySlots.load(db_path)
         assert f"（{detail}）" in str(err.value) if language == "zh" else f"({detail})" in str(err.value)
+
+
+def test_every_character_of_a_key_file_changed_reads_as_damaged_or_opens(db_path):
+    """A key file with any one character changed is damaged (one message), a wrong password,
+    or still this file's key: never another error from deep inside an unlock."""
+    from custdesk.core.errors import CustdeskError
+    from tests.conftest import ADMIN, ADMIN_PW
+    path = slots_path(db_path)
+    original = path.read_bytes()
+    good = KeySlots.load(db_path).unlock(ADMIN, ADMIN_PW)
+    outcomes = set()
+    for at in range(len(original)):
+        # '!' is in neither JSON's structure nor base64: inside a value it spoils the encoding.
+        changed = original[:at] + (b"#" if original[at:at + 1] == b"!" else b"!") + original[at + 1:]
+        path.write_bytes(changed)
+        try:
+            key = KeySlots.load(db_path).unlock(ADMIN, ADMIN_PW)
+        except CustdeskError:
+            outcomes.add("damaged")
+            continue
+        outcomes.add("opens" if key == good else "refused" if key is None else "other key")
+    assert "other key" not in outcomes and "damaged" in outcomes

@@ -124,21 +124,33 @@ def _is_str_map(value, check) -> bool:
                                            for k, v in value.items())
 
 
+def _b64_ok(value) -> bool:
+    """A base64 field that decodes: a flipped bit must read as a damaged file, not fail
+    later inside an unlock."""
+    if not isinstance(value, str):
+        return False
+    try:
+        p.unb64(value)
+    except ValueError:              # binascii.Error, and non-ASCII text
+        return False
+    return True
+
+
 def _kdf_ok(kdf) -> bool:
-    return (isinstance(kdf, dict) and isinstance(kdf.get("salt"), str)
+    return (isinstance(kdf, dict) and _b64_ok(kdf.get("salt"))
             and all(type(kdf.get(key)) is int and low <= kdf[key] <= high
                     for key, (low, high) in _KDF_LIMITS.items()))
 
 
 def _slot_ok(slot) -> bool:
     return (isinstance(slot, dict) and _kdf_ok(slot.get("kdf"))
-            and all(isinstance(slot.get(key), str) for key in ("nonce", "wrapped")))
+            and all(_b64_ok(slot.get(key)) for key in ("nonce", "wrapped")))
 
 
 def _envelope_ok(entry) -> bool:
     def one(item) -> bool:
         return (isinstance(item, dict) and type(item.get("epoch")) is int
-                and isinstance(item.get("token"), str))
+                and _b64_ok(item.get("token")))
     older = entry.get("older", []) if isinstance(entry, dict) else None
     return one(entry) and isinstance(older, list) and all(one(item) for item in older)
 
@@ -171,7 +183,7 @@ def _shape_problem(data) -> str | None:
     if not _is_str_map(data.get("file_keys", {}), _envelope_ok):
         return "file_keys"
     recovery = data.get("recovery")
-    if recovery is not None and not (_is_str_map(recovery, lambda v: isinstance(v, str))
+    if recovery is not None and not (_is_str_map(recovery, _b64_ok)
                                      or (data["format"] == 1 and isinstance(recovery, dict))):
         return "recovery"
     if not _is_str_map(data.get("throttle", {}), throttle_entry_ok):
