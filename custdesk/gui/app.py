@@ -171,9 +171,9 @@ def _main_window(app, runner, path: Path, args, instance) -> int:
     overlay = LockOverlay(runner, window, runner.desk.user.display)
     idle = IdleLock(minutes=idle_minutes(), parent=window)
 
-    def lock():
+    def lock(by_hand: bool):
         window.set_locked(True)
-        overlay.lock()
+        overlay.lock(by_hand)
 
     def unlock():
         window.set_locked(False)

@@ -10,7 +10,7 @@ Wiring, in the main window::
 
     self.idle = IdleLock(minutes=5, parent=self)
     self.overlay = LockOverlay(runner, self, desk.user.display)
-    self.idle.locked.connect(lambda: (hide_pages(), self.overlay.lock()))
+    self.idle.locked.connect(lambda by_hand: (hide_pages(), self.overlay.lock(by_hand)))
     self.overlay.unlocked.connect(lambda: (show_pages(), self.idle.resume()))
     self.idle.start()
 """
@@ -41,7 +41,8 @@ INPUT_EVENTS = frozenset({
 
 
 class IdleLock(QObject):
-    """Emits ``locked`` once after ``timeout`` without user input anywhere in the app.
+    """Emits ``locked(False)`` once after ``timeout`` without user input anywhere in the
+    app, ``locked(True)`` when the user locks by hand (``lock_now``).
 
     Input only records the time (cheap: this sees every event of the program);
     a single-shot timer wakes up when the timeout could have run out and re-arms
@@ -49,7 +50,7 @@ class IdleLock(QObject):
     for ``resume()``.
     """
 
-    locked = Signal()
+    locked = Signal(bool)       # by hand
 
     def __init__(self, minutes: float = DEFAULT_MINUTES, parent: QObject | None = None, *,
                  timeout_ms: int | None = None):
@@ -106,7 +107,7 @@ class IdleLock(QObject):
     def lock_now(self) -> None:
         """Lock at once (a menu command "Lock")."""
         if self._running and not self.is_locked:
-            self._lock()
+            self._lock(by_hand=True)
 
     # -- watching ------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -129,10 +130,10 @@ class IdleLock(QObject):
         else:
             self._arm(int(self._timeout_ms - idle_ms) + 1)
 
-    def _lock(self) -> None:
+    def _lock(self, by_hand: bool = False) -> None:
         self._timer.stop()
         self.is_locked = True
-        self.locked.emit()
+        self.locked.emit(by_hand)
 
 
 class LockOverlay(QWidget):
@@ -161,9 +162,7 @@ class LockOverlay(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.user_label = QLabel()
-        self.explain = QLabel(self.tr(
-            "The window was locked because it was not used for a while. "
-            "Enter your password to continue."))
+        self.explain = QLabel()
         self.explain.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -218,8 +217,12 @@ class LockOverlay(QWidget):
         return not self.isHidden()
 
     # -- locking -------------------------------------------------------------------------
-    def lock(self) -> None:
-        """Cover the window and wait for the password."""
+    def lock(self, by_hand: bool = False) -> None:
+        """Cover the window and wait for the password; say why it is locked."""
+        self.explain.setText(self.tr(
+            "You locked the window. Enter your password to continue.") if by_hand else self.tr(
+            "The window was locked because it was not used for a while. "
+            "Enter your password to continue."))
         self.setGeometry(self.parentWidget().rect())
         self.password.clear()
         if not self.countdown.is_running():

@@ -2365,18 +2365,18 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>LockOverlay</name>
         <message>
-            <location filename="../../custdesk/gui/idle_lock.py" line="+158" />
+            <location filename="../../custdesk/gui/idle_lock.py" line="+159" />
             <source>Locked</source>
             <extracomment>events that mean a person is at the keyboard or mouse</extracomment>
             <translation>Locked</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+65" />
             <source>The window was locked because it was not used for a while. Enter your password to continue.</source>
             <translation>The window was locked because it was not used for a while. Enter your password to continue.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-55" />
             <source>Password</source>
             <translation>Password</translation>
         </message>
@@ -2396,7 +2396,12 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>User: %1</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+10" />
+            <source>You locked the window. Enter your password to continue.</source>
+            <translation>You locked the window. Enter your password to continue.</translation>
+        </message>
+        <message>
+            <location line="+47" />
             <source>Enter your password.</source>
             <translation>Enter your password.</translation>
         </message>

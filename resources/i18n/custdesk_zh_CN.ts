@@ -2361,18 +2361,18 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../custdesk/gui/idle_lock.py" line="+158"/>
+        <location filename="../../custdesk/gui/idle_lock.py" line="+159"/>
         <source>Locked</source>
         <extracomment>events that mean a person is at the keyboard or mouse</extracomment>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+65"/>
         <source>The window was locked because it was not used for a while. Enter your password to continue.</source>
         <translation>窗口因一段时间未使用已自动锁定。请输入密码继续。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-55"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2392,7 +2392,12 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+10"/>
+        <source>You locked the window. Enter your password to continue.</source>
+        <translation>窗口已由您手动锁定。请输入密码继续。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>

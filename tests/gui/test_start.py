@@ -386,3 +386,22 @@ def test_a_crashed_holder_does_not_block(tmp_path):
     assert QLockFile(instance.lock_path).getLockInfo() is not None     # left behind
     assert instance.acquire()
     instance.release()
+
+
+def test_a_lock_by_hand_says_so_and_an_idle_lock_says_why(runner, main_window, qtbot):
+    idle = IdleLock(timeout_ms=60_000, parent=main_window)
+    overlay = LockOverlay(runner, main_window, "boss")
+    idle.locked.connect(overlay.lock)
+    idle.start()
+    with qtbot.waitSignal(idle.locked, timeout=WAIT) as locked:
+        idle.lock_now()                            # File › Lock, Ctrl+L
+    assert locked.args == [True]
+    assert overlay.is_locked and overlay.explain.text().startswith("You locked the window")
+    idle.resume()
+    overlay.hide()
+    idle.set_timeout_ms(50)
+    with qtbot.waitSignal(idle.locked, timeout=WAIT) as locked:
+        pass
+    assert locked.args == [False]
+    assert "not used for a while" in overlay.explain.text()
+    idle.stop()
