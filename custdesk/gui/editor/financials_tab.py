@@ -71,16 +71,14 @@ class FinancialsTab(QWidget):
         self.columns: list[dict] = []   # {period, id, values, loaded, masked, locked, error}
         self._filling = False
 
+        # Saved and reverted with the file (the editor's 保存/撤销更改, Ctrl+S/Esc): one save
+        # path, so the file's "*" and its Save button always say the same as this grid.
         self.add_button = QPushButton(self.tr("Add period…"), self)
-        self.save_button = QPushButton(self.tr("Save statements"), self)
-        self.revert_button = QPushButton(self.tr("Revert"), self)
         self.reveal_button = QPushButton(self.tr("Reveal…"), self)
         self.add_button.clicked.connect(self.ask_period)
-        self.save_button.clicked.connect(lambda: self.save())
-        self.revert_button.clicked.connect(self.revert)
         self.reveal_button.clicked.connect(self.request_reveal)
         bar = QHBoxLayout()
-        for button in (self.add_button, self.save_button, self.revert_button, self.reveal_button):
+        for button in (self.add_button, self.reveal_button):
             bar.addWidget(button)
         bar.addStretch(1)
 
@@ -125,7 +123,8 @@ class FinancialsTab(QWidget):
             return
         self._load(self.revealed_reason)
 
-    def _load(self, reason: str | None, on_done=None) -> None:
+    def _load(self, reason: str | None, on_done=None, then=None) -> None:
+        """Read the statements; ``on_done`` runs before the grid is filled, ``then`` after."""
         code = self.code
 
         def job(desk):
@@ -139,6 +138,8 @@ class FinancialsTab(QWidget):
             if on_done:
                 on_done()
             self._fill(rows)
+            if then:
+                then()
         run_for(self, self.runner, job, done, self._failed)
 
     def _fill(self, rows: list[dict]) -> None:
@@ -282,17 +283,16 @@ class FinancialsTab(QWidget):
         def job(desk):
             # One core call, one transaction: every period stored, or none.
             return desk.records.save_statements(code, pending)
-        self.save_button.setEnabled(False)
         run_for(self, self.runner, job, self._saved, self._save_failed)
         return True
 
     def _saved(self, _changes) -> None:
-        self.save_button.setEnabled(True)
         show_message(self.message, "")
-        self._load(self.revealed_reason, on_done=lambda: self.save_finished.emit(True))
+        # Said once the grid holds what was stored: whoever waits on it then finds nothing
+        # left to save (the file's "*" goes).
+        self._load(self.revealed_reason, then=lambda: self.save_finished.emit(True))
 
     def _save_failed(self, error: CustdeskError) -> None:
-        self.save_button.setEnabled(True)
         if isinstance(error, StatementsRefused):
             lines = []
             for column in self.columns:
