@@ -50,7 +50,7 @@ class StartupNotice(QObject):
             # The bar stays up: it says the newest counts (a warning closed, a check run),
             # and goes when nothing is left to say.
             overdue, red = counts.get("overdue", 0), counts.get("red", 0)
-            self._home.update_notice(self.text(overdue, red) if overdue or red else "")
+            self._home.update_notice(self.text(overdue, red, "bar") if overdue or red else "")
 
     def _maybe_notify(self) -> None:
         if self._done or not self._shown or self._counts is None:
@@ -59,15 +59,21 @@ class StartupNotice(QObject):
         self._window.removeEventFilter(self)
         overdue, red = self._counts.get("overdue", 0), self._counts.get("red", 0)
         if overdue or red:
-            self.notify(self.text(overdue, red))
+            self.notify(overdue, red)
 
-    def text(self, overdue: int, red: int) -> str:
-        return self.tr("Overdue reviews: %1; open red warnings: %2. See Today for the list.") \
-            .replace("%1", str(overdue)).replace("%2", str(red))
+    def text(self, overdue: int, red: int, where: str) -> str:
+        """The counts; the tray message says where the lists are, the bar does not: it sits
+        on 今日 above them."""
+        if where == "tray":
+            text = self.tr("Overdue reviews: %1; open red warnings: %2. Click to open Today.")
+        else:
+            text = self.tr("Overdue reviews: %1; open red warnings: %2.")
+        return text.replace("%1", str(overdue)).replace("%2", str(red))
 
-    def notify(self, text: str) -> str:
-        """Show ``text`` in the tray if there is one, else on the home page; says which."""
+    def notify(self, overdue: int, red: int) -> str:
+        """Say the counts in the tray if there is one, else on the home page; says which."""
         if self._tray_available():
+            text = self.text(overdue, red, "tray")
             tray = QSystemTrayIcon(icon("app"), self)
             tray.setToolTip("custdesk")
             tray.messageClicked.connect(self._bring_forward)
@@ -80,6 +86,7 @@ class StartupNotice(QObject):
             self.tray = tray
             where = "tray"
         else:
+            text = self.text(overdue, red, "bar")
             self._home.show_notice(text)
             where = "bar"
         self.where = where

@@ -16,11 +16,11 @@ def test_the_notice_bar_says_the_newest_counts_and_goes_when_nothing_is_left(
     window.show()
     page, label = window.home_page, window.home_page.notice_label
     qtbot.waitUntil(lambda: window.startup_notice.where == "bar", timeout=T)
-    assert label.text() == "Overdue reviews: 3; open red warnings: 2. See Today for the list."
+    assert label.text() == "Overdue reviews: 3; open red warnings: 2."
     # A review done: its "review long overdue" warning is closed by the check that follows.
     call(runner, qtbot, lambda d: d.reviews.done(firm["first"], "资料齐全，无变化"))
     qtbot.waitUntil(lambda: label.text() ==
-                    "Overdue reviews: 2; open red warnings: 1. See Today for the list.", timeout=T)
+                    "Overdue reviews: 2; open red warnings: 1.", timeout=T)
     closed = [w for w in call(runner, qtbot, lambda d: d.warnings.list(code=firm["first"]))
               if w["rule"] == "review_overdue"]
     assert [(w["status"], w["closed_by"]) for w in closed] == [("closed", "custdesk")]
@@ -30,7 +30,7 @@ def test_the_notice_bar_says_the_newest_counts_and_goes_when_nothing_is_left(
               if w["severity"] == "red"]
     call(runner, qtbot, lambda d: d.warnings.handle(red["id"], "已约客户本周复审", action="close"))
     qtbot.waitUntil(lambda: label.text() ==
-                    "Overdue reviews: 2; open red warnings: 0. See Today for the list.", timeout=T)
+                    "Overdue reviews: 2; open red warnings: 0.", timeout=T)
     assert "red 0" in page.warnings.box.title()
     for code in (firm["second"], firm["late"]):
         call(runner, qtbot, lambda d, c=code: d.reviews.done(c, "资料齐全，无变化"))
