@@ -62,8 +62,10 @@ class Sheet:
 
 
 def gather(desk, *, records: bool = True, reveal: tuple[str, ...] | list[str] = (),
-           reason: str = "") -> list[Sheet]:
-    """The sheets of an export: customers, then one per record kind when ``records``."""
+           reason: str = "", codes=None) -> list[Sheet]:
+    """The sheets of an export: customers, then one per record kind when ``records``;
+    only the files of ``codes`` (those the user may see) when it is given."""
+    chosen = None if codes is None else {str(c).strip().upper() for c in codes}
     access = desk.access
     known = sorted(SENSITIVE_LABELS)
     wanted = set()
@@ -94,6 +96,8 @@ def gather(desk, *, records: bool = True, reveal: tuple[str, ...] | list[str] = 
         for name, value in zip(columns, values):
             if name not in row or row[name] is None:
                 row[name] = value
+        if chosen is not None and row["code"] not in chosen:
+            continue
         masks = {**json.loads(row["_cvault"] or "{}"), **json.loads(row["_ivault"] or "{}")}
         out = [row["code"]]
         for key in _CUSTOMER_KEYS:
@@ -121,6 +125,8 @@ def gather(desk, *, records: bool = True, reveal: tuple[str, ...] | list[str] = 
             names = [c[0] for c in cursor.description]
             for values in cursor:
                 row = dict(zip(names, values))
+                if chosen is not None and row["code"] not in chosen:
+                    continue
                 decision = disclosure.field(sensitive, row["_level"], "export",
                                             sensitive in wanted)
                 out = [row["code"]]
@@ -183,16 +189,26 @@ def _write_xlsx(sheets: list[Sheet], out) -> None:
     book.save(out)
 
 
+def matching_codes(desk, search: str | None = None, **filters) -> list[str]:
+    """The codes of every file a customer list with this search and these filters shows
+    (every match, not only the first rows it puts on screen), within the user's clearance."""
+    rows, _total = desk.customers.list_rows(search, **filters)
+    return [row[0] for row in rows]          # (the code: listing.LIST_COLUMNS)
+
+
 def export_customers(desk, path: Path | str, *, reveal: tuple[str, ...] | list[str] = (),
-                     reason: str = "") -> dict:
+                     reason: str = "", codes=None) -> dict:
     """Write the user's visible files to ``path`` (.csv: the customers; .xlsx: customers and
-    one sheet per record kind); return the counts. Logged as one audit entry."""
+    one sheet per record kind); return the counts. Logged as one audit entry.
+
+    ``codes`` narrows the export to those files (the ones a list shows, or those selected
+    in it); a code the user may not see is left out as a file above the clearance is."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise CustdeskError(i18n.tr("export.format", name=path.name))
     desk.access.require("report.export", i18n.tr("export.what"))
-    sheets = gather(desk, records=suffix == ".xlsx", reveal=reveal, reason=reason)
+    sheets = gather(desk, records=suffix == ".xlsx", reveal=reveal, reason=reason, codes=codes)
     try:
         write_atomic_bytes(path, (lambda out: _write_csv(sheets[0], out)) if suffix == ".csv"
                 else (lambda out: _write_xlsx(sheets, out)))
