@@ -10,6 +10,8 @@ Permission table (README "Roles and permissions" shows the same):
 | assessment.approve |       |    ✓     |    ✓    |   ✓   |         |
 | review.complete    |       |    ✓     |    ✓    |   ✓   |         |
 | report.export      |   ✓   |    ✓     |    ✓    |   ✓   |    ✓    |
+| backup.create      |   ✓   |    ✓     |    ✓    |   ✓   |    ✓    |
+| backup.delete      |       |          |    ✓    |   ✓   |         |
 | settings.manage    |       |          |    ✓    |   ✓   |         |
 | privacy.manage     |       |          |    ✓    |   ✓   |         |
 | user.manage        |       |          |         |   ✓   |         |
@@ -19,6 +21,9 @@ Visibility is separate from permission: a file whose level is above a user's
 clearance does not exist for that user (lists, searches, direct look-ups), and
 a sensitive field is masked unless the user is cleared to its level *and*
 revealed it with a reason, which is logged.
+
+``backup.delete`` is deleting anyone's set made by hand; whoever made one may delete their
+own. Restoring a backup is an administrator's (``user.manage``), now and in the backup.
 """
 
 from __future__ import annotations
@@ -39,6 +44,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "assessment.approve": frozenset({"reviewer", "manager", "admin"}),
     "review.complete": frozenset({"reviewer", "manager", "admin"}),
     "report.export": frozenset(ROLES),
+    # A clerk offline on a laptop backs up before trying something; the copy is as
+    # encrypted as the database, so every role may make one.
+    "backup.create": frozenset(ROLES),
+    "backup.delete": frozenset({"manager", "admin"}),
     "settings.manage": frozenset({"manager", "admin"}),
     "privacy.manage": frozenset({"manager", "admin"}),
     "user.manage": frozenset({"admin"}),

@@ -15,6 +15,12 @@ so a set appears whole or not at all, and is pruned the same way (renamed away,
 then deleted). A set without its manifest is not a backup and is never listed,
 restored or counted. Only complete sets made by custdesk for the same database
 are ever pruned.
+
+What a set is (its kind, who made it, when, its label) is in the manifest, signed by its
+maker's own key (``made_sig``) so that retention never acts on an edited kind: a set made by
+hand (``manual``) is never deleted automatically, only by an explicit ``delete_set``; the
+automatic ones (on exit, the day's first) follow the daily/weekly rule plus the last few
+of today.
 """
 
 from __future__ import annotations
@@ -35,9 +41,10 @@ from sqlite_utils import Database
 
 from .. import __version__, paths
 from . import clock, i18n
-from .audit import GENESIS
+from .audit import GENESIS, canonical
 from .changes import Changes
 from .errors import FieldError, StoreError, ValidationError
+from .keys import primitives as p
 from .files import (private_dir, private_file, read_regular, touch_private, write_atomic,
                     write_atomic_bytes)
 from .store import connection, keyslots, migrations
@@ -79,9 +86,23 @@ i18n.register({
                               "keep a whole number of backups from {low} to {high}"),
     "backup.settings.folder_bad": ("备份文件夹须为绝对路径", "the backup folder must be an "
                                    "absolute path"),
+    "backup.settings.recent": ("今日保留的自动备份份数应为 {low} 到 {high} 之间的整数",
+                               "keep a whole number of today's automatic backups from {low} to "
+                               "{high}"),
+    "backup.kind.manual": ("手动", "by hand"),
+    "backup.kind.exit": ("退出时自动", "automatic on exit"),
+    "backup.kind.daily": ("每日自动", "automatic daily"),
+    "backup.create_what": ("备份数据库", "backing up the database"),
+    "backup.delete_what": ("删除他人手动做的备份", "deleting a backup someone else made by hand"),
+    "backup.not_found": ("此数据库的备份 {name}", "backup {name} of this database"),
+    "backup.not_manual": ("{name} 是自动备份，由保留规则删除，不能手动删除",
+                          "{name} is an automatic backup: the retention rule removes it, not a "
+                          "deletion by hand"),
 })
 
 REASONS = ("manual", "exit", "daily")
+#: the kinds the program makes by itself; retention deletes only these
+AUTOMATIC = frozenset({"exit", "daily"})
 MANIFEST_FORMAT = 1
 DB_SUFFIX, KEYS_SUFFIX, MANIFEST_SUFFIX = ".db", ".db.keys", ".db.manifest.json"
 NAME_RE = re.compile(r"^custdesk-(\d{8}-\d{6})(?:-(\d+))?-(manual|exit|daily)\.db$")
@@ -91,9 +112,11 @@ TMP_PREFIX = ".custdesk-"
 STALE_AFTER = dt.timedelta(hours=6)
 
 # Database settings (the ``settings`` table) and their defaults.
-SETTING_FOLDER, SETTING_DAILY, SETTING_WEEKLY, SETTING_ON_EXIT = (
-    "backup_folder", "backup_daily", "backup_weekly", "backup_on_exit")
-DEFAULT_DAILY, DEFAULT_WEEKLY = 7, 4
+SETTING_FOLDER, SETTING_DAILY, SETTING_WEEKLY, SETTING_ON_EXIT, SETTING_RECENT = (
+    "backup_folder", "backup_daily", "backup_weekly", "backup_on_exit", "backup_recent")
+# ``recent``: automatic sets of today kept beside the daily/weekly rule, so the exit backup
+# made after a morning's work is still there after the next few exits.
+DEFAULT_DAILY, DEFAULT_WEEKLY, DEFAULT_RECENT = 7, 4, 5
 MAX_KEEP = 365
 
 
@@ -153,10 +176,11 @@ class BackupConfig:
     daily: int = DEFAULT_DAILY
     weekly: int = DEFAULT_WEEKLY
     on_exit: bool = True
+    recent: int = DEFAULT_RECENT
 
     def as_dict(self) -> dict:
         return {"folder": str(self.folder), "daily": self.daily, "weekly": self.weekly,
-                "on_exit": self.on_exit}
+                "on_exit": self.on_exit, "recent": self.recent}
 
 
 def config(desk) -> BackupConfig:
@@ -172,17 +196,22 @@ def config(desk) -> BackupConfig:
 
     return BackupConfig(Path(folder) if folder else default_folder(),
                         count(SETTING_DAILY, DEFAULT_DAILY), count(SETTING_WEEKLY, DEFAULT_WEEKLY),
-                        (get(SETTING_ON_EXIT) or "1") not in ("0", "false", "no", "off"))
+                        (get(SETTING_ON_EXIT) or "1") not in ("0", "false", "no", "off"),
+                        count(SETTING_RECENT, DEFAULT_RECENT))
 
 
 def configure(desk, *, folder: Path | str | None = None, daily: int | None = None,
-              weekly: int | None = None, on_exit: bool | None = None) -> Changes:
+              weekly: int | None = None, on_exit: bool | None = None,
+              recent: int | None = None) -> Changes:
     """Change the backup settings (needs ``settings.manage``); None leaves a value alone."""
     desk.access.require("settings.manage", i18n.tr("settings.manage"))
     errors = []
-    for name, value, low in (("daily", daily, 1), ("weekly", weekly, 0)):
-        if value is not None and (not isinstance(value, int) or not low <= value <= MAX_KEEP):
-            errors.append(FieldError(name, "backup.settings.count", {"low": low, "high": MAX_KEEP}))
+    for name, value, low, key in (("daily", daily, 1, "backup.settings.count"),
+                                  ("weekly", weekly, 0, "backup.settings.count"),
+                                  ("recent", recent, 0, "backup.settings.recent")):
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)
+                                  or not low <= value <= MAX_KEEP):
+            errors.append(FieldError(name, key, {"low": low, "high": MAX_KEEP}))
     if folder is not None and str(folder).strip() and not Path(str(folder).strip()).is_absolute():
         errors.append(FieldError("folder", "backup.settings.folder_bad"))
     if errors:
@@ -193,6 +222,7 @@ def configure(desk, *, folder: Path | str | None = None, daily: int | None = Non
         SETTING_DAILY: None if daily is None else str(daily),
         SETTING_WEEKLY: None if weekly is None else str(weekly),
         SETTING_ON_EXIT: None if on_exit is None else ("1" if on_exit else "0"),
+        SETTING_RECENT: None if recent is None else str(recent),
     }
     for key, value in wanted.items():
         if value is not None and value != desk.settings.get(key):
@@ -209,6 +239,11 @@ class BackupSet:
     manifest: dict = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     checked_with_key: bool = False
+    #: whether kind, maker and label carry their maker's valid signature (``check_made``):
+    #: None when not checked, or for a set from before they were signed
+    trusted: bool | None = None
+    #: the maker as people are shown (display name), filled in by ``sets_of``
+    made_by_display: str = ""
 
     @property
     def name(self) -> str:
@@ -233,10 +268,86 @@ class BackupSet:
         except (KeyError, ValueError, TypeError):
             return None
 
+    @property
+    def named_kind(self) -> str:
+        """The kind the set's name says."""
+        match = NAME_RE.match(self.name)
+        return match.group(3) if match else ""
+
+    @property
+    def kind(self) -> str:
+        """manual, exit or daily: the manifest's word, else the name's (a manifest that
+        cannot be read)."""
+        reason = self.manifest.get("reason")
+        return reason if reason in REASONS else self.named_kind
+
+    @property
+    def automatic(self) -> bool:
+        return self.kind in AUTOMATIC
+
+    @property
+    def label(self) -> str:
+        return str(self.manifest.get("label") or "")
+
+    @property
+    def made_by(self) -> str:
+        """The user name of whoever made the set."""
+        return str(self.manifest.get("user") or "")
+
+    @property
+    def size(self) -> int:
+        size = self.manifest.get("size")
+        return size if isinstance(size, int) else 0
+
     def as_dict(self) -> dict:
         return {"name": self.name, "path": str(self.database), "ok": self.ok,
                 "problems": list(self.problems), "checked_with_key": self.checked_with_key,
-                "manifest": self.manifest}
+                "kind": self.kind, "kind_label": kind_label(self.kind),
+                "automatic": self.automatic, "made_by": self.made_by,
+                "made_by_display": self.made_by_display or self.made_by,
+                "created_at": self.manifest.get("created_at"), "size": self.size,
+                "label": self.label, "trusted": self.trusted, "manifest": self.manifest}
+
+
+def kind_label(kind: str) -> str:
+    """A set's kind in the user's language."""
+    return i18n.tr(f"backup.kind.{kind}") if kind in REASONS else kind
+
+
+def _made_message(manifest: dict, set_name: str) -> bytes:
+    """What the maker of a set signs: the set and its description. Not its checksums, which
+    ``rekey_sets`` changes; the audit head ties the description to the copy's content."""
+    head = manifest.get("audit_head") or {}
+    return canonical(["backup-set", manifest.get("database_id"), set_name,
+                      manifest.get("created_at"), manifest.get("reason"), manifest.get("user"),
+                      manifest.get("label", ""), head.get("seq"), head.get("hash")]
+                     ).encode("utf-8")
+
+
+def _sign_made(desk, manifest: dict, set_name: str) -> dict:
+    cert = desk.registry.cert(desk.personal.user)
+    return {"signer": desk.personal.user, "signer_serial": cert.serial,
+            "signature": p.b64(p.sign(desk.personal.sign_seed, _made_message(manifest, set_name)))}
+
+
+def check_made(found: BackupSet, registry) -> bool | None:
+    """Whether the set's kind, maker and label are as its maker signed them, under a
+    certificate of ``registry`` (the open database's); None for a set made before they were
+    signed. Sets ``found.trusted`` and returns it."""
+    signed = found.manifest.get("made_sig")
+    if not signed:
+        found.trusted = None
+        return None
+    try:
+        cert = registry.history.get(int(signed["signer_serial"]))
+        found.trusted = bool(
+            cert is not None and cert.user == signed["signer"] == found.made_by
+            and found.manifest.get("reason") == found.named_kind
+            and p.verify(cert.sign_key, p.unb64(signed["signature"]),
+                         _made_message(found.manifest, found.database.parent.name)))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        found.trusted = False
+    return found.trusted
 
 
 def manifest_path(database: Path) -> Path:
@@ -269,7 +380,8 @@ def _fsync_file(path: Path) -> None:
 
 _MANIFEST_TYPES = {"format": int, "created_at": str, "reason": str, "database": str, "sha256": str,
                    "size": int, "keys_sha256": str, "database_id": str, "audit_head": dict,
-                   "checkpoint": dict, "schema_version": int}
+                   "checkpoint": dict, "schema_version": int, "user": str, "label": str,
+                   "made_sig": dict}
 
 
 def _read_manifest(path: Path) -> dict:
@@ -534,19 +646,33 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def clean_label(label: str | None) -> str:
+    """A set's label as typed ("before trying the new import"): one line, at most 200
+    characters.
+
+    :raises ValidationError: on the ``label`` field.
+    """
+    from . import validation
+    from .cleaning import check_one
+    return check_one("label", validation.check_line, label or "", 200)
+
+
 def make_backup(desk, folder: Path | str | None = None, reason: str = "manual",
-                progress: Callable[[int], None] | None = None, prune_after: bool = True
-                ) -> BackupSet:
+                progress: Callable[[int], None] | None = None, prune_after: bool = True,
+                label: str | None = None) -> BackupSet:
     """Copy the open database into ``folder`` (default: the configured one) as a new set.
 
-    Any logged-in user may make one (the copy is as encrypted as the database). The
-    database is not changed except for the ``backup.create`` audit entry. ``progress``
-    gets a percentage now and then.
+    Needs ``backup.create`` (every role: the copy is as encrypted as the database). The
+    database is not changed except for the ``backup.create`` audit entry. ``label`` is the
+    user's note on the set. ``progress`` gets a percentage now and then.
 
     :raises StoreError: the copy failed its check (nothing is left under a final name).
+    :raises ValidationError: the label is not one line of text.
     """
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
+    desk.access.require("backup.create", i18n.tr("backup.create_what"))
+    label = clean_label(label)
     report = progress or (lambda _pct: None)
     settings = config(desk)
     folder = Path(folder) if folder else settings.folder
@@ -605,11 +731,14 @@ def make_backup(desk, folder: Path | str | None = None, reason: str = "manual",
             "firm": facts["firm"],
             "source": str(Path(desk.path).resolve()),
             "user": desk.user.name,
+            "label": label,
             # The chain's head, signed by whoever made the backup: a checkpoint outside the
             # database that ``audit verify`` compares the live chain with (rollbacks).
             "checkpoint": desk.audit.checkpoint_for(facts["audit_head"]["seq"],
                                                     facts["audit_head"]["hash"]),
         }
+        # Kind, maker and label signed by the maker: retention trusts no edited "manual".
+        manifest["made_sig"] = _sign_made(desk, manifest, base)
         with os.fdopen(private_file(tmp_manifest), "w", encoding="utf-8") as fh:
             json.dump(manifest, fh, ensure_ascii=False, indent=1)
             fh.flush()
@@ -631,24 +760,29 @@ def make_backup(desk, folder: Path | str | None = None, reason: str = "manual",
         desk.audit.append("backup.create", final_db.name,
                           summary={"reason": reason, "folder": str(folder),
                                    "sha256": manifest["sha256"],
-                                   "audit_head": manifest["audit_head"]["seq"]})
+                                   "audit_head": manifest["audit_head"]["seq"],
+                                   **({"label": label} if label else {})})
     if prune_after:
         prune(folder, settings.daily, settings.weekly, manifest["database_id"],
-              by_admin=desk.access.can("user.manage"), registry=desk.registry)
+              recent=settings.recent, registry=desk.registry)
         sweep(folder)
     report(100)
-    return BackupSet(final_db, manifest)
+    return BackupSet(final_db, manifest, trusted=True, made_by_display=desk.user.display)
 
 
 # -- retention ------------------------------------------------------------------------------
-def to_keep(sets: list[BackupSet], daily: int, weekly: int) -> set[Path]:
+def to_keep(sets: list[BackupSet], daily: int, weekly: int, recent: int = 0) -> set[Path]:
     """The newest set of each of the ``daily`` latest days with a backup, and of each of
-    the ``weekly`` latest ISO weeks (local time); the newest set is always kept."""
+    the ``weekly`` latest ISO weeks (local time), and the ``recent`` newest of today; the
+    newest set is always kept."""
     dated = sorted(((s.created, s) for s in sets if s.created is not None),
                    key=lambda pair: pair[0], reverse=True)
     keep: set[Path] = set()
     if dated:
         keep.add(dated[0][1].database)
+    today = clock.today()
+    keep.update([found.database for moment, found in dated
+                 if moment.astimezone().date() == today][:max(0, recent)])
     for count, period in ((daily, lambda d: d.date()),
                           (weekly, lambda d: tuple(d.isocalendar())[:2])):
         seen = []
@@ -663,40 +797,103 @@ def to_keep(sets: list[BackupSet], daily: int, weekly: int) -> set[Path]:
     return keep
 
 
-def _made_by_admin(found: "BackupSet", registry) -> bool:
-    """Whether an administrator made the set (its checkpoint's signer, whose certificate the
-    database vouches for; the manifest's plain "user" field could be edited)."""
-    point = found.manifest.get("checkpoint") or {}
-    cert = registry.history.get(point.get("signer_serial")) if registry else None
-    return cert is not None and cert.role == "admin" and cert.user == point.get("signer")
+def prunable(found: BackupSet, registry=None) -> bool:
+    """Whether retention may delete the set: an automatic one by its manifest and its name,
+    whose signed description (when ``registry`` can check it) says so. A set made by hand,
+    or one whose signature does not verify (an edited kind), is never deleted by itself."""
+    if not found.manifest or found.created is None or not found.automatic \
+            or found.kind != found.named_kind:
+        return False
+    if registry is None:
+        return True
+    return check_made(found, registry) is not False
+
+
+def _remove_set(folder: Path, found: BackupSet) -> Path:
+    """Rename the set away in one step (it is gone whole), return where it went."""
+    doomed = _tmp(folder, found.database.parent.name)
+    os.rename(found.database.parent, doomed)
+    return doomed
 
 
 def prune(folder: Path | str, daily: int = DEFAULT_DAILY, weekly: int = DEFAULT_WEEKLY,
-          database_id: str | None = None, *, by_admin: bool = True,
+          database_id: str | None = None, *, recent: int = DEFAULT_RECENT,
           registry=None) -> list[Path]:
-    """Delete complete custdesk sets of one database beyond the retention; return them.
+    """Delete automatic sets of one database beyond the retention; return them.
 
-    A backup made by someone who is not an administrator never deletes a set an
-    administrator made on the same day (one "before I try something" stays).
+    Sets made by hand are never deleted here (``delete_set`` does, when asked); the
+    automatic ones are kept by the daily/weekly rule and the ``recent`` newest of today.
     """
-    sets = [s for s in list_backups(folder, database_id) if s.manifest]
-    keep = to_keep(sets, max(1, daily), max(0, weekly))
-    today = clock.now().astimezone().date()
+    folder = Path(folder)
+    sets = [s for s in list_backups(folder, database_id) if prunable(s, registry)]
+    keep = to_keep(sets, max(1, daily), max(0, weekly), recent)
     removed = []
     for found in sets:
-        if found.database in keep or found.created is None:
+        if found.database in keep:
             continue
-        if not by_admin and found.created.astimezone().date() == today and \
-                _made_by_admin(found, registry):
-            continue
-        # Renamed away first, in one step: the set is gone whole before it is deleted.
-        doomed = _tmp(Path(folder), found.database.parent.name)
-        os.rename(found.database.parent, doomed)
-        shutil.rmtree(doomed, ignore_errors=True)
+        shutil.rmtree(_remove_set(folder, found), ignore_errors=True)
         removed.append(found.database)
     if removed:
-        _fsync_dir(Path(folder))
+        _fsync_dir(folder)
     return removed
+
+
+def sets_of(desk) -> list[BackupSet]:
+    """This database's sets in the configured folder, newest first, each checked without
+    the key, its description's signature checked and its maker named as people are shown."""
+    names = {u.name: u.display for u in desk.users.list()}
+    sets = list_backups(config(desk).folder, desk.database_id)
+    for found in sets:
+        check_made(found, desk.registry)
+        found.made_by_display = names.get(found.made_by, found.made_by)
+    return sets
+
+
+def may_delete(desk, found: BackupSet) -> bool:
+    """Whether this user may delete the set by hand: one made by hand, by them (as signed)
+    or by anyone when they hold ``backup.delete``."""
+    if found.automatic:
+        return False
+    if desk.access.can("backup.delete"):
+        return True
+    return found.made_by == desk.user.name and check_made(found, desk.registry) is True
+
+
+def delete_set(desk, name: str) -> Changes:
+    """Delete a set made by hand, named by its file or folder name, from the configured
+    folder; logged (``backup.delete``). The maker may delete their own; ``backup.delete``
+    anyone's. Automatic sets are left to the retention rule.
+
+    :raises NotFound: no such set of this database.
+    :raises ValidationError: the set is an automatic one.
+    :raises AccessDenied: someone else's set, without ``backup.delete``.
+    """
+    from .errors import NotFound
+    folder = config(desk).folder
+    wanted = Path(str(name)).name
+    found = next((s for s in list_backups(folder, desk.database_id)
+                  if wanted in (s.name, s.database.parent.name)), None)
+    if found is None:
+        raise NotFound(i18n.tr("backup.not_found", name=wanted))
+    if found.automatic:
+        raise ValidationError(FieldError("name", "backup.not_manual", {"name": found.name}))
+    if not may_delete(desk, found):
+        desk.access.require("backup.delete", i18n.tr("backup.delete_what"))
+    doomed = _remove_set(folder, found)
+    try:
+        with desk.writing():
+            desk.audit.append(
+                "backup.delete", found.name,
+                summary={"kind": found.kind, "made_by": found.made_by, "label": found.label,
+                         "created_at": found.manifest.get("created_at"),
+                         "sha256": found.manifest.get("sha256"), "folder": str(folder)})
+    except BaseException:
+        # Not logged, not deleted: the set goes back under its name.
+        os.rename(doomed, found.database.parent)
+        raise
+    shutil.rmtree(doomed, ignore_errors=True)
+    _fsync_dir(folder)
+    return Changes.of()
 
 
 def rekey_sets(desk, old_keys: list[bytes] = (), password: str | None = None,

@@ -161,6 +161,11 @@ class UserInfo:
     active: bool
     created_at: str
 
+    @property
+    def display(self) -> str:
+        """How the user is shown to people (as ``desk.User.display``)."""
+        return self.full_name or self.name
+
     def as_dict(self) -> dict:
         return {"name": self.name, "full_name": self.full_name, "role": self.role,
                 "role_label": role_label(self.role), "clearance": LEVELS[self.clearance],

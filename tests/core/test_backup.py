@@ -182,11 +182,13 @@ def test_retention_keeps_7_daily_and_4_weekly(desk, tmp_path):
     finally:
         clock.set_fixed(None)
     # Kept: the evening set of each of the last 7 days (the week of Jan 28) and the
-    # evening set of each Sunday of the 3 weeks before (4 weeks in all).
+    # evening set of each Sunday of the 3 weeks before (4 weeks in all), and both of today
+    # (the last 5 automatic sets of today are kept beside the rule).
     expected = {made[(day, 17)] for day in range(21, 28)} | {made[(day, 17)] for day in (6, 13, 20)}
+    expected.add(made[(27, 9)])
     kept = {s.name for s in backup.list_backups(folder)}
     assert kept == expected
-    assert len(kept) == 10
+    assert len(kept) == 11
     assert all(s.ok for s in backup.list_backups(folder))
     # Nothing but complete sets and the foreign file are left.
     assert {p.name for p in folder.iterdir()} == {"notes.txt"} | {n[:-3] for n in expected}
