@@ -9,25 +9,43 @@ from __future__ import annotations
 
 import datetime
 import html
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QMessageBox, QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QMessageBox, QPushButton, QRadioButton, QVBoxLayout)
 
 from ..core.errors import CustdeskError
-from ..core.exporting import export_customers
+from ..core.exporting import export_customers, matching_codes
 from ..core.fields import SENSITIVE_LABELS, label
 from .reports.common import BusyBar, last_folder, make_report, remember_folder
 
 EXPORT_FOLDER = "export/folder"
+#: which files an export writes
+ALL, SHOWN, SELECTED = "all", "shown", "selected"
+
+
+@dataclass(frozen=True)
+class ListScope:
+    """What the customer list shows when the export is asked for."""
+    search: str = ""
+    filters: dict = field(default_factory=dict)
+    shown: int = 0                       # files its search and filters match (all of them)
+    selected: tuple[str, ...] = ()       # codes of the selected rows
+    on_screen: bool = False              # the list is the page in front
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.search.strip()) or any(self.filters.values())
 
 
 class ExportDialog(QDialog):
-    def __init__(self, runner, parent=None):
+    def __init__(self, runner, parent=None, scope: ListScope | None = None):
         super().__init__(parent)
         self.runner = runner
+        self.scope = scope or ListScope()
         self.done_result: dict | None = None
         self.message_box: QMessageBox | None = None
         self.setObjectName("export_dialog")
@@ -43,6 +61,30 @@ class ExportDialog(QDialog):
         path_row.addWidget(browse)
         self.kind_note = QLabel()
         self.kind_note.setWordWrap(True)
+
+        # Which files: all, those the list shows (its search and filters), or the rows selected.
+        which_box = QGroupBox(self.tr("Files to export"))
+        which = QVBoxLayout(which_box)
+        self.which = QButtonGroup(self)
+        self.choices: dict[str, QRadioButton] = {}
+        for key in (ALL, SHOWN, SELECTED):
+            button = QRadioButton()
+            button.setObjectName(f"export_{key}")
+            self.which.addButton(button)
+            which.addWidget(button)
+            self.choices[key] = button
+        scope = self.scope
+        self.choices[SHOWN].setEnabled(scope.filtered and scope.shown > 0)
+        if not scope.filtered:
+            self.choices[SHOWN].setToolTip(self.tr("The list has no search or filter: it shows "
+                                                   "every file."))
+        self.choices[SELECTED].setEnabled(bool(scope.selected))
+        if not scope.selected:
+            self.choices[SELECTED].setToolTip(self.tr("No row is selected in the list."))
+        # What is on screen when the list is filtered; everything otherwise.
+        self.choices[SHOWN if self.choices[SHOWN].isEnabled() and scope.on_screen
+                     else ALL].setChecked(True)
+        self._label_choices(None)
 
         reveal_box = QGroupBox(self.tr("Show in full (masked otherwise)"))
         grid = QGridLayout(reveal_box)
@@ -72,6 +114,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.kind_note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(which_box)
         layout.addWidget(reveal_box)
         reason_form = QFormLayout()
         reason_form.addRow(self.tr("Reason"), self.reason)
@@ -81,11 +124,30 @@ class ExportDialog(QDialog):
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
         self.resize(620, 0)
+        for button in self.choices.values():
+            button.toggled.connect(self._update)
         self._update()
-        runner.run(lambda desk: {k: desk.access.cleared_for(k) for k in SENSITIVE_LABELS},
+        runner.run(lambda desk: ({k: desk.access.cleared_for(k) for k in SENSITIVE_LABELS},
+                                 desk.customers.list_rows(None, limit=1)[1]),
                    self._cleared)
 
-    def _cleared(self, cleared: dict) -> None:
+    def _label_choices(self, everything: int | None) -> None:
+        scope = self.scope
+        self.choices[ALL].setText(
+            self.tr("All the files you may see (%1)").replace("%1", f"{everything:,}")
+            if everything is not None else self.tr("All the files you may see"))
+        self.choices[SHOWN].setText(self.tr("The files the list shows (%1)")
+                                    .replace("%1", f"{scope.shown:,}") if scope.filtered
+                                    else self.tr("The files the list shows"))
+        self.choices[SELECTED].setText(self.tr("The selected rows (%1)")
+                                       .replace("%1", f"{len(scope.selected):,}"))
+
+    def choice(self) -> str:
+        return next(key for key, button in self.choices.items() if button.isChecked())
+
+    def _cleared(self, answer: tuple[dict, int]) -> None:
+        cleared, everything = answer
+        self._label_choices(everything)
         for key, box in self.reveal.items():
             box.setEnabled(cleared.get(key, False))
             if not box.isEnabled():
@@ -117,9 +179,14 @@ class ExportDialog(QDialog):
     def export(self) -> None:
         path = Path(self.path.text().strip()).expanduser()
         reveal, reason = self.revealed(), self.reason.text().strip()
-        make_report(self, self.runner,
-                    lambda desk: export_customers(desk, path, reveal=reveal, reason=reason),
-                    self.busy, self._done, self._failed, self._update)
+        scope, choice = self.scope, self.choice()
+
+        def job(desk):
+            # The files shown are read again here: every match, not only the rows on screen.
+            codes = (matching_codes(desk, scope.search, **scope.filters) if choice == SHOWN
+                     else list(scope.selected) if choice == SELECTED else None)
+            return export_customers(desk, path, reveal=reveal, reason=reason, codes=codes)
+        make_report(self, self.runner, job, self.busy, self._done, self._failed, self._update)
         self._update()
 
     def _done(self, result: dict) -> None:

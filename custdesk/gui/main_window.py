@@ -196,7 +196,8 @@ class MainWindow(QMainWindow):
         return wizard
 
     def export_customers(self) -> ExportDialog:
-        dialog = ExportDialog(self.runner, self)
+        # The list's search, filters and selection: the dialog offers the files it shows.
+        dialog = ExportDialog(self.runner, self, self.customer_list.export_scope())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMenu, QTableView, QVBoxLayout, QWidget)
 from shiboken6 import isValid
@@ -21,6 +21,7 @@ from ...core.customers.archive import UNGRADED
 from ...core.fields import KINDS, LEVELS, STATUSES, TIERS, choice_label, level_label
 from ...core.grading.scale import GRADES
 from ...core.i18n import tr as core_text   # named apart from tr(): lupdate reads only Qt strings
+from ..export_dialog import ListScope
 from ..reports.batch import BatchExport
 from .model import (CODE, GRADE, HOLD, KIND, LEVEL, LIMIT, NAME, OWNER, PHONE, RISK, STATUS, TIER,
                     USED, CustomerTableModel)
@@ -329,7 +330,32 @@ class CustomerListPage(QWidget):
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
+    def export_scope(self) -> ListScope:
+        """What the list shows now (its search, filters and how many files match them) and
+        the selected rows: the export dialog offers each."""
+        return ListScope(self.search_box.text(), self.filters(), self._total if self._shown else 0,
+                         tuple(self.selected_codes()), on_screen=self.isVisible())
+
+    def _window_shortcut(self, event: QKeyEvent) -> bool:
+        """Whether ``event`` is the shortcut of one of the window's enabled actions. A line
+        edit on X11 claims Ctrl+E (end of line), Ctrl+U and others for itself; in the search
+        box the window's shortcuts (Ctrl+E export) must win."""
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return False
+        pressed = QKeySequence(event.keyCombination())
+        for action in self.window().findChildren(QAction):
+            if action.isEnabled() and action.shortcutContext() in (
+                    Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut) \
+                    and any(key.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+                            for key in action.shortcuts()):
+                return True
+        return False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_box and event.type() == QEvent.Type.ShortcutOverride \
+                and isinstance(event, QKeyEvent) and self._window_shortcut(event):
+            event.ignore()          # not the line edit's: the shortcut goes to the window
+            return True
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
