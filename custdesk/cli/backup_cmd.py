@@ -1,7 +1,8 @@
-"""backup, backup list, backup verify, backup config, restore, check."""
+"""backup [create], backup list, backup delete, backup verify, backup config, restore, check."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
@@ -41,18 +42,40 @@ i18n.register({
     "cli.restore_user": ("请用 --user 指定管理员（备份中有 {users}）",
                          "name the administrator with --user (the backup has {users})"),
     "cli.on_off": ("--on-exit 取 on 或 off", "--on-exit takes on or off"),
+    "cli.backup_delete_confirm": ("将删除手动备份 {name}（{when}，{who}{label}）。输入 yes 继续：",
+                                  "This deletes the backup {name} made by hand ({when}, {who}"
+                                  "{label}). Type yes to go on: "),
+    "cli.backup_delete_needs_yes": ("删除备份无法撤销：请在终端中确认，或加 --yes",
+                                    "deleting a backup cannot be undone: confirm in a terminal, "
+                                    "or add --yes"),
+    "cli.backup_deleted": ("已删除备份 {name}", "Deleted the backup {name}"),
 })
 
 
 def register(sub) -> None:
-    p = sub.add_parser("backup", help="make a backup now (or: backup list | verify | config)")
+    p = sub.add_parser("backup", help="make a backup now (or: backup create | list | delete | "
+                       "verify | config)")
     p.add_argument("--to", metavar="DIR", help="backup folder (default: the configured one)")
+    p.add_argument("--label", metavar="TEXT", help="a note on the backup (\"before trying X\")")
     p.set_defaults(handler=cmd_backup)
     actions = p.add_subparsers(dest="action", metavar="ACTION")
-    q = actions.add_parser("list", help="the backups in the folder, each checked (checksum, files)")
+    q = actions.add_parser("create", help="make a backup by hand now: kept until deleted")
+    # SUPPRESS: a value given before the action (backup --to DIR create) is not overwritten.
+    q.add_argument("--to", metavar="DIR", default=argparse.SUPPRESS,
+                   help="backup folder (default: the configured one)")
+    q.add_argument("--label", metavar="TEXT", default=argparse.SUPPRESS,
+                   help="a note on the backup (\"before trying X\")")
+    q.set_defaults(handler=cmd_backup)
+    q = actions.add_parser("list", help="the backups in the folder, each checked (checksum, "
+                           "files): kind, who made it, when, size, label")
     q.add_argument("--dir", metavar="DIR", help="folder (default: the configured one)")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_list)
+    q = actions.add_parser("delete", help="delete a backup made by hand (your own; a manager "
+                           "or administrator: anyone's); automatic ones follow the retention")
+    q.add_argument("name", help="the backup's name (as backup list shows it)")
+    q.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    q.set_defaults(handler=cmd_delete)
     q = actions.add_parser("verify", help="check one backup whole, with the key (exit 1 if bad)")
     q.add_argument("file", help="the backup's .db file (or its manifest)")
     q.add_argument("--json", action="store_true")
@@ -67,6 +90,8 @@ def register(sub) -> None:
     q.add_argument("--daily", type=integer, metavar="N", help="daily backups to keep (default 7)")
     q.add_argument("--weekly", type=integer, metavar="N", help="weekly backups to keep (default 4)")
     q.add_argument("--on-exit", metavar="on|off", help="back up when the window closes")
+    q.add_argument("--recent", type=integer, metavar="N",
+                   help="automatic backups of today kept besides (default 5)")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_config)
 
@@ -82,7 +107,8 @@ def register(sub) -> None:
 
 def cmd_backup(ctx: Context) -> int:
     desk = ctx.desk()
-    made = backup.make_backup(desk, Path(ctx.args.to) if ctx.args.to else None, "manual")
+    made = backup.make_backup(desk, Path(ctx.args.to) if ctx.args.to else None, "manual",
+                              label=ctx.args.label)
     print(i18n.tr("cli.backup_done", path=made.database), file=sys.stderr)
     print(made.database)
     return EXIT_OK
@@ -98,9 +124,22 @@ def _folder_and_id(ctx: Context, given: str | None) -> tuple[Path, str | None]:
     return backup.config(desk).folder, desk.settings.get("database_id")
 
 
-def cmd_list(ctx: Context) -> int:
+def _sets(ctx: Context) -> tuple[Path, list[backup.BackupSet]]:
+    """The sets to list: with the database open, its own in its folder, makers by display
+    name and descriptions checked; else (``--dir``, or a damaged database) as found."""
+    if not ctx.args.dir:
+        try:
+            desk = ctx.desk()
+        except StoreError:   # a damaged database: its settings cannot be read
+            pass
+        else:
+            return backup.config(desk).folder, backup.sets_of(desk)
     folder, database_id = _folder_and_id(ctx, ctx.args.dir)
-    sets = backup.list_backups(folder, database_id)
+    return folder, backup.list_backups(folder, database_id)
+
+
+def cmd_list(ctx: Context) -> int:
+    folder, sets = _sets(ctx)
     if ctx.args.json:
         print_json({"folder": str(folder), "backups": [s.as_dict() for s in sets]})
         return EXIT_OK
@@ -108,10 +147,32 @@ def cmd_list(ctx: Context) -> int:
         print(i18n.tr("cli.backup_none", folder=folder), file=sys.stderr)
         return EXIT_OK
     print_table([{"name": s.name, "made": local_text(s.manifest.get("created_at"), seconds=True),
-                  "reason": s.manifest.get("reason", ""), "size": s.manifest.get("size", ""),
+                  "kind": backup.kind_label(s.kind), "by": s.made_by_display or s.made_by,
+                  "size": backup.size_text(s.size), "label": s.label,
                   "audit_head": (s.manifest.get("audit_head") or {}).get("seq", ""),
                   "ok": "ok" if s.ok else "; ".join(s.problems)} for s in sets],
-                ["name", "made", "reason", "size", "audit_head", "ok"])
+                ["name", "made", "kind", "by", "size", "label", "audit_head", "ok"])
+    return EXIT_OK
+
+
+def cmd_delete(ctx: Context) -> int:
+    desk = ctx.desk()
+    wanted = Path(ctx.args.name).name
+    found = next((s for s in backup.sets_of(desk)
+                  if wanted in (s.name, s.database.parent.name)), None)
+    if found is not None and not ctx.args.yes:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise CustdeskError(i18n.tr("cli.backup_delete_needs_yes"))
+        answer = input(i18n.tr("cli.backup_delete_confirm", name=found.name,
+                               when=local_text(found.manifest.get("created_at")),
+                               who=found.made_by_display or found.made_by,
+                               label=f" · {found.label}" if found.label else ""))
+        if answer.strip().lower() not in ("yes", "y", "是"):
+            print(i18n.tr("cli.restore_cancelled"), file=sys.stderr)
+            return EXIT_REFUSED
+    # Not found, automatic or someone else's: refused by core, with its message.
+    backup.delete_set(desk, wanted)
+    print(i18n.tr("cli.backup_deleted", name=wanted), file=sys.stderr)
     return EXIT_OK
 
 
@@ -169,9 +230,9 @@ def cmd_config(ctx: Context) -> int:
         if args.on_exit.lower() not in ("on", "off"):
             raise UsageError(i18n.tr("cli.on_off"))
         on_exit = args.on_exit.lower() == "on"
-    if any(v is not None for v in (args.dir, args.daily, args.weekly, on_exit)):
+    if any(v is not None for v in (args.dir, args.daily, args.weekly, on_exit, args.recent)):
         backup.configure(desk, folder=args.dir, daily=args.daily, weekly=args.weekly,
-                         on_exit=on_exit)
+                         on_exit=on_exit, recent=args.recent)
         print(i18n.tr("cli.backup_config"), file=sys.stderr)
     current = backup.config(desk).as_dict()
     if args.json:

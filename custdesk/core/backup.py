@@ -309,6 +309,13 @@ class BackupSet:
                 "label": self.label, "trusted": self.trusted, "manifest": self.manifest}
 
 
+def size_text(size: int) -> str:
+    """A set's size as people read it: KB below one megabyte, else MB (1024-based)."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024)) if size else 0} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
 def kind_label(kind: str) -> str:
     """A set's kind in the user's language."""
     return i18n.tr(f"backup.kind.{kind}") if kind in REASONS else kind

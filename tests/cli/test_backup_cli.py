@@ -66,7 +66,7 @@ def test_backup_list_verify_and_config(cli, tmp_path, data_dir):
     assert status == 0, err
     status, out, _ = cli("backup", "config", "--json")
     assert json.loads(out) == {"folder": str(tmp_path / "bk"), "daily": 3, "weekly": 4,
-                               "on_exit": False}
+                               "on_exit": False, "recent": 5}
     status, out, _ = cli("backup", "list")
     assert status == 0 and made.name in out and "ok" in out
     status, _, err = cli("backup", "config", "--daily", "3", user="clerk")
@@ -153,3 +153,67 @@ def test_check_reports_a_missing_chain_head(cli, db_path):
     Path(str(db_path) + ".audit-head").unlink()
     status, out, _ = cli("--lang", "en", "check")
     assert status == 1 and "head file is missing" in out
+
+
+def test_backup_create_with_a_label_list_and_delete(cli, db_path, tmp_path, monkeypatch):
+    with Desk.open(db_path, ADMIN, ADMIN_PW) as desk:
+        desk.users.update("clerk", full_name="王晓梅")
+    status, _, err = cli("backup", "config", "--dir", str(tmp_path / "bk"), "--recent", "2")
+    assert status == 0, err
+    status, out, _ = cli("backup", "config", "--json")
+    assert json.loads(out)["recent"] == 2
+    status, _, err = cli("backup", "config", "--recent", "-1")
+    assert status == 1 and "recent" in err
+
+    # A clerk backs up by hand with a label; the administrator's window backs up on exit.
+    status, out, err = cli("backup", "create", "--label", "试新的导入之前", user="clerk")
+    assert status == 0, err
+    by_hand = Path(out.strip())
+    assert by_hand.parent.parent == tmp_path / "bk" and by_hand.name.endswith("-manual.db")
+    status, out, err = cli("backup", "--label", "旧写法也可以")
+    assert status == 0, err
+    old_style = Path(out.strip())
+
+    status, out, _ = cli("backup", "list", "--json")
+    listed = {b["name"]: b for b in json.loads(out)["backups"]}
+    mine = listed[by_hand.name]
+    assert (mine["kind"], mine["made_by"], mine["made_by_display"], mine["label"],
+            mine["trusted"], mine["automatic"]) == (
+        "manual", "clerk", "王晓梅", "试新的导入之前", True, False)
+    assert mine["size"] == by_hand.stat().st_size and mine["created_at"].endswith("Z")
+    assert listed[old_style.name]["label"] == "旧写法也可以"
+    status, out, _ = cli("backup", "list")
+    line = next(l for l in out.splitlines() if by_hand.name in l)
+    assert "手动" in line and "王晓梅" in line and "试新的导入之前" in line and " KB" in line
+    status, out, _ = cli("--lang", "en", "backup", "list")
+    assert "by hand" in out and "手动" not in out
+    cli("--lang", "zh", "backup", "list")
+
+    # Deleting: asks, or needs --yes; someone else's set is refused to a clerk.
+    status, _, err = cli("backup", "delete", old_style.name, user="clerk")
+    assert status == 1 and "--yes" in err
+    status, _, err = cli("backup", "delete", old_style.name, "--yes", user="clerk")
+    assert status == 1 and "无权" in err and old_style.exists()
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr("builtins.input", lambda prompt: "no")
+    status, _, err = cli("backup", "delete", by_hand.name, user="clerk")
+    assert status == 1 and "已取消" in err and by_hand.exists()
+    prompts = []
+    monkeypatch.setattr("builtins.input", lambda prompt: prompts.append(prompt) or "yes")
+    status, _, err = cli("backup", "delete", by_hand.name, user="clerk")
+    assert status == 0 and "已删除" in err, err
+    assert "试新的导入之前" in prompts[0] and "王晓梅" in prompts[0]
+    assert not by_hand.parent.exists()
+    status, _, err = cli("backup", "delete", by_hand.name, "--yes")
+    assert status == 1 and "未找到" in err
+    status, out, _ = cli("audit", "log", "--json")
+    assert status == 0 and "backup.delete" in out
+
+
+def test_an_automatic_backup_is_not_deleted_by_hand(cli, db_path, tmp_path):
+    from custdesk.core import backup
+    with Desk.open(db_path, ADMIN, ADMIN_PW) as desk:
+        made = backup.make_backup(desk, tmp_path / "bk", reason="exit")
+        backup.configure(desk, folder=tmp_path / "bk")
+    status, _, err = cli("backup", "delete", made.name, "--yes")
+    assert status == 1 and "自动备份" in err and made.database.exists()
