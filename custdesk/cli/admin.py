@@ -11,6 +11,7 @@ from ..core.desk import Desk
 from ..core.fields import LEVELS, level_label
 from ..core.files import private_dir
 from ..core.keys.primitives import fingerprint
+from ..core.users import DEFAULT_CLEARANCE, check_user_name
 from .common import Context, ask_new_password, print_json, print_table
 from .common import _prompt  # noqa: PLC2701 - shared prompt helper
 
@@ -20,7 +21,8 @@ i18n.register({
         "恢复密钥（只显示这一次；请打印或抄写后妥善保管，遗失后无法找回）：",
         "Recovery key (shown this once; print or copy it and keep it safe — it cannot be shown again):"),
     "cli.recovered": ("已为 {user} 设置新密码", "New password set for {user}"),
-    "cli.user_added": ("已添加用户 {name}", "Added user {name}"),
+    "cli.user_added": ("已添加用户 {name}（{role}，密级“{clearance}”）",
+                       "Added user {name} ({role}, clearance “{clearance}”)"),
     "cli.passwd_done": ("已更改 {name} 的密码", "Password changed for {name}"),
     "cli.disabled": ("已停用用户 {name}：其密钥槽已删除，各密级与数据库文件已换用新密钥。此前的备份仍可用其旧密码打开：请用 custdesk backup rekey 重新加密或删除",
                      "Disabled user {name}: their key slot is gone, every level and the database "
@@ -54,8 +56,9 @@ def register(sub) -> None:
     p = user.add_parser("add", help="add a user")
     p.add_argument("name")
     p.add_argument("--role", required=True, help="clerk, reviewer, manager, admin or auditor")
-    p.add_argument("--clearance", required=True, help="internal, confidential or secret (the file "
-                   "key of a single-PC database opens everything internal)")
+    p.add_argument("--clearance", default=None,
+                   help="internal, confidential or secret; by default the level new files get "
+                        f"({LEVELS[DEFAULT_CLEARANCE]}), so the user sees the files made every day")
     p.add_argument("--one-time", action="store_true",
                    help="the user must choose their own password at first login")
     p.add_argument("--full-name", default="")
@@ -101,7 +104,9 @@ def cmd_user_add(ctx: Context) -> int:
     desk = ctx.desk()
     desk.users.add(args.name, args.role, args.clearance, ask_new_password(args.name),
                    full_name=args.full_name, one_time=args.one_time)
-    print(i18n.tr("cli.user_added", name=args.name), file=sys.stderr)
+    user = desk.users.get(check_user_name(args.name))
+    print(i18n.tr("cli.user_added", name=user.name, role=role_label(user.role),
+                  clearance=level_label(user.clearance)), file=sys.stderr)
     return 0
 
 

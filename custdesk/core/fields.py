@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from . import i18n
 
 LEVELS = ("public", "internal", "confidential", "secret")
+# The level a new file gets when nobody chooses one (the form, an import, the command line),
+# and so the clearance a new user gets by default: a user cleared below it would see none
+# of the files made every day.
+DEFAULT_FILE_LEVEL = 1          # internal, 内部
 LEVEL_LABELS = {"public": ("公开", "Public"), "internal": ("内部", "Internal"),
                 "confidential": ("秘密", "Confidential"), "secret": ("机密", "Secret")}
 

@@ -18,13 +18,16 @@ from . import clock, i18n
 from .access import ROLES, role_label
 from .changes import Changes
 from .errors import AccessDenied, FieldError, NotFound, ValidationError
-from .fields import LEVELS, LEVEL_LABELS
+from .fields import DEFAULT_FILE_LEVEL, LEVELS, LEVEL_LABELS, SENSITIVE_LABELS, level_label
 from .store.sealed_schema import SEAL_FROM
 
 MIN_PASSWORD = 8
 # The lowest clearance that can hold the file key of a single-PC database: the file key
 # opens everything at 内部 (README, "Keys and what an insider can do").
 MIN_FILE_CLEARANCE = 1
+# A new user's clearance when none is chosen: the level new files get, so that what they
+# create and what is created beside them is theirs to read.
+DEFAULT_CLEARANCE = max(MIN_FILE_CLEARANCE, DEFAULT_FILE_LEVEL)
 
 i18n.register({
     "user.name_bad": ("用户名须为 2–32 个字母、数字、汉字或 . _ -",
@@ -44,6 +47,14 @@ i18n.register({
         "单机数据库的文件密钥可读取全部“内部”资料，因此不能发给仅有“公开”密级的用户；请至少授予“内部”密级",
         "the file key of a single-PC database opens everything at “internal”, so it cannot be "
         "given to someone cleared to “public” only; give at least “internal”"),
+    "user.clears.files": ("可见档案：{levels}（新建档案默认为“{default}”）。",
+                          "Sees files marked {levels} (new files are “{default}” unless "
+                          "someone chooses otherwise)."),
+    "user.clears.files_none": ("看不到新建档案：新建档案默认为“{default}”。",
+                               "Does not see new files: they are “{default}” by default."),
+    "user.clears.fields": ("可查看：{fields}。", "May reveal: {fields}."),
+    "user.clears.masked": ("始终遮盖：{fields}。", "Always masked: {fields}."),
+    "user.clears.list_sep": ("、", ", "),
     "user.full_name_bad": ("姓名不能含控制字符或换行", "a full name cannot hold control characters or line breaks"),
     # zxcvbn's reasons, in the user's language
     "pw.common": ("这是常用密码", "it is a commonly used password"),
@@ -152,6 +163,31 @@ def parse_clearance(value: str | int) -> int:
     return level
 
 
+def clearance_explained(level: int, field_levels: dict[str, int]) -> str:
+    """What a user cleared to ``level`` sees, in the user's language: the files by their
+    level and the sensitive fields they may reveal or that stay masked for them
+    (``field_levels``: sensitive key -> level, as ``Access.field_levels`` gives them)."""
+    sep = i18n.tr("user.clears.list_sep")
+
+    def names(labels) -> str:
+        return sep.join(labels)
+
+    seen = [f"“{level_label(i)}”" for i in range(level + 1)]
+    default = level_label(DEFAULT_FILE_LEVEL)
+    parts = [i18n.tr("user.clears.files", levels=names(seen), default=default)
+             if level >= DEFAULT_FILE_LEVEL else i18n.tr("user.clears.files_none",
+                                                          default=default)]
+    zh = i18n.language() == "zh"
+    label = {key: SENSITIVE_LABELS[key][0 if zh else 1] for key in SENSITIVE_LABELS}
+    shown = [label[k] for k in SENSITIVE_LABELS if field_levels.get(k, 0) <= level]
+    masked = [label[k] for k in SENSITIVE_LABELS if field_levels.get(k, 0) > level]
+    if shown:
+        parts.append(i18n.tr("user.clears.fields", fields=names(shown)))
+    if masked:
+        parts.append(i18n.tr("user.clears.masked", fields=names(masked)))
+    return ("" if zh else " ").join(parts)
+
+
 @dataclass(frozen=True)
 class UserInfo:
     name: str
@@ -202,15 +238,17 @@ class UserManager:
         return self._desk.db.execute("SELECT 1 FROM users WHERE name = ?", [name]).fetchone() \
             is not None
 
-    def add(self, name: str, role: str, clearance: str | int, password: str,
+    def add(self, name: str, role: str, clearance: str | int | None, password: str,
             full_name: str = "", *, one_time: bool = False) -> Changes:
-        """Add a user with ``password`` (``one_time``: they must choose their own at first login)."""
+        """Add a user with ``password`` (``one_time``: they must choose their own at first login).
+        ``clearance`` None gives ``DEFAULT_CLEARANCE``: new files are theirs to read."""
         from .keys import registry as r
         from .store.keyslots import Personal
         desk = self._desk
         desk.access.require("user.manage", i18n.tr("user.manage"))
         name = check_user_name(name)
-        role, level = parse_role(role), parse_clearance(clearance)
+        role = parse_role(role)
+        level = parse_clearance(DEFAULT_CLEARANCE if clearance is None else clearance)
         full_name = clean_full_name(full_name)
         check_password(password, name)
         if self.exists(name):

@@ -15,7 +15,7 @@ from ..changes import Changes
 from ..cleaning import check_reason, clean_fields, identity_facts
 from ..disclosure import MASK, SHOW, WITHHOLD, mask_value
 from ..errors import FieldError, NotFound, ValidationError
-from ..fields import CUSTOMER_FIELDS, LEVELS, Field
+from ..fields import CUSTOMER_FIELDS, DEFAULT_FILE_LEVEL, LEVELS, Field
 from ..store.sealed_schema import SEAL_FROM, SEALED
 from . import blind
 from .writing import FileChange, FileWriter, NewFile, search_keys
@@ -247,7 +247,7 @@ class CustomerArchive:
         kind = kind_clean["kind"]
         clean, accepted, notes = self._clean(kind, values, overrides, creating=True,
                                              id_type=values.get("id_type") or "resident_id")
-        clean.setdefault("level", 1)
+        clean.setdefault("level", DEFAULT_FILE_LEVEL)
         clean.setdefault("owner", desk.user.name)
         with desk.writing():
             self._check_unique(clean, None)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field as dc_field
 
 from .. import clock
 from ..errors import FieldError, ValidationError
-from ..fields import CUSTOMER_FIELDS
+from ..fields import CUSTOMER_FIELDS, DEFAULT_FILE_LEVEL
 from ..store.sealed_schema import SEAL_FROM
 from . import blind
 from . import search as s
@@ -28,7 +28,8 @@ _DETAIL = {kind: tuple(f.key for f in CUSTOMER_FIELDS if f.table == table and ki
            for kind, table in _TABLE.items()}
 _WHERE = {f.key: f.table for f in CUSTOMER_FIELDS}
 # What a new file holds where the caller gives nothing (the columns' defaults say the same).
-_NEW_DEFAULTS = {"tier": "normal", "status": "prospect", "tags": "", "notes": "", "level": 1}
+_NEW_DEFAULTS = {"tier": "normal", "status": "prospect", "tags": "", "notes": "",
+                 "level": DEFAULT_FILE_LEVEL}
 
 
 @dataclass

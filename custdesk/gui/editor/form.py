@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QScrollArea, QWi
 
 from ...core.customers.archive import fields_for
 from ...core.errors import FieldError
+from ...core.fields import DEFAULT_FILE_LEVEL, LEVELS
 from .fieldwidgets import FieldEditor, build_editors, display, place_errors
 
 
@@ -146,7 +147,7 @@ class BasicForm(QScrollArea):
 
     def load_new(self, kind: str) -> None:
         """An empty form for a new file of ``kind``."""
-        self.load({"kind": kind, "level": "internal", "masked": []})
+        self.load({"kind": kind, "level": LEVELS[DEFAULT_FILE_LEVEL], "masked": []})
 
     def apply_reveal(self, data: dict) -> list[str]:
         """Show the fields a reveal unmasked (``data`` from ``get(reveal=...)``); returns their keys."""
