@@ -32,16 +32,17 @@ TARGETS = ("customers", "financials", "transactions")
 
 # Columns of a record import that say whose record it is (not record fields).
 LOOKUP_FIELDS: tuple[Field, ...] = (
-    Field("code", "客户编号", "customer code", "line"),
+    Field("code", "客户编号", "Customer code", "line"),
     Field("id_number", "证件号码", "ID number", "id_number", sensitive="id_number", mask="id"),
-    Field("credit_code", "统一社会信用代码", "unified social credit code", "credit_code"),
+    Field("credit_code", "统一社会信用代码", "Unified social credit code", "credit_code"),
 )
 
 # Columns of a customer import that make the file's contact record (``records`` kind
 # "contacts"): the person to call at a firm, a landline, an e-mail.
 CONTACT_FIELDS: tuple[Field, ...] = tuple(
     Field(f"contact_{f.key}", f"联系人{f.zh}" if f.key != "name" else "联系人",
-          f"contact {f.en}" if f.key != "name" else "contact person", f.type, "contacts",
+          f"Contact {f.en[0].lower()}{f.en[1:]}" if f.key != "name" else "Contact person",
+          f.type, "contacts",
           max_len=f.max_len)
     for f in RECORD_KINDS["contacts"].fields if f.key in ("name", "position", "phone", "email"))
 
