@@ -12,18 +12,19 @@ from __future__ import annotations
 import inspect
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox, QDialog,
                                QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
+                               QHeaderView, QLabel, QLineEdit, QMessageBox,
                                QProgressDialog, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from ..core.access import ROLES, role_label
 from ..core.errors import ValidationError
-from ..core.fields import LEVELS, level_label
-from ..core.users import MIN_FILE_CLEARANCE, check_user_name
+from ..core.fields import DEFAULT_FIELD_LEVELS, LEVELS, level_label
+from ..core.users import (DEFAULT_CLEARANCE, MIN_FILE_CLEARANCE, UserInfo, check_user_name,
+                          clean_full_name, clearance_explained)
 from .editor.jobs import run_for
-from .passwords import ERROR_STYLE, PasswordFields, SetPasswordDialog
+from .passwords import ERROR_STYLE, HINT_STYLE, PasswordFields, SetPasswordDialog
 
 
 def clearance_choices() -> list[tuple[str, int]]:
@@ -31,101 +32,179 @@ def clearance_choices() -> list[tuple[str, int]]:
     return [(level_label(i), i) for i in range(MIN_FILE_CLEARANCE, len(LEVELS))]
 
 
-class AddUserDialog(QDialog):
-    """A new user's name, role, clearance and first password; adds them on the runner.
+class UserDialog(QDialog):
+    """One dialog for a user: adding one (user name, display name, role, clearance, first
+    password) or, given ``user``, changing their display name, role and clearance (the
+    name stays; the password has a button of its own).
 
-    ``added`` (name, one_time) fires once core has added them; refusals are shown here.
+    The clearance offered first is core's ``DEFAULT_CLEARANCE``, the level new files get,
+    and each clearance says what its holder will see with this database's field levels.
+    Core's refusals appear beside the field they concern; the dialog stays open with
+    everything typed. ``added`` (name, one_time) / ``saved`` (name) fire once core agreed.
     """
 
     added = Signal(str, bool)
+    saved = Signal(str)
 
-    def __init__(self, runner, parent: QWidget | None = None):
+    def __init__(self, runner, parent: QWidget | None = None, user: UserInfo | None = None):
         super().__init__(parent)
-        self.setObjectName("add_user_dialog")
+        self.setObjectName("edit_user_dialog" if user else "add_user_dialog")
         self.runner = runner
+        self.user = user
         self._busy = False
-        self.setWindowTitle(self.tr("Add user"))
+        self._field_levels: dict[str, int] | None = None
+        self.setWindowTitle(self.tr("Change user %1").replace("%1", user.name) if user
+                            else self.tr("Add user"))
         self.name = QLineEdit()
         self.name.setObjectName("user_name")
         self.name.setPlaceholderText(self.tr("e.g. zhaolei (for logging in)"))
-        self.name_error = QLabel()
-        self.name_error.setStyleSheet(ERROR_STYLE)
-        self.name_error.setWordWrap(True)
-        self.name_error.hide()
         self.full_name = QLineEdit()
         self.full_name.setObjectName("full_name")
+        self.full_name.setPlaceholderText(self.tr("e.g. 赵磊 (shown in the window and on reports)"))
         self.role = QComboBox()
         self.role.setObjectName("role")
         for role in ROLES:
             self.role.addItem(role_label(role), role)
         self.role.setCurrentIndex(max(0, self.role.findData("clerk")))
+        self.role_hint = _hint("role_hint")
         self.clearance = QComboBox()
         self.clearance.setObjectName("clearance")
         for text, level in clearance_choices():
             self.clearance.addItem(text, level)
-        self.clearance.setToolTip(self.tr(
-            "“Public” is not offered: a key to this database opens everything at “internal”."))
-        self.fields = PasswordFields("", self)
-        self.one_time = QCheckBox(self.tr("They choose their own password at first login"))
-        self.one_time.setObjectName("one_time")
-        self.one_time.setChecked(True)
-        self.one_time.setToolTip(self.tr(
-            "Recommended: the password you set here is then a one-time password, and only "
-            "they will know the one they choose."))
+        self.clearance.setCurrentIndex(max(0, self.clearance.findData(DEFAULT_CLEARANCE)))
+        self.clearance_hint = _hint("clearance_hint")
+        self.errors = {key: _error_label(f"{key}_error")
+                       for key in ("user", "full_name", "role", "clearance", "password")}
+        self.name_error = self.errors["user"]
+        self.fields = None
+        self.one_time = None
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        if user is not None:
+            self.name.setText(user.name)
+            self.name.setReadOnly(True)
+            self.full_name.setText(user.full_name)
+            self.role.setCurrentIndex(max(0, self.role.findData(user.role)))
+            self.clearance.setCurrentIndex(max(0, self.clearance.findData(user.clearance)))
         form.addRow(self.tr("User name:"), self.name)
-        form.addRow("", self.name_error)
-        form.addRow(self.tr("Full name:"), self.full_name)
+        form.addRow("", self.errors["user"])
+        form.addRow(self.tr("Display name:"), self.full_name)
+        form.addRow("", self.errors["full_name"])
         form.addRow(self.tr("Role:"), self.role)
+        form.addRow("", self.role_hint)
+        form.addRow("", self.errors["role"])
         form.addRow(self.tr("Clearance:"), self.clearance)
-        self.fields.add_rows(form)
-        form.addRow("", self.one_time)
+        form.addRow("", self.clearance_hint)
+        form.addRow("", self.errors["clearance"])
+        if user is None:
+            self.fields = PasswordFields("", self)
+            self.fields.add_rows(form)
+            form.addRow("", self.errors["password"])
+            self.one_time = QCheckBox(self.tr("They choose their own password at first login"))
+            self.one_time.setObjectName("one_time")
+            self.one_time.setChecked(True)
+            self.one_time.setToolTip(self.tr(
+                "Recommended: the password you set here is then a one-time password, and only "
+                "they will know the one they choose."))
+            form.addRow("", self.one_time)
         self.message = QLabel()
-        self.message.setObjectName("add_user_message")
+        self.message.setObjectName("user_dialog_message")
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
         self.message.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Add user"))
+        self.ok_button.setText(self.tr("Save") if user else self.tr("Add user"))
+        self.ok_button.setDefault(True)           # Enter in any field accepts, Esc cancels
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.name.textChanged.connect(self._check)
         self.full_name.textChanged.connect(self._check)
-        self.fields.changed.connect(self._update)
-        self.setMinimumWidth(500)
+        self.role.currentIndexChanged.connect(self._explain)
+        self.clearance.currentIndexChanged.connect(self._explain)
+        if self.fields is not None:
+            self.fields.changed.connect(self._update)
+        self.setMinimumWidth(560)
         self._check()
+        self._explain()
+        (self.full_name if user else self.name).setFocus()
+        # The field levels are the database's (a manager may change them): read them once.
+        run_for(self, runner, lambda desk: desk.access.field_levels(), self._got_levels,
+                lambda _exc: None)
 
+    # -- what the choices mean ----------------------------------------------------------
+    def _got_levels(self, levels: dict[str, int]) -> None:
+        self._field_levels = dict(levels)
+        self._explain()
+
+    def _explain(self) -> None:
+        self.role_hint.setText(role_description(self.role.currentData()))
+        level = self.clearance.currentData()
+        levels = self._field_levels
+        if levels is None:
+            levels = {k: LEVELS.index(v) for k, v in DEFAULT_FIELD_LEVELS.items()}
+        text = clearance_explained(level, levels)
+        if self.user is not None and level < self.user.clearance:
+            text += " " + self.tr("Lowering a clearance gives the levels above it new keys, "
+                                  "which this user will not receive.")
+        self.clearance_hint.setText(text)
+        self._show_error("role", None)
+        self._show_error("clearance", None)
+
+    # -- checking as typed ---------------------------------------------------------------
     def _name_problem(self) -> str | None:
+        if self.user is not None:
+            return None
         try:
             check_user_name(self.name.text())
         except ValidationError as exc:
             return exc.errors[0].message if exc.errors else str(exc)
         return None
 
+    def _full_name_problem(self) -> str | None:
+        try:
+            clean_full_name(self.full_name.text())
+        except ValidationError as exc:
+            return exc.errors[0].message if exc.errors else str(exc)
+        return None
+
     def _check(self) -> None:
-        # A password holding the user's name (or full name) is weak: check it again.
-        self.fields.set_user_name(self.name.text(), (self.full_name.text().strip(),))
-        problem = self._name_problem() if self.name.text() else None
-        self.name_error.setText(problem or "")
-        self.name_error.setVisible(bool(problem))
+        if self.fields is not None:
+            # A password holding the user's name (or display name) is weak: check it again.
+            self.fields.set_user_name(self.name.text(), (self.full_name.text().strip(),))
+        self._show_error("user", self._name_problem() if self.name.text() else None)
+        self._show_error("full_name", self._full_name_problem())
+        self._show_error("password", None)
         self._update()
 
+    def _show_error(self, key: str, text: str | None) -> None:
+        label = self.errors[key]
+        label.setText(text or "")
+        label.setVisible(bool(text))
+
     def _update(self) -> None:
-        self.ok_button.setEnabled(not self._busy and self._name_problem() is None
-                                  and self.fields.acceptable())
+        ok = not self._busy and self._name_problem() is None and \
+            self._full_name_problem() is None
+        if self.fields is not None:
+            ok = ok and self.fields.acceptable()
+        self.ok_button.setEnabled(ok)
 
     def values(self) -> dict:
-        return {"name": self.name.text().strip(), "role": self.role.currentData(),
-                "clearance": self.clearance.currentData(), "password": self.fields.text(),
-                "full_name": self.full_name.text().strip(),
-                "one_time": self.one_time.isChecked()}
+        out = {"name": self.name.text().strip(), "role": self.role.currentData(),
+               "clearance": self.clearance.currentData(),
+               "full_name": self.full_name.text().strip()}
+        if self.fields is not None:
+            out.update(password=self.fields.text(), one_time=self.one_time.isChecked())
+        return out
 
+    # -- saving ----------------------------------------------------------------------------
     def submit(self) -> None:
         if self._busy or not self.ok_button.isEnabled():
             return
@@ -133,23 +212,47 @@ class AddUserDialog(QDialog):
         self._busy = True
         self._update()
         self.message.hide()
+        if self.user is None:
+            def job(desk):
+                return desk.users.add(v["name"], v["role"], v["clearance"], v["password"],
+                                      v["full_name"], one_time=v["one_time"])
+            done = lambda _c: self._finish(self.added, v["name"], v["one_time"])  # noqa: E731
+        else:
+            def job(desk):
+                return desk.users.update(v["name"], role=v["role"], clearance=v["clearance"],
+                                         full_name=v["full_name"])
+            done = lambda _c: self._finish(self.saved, v["name"])  # noqa: E731
+        run_for(self, self.runner, job, done, self._failed)
 
-        def job(desk):
-            return desk.users.add(v["name"], v["role"], v["clearance"], v["password"],
-                                  v["full_name"], one_time=v["one_time"])
-
-        self.runner.run(job, lambda _c: self._added(v["name"], v["one_time"]), self._failed)
-
-    def _added(self, name: str, one_time: bool) -> None:
+    def _finish(self, signal, *args) -> None:
         self._busy = False
-        self.added.emit(name, one_time)
+        signal.emit(*args)
         super().accept()
 
     def _failed(self, exc) -> None:
+        """Core refused: say so beside the field concerned; everything typed stays."""
         self._busy = False
-        self.message.setText(str(exc))
-        self.message.show()
+        placed = False
+        for error in getattr(exc, "errors", ()) or ():
+            key = error.field if error.field in self.errors else None
+            if key == "password" and self.fields is None:
+                key = None
+            if key is not None:
+                self._show_error(key, error.message)
+                placed = True
+        if not placed:
+            self.message.setText(str(exc))
+            self.message.show()
         self._update()
+        focus = {"user": self.name, "full_name": self.full_name, "role": self.role,
+                 "clearance": self.clearance}
+        for key, widget in focus.items():
+            if self.errors[key].isVisible():
+                widget.setFocus()
+                break
+        else:
+            if self.fields is not None and self.errors["password"].isVisible():
+                self.fields.password.setFocus()
 
     def accept(self) -> None:
         self.submit()
@@ -157,6 +260,43 @@ class AddUserDialog(QDialog):
     def reject(self) -> None:
         if not self._busy:
             super().reject()
+
+
+def role_description(role: str) -> str:
+    """What a role may do, in a sentence (core's permission table, access.PERMISSIONS)."""
+    texts = {
+        "clerk": QApplication.translate(
+            "UserDialog", "Keeps customer files, grades customers and submits assessments; "
+            "cannot approve them."),
+        "reviewer": QApplication.translate(
+            "UserDialog", "Approves or rejects submitted assessments and completes reviews; "
+            "cannot change files."),
+        "manager": QApplication.translate(
+            "UserDialog", "Keeps files, grades and approves (never their own grading), changes "
+            "settings and reads the audit log."),
+        "admin": QApplication.translate(
+            "UserDialog", "Everything a manager does, and manages users."),
+        "auditor": QApplication.translate(
+            "UserDialog", "Reads files and the audit log; changes nothing."),
+    }
+    return texts.get(role, "")
+
+
+def _hint(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(HINT_STYLE)
+    return label
+
+
+def _error_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label
 
 
 class UsersBox(QGroupBox):
@@ -170,13 +310,15 @@ class UsersBox(QGroupBox):
         super().__init__(self.tr("Users"), parent)
         self._runner = runner
         self._user = user
-        self.add_dialog: AddUserDialog | None = None
+        self.add_dialog: UserDialog | None = None
+        self.edit_dialog: UserDialog | None = None
         self.password_dialog: SetPasswordDialog | None = None
         self.progress: QProgressDialog | None = None
         self.rekey_result: dict | None = None
+        self._users: dict[str, UserInfo] = {}
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("users_table")
-        self.table.setHorizontalHeaderLabels([self.tr("User"), self.tr("Full name"),
+        self.table.setHorizontalHeaderLabels([self.tr("User"), self.tr("Display name"),
                                               self.tr("Role"), self.tr("Clearance"),
                                               self.tr("Active")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -184,11 +326,11 @@ class UsersBox(QGroupBox):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _index: self.edit_user())
         buttons = QHBoxLayout()
         self.buttons = {}
         for key, text, slot in (("add", self.tr("Add user…"), self.add_user),
-                                ("role", self.tr("Role…"), self.change_role),
-                                ("clearance", self.tr("Clearance…"), self.change_clearance),
+                                ("edit", self.tr("Change…"), self.edit_user),
                                 ("password", self.tr("Set password…"), self.set_password),
                                 ("disable", self.tr("Disable"), self.disable_user)):
             button = QPushButton(text)
@@ -213,6 +355,7 @@ class UsersBox(QGroupBox):
         self._runner.run(lambda desk: desk.users.list(), self._fill, self._error)
 
     def _fill(self, users) -> None:
+        self._users = {u.name: u for u in users}
         keep = self.selected(quiet=True)
         self.table.setRowCount(len(users))
         for row, u in enumerate(users):
@@ -247,13 +390,9 @@ class UsersBox(QGroupBox):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(str(exc))
 
-    def _done(self, _changes) -> None:
-        self._say(self.tr("Saved."))
-        self.refresh()
-
     # -- adding -------------------------------------------------------------------------
-    def add_user(self) -> AddUserDialog:
-        dialog = AddUserDialog(self._runner, self)
+    def add_user(self) -> UserDialog:
+        dialog = UserDialog(self._runner, self)
         dialog.added.connect(self._added)
         dialog.finished.connect(dialog.deleteLater)
         self.add_dialog = dialog
@@ -270,24 +409,22 @@ class UsersBox(QGroupBox):
         self.refresh()
 
     # -- changing -----------------------------------------------------------------------
-    def _choose(self, title: str, items: list[tuple[str, object]]):
-        labels = [text for text, _ in items]
-        text, ok = QInputDialog.getItem(self, title, title, labels, 0, False)
-        return dict(items)[text] if ok else None
-
-    def change_role(self) -> None:
+    def edit_user(self) -> UserDialog | None:
+        """Display name, role and clearance of the selected user, in the adding dialog."""
         name = self.selected()
-        role = name and self._choose(self.tr("Role"), [(role_label(r), r) for r in ROLES])
-        if role:
-            self._runner.run(lambda desk: desk.users.update(name, role=role), self._done,
-                             self._error)
-
-    def change_clearance(self) -> None:
-        name = self.selected()
-        level = self._choose(self.tr("Clearance"), clearance_choices()) if name else None
-        if level is not None:
-            self._runner.run(lambda desk: desk.users.update(name, clearance=level), self._done,
-                             self._error)
+        user = self._users.get(name) if name else None
+        if user is None:
+            return None
+        if not user.active:
+            self._say(self.tr("%1 is disabled.").replace("%1", name))
+            return None
+        dialog = UserDialog(self._runner, self, user)
+        dialog.saved.connect(lambda who: (self._say(self.tr("%1 was changed.")
+                                                    .replace("%1", who)), self.refresh()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.edit_dialog = dialog
+        dialog.open()
+        return dialog
 
     def set_password(self) -> SetPasswordDialog | None:
         name = self.selected()
