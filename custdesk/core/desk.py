@@ -18,7 +18,8 @@ from . import clock, i18n, integrity
 from .access import Access
 from .audit import AuditLog, head_path
 from .disclosure import Disclosure
-from .errors import AccessDenied, AuthenticationFailed, LogBroken, LoginThrottled, StoreError
+from .errors import (AccessDenied, AuthenticationFailed, CustdeskError, LogBroken,
+                     LoginThrottled, StoreError)
 from .fields import DEFAULT_FIELD_LEVELS, LEVELS
 from .files import private_dir, remove_stale_temps, tighten, touch_private
 from .keys import session as key_session
@@ -593,6 +594,20 @@ class Desk:
         except Exception:
             pass        # read-only, busy or damaged: the snapshot of the login stays
         self.db.close()
+
+    def log_out(self) -> None:
+        """End this session (switching user): the log-out is audited, the database closed and
+        this session's keys dropped from memory. A log that cannot be written (read-only,
+        full disk) does not keep anyone logged in."""
+        try:
+            with self.writing():
+                self.audit.append("logout", self.user.name)
+        except (CustdeskError, OSError, connection.DatabaseError):
+            pass
+        self.close()
+        self.keys.forget()
+        if hasattr(self, "old_file_key"):       # set by a rekey (keys.rotation)
+            self.old_file_key = None
 
     def __enter__(self) -> "Desk":
         return self

@@ -83,5 +83,13 @@ class Keyring:
                                                            reverse=True)]
         return cached
 
+    def forget(self) -> None:
+        """Drop every key this session held (a log-out): nothing here opens anything after.
+        Python cannot overwrite the bytes; with no reference left they are freed."""
+        self.personal = None
+        self.file_key = None
+        self.secrets.clear()
+        self._derived.clear()
+
     def levels_held(self) -> list[int]:
         return sorted(level for level in self.secrets if self.secrets[level])
