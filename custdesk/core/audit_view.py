@@ -159,7 +159,7 @@ DETAIL_LABELS: dict[str, tuple[str, str]] = {
 i18n.register({f"av.a.{code}": texts for code, texts in ACTIONS.items()})
 i18n.register({f"av.f.{key}": texts for key, texts in DETAIL_LABELS.items()})
 i18n.register({
-    "av.system": ("系统（自动）", "System (automatic)"),
+    "av.system": ("系统", "System"),
     "av.hidden": ("（涉及超出您密级的档案，不予显示）",
                   "(concerns a file above your clearance: not shown)"),
     "av.yes": ("是", "yes"), "av.no": ("否", "no"),

@@ -42,9 +42,6 @@ i18n.register({
     "exports.kind.reviews": ("复审计划表", "review schedule"),
     "exports.kind.portfolio": ("客户组合概况", "portfolio summary"),
     "exports.kind.audit": ("审计记录", "audit trail"),
-    # How the audit trail names the steps of an export (see reports/trail.py).
-    "at.a.report.reserve": ("预留报告编号", "report number reserved"),
-    "at.a.report.void": ("报告编号作废（报告未生成）", "report number voided (report not made)"),
 })
 
 KINDS = ("customer", "reviews", "portfolio", "audit")

@@ -348,23 +348,43 @@ def test_trail_lists_the_newest_entries_and_says_so_when_cut(desk, monkeypatch):
 def test_trail_in_english(desk):
     text = pdf_text(export.audit(desk, lang="en").data)
     for heading in ("Audit Trail", "1. Audit chain verification", "2. Entries",
-                    "The audit chain is intact", "file created", "Page 1 of"):
+                    "The audit chain is intact", "File created", "Page 1 of"):
         assert has(text, heading), heading
     assert "审计链校验" not in text
 
 
 def test_trail_summaries_are_short_and_keep_masks():
+    from custdesk.core import audit_view
     long = {"note": "很长的说明" * 100}
-    assert len(trail.summary_text(long)) == trail.SUMMARY_CHARS
-    assert trail.summary_text(long).endswith("…")
-    shown = trail.summary_text({"fields": {"name": "张伟", "id_number": "***"}, "extra": None})
-    assert shown == "name: 张伟; id_number: ***; extra: —"
-    assert trail.summary_text({"phone": {"before": "***", "after": "***"}}) == "phone: *** → ***"
-    # Phones reach the report masked by core (audit.entries), never masked here.
-    assert trail.summary_text({"phone": "187****6294"}) == "phone: 187****6294"
-    assert trail.summary_text({"approved_limit": 47000000, "grade": "BBB"}) == \
-        "approved_limit: ¥470,000.00; grade: BBB"
-    assert trail.summary_text({}) == ""
+    with i18n.using("zh"):
+        assert len(audit_view.details("review.done", long)) == audit_view.DETAIL_CHARS
+        assert audit_view.details("review.done", long).endswith("…")
+        shown = audit_view.details("customer.add", {"fields": {"name": "张伟",
+                                                              "id_number": "***"}})
+        assert shown == "名称: 张伟；证件号码: ***"
+        assert audit_view.details("customer.edit", {"phone": {"before": "***", "after": "***"}}) \
+            == "电话: *** → ***"
+        # Phones reach the report masked by core (audit.entries), never masked here.
+        assert audit_view.details("record.add", {"phone": "187****6294"}) == "电话: 187****6294"
+        assert audit_view.details("assessment.approve",
+                                  {"approved_limit": 47000000, "grade": "BBB"}) == \
+            "等级: BBB；核定额度: ¥470,000.00"
+        assert audit_view.details("login", {}) == ""
+
+
+def test_trail_names_operations_and_files_and_shows_money_in_yuan(open_as):
+    boss = open_as(ADMIN)
+    public = _code_of(boss, PUBLIC_NAME)
+    with i18n.using("zh"):
+        data = trail.gather(boss, public)
+    objects = [row[4] for row in data.rows]
+    assert objects[0] == f"{public} {PUBLIC_NAME}"
+    assert any(o.startswith(f"{public} {PUBLIC_NAME} · 交易记录 #") for o in objects)
+    text = pdf_text(export.audit(boss, customer=public, lang="zh").data)
+    assert has(text, "建立档案") and has(text, "新增记录")
+    assert "record.add" not in text and "transactions#" not in text
+    assert has(text, "交易记录 #") and not re.search(r"\d{4}-\d\d-\d\dT\d\d", text)
+    assert has(text, "¥45,000.00") and "4500000" not in squeeze(text)
 
 
 # -- every report: byte-stable, registered ------------------------------------------------
