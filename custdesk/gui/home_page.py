@@ -72,8 +72,9 @@ class Section:
 class HomePage(QWidget):
     """Three sections, the notice bar and the calendar export."""
 
-    #: a file should be opened (double-click, Enter, Open file)
-    open_customer = Signal(str)
+    #: a file should be opened (double-click, Enter, Open file) on the part that brought the
+    #: user: (code, "reviews" or "warning", the warning's id or None)
+    open_customer = Signal(str, str, object)
     #: overdue reviews plus red warnings (the navigation shows it)
     count_changed = Signal(int)
     #: the counts of the newest read: overdue, due_soon, hold, red, orange, yellow
@@ -316,7 +317,11 @@ class HomePage(QWidget):
 
     def _activate(self, section: Section, row: int) -> None:
         if 0 <= row < len(section.rows):
-            self.open_customer.emit(section.rows[row]["code"])
+            item = section.rows[row]
+            if section is self.warnings:
+                self.open_customer.emit(item["code"], "warning", item["id"])
+            else:
+                self.open_customer.emit(item["code"], "reviews", None)
 
     def open_current(self) -> None:
         self._activate(self._current, self._current.table.currentRow())
@@ -356,7 +361,9 @@ class HomePage(QWidget):
             self.warning_dialog.close()
             self.warning_dialog.deleteLater()
         dialog = WarningDialog(self._runner, self.warnings.rows[row], self, can_open_file=True)
-        dialog.open_customer.connect(lambda code: (dialog.accept(), self.open_customer.emit(code)))
+        warning_id = self.warnings.rows[row]["id"]
+        dialog.open_customer.connect(lambda code: (dialog.accept(), self.open_customer.emit(
+            code, "warning", warning_id)))
         self.warning_dialog = dialog
         dialog.open()
         return dialog

@@ -74,7 +74,9 @@ class MainWindow(QMainWindow):
         self._add_area("customers", self.tr("Customer files"), "customers", self.customer_tabs)
         if allowed(user.role, "assessment.approve"):
             self.approvals_page = ApprovalsPage(runner)
-            self.approvals_page.open_customer.connect(self.open_customer)
+            # An approval opens the file on its grading, where the assessment is.
+            self.approvals_page.open_customer.connect(
+                lambda code: self.open_customer(code, "grading"))
             # The app icon (a file with a tick) until the set has an approvals icon.
             self._add_area("approvals", self.tr("Approvals"), "app", self.approvals_page)
             self.approvals_page.count_changed.connect(self._show_approvals_count)
@@ -144,6 +146,8 @@ class MainWindow(QMainWindow):
         self.export_action = action(self.tr("Export customer data…"), "export", "Ctrl+E",
                                     self.export_customers,
                                     allowed(self.user.role, "report.export"))
+        self.backup_action = action(self.tr("Back up now…"), "save", None, self.back_up_now,
+                                    allowed(self.user.role, "backup.create"))
         self.lock_action = action(self.tr("Lock"), "lock", "Ctrl+L", self.lock_requested.emit)
         self.quit_action = action(self.tr("Quit"), "quit", QKeySequence.Quit, self.close)
         about = action(self.tr("About custdesk"), None, None, self.about)
@@ -154,6 +158,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
@@ -202,16 +207,28 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def back_up_now(self) -> None:
+        """文件 › 立即备份…: the list of backups in view, then a backup (it asks for a label)."""
+        self.show_area("settings")
+        self.settings_page.show_backups()
+        self.settings_page.backups.backup_now()
+
     def editors(self) -> list[CustomerEditor]:
         return [self.customer_tabs.widget(i) for i in range(1, self.customer_tabs.count())]
 
-    def open_customer(self, code: str) -> None:
+    def open_customer(self, code: str, part: str | None = None, warning_id=None) -> None:
+        """Open the file (or bring its tab forward) on ``part``, what brought the user: a
+        review ("reviews"), one warning ("warning", with its id) or an approval ("grading")."""
         self.show_area("customers")
         for index, editor in enumerate(self.editors(), start=1):
             if editor.code == code:
                 self.customer_tabs.setCurrentIndex(index)
-                return
-        self._add_editor(CustomerEditor(self.runner, code), code)
+                break
+        else:
+            editor = CustomerEditor(self.runner, code)
+            self._add_editor(editor, code)
+        if part:
+            editor.show_part(part, warning_id)
 
     def new_customer(self, kind: str) -> None:
         self.show_area("customers")

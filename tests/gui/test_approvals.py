@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from custdesk.core.errors import AccessDenied
 from custdesk.gui.grading.approval_detail import ReasonDialog
@@ -69,7 +70,7 @@ def test_a_reviewer_sees_the_submitted_assessment_and_approves_it(queued, review
     assert page.summary.text() == "Waiting for your decision: 1"
     # The first item is on view: its breakdown and the recommended limit to approve.
     assert page.current_item()["id"] == assessment
-    assert page.stack.currentWidget() is page.assessment_view
+    assert page.current_view() is page.assessment_view
     assert page.assessment_view.grade_label.text() == grade
     assert page.assessment_view.table.rowCount() > 0
     flags = page.assessment_view.flags_label.text()    # what is missing, and why it was sent
@@ -89,20 +90,137 @@ def test_a_reviewer_sees_the_submitted_assessment_and_approves_it(queued, review
     assert page.items == [] and page.table.rowCount() == 0
     assert counts[-1] == 0
     assert page.message.text().startswith("Approved") and not page.message.isHidden()
-    assert page.stack.currentWidget() is page.empty
+    assert page.current_view() is page.empty
 
 
-def test_a_refused_amount_is_shown_and_kept_for_correcting(queued, reviewer, qtbot, monkeypatch):
+def test_a_refused_amount_is_shown_next_to_it_and_kept_for_correcting(queued, reviewer, qtbot,
+                                                                     monkeypatch):
     code, assessment, _recommended = queued
     page = open_page(reviewer, qtbot)
     monkeypatch.setattr(page, "confirm", lambda title, text: True)
     page.limit_edit.setText("十二千")
     page.approve_current()
     settle(reviewer, qtbot)
-    assert not page.message.isHidden() and page.message.text()   # core's words
+    assert page.limit_note.text() and page.message.isHidden()   # core's words, by the field
+    assert page.limit_edit.property("invalid")
     assert page.limit_edit.text() == "十二千"
     assert [i["id"] for i in page.items] == [assessment]
     assert call(reviewer, qtbot, lambda d: d.grading.credit(code))["grade"] is None
+    page.limit_edit.setText("12,000")          # corrected: the refusal goes
+    assert page.limit_note.text() == "" and not page.limit_edit.property("invalid")
+
+
+def audit_summaries(runner, qtbot, code: str, action: str) -> list[dict]:
+    entries = call(runner, qtbot, lambda d: d.audit.entries(customer=code))
+    return [e["summary"] for e in entries if e["action"] == action]
+
+
+def test_approving_above_the_recommendation_takes_its_reason_from_the_bar(queued, reviewer, qtbot,
+                                                                         monkeypatch):
+    code, assessment, recommended = queued
+    page = open_page(reviewer, qtbot)
+    asked = []
+    monkeypatch.setattr(page, "confirm", lambda title, text: asked.append(text) or True)
+    # At the recommendation a reason is optional: the note says when it is needed.
+    assert not page.reason_edit.isHidden() and page.reason_edit.isEnabled()
+    assert not page.reason_required() and not page.reason_edit.property("invalid")
+    assert f"¥{recommended // 100:,}.00" in page.reason_note.text()
+    above = recommended // 100 + 5_000
+    page.limit_edit.setText(f"{above:,}")
+    assert page.reason_required() and page.reason_edit.property("invalid")
+    assert "reason is required" in page.reason_note.text()
+    # Without a reason: refused next to the field in core's words, nothing asked or stored.
+    qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+    settle(reviewer, qtbot)
+    assert asked == [] and page.reason_note.text() == "请填写理由"
+    assert call(reviewer, qtbot, lambda d: d.grading.get(assessment))["status"] == "submitted"
+    # With a reason: approved at the typed limit, and the reason is in the audit log.
+    page.reason_edit.setText("  有足额银行保函 ")
+    assert page.reason_note.text() != "请填写理由" and not page.reason_edit.property("invalid")
+    qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+    settle(reviewer, qtbot)
+    assert len(asked) == 1 and "有足额银行保函" in asked[0] and f"{above:,}" in asked[0]
+    decided = call(reviewer, qtbot, lambda d: d.grading.get(assessment))
+    assert decided["status"] == "approved" and decided["approved_limit"] == above * 100
+    assert decided["decision_reason"] == "有足额银行保函"
+    [summary] = audit_summaries(reviewer, qtbot, code, "assessment.approve")
+    assert summary["reason"] == "有足额银行保函" and summary["approved_limit"] == above * 100
+    assert page.items == [] and page.message.text().startswith("Approved")
+    assert page.reason_edit.text() == ""             # nothing left over for the next item
+
+
+def test_a_reason_typed_in_the_bar_starts_the_rejection(queued, reviewer, qtbot, monkeypatch):
+    code, assessment, _recommended = queued
+    page = open_page(reviewer, qtbot)
+    page.reason_edit.setText("收入证明过期")
+    shown = []
+
+    def answer(dialog):
+        shown.append(dialog.reason())
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(ReasonDialog, "exec", answer)
+    page.reject_current()
+    settle(reviewer, qtbot)
+    assert shown == ["收入证明过期"]
+    assert call(reviewer, qtbot, lambda d: d.grading.get(assessment))["decision_reason"] \
+        == "收入证明过期"
+    [summary] = audit_summaries(reviewer, qtbot, code, "assessment.reject")
+    assert summary["reason"] == "收入证明过期"
+
+
+def test_the_approver_sees_exposure_utilisation_and_open_warnings(queued, runner, reviewer, qtbot):
+    code, first, _recommended = queued
+    call(reviewer, qtbot, lambda d: d.grading.approve(first, "10000"))
+    call(runner, qtbot, lambda d: d.records.add(code, "transactions", {
+        "kind": "invoice", "occurred_on": "2026-01-05", "amount": "9500"}))
+    call(runner, qtbot, lambda d: d.records.add(code, "litigation", {
+        "case_no": "(2025)京0105民初1234号", "role": "defendant", "amount": "30000",
+        "filed_on": "2025-06-01"}))
+    second = call(runner, qtbot, lambda d: d.grading.assess(code).id)
+    call(runner, qtbot, lambda d: d.grading.submit(second, missing_reason="资料待补"))
+    page = open_page(reviewer, qtbot)
+    assert page.current_item()["id"] == second and page.current_view() is page.assessment_view
+    values = page.facts.values
+    assert values["current"].text() == "¥10,000.00"
+    assert values["exposure"].text() == "¥9,500.00"
+    assert values["used_now"].text() == "95%"
+    proposed = page.proposed_limit()
+    assert values["used_proposed"].text() == \
+        f"{9_500_00 / proposed:.0%} of ¥{proposed // 100:,}.00"
+    page.limit_edit.setText("5,000")                 # typed: the share follows, red above 100%
+    assert values["used_proposed"].text() == "190% of ¥5,000.00"
+    assert "d32f2f" in values["used_proposed"].styleSheet()
+    page.limit_edit.setText("20,000")
+    assert values["used_proposed"].text() == "48% of ¥20,000.00"
+    assert "d32f2f" not in values["used_proposed"].styleSheet()
+    rows = {row[1]: row for row in page.facts.warning_rows()}
+    # severity in words, in core's language (Chinese by default)
+    assert rows["额度使用率高"][0] == "橙色" and "¥9,500.00" in rows["额度使用率高"][2]
+    litigation = rows["新增涉诉"]
+    assert litigation[0] == "红色"   # a claim above a fifth of the limit
+    # The case number is quoted masked, as everywhere outside the file's own record.
+    assert "1234" not in litigation[2] and "***" in litigation[2]
+    assert page.facts.warnings_title.text() == f"Open warnings: {len(rows)}"
+    # Missing inputs and the assessor's reason for them are still shown.
+    flags = page.assessment_view.flags_label.text()
+    assert "资料待补" in flags and not page.assessment_view.flags_label.isHidden()
+
+
+def test_an_approver_not_cleared_for_what_an_assessment_reads_is_not_shown_it(
+        queued, runner, make_runner, qtbot):
+    code, assessment, _recommended = queued
+    # An individual's income levelled 机密: the reviewer (秘密) may not read what the
+    # assessment read, so core does not queue it for them and none of its figures reach
+    # their page; the manager (机密) sees it with its facts.
+    call(runner, qtbot, lambda d: d.settings.set_field_level("income", "secret"))
+    reviewer = make_runner("reviewer")
+    page = open_page(reviewer, qtbot)
+    assert page.items == [] and page.current_view() is page.empty
+    assert page.facts.isHidden() and page.summary.text() == "Waiting for your decision: 0"
+    manager = make_runner("manager")
+    page = open_page(manager, qtbot)
+    assert [i["id"] for i in page.items] == [assessment]
+    assert not page.facts.isHidden() and page.facts.values["exposure"].text() == "¥0.00"
 
 
 def test_the_assessor_sees_their_own_item_but_cannot_decide_it(queued, runner, qtbot, monkeypatch):
@@ -135,7 +253,8 @@ def test_rejecting_needs_a_reason(queued, reviewer, qtbot, monkeypatch):
     monkeypatch.setattr(page, "ask_reason", lambda what: "  ")
     page.reject_current()
     settle(reviewer, qtbot)
-    assert "请填写理由" in page.message.text()           # core's refusal, in the user's language
+    # core's refusal, in the user's language, under the reason field
+    assert page.reason_note.text() == "请填写理由" and page.message.isHidden()
     assert [i["id"] for i in page.items] == [assessment]
     assert call(reviewer, qtbot, lambda d: d.grading.list(code))[0]["status"] == "submitted"
 
@@ -172,14 +291,16 @@ def test_a_limit_change_shows_both_limits_and_is_decided(queued, runner, reviewe
     assert [(i["type"], i["id"]) for i in page.items] == [("limit_change", change)]
     assert row_texts(page, 0)[TYPE] == "Limit change"
     assert row_texts(page, 0)[LIMIT] == "¥10,000.00 → ¥20,000.00"
-    assert page.stack.currentWidget() is page.change_view
+    assert page.current_view() is page.change_view
     assert page.limit_edit.isHidden()
     values = page.change_view.values
     assert values["current"].text() == "¥10,000.00"
     assert values["requested"].text().startswith("¥20,000.00")
     assert values["reason"].text() == "旺季备货"
-    assert "¥5,000.00" in values["exposure"].text() and "50%" in values["exposure"].text() \
-        and "25%" in values["exposure"].text()
+    facts = page.facts.values      # what is owed, as a share of each limit
+    assert facts["exposure"].text() == "¥5,000.00"
+    assert facts["used_now"].text() == "50%"
+    assert facts["used_proposed"].text() == "25% of ¥20,000.00"
     monkeypatch.setattr(page, "confirm", lambda title, text: True)
     page.approve_current()
     settle(reviewer, qtbot)
@@ -217,6 +338,8 @@ def test_the_window_lists_approvals_with_a_count_for_deciders_only(queued, revie
     window.approvals_page.open_customer.emit(queued[0])
     assert window.pages.currentWidget() is window.customer_tabs
     assert [e.code for e in window.editors()] == [queued[0]]
+    editor = window.editors()[0]                      # on the grading, where the assessment is
+    assert editor.tabs.currentWidget().isAncestorOf(editor.grading)
 
     clerk = make_runner("clerk")
     clerk_window = MainWindow(clerk, call(clerk, qtbot, lambda d: d.user), db_path)

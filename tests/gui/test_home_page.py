@@ -135,12 +135,12 @@ def test_double_click_and_enter_open_the_file(firm, runner, qtbot):
     with qtbot.waitSignal(page.open_customer, timeout=5_000) as opened:
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert opened.args == [firm["soon"]]
+    assert opened.args == [firm["soon"], "reviews", None]
     page.overdue.table.setCurrentCell(1, 0)
     with qtbot.waitSignal(page.open_customer, timeout=5_000) as opened:
         QApplication.sendEvent(page.overdue.table, QKeyEvent(
             QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier))
-    assert opened.args == [firm["first"]]          # row 1: 李娜 then 张伟 (same day, pinyin)
+    assert opened.args == [firm["first"], "reviews", None]          # row 1: 李娜 then 张伟 (same day, pinyin)
 
 
 def test_the_context_menu_handles_a_warning_or_opens_its_file(firm, runner, qtbot):
@@ -151,7 +151,7 @@ def test_the_context_menu_handles_a_warning_or_opens_its_file(firm, runner, qtbo
     assert [a.text() for a in actions] == ["Handle warning…", "Open file"]
     with qtbot.waitSignal(page.open_customer, timeout=5_000) as opened:
         actions[1].trigger()
-    assert opened.args == [firm["late"]]
+    assert opened.args == [firm["late"], "warning", page.warnings.rows[row]["id"]]
     actions[0].trigger()
     dialog = page.warning_dialog
     assert dialog is not None and dialog.warning["id"] == page.warnings.rows[row]["id"]
@@ -220,7 +220,7 @@ def test_the_navigation_counts_overdue_reviews_and_red_warnings(firm, runner, db
     call(runner, qtbot, lambda d: d.reviews.done(firm["late"], "资料齐全，无变化"))
     qtbot.waitUntil(lambda: item.text() == "Today (4)", timeout=T)
     # Opening from the page opens the file in the customer area.
-    window.home_page.open_customer.emit(firm["soon"])
+    window.home_page.open_customer.emit(firm["soon"], "reviews", None)
     assert window.pages.currentWidget() is window.customer_tabs
     assert [e.code for e in window.editors()] == [firm["soon"]]
     settle(runner, qtbot)
@@ -322,3 +322,40 @@ def test_the_first_read_of_a_new_day_runs_the_days_warning_check(runner, qtbot):
     assert [(w["code"], w["rule"], w["severity"]) for w in page.warnings.rows
             if w["severity"] == "red"] == [(code, "review_overdue", "red")]
     assert call(runner, qtbot, lambda d: d.settings.get("warnings.checked_on")) == "2027-01-05:3"
+
+
+def test_a_file_opened_from_the_page_shows_what_brought_the_user(firm, runner, db_path, qtbot):
+    """A review opens the file on 复审与预警; a warning there with that warning selected
+    (also when the file is open already); an approval opens it on the grading."""
+    from custdesk.gui.main_window import MainWindow
+    window = MainWindow(runner, call(runner, qtbot, lambda d: d.user), db_path)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.home_page
+    qtbot.waitUntil(lambda: bool(page.warnings.rows), timeout=T)
+    page.overdue.table.setCurrentCell(0, 0)
+    page.open_current()
+    editor = window.customer_tabs.currentWidget()
+    assert editor.code == page.overdue.rows[0]["code"]
+    assert editor.tabs.currentWidget().isAncestorOf(editor.reviews)
+    window.show_area("home")
+    # A warning of another file: its row selected once the tab has read the file.
+    row = next(i for i, w in enumerate(page.warnings.rows) if w["code"] == firm["late"])
+    wanted = page.warnings.rows[row]["id"]
+    page.warnings.table.setCurrentCell(row, 0)
+    QApplication.sendEvent(page.warnings.table, QKeyEvent(
+        QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier))
+    editor = window.customer_tabs.currentWidget()
+    assert editor.code == firm["late"] and editor.tabs.currentWidget().isAncestorOf(editor.reviews)
+    qtbot.waitUntil(lambda: editor.reviews.current_warning() is not None, timeout=T)
+    assert editor.reviews.current_warning()["id"] == wanted
+    # The same file again, from its basic tab: brought forward on the warning.
+    editor.tabs.setCurrentIndex(0)
+    editor.reviews.warnings_table.setCurrentCell(-1, 0)
+    window.open_customer(firm["late"], "warning", wanted)
+    assert len(window.editors()) == 2 and window.customer_tabs.currentWidget() is editor
+    assert editor.tabs.currentWidget().isAncestorOf(editor.reviews)
+    assert editor.reviews.current_warning()["id"] == wanted
+    window.open_customer(firm["late"], "grading")
+    assert editor.tabs.currentWidget().isAncestorOf(editor.grading)
+    settle(runner, qtbot)

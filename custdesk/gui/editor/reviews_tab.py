@@ -60,6 +60,7 @@ class ReviewsTab(QWidget):
         self._busy = False
         self.dialog = None                       # the review dialog open, if any
         self.warning_dialog: WarningDialog | None = None
+        self._wanted_warning: int | None = None      # to select once the warnings are read
 
         review_box = QGroupBox(self.tr("Review"), self)
         self.values: dict[str, QLabel] = {}
@@ -184,6 +185,8 @@ class ReviewsTab(QWidget):
         self._show_state(data["state"])
         self._fill_events(data["events"])
         self._fill_warnings(data["warnings"])
+        if self._wanted_warning is not None:
+            self.select_warning(self._wanted_warning)
         self._update_buttons()
         self.loaded.emit()
 
@@ -263,6 +266,19 @@ class ReviewsTab(QWidget):
         self.warnings_box.setTitle(self.tr("Warnings (open: %1, all: %2)")
                                    .replace("%1", str(open_count))
                                    .replace("%2", str(len(warnings))))
+
+    def select_warning(self, warning_id: int) -> bool:
+        """Make that warning the current row; before the tab has read the file's warnings,
+        as soon as it has. Whether it is selected now."""
+        ids = [w["id"] for w in self.data.get("warnings") or []]
+        if self.data.get("code") != self.code or warning_id not in ids:
+            self._wanted_warning = warning_id
+            return False
+        self._wanted_warning = None
+        row = ids.index(warning_id)
+        self.warnings_table.setCurrentCell(row, 0)
+        self.warnings_table.scrollToItem(self.warnings_table.item(row, 0))
+        return True
 
     def current_warning(self) -> dict | None:
         row = self.warnings_table.currentRow()

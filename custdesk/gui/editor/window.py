@@ -171,6 +171,20 @@ class CustomerEditor(QWidget):
         self.addAction(action)
         return action
 
+    def show_part(self, part: str, warning_id: int | None = None) -> None:
+        """Bring forward the tab of what brought the user to the file: "reviews" (a review
+        due), "warning" (that warning selected in the reviews tab) or "grading" (an approval)."""
+        page = self.grading if part == "grading" else self.reviews
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if tab is page or tab.isAncestorOf(page):
+                self.tabs.setCurrentIndex(index)
+                if part == "warning" and isinstance(tab, QScrollArea):
+                    tab.ensureWidgetVisible(self.reviews.warnings_box)
+                break
+        if part == "warning" and warning_id is not None:
+            self.reviews.select_warning(int(warning_id))
+
     def _set_tabs_enabled(self, enabled: bool) -> None:
         for index in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(index, enabled)
