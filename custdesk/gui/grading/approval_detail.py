@@ -1,5 +1,6 @@
-"""The parts of the approval page that show one item: a limit change with what the
-customer owes, and the dialog asking why an item is rejected."""
+"""The parts of the approval page that show one item: a limit change, and the dialog
+asking why an item is rejected. (What the customer owes and its warnings are shown for
+every item by ``approval_context.DecisionFacts``.)"""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
                                QVBoxLayout, QWidget)
 
 from ...core import clock
-from ...core.grading.limits import utilisation
 from ...core.grading.scale import risk_label
 from ...core.validation import format_money
 from .breakdown import DASH, money
@@ -21,16 +21,11 @@ def local_time(stamp: str | None) -> str:
     return clock.local_text(stamp) or DASH
 
 
-def share(fen: int | None, limit: int | None) -> str:
-    value = utilisation(fen or 0, limit)
-    return DASH if value is None else f"{value:.0%}"
-
-
 class ReasonDialog(QDialog):
     """Why an item is rejected. OK stays off until something is written (core requires a
     reason as well, so a reason typed elsewhere is checked the same way)."""
 
-    def __init__(self, what: str, parent: QWidget | None = None):
+    def __init__(self, what: str, parent: QWidget | None = None, reason: str = ""):
         super().__init__(parent)
         self.setObjectName("reject_dialog")
         self.setWindowTitle(self.tr("Reject"))
@@ -40,11 +35,12 @@ class ReasonDialog(QDialog):
         self.edit = QPlainTextEdit(self)
         self.edit.setObjectName("reject_reason")
         self.edit.setTabChangesFocus(True)
+        self.edit.setPlainText(reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, parent=self)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Reject"))
-        self.ok_button.setEnabled(False)
+        self.ok_button.setEnabled(bool(self.reason()))
         self.edit.textChanged.connect(
             lambda: self.ok_button.setEnabled(bool(self.reason())))
         buttons.accepted.connect(self.accept)
@@ -60,16 +56,15 @@ class ReasonDialog(QDialog):
 
 
 class LimitChangeView(QWidget):
-    """A requested limit change: current and new limit, the reason given, and what the
-    customer owes now as a share of each limit (the question the decider asks)."""
+    """A requested limit change: current and new limit, and the reason given."""
 
-    FIELDS = ("grade", "current", "requested", "exposure", "reason", "requested_by")
+    FIELDS = ("grade", "current", "requested", "reason", "requested_by")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("limit_change_view")
         captions = (self.tr("Grade:"), self.tr("Current limit:"), self.tr("Requested limit:"),
-                    self.tr("Exposure:"), self.tr("Reason:"), self.tr("Requested by:"))
+                    self.tr("Reason:"), self.tr("Requested by:"))
         form = QFormLayout(self)
         self.values: dict[str, QLabel] = {}
         for key, caption in zip(self.FIELDS, captions):
@@ -83,7 +78,7 @@ class LimitChangeView(QWidget):
         font.setBold(True)
         self.values["requested"].setFont(font)
 
-    def show_change(self, item: dict, credit: dict | None) -> None:
+    def show_change(self, item: dict) -> None:
         risk = risk_label(item.get("risk_level"))
         self.values["grade"].setText(f"{item['grade']}（{risk}）" if item.get("grade") and risk
                                      else item.get("grade") or DASH)
@@ -91,14 +86,6 @@ class LimitChangeView(QWidget):
         new, old = item["amount"], item.get("current_limit")
         change = "" if old is None else f"  ({'+' if new >= old else '-'}{format_money(abs(new - old))})"
         self.values["requested"].setText(money(new) + change)
-        if credit is None:
-            self.values["exposure"].setText(self.tr("Loading…"))
-        else:
-            exposure = credit.get("exposure") or 0
-            self.values["exposure"].setText(
-                self.tr("%1 — %2 of the current limit, %3 of the requested one")
-                .replace("%1", money(exposure)).replace("%2", share(exposure, old))
-                .replace("%3", share(exposure, new)))
         self.values["reason"].setText(item.get("reason") or DASH)
         self.values["requested_by"].setText(
             f"{item.get('requested_by') or DASH} · {local_time(item.get('requested_at'))}")

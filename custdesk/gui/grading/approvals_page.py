@@ -4,24 +4,34 @@ The queue is ``desk.grading.queue()``: what lies within the user's clearance, ol
 first. The user's own items are listed too, greyed, so that someone who both assesses
 and decides sees them waiting; the buttons stay off for them (four eyes: core refuses
 as well, and logs the attempt). Every database call runs on the runner, and the page
-reloads whenever a change touches grading.
+reloads whenever a change touches grading or warnings.
+
+Laid out for a 1366×768 laptop: the queue and the item on view share a splitter, the
+item scrolls as one page (its facts, then the assessment), and the decision bar (limit,
+reason, buttons) stays below both, always on screen.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QMessageBox, QPushButton, QScrollArea, QSplitter, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ...core.validation import format_money
+from ...core.errors import ValidationError
+from ...core.i18n import tr as core_text   # named apart from tr(): lupdate reads only Qt strings
+from ...core.validation import format_money, parse_money
 from ..editor.jobs import list_table, message_label, run_for, show_message
+from .approval_context import DecisionFacts, keep_fitted, load_facts
 from .approval_detail import LimitChangeView, ReasonDialog, local_time
 from .breakdown import DASH, AssessmentView, money
+from .standing import ERROR_STYLE
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 OWN_COLOUR = QColor("#8a96a3")     # the palette's placeholder grey: there, but not for you
+NOTE_STYLE = "color: #5b6b7c;"
+ABOVE_STYLE = "color: #ef6c00;"
 TYPE, CODE, NAME, GRADE, LIMIT, BY, AT = range(7)
 
 
@@ -30,8 +40,17 @@ def item_key(item: dict) -> tuple[str, int]:
     return item["type"], item["id"]
 
 
+def typed_amount(text: str) -> int | None:
+    """The amount typed, in fen; None when it is not (yet) an amount. Only for showing what
+    it would mean: core parses the same text again when deciding, and says what is wrong."""
+    try:
+        return parse_money(text) if text.strip() else None
+    except Exception:       # noqa: BLE001 - a half-typed amount is simply no amount yet
+        return None
+
+
 class ApprovalsPage(QWidget):
-    """The queue (above) and the item on view with its decision buttons (below)."""
+    """The queue (above), the item on view (below, scrolling) and the decision bar."""
 
     #: a file should be opened (double-click, or the Open file button)
     open_customer = Signal(str)
@@ -47,6 +66,7 @@ class ApprovalsPage(QWidget):
         self._shown_key: tuple[str, int] | None = None
         self._busy = False
         self._filling = False
+        self._refusal: dict[str, str] = {}      # field -> core's refusal, until edited
 
         title = QLabel(self.tr("Approvals"), self)
         title.setProperty("role", "title")
@@ -67,30 +87,36 @@ class ApprovalsPage(QWidget):
             self.tr("Type"), self.tr("Code"), self.tr("Name"), self.tr("Grade · score"),
             self.tr("Limit"), self.tr("Requested by"), self.tr("Requested on")])
         self.table.setWordWrap(False)
-        self.table.setMinimumHeight(120)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        # the header and about three rows, at the least
+        self.table.setMinimumHeight(4 * self.table.verticalHeader().defaultSectionSize() + 8)
         self.table.setAlternatingRowColors(True)
         self.table.currentCellChanged.connect(lambda *_: self._selection_changed())
         self.table.cellDoubleClicked.connect(lambda row, _col: self._open_row(row))
 
         # The queue above, the item below: the queue's columns need the full width, and
-        # an assessment's factors and bars read best wide.
+        # an assessment's factors and bars read best wide. The queue starts at about four
+        # rows, so that on a 768-pixel screen most of the height goes to the item.
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self._detail_pane())
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([200, 600])
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([6 * self.table.verticalHeader().defaultSectionSize(), 600])
         self.splitter.setChildrenCollapsible(False)
 
+        self.message = message_label(self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self._decision_bar())
+        layout.addWidget(self.message)
         runner.changed.connect(self._on_changed)
         self._show_item(None)
         self.refresh()
 
     def _detail_pane(self) -> QWidget:
+        """The item's heading (always in sight), then its facts and breakdown, scrolling."""
         pane = QWidget(self)
         self.heading = QLabel(pane)
         self.heading.setObjectName("approval_heading")
@@ -104,45 +130,90 @@ class ApprovalsPage(QWidget):
         self.own_note.setObjectName("own_note")
         self.own_note.setWordWrap(True)
         self.own_note.setStyleSheet("color: #ef6c00;")
-        self.empty = QLabel(self.tr("Nothing waits for a decision."), pane)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.assessment_view = AssessmentView(pane)
-        self.change_view = LimitChangeView(pane)
-        self.stack = QStackedWidget(pane)
-        for widget in (self.empty, self.assessment_view, self.change_view):
-            self.stack.addWidget(widget)
 
-        self.limit_caption = QLabel(self.tr("Approved limit (yuan):"), pane)
-        self.limit_edit = QLineEdit(pane)
-        self.limit_edit.setObjectName("approved_limit")
-        self.limit_edit.setMaximumWidth(160)
-        self.limit_edit.setToolTip(self.tr("Defaults to the recommended limit; type another "
-                                           "amount to approve a different one."))
-        self.limit_caption.setBuddy(self.limit_edit)
-        self.approve_button = QPushButton(self.tr("Approve"), pane)
-        self.approve_button.setObjectName("approve_button")
-        self.approve_button.clicked.connect(self.approve_current)
-        self.reject_button = QPushButton(self.tr("Reject…"), pane)
-        self.reject_button.setObjectName("reject_button")
-        self.reject_button.clicked.connect(self.reject_current)
-        self.open_button = QPushButton(self.tr("Open file"), pane)
-        self.open_button.clicked.connect(lambda: self._open_row(self.table.currentRow()))
-        bar = QHBoxLayout()
-        bar.addWidget(self.limit_caption)
-        bar.addWidget(self.limit_edit)
-        bar.addStretch(1)
-        for button in (self.open_button, self.reject_button, self.approve_button):
-            bar.addWidget(button)
-        self.message = message_label(pane)
+        body = QWidget()
+        body.setObjectName("approval_body")
+        self.empty = QLabel(self.tr("Nothing waits for a decision."), body)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.facts = DecisionFacts(body)
+        self.assessment_view = AssessmentView(body)
+        # The factor table as tall as its rows: the page scrolls, not a table inside it.
+        keep_fitted(self.assessment_view.table)
+        self.change_view = LimitChangeView(body)
+        self.views = (self.empty, self.assessment_view, self.change_view)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 6, 0)
+        body_layout.addWidget(self.facts)
+        for widget in self.views:
+            body_layout.addWidget(widget)
+        body_layout.addStretch(1)
+        self.scroll = QScrollArea(pane)
+        self.scroll.setObjectName("approval_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(body)
 
         layout = QVBoxLayout(pane)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.own_note)
-        layout.addWidget(self.stack, 1)
-        layout.addLayout(bar)
-        layout.addWidget(self.message)
+        layout.addWidget(self.scroll, 1)
         return pane
+
+    def _decision_bar(self) -> QWidget:
+        """Approved limit and reason, each with its note below it, and the buttons."""
+        bar = QFrame(self)
+        bar.setObjectName("decision_bar")
+        bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.limit_caption = QLabel(self.tr("Approved limit (yuan):"), bar)
+        self.limit_edit = QLineEdit(bar)
+        self.limit_edit.setObjectName("approved_limit")
+        self.limit_edit.setMaximumWidth(160)
+        self.limit_edit.setToolTip(self.tr("Defaults to the recommended limit; type another "
+                                           "amount to approve a different one."))
+        self.limit_edit.textChanged.connect(lambda _t: self._typed("limit"))
+        self.limit_caption.setBuddy(self.limit_edit)
+        self.limit_note = QLabel(bar)
+        self.limit_note.setObjectName("limit_note")
+        self.limit_note.setWordWrap(True)
+        self.reason_caption = QLabel(self.tr("Reason:"), bar)
+        self.reason_edit = QLineEdit(bar)
+        self.reason_edit.setObjectName("decision_reason")
+        self.reason_edit.setMaxLength(500)
+        self.reason_edit.setMinimumWidth(220)
+        self.reason_edit.textChanged.connect(lambda _t: self._typed("reason"))
+        self.reason_caption.setBuddy(self.reason_edit)
+        self.reason_note = QLabel(bar)
+        self.reason_note.setObjectName("reason_note")
+        self.reason_note.setWordWrap(True)
+        self.approve_button = QPushButton(self.tr("Approve"), bar)
+        self.approve_button.setObjectName("approve_button")
+        self.approve_button.clicked.connect(self.approve_current)
+        self.reject_button = QPushButton(self.tr("Reject…"), bar)
+        self.reject_button.setObjectName("reject_button")
+        self.reject_button.setToolTip(self.tr("Return it to the assessor with a reason; they "
+                                              "may assess the file again."))
+        self.reject_button.clicked.connect(self.reject_current)
+        self.open_button = QPushButton(self.tr("Open file"), bar)
+        self.open_button.clicked.connect(lambda: self._open_row(self.table.currentRow()))
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.reject_button, self.approve_button):
+            buttons.addWidget(button)
+
+        grid = QGridLayout(bar)
+        grid.setContentsMargins(8, 6, 8, 6)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.limit_caption, 0, 0)
+        grid.addWidget(self.limit_edit, 0, 1)
+        grid.addWidget(self.reason_caption, 0, 2)
+        grid.addWidget(self.reason_edit, 0, 3)
+        grid.addLayout(buttons, 0, 4)
+        grid.addWidget(self.limit_note, 1, 0, 1, 2)
+        grid.addWidget(self.reason_note, 1, 2, 1, 2)
+        grid.setColumnStretch(3, 1)
+        grid.setColumnMinimumWidth(1, 160)
+        return bar
 
     # -- the queue ------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -150,7 +221,8 @@ class ApprovalsPage(QWidget):
                 self._load_failed)
 
     def _on_changed(self, changes) -> None:
-        if "grading" in changes:
+        # a warning raised or closed changes the facts of the item on view
+        if "grading" in changes or "warnings" in changes:
             self.refresh()
 
     def _load_failed(self, error: Exception) -> None:
@@ -230,7 +302,7 @@ class ApprovalsPage(QWidget):
     # -- the item on view -----------------------------------------------------------------
     def _selection_changed(self, by_user: bool = True) -> None:
         """Show the current item. A reload shows it afresh (it may have changed) but keeps
-        the message about the last decision and an approved limit being typed."""
+        the message about the last decision and the limit and reason being typed."""
         if self._filling:
             return
         item = self.current_item()
@@ -243,36 +315,51 @@ class ApprovalsPage(QWidget):
         self._shown_key = key
         self._show_item(item, other)
 
+    def current_view(self) -> QWidget:
+        """What the item area shows: the assessment, the limit change, or the empty note."""
+        return next(widget for widget in self.views if not widget.isHidden())
+
+    def _show_view(self, shown: QWidget) -> None:
+        for widget in self.views:
+            widget.setVisible(widget is shown)
+
     def _show_item(self, item: dict | None, other: bool = True) -> None:
         self.own_note.setVisible(bool(item and item["own"]))
         assessment = bool(item) and item["type"] == "assessment"
         self.limit_caption.setVisible(assessment)
         self.limit_edit.setVisible(assessment)
+        if other:
+            self._refusal = {}
+            self.reason_edit.clear()
         if item is None:
             self.heading.setText("")
-            self.stack.setCurrentWidget(self.empty)
+            self.facts.hide()
+            self._show_view(self.empty)
         else:
             kind = (self.tr("Assessment #%1") if assessment else self.tr("Limit change #%1")) \
                 .replace("%1", str(item["id"]))
             self.heading.setText(f"{item['code']}  {item['name']} — {kind}")
             key = item_key(item)
+            self.facts.show()
+            if other:
+                self.facts.clear(self.tr("Loading…"))
             if assessment:
                 if other:
                     self.limit_edit.setText(format_money(item["amount"], currency=""))
                     self.assessment_view.clear(self.tr("Loading…"))
-                self.stack.setCurrentWidget(self.assessment_view)
+                self._show_view(self.assessment_view)
                 run_for(self, self._runner, lambda desk: desk.grading.get(item["id"]),
                         lambda full: self._shown_key == key
                         and self.assessment_view.show_assessment(full),
                         self._detail_failed)
             else:
-                if other:
-                    self.change_view.show_change(item, None)
-                self.stack.setCurrentWidget(self.change_view)
-                run_for(self, self._runner, lambda desk: desk.grading.credit(item["code"]),
-                        lambda credit: self._shown_key == key
-                        and self.change_view.show_change(item, credit),
-                        self._detail_failed)
+                self.change_view.show_change(item)
+                self._show_view(self.change_view)
+            self.facts.set_proposed(self.proposed_limit())
+            run_for(self, self._runner, load_facts(item["code"]),
+                    lambda facts: self._shown_key == key and self.facts.show_facts(facts),
+                    self._detail_failed)
+        self._show_notes()
         self._update_buttons()
 
     def _detail_failed(self, error: Exception) -> None:
@@ -281,13 +368,86 @@ class ApprovalsPage(QWidget):
     def _update_buttons(self) -> None:
         item = self.current_item()
         decidable = bool(item) and not item["own"] and not self._busy
-        for widget in (self.approve_button, self.reject_button, self.limit_edit):
+        for widget in (self.approve_button, self.reject_button, self.limit_edit,
+                       self.reason_edit):
             widget.setEnabled(decidable)
         self.open_button.setEnabled(bool(item))
 
     def _open_row(self, row: int) -> None:
         if 0 <= row < len(self.items):
             self.open_customer.emit(self.items[row]["code"])
+
+    # -- the limit and the reason ---------------------------------------------------------
+    def proposed_limit(self) -> int | None:
+        """The limit being decided, in fen: the amount typed for an assessment, the
+        requested one for a limit change (None: nothing on view, or no amount yet)."""
+        item = self.current_item()
+        if item is None:
+            return None
+        if item["type"] == "assessment":
+            return typed_amount(self.limit_edit.text())
+        return item["amount"]
+
+    def reason_required(self) -> bool:
+        """Approving an assessment above its recommendation needs a reason (core's rule:
+        it refuses otherwise; the page says so before anyone presses Approve)."""
+        item, limit = self.current_item(), self.proposed_limit()
+        return bool(item) and item["type"] == "assessment" and limit is not None \
+            and limit > item["amount"]
+
+    def _typed(self, field: str) -> None:
+        self._refusal.pop(field, None)       # the refusal spoke of what was there before
+        if field == "limit":
+            self.facts.set_proposed(self.proposed_limit())
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        """Under the limit: core's refusal of it. Under the reason: its refusal, else whether
+        a reason is needed and where it goes."""
+        item = self.current_item()
+        refused = self._refusal.get("limit")
+        self.limit_note.setText(refused or "")
+        self.limit_note.setStyleSheet(ERROR_STYLE)
+        required = self.reason_required()
+        if self._refusal.get("reason"):
+            text, style = self._refusal["reason"], ERROR_STYLE
+        elif item is None:
+            text, style = "", NOTE_STYLE
+        elif item["type"] != "assessment":
+            text, style = self.tr("A reason is optional when approving and required when "
+                                  "rejecting; it is kept with the decision."), NOTE_STYLE
+        elif required:
+            text = self.tr("Above the recommended limit of %1: a reason is required. It is "
+                           "kept with the decision in the audit log.") \
+                .replace("%1", money(item["amount"]))
+            style = ABOVE_STYLE
+        else:
+            text = self.tr("Recommended limit: %1. A limit above it needs a reason.") \
+                .replace("%1", money(item["amount"]))
+            style = NOTE_STYLE
+        self.reason_note.setText(text)
+        self.reason_note.setStyleSheet(style)
+        self.reason_edit.setPlaceholderText(
+            self.tr("Required: why approve above the recommendation") if required
+            else self.tr("Optional"))
+        missing = bool(self._refusal.get("reason")) or \
+            (required and not self.reason_edit.text().strip())
+        self._mark(self.reason_edit, missing)
+        self._mark(self.limit_edit, bool(refused))
+
+    @staticmethod
+    def _mark(edit: QLineEdit, invalid: bool) -> None:
+        if bool(edit.property("invalid")) != invalid:
+            edit.setProperty("invalid", invalid)
+            edit.style().unpolish(edit)
+            edit.style().polish(edit)
+
+    def _refuse(self, field: str, text: str) -> None:
+        """Show a refusal under the field it is about and put the cursor there."""
+        self._refusal[field] = text
+        self._show_notes()
+        edit = self.reason_edit if field == "reason" else self.limit_edit
+        edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- deciding -------------------------------------------------------------------------
     def confirm(self, title: str, text: str) -> bool:
@@ -298,8 +458,9 @@ class ApprovalsPage(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_reason(self, what: str) -> str | None:
-        """The reason for a rejection, or None when the user cancels (tests answer here)."""
-        dialog = ReasonDialog(what, self)
+        """The reason for a rejection, or None when the user cancels (tests answer here).
+        The dialog starts from the reason typed in the bar, if any."""
+        dialog = ReasonDialog(what, self, self.reason_edit.text().strip())
         return dialog.reason() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _describe(self, item: dict) -> str:
@@ -314,6 +475,11 @@ class ApprovalsPage(QWidget):
         if item is None or item["own"] or self._busy:
             return
         what = self._describe(item)
+        reason = self.reason_edit.text().strip()
+        if self.reason_required() and not reason:
+            # core's own words, next to the field, before asking to confirm what core refuses
+            self._refuse("reason", core_text("grading.reason_required"))
+            return
         if item["type"] == "assessment":
             limit = self.limit_edit.text().strip()
             text = self.tr("Approve %1 with grade %2 and a credit limit of %3 yuan? An approved "
@@ -321,11 +487,13 @@ class ApprovalsPage(QWidget):
                 .replace("%2", item["grade"]) \
                 .replace("%3", limit or format_money(item["amount"], currency=""))
             job = (lambda desk, i=item["id"], amount=limit:
-                   desk.grading.approve(i, amount or None))
+                   desk.grading.approve(i, amount or None, reason))
         else:
             text = self.tr("Approve %1: a new credit limit of %2?").replace("%1", what) \
                 .replace("%2", money(item["amount"]))
-            job = lambda desk, i=item["id"]: desk.grading.decide_limit(i, True)  # noqa: E731
+            job = lambda desk, i=item["id"]: desk.grading.decide_limit(i, True, reason)  # noqa: E731
+        if reason:
+            text += "\n\n" + self.tr("Reason: %1").replace("%1", reason)
         if self.confirm(self.tr("Approve"), text):
             self._decide(job, self.tr("Approved: %1.").replace("%1", what))
 
@@ -356,9 +524,16 @@ class ApprovalsPage(QWidget):
 
         def failed(error: Exception) -> None:
             # Refused (a bad amount, no reason) or decided meanwhile by someone else: say
-            # why and read the queue again; the typed amount stays for correcting.
+            # why, next to the field it is about, and read the queue again; what was typed
+            # stays for correcting.
             self._busy = False
-            show_message(self.message, str(error))
+            placed = {"limit", "reason"}
+            if isinstance(error, ValidationError) and \
+                    {e.field for e in error.errors} <= placed:
+                for field_error in error.errors:
+                    self._refuse(field_error.field, field_error.message)
+            else:
+                show_message(self.message, str(error))
             self._update_buttons()
             self.refresh()
 
