@@ -1,4 +1,4 @@
-"""audit verify, audit checkpoint, audit log."""
+"""audit verify, audit checkpoint, audit reanchor, audit log, audit export."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..core import i18n
+from ..core import audit_view, i18n
 from ..core.errors import FieldError, ValidationError
 from ..core.files import os_error_text, read_regular, write_atomic
 from .common import Context, integer, print_json, print_table
@@ -19,6 +19,7 @@ i18n.register({
                                  "this PDF carries no audit checkpoint (an encrypted report's "
                                  "cannot be read)"),
     "cli.checkpoint_unreadable": ("无法读取检查点 {path}：{error}", "cannot read checkpoint {path}: {error}"),
+    "cli.audit_exported": ("已导出 {count} 条审计记录到 {path}", "{count} audit entries written to {path}"),
 })
 
 
@@ -40,11 +41,35 @@ def register(sub) -> None:
                          "(administrator; the reason is logged)")
     p.add_argument("--reason", required=True)
     p.set_defaults(handler=cmd_reanchor)
-    p = audit.add_parser("log", help="show audit entries, newest first")
-    p.add_argument("--customer", metavar="CODE")
+    p = audit.add_parser("log", help="show audit entries, newest first, as people read them "
+                         "(--json: the entries as stored)")
+    p.add_argument("--customer", metavar="CODE",
+                   help="one file's history (open to whoever may see the file)")
+    _filters(p)
     p.add_argument("--limit", type=integer)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_log)
+    p = audit.add_parser("export", help="write the entries matching the filters to .csv or "
+                         ".xlsx with the window's labels (the export is logged)")
+    _filters(p)
+    p.add_argument("--find", metavar="TEXT", help="only entries about files a customer search "
+                   "for TEXT finds (a code or a name)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_export)
+
+
+def _filters(p) -> None:
+    # (--by: --user names who runs the command)
+    p.add_argument("--by", metavar="NAME", help="only entries by this user")
+    p.add_argument("--action", metavar="CODE", help="only this operation (e.g. assessment.approve)")
+    p.add_argument("--from", dest="start", metavar="DATE", help="from this local day")
+    p.add_argument("--to", dest="end", metavar="DATE", help="until this local day")
+
+
+def _query(a, customer: str = "") -> audit_view.Filter:
+    from .reviews_cmd import _date
+    return audit_view.Filter(user=a.by or "", action=a.action or "", customer=customer,
+                             start=_date(a.start), end=_date(a.end))
 
 
 # A checkpoint is a small JSON file or a report PDF (a large batch report included).
@@ -90,16 +115,23 @@ def cmd_reanchor(ctx: Context) -> int:
 
 
 def cmd_log(ctx: Context) -> int:
-    customer = ctx.args.customer.strip().upper() if ctx.args.customer else None
-    entries = ctx.desk().audit.entries(customer=customer, limit=ctx.args.limit)
-    if ctx.args.json:
-        print_json(entries)
-    else:
-        print_table([{**e, "summary": _short(e)} for e in entries],
-                    ["seq", "at", "user", "action", "object", "summary"])
+    a = ctx.args
+    customer = a.customer.strip().upper() if a.customer else None
+    desk = ctx.desk()
+    where, params, _matched = audit_view.condition(desk, _query(a))
+    entries = desk.audit.entries(customer=customer, limit=a.limit, where=where, params=params)
+    if a.json:
+        print_json(entries)         # as stored: stable for scripts
+        return 0
+    headers = audit_view.column_labels()
+    print_table([dict(zip(headers, row.cells())) for row in audit_view.present(desk, entries)],
+                headers)
     return 0
 
 
-def _short(entry: dict) -> str:
-    text = json.dumps(entry["summary"], ensure_ascii=False)
-    return text if len(text) <= 80 else text[:77] + "..."
+def cmd_export(ctx: Context) -> int:
+    a = ctx.args
+    done = audit_view.export(ctx.desk(), _query(a, a.find or ""), a.output)
+    print(i18n.tr("cli.audit_exported", count=f"{done['entries']:,}", path=done["path"]),
+          file=sys.stderr)
+    return 0
