@@ -43,6 +43,10 @@ i18n.register({
     "review.reason.triggered": ("预警触发", "triggered by a warning"),
     "review.ics_summary": ("复审 {code}（{grade}）", "Review {code} ({grade})"),
     "review.ics_unrated": ("未评级", "unrated"),
+    "review.ics_overdue_summary": ("逾期复审 {code}（{grade}）", "Overdue review {code} ({grade})"),
+    "review.ics_overdue_note": ("原定 {due} 完成；至导出日 {today} 已逾期 {days} 天。",
+                                "Due on {due}; {days} days overdue on {today}, the day of the "
+                                "export."),
 })
 
 RISK_CYCLES = {"high": 3, "medium": 6, "low": 12}
@@ -421,7 +425,11 @@ class Reviews:
 
     def ics(self, rows: list[dict]) -> bytes:
         """An iCalendar file (RFC 5545): one all-day event per due review, named by code and
-        grade only — no personal data leaves in a calendar."""
+        grade only — no personal data leaves in a calendar.
+
+        An overdue review is put on the day of the export, marked overdue, with its due date
+        in the description: on its own past day nobody would see it. Its UID stays that of
+        its due date, so a calendar given a later export moves the one event on."""
         import icalendar
         calendar = icalendar.Calendar()
         calendar.add("prodid", "-//custdesk//reviews//ZH")
@@ -429,15 +437,24 @@ class Reviews:
         calendar.add("calscale", "GREGORIAN")
         database = self._desk.settings.get("database_id") or "custdesk"
         stamp = clock.now()
+        today = clock.today()
         for row in rows:
-            day = datetime.date.fromisoformat(row["due_date"])
+            due = datetime.date.fromisoformat(row["due_date"])
+            overdue = due < today
+            day = today if overdue else due
+            grade = row["grade"] or i18n.tr("review.ics_unrated")
             event = icalendar.Event()
             event.add("uid", f"review-{row['code']}-{row['due_date']}@{database}")
             event.add("dtstamp", stamp)
             event.add("dtstart", day)
             event.add("dtend", day + datetime.timedelta(days=1))
-            event.add("summary", i18n.tr("review.ics_summary", code=row["code"],
-                                         grade=row["grade"] or i18n.tr("review.ics_unrated")))
-            event.add("categories", ["custdesk"])
+            event.add("summary", i18n.tr("review.ics_overdue_summary" if overdue
+                                         else "review.ics_summary", code=row["code"], grade=grade))
+            if overdue:
+                event.add("description", i18n.tr("review.ics_overdue_note", due=row["due_date"],
+                                                 today=today.isoformat(),
+                                                 days=(today - due).days))
+                event.add("priority", 1)            # (RFC 5545: 1 is the highest)
+            event.add("categories", ["custdesk", "overdue"] if overdue else ["custdesk"])
             calendar.add_component(event)
         return calendar.to_ical()

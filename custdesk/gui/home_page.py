@@ -55,7 +55,7 @@ def load_today(limit: int = LIMIT, within: int = DUE_WITHIN):
 def calendar_job(within: int = CALENDAR_DAYS):
     def job(desk):
         rows = desk.reviews.due(within)
-        return len(rows), desk.reviews.ics(rows)
+        return len(rows), sum(r["overdue_days"] > 0 for r in rows), desk.reviews.ics(rows)
     return job
 
 
@@ -379,17 +379,20 @@ class HomePage(QWidget):
             return
         target = Path(path if path.lower().endswith(".ics") else path + ".ics")
 
-        def write(result: tuple[int, bytes]) -> None:
-            count, data = result
+        def write(result: tuple[int, int, bytes]) -> None:
+            count, overdue, data = result
             try:
                 target.write_bytes(data)
             except OSError as exc:
                 show_message(self.message, self.tr("Could not save %1: %2")
                              .replace("%1", str(target)).replace("%2", exc.strerror or str(exc)))
                 return
-            show_message(self.message, self.tr("Saved %1 reviews due within %2 days to %3.")
-                         .replace("%1", str(count)).replace("%2", str(CALENDAR_DAYS))
-                         .replace("%3", str(target)), error=False)
+            text = self.tr("Saved %1 reviews due within %2 days to %3.") if not overdue else \
+                self.tr("Saved %1 reviews due within %2 days to %3; the %4 overdue ones are on "
+                        "today, marked overdue.").replace("%4", str(overdue))
+            show_message(self.message, text.replace("%1", str(count))
+                         .replace("%2", str(CALENDAR_DAYS)).replace("%3", str(target)),
+                         error=False)
 
         run_for(self, self._runner, calendar_job(), write,
                 lambda error: show_message(self.message, str(error)))

@@ -199,9 +199,10 @@ def test_calendar_export_writes_an_ics_file(firm, runner, qtbot, tmp_path, monke
     events = list(calendar.walk("VEVENT"))
     assert len(events) == 4
     starts = sorted(e.decoded("DTSTART") for e in events)
-    assert starts == [datetime.date(2026, 10, 1)] * 2 + [datetime.date(2026, 10, 25),
-                                                         datetime.date(2026, 11, 24)]
-    assert page.message.text() == f"Saved 4 reviews due within 90 days to {written}."
+    # The three overdue reviews (due 10-01, 10-01, 10-25) on the day of the export.
+    assert starts == [TODAY] * 3 + [datetime.date(2026, 11, 24)]
+    assert page.message.text() == (f"Saved 4 reviews due within 90 days to {written}; the 3 "
+                                   "overdue ones are on today, marked overdue.")
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("", ""))
     page.export_calendar()                                      # cancelled: nothing runs
