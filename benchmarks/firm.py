@@ -300,7 +300,7 @@ def build(path: Path, count: int, seed: int = SEED) -> Firm:
         conn.execute(f"PRAGMA cache_size = -{256 * 1024}")
         with desk.writing():
             identities = desk.customers.allocate(len(bulk))
-            for number, (c, (norm, initials, full_pinyin, phone_rev), (cid, code)) in enumerate(
+            for number, (c, (norm, initials, full_pinyin, sort, phone_rev), (cid, code)) in enumerate(
                     zip(bulk, keys, identities), 1):
                 if number % _CHUNK == 0:
                     flush()
@@ -328,7 +328,7 @@ def build(path: Path, count: int, seed: int = SEED) -> Firm:
                         "owner": c["owner"], "phone": c["phone"], "email": c["email"],
                         "address": c["address"], "tags": "", "notes": "", "name_norm": norm,
                         "pinyin_initials": initials, "pinyin_full": full_pinyin,
-                        "phone_rev": phone_rev, "overrides": "{}", "created_at": created,
+                        "sort_key": sort, "phone_rev": phone_rev, "overrides": "{}", "created_at": created,
                         "created_by": ADMIN, "updated_at": created, "grade": grade,
                         "risk_level": risk, "credit_limit": limit, "grade_valid_until": valid,
                         "graded_on": graded, "exposure": exposure(moves),

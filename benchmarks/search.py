@@ -6,10 +6,10 @@ On the synthetic firm (``benchmarks.firm``, N customers, default 100,000) it tim
 each of a fixed set of queries (two-character names, longer substrings, pinyin initials,
 codes, phone tails), the work one keystroke costs the list: the query job the list runs
 on the database thread (the same function the list page uses: candidates, clearance,
-pinyin order, the first 1,000 rows, the count and the credit hold) plus
+name order, the first 1,000 rows, the count and the credit hold) plus
 ``CustomerTableModel.set_rows`` and the data() calls of the first screenful. Its floor is
 the bare SQL of the same search (core's ``search_sql`` candidates joined to the rows in
-pinyin order, the first 1,000), run on the same connection. It prints JSON: p50/p95/max
+name order, the first 1,000), run on the same connection. It prints JSON: p50/p95/max
 per query kind and overall, for the administrator (every level) and a clerk (public and
 internal files), and the machine. The target is a p95 under 30 ms at 100,000 customers.
 
@@ -42,7 +42,7 @@ def bare_sql(desk, text: str) -> list[tuple]:
     It reads the stored table (``main.customers``, not the session's view that opens
     sealed rows) along the same indexes the list uses: core's ``search_sql`` candidates
     (name grams, pinyin, code, phone-tail and identity indexes) joined to the clear rows
-    in pinyin order, the first 1,000. Sealed files have no SQL floor: the list finds them
+    in name order, the first 1,000. Sealed files have no SQL floor: the list finds them
     in the session's catalogue, and that work counts in the measured figure alone.
     """
     from custdesk.core.customers import search as s
@@ -53,7 +53,7 @@ def bare_sql(desk, text: str) -> list[tuple]:
     return desk.db.execute(
         "SELECT code, kind, name, status, tier, level, owner, phone, grade, risk_level, "
         "credit_limit, exposure FROM main.customers WHERE sealed IS NULL AND level <= ? "
-        f"AND id IN ({found[0]}) ORDER BY pinyin_full, name, code LIMIT 1000",
+        f"AND id IN ({found[0]}) ORDER BY sort_key, code LIMIT 1000",
         [desk.access.clearance, *found[1]]).fetchall()
 
 
@@ -180,7 +180,7 @@ def _screenful(model, screen: int = 40) -> None:
 
 
 def model_fill(path: Path, runs: int = 20) -> dict:
-    """The list as it opens (nothing typed: the first 1,000 files in pinyin order): the
+    """The list as it opens (nothing typed: the first 1,000 files in name order): the
     query, and filling ``CustomerTableModel`` with its rows plus the first screenful's
     data() calls; the floor is a bare ``QAbstractTableModel`` over the same tuples."""
     from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt

@@ -17,6 +17,7 @@ from pathlib import Path
 from . import clock, i18n
 from .disclosure import MASK, WITHHOLD, mask_value
 from .cleaning import check_reason
+from .customers.search import name_order
 from .errors import CustdeskError, FieldError, ValidationError
 from .files import os_error_text, write_atomic_bytes
 from .fields import (CUSTOMER_FIELDS, LEVELS, RECORD_KINDS, SENSITIVE_LABELS, choice_label,
@@ -85,7 +86,7 @@ def gather(desk, *, records: bool = True, reveal: tuple[str, ...] | list[str] = 
         "LEFT JOIN individuals i ON i.customer_id = c.id "
         "LEFT JOIN main.individuals iv ON iv.customer_id = c.id "
         "LEFT JOIN enterprises e ON e.customer_id = c.id WHERE c.level <= ? "
-        "AND c.name IS NOT NULL ORDER BY c.pinyin_full, c.name, c.code", [clearance])
+        f"AND c.name IS NOT NULL ORDER BY {name_order('c')}", [clearance])
     columns = [c[0] for c in cursor.description]
     customers = Sheet(i18n.tr("export.sheet.customers"),
                       [i18n.tr("export.code")] + [_label(_DETAIL[k].zh, _DETAIL[k].en)

@@ -20,6 +20,7 @@ from . import clock, i18n
 from .access import allowed
 from .changes import Changes
 from .cleaning import check_one
+from .customers.search import name_order
 from .errors import AccessDenied, FieldError, ValidationError
 from .grading.limits import review_holds
 from .validation import check_text, parse_date
@@ -317,7 +318,7 @@ class Reviews:
             "c.next_review, c.review_snoozes FROM main.customers m "
             "INDEXED BY customers_next_review JOIN customers c ON c.id = m.id "
             "WHERE m.next_review <= ? AND m.level <= ? AND m.status <> 'closed' "
-            "AND c.name IS NOT NULL ORDER BY m.next_review, c.pinyin_full, c.name"
+            f"AND c.name IS NOT NULL ORDER BY m.next_review, {name_order('c')}"
             + (f" LIMIT {int(limit)}" if limit else ""),
             [horizon, self._desk.access.clearance])
         columns = [*STATE_COLUMNS, "name", "kind", "next_review", "review_snoozes"]

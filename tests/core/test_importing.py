@@ -603,6 +603,6 @@ def test_keys_from_the_helper_process_are_the_archives(desk):
     finally:
         maker.close()
     expected = [CustomerArchive._search_keys(*item) for item in items + items[::-1]]
-    assert got == [(k["name_norm"], k["pinyin_initials"], k["pinyin_full"], k["phone_rev"])
-                   for k in expected]
+    assert got == [(k["name_norm"], k["pinyin_initials"], k["pinyin_full"], k["sort_key"],
+                    k["phone_rev"]) for k in expected]
     assert got[0][1:3] == ("zw", "zengwei")

@@ -1,11 +1,11 @@
 """The sealed files one session may see, opened once and kept in memory for lists and search.
 
-Files at 秘密 and above keep their names, pinyin and phone sealed, so SQL can neither
-sort nor search them. A session cleared to such a level opens their list columns once
+Files at 秘密 and above keep their names, pinyin, sort key and phone sealed, so SQL can
+neither sort nor search them. A session cleared to such a level opens their list columns once
 (about 20 µs a file: a tenth of a second for 5,000) and searches them here through the
 same kinds of keys SQL uses for clear files — name pieces, pinyin and code prefixes,
 the phone's last four digits — so a keystroke costs lookups, not a scan. The list
-merges them with the clear files SQL delivers in pinyin order. The copy is made again
+merges them with the clear files SQL delivers in name order (``search.name_keys``). The copy is made again
 when any connection has changed the database since (``PRAGMA data_version`` for other
 processes, the sealer's write count for this one).
 """
@@ -13,6 +13,7 @@ processes, the sealer's write count for this one).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from ..disclosure import phone_tail
@@ -21,15 +22,21 @@ from . import search as s
 # The columns kept per file, in this order (the list's, then what search and filters need).
 COLUMNS = ("code", "kind", "name", "status", "tier", "level", "owner", "phone", "grade",
            "risk_level", "credit_limit", "exposure", "grade_valid_until", "next_review", "id",
-           "name_norm", "pinyin_initials", "pinyin_full", "created_at", "updated_at")
+           "name_norm", "pinyin_initials", "pinyin_full", "created_at", "updated_at", "sort_key")
 _AT = {name: i for i, name in enumerate(COLUMNS)}
 
 
+@functools.lru_cache(maxsize=65_536)
+def _sort_key(name: str, kind: str) -> str:
+    """The sort key of a file sealed before sort keys were stored (migration 0007)."""
+    return s.name_keys(name, person=kind == "individual")[2]
+
+
 class _Index:
-    """The sealed files in pinyin order, and lookups from search keys to their positions."""
+    """The sealed files in name order, and lookups from search keys to their positions."""
 
     def __init__(self, rows: list[tuple]):
-        rows.sort(key=lambda r: (r[_AT["pinyin_full"]] or "", r[_AT["name"]], r[_AT["code"]]))
+        rows.sort(key=lambda r: (r[_AT["sort_key"]], r[_AT["code"]]))
         self.rows = rows
         self.grams: dict[str, list[int]] = {}
         self.tails: dict[str, list[int]] = {}
@@ -92,14 +99,17 @@ class Catalogue:
             f"WHERE m.sealed IS NOT NULL AND m.level IN ({', '.join('?' * len(levels))})",
             levels).fetchall()
         # A row still sealed under a key this session lacks reads without its name.
-        return [row for row in rows if row[_AT["name"]] is not None]
+        rows = [row for row in rows if row[_AT["name"]] is not None]
+        at, name, kind = _AT["sort_key"], _AT["name"], _AT["kind"]
+        return [row if row[at] is not None else
+                (*row[:at], _sort_key(row[name], row[kind]), *row[at + 1:]) for row in rows]
 
     def count(self) -> int:
         return len(self.entries())
 
     def matching(self, text: str | None, extra_ids: set[int] = frozenset()) -> list[tuple]:
         """Rows whose name, pinyin, code or phone match ``text`` as ``search_sql`` matches
-        clear files (plus those in ``extra_ids``, found by a blind index), in pinyin order."""
+        clear files (plus those in ``extra_ids``, found by a blind index), in name order."""
         index = self.index()
         if not text or not text.strip():
             return list(index.rows)

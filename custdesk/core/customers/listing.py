@@ -3,7 +3,7 @@
 Files up to 内部 are in clear in the database and SQL finds and sorts them along its
 indexes, as fast as before keys per clearance. Files at 秘密 and above are sealed; the
 session's catalogue (``catalogue``) searches and sorts those it may open, and the two
-lists are merged in pinyin order. Exact identity numbers and phones sealed under a
+lists are merged in name order (``search.name_keys``: pinyin syllable by syllable). Exact identity numbers and phones sealed under a
 level's key are found through blind indexes (``blind``). Phones are searched by their
 last four digits (what every mask shows) or whole, never by a longer fragment.
 """
@@ -79,7 +79,7 @@ class Listing:
     def list_rows(self, search: str | None = None, *, kind=None, status=None, tier=None,
                   level=None, grade=None, hold=False,
                   limit: int | None = None) -> tuple[list[tuple], int]:
-        """(rows, total) for a list on screen: at most ``limit`` rows, in pinyin order, and
+        """(rows, total) for a list on screen: at most ``limit`` rows, in name order, and
         how many files match in all (within the user's clearance).
 
         Each row is in ``LIST_COLUMNS`` order: code, kind, name, status, tier, level, owner,
@@ -97,7 +97,7 @@ class Listing:
                                                  limit)
         if not sealed:
             return self._finish(clear_rows), clear_total + sealed_total
-        merged = list(heapq.merge(clear_rows, sealed, key=lambda r: (r[-1][0], r[-1][1], r[0])))
+        merged = list(heapq.merge(clear_rows, sealed, key=lambda r: (r[-1], r[0])))
         if limit:
             merged = merged[:limit]
         return self._finish(merged), clear_total + sealed_total
@@ -122,12 +122,12 @@ class Listing:
             found = ("SELECT value FROM json_each(?)", [json.dumps(ids)])
         # The database keeps no statistics, so the way to the rows is chosen here. A browse
         # (nothing typed, no filter) or a wide search (far more candidates than fit the
-        # list) walks the pinyin index and stops at ``limit``; a narrow search goes through
-        # its candidates' ids; filters alone read the table once. Sealed files are not on
-        # the index (their pinyin is sealed): the catalogue lists them.
-        along_pinyin = bool(limit) and (not filters if found is False
-                                        else candidates > 2 * limit)
-        table = ("main.customers c INDEXED BY customers_pinyin_full" if along_pinyin
+        # list) walks the sort-key index and stops at ``limit``; a narrow search goes
+        # through its candidates' ids; filters alone read the table once. Sealed files are
+        # not on the index (their sort key is sealed): the catalogue lists them.
+        along_index = bool(limit) and (not filters if found is False
+                                       else candidates > 2 * limit)
+        table = ("main.customers c INDEXED BY customers_sort_key" if along_index
                  else "main.customers c")
         where = ["c.sealed IS NULL", *filters]
         params: list = [*filter_params]
@@ -135,11 +135,11 @@ class Listing:
             where.append(f"c.id IN ({found[0]})")
             params += found[1]
         sql = ("SELECT c.code, c.kind, c.name, c.status, c.tier, c.level, c.owner, c.phone, "
-               f"c.grade, c.risk_level, {_HOLD_INPUTS}, c.vault, c.pinyin_full FROM {table} "
-               f"WHERE {' AND '.join(where)} ORDER BY c.pinyin_full, c.name, c.code")
+               f"c.grade, c.risk_level, {_HOLD_INPUTS}, c.vault, c.sort_key FROM {table} "
+               f"WHERE {' AND '.join(where)} ORDER BY {s.name_order('c')}")
         if limit:
             sql += f" LIMIT {limit}"
-        rows = [(*r[:7], _phone_mask(r[7], r[14]), *r[8:14], (r[15] or "", r[2]))
+        rows = [(*r[:7], _phone_mask(r[7], r[14]), *r[8:14], r[15] or "")
                 for r in db.execute(sql, params).fetchall()]
         if not limit or len(rows) < limit or (candidates is not None and candidates <= limit):
             return rows, len(rows)
@@ -148,7 +148,7 @@ class Listing:
 
     def _sealed_rows(self, search, kind, status, tier, level, grade, hold,
                      limit=None) -> tuple[list[tuple], int]:
-        """(the first ``limit`` sealed files that match, in pinyin order, as list rows; how
+        """(the first ``limit`` sealed files that match, in name order, as list rows; how
         many match in all): the rows past the limit are counted, not built."""
         catalogue = self.catalogue
         if not catalogue.entries():
@@ -185,8 +185,7 @@ class Listing:
             out.append((v("code"), v("kind"), v("name"), v("status"), v("tier"), v("level"),
                         v("owner"), mask_value(v("phone"), "phone"), v("grade"),
                         v("risk_level"), v("credit_limit"), v("exposure"),
-                        v("grade_valid_until"), v("next_review"),
-                        (v("pinyin_full") or "", v("name"))))
+                        v("grade_valid_until"), v("next_review"), v("sort_key")))
         return out, total
 
     def _finish(self, rows: list[tuple]) -> list[tuple]:
@@ -206,7 +205,7 @@ class Listing:
     # -- summaries (command line, exports, batches) -----------------------------------------------
     def summary_rows(self, search: str | None = None, *, kind=None, status=None, tier=None,
                      level=None, grade=None, hold=False, limit=None) -> list[tuple]:
-        """Summary tuples in ``SUMMARY_COLUMNS`` order, pinyin order, phone and ID masked as
+        """Summary tuples in ``SUMMARY_COLUMNS`` order, name order, phone and ID masked as
         this user may see them. Filters as in ``list_rows``."""
         rows, _total = self.list_rows(search, kind=kind, status=status, tier=tier, level=level,
                                       grade=grade, hold=hold, limit=limit)

@@ -25,28 +25,77 @@ def name_key(name: str) -> str:
 
 
 # Characters read differently as surnames than in ordinary words (pypinyin gives the
-# ordinary reading: 曾 ceng, 单 dan, 解 jie ...). Used for the first characters of a
-# person's name, where the surname stands.
+# ordinary reading: 曾 ceng, 单 dan, 解 jie ...), with their tones (1-4). Used for the first
+# characters of a person's name, where the surname stands.
 SURNAME_READINGS = {
-    "万俟": ["mo", "qi"], "尉迟": ["yu", "chi"], "单于": ["chan", "yu"],
-    "曾": ["zeng"], "单": ["shan"], "解": ["xie"], "仇": ["qiu"], "区": ["ou"], "朴": ["piao"],
-    "查": ["zha"], "乐": ["yue"], "盖": ["ge"], "缪": ["miao"], "翟": ["zhai"], "覃": ["qin"],
-    "秘": ["bi"], "种": ["chong"], "折": ["she"], "员": ["yun"], "繁": ["po"], "句": ["gou"],
-    "召": ["shao"], "沈": ["shen"], "重": ["chong"], "长": ["chang"], "宿": ["su"],
+    "万俟": ["mo4", "qi2"], "尉迟": ["yu4", "chi2"], "单于": ["chan2", "yu2"],
+    "曾": ["zeng1"], "单": ["shan4"], "解": ["xie4"], "仇": ["qiu2"], "区": ["ou1"],
+    "朴": ["piao2"], "查": ["zha1"], "乐": ["yue4"], "盖": ["ge3"], "缪": ["miao4"],
+    "翟": ["zhai2"], "覃": ["qin2"], "秘": ["bi4"], "种": ["chong2"], "折": ["she2"],
+    "员": ["yun4"], "繁": ["po2"], "句": ["gou1"], "召": ["shao4"], "沈": ["shen3"],
+    "重": ["chong2"], "长": ["chang2"], "宿": ["su4"],
 }
 
 
-def _syllables(name: str, person: bool) -> list[str]:
+def _readings(name: str, person: bool) -> list[tuple[str, int, str]]:
+    """(syllable or Latin word, tone, character) of a name, in order: 李 Anna ->
+    [('li', 3, '李'), ('anna', 0, '')]. Tones are 1-4, 5 for the neutral tone, 0 for a
+    Latin word or a number (which has no character of its own)."""
     text = unicodedata.normalize("NFKC", name).strip()
     if person:
         for length in (2, 1):
             reading = SURNAME_READINGS.get(text[:length])
             if reading:
-                return reading + _syllables(text[length:], False)
+                return [(r[:-1], int(r[-1]), ch) for r, ch in zip(reading, text)] + \
+                    _readings(text[length:], False)
+    if not text:
+        return []
     # Imported on first use: loading pypinyin's dictionaries takes a quarter of a second,
     # which searching never needs (only writing a name does) and start-up should not pay.
     from pypinyin import Style, lazy_pinyin
-    return lazy_pinyin(text, style=Style.NORMAL, errors="default") if text else []
+    # What pypinyin cannot read (Latin letters, digits, punctuation, a rare character) it
+    # hands to ``other``, which keeps it and answers a placeholder: so a syllable (letters
+    # and a tone digit) is never taken for a Latin word ending in a digit, and each
+    # syllable is matched to its character.
+    others: list[str] = []
+
+    def other(chunk: str) -> list[str]:
+        others.append(chunk)
+        return [f"\x00{len(others) - 1}x"]
+
+    out, at = [], 0
+    for item in lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors=other):
+        if item.startswith("\x00"):
+            chunk = others[int(item[1:item.index("x")])]
+            out += [(word, 0, "") for word in re.findall(r"[0-9a-z]+", chunk.lower())]
+            at += len(chunk)
+        else:
+            out.append((item[:-1], int(item[-1]), text[at:at + 1]))
+            at += 1
+    return out
+
+
+# The sort key: per syllable its letters, _END, its tone and its character; then _TIE and
+# the name. Both marks sort below every letter and digit, so files compare syllable by
+# syllable as a dictionary orders words: 李娜 "li 3李na 4娜" before 刘晶 "liu 2刘…" (a space
+# sorts below "u"), 李 before 李娜, and each surname's files together (黎 li2 before 李 li3,
+# whatever their given names). Latin words are syllables of their own (tone 0): Lisa Wong
+# stands between 李 and 刘. The name last tells apart what reads alike (Acme / ACME).
+_END, _TIE = " ", "!"
+
+
+def name_keys(name: str, person: bool = False) -> tuple[str, str, str]:
+    """(initials, full pinyin, sort key) of a name: 张伟 -> ('zw', 'zhangwei',
+    'zhang 1张wei 3伟!张伟'). Latin words keep their letters.
+
+    ``person``: the name starts with a surname, read as a surname (曾伟 -> zengwei).
+    """
+    readings = _readings(name, person)
+    initials = "".join(word[0] for word, _tone, _char in readings)
+    full = "".join(word for word, _tone, _char in readings)
+    sort = "".join(f"{word}{_END}{tone}{char}" for word, tone, char in readings) + _TIE + \
+        unicodedata.normalize("NFKC", name).strip()
+    return initials, full, sort
 
 
 def pinyin_keys(name: str, person: bool = False) -> tuple[str, str]:
@@ -54,12 +103,13 @@ def pinyin_keys(name: str, person: bool = False) -> tuple[str, str]:
 
     ``person``: the name starts with a surname, read as a surname (曾伟 -> zengwei).
     """
-    initials, full = [], []
-    for chunk in _syllables(name, person):
-        for word in re.findall(r"[0-9a-z]+", chunk.lower()):
-            initials.append(word[0])
-            full.append(word)
-    return "".join(initials), "".join(full)
+    return name_keys(name, person)[:2]
+
+
+def name_order(alias: str) -> str:
+    """The ORDER BY terms of a list of files by name (on table alias ``alias``): the sort
+    key (``name_keys``), then the code."""
+    return f"{alias}.sort_key, {alias}.code"
 
 
 def name_grams(key: str) -> set[str]:

@@ -39,7 +39,7 @@ class NewFile:
     kind: str
     values: dict
     overrides: dict = dc_field(default_factory=dict)     # field -> reason (checksum kept)
-    keys: tuple | None = None      # (name_norm, initials, full pinyin, phone_rev) if known
+    keys: tuple | None = None      # (name_norm, initials, full pinyin, sort key, phone_rev)
     # Bookkeeping columns set by whoever writes the file in bulk (a synthetic firm's
     # created_at, grade, next review ...), over what a new file gets.
     extra: dict = dc_field(default_factory=dict)
@@ -66,11 +66,11 @@ class FileChange:
 
 
 def search_keys(name: str, phone: str | None, kind: str) -> dict:
-    """The derived search columns of a file (name key, pinyin, phone tail)."""
+    """The derived search and sort columns of a file (name key, pinyin, sort key, phone tail)."""
     from ..disclosure import phone_tail
-    initials, full = s.pinyin_keys(name, person=kind == "individual")
+    initials, full, sort = s.name_keys(name, person=kind == "individual")
     return {"name_norm": s.name_key(name), "pinyin_initials": initials, "pinyin_full": full,
-            "phone_rev": phone_tail(phone)}
+            "sort_key": sort, "phone_rev": phone_tail(phone)}
 
 
 def closed_on(status: str | None, before: str | None = None):
@@ -128,7 +128,7 @@ class FileWriter:
         stored, grams, digests = out.stored, out.grams, out.digests
         for index, (new, (new_id, code)) in enumerate(zip(files, out.identities)):
             values, kind = new.values, new.kind
-            name_norm, initials, full, phone_rev = new.keys or worked[index]
+            name_norm, initials, full, sort, phone_rev = new.keys or worked[index]
             row = {k: values.get(k) for k in _BASE}
             for key, value in _NEW_DEFAULTS.items():
                 if row[key] is None:
@@ -138,7 +138,8 @@ class FileWriter:
             row.update(id=new_id, code=code, kind=kind,
                        overrides=json.dumps(new.overrides or {}, ensure_ascii=False),
                        created_at=now, created_by=user, updated_at=now, name_norm=name_norm,
-                       pinyin_initials=initials, pinyin_full=full, phone_rev=phone_rev,
+                       pinyin_initials=initials, pinyin_full=full, sort_key=sort,
+                       phone_rev=phone_rev,
                        next_review=due, exposure=0,
                        closed_on=today if row["status"] == "closed" else None)
             row.update(new.extra)

@@ -29,11 +29,11 @@ _HEADER = struct.Struct("<Q")
 def _one(name: str, kind: str) -> tuple:
     from ..customers.archive import CustomerArchive
     keys = CustomerArchive._search_keys(name, None, kind)
-    return keys["name_norm"], keys["pinyin_initials"], keys["pinyin_full"]
+    return keys["name_norm"], keys["pinyin_initials"], keys["pinyin_full"], keys["sort_key"]
 
 
 def keys_for(items: list[tuple[str, str | None, str]]) -> list[tuple]:
-    """(name_norm, initials, full pinyin, phone_rev) of (name, phone, kind) items, in
+    """(name_norm, initials, full pinyin, sort key, phone_rev) of (name, phone, kind) items, in
     order (a name that repeats is worked out once)."""
     from ..disclosure import phone_tail
     return [(*_one(name, kind), phone_tail(phone)) for name, phone, kind in items]

@@ -201,6 +201,25 @@ def _rebuild_sealable(db: Database, table: str, columns: tuple[str, ...]) -> Non
         db.execute(statement)
 
 
+@migrations(name="0007_sort_key")
+def m0007_sort_key(db: Database) -> None:
+    """Lists by name sort on a key of their own (``customers.search.name_keys``), worked out
+    here for every file in clear. A sealed file's name cannot be read here: its key is
+    worked out by the catalogue, which opens it, until the file is written again."""
+    from ..customers.search import name_keys
+    _run_sql_file(db, "schema_v7.sql")
+    keys: dict[tuple[str, str], str] = {}      # names repeat: each worked out once
+    rows = db.execute("SELECT id, kind, name FROM customers "
+                      "WHERE sealed IS NULL AND name IS NOT NULL").fetchall()
+    updates = []
+    for customer_id, kind, name in rows:
+        key = keys.get((name, kind))
+        if key is None:
+            key = keys[(name, kind)] = name_keys(name, person=kind == "individual")[2]
+        updates.append((key, customer_id))
+    db.conn.executemany("UPDATE customers SET sort_key = ? WHERE id = ?", updates)
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 

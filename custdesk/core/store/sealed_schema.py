@@ -53,7 +53,7 @@ SEALED: dict[str, Spec] = {
     "customers": Spec("id", (
         "name", "tier", "phone", "email", "address", "tags", "notes", "name_norm",
         "pinyin_initials", "pinyin_full", "phone_rev", "overrides", "grade", "risk_level",
-        "credit_limit", "exposure", "overdue_since", "review_cycle_reason")),
+        "credit_limit", "exposure", "overdue_since", "review_cycle_reason", "sort_key")),
     "individuals": Spec("customer_id", (
         "gender", "birth_date", "id_type", "id_number", "wechat", "hometown", "employer",
         "position", "employment_start", "monthly_income", "housing", "emergency_contact",
