@@ -1,4 +1,5 @@
-"""Make the v6 fixture with custdesk as of schema 6 (run from /work/main before 0007)."""
+"""Make this fixture: run with custdesk as it was at schema 6 (before 0007_sort_key), from the
+project's top folder: ``PYTHONPATH=. python tests/data/v6/make_v6.py tests/data/v6``."""
 import sys
 from pathlib import Path
 from custdesk.core import clock
