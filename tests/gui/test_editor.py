@@ -423,10 +423,18 @@ def test_history_lists_this_files_entries_newest_first(runner, qtbot):
     qtbot.waitUntil(lambda: history.table.rowCount() == 3, timeout=T)
 
 
-def test_history_shows_money_as_yuan_not_fen():
-    from custdesk.gui.editor.history_tab import describe
-    text = describe({"action": "record.add", "summary": {"amount": 348700, "kind": "invoice"}})
-    assert "¥3,487.00" in text and "348700" not in text
+def test_history_shows_money_as_yuan_not_fen(runner, qtbot):
+    code = add_person(runner, qtbot)
+    call(runner, qtbot, lambda d: d.records.add(code, "transactions", {
+        "kind": "invoice", "occurred_on": "2026-07-01", "amount": "3487"}))
+    editor = open_editor(qtbot, runner, code)
+    history = editor.history
+    qtbot.waitUntil(lambda: history.table.rowCount() >= 2, timeout=T)
+    assert history.table.item(0, 2).data(Qt.ItemDataRole.UserRole) == "record.add"
+    assert history.table.item(0, 2).text() == "新增记录"
+    assert history.table.item(0, 3).text().startswith("交易记录 #")
+    text = history.table.item(0, 4).text()
+    assert "¥3,487.00" in text and "348700" not in text and "发票" in text
 
 
 def test_statement_lines_follow_the_customer_kind(runner, qtbot):

@@ -254,7 +254,7 @@ def test_the_open_history_tab_shows_the_export_at_once(runner, qtbot):
     qtbot.waitUntil(lambda: editor.history.table.rowCount() == before + 2, timeout=T)
     labels = {editor.history.table.item(r, 2).text()
               for r in range(editor.history.table.rowCount())}
-    assert {"Reserved a report number", "Exported a report"} <= labels
+    assert {"预留报告编号", "导出报告"} <= labels
 
 
 def test_a_secret_file_asks_for_an_optional_password_typed_twice(runner, qtbot):
