@@ -12,8 +12,9 @@ import datetime
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from ..core import clock
 from ..core.errors import CustdeskError
@@ -111,12 +112,14 @@ class WarningDialog(QDialog):
         self.note.setMaximumHeight(90)
         self.message = message_label(self, "warning_message")
 
-        self.acknowledge_button = QPushButton(self.tr("Acknowledge"), self)
+        # The three handlings sit with the note they store, apart from the buttons that only
+        # leave the dialog: "close the warning" is never a way out of the window.
+        self.acknowledge_button = QPushButton(self.tr("Mark as seen"), self)
         self.acknowledge_button.setToolTip(self.tr("Mark the warning as seen; it stays open."))
         self.action_button = QPushButton(self.tr("Record action"), self)
         self.action_button.setToolTip(self.tr("Write down what was done (a note is required); "
                                               "the warning stays open."))
-        self.close_button = QPushButton(self.tr("Close warning"), self)
+        self.close_button = QPushButton(self.tr("Close the warning"), self)
         self.close_button.setToolTip(self.tr("The matter is settled (a note is required). The "
                                              "same episode is not raised again."))
         for button, action in ((self.acknowledge_button, "acknowledge"),
@@ -127,23 +130,33 @@ class WarningDialog(QDialog):
         self.open_button.clicked.connect(lambda: self.open_customer.emit(self.warning["code"]))
         self.open_button.setVisible(can_open_file)
         self.open_button.setAutoDefault(False)
-        done = QPushButton(self.tr("Done"), self)
-        done.setDefault(True)
-        done.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
+        # Leaving changes nothing, so it is the default (Enter) button.
+        self.back_button = QPushButton(self.tr("Back"), self)
+        self.back_button.setObjectName("warning_back")
+        self.back_button.setToolTip(self.tr("Close this window; the warning stays as it is."))
+        self.back_button.setDefault(True)
+        self.back_button.clicked.connect(self.accept)
+        handling = QGroupBox(self.tr("Handle this warning"), self)
+        handling.setObjectName("warning_handling")
+        handle_buttons = QHBoxLayout()
         for button in (self.acknowledge_button, self.action_button, self.close_button):
-            buttons.addWidget(button)
+            handle_buttons.addWidget(button)
+        handle_buttons.addStretch(1)
+        handling_layout = QVBoxLayout(handling)
+        handling_layout.addWidget(QLabel(self.tr("Note"), handling))
+        handling_layout.addWidget(self.note)
+        handling_layout.addLayout(handle_buttons)
+        buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
-        buttons.addWidget(done)
+        buttons.addWidget(self.back_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Handling history"), self))
         layout.addWidget(self.actions_table, 1)
-        layout.addWidget(QLabel(self.tr("Note"), self))
-        layout.addWidget(self.note)
+        layout.addWidget(handling)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(640, 520)
