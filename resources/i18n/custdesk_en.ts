@@ -61,55 +61,6 @@
         </message>
     </context>
     <context>
-        <name>AddUserDialog</name>
-        <message>
-            <location filename="../../custdesk/gui/users_settings.py" line="+47" />
-            <location line="+44" />
-            <source>Add user</source>
-            <translation>Add user</translation>
-        </message>
-        <message>
-            <location line="-41" />
-            <source>e.g. zhaolei (for logging in)</source>
-            <translation>e.g. zhaolei (for logging in)</translation>
-        </message>
-        <message>
-            <location line="+17" />
-            <source>“Public” is not offered: a key to this database opens everything at “internal”.</source>
-            <translation>“Public” is not offered: a key to this database opens everything at “internal”.</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>They choose their own password at first login</source>
-            <translation>They choose their own password at first login</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Recommended: the password you set here is then a one-time password, and only they will know the one they choose.</source>
-            <translation>Recommended: the password you set here is then a one-time password, and only they will know the one they choose.</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>User name:</source>
-            <translation>User name:</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Full name:</source>
-            <translation>Full name:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Role:</source>
-            <translation>Role:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Clearance:</source>
-            <translation>Clearance:</translation>
-        </message>
-    </context>
-    <context>
         <name>AdminPage</name>
         <message>
             <location filename="../../custdesk/gui/setup_wizard.py" line="+98" />
@@ -155,7 +106,7 @@
     <context>
         <name>ApprovalsPage</name>
         <message>
-            <location filename="../../custdesk/gui/grading/approvals_page.py" line="+51" />
+            <location filename="../../custdesk/gui/grading/approvals_page.py" line="+71" />
             <source>Approvals</source>
             <extracomment>a file should be opened (double-click, or the Open file button) how many items this user may decide (the navigation shows it) the queue on screen is the newest read (tests wait on it)</extracomment>
             <translation>Approvals</translation>
@@ -201,17 +152,17 @@
             <translation>Requested on</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+40" />
             <source>This is your own request: another reviewer or manager must decide it (four-eyes rule).</source>
             <translation>This is your own request: another reviewer or manager must decide it (four-eyes rule).</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+8" />
             <source>Nothing waits for a decision.</source>
             <translation>Nothing waits for a decision.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+33" />
             <source>Approved limit (yuan):</source>
             <translation>Approved limit (yuan):</translation>
         </message>
@@ -221,15 +172,25 @@
             <translation>Defaults to the recommended limit; type another amount to approve a different one.</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location line="+207" />
+            <location line="+7" />
+            <source>Reason:</source>
+            <translation>Reason:</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+307" />
             <source>Approve</source>
             <translation>Approve</translation>
         </message>
         <message>
-            <location line="-204" />
+            <location line="-304" />
             <source>Reject…</source>
             <translation>Reject…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Return it to the assessor with a reason; they may assess the file again.</source>
+            <translation>Return it to the assessor with a reason; they may assess the file again.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -237,7 +198,7 @@
             <translation>Open file</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+44" />
             <source>Waiting for your decision: %1</source>
             <translation>Waiting for your decision: %1</translation>
         </message>
@@ -272,7 +233,7 @@
             <translation>Current limit → requested limit</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+59" />
             <source>Assessment #%1</source>
             <translation>Assessment #%1</translation>
         </message>
@@ -282,12 +243,38 @@
             <translation>Limit change #%1</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+6" />
+            <location line="+4" />
             <source>Loading…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+68" />
+            <source>A reason is optional when approving and required when rejecting; it is kept with the decision.</source>
+            <translation>A reason is optional when approving and required when rejecting; it is kept with the decision.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Above the recommended limit of %1: a reason is required. It is kept with the decision in the audit log.</source>
+            <translation>Above the recommended limit of %1: a reason is required. It is kept with the decision in the audit log.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Recommended limit: %1. A limit above it needs a reason.</source>
+            <translation>Recommended limit: %1. A limit above it needs a reason.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Required: why approve above the recommendation</source>
+            <translation>Required: why approve above the recommendation</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Optional</source>
+            <translation>Optional</translation>
+        </message>
+        <message>
+            <location line="+36" />
             <source>assessment #%1 of %2 %3</source>
             <translation>assessment #%1 of %2 %3</translation>
         </message>
@@ -297,7 +284,7 @@
             <translation>limit change #%1 of %2 %3</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+16" />
             <source>Approve %1 with grade %2 and a credit limit of %3 yuan? An approved assessment cannot be changed.</source>
             <translation>Approve %1 with grade %2 and a credit limit of %3 yuan? An approved assessment cannot be changed.</translation>
         </message>
@@ -308,6 +295,11 @@
         </message>
         <message>
             <location line="+4" />
+            <source>Reason: %1</source>
+            <translation>Reason: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Approved: %1.</source>
             <translation>Approved: %1.</translation>
         </message>
@@ -560,18 +552,63 @@
     <context>
         <name>BackupBox</name>
         <message>
-            <location filename="../../custdesk/gui/backup_settings.py" line="+23" />
+            <location filename="../../custdesk/gui/backup_settings.py" line="+35" />
             <source>Backups</source>
             <translation>Backups</translation>
         </message>
         <message>
+            <location line="+14" />
+            <source>Back up now…</source>
+            <extracomment>what the last restore did (``RestoreResult``) the backup folder, retention and the backup on exit: for those who manage settings</extracomment>
+            <translation>Back up now…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Backups made by hand are kept until someone deletes them; automatic ones follow the rule above.</source>
+            <translation>Backups made by hand are kept until someone deletes them; automatic ones follow the rule above.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Backups made by hand are kept until someone deletes them; automatic ones are thinned out by the rule a manager sets.</source>
+            <translation>Backups made by hand are kept until someone deletes them; automatic ones are thinned out by the rule a manager sets.</translation>
+        </message>
+        <message>
             <location line="+8" />
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Made by</source>
+            <translation>Made by</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Label</source>
+            <translation>Label</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Delete…</source>
+            <translation>Delete…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Only backups made by hand can be deleted: your own, or anyone's for a manager.</source>
+            <translation>Only backups made by hand can be deleted: your own, or anyone's for a manager.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Open folder</source>
+            <translation>Open folder</translation>
+        </message>
+        <message>
+            <location line="+28" />
             <source>Choose…</source>
-            <extracomment>what the last restore did (``RestoreResult``)</extracomment>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>Back up when custdesk closes</source>
             <translation>Back up when custdesk closes</translation>
         </message>
@@ -596,22 +633,27 @@
             <translation>Weekly backups kept</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+1" />
+            <source>Today's automatic backups kept</source>
+            <translation>Today's automatic backups kept</translation>
+        </message>
+        <message>
+            <location line="+31" />
             <source>Back up now</source>
             <translation>Back up now</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+50" />
+            <source>Its kind, maker or label was changed outside custdesk</source>
+            <translation>Its kind, maker or label was changed outside custdesk</translation>
+        </message>
+        <message>
+            <location line="-144" />
             <source>Made</source>
             <translation>Made</translation>
         </message>
         <message>
-            <location line="+0" />
-            <source>Reason</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Size</source>
             <translation>Size</translation>
         </message>
@@ -621,12 +663,7 @@
             <translation>Status</translation>
         </message>
         <message>
-            <location line="+0" />
-            <source>File</source>
-            <translation>File</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>Verify</source>
             <translation>Verify</translation>
         </message>
@@ -636,49 +673,54 @@
             <translation>Restore…</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+9" />
             <source>Refresh</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+58" />
             <source>Backup folder</source>
             <translation>Backup folder</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Saved.</source>
             <translation>Saved.</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+7" />
+            <source>A note on this backup, to find it again (optional), e.g. “before trying the new import”:</source>
+            <translation>A note on this backup, to find it again (optional), e.g. “before trying the new import”:</translation>
+        </message>
+        <message>
+            <location line="+28" />
             <source>Backed up to %1</source>
             <translation>Backed up to %1</translation>
         </message>
         <message>
-            <location line="+17" />
-            <source>By hand</source>
-            <translation>By hand</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>On exit</source>
-            <translation>On exit</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Daily</source>
-            <translation>Daily</translation>
-        </message>
-        <message>
-            <location line="+6" />
+            <location line="+23" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+26" />
             <source>Select a backup first.</source>
             <translation>Select a backup first.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Delete backup</source>
+            <translation>Delete backup</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete the backup made by hand %1 by %2? It cannot be undone.</source>
+            <translation>Delete the backup made by hand %1 by %2? It cannot be undone.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Deleted %1.</source>
+            <translation>Deleted %1.</translation>
         </message>
         <message>
             <location line="+10" />
@@ -710,7 +752,7 @@
     <context>
         <name>BasicForm</name>
         <message>
-            <location filename="../../custdesk/gui/editor/form.py" line="+43" />
+            <location filename="../../custdesk/gui/editor/form.py" line="+44" />
             <source>Loading…</source>
             <extracomment>the Reveal button of a masked field was pressed: its key masked fields above the user's clearance: never revealed, may be replaced locked fields the user chose to type a new value into</extracomment>
             <translation>Loading…</translation>
@@ -1131,7 +1173,7 @@
             <translation>Report</translation>
         </message>
         <message>
-            <location line="+92" />
+            <location line="+106" />
             <source>New individual</source>
             <translation>New individual</translation>
         </message>
@@ -1183,7 +1225,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>CustomerListPage</name>
         <message>
-            <location filename="../../custdesk/gui/customers/list_page.py" line="+162" />
+            <location filename="../../custdesk/gui/customers/list_page.py" line="+195" />
             <source>Name, pinyin initials, code or phone tail  (Ctrl+F)</source>
             <extracomment>the most rows one query puts on screen; beyond it the count says "first N of M" how long typing must pause before the query runs the newest query's rows are on screen</extracomment>
             <translation>Name, pinyin initials, code or phone tail  (Ctrl+F)</translation>
@@ -1229,7 +1271,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Any credit standing</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
@@ -1259,7 +1301,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Show only files whose credit is on hold (over the limit, grade expired or review long overdue)</translation>
         </message>
         <message numerus="yes">
-            <location line="+70" />
+            <location line="+71" />
             <source>First %1 of %Ln customers: type more to narrow the list</source>
             <translation>
                 <numerusform>First %1 of %Ln customers: type more to narrow the list</numerusform>
@@ -1418,6 +1460,84 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
     </context>
     <context>
+        <name>DecisionFacts</name>
+        <message>
+            <location filename="../../custdesk/gui/grading/approval_context.py" line="+74" />
+            <source>Credit standing and open warnings</source>
+            <translation>Credit standing and open warnings</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Current limit:</source>
+            <translation>Current limit:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Exposure:</source>
+            <translation>Exposure:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Utilisation (current limit):</source>
+            <translation>Utilisation (current limit):</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Utilisation (proposed limit):</source>
+            <translation>Utilisation (proposed limit):</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit hold:</source>
+            <translation>Credit hold:</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Severity</source>
+            <translation>Severity</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Warning</source>
+            <translation>Warning</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>What was found</source>
+            <translation>What was found</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Raised on</source>
+            <translation>Raised on</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Open warnings:</source>
+            <translation>Open warnings:</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>none (not yet granted)</source>
+            <translation>none (not yet granted)</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>%1 of %2</source>
+            <translation>%1 of %2</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Open warnings: %1</source>
+            <translation>Open warnings: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open warnings: none</source>
+            <translation>Open warnings: none</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentViewer</name>
         <message>
             <location filename="../../custdesk/gui/editor/document_viewer.py" line="+51" />
@@ -1537,8 +1657,9 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../custdesk/gui/export_dialog.py" line="+34" />
+            <location filename="../../custdesk/gui/export_dialog.py" line="+52" />
             <source>Export customer data</source>
+            <extracomment>which files an export writes</extracomment>
             <translation>Export customer data</translation>
         </message>
         <message>
@@ -1552,7 +1673,22 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Browse…</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
+            <source>Files to export</source>
+            <translation>Files to export</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The list has no search or filter: it shows every file.</source>
+            <translation>The list has no search or filter: it shows every file.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No row is selected in the list.</source>
+            <translation>No row is selected in the list.</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Show in full (masked otherwise)</source>
             <translation>Show in full (masked otherwise)</translation>
         </message>
@@ -1572,7 +1708,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>File</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Reason</source>
             <translation>Reason</translation>
         </message>
@@ -1582,7 +1718,32 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Only the files your clearance allows are exported. The export is recorded in the audit log.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+15" />
+            <source>All the files you may see (%1)</source>
+            <translation>All the files you may see (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All the files you may see</source>
+            <translation>All the files you may see</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The files the list shows (%1)</source>
+            <translation>The files the list shows (%1)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The files the list shows</source>
+            <translation>The files the list shows</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The selected rows (%1)</source>
+            <translation>The selected rows (%1)</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>Above your clearance</source>
             <translation>Above your clearance</translation>
         </message>
@@ -1612,7 +1773,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+20" />
             <source>%1 customer files and %2 records written to %3.</source>
             <translation>%1 customer files and %2 records written to %3.</translation>
         </message>
@@ -1675,20 +1836,10 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>FinancialsTab</name>
         <message>
-            <location filename="../../custdesk/gui/editor/financials_tab.py" line="+74" />
+            <location filename="../../custdesk/gui/editor/financials_tab.py" line="+76" />
             <source>Add period…</source>
             <extracomment>a save finished: whether everything was stored</extracomment>
             <translation>Add period…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Save statements</source>
-            <translation>Save statements</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Revert</source>
-            <translation>Revert</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1696,7 +1847,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Reveal…</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+15" />
             <source>Current ratio</source>
             <translation>Current ratio</translation>
         </message>
@@ -1711,7 +1862,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Net margin</translation>
         </message>
         <message>
-            <location line="+79" />
+            <location line="+82" />
             <location line="+9" />
             <source>Above your clearance</source>
             <translation>Above your clearance</translation>
@@ -1978,25 +2129,25 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>HomePage</name>
         <message>
-            <location filename="../../custdesk/gui/home_page.py" line="+92" />
+            <location filename="../../custdesk/gui/home_page.py" line="+93" />
             <source>Today</source>
-            <extracomment>a file should be opened (double-click, Enter, Open file) overdue reviews plus red warnings (the navigation shows it) the counts of the newest read: overdue, due_soon, hold, red, orange, yellow the sections show the newest read (tests wait on it)</extracomment>
+            <extracomment>a file should be opened (double-click, Enter, Open file) on the part that brought the user: (code, "reviews" or "warning", the warning's id or None) overdue reviews plus red warnings (the navigation shows it) the counts of the newest read: overdue, due_soon, hold, red, orange, yellow the sections show the newest read (tests wait on it)</extracomment>
             <translation>Today</translation>
         </message>
         <message>
             <location line="+4" />
-            <location line="+241" />
+            <location line="+245" />
             <source>Handle warning…</source>
             <translation>Handle warning…</translation>
         </message>
         <message>
-            <location line="-238" />
-            <location line="+239" />
+            <location line="-242" />
+            <location line="+243" />
             <source>Open file</source>
             <translation>Open file</translation>
         </message>
         <message>
-            <location line="-237" />
+            <location line="-241" />
             <source>Export calendar…</source>
             <translation>Export calendar…</translation>
         </message>
@@ -2143,7 +2294,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>in %1 days</translation>
         </message>
         <message>
-            <location line="+93" />
+            <location line="+99" />
             <source>Export review calendar</source>
             <translation>Export review calendar</translation>
         </message>
@@ -2161,6 +2312,11 @@ If you have checked it and it is right (the original document or the customer sa
             <location line="+3" />
             <source>Saved %1 reviews due within %2 days to %3.</source>
             <translation>Saved %1 reviews due within %2 days to %3.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Saved %1 reviews due within %2 days to %3; the %4 overdue ones are on today, marked overdue.</source>
+            <translation>Saved %1 reviews due within %2 days to %3; the %4 overdue ones are on today, marked overdue.</translation>
         </message>
     </context>
     <context>
@@ -2289,7 +2445,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>LimitChangeView</name>
         <message>
-            <location filename="../../custdesk/gui/grading/approval_detail.py" line="+71" />
+            <location filename="../../custdesk/gui/grading/approval_detail.py" line="+66" />
             <source>Grade:</source>
             <translation>Grade:</translation>
         </message>
@@ -2305,11 +2461,6 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
         <message>
             <location line="+1" />
-            <source>Exposure:</source>
-            <translation>Exposure:</translation>
-        </message>
-        <message>
-            <location line="+0" />
             <source>Reason:</source>
             <translation>Reason:</translation>
         </message>
@@ -2317,16 +2468,6 @@ If you have checked it and it is right (the original document or the customer sa
             <location line="+0" />
             <source>Requested by:</source>
             <translation>Requested by:</translation>
-        </message>
-        <message>
-            <location line="+23" />
-            <source>Loading…</source>
-            <translation>Loading…</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>%1 — %2 of the current limit, %3 of the requested one</source>
-            <translation>%1 — %2 of the current limit, %3 of the requested one</translation>
         </message>
     </context>
     <context>
@@ -2365,18 +2506,18 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>LockOverlay</name>
         <message>
-            <location filename="../../custdesk/gui/idle_lock.py" line="+159" />
+            <location filename="../../custdesk/gui/idle_lock.py" line="+162" />
             <source>Locked</source>
-            <extracomment>events that mean a person is at the keyboard or mouse</extracomment>
+            <extracomment>events that mean a person is at the keyboard or mouse someone else wants to log in ("Another user…"): the session ends, the login shows</extracomment>
             <translation>Locked</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+73" />
             <source>The window was locked because it was not used for a while. Enter your password to continue.</source>
             <translation>The window was locked because it was not used for a while. Enter your password to continue.</translation>
         </message>
         <message>
-            <location line="-55" />
+            <location line="-63" />
             <source>Password</source>
             <translation>Password</translation>
         </message>
@@ -2391,7 +2532,17 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Quit</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+1" />
+            <source>Another user…</source>
+            <translation>Another user…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Log this user out and log in as someone else, without quitting custdesk</source>
+            <translation>Log this user out and log in as someone else, without quitting custdesk</translation>
+        </message>
+        <message>
+            <location line="+45" />
             <source>User: %1</source>
             <translation>User: %1</translation>
         </message>
@@ -2401,7 +2552,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>You locked the window. Enter your password to continue.</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+60" />
             <source>Enter your password.</source>
             <translation>Enter your password.</translation>
         </message>
@@ -2419,19 +2570,19 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../custdesk/gui/login.py" line="+118" />
-            <location line="+32" />
+            <location filename="../../custdesk/gui/login.py" line="+149" />
+            <location line="+35" />
             <source>Log in</source>
-            <extracomment>prints the conversion report (the system print dialog; tests put their own) the dialogs shown after the password was accepted, while they are open</extracomment>
+            <extracomment>QSettings group of the user last logged in, one entry per database prints the conversion report (the system print dialog; tests put their own) the dialogs shown after the password was accepted, while they are open</extracomment>
             <translation>Log in</translation>
         </message>
         <message>
-            <location line="-24" />
+            <location line="-27" />
             <source>User name</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+12" />
             <source>Password</source>
             <translation>Password</translation>
         </message>
@@ -2481,7 +2632,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Logging in…</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+49" />
             <source>Read only</source>
             <translation>Read only</translation>
         </message>
@@ -2496,7 +2647,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>The database could not be opened: %1</translation>
         </message>
         <message>
-            <location filename="../../custdesk/gui/app.py" line="+149" />
+            <location filename="../../custdesk/gui/app.py" line="+159" />
             <location filename="../../custdesk/gui/login.py" line="+7" />
             <source>The database file is damaged and cannot be used as it is.</source>
             <extracomment>what ``_main_window`` returns when the background check found the file damaged</extracomment>
@@ -2532,20 +2683,20 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../custdesk/gui/main_window.py" line="+51" />
+            <location filename="../../custdesk/gui/main_window.py" line="+83" />
             <source>custdesk — Customer credit files</source>
-            <extracomment>the user asked to lock the window now</extracomment>
+            <extracomment>the user asked to lock the window now the user asked to log out and let someone else log in (session.Sessions)</extracomment>
             <translation>custdesk — Customer credit files</translation>
         </message>
         <message>
-            <location filename="../../custdesk/gui/app.py" line="+86" />
+            <location filename="../../custdesk/gui/app.py" line="+89" />
             <location filename="../../custdesk/gui/main_window.py" line="+12" />
-            <location line="+54" />
+            <location line="+56" />
             <source>Today</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../custdesk/gui/main_window.py" line="-46" />
+            <location filename="../../custdesk/gui/main_window.py" line="-48" />
             <source>All customers</source>
             <translation>All customers</translation>
         </message>
@@ -2555,7 +2706,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Customer files</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <location line="+33" />
             <source>Approvals</source>
             <translation>Approvals</translation>
@@ -2617,11 +2768,21 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
         <message>
             <location line="+3" />
+            <source>Back up now…</source>
+            <translation>Back up now…</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Lock</source>
             <translation>Lock</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Switch user…</source>
+            <translation>Switch user…</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Quit</source>
             <translation>Quit</translation>
         </message>
@@ -2636,7 +2797,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>&amp;Edit</source>
             <translation>&amp;Edit</translation>
         </message>
@@ -2671,7 +2832,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Database: %1</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+49" />
             <source>New individual</source>
             <translation>New individual</translation>
         </message>
@@ -2908,15 +3069,37 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
     </context>
     <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <location filename="../../custdesk/gui/translation.py" line="+36" />
+            <source>Folder</source>
+            <comment>All other platforms</comment>
+            <translation>Folder</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <location line="-2" />
+            <source>&amp;Look in:</source>
+            <translation>&amp;Look in:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Files of &amp;type:</source>
+            <translation>Files of &amp;type:</translation>
+        </message>
+    </context>
+    <context>
         <name>ReasonDialog</name>
         <message>
-            <location filename="../../custdesk/gui/grading/approval_detail.py" line="-63" />
-            <location line="+10" />
+            <location filename="../../custdesk/gui/grading/approval_detail.py" line="-36" />
+            <location line="+11" />
             <source>Reject</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location line="-9" />
+            <location line="-10" />
             <source>Why is %1 rejected? The reason is kept with the decision.</source>
             <translation>Why is %1 rejected? The reason is kept with the decision.</translation>
         </message>
@@ -3435,7 +3618,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Encrypted</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+41" />
             <source>Yes</source>
             <translation>Yes</translation>
         </message>
@@ -3681,7 +3864,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>ReviewsTab</name>
         <message>
-            <location filename="../../custdesk/gui/editor/reviews_tab.py" line="+64" />
+            <location filename="../../custdesk/gui/editor/reviews_tab.py" line="+65" />
             <source>Review</source>
             <extracomment>everything arrived from the database (tests wait on it)</extracomment>
             <translation>Review</translation>
@@ -3807,7 +3990,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Warnings</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+67" />
             <source>%1 days overdue</source>
             <translation>%1 days overdue</translation>
         </message>
@@ -3872,7 +4055,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Warnings (open: %1, all: %2)</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+42" />
             <source>Your role may view reviews but not complete or put them off.</source>
             <translation>Your role may view reviews but not complete or put them off.</translation>
         </message>
@@ -4029,6 +4212,20 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
     </context>
     <context>
+        <name>Sessions</name>
+        <message>
+            <location filename="../../custdesk/gui/session.py" line="+126" />
+            <source>Switch user</source>
+            <extracomment>the login shown after a switch, while it is open</extracomment>
+            <translation>Switch user</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 has unsaved changes in %2 open file(s). Switching user discards them. Switch anyway?</source>
+            <translation>%1 has unsaved changes in %2 open file(s). Switching user discards them. Switch anyway?</translation>
+        </message>
+    </context>
+    <context>
         <name>SetPasswordDialog</name>
         <message>
             <location filename="../../custdesk/gui/passwords.py" line="+19" />
@@ -4064,7 +4261,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Settings</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+44" />
             <source>This computer</source>
             <translation>This computer</translation>
         </message>
@@ -4243,13 +4440,18 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>StartupNotice</name>
         <message>
-            <location filename="../../custdesk/gui/startup_notice.py" line="+65" />
-            <source>Overdue reviews: %1; open red warnings: %2. See Today for the list.</source>
+            <location filename="../../custdesk/gui/startup_notice.py" line="+68" />
+            <source>Overdue reviews: %1; open red warnings: %2. Click to open Today.</source>
             <extracomment>the notice was given: (text, "tray" or "bar") — tests wait on it</extracomment>
-            <translation>Overdue reviews: %1; open red warnings: %2. See Today for the list.</translation>
+            <translation>Overdue reviews: %1; open red warnings: %2. Click to open Today.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+2" />
+            <source>Overdue reviews: %1; open red warnings: %2.</source>
+            <translation>Overdue reviews: %1; open red warnings: %2.</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>custdesk — needs attention today</source>
             <translation>custdesk — needs attention today</translation>
         </message>
@@ -4278,57 +4480,134 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
     </context>
     <context>
+        <name>UserDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/users_settings.py" line="+56" />
+            <source>Change user %1</source>
+            <translation>Change user %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+61" />
+            <source>Add user</source>
+            <translation>Add user</translation>
+        </message>
+        <message>
+            <location line="-58" />
+            <source>e.g. zhaolei (for logging in)</source>
+            <translation>e.g. zhaolei (for logging in)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>e.g. 赵磊 (shown in the window and on reports)</source>
+            <translation>e.g. 赵磊 (shown in the window and on reports)</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>User name:</source>
+            <translation>User name:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Display name:</source>
+            <translation>Display name:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Role:</source>
+            <translation>Role:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Clearance:</source>
+            <translation>Clearance:</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>They choose their own password at first login</source>
+            <translation>They choose their own password at first login</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Recommended: the password you set here is then a one-time password, and only they will know the one they choose.</source>
+            <translation>Recommended: the password you set here is then a one-time password, and only they will know the one they choose.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Lowering a clearance gives the levels above it new keys, which this user will not receive.</source>
+            <translation>Lowering a clearance gives the levels above it new keys, which this user will not receive.</translation>
+        </message>
+        <message>
+            <location line="+113" />
+            <source>Keeps customer files, grades customers and submits assessments; cannot approve them.</source>
+            <translation>Keeps customer files, grades customers and submits assessments; cannot approve them.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Approves or rejects submitted assessments and completes reviews; cannot change files.</source>
+            <translation>Approves or rejects submitted assessments and completes reviews; cannot change files.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Keeps files, grades and approves (never their own grading), changes settings and reads the audit log.</source>
+            <translation>Keeps files, grades and approves (never their own grading), changes settings and reads the audit log.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Everything a manager does, and manages users.</source>
+            <translation>Everything a manager does, and manages users.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reads files and the audit log; changes nothing.</source>
+            <translation>Reads files and the audit log; changes nothing.</translation>
+        </message>
+    </context>
+    <context>
         <name>UsersBox</name>
         <message>
-            <location filename="../../custdesk/gui/users_settings.py" line="+90" />
+            <location line="+31" />
             <source>Users</source>
             <extracomment>older backups were re-encrypted (the backups list may show them anew)</extracomment>
             <translation>Users</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>User</source>
             <translation>User</translation>
         </message>
         <message>
-            <location line="+0" />
-            <source>Full name</source>
-            <translation>Full name</translation>
-        </message>
-        <message>
             <location line="+1" />
-            <location line="+100" />
             <source>Role</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location line="-100" />
-            <location line="+107" />
+            <location line="+0" />
             <source>Clearance</source>
             <translation>Clearance</translation>
         </message>
         <message>
-            <location line="-106" />
+            <location line="+1" />
             <source>Active</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Add user…</source>
             <translation>Add user…</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Role…</source>
-            <translation>Role…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Clearance…</source>
-            <translation>Clearance…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Set password…</source>
             <translation>Set password…</translation>
         </message>
@@ -4338,7 +4617,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Disable</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+28" />
             <source>Yes</source>
             <translation>Yes</translation>
         </message>
@@ -4353,12 +4632,17 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Select a user first.</translation>
         </message>
         <message>
-            <location line="+14" />
-            <source>Saved.</source>
-            <translation>Saved.</translation>
+            <location line="-59" />
+            <source>Display name</source>
+            <translation>Display name</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+12" />
+            <source>Change…</source>
+            <translation>Change…</translation>
+        </message>
+        <message>
+            <location line="+71" />
             <source>%1 was added. Give them the password in person: it is a one-time password, and they choose their own at their first login.</source>
             <translation>%1 was added. Give them the password in person: it is a one-time password, and they choose their own at their first login.</translation>
         </message>
@@ -4368,7 +4652,17 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>%1 was added.</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+11" />
+            <source>%1 is disabled.</source>
+            <translation>%1 is disabled.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 was changed.</source>
+            <translation>%1 was changed.</translation>
+        </message>
+        <message>
+            <location line="+22" />
             <source>Your password was changed.</source>
             <translation>Your password was changed.</translation>
         </message>
@@ -4441,7 +4735,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>WarningDialog</name>
         <message>
-            <location filename="../../custdesk/gui/warning_dialog.py" line="+74" />
+            <location filename="../../custdesk/gui/warning_dialog.py" line="+75" />
             <source>Warning #%1</source>
             <extracomment>a handling was stored: (code, action) the user asked to open the customer's file the warning on view is the newest read (tests wait on it)</extracomment>
             <translation>Warning #%1</translation>
@@ -4498,12 +4792,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>What was found or done. Optional to acknowledge; required to record an action or to close.</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>Acknowledge</source>
-            <translation>Acknowledge</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+8" />
             <source>Mark the warning as seen; it stays open.</source>
             <translation>Mark the warning as seen; it stays open.</translation>
         </message>
@@ -4518,12 +4807,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Write down what was done (a note is required); the warning stays open.</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Close warning</source>
-            <translation>Close warning</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>The matter is settled (a note is required). The same episode is not raised again.</source>
             <translation>The matter is settled (a note is required). The same episode is not raised again.</translation>
         </message>
@@ -4533,17 +4817,37 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Open file</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>Done</source>
-            <translation>Done</translation>
+            <location line="-12" />
+            <source>Mark as seen</source>
+            <translation>Mark as seen</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+5" />
+            <source>Close the warning</source>
+            <translation>Close the warning</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close this window; the warning stays as it is.</source>
+            <translation>Close this window; the warning stays as it is.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Handle this warning</source>
+            <translation>Handle this warning</translation>
+        </message>
+        <message>
+            <location line="+18" />
             <source>Handling history</source>
             <translation>Handling history</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+18" />
             <source>This warning is no longer in your view.</source>
             <translation>This warning is no longer in your view.</translation>
         </message>
@@ -4635,17 +4939,17 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>app</name>
         <message>
-            <location filename="../../custdesk/gui/app.py" line="-182" />
+            <location filename="../../custdesk/gui/app.py" line="-193" />
             <source>This database is already open in another custdesk window.</source>
             <translation>This database is already open in another custdesk window.</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+49" />
             <source>Creating the demo database with sample customers…</source>
             <translation>Creating the demo database with sample customers…</translation>
         </message>
         <message>
-            <location line="+158" />
+            <location line="+161" />
             <source>The automatic backup failed: %1</source>
             <translation>The automatic backup failed: %1</translation>
         </message>
@@ -4653,7 +4957,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>crash</name>
         <message>
-            <location line="-229" />
+            <location line="-242" />
             <source>Unexpected error</source>
             <translation>Unexpected error</translation>
         </message>
@@ -4661,6 +4965,20 @@ If you have checked it and it is right (the original document or the customer sa
             <location line="+1" />
             <source>Something went wrong. Your saved data is safe; the last action may not have been completed. Please send the report below to your administrator.</source>
             <translation>Something went wrong. Your saved data is safe; the last action may not have been completed. Please send the report below to your administrator.</translation>
+        </message>
+    </context>
+    <context>
+        <name>reports</name>
+        <message>
+            <location filename="../../custdesk/gui/reports/common.py" line="+31" />
+            <source>Chinese</source>
+            <extracomment>report languages as core names them QSettings keys of the folders last used</extracomment>
+            <translation>Chinese</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>English</source>
+            <translation>English</translation>
         </message>
     </context>
     <context>

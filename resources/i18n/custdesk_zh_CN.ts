@@ -61,55 +61,6 @@
     </message>
 </context>
 <context>
-    <name>AddUserDialog</name>
-    <message>
-        <location filename="../../custdesk/gui/users_settings.py" line="+47"/>
-        <location line="+44"/>
-        <source>Add user</source>
-        <translation>添加用户</translation>
-    </message>
-    <message>
-        <location line="-41"/>
-        <source>e.g. zhaolei (for logging in)</source>
-        <translation>例如 zhaolei（登录时使用）</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>“Public” is not offered: a key to this database opens everything at “internal”.</source>
-        <translation>不提供“公开”：本数据库的密钥可读取全部“内部”资料。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>They choose their own password at first login</source>
-        <translation>首次登录时由本人设定自己的密码</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Recommended: the password you set here is then a one-time password, and only they will know the one they choose.</source>
-        <translation>建议勾选：此处设定的密码即为一次性密码，本人设定的新密码只有本人知道。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>User name:</source>
-        <translation>用户名：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Full name:</source>
-        <translation>姓名：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Role:</source>
-        <translation>角色：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Clearance:</source>
-        <translation>密级权限：</translation>
-    </message>
-</context>
-<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../custdesk/gui/setup_wizard.py" line="+98"/>
@@ -155,7 +106,7 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../custdesk/gui/grading/approvals_page.py" line="+51"/>
+        <location filename="../../custdesk/gui/grading/approvals_page.py" line="+71"/>
         <source>Approvals</source>
         <extracomment>a file should be opened (double-click, or the Open file button) how many items this user may decide (the navigation shows it) the queue on screen is the newest read (tests wait on it)</extracomment>
         <translation>审批</translation>
@@ -201,17 +152,17 @@
         <translation>申请日期</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>This is your own request: another reviewer or manager must decide it (four-eyes rule).</source>
         <translation>这是您本人发起的申请：须由其他审核员或经理审批（四眼原则）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Nothing waits for a decision.</source>
         <translation>没有待审批的事项。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+33"/>
         <source>Approved limit (yuan):</source>
         <translation>批准额度（元）：</translation>
     </message>
@@ -221,15 +172,25 @@
         <translation>默认为建议额度；如需批准其他额度，请输入金额。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+207"/>
+        <location line="+7"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+307"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-304"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return it to the assessor with a reason; they may assess the file again.</source>
+        <translation>连同理由退回评估人；评估人可重新评估该档案。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -237,7 +198,7 @@
         <translation>打开档案</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Waiting for your decision: %1</source>
         <translation>待您审批：%1</translation>
     </message>
@@ -272,7 +233,7 @@
         <translation>当前额度 → 申请额度</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+59"/>
         <source>Assessment #%1</source>
         <translation>资信评估 #%1</translation>
     </message>
@@ -282,12 +243,38 @@
         <translation>额度变更 #%1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <location line="+4"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+68"/>
+        <source>A reason is optional when approving and required when rejecting; it is kept with the decision.</source>
+        <translation>批准时理由选填，驳回时必填；理由随审批决定一并保存。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Above the recommended limit of %1: a reason is required. It is kept with the decision in the audit log.</source>
+        <translation>高于建议额度 %1：必须填写理由，理由随审批决定记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recommended limit: %1. A limit above it needs a reason.</source>
+        <translation>建议额度：%1。批准额度高于建议额度时须填写理由。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Required: why approve above the recommendation</source>
+        <translation>必填：为何高于建议额度批准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>assessment #%1 of %2 %3</source>
         <translation>%2 %3 的资信评估 #%1</translation>
     </message>
@@ -297,7 +284,7 @@
         <translation>%2 %3 的额度变更 #%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Approve %1 with grade %2 and a credit limit of %3 yuan? An approved assessment cannot be changed.</source>
         <translation>批准 %1，等级 %2，授信额度 %3 元？评估批准后不能再修改。</translation>
     </message>
@@ -308,6 +295,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Reason: %1</source>
+        <translation>理由：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Approved: %1.</source>
         <translation>已批准：%1。</translation>
     </message>
@@ -560,18 +552,63 @@
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../custdesk/gui/backup_settings.py" line="+23"/>
+        <location filename="../../custdesk/gui/backup_settings.py" line="+35"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
+        <location line="+14"/>
+        <source>Back up now…</source>
+        <extracomment>what the last restore did (``RestoreResult``) the backup folder, retention and the backup on exit: for those who manage settings</extracomment>
+        <translation>立即备份…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Backups made by hand are kept until someone deletes them; automatic ones follow the rule above.</source>
+        <translation>手动备份一直保留，直到有人删除；自动备份按上面的规则保留。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backups made by hand are kept until someone deletes them; automatic ones are thinned out by the rule a manager sets.</source>
+        <translation>手动备份一直保留，直到有人删除；自动备份按经理设定的规则保留。</translation>
+    </message>
+    <message>
         <location line="+8"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made by</source>
+        <translation>备份人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only backups made by hand can be deleted: your own, or anyone&apos;s for a manager.</source>
+        <translation>只能删除手动备份：自己做的；经理和管理员可删除任何人的。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Choose…</source>
-        <extracomment>what the last restore did (``RestoreResult``)</extracomment>
         <translation>选择…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Back up when custdesk closes</source>
         <translation>退出程序时自动备份</translation>
     </message>
@@ -596,22 +633,27 @@
         <translation>保留每周备份（份）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Today&apos;s automatic backups kept</source>
+        <translation>今日保留的自动备份</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+50"/>
+        <source>Its kind, maker or label was changed outside custdesk</source>
+        <translation>类型、备份人或备注在 custdesk 以外被改动过</translation>
+    </message>
+    <message>
+        <location line="-144"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Reason</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -621,12 +663,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
@@ -636,49 +673,54 @@
         <translation>恢复…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+58"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+7"/>
+        <source>A note on this backup, to find it again (optional), e.g. “before trying the new import”:</source>
+        <translation>为这份备份写个备注，便于以后找到（可不填），例如“试用新的导入之前”：</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>By hand</source>
-        <translation>手动</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>On exit</source>
-        <translation>退出时</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Daily</source>
-        <translation>每日</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+23"/>
         <source>OK</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+26"/>
         <source>Select a backup first.</source>
         <translation>请先选择一份备份。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Delete backup</source>
+        <translation>删除备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the backup made by hand %1 by %2? It cannot be undone.</source>
+        <translation>删除 %2 于 %1 手动做的备份？删除后无法恢复。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1 的备份。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -710,7 +752,7 @@
 <context>
     <name>BasicForm</name>
     <message>
-        <location filename="../../custdesk/gui/editor/form.py" line="+43"/>
+        <location filename="../../custdesk/gui/editor/form.py" line="+44"/>
         <source>Loading…</source>
         <extracomment>the Reveal button of a masked field was pressed: its key masked fields above the user&apos;s clearance: never revealed, may be replaced locked fields the user chose to type a new value into</extracomment>
         <translation>正在加载…</translation>
@@ -1129,7 +1171,7 @@
         <translation>报告</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+106"/>
         <source>New individual</source>
         <translation>新建个人客户</translation>
     </message>
@@ -1181,7 +1223,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>CustomerListPage</name>
     <message>
-        <location filename="../../custdesk/gui/customers/list_page.py" line="+162"/>
+        <location filename="../../custdesk/gui/customers/list_page.py" line="+195"/>
         <source>Name, pinyin initials, code or phone tail  (Ctrl+F)</source>
         <extracomment>the most rows one query puts on screen; beyond it the count says &quot;first N of M&quot; how long typing must pause before the query runs the newest query&apos;s rows are on screen</extracomment>
         <translation>名称、拼音首字母、客户编号或电话尾号（Ctrl+F）</translation>
@@ -1227,7 +1269,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>全部授信状态</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -1257,7 +1299,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>只显示授信冻结的客户（超出额度、评级过期或复审逾期过久）</translation>
     </message>
     <message numerus="yes">
-        <location line="+70"/>
+        <location line="+71"/>
         <source>First %1 of %Ln customers: type more to narrow the list</source>
         <translation>
             <numerusform>共 %Ln 位客户，仅显示前 %1 位：请继续输入以缩小范围</numerusform>
@@ -1414,6 +1456,84 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
 </context>
 <context>
+    <name>DecisionFacts</name>
+    <message>
+        <location filename="../../custdesk/gui/grading/approval_context.py" line="+74"/>
+        <source>Credit standing and open warnings</source>
+        <translation>授信状况与未关闭预警</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Current limit:</source>
+        <translation>当前额度：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exposure:</source>
+        <translation>应收余额：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utilisation (current limit):</source>
+        <translation>使用率（当前额度）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utilisation (proposed limit):</source>
+        <translation>使用率（拟批额度）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit hold:</source>
+        <translation>授信冻结：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What was found</source>
+        <translation>预警内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raised on</source>
+        <translation>触发日期</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Open warnings:</source>
+        <translation>未关闭预警：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>none (not yet granted)</source>
+        <translation>无（尚未授信）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 of %2</source>
+        <translation>%1（拟批额度 %2）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open warnings: %1</source>
+        <translation>未关闭预警：%1 条</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open warnings: none</source>
+        <translation>未关闭预警：无</translation>
+    </message>
+</context>
+<context>
     <name>DocumentViewer</name>
     <message>
         <location filename="../../custdesk/gui/editor/document_viewer.py" line="+51"/>
@@ -1533,8 +1653,9 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../custdesk/gui/export_dialog.py" line="+34"/>
+        <location filename="../../custdesk/gui/export_dialog.py" line="+52"/>
         <source>Export customer data</source>
+        <extracomment>which files an export writes</extracomment>
         <translation>导出客户资料</translation>
     </message>
     <message>
@@ -1548,7 +1669,22 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Files to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The list has no search or filter: it shows every file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No row is selected in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Show in full (masked otherwise)</source>
         <translation>完整显示（否则脱敏）</translation>
     </message>
@@ -1568,7 +1704,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>文件</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -1578,7 +1714,32 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>只导出您的密级权限可见的档案。本次导出将记入审计日志。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
+        <source>All the files you may see (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All the files you may see</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The files the list shows (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The files the list shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The selected rows (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Above your clearance</source>
         <translation>超出您的密级权限</translation>
     </message>
@@ -1608,7 +1769,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>%1 customer files and %2 records written to %3.</source>
         <translation>已将 %1 个客户档案和 %2 条记录写入 %3。</translation>
     </message>
@@ -1671,20 +1832,10 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>FinancialsTab</name>
     <message>
-        <location filename="../../custdesk/gui/editor/financials_tab.py" line="+74"/>
+        <location filename="../../custdesk/gui/editor/financials_tab.py" line="+76"/>
         <source>Add period…</source>
         <extracomment>a save finished: whether everything was stored</extracomment>
         <translation>添加期间…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save statements</source>
-        <translation>保存报表</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Revert</source>
-        <translation>撤销更改</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1692,7 +1843,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>显示…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Current ratio</source>
         <translation>流动比率</translation>
     </message>
@@ -1707,7 +1858,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>净利率</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+82"/>
         <location line="+9"/>
         <source>Above your clearance</source>
         <translation>高于您的密级</translation>
@@ -1974,25 +2125,25 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../custdesk/gui/home_page.py" line="+92"/>
+        <location filename="../../custdesk/gui/home_page.py" line="+93"/>
         <source>Today</source>
-        <extracomment>a file should be opened (double-click, Enter, Open file) overdue reviews plus red warnings (the navigation shows it) the counts of the newest read: overdue, due_soon, hold, red, orange, yellow the sections show the newest read (tests wait on it)</extracomment>
+        <extracomment>a file should be opened (double-click, Enter, Open file) on the part that brought the user: (code, &quot;reviews&quot; or &quot;warning&quot;, the warning&apos;s id or None) overdue reviews plus red warnings (the navigation shows it) the counts of the newest read: overdue, due_soon, hold, red, orange, yellow the sections show the newest read (tests wait on it)</extracomment>
         <translation>今日</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+241"/>
+        <location line="+245"/>
         <source>Handle warning…</source>
         <translation>处置预警…</translation>
     </message>
     <message>
-        <location line="-238"/>
-        <location line="+239"/>
+        <location line="-242"/>
+        <location line="+243"/>
         <source>Open file</source>
         <translation>打开档案</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-241"/>
         <source>Export calendar…</source>
         <translation>导出日历…</translation>
     </message>
@@ -2139,7 +2290,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>%1 天后</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+99"/>
         <source>Export review calendar</source>
         <translation>导出复审日历</translation>
     </message>
@@ -2157,6 +2308,11 @@ If you have checked it and it is right (the original document or the customer sa
         <location line="+3"/>
         <source>Saved %1 reviews due within %2 days to %3.</source>
         <translation>已将 %2 天内到期的 %1 项复审保存到 %3。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved %1 reviews due within %2 days to %3; the %4 overdue ones are on today, marked overdue.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2285,7 +2441,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>LimitChangeView</name>
     <message>
-        <location filename="../../custdesk/gui/grading/approval_detail.py" line="+71"/>
+        <location filename="../../custdesk/gui/grading/approval_detail.py" line="+66"/>
         <source>Grade:</source>
         <translation>等级：</translation>
     </message>
@@ -2301,11 +2457,6 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
     <message>
         <location line="+1"/>
-        <source>Exposure:</source>
-        <translation>应收余额：</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -2313,16 +2464,6 @@ If you have checked it and it is right (the original document or the customer sa
         <location line="+0"/>
         <source>Requested by:</source>
         <translation>申请人：</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Loading…</source>
-        <translation>正在读取…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 — %2 of the current limit, %3 of the requested one</source>
-        <translation>%1 — 占当前额度 %2，占申请额度 %3</translation>
     </message>
 </context>
 <context>
@@ -2361,18 +2502,18 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../custdesk/gui/idle_lock.py" line="+159"/>
+        <location filename="../../custdesk/gui/idle_lock.py" line="+162"/>
         <source>Locked</source>
-        <extracomment>events that mean a person is at the keyboard or mouse</extracomment>
+        <extracomment>events that mean a person is at the keyboard or mouse someone else wants to log in (&quot;Another user…&quot;): the session ends, the login shows</extracomment>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+73"/>
         <source>The window was locked because it was not used for a while. Enter your password to continue.</source>
         <translation>窗口因一段时间未使用已自动锁定。请输入密码继续。</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-63"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2387,7 +2528,17 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+1"/>
+        <source>Another user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Log this user out and log in as someone else, without quitting custdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
@@ -2397,7 +2548,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>窗口已由您手动锁定。请输入密码继续。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+60"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
@@ -2415,19 +2566,19 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../custdesk/gui/login.py" line="+118"/>
-        <location line="+32"/>
+        <location filename="../../custdesk/gui/login.py" line="+149"/>
+        <location line="+35"/>
         <source>Log in</source>
-        <extracomment>prints the conversion report (the system print dialog; tests put their own) the dialogs shown after the password was accepted, while they are open</extracomment>
+        <extracomment>QSettings group of the user last logged in, one entry per database prints the conversion report (the system print dialog; tests put their own) the dialogs shown after the password was accepted, while they are open</extracomment>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-27"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2477,7 +2628,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Read only</source>
         <translation>只能查看</translation>
     </message>
@@ -2492,7 +2643,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>无法打开数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../custdesk/gui/app.py" line="+149"/>
+        <location filename="../../custdesk/gui/app.py" line="+159"/>
         <location filename="../../custdesk/gui/login.py" line="+7"/>
         <source>The database file is damaged and cannot be used as it is.</source>
         <extracomment>what ``_main_window`` returns when the background check found the file damaged</extracomment>
@@ -2528,20 +2679,20 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../custdesk/gui/main_window.py" line="+51"/>
+        <location filename="../../custdesk/gui/main_window.py" line="+83"/>
         <source>custdesk — Customer credit files</source>
-        <extracomment>the user asked to lock the window now</extracomment>
+        <extracomment>the user asked to lock the window now the user asked to log out and let someone else log in (session.Sessions)</extracomment>
         <translation>custdesk — 客户资信档案台</translation>
     </message>
     <message>
-        <location filename="../../custdesk/gui/app.py" line="+86"/>
+        <location filename="../../custdesk/gui/app.py" line="+89"/>
         <location filename="../../custdesk/gui/main_window.py" line="+12"/>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../custdesk/gui/main_window.py" line="-46"/>
+        <location filename="../../custdesk/gui/main_window.py" line="-48"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
@@ -2551,7 +2702,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>客户档案</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <location line="+33"/>
         <source>Approvals</source>
         <translation>审批</translation>
@@ -2613,11 +2764,21 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
     <message>
         <location line="+3"/>
+        <source>Back up now…</source>
+        <translation>立即备份…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Switch user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -2632,7 +2793,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -2667,7 +2828,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+49"/>
         <source>New individual</source>
         <translation>新建个人客户</translation>
     </message>
@@ -2904,15 +3065,37 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../custdesk/gui/translation.py" line="+36"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location line="-2"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../custdesk/gui/grading/approval_detail.py" line="-63"/>
-        <location line="+10"/>
+        <location filename="../../custdesk/gui/grading/approval_detail.py" line="-36"/>
+        <location line="+11"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>Why is %1 rejected? The reason is kept with the decision.</source>
         <translation>为何驳回 %1？理由将随审批结果一并保存。</translation>
     </message>
@@ -3429,7 +3612,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>加密</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -3674,7 +3857,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>ReviewsTab</name>
     <message>
-        <location filename="../../custdesk/gui/editor/reviews_tab.py" line="+64"/>
+        <location filename="../../custdesk/gui/editor/reviews_tab.py" line="+65"/>
         <source>Review</source>
         <extracomment>everything arrived from the database (tests wait on it)</extracomment>
         <translation>复审</translation>
@@ -3800,7 +3983,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>预警</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>%1 days overdue</source>
         <translation>已逾期 %1 天</translation>
     </message>
@@ -3865,7 +4048,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>预警（待处理 %1，共 %2）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+42"/>
         <source>Your role may view reviews but not complete or put them off.</source>
         <translation>您的角色可以查看复审，但不能完成或推迟复审。</translation>
     </message>
@@ -4022,6 +4205,20 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
 </context>
 <context>
+    <name>Sessions</name>
+    <message>
+        <location filename="../../custdesk/gui/session.py" line="+126"/>
+        <source>Switch user</source>
+        <extracomment>the login shown after a switch, while it is open</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has unsaved changes in %2 open file(s). Switching user discards them. Switch anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SetPasswordDialog</name>
     <message>
         <location filename="../../custdesk/gui/passwords.py" line="+19"/>
@@ -4057,7 +4254,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>This computer</source>
         <translation>本机设置</translation>
     </message>
@@ -4236,13 +4433,18 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>StartupNotice</name>
     <message>
-        <location filename="../../custdesk/gui/startup_notice.py" line="+65"/>
-        <source>Overdue reviews: %1; open red warnings: %2. See Today for the list.</source>
+        <location filename="../../custdesk/gui/startup_notice.py" line="+68"/>
+        <source>Overdue reviews: %1; open red warnings: %2. Click to open Today.</source>
         <extracomment>the notice was given: (text, &quot;tray&quot; or &quot;bar&quot;) — tests wait on it</extracomment>
-        <translation>逾期复审 %1 项，待处理红色预警 %2 条。详见“今日”页面。</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>Overdue reviews: %1; open red warnings: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>custdesk — needs attention today</source>
         <translation>custdesk — 今日待办提醒</translation>
     </message>
@@ -4271,57 +4473,134 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
 </context>
 <context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../custdesk/gui/users_settings.py" line="+56"/>
+        <source>Change user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+61"/>
+        <source>Add user</source>
+        <translation type="unfinished">添加用户</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>e.g. zhaolei (for logging in)</source>
+        <translation type="unfinished">例如 zhaolei（登录时使用）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 赵磊 (shown in the window and on reports)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>User name:</source>
+        <translation type="unfinished">用户名：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Role:</source>
+        <translation type="unfinished">角色：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clearance:</source>
+        <translation type="unfinished">密级权限：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>They choose their own password at first login</source>
+        <translation type="unfinished">首次登录时由本人设定自己的密码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recommended: the password you set here is then a one-time password, and only they will know the one they choose.</source>
+        <translation type="unfinished">建议勾选：此处设定的密码即为一次性密码，本人设定的新密码只有本人知道。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save</source>
+        <translation type="unfinished">保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Lowering a clearance gives the levels above it new keys, which this user will not receive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>Keeps customer files, grades customers and submits assessments; cannot approve them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approves or rejects submitted assessments and completes reviews; cannot change files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keeps files, grades and approves (never their own grading), changes settings and reads the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Everything a manager does, and manages users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reads files and the audit log; changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UsersBox</name>
     <message>
-        <location filename="../../custdesk/gui/users_settings.py" line="+90"/>
+        <location line="+31"/>
         <source>Users</source>
         <extracomment>older backups were re-encrypted (the backups list may show them anew)</extracomment>
         <translation>用户</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Full name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
         <location line="+1"/>
-        <location line="+100"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+107"/>
+        <location line="+0"/>
         <source>Clearance</source>
         <translation>密级权限</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="+1"/>
         <source>Active</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Role…</source>
-        <translation>角色…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Clearance…</source>
-        <translation>密级权限…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Set password…</source>
         <translation>设定密码…</translation>
     </message>
@@ -4331,7 +4610,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>停用</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -4346,12 +4625,17 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>请先选择一位用户。</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
+        <location line="-59"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
+        <source>Change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>%1 was added. Give them the password in person: it is a one-time password, and they choose their own at their first login.</source>
         <translation>已添加 %1。请当面交给其密码：这是一次性密码，首次登录时由本人设定自己的密码。</translation>
     </message>
@@ -4361,7 +4645,17 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+11"/>
+        <source>%1 is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -4434,7 +4728,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>WarningDialog</name>
     <message>
-        <location filename="../../custdesk/gui/warning_dialog.py" line="+74"/>
+        <location filename="../../custdesk/gui/warning_dialog.py" line="+75"/>
         <source>Warning #%1</source>
         <extracomment>a handling was stored: (code, action) the user asked to open the customer&apos;s file the warning on view is the newest read (tests wait on it)</extracomment>
         <translation>预警 #%1</translation>
@@ -4491,12 +4785,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>核实情况或采取的措施。确认时可不填；记录措施或关闭预警时必须填写。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Acknowledge</source>
-        <translation>确认</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Mark the warning as seen; it stays open.</source>
         <translation>标记为已知悉；预警保持未关闭。</translation>
     </message>
@@ -4511,12 +4800,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>记录已采取的措施（须填写说明）；预警保持未关闭。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Close warning</source>
-        <translation>关闭预警</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The matter is settled (a note is required). The same episode is not raised again.</source>
         <translation>事项已了结（须填写说明）。同一事项不会再次触发预警。</translation>
     </message>
@@ -4526,17 +4810,37 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>打开档案</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Done</source>
-        <translation>完成</translation>
+        <location line="-12"/>
+        <source>Mark as seen</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
+        <source>Close the warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close this window; the warning stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Handle this warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Handling history</source>
         <translation>处置记录</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>This warning is no longer in your view.</source>
         <translation>您已无法查看此预警。</translation>
     </message>
@@ -4628,17 +4932,17 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>app</name>
     <message>
-        <location filename="../../custdesk/gui/app.py" line="-182"/>
+        <location filename="../../custdesk/gui/app.py" line="-193"/>
         <source>This database is already open in another custdesk window.</source>
         <translation>此数据库已在另一个 custdesk 窗口中打开。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+49"/>
         <source>Creating the demo database with sample customers…</source>
         <translation>正在创建含示例客户的演示数据库…</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+161"/>
         <source>The automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
@@ -4646,7 +4950,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>crash</name>
     <message>
-        <location line="-229"/>
+        <location line="-242"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
@@ -4654,6 +4958,20 @@ If you have checked it and it is right (the original document or the customer sa
         <location line="+1"/>
         <source>Something went wrong. Your saved data is safe; the last action may not have been completed. Please send the report below to your administrator.</source>
         <translation>程序出现错误。已保存的数据是安全的，但最后一步操作可能未完成。请将下面的报告发送给管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../custdesk/gui/reports/common.py" line="+31"/>
+        <source>Chinese</source>
+        <extracomment>report languages as core names them QSettings keys of the folders last used</extracomment>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>英文</translation>
     </message>
 </context>
 <context>

@@ -76,7 +76,8 @@ class DecisionFacts(QGroupBox):
         self.facts: dict | None = None
         self.proposed: int | None = None
         captions = (self.tr("Current limit:"), self.tr("Exposure:"),
-                    self.tr("Used of the current limit:"), self.tr("Used of the proposed limit:"),
+                    self.tr("Utilisation (current limit):"),
+                    self.tr("Utilisation (proposed limit):"),
                     self.tr("Credit hold:"))
         form = QFormLayout()
         self.captions: dict[str, QLabel] = {}
