@@ -1671,17 +1671,17 @@ If you have checked it and it is right (the original document or the customer sa
     <message>
         <location line="+9"/>
         <source>Files to export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出哪些档案</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The list has no search or filter: it shows every file.</source>
-        <translation type="unfinished"></translation>
+        <translation>列表未设搜索或筛选条件：显示的就是全部档案。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No row is selected in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>列表中未选中任何行。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1716,27 +1716,27 @@ If you have checked it and it is right (the original document or the customer sa
     <message>
         <location line="+15"/>
         <source>All the files you may see (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>您可查看的全部档案（%1）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All the files you may see</source>
-        <translation type="unfinished"></translation>
+        <translation>您可查看的全部档案</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The files the list shows (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>列表当前显示的档案（%1）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The files the list shows</source>
-        <translation type="unfinished"></translation>
+        <translation>列表当前显示的档案</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The selected rows (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>列表中选中的行（%1）</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2312,7 +2312,7 @@ If you have checked it and it is right (the original document or the customer sa
     <message>
         <location line="+1"/>
         <source>Saved %1 reviews due within %2 days to %3; the %4 overdue ones are on today, marked overdue.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %2 天内到期的 %1 项复审保存到 %3；其中已逾期的 %4 项放在今天，并标为逾期。</translation>
     </message>
 </context>
 <context>
@@ -4436,12 +4436,12 @@ If you have checked it and it is right (the original document or the customer sa
         <location filename="../../custdesk/gui/startup_notice.py" line="+68"/>
         <source>Overdue reviews: %1; open red warnings: %2. Click to open Today.</source>
         <extracomment>the notice was given: (text, &quot;tray&quot; or &quot;bar&quot;) — tests wait on it</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>逾期复审 %1 项，待处理红色预警 %2 条。点击打开“今日”页面。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Overdue reviews: %1; open red warnings: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期复审 %1 项，待处理红色预警 %2 条。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -4812,27 +4812,27 @@ If you have checked it and it is right (the original document or the customer sa
     <message>
         <location line="-12"/>
         <source>Mark as seen</source>
-        <translation type="unfinished"></translation>
+        <translation>确认已阅</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Close the warning</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭预警</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>返回</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Close this window; the warning stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭此窗口，预警保持原状。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Handle this warning</source>
-        <translation type="unfinished"></translation>
+        <translation>处置此预警</translation>
     </message>
     <message>
         <location line="+18"/>
