@@ -57,7 +57,7 @@ def run(args) -> int:
     from . import viewing
     viewing.sweep()
     runner = DeskRunner()
-    runner.crashed.connect(lambda error, trace: show_crash(QApplication.activeWindow(), error, trace))
+    _report_crashes(runner)
     sys.excepthook = lambda kind, error, tb: show_crash(
         QApplication.activeWindow(), error, "".join(traceback.format_exception(kind, error, tb)))
     # The window shows itself first and reads every page in the background (on a
@@ -65,13 +65,16 @@ def run(args) -> int:
     # over a second, which would stand between the password and the first painted window.
     from ..core import integrity
     integrity.check_in_background()
+    # Switching user gives each session a runner of its own: the one in use at the end is
+    # the one to close.
+    current = [runner]
     try:
         while True:
-            if not _open_desk(app, runner, path, args):
+            if not _open_desk(app, current[0], path, args):
                 # A smoke test that could not log in has failed (3, as on the command line);
                 # a person who closed the login or set-up dialog has simply quit.
                 return 3 if args.smoke else 0
-            status = _main_window(app, runner, path, args, instance)
+            status = _main_window(app, current, path, args, instance)
             if status is not _DAMAGED:
                 return status
             if args.smoke:
@@ -80,9 +83,14 @@ def run(args) -> int:
             # comes back and, checking before it opens anything, offers the newest good backup.
             integrity.check_in_background(False)
     finally:
-        runner.close()
+        current[0].close()
         viewing.end_session()       # after the runner: its last job may have written one
         instance.release()
+
+
+def _report_crashes(runner) -> None:
+    runner.crashed.connect(lambda error, trace: show_crash(QApplication.activeWindow(), error,
+                                                           trace))
 
 
 def _open_desk(app, runner, path: Path, args) -> bool:
@@ -163,57 +171,60 @@ def _watch_open_check(app, runner, window, quiet: bool) -> QTimer:
     return timer
 
 
-def _main_window(app, runner, path: Path, args, instance) -> int:
-    from .idle_lock import IdleLock, LockOverlay
-    from .main_window import MainWindow
-    from .settings_page import idle_minutes
-    window = MainWindow(runner, runner.desk.user, path)
-    overlay = LockOverlay(runner, window, runner.desk.user.display)
-    idle = IdleLock(minutes=idle_minutes(), parent=window)
+def _main_window(app, current: list, path: Path, args, instance) -> int:
+    """The windows of the logged-in sessions until the program ends; ``current[0]`` is the
+    runner in use (switching user replaces it)."""
+    from .session import Sessions
+    hint = None
+    if args.demo:
+        from ..core.demo import DEMO_PASSWORDS
+        hint = DEMO_PASSWORDS
 
-    def lock(by_hand: bool):
-        window.set_locked(True)
-        overlay.lock(by_hand)
+    def window_opened(window, runner):
+        current[0] = runner
+        _watch_open_check(app, runner, window, quiet=args.smoke)
+        if not args.smoke:
+            # The day's first backup, after the login (the runner does it after the first
+            # pages' reads).
+            runner.run(lambda desk: _automatic_backup(desk, "daily"),
+                       on_error=lambda exc: window.statusBar().showMessage(str(exc), 15_000))
 
-    def unlock():
-        window.set_locked(False)
-        idle.resume()
-
-    idle.locked.connect(lock)
-    window.lock_requested.connect(idle.lock_now)
-    overlay.unlocked.connect(unlock)
-    overlay.quit_requested.connect(window.close)
-    window.settings_page.idle_minutes_changed.connect(idle.set_minutes)
-    instance.activate_requested.connect(lambda: (window.showNormal(), window.raise_(),
-                                                 window.activateWindow()))
-    window.damaged = None
-    window.show()
-    idle.start()
-    _watch_open_check(app, runner, window, quiet=args.smoke)
+    sessions = Sessions(current[0], path, hint=hint, prepare_runner=_report_crashes,
+                        window_opened=window_opened)
+    sessions.quit_requested.connect(app.quit)
+    instance.activate_requested.connect(lambda: _bring_forward(sessions))
+    window = sessions.start()
     if args.smoke:
         QTimer.singleShot(300, app.quit)
         app.exec()
         # A smoke start is good only when the file's check passed too.
         if window.damaged is None:
-            runner.run(lambda desk: _open_check_error(desk, window)).result()
+            current[0].run(lambda desk: _open_check_error(desk, window)).result()
         if window.damaged is not None:
             print(f"custdesk: {window.damaged}", file=sys.stderr)
-            runner.run(lambda desk: (desk.close(), runner.set_desk(None))).result()
+            current[0].run(lambda desk: (desk.close(), current[0].set_desk(None))).result()
             return _DAMAGED
         return _smoke_check(window)
-    # The day's first backup, after the login (the runner does it after the first pages' reads).
-    runner.run(lambda desk: _automatic_backup(desk, "daily"),
-               on_error=lambda exc: window.statusBar().showMessage(str(exc), 15_000))
     status = app.exec()
-    if window.damaged is not None:
+    runner, window = current[0], sessions.window
+    instance.activate_requested.disconnect()     # a next window connects anew
+    if window is not None and window.damaged is not None:
         # No backup of a damaged file; the desk closes and the login comes back.
         runner.run(lambda desk: (desk.close(), runner.set_desk(None))).result()
-        instance.activate_requested.disconnect()     # the next window connects anew
         window.deleteLater()
         return _DAMAGED
     # The backup on exit is the runner's last job: run()'s runner.close() waits for it.
     runner.run(lambda desk: _automatic_backup(desk, "exit"))
     return status
+
+
+def _bring_forward(sessions) -> None:
+    """A second start of the program: the window (or the login after a switch) comes forward."""
+    shown = sessions.login or sessions.window
+    if shown is not None:
+        shown.showNormal()
+        shown.raise_()
+        shown.activateWindow()
 
 
 def _open_check_error(desk, window) -> None:

@@ -12,6 +12,7 @@ Wiring, in the main window::
     self.overlay = LockOverlay(runner, self, desk.user.display)
     self.idle.locked.connect(lambda by_hand: (hide_pages(), self.overlay.lock(by_hand)))
     self.overlay.unlocked.connect(lambda: (show_pages(), self.idle.resume()))
+    self.overlay.switch_requested.connect(switch_user)    # session.Sessions.switch_user
     self.idle.start()
 """
 
@@ -146,6 +147,8 @@ class LockOverlay(QWidget):
 
     unlocked = Signal()
     quit_requested = Signal()
+    #: someone else wants to log in ("Another user…"): the session ends, the login shows
+    switch_requested = Signal()
 
     def __init__(self, runner: DeskRunner, window: QWidget, user: str):
         super().__init__(window)
@@ -170,6 +173,12 @@ class LockOverlay(QWidget):
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
         self.quit_button = QPushButton(self.tr("Quit"))
+        self.switch_button = QPushButton(self.tr("Another user…"))
+        self.switch_button.setObjectName("lock_switch_user")
+        self.switch_button.setToolTip(self.tr(
+            "Log this user out and log in as someone else, without quitting custdesk"))
+        self.switch_button.setAutoDefault(False)
+        self.quit_button.setAutoDefault(False)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
@@ -185,6 +194,7 @@ class LockOverlay(QWidget):
         inner.addWidget(self.password)
         inner.addWidget(self.message)
         row = QHBoxLayout()
+        row.addWidget(self.switch_button)
         row.addStretch(1)
         row.addWidget(self.quit_button)
         row.addWidget(self.unlock_button)
@@ -202,6 +212,7 @@ class LockOverlay(QWidget):
         self.unlock_button.clicked.connect(self.submit)
         self.password.returnPressed.connect(self.submit)
         self.quit_button.clicked.connect(self.quit_requested)
+        self.switch_button.clicked.connect(self._switch)
         self.countdown = Countdown(self)
         self.countdown.ticked.connect(self._show_wait)
         self.countdown.expired.connect(self._wait_over)
@@ -233,6 +244,19 @@ class LockOverlay(QWidget):
         app.removeEventFilter(self)     # at most once
         app.installEventFilter(self)
         self.password.setFocus()
+
+    def _switch(self) -> None:
+        if not self._busy:
+            self.switch_requested.emit()
+
+    def release(self) -> None:
+        """The session ends (switching user): stop watching the application's input."""
+        QApplication.instance().removeEventFilter(self)
+        self.countdown.stop()
+        try:
+            self.runner.crashed.disconnect(self._on_crash)
+        except (RuntimeError, TypeError):
+            pass
 
     def _unlock(self) -> None:
         QApplication.instance().removeEventFilter(self)

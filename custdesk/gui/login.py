@@ -12,6 +12,7 @@ the user's own password. Declining that logs out.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Callable
 
@@ -24,6 +25,7 @@ from ..core.errors import AuthenticationFailed, CustdeskError, LoginThrottled
 from ..core.integrity import DatabaseDamaged
 from ..core.keys.primitives import fingerprint
 from ..core.store.keyslots import KeySlots
+from . import translation
 from .operations import DeskRunner
 from .restoring import NEED_BACKUP_PASSWORD, ask_backup_password, opens_backup, restored_text
 from .setup_wizard import print_document
@@ -83,6 +85,31 @@ def opened(desk, restored=None) -> dict:
             "restored": restored}
 
 
+#: QSettings group of the user last logged in, one entry per database
+LAST_USER = "login/last_user"
+
+
+def _database_key(db_path: Path | str) -> str:
+    """A database's key in the settings: a digest of its full path (a path is no key name)."""
+    path = Path(db_path).expanduser()
+    try:
+        path = path.resolve()
+    except OSError:
+        pass
+    return hashlib.sha256(str(path).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def remembered_user(db_path: Path | str) -> str:
+    """The user name last logged in to this database on this computer ("" if none).
+    Only the name is kept, never a password."""
+    value = translation.settings().value(f"{LAST_USER}/{_database_key(db_path)}", "")
+    return value if isinstance(value, str) else ""
+
+
+def remember_user(db_path: Path | str, name: str) -> None:
+    translation.settings().setValue(f"{LAST_USER}/{_database_key(db_path)}", name)
+
+
 def known_users(db_path: Path | str) -> list[str]:
     """User names with a key slot (no password needed); empty when the file is unreadable."""
     try:
@@ -94,12 +121,16 @@ def known_users(db_path: Path | str) -> list[str]:
 class LoginDialog(QDialog):
     """``exec()`` returns Accepted once the runner holds the desk opened as the user.
 
-    ``hint`` (the demo database: user -> password) is shown under the form, and
-    "admin" is pre-selected.
+    The user name is the one last logged in to this database (``remembered_user``), with
+    the cursor in the password field; ``user`` gives another ("" for none: switching
+    user, the next person is someone else). ``hint`` (the demo database: user ->
+    password) is shown under the form, and "admin" is pre-selected when no one is
+    remembered.
     """
 
     def __init__(self, runner: DeskRunner, db_path: Path | str,
-                 hint: dict[str, str] | None = None, parent: QWidget | None = None):
+                 hint: dict[str, str] | None = None, parent: QWidget | None = None, *,
+                 user: str | None = None):
         super().__init__(parent)
         self.runner = runner
         self.db_path = Path(db_path)
@@ -124,9 +155,12 @@ class LoginDialog(QDialog):
         users = known_users(self.db_path)
         self.user.addItems(users)
         self.user.lineEdit().setPlaceholderText(self.tr("User name"))
-        if self.hint and "admin" in users + list(self.hint):
+        last = remembered_user(self.db_path) if user is None else user
+        if last and last in users:
+            self.user.setCurrentText(last)
+        elif user is None and self.hint and "admin" in users + list(self.hint):
             self.user.setCurrentText("admin")
-        elif len(users) != 1:
+        elif user is not None or len(users) != 1:
             self.user.setCurrentIndex(-1)
             self.user.setEditText("")
 
@@ -240,6 +274,7 @@ class LoginDialog(QDialog):
         if not self._steps:
             self._one_time = ""
             self._set_busy(False)
+            remember_user(self.db_path, self.desk.user.name)
             self.accept()
             return
         self._steps.pop(0)()

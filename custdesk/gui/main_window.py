@@ -42,6 +42,8 @@ def fitted_size(screen) -> QSize:
 class MainWindow(QMainWindow):
     #: the user asked to lock the window now
     lock_requested = Signal()
+    #: the user asked to log out and let someone else log in (session.Sessions)
+    switch_user_requested = Signal()
 
     def __init__(self, runner, user, db_path, parent=None):
         super().__init__(parent)
@@ -149,6 +151,8 @@ class MainWindow(QMainWindow):
         self.backup_action = action(self.tr("Back up now…"), "save", None, self.back_up_now,
                                     allowed(self.user.role, "backup.create"))
         self.lock_action = action(self.tr("Lock"), "lock", "Ctrl+L", self.lock_requested.emit)
+        self.switch_user_action = action(self.tr("Switch user…"), "lock", "Ctrl+Shift+L",
+                                         self.switch_user_requested.emit)
         self.quit_action = action(self.tr("Quit"), "quit", QKeySequence.Quit, self.close)
         about = action(self.tr("About custdesk"), None, None, self.about)
 
@@ -161,6 +165,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.switch_user_action)
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
