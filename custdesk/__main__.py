@@ -17,6 +17,11 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version, or a usage error (already printed)
         return int(exc.code or 0)
     if args.command is None:
+        from .gui.display import missing_display
+        problem = missing_display(args.lang)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
         from .gui.app import run as run_window
         return run_window(args)
     from .cli import main as cli_main

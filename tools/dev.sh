@@ -48,6 +48,10 @@ shift || true
 setup
 case "$cmd" in
   run)
+    # What the window's "no display found" line tells the user to run under xvfb-run.
+    CUSTDESK_STARTED_AS="bash tools/dev.sh run"
+    [ $# -eq 0 ] || CUSTDESK_STARTED_AS="$CUSTDESK_STARTED_AS$(printf ' %q' "$@")"
+    export CUSTDESK_STARTED_AS
     if [ $# -eq 0 ]; then
       exec "$VENV/bin/custdesk" --demo
     fi
