@@ -60,7 +60,7 @@ class UserDialog(QDialog):
         self.name.setPlaceholderText(self.tr("e.g. zhaolei (for logging in)"))
         self.full_name = QLineEdit()
         self.full_name.setObjectName("full_name")
-        self.full_name.setPlaceholderText(self.tr("e.g. 赵磊 (shown in the window and on reports)"))
+        self.full_name.setPlaceholderText(self.tr("e.g. Zhao Lei (shown in the window and on reports)"))
         self.role = QComboBox()
         self.role.setObjectName("role")
         for role in ROLES:

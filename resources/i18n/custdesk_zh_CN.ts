@@ -499,52 +499,141 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../custdesk/gui/audit_page.py" line="+19"/>
+        <location filename="../../custdesk/gui/audit_page.py" line="+109"/>
         <source>Audit log</source>
+        <extracomment>entries fetched at a time (the table asks for the next page at its end) how long typing in the customer box must pause before the query runs a date box at this date means &quot;no bound&quot; (shown as the box&apos;s special text) a query&apos;s first page is on screen an export finished: its result ({&quot;entries&quot;, &quot;path&quot;})</extracomment>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Verify chain</source>
         <translation>校验日志链</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write every entry matching the filters to an Excel or CSV file (the export is logged)</source>
+        <translation>把符合筛选条件的全部记录写入 Excel 或 CSV 文件（导出会记入审计日志）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
+        <source>All users</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All operations</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Customer code or name</source>
+        <translation>客户编号或名称</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+11"/>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+10"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Time (UTC)</source>
-        <translation>时间（UTC）</translation>
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+11"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Object</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
+        <source>any day</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>%1 entries</source>
+        <translation>共 %1 条</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 entries (scroll for more)</source>
+        <translation>已显示 %1 条，共 %2 条（向下滚动显示更多）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>audit-log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 entries written to %2</source>
+        <translation>已将 %1 条记录写入 %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Checking…</source>
         <translation>正在校验…</translation>
     </message>
@@ -563,7 +652,7 @@
         <translation>立即备份…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Backups made by hand are kept until someone deletes them; automatic ones follow the rule above.</source>
         <translation>手动备份一直保留，直到有人删除；自动备份按上面的规则保留。</translation>
     </message>
@@ -588,7 +677,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
@@ -635,7 +724,7 @@
     <message>
         <location line="+1"/>
         <source>Today&apos;s automatic backups kept</source>
-        <translation>今日保留的自动备份</translation>
+        <translation>保留今日自动备份（份）</translation>
     </message>
     <message>
         <location line="+31"/>
@@ -648,7 +737,7 @@
         <translation>类型、备份人或备注在 custdesk 以外被改动过</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-145"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
@@ -663,7 +752,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
@@ -1108,7 +1197,7 @@
 <context>
     <name>CustomerEditor</name>
     <message>
-        <location filename="../../custdesk/gui/editor/window.py" line="+97"/>
+        <location filename="../../custdesk/gui/editor/window.py" line="+91"/>
         <source>Basic information</source>
         <extracomment>a save succeeded (and the form shows what was stored): the file&apos;s code the title (&quot;*&quot; first when there are unsaved changes) changed the file&apos;s values arrived from the database</extracomment>
         <translation>基本信息</translation>
@@ -1171,7 +1260,7 @@
         <translation>报告</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>New individual</source>
         <translation>新建个人客户</translation>
     </message>
@@ -1223,7 +1312,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>CustomerListPage</name>
     <message>
-        <location filename="../../custdesk/gui/customers/list_page.py" line="+195"/>
+        <location filename="../../custdesk/gui/customers/list_page.py" line="+197"/>
         <source>Name, pinyin initials, code or phone tail  (Ctrl+F)</source>
         <extracomment>the most rows one query puts on screen; beyond it the count says &quot;first N of M&quot; how long typing must pause before the query runs the newest query&apos;s rows are on screen</extracomment>
         <translation>名称、拼音首字母、客户编号或电话尾号（Ctrl+F）</translation>
@@ -1299,7 +1388,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>只显示授信冻结的客户（超出额度、评级过期或复审逾期过久）</translation>
     </message>
     <message numerus="yes">
-        <location line="+71"/>
+        <location line="+73"/>
         <source>First %1 of %Ln customers: type more to narrow the list</source>
         <translation>
             <numerusform>共 %Ln 位客户，仅显示前 %1 位：请继续输入以缩小范围</numerusform>
@@ -1331,7 +1420,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../custdesk/gui/customers/model.py" line="+69"/>
+        <location filename="../../custdesk/gui/customers/model.py" line="+70"/>
         <source>Code</source>
         <extracomment>the model&apos;s columns, left to right (&quot;used&quot;: exposure as a share of the limit; &quot;hold&quot;: the credit-hold marker)</extracomment>
         <translation>编号</translation>
@@ -1890,7 +1979,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>GradingTab</name>
     <message>
-        <location filename="../../custdesk/gui/editor/grading_tab.py" line="+93"/>
+        <location filename="../../custdesk/gui/editor/grading_tab.py" line="+95"/>
         <location line="+10"/>
         <source>Assess</source>
         <extracomment>everything arrived from the database (tests and the editor wait on it) the file&apos;s credit standing (``desk.grading.credit``): the editor shows the hold marker</extracomment>
@@ -1914,22 +2003,22 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+264"/>
+        <location line="+272"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-258"/>
         <source>Why are inputs missing? (required to submit this draft)</source>
         <translation>为何缺少数据？（提交此草稿前必填）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>New assessment</source>
         <translation>资信评估</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -1954,17 +2043,17 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>评分</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Assessments</source>
         <translation>评估记录</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Grade history</source>
         <translation>评级历史</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+63"/>
         <source>No assessment yet.</source>
         <translation>尚无评估。</translation>
     </message>
@@ -2032,72 +2121,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../custdesk/gui/editor/history_tab.py" line="+80"/>
-        <source>Created the file</source>
-        <translation>建立档案</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Edited</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Revealed</source>
-        <translation>显示敏感信息</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Added a record</source>
-        <translation>添加记录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Edited a record</source>
-        <translation>修改记录</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Deleted a record</source>
-        <translation>删除记录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Revealed records</source>
-        <translation>显示记录</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Added a document</source>
-        <translation>添加文件资料</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Opened a document</source>
-        <translation>打开文件资料</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Deleted a document</source>
-        <translation>删除文件资料</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reserved a report number</source>
-        <translation>预留报告编号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Exported a report</source>
-        <translation>导出报告</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Report number voided (report not made)</source>
-        <translation>报告编号作废（报告未生成）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../custdesk/gui/editor/history_tab.py" line="+28"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2107,17 +2131,17 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>用户</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>Item</source>
         <translation>对象</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -2530,12 +2554,12 @@ If you have checked it and it is right (the original document or the customer sa
     <message>
         <location line="+1"/>
         <source>Another user…</source>
-        <translation type="unfinished"></translation>
+        <translation>其他用户…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Log this user out and log in as someone else, without quitting custdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>注销当前用户并以其他用户登录，无需退出 custdesk</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -2679,7 +2703,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../custdesk/gui/main_window.py" line="+83"/>
+        <location filename="../../custdesk/gui/main_window.py" line="+54"/>
         <source>custdesk — Customer credit files</source>
         <extracomment>the user asked to lock the window now the user asked to log out and let someone else log in (session.Sessions)</extracomment>
         <translation>custdesk — 客户资信档案台</translation>
@@ -2687,12 +2711,12 @@ If you have checked it and it is right (the original document or the customer sa
     <message>
         <location filename="../../custdesk/gui/app.py" line="+89"/>
         <location filename="../../custdesk/gui/main_window.py" line="+12"/>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../custdesk/gui/main_window.py" line="-48"/>
+        <location filename="../../custdesk/gui/main_window.py" line="-50"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
@@ -2703,12 +2727,12 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
     <message>
         <location line="+7"/>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-32"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
@@ -2723,7 +2747,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Approvals (%1)</source>
         <translation>审批（%1）</translation>
     </message>
@@ -2775,7 +2799,7 @@ If you have checked it and it is right (the original document or the customer sa
     <message>
         <location line="+1"/>
         <source>Switch user…</source>
-        <translation type="unfinished"></translation>
+        <translation>切换用户…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4210,12 +4234,12 @@ If you have checked it and it is right (the original document or the customer sa
         <location filename="../../custdesk/gui/session.py" line="+126"/>
         <source>Switch user</source>
         <extracomment>the login shown after a switch, while it is open</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>切换用户</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 has unsaved changes in %2 open file(s). Switching user discards them. Switch anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有 %2 个打开的档案尚未保存。切换用户将放弃这些更改。仍要切换吗？</translation>
     </message>
 </context>
 <context>
@@ -4477,93 +4501,93 @@ If you have checked it and it is right (the original document or the customer sa
     <message>
         <location filename="../../custdesk/gui/users_settings.py" line="+56"/>
         <source>Change user %1</source>
-        <translation type="unfinished"></translation>
+        <translation>修改用户 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+61"/>
         <source>Add user</source>
-        <translation type="unfinished">添加用户</translation>
+        <translation>添加用户</translation>
     </message>
     <message>
         <location line="-58"/>
         <source>e.g. zhaolei (for logging in)</source>
-        <translation type="unfinished">例如 zhaolei（登录时使用）</translation>
+        <translation>例如 zhaolei（登录时使用）</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>e.g. 赵磊 (shown in the window and on reports)</source>
-        <translation type="unfinished"></translation>
+        <source>e.g. Zhao Lei (shown in the window and on reports)</source>
+        <translation>例如 赵磊（显示在窗口和报告中）</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>User name:</source>
-        <translation type="unfinished">用户名：</translation>
+        <translation>用户名：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Display name:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示名称：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Role:</source>
-        <translation type="unfinished">角色：</translation>
+        <translation>角色：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Clearance:</source>
-        <translation type="unfinished">密级权限：</translation>
+        <translation>密级权限：</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>They choose their own password at first login</source>
-        <translation type="unfinished">首次登录时由本人设定自己的密码</translation>
+        <translation>首次登录时由本人设定自己的密码</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Recommended: the password you set here is then a one-time password, and only they will know the one they choose.</source>
-        <translation type="unfinished">建议勾选：此处设定的密码即为一次性密码，本人设定的新密码只有本人知道。</translation>
+        <translation>建议勾选：此处设定的密码即为一次性密码，本人设定的新密码只有本人知道。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>保存</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Lowering a clearance gives the levels above it new keys, which this user will not receive.</source>
-        <translation type="unfinished"></translation>
+        <translation>降低密级后，更高各级将换用新密钥，该用户不会获得。</translation>
     </message>
     <message>
         <location line="+113"/>
         <source>Keeps customer files, grades customers and submits assessments; cannot approve them.</source>
-        <translation type="unfinished"></translation>
+        <translation>维护客户档案、进行资信评级并提交评估；不能审批。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Approves or rejects submitted assessments and completes reviews; cannot change files.</source>
-        <translation type="unfinished"></translation>
+        <translation>审批或退回已提交的评估，完成复审；不能修改档案。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Keeps files, grades and approves (never their own grading), changes settings and reads the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>维护档案、评级和审批（不能审批自己的评级），修改设置，查看审计日志。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Everything a manager does, and manages users.</source>
-        <translation type="unfinished"></translation>
+        <translation>拥有经理的全部权限，并管理用户。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reads files and the audit log; changes nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>查看档案和审计日志；不能做任何修改。</translation>
     </message>
 </context>
 <context>
@@ -4627,12 +4651,12 @@ If you have checked it and it is right (the original document or the customer sa
     <message>
         <location line="-59"/>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>显示名称</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Change…</source>
-        <translation type="unfinished"></translation>
+        <translation>修改…</translation>
     </message>
     <message>
         <location line="+71"/>
@@ -4647,12 +4671,12 @@ If you have checked it and it is right (the original document or the customer sa
     <message>
         <location line="+11"/>
         <source>%1 is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已停用。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已修改 %1。</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -4958,6 +4982,14 @@ If you have checked it and it is right (the original document or the customer sa
         <location line="+1"/>
         <source>Something went wrong. Your saved data is safe; the last action may not have been completed. Please send the report below to your administrator.</source>
         <translation>程序出现错误。已保存的数据是安全的，但最后一步操作可能未完成。请将下面的报告发送给管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>i18n</name>
+    <message>
+        <location filename="../../custdesk/gui/display.py" line="+50"/>
+        <source>app.no_display</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
