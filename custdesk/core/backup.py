@@ -89,9 +89,9 @@ i18n.register({
     "backup.settings.recent": ("今日保留的自动备份份数应为 {low} 到 {high} 之间的整数",
                                "keep a whole number of today's automatic backups from {low} to "
                                "{high}"),
-    "backup.kind.manual": ("手动", "by hand"),
-    "backup.kind.exit": ("退出时自动", "automatic on exit"),
-    "backup.kind.daily": ("每日自动", "automatic daily"),
+    "backup.kind.manual": ("手动", "By hand"),
+    "backup.kind.exit": ("退出时自动", "Automatic on exit"),
+    "backup.kind.daily": ("每日自动", "Automatic daily"),
     "backup.create_what": ("备份数据库", "backing up the database"),
     "backup.delete_what": ("删除他人手动做的备份", "deleting a backup someone else made by hand"),
     "backup.not_found": ("此数据库的备份 {name}", "backup {name} of this database"),

@@ -45,6 +45,9 @@ class SettingsPage(QWidget):
             layout.addWidget(self._scorecards_box())
             self.review_settings = ReviewSettingsBox(runner)
             layout.addWidget(self.review_settings)
+        if allowed(user.role, "backup.create"):
+            # Everyone may back up (a clerk before trying something); the folder and
+            # retention are shown to those who manage settings only.
             self.backups = BackupBox(runner, user)
             layout.addWidget(self.backups)
         if allowed(user.role, "privacy.manage"):
@@ -60,12 +63,18 @@ class SettingsPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
+        self._scroll = scroll
         self.message = QLabel()
         self.message.setWordWrap(True)
         outer = QVBoxLayout(self)
         outer.addWidget(title)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.message)
+
+    def show_backups(self) -> None:
+        """Scroll the backups box into view (文件 › 立即备份…)."""
+        # The box's top at the top: it is taller than a laptop's page for a manager.
+        self._scroll.verticalScrollBar().setValue(self.backups.y())
 
     # -- everyone ---------------------------------------------------------------------
     def _general_box(self) -> QGroupBox:

@@ -186,7 +186,7 @@ def test_backup_create_with_a_label_list_and_delete(cli, db_path, tmp_path, monk
     line = next(l for l in out.splitlines() if by_hand.name in l)
     assert "手动" in line and "王晓梅" in line and "试新的导入之前" in line and " KB" in line
     status, out, _ = cli("--lang", "en", "backup", "list")
-    assert "by hand" in out and "手动" not in out
+    assert "By hand" in out and "手动" not in out
     cli("--lang", "zh", "backup", "list")
 
     # Deleting: asks, or needs --yes; someone else's set is refused to a clerk.

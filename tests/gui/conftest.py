@@ -44,6 +44,15 @@ def call(runner, qtbot, fn, timeout=10_000):
 
 
 @pytest.fixture(autouse=True)
+def _own_settings(tmp_path):
+    """The window's preferences (the user last logged in, folders last used) in the test's own
+    folder: a login in a test must not be remembered in the user's settings."""
+    from PySide6.QtCore import QSettings
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+
+
+@pytest.fixture(autouse=True)
 def _viewing_session_ends():
     """Documents written for viewing in a test go with it (as they go at the program's exit)."""
     yield

@@ -14,6 +14,7 @@ from custdesk.core import backup
 from custdesk.core.desk import Desk
 from custdesk.gui.settings_page import SettingsPage
 from tests.conftest import ADMIN, ADMIN_PW
+from custdesk.gui.backup_settings import LABEL, STATUS
 from tests.gui.conftest import call
 
 T = 20_000
@@ -38,9 +39,10 @@ def names(runner, qtbot) -> list[str]:
         "SELECT name FROM customers ORDER BY created_at")])
 
 
-def test_settings_backup_now_verify_and_restore(runner, qtbot, tmp_path, data_dir):
+def test_settings_backup_now_verify_and_restore(runner, qtbot, tmp_path, data_dir, monkeypatch):
     page = settings_page(runner, qtbot)
     box = page.backups
+    monkeypatch.setattr(box, "ask_label", lambda: "试验之前")
     assert box.folder.text() == str(data_dir / "backups")
     assert (box.daily.value(), box.weekly.value(), box.on_exit.isChecked()) == (7, 4, True)
     assert box.table.rowCount() == 0
@@ -62,7 +64,8 @@ def test_settings_backup_now_verify_and_restore(runner, qtbot, tmp_path, data_di
     qtbot.waitUntil(lambda: box.table.rowCount() == 1 and runner.pending == 0, timeout=T)
     assert box.backup_button.isEnabled() and box.progress.isHidden()
     assert seen and seen[-1] == 100
-    assert box.table.item(0, 3).text() == "OK"
+    assert box.table.item(0, STATUS).text() == "OK"
+    assert box.table.item(0, LABEL).text() == "试验之前"
     made = box._sets[0].database
     assert made.parent.parent == tmp_path / "bk" and str(made) in box.message.text()
 
@@ -83,9 +86,11 @@ def test_settings_backup_now_verify_and_restore(runner, qtbot, tmp_path, data_di
     assert call(runner, qtbot, lambda d: d.audit.verify().ok)
 
 
-def test_a_clerk_sees_no_backup_settings(make_runner, qtbot):
+def test_a_clerk_sees_the_backups_but_not_their_settings(make_runner, qtbot):
     page = settings_page(make_runner("clerk"), qtbot)
-    assert not hasattr(page, "backups")
+    box = page.backups
+    assert not box.manages and not hasattr(box, "folder") and not hasattr(box, "daily")
+    assert box.backup_button.isEnabled() and box.restore_button.isHidden()
 
 
 def test_login_on_a_damaged_database_offers_the_newest_good_backup(db_path, qtbot, tmp_path,
