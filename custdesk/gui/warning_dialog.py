@@ -199,6 +199,8 @@ class WarningDialog(QDialog):
             self.values["raised"].setText(raised)
         elif days == 0:
             self.values["raised"].setText(self.tr("%1 (today)").replace("%1", raised))
+        elif days == 1:
+            self.values["raised"].setText(self.tr("%1 (yesterday)").replace("%1", raised))
         else:
             self.values["raised"].setText(self.tr("%1 (%2 days ago)").replace("%1", raised)
                                           .replace("%2", str(days)))

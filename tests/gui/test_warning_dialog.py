@@ -53,3 +53,14 @@ def test_enter_leaves_without_handling(runner, qtbot):
     stored = {w["rule"]: w["status"]
               for w in call(runner, qtbot, lambda d: d.warnings.list(code=code))}
     assert stored["payment_overdue"] == "open"
+
+
+def test_the_day_raised_reads_as_a_person_says_it(runner, qtbot):
+    from tests.gui.test_reviews_tab import at
+    dialog, _code = open_dialog(runner, qtbot)                     # raised on 2026-11-22
+    shown = []
+    for day in ("2026-11-22", "2026-11-23", "2026-11-25"):
+        at(day)
+        dialog._show(dialog.warning, [])
+        shown.append(dialog.values["raised"].text())
+    assert shown == ["2026-11-22 (today)", "2026-11-22 (yesterday)", "2026-11-22 (3 days ago)"]
