@@ -499,52 +499,141 @@
     <context>
         <name>AuditPage</name>
         <message>
-            <location filename="../../custdesk/gui/audit_page.py" line="+19" />
+            <location filename="../../custdesk/gui/audit_page.py" line="+109" />
             <source>Audit log</source>
+            <extracomment>entries fetched at a time (the table asks for the next page at its end) how long typing in the customer box must pause before the query runs a date box at this date means "no bound" (shown as the box's special text) a query's first page is on screen an export finished: its result ({"entries", "path"})</extracomment>
             <translation>Audit log</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>Verify chain</source>
             <translation>Verify chain</translation>
         </message>
         <message>
             <location line="+2" />
+            <source>Export…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Write every entry matching the filters to an Excel or CSV file (the export is logged)</source>
+            <translation>Write every entry matching the filters to an Excel or CSV file (the export is logged)</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Refresh</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+13" />
+            <source>All users</source>
+            <translation>All users</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>All operations</source>
+            <translation>All operations</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Customer code or name</source>
+            <translation>Customer code or name</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Clear filters</source>
+            <translation>Clear filters</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+11" />
+            <source>Operation</source>
+            <translation>Operation</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <location line="+10" />
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>No.</source>
             <translation>No.</translation>
         </message>
         <message>
             <location line="+0" />
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location line="-12" />
+            <location line="+11" />
             <source>User</source>
             <translation>User</translation>
         </message>
         <message>
-            <location line="+0" />
-            <source>Time (UTC)</source>
-            <translation>Time (UTC)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Action</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Object</source>
-            <translation>Object</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Details</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+38" />
+            <source>any day</source>
+            <translation>any day</translation>
+        </message>
+        <message>
+            <location line="+95" />
+            <source>%1 entries</source>
+            <translation>%1 entries</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 of %2 entries (scroll for more)</source>
+            <translation>%1 of %2 entries (scroll for more)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>audit-log</source>
+            <translation>audit-log</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Export the audit log</source>
+            <translation>Export the audit log</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Exporting…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 entries written to %2</source>
+            <translation>%1 entries written to %2</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>Checking…</source>
             <translation>Checking…</translation>
         </message>
@@ -1110,7 +1199,7 @@
     <context>
         <name>CustomerEditor</name>
         <message>
-            <location filename="../../custdesk/gui/editor/window.py" line="+97" />
+            <location filename="../../custdesk/gui/editor/window.py" line="+91" />
             <source>Basic information</source>
             <extracomment>a save succeeded (and the form shows what was stored): the file's code the title ("*" first when there are unsaved changes) changed the file's values arrived from the database</extracomment>
             <translation>Basic information</translation>
@@ -1173,7 +1262,7 @@
             <translation>Report</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+108" />
             <source>New individual</source>
             <translation>New individual</translation>
         </message>
@@ -1225,7 +1314,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>CustomerListPage</name>
         <message>
-            <location filename="../../custdesk/gui/customers/list_page.py" line="+163" />
+            <location filename="../../custdesk/gui/customers/list_page.py" line="+197" />
             <source>Name, pinyin initials, code or phone tail  (Ctrl+F)</source>
             <extracomment>the most rows one query puts on screen; beyond it the count says "first N of M" how long typing must pause before the query runs the newest query's rows are on screen</extracomment>
             <translation>Name, pinyin initials, code or phone tail  (Ctrl+F)</translation>
@@ -1271,7 +1360,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Any credit standing</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
@@ -1301,7 +1390,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Show only files whose credit is on hold (over the limit, grade expired or review long overdue)</translation>
         </message>
         <message numerus="yes">
-            <location line="+70" />
+            <location line="+73" />
             <source>First %1 of %Ln customers: type more to narrow the list</source>
             <translation>
                 <numerusform>First %1 of %Ln customers: type more to narrow the list</numerusform>
@@ -1335,7 +1424,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>CustomerTableModel</name>
         <message>
-            <location filename="../../custdesk/gui/customers/model.py" line="+69" />
+            <location filename="../../custdesk/gui/customers/model.py" line="+70" />
             <source>Code</source>
             <extracomment>the model's columns, left to right ("used": exposure as a share of the limit; "hold": the credit-hold marker)</extracomment>
             <translation>Code</translation>
@@ -1894,7 +1983,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>GradingTab</name>
         <message>
-            <location filename="../../custdesk/gui/editor/grading_tab.py" line="+93" />
+            <location filename="../../custdesk/gui/editor/grading_tab.py" line="+95" />
             <location line="+10" />
             <source>Assess</source>
             <extracomment>everything arrived from the database (tests and the editor wait on it) the file's credit standing (``desk.grading.credit``): the editor shows the hold marker</extracomment>
@@ -1918,22 +2007,22 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
         <message>
             <location line="+1" />
-            <location line="+264" />
+            <location line="+272" />
             <source>Discard draft</source>
             <translation>Discard draft</translation>
         </message>
         <message>
-            <location line="-250" />
+            <location line="-258" />
             <source>Why are inputs missing? (required to submit this draft)</source>
             <translation>Why are inputs missing? (required to submit this draft)</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+20" />
             <source>New assessment</source>
             <translation>New assessment</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+8" />
             <source>No.</source>
             <translation>No.</translation>
         </message>
@@ -1958,17 +2047,17 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Score</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+8" />
             <source>Assessments</source>
             <translation>Assessments</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
             <source>Grade history</source>
             <translation>Grade history</translation>
         </message>
         <message>
-            <location line="+66" />
+            <location line="+63" />
             <source>No assessment yet.</source>
             <translation>No assessment yet.</translation>
         </message>
@@ -2582,7 +2671,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>The database could not be opened: %1</translation>
         </message>
         <message>
-            <location filename="../../custdesk/gui/app.py" line="+157" />
+            <location filename="../../custdesk/gui/app.py" line="+159" />
             <location filename="../../custdesk/gui/login.py" line="+7" />
             <source>The database file is damaged and cannot be used as it is.</source>
             <extracomment>what ``_main_window`` returns when the background check found the file damaged</extracomment>
@@ -2618,7 +2707,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../custdesk/gui/main_window.py" line="+53" />
+            <location filename="../../custdesk/gui/main_window.py" line="+54" />
             <source>custdesk — Customer credit files</source>
             <extracomment>the user asked to lock the window now the user asked to log out and let someone else log in (session.Sessions)</extracomment>
             <translation>custdesk — Customer credit files</translation>
@@ -2626,12 +2715,12 @@ If you have checked it and it is right (the original document or the customer sa
         <message>
             <location filename="../../custdesk/gui/app.py" line="+89" />
             <location filename="../../custdesk/gui/main_window.py" line="+12" />
-            <location line="+56" />
+            <location line="+58" />
             <source>Today</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../custdesk/gui/main_window.py" line="-48" />
+            <location filename="../../custdesk/gui/main_window.py" line="-50" />
             <source>All customers</source>
             <translation>All customers</translation>
         </message>
@@ -2642,12 +2731,12 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
         <message>
             <location line="+7" />
-            <location line="+33" />
+            <location line="+35" />
             <source>Approvals</source>
             <translation>Approvals</translation>
         </message>
         <message>
-            <location line="-30" />
+            <location line="-32" />
             <source>Reports</source>
             <translation>Reports</translation>
         </message>
@@ -2662,7 +2751,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Settings</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <source>Approvals (%1)</source>
             <translation>Approvals (%1)</translation>
         </message>
@@ -2703,7 +2792,6 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
         <message>
             <location line="+3" />
-            <location line="+2" />
             <source>Back up now…</source>
             <translation>Back up now…</translation>
         </message>
@@ -2768,7 +2856,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Database: %1</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+49" />
             <source>New individual</source>
             <translation>New individual</translation>
         </message>
@@ -3002,6 +3090,28 @@ If you have checked it and it is right (the original document or the customer sa
             <location line="+2" />
             <source>Type the code %1 to confirm</source>
             <translation>Type the code %1 to confirm</translation>
+        </message>
+    </context>
+    <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <location filename="../../custdesk/gui/translation.py" line="+36" />
+            <source>Folder</source>
+            <comment>All other platforms</comment>
+            <translation>Folder</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <location line="-2" />
+            <source>&amp;Look in:</source>
+            <translation>&amp;Look in:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Files of &amp;type:</source>
+            <translation>Files of &amp;type:</translation>
         </message>
     </context>
     <context>
@@ -3532,7 +3642,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Encrypted</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+41" />
             <source>Yes</source>
             <translation>Yes</translation>
         </message>
@@ -4871,7 +4981,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>crash</name>
         <message>
-            <location line="-240" />
+            <location line="-242" />
             <source>Unexpected error</source>
             <translation>Unexpected error</translation>
         </message>
@@ -4887,6 +4997,20 @@ If you have checked it and it is right (the original document or the customer sa
             <location filename="../../custdesk/gui/display.py" line="+50" />
             <source>app.no_display</source>
             <translation>app.no_display</translation>
+        </message>
+    </context>
+    <context>
+        <name>reports</name>
+        <message>
+            <location filename="../../custdesk/gui/reports/common.py" line="+31" />
+            <source>Chinese</source>
+            <extracomment>report languages as core names them QSettings keys of the folders last used</extracomment>
+            <translation>Chinese</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>English</source>
+            <translation>English</translation>
         </message>
     </context>
     <context>

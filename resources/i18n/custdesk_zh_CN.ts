@@ -499,52 +499,141 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../custdesk/gui/audit_page.py" line="+19"/>
+        <location filename="../../custdesk/gui/audit_page.py" line="+109"/>
         <source>Audit log</source>
+        <extracomment>entries fetched at a time (the table asks for the next page at its end) how long typing in the customer box must pause before the query runs a date box at this date means &quot;no bound&quot; (shown as the box&apos;s special text) a query&apos;s first page is on screen an export finished: its result ({&quot;entries&quot;, &quot;path&quot;})</extracomment>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Verify chain</source>
         <translation>校验日志链</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write every entry matching the filters to an Excel or CSV file (the export is logged)</source>
+        <translation>把符合筛选条件的全部记录写入 Excel 或 CSV 文件（导出会记入审计日志）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
+        <source>All users</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All operations</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Customer code or name</source>
+        <translation>客户编号或名称</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+11"/>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+10"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+11"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
+        <source>any day</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>%1 entries</source>
+        <translation>共 %1 条</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 entries (scroll for more)</source>
+        <translation>已显示 %1 条，共 %2 条（向下滚动显示更多）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>audit-log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 entries written to %2</source>
+        <translation>已将 %1 条记录写入 %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Checking…</source>
         <translation>正在校验…</translation>
     </message>
@@ -1108,7 +1197,7 @@
 <context>
     <name>CustomerEditor</name>
     <message>
-        <location filename="../../custdesk/gui/editor/window.py" line="+97"/>
+        <location filename="../../custdesk/gui/editor/window.py" line="+91"/>
         <source>Basic information</source>
         <extracomment>a save succeeded (and the form shows what was stored): the file&apos;s code the title (&quot;*&quot; first when there are unsaved changes) changed the file&apos;s values arrived from the database</extracomment>
         <translation>基本信息</translation>
@@ -1171,7 +1260,7 @@
         <translation>报告</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>New individual</source>
         <translation>新建个人客户</translation>
     </message>
@@ -1223,7 +1312,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>CustomerListPage</name>
     <message>
-        <location filename="../../custdesk/gui/customers/list_page.py" line="+163"/>
+        <location filename="../../custdesk/gui/customers/list_page.py" line="+197"/>
         <source>Name, pinyin initials, code or phone tail  (Ctrl+F)</source>
         <extracomment>the most rows one query puts on screen; beyond it the count says &quot;first N of M&quot; how long typing must pause before the query runs the newest query&apos;s rows are on screen</extracomment>
         <translation>名称、拼音首字母、客户编号或电话尾号（Ctrl+F）</translation>
@@ -1269,7 +1358,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>全部授信状态</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -1299,7 +1388,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>只显示授信冻结的客户（超出额度、评级过期或复审逾期过久）</translation>
     </message>
     <message numerus="yes">
-        <location line="+70"/>
+        <location line="+73"/>
         <source>First %1 of %Ln customers: type more to narrow the list</source>
         <translation>
             <numerusform>共 %Ln 位客户，仅显示前 %1 位：请继续输入以缩小范围</numerusform>
@@ -1331,7 +1420,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../custdesk/gui/customers/model.py" line="+69"/>
+        <location filename="../../custdesk/gui/customers/model.py" line="+70"/>
         <source>Code</source>
         <extracomment>the model&apos;s columns, left to right (&quot;used&quot;: exposure as a share of the limit; &quot;hold&quot;: the credit-hold marker)</extracomment>
         <translation>编号</translation>
@@ -1890,7 +1979,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>GradingTab</name>
     <message>
-        <location filename="../../custdesk/gui/editor/grading_tab.py" line="+93"/>
+        <location filename="../../custdesk/gui/editor/grading_tab.py" line="+95"/>
         <location line="+10"/>
         <source>Assess</source>
         <extracomment>everything arrived from the database (tests and the editor wait on it) the file&apos;s credit standing (``desk.grading.credit``): the editor shows the hold marker</extracomment>
@@ -1914,22 +2003,22 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+264"/>
+        <location line="+272"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-258"/>
         <source>Why are inputs missing? (required to submit this draft)</source>
         <translation>为何缺少数据？（提交此草稿前必填）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>New assessment</source>
         <translation>资信评估</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -1954,17 +2043,17 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>评分</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Assessments</source>
         <translation>评估记录</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Grade history</source>
         <translation>评级历史</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+63"/>
         <source>No assessment yet.</source>
         <translation>尚无评估。</translation>
     </message>
@@ -2578,7 +2667,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>无法打开数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../custdesk/gui/app.py" line="+157"/>
+        <location filename="../../custdesk/gui/app.py" line="+159"/>
         <location filename="../../custdesk/gui/login.py" line="+7"/>
         <source>The database file is damaged and cannot be used as it is.</source>
         <extracomment>what ``_main_window`` returns when the background check found the file damaged</extracomment>
@@ -2614,7 +2703,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../custdesk/gui/main_window.py" line="+53"/>
+        <location filename="../../custdesk/gui/main_window.py" line="+54"/>
         <source>custdesk — Customer credit files</source>
         <extracomment>the user asked to lock the window now the user asked to log out and let someone else log in (session.Sessions)</extracomment>
         <translation>custdesk — 客户资信档案台</translation>
@@ -2622,12 +2711,12 @@ If you have checked it and it is right (the original document or the customer sa
     <message>
         <location filename="../../custdesk/gui/app.py" line="+89"/>
         <location filename="../../custdesk/gui/main_window.py" line="+12"/>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../custdesk/gui/main_window.py" line="-48"/>
+        <location filename="../../custdesk/gui/main_window.py" line="-50"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
@@ -2638,12 +2727,12 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
     <message>
         <location line="+7"/>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-32"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
@@ -2658,7 +2747,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Approvals (%1)</source>
         <translation>审批（%1）</translation>
     </message>
@@ -2699,7 +2788,6 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
     <message>
         <location line="+3"/>
-        <location line="+2"/>
         <source>Back up now…</source>
         <translation>立即备份…</translation>
     </message>
@@ -2764,7 +2852,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+49"/>
         <source>New individual</source>
         <translation>新建个人客户</translation>
     </message>
@@ -2998,6 +3086,28 @@ If you have checked it and it is right (the original document or the customer sa
         <location line="+2"/>
         <source>Type the code %1 to confirm</source>
         <translation>输入编号 %1 以确认</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../custdesk/gui/translation.py" line="+36"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location line="-2"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -3526,7 +3636,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>加密</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -4864,7 +4974,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>crash</name>
     <message>
-        <location line="-240"/>
+        <location line="-242"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
@@ -4880,6 +4990,20 @@ If you have checked it and it is right (the original document or the customer sa
         <location filename="../../custdesk/gui/display.py" line="+50"/>
         <source>app.no_display</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../custdesk/gui/reports/common.py" line="+31"/>
+        <source>Chinese</source>
+        <extracomment>report languages as core names them QSettings keys of the folders last used</extracomment>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>英文</translation>
     </message>
 </context>
 <context>
