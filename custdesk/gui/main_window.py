@@ -150,8 +150,6 @@ class MainWindow(QMainWindow):
                                     allowed(self.user.role, "report.export"))
         self.backup_action = action(self.tr("Back up now…"), "save", None, self.back_up_now,
                                     allowed(self.user.role, "backup.create"))
-        self.backup_action = action(self.tr("Back up now…"), "save", None, self.back_up_now,
-                                    allowed(self.user.role, "backup.create"))
         self.lock_action = action(self.tr("Lock"), "lock", "Ctrl+L", self.lock_requested.emit)
         self.switch_user_action = action(self.tr("Switch user…"), "lock", "Ctrl+Shift+L",
                                          self.switch_user_requested.emit)
@@ -213,12 +211,6 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
-
-    def back_up_now(self) -> None:
-        """文件 › 立即备份…: the list of backups in view, then a backup (it asks for a label)."""
-        self.show_area("settings")
-        self.settings_page.show_backups()
-        self.settings_page.backups.backup_now()
 
     def back_up_now(self) -> None:
         """文件 › 立即备份…: the list of backups in view, then a backup (it asks for a label)."""
