@@ -30,6 +30,12 @@ def listing(desk) -> tuple[Path, list[tuple[backup.BackupSet, bool]]]:
             [(found, backup.may_delete(desk, found)) for found in backup.sets_of(desk)])
 
 
+def described(found: backup.BackupSet) -> str:
+    """A set as a question names it: when it was made (local time) and its label."""
+    when = local_text(found.manifest.get("created_at"))
+    return f"{when} “{found.label}”" if found.label else when
+
+
 class BackupBox(QGroupBox):
     def __init__(self, runner, user, parent=None):
         super().__init__(self.tr("Backups"), parent)
@@ -255,9 +261,7 @@ class BackupBox(QGroupBox):
         found = self.selected()
         if found is None or found.database not in self._deletable:
             return
-        what = local_text(found.manifest.get("created_at"))
-        if found.label:
-            what += f"  “{found.label}”"
+        what = described(found)
         if QMessageBox.question(
                 self, self.tr("Delete backup"),
                 self.tr("Delete the backup made by hand %1 by %2? It cannot be undone.")
@@ -292,7 +296,7 @@ class BackupBox(QGroupBox):
                 self, self.tr("Restore backup"),
                 self.tr("Replace the database with the backup made %1? The current database is "
                         "kept beside it under another name. Everyone else must close custdesk "
-                        "first.").replace("%1", local_text(found.manifest.get("created_at")))
+                        "first.").replace("%1", described(found))
         ) != QMessageBox.StandardButton.Yes:
             return
         password, ok = QInputDialog.getText(

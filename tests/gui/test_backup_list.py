@@ -171,11 +171,13 @@ def test_back_up_before_an_experiment_change_something_restore_it(runner, qtbot,
     qtbot.waitUntil(lambda: box.table.rowCount() == 2 and runner.pending == 0, timeout=T)
     assert sorted(r[KIND] for r in rows(box)) == ["手动", "退出时自动"]
     chosen = select(box, "改备注之前")
+    asked = []
     monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        lambda *a: QMessageBox.StandardButton.Yes))
+        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes))
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (ADMIN_PW, True)))
     qtbot.mouseClick(box.restore_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: box.restored is not None and runner.pending == 0, timeout=T)
     assert box.restored.backup == chosen.database
+    assert "改备注之前" in asked[0]            # the question names the set by its label
     assert call(runner, qtbot, lambda d: d.customers.get(code)["notes"]) == "原样"
     assert call(runner, qtbot, lambda d: d.audit.verify().ok)
