@@ -4882,6 +4882,11 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
         <message>
             <location line="+2" />
+            <source>%1 (yesterday)</source>
+            <translation>%1 (yesterday)</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%1 (%2 days ago)</source>
             <translation>%1 (%2 days ago)</translation>
         </message>

@@ -4875,6 +4875,11 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
     <message>
         <location line="+2"/>
+        <source>%1 (yesterday)</source>
+        <translation>%1（昨天）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 (%2 days ago)</source>
         <translation>%1（%2 天前）</translation>
     </message>
