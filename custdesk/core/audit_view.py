@@ -577,7 +577,9 @@ def page(desk, query: Filter = Filter(), *, customer: str | None = None, limit: 
         where = " AND ".join(filter(None, [where, "seq < ?"]))
         params = [*params, before]
     entries = desk.audit.entries(customer=customer, limit=limit, where=where, params=params)
-    return Page(present(desk, entries), total, entries[-1]["seq"] if entries else None)
+    # Whole details: a window elides them in the list and shows them whole for one entry.
+    return Page(present(desk, entries, limit=None), total,
+                entries[-1]["seq"] if entries else None)
 
 
 # -- export ------------------------------------------------------------------------------------

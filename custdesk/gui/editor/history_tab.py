@@ -4,7 +4,7 @@ them (``core.audit_view``: operations and details by label, money in yuan, local
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from ...core import audit_view
 from ...core.errors import CustdeskError
@@ -31,9 +31,16 @@ class HistoryTab(QWidget):
         list_table(self.table)
         self.table.setWordWrap(False)
         self.message = message_label(self)
+        # The chosen entry whole (the list cuts long details off at its edge).
+        self.detail = QLabel(self)
+        self.detail.setObjectName("history_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table.currentCellChanged.connect(lambda row, *_: self._show_detail(row))
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
 
     def set_code(self, code: str | None) -> None:
         self.code = code
@@ -57,6 +64,7 @@ class HistoryTab(QWidget):
         if code != self.code:
             return
         self.rows = rows
+        self.detail.clear()
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, text in enumerate((row.time, row.user, row.operation, row.item,
@@ -67,6 +75,14 @@ class HistoryTab(QWidget):
                     item.setToolTip(text)
                 self.table.setItem(r, c, item)
         self.loaded.emit()
+
+    def _show_detail(self, index: int) -> None:
+        if not 0 <= index < len(self.rows):
+            self.detail.clear()
+            return
+        row = self.rows[index]
+        head = " · ".join(filter(None, [row.time, row.user, row.operation, row.item]))
+        self.detail.setText(f"{head}\n{row.details}" if row.details else head)
 
     def _failed(self, error: CustdeskError) -> None:
         show_message(self.message, str(error))
