@@ -593,13 +593,14 @@
             <translation>Details</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+47" />
             <source>any day</source>
             <translation>any day</translation>
         </message>
         <message>
-            <location line="+95" />
+            <location line="+116" />
             <source>%1 entries</source>
+            <extracomment>the widest a column grows to fit its texts (the details column takes the rest)</extracomment>
             <translation>%1 entries</translation>
         </message>
         <message>
@@ -641,7 +642,7 @@
     <context>
         <name>BackupBox</name>
         <message>
-            <location filename="../../custdesk/gui/backup_settings.py" line="+35" />
+            <location filename="../../custdesk/gui/backup_settings.py" line="+41" />
             <source>Backups</source>
             <translation>Backups</translation>
         </message>
@@ -797,7 +798,7 @@
             <translation>Select a backup first.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+15" />
             <source>Delete backup</source>
             <translation>Delete backup</translation>
         </message>
@@ -1551,7 +1552,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>DecisionFacts</name>
         <message>
-            <location filename="../../custdesk/gui/grading/approval_context.py" line="+74" />
+            <location filename="../../custdesk/gui/grading/approval_context.py" line="+102" />
             <source>Credit standing and open warnings</source>
             <translation>Credit standing and open warnings</translation>
         </message>
@@ -2007,22 +2008,22 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
         <message>
             <location line="+1" />
-            <location line="+272" />
+            <location line="+267" />
             <source>Discard draft</source>
             <translation>Discard draft</translation>
         </message>
         <message>
-            <location line="-258" />
+            <location line="-253" />
             <source>Why are inputs missing? (required to submit this draft)</source>
             <translation>Why are inputs missing? (required to submit this draft)</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+38" />
             <source>New assessment</source>
             <translation>New assessment</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="-9" />
             <source>No.</source>
             <translation>No.</translation>
         </message>
@@ -2047,7 +2048,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Score</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Assessments</source>
             <translation>Assessments</translation>
         </message>
@@ -2057,7 +2058,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Grade history</translation>
         </message>
         <message>
-            <location line="+63" />
+            <location line="+56" />
             <source>No assessment yet.</source>
             <translation>No assessment yet.</translation>
         </message>
@@ -2469,14 +2470,9 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>LimitChangeView</name>
         <message>
-            <location filename="../../custdesk/gui/grading/approval_detail.py" line="+66" />
+            <location filename="../../custdesk/gui/grading/approval_detail.py" line="+67" />
             <source>Grade:</source>
             <translation>Grade:</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Current limit:</source>
-            <translation>Current limit:</translation>
         </message>
         <message>
             <location line="+0" />
@@ -2484,12 +2480,12 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Requested limit:</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+0" />
             <source>Reason:</source>
             <translation>Reason:</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Requested by:</source>
             <translation>Requested by:</translation>
         </message>
@@ -3117,7 +3113,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>ReasonDialog</name>
         <message>
-            <location filename="../../custdesk/gui/grading/approval_detail.py" line="-36" />
+            <location filename="../../custdesk/gui/grading/approval_detail.py" line="-37" />
             <location line="+11" />
             <source>Reject</source>
             <translation>Reject</translation>
@@ -4512,12 +4508,12 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
         <message>
             <location line="+1" />
-            <location line="+61" />
+            <location line="+64" />
             <source>Add user</source>
             <translation>Add user</translation>
         </message>
         <message>
-            <location line="-58" />
+            <location line="-61" />
             <source>e.g. zhaolei (for logging in)</source>
             <translation>e.g. zhaolei (for logging in)</translation>
         </message>
@@ -4557,7 +4553,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Recommended: the password you set here is then a one-time password, and only they will know the one they choose.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+14" />
             <source>Save</source>
             <translation>Save</translation>
         </message>
@@ -4567,12 +4563,12 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+37" />
             <source>Lowering a clearance gives the levels above it new keys, which this user will not receive.</source>
             <translation>Lowering a clearance gives the levels above it new keys, which this user will not receive.</translation>
         </message>
         <message>
-            <location line="+113" />
+            <location line="+115" />
             <source>Keeps customer files, grades customers and submits assessments; cannot approve them.</source>
             <translation>Keeps customer files, grades customers and submits assessments; cannot approve them.</translation>
         </message>

@@ -593,13 +593,14 @@
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+47"/>
         <source>any day</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+116"/>
         <source>%1 entries</source>
+        <extracomment>the widest a column grows to fit its texts (the details column takes the rest)</extracomment>
         <translation>共 %1 条</translation>
     </message>
     <message>
@@ -641,7 +642,7 @@
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../custdesk/gui/backup_settings.py" line="+35"/>
+        <location filename="../../custdesk/gui/backup_settings.py" line="+41"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
@@ -797,7 +798,7 @@
         <translation>请先选择一份备份。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Delete backup</source>
         <translation>删除备份</translation>
     </message>
@@ -1547,7 +1548,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>DecisionFacts</name>
     <message>
-        <location filename="../../custdesk/gui/grading/approval_context.py" line="+74"/>
+        <location filename="../../custdesk/gui/grading/approval_context.py" line="+102"/>
         <source>Credit standing and open warnings</source>
         <translation>授信状况与未关闭预警</translation>
     </message>
@@ -2003,22 +2004,22 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+272"/>
+        <location line="+267"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-253"/>
         <source>Why are inputs missing? (required to submit this draft)</source>
         <translation>为何缺少数据？（提交此草稿前必填）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+38"/>
         <source>New assessment</source>
         <translation>资信评估</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-9"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -2043,7 +2044,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>评分</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Assessments</source>
         <translation>评估记录</translation>
     </message>
@@ -2053,7 +2054,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>评级历史</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+56"/>
         <source>No assessment yet.</source>
         <translation>尚无评估。</translation>
     </message>
@@ -2465,14 +2466,9 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>LimitChangeView</name>
     <message>
-        <location filename="../../custdesk/gui/grading/approval_detail.py" line="+66"/>
+        <location filename="../../custdesk/gui/grading/approval_detail.py" line="+67"/>
         <source>Grade:</source>
         <translation>等级：</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Current limit:</source>
-        <translation>当前额度：</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2480,12 +2476,12 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>申请额度：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Requested by:</source>
         <translation>申请人：</translation>
     </message>
@@ -3113,7 +3109,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../custdesk/gui/grading/approval_detail.py" line="-36"/>
+        <location filename="../../custdesk/gui/grading/approval_detail.py" line="-37"/>
         <location line="+11"/>
         <source>Reject</source>
         <translation>驳回</translation>
@@ -4505,12 +4501,12 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-61"/>
         <source>e.g. zhaolei (for logging in)</source>
         <translation>例如 zhaolei（登录时使用）</translation>
     </message>
@@ -4550,7 +4546,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>建议勾选：此处设定的密码即为一次性密码，本人设定的新密码只有本人知道。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -4560,12 +4556,12 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Lowering a clearance gives the levels above it new keys, which this user will not receive.</source>
         <translation>降低密级后，更高各级将换用新密钥，该用户不会获得。</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+115"/>
         <source>Keeps customer files, grades customers and submits assessments; cannot approve them.</source>
         <translation>维护客户档案、进行资信评级并提交评估；不能审批。</translation>
     </message>

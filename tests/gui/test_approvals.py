@@ -294,10 +294,10 @@ def test_a_limit_change_shows_both_limits_and_is_decided(queued, runner, reviewe
     assert page.current_view() is page.change_view
     assert page.limit_edit.isHidden()
     values = page.change_view.values
-    assert values["current"].text() == "¥10,000.00"
-    assert values["requested"].text().startswith("¥20,000.00")
+    assert values["requested"].text() == "¥20,000.00  (+¥10,000.00)"
     assert values["reason"].text() == "旺季备货"
-    facts = page.facts.values      # what is owed, as a share of each limit
+    facts = page.facts.values      # the limit now, what is owed, as a share of each limit
+    assert facts["current"].text() == "¥10,000.00"
     assert facts["exposure"].text() == "¥5,000.00"
     assert facts["used_now"].text() == "50%"
     assert facts["used_proposed"].text() == "25% of ¥20,000.00"
@@ -347,3 +347,37 @@ def test_the_window_lists_approvals_with_a_count_for_deciders_only(queued, revie
     assert "approvals" not in clerk_window.area_keys()
     settle(reviewer, qtbot)
     settle(clerk, qtbot)
+
+
+@pytest.mark.parametrize("width, height", [(1366, 768), (1280, 720)])
+def test_the_page_fits_a_laptop_screen_with_its_decision_bar_in_sight(queued, reviewer, db_path,
+                                                                      qtbot, width, height):
+    from custdesk.gui.main_window import MainWindow
+    window = MainWindow(reviewer, call(reviewer, qtbot, lambda d: d.user), db_path)
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_area("approvals")
+    page = window.approvals_page
+    page.refresh()
+    settle(reviewer, qtbot)
+    qtbot.waitUntil(lambda: page.assessment_view.table.rowCount() > 0, timeout=10_000)
+    factors = page.assessment_view.table
+    # the factor table takes the height of all its rows once they are laid out
+    qtbot.waitUntil(lambda: factors.height() >= factors.horizontalHeader().height()
+                    + factors.verticalHeader().length(), timeout=5_000)
+    assert window.height() <= height
+
+    def bottom(widget) -> int:
+        return widget.mapTo(window, widget.rect().bottomLeft()).y()
+    # The decision bar (limit, reason, buttons) on screen, above the status bar.
+    for widget in (page.limit_edit, page.reason_edit, page.reason_note, page.approve_button,
+                   page.reject_button):
+        assert widget.isVisible() and bottom(widget) < window.statusBar().y(), widget.objectName()
+    # The queue keeps about three rows in sight; the item scrolls as one page below it.
+    rows = page.table.viewport().height() // page.table.verticalHeader().defaultSectionSize()
+    assert rows >= 3
+    assert page.scroll.viewport().height() >= 200
+    assert factors.verticalScrollBar().maximum() == 0       # all its rows: the page scrolls
+    assert page.scroll.verticalScrollBar().maximum() > 0

@@ -9,11 +9,12 @@ for arrives masked or withheld from core and is shown as it came.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QAbstractScrollArea, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
+from shiboken6 import isValid
 
 from ...core.grading.limits import utilisation
 from ...core.warnings import item_facts_text, rule_label, severity_label
@@ -54,14 +55,41 @@ def fit_rows(table: QTableWidget) -> None:
         table.setFixedHeight(height)
 
 
+class _RowFitter(QObject):
+    """Refits its table once Qt has laid its rows out again: after a resize (the wrapped
+    rows change height with the width) and whenever rows come or go or change height."""
+
+    def __init__(self, table: QTableWidget):
+        super().__init__(table)
+        self.table = table
+        self.pending = False
+        table.installEventFilter(self)
+        table.verticalHeader().sectionResized.connect(lambda *_: self.later())
+        table.model().rowsInserted.connect(lambda *_: self.later())
+        table.model().rowsRemoved.connect(lambda *_: self.later())
+
+    def later(self) -> None:
+        if not self.pending:
+            self.pending = True
+            QTimer.singleShot(0, self.fit)
+
+    def fit(self) -> None:
+        self.pending = False
+        if isValid(self.table):
+            fit_rows(self.table)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:
+            self.later()
+        return False
+
+
 def keep_fitted(table: QTableWidget) -> None:
     """Fit ``table`` to its rows now and whenever a row's wrapped height changes."""
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
     table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    table.verticalHeader().sectionResized.connect(lambda *_: fit_rows(table))
-    table.model().rowsInserted.connect(lambda *_: fit_rows(table))
-    table.model().rowsRemoved.connect(lambda *_: fit_rows(table))
+    _RowFitter(table)
     fit_rows(table)
 
 

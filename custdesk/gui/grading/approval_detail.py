@@ -56,15 +56,16 @@ class ReasonDialog(QDialog):
 
 
 class LimitChangeView(QWidget):
-    """A requested limit change: current and new limit, and the reason given."""
+    """A requested limit change: the new limit (and how far it moves from the current one,
+    which the decision facts above show with the exposure), and the reason given."""
 
-    FIELDS = ("grade", "current", "requested", "reason", "requested_by")
+    FIELDS = ("grade", "requested", "reason", "requested_by")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("limit_change_view")
-        captions = (self.tr("Grade:"), self.tr("Current limit:"), self.tr("Requested limit:"),
-                    self.tr("Reason:"), self.tr("Requested by:"))
+        captions = (self.tr("Grade:"), self.tr("Requested limit:"), self.tr("Reason:"),
+                    self.tr("Requested by:"))
         form = QFormLayout(self)
         self.values: dict[str, QLabel] = {}
         for key, caption in zip(self.FIELDS, captions):
@@ -82,7 +83,6 @@ class LimitChangeView(QWidget):
         risk = risk_label(item.get("risk_level"))
         self.values["grade"].setText(f"{item['grade']}（{risk}）" if item.get("grade") and risk
                                      else item.get("grade") or DASH)
-        self.values["current"].setText(money(item.get("current_limit")))
         new, old = item["amount"], item.get("current_limit")
         change = "" if old is None else f"  ({'+' if new >= old else '-'}{format_money(abs(new - old))})"
         self.values["requested"].setText(money(new) + change)
