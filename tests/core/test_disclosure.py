@@ -392,6 +392,7 @@ CLI = {
     "privacy erase": "writes", "privacy purge": "privacy.retention",
     "backup list": "backup.list", "backup verify": "no customer data",
     "backup rekey": "writes", "backup config": "settings only", "backup": "writes",
+    "backup create": "writes", "backup delete": "writes",
     "restore": "writes", "check": "audit.verify", "import": "writes",
 }
 
