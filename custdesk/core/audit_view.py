@@ -33,6 +33,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "database.create": ("建立数据库", "Database created"),
     "login": ("登录", "Logged in"),
     "login.failed": ("登录失败", "Failed login"),
+    "logout": ("退出登录", "Logged out"),
     "unlock": ("解锁", "Unlocked"),
     "unlock.failed": ("解锁失败", "Failed unlock"),
     "restore.confirm": ("确认恢复备份（密码正确）", "Backup restore confirmed (password)"),
@@ -166,6 +167,7 @@ i18n.register({
     "av.bytes": ("{size} 字节", "{size} bytes"),
     "av.months": ("{months} 个月", "{months} months"),
     "av.by_risk": ("按风险等级", "by risk level"),
+    "av.override": ("{field}（已确认警告：{reason}）", "{field} (warning accepted: {reason})"),
     "av.item.document": ("附件", "Document"), "av.item.assessment": ("评估", "Assessment"),
     "av.item.limit_change": ("额度调整", "Limit change"), "av.item.warning": ("预警", "Warning"),
     "av.item.report": ("报告", "Report"), "av.item.user": ("用户", "User"),
@@ -298,6 +300,8 @@ _CHOICES: frozenset | None = None
 
 def value_text(key: str, value, action: str = "") -> str:
     """One value of an entry as people read it."""
+    if key == "months" and value is None and action == "review.cycle":
+        return i18n.tr("av.by_risk")        # the file's own cycle given up for its risk's
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
@@ -305,8 +309,6 @@ def value_text(key: str, value, action: str = "") -> str:
     money = key in MONEY_KEYS or (action.startswith("limit.") and key in ("before", "after"))
     if money and isinstance(value, int):
         return format_money(value)
-    if key == "months" and value is None:
-        return i18n.tr("av.by_risk")
     if key in ("fields", "revealed", "printed") and isinstance(value, list):
         return _list([label(str(v)) for v in value])
     if key == "missing" and isinstance(value, list):
@@ -376,7 +378,11 @@ def details(action: str, summary, limit: int | None = DETAIL_CHARS) -> str:
                 for k in sorted(value, key=_rank):
                     add(k, value[k])
             elif key == "overrides" and isinstance(value, dict):
-                parts.extend(f"{detail_label(k)} ⚠ {reason}" for k, reason in value.items())
+                parts.extend(i18n.tr("av.override", field=detail_label(k), reason=reason)
+                             for k, reason in value.items())
+            elif (value is None or value == "") and not (key == "months"
+                                                        and action == "review.cycle"):
+                return          # an empty item says nothing (a reason not given, say)
             elif key == "facts" and isinstance(value, dict):
                 parts.append(facts_text(summary.get("rule", ""), value))
             elif key == "note" and action == "warning.close" and value == RESOLVED:
@@ -403,7 +409,7 @@ def item_text(obj: str, action: str = "", code: str | None = None) -> str:
     """The item an entry is about, by its kind ("评估 #255", "交易记录 #12"); "" when it is
     the file itself (the customer column names it)."""
     if not obj or (code and obj.upper() == code.upper()) or \
-            action.startswith(("login", "unlock", "restore.confirm")):
+            action.startswith(("login", "logout", "unlock", "restore.confirm")):
         return ""       # the file itself, or the user who logged in (the user column)
     kind, sep, number = obj.rpartition("#")
     if sep and number.isdigit():

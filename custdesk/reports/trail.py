@@ -132,7 +132,9 @@ def gather(desk, code: str | None, start: datetime.date | None = None,
         data.cut = i18n.tr("at.cut", cap=f"{MAX_ENTRIES:,}", first=entries[0]["seq"],
                            rest=f"{total - len(entries):,}")
     for row in audit_view.present(desk, entries):
-        what = " · ".join(filter(None, [row.customer, row.item]))
+        # (one file's trail names the file in its title: each row names the item)
+        what = row.item if code is not None else " · ".join(filter(None, [row.customer,
+                                                                           row.item]))
         data.rows.append([str(row.seq), row.time, row.user, row.operation,
                           b.DASH if row.withheld else b.text(what), row.details])
         data.hidden.append(row.withheld)

@@ -122,6 +122,7 @@ def test_money_in_fen_reads_as_yuan():
         row = av.present_one(approve, {"C000001": "杭州测试机械有限公司"})
     assert "核定额度: ¥197,000.00" in row.details and "19700000" not in row.details
     assert "风险等级: 中" in row.details
+    assert "原额度" not in row.details and "理由" not in row.details     # nothing to say
     assert row.operation == "批准评估" and row.item == "评估 #255"
     assert row.customer == "C000001 杭州测试机械有限公司"
     change = _entry("limit.approve", {"before": 10_000_000, "after": 12_550_050, "reason": "续约"},
@@ -131,6 +132,15 @@ def test_money_in_fen_reads_as_yuan():
     assert row.details.startswith("Limit: ¥100,000.00 → ¥125,500.50")
     assert row.operation == "Limit change approved" and row.item == "Limit change #3"
     assert row.name == "" and row.code == "C000001"
+
+
+def test_a_review_cycle_given_up_and_an_accepted_warning_are_said_in_words():
+    with i18n.using("zh"):
+        cycle = av.details("review.cycle", {"months": None, "reason": "恢复", "next_review": None})
+        added = av.details("customer.add", {"fields": {"name": "某公司"},
+                                            "overrides": {"credit_code": "老执照"}})
+    assert cycle == "复审周期: 按风险等级；理由: 恢复"
+    assert added == "名称: 某公司；统一社会信用代码（已确认警告：老执照）"
 
 
 def test_enumerations_are_translated():

@@ -376,10 +376,14 @@ def test_trail_names_operations_and_files_and_shows_money_in_yuan(open_as):
     boss = open_as(ADMIN)
     public = _code_of(boss, PUBLIC_NAME)
     with i18n.using("zh"):
-        data = trail.gather(boss, public)
-    objects = [row[4] for row in data.rows]
-    assert objects[0] == f"{public} {PUBLIC_NAME}"
+        whole, one = trail.gather(boss, None), trail.gather(boss, public)
+    objects = [row[4] for row in whole.rows]
+    assert f"{public} {PUBLIC_NAME}" in objects                        # the file itself
     assert any(o.startswith(f"{public} {PUBLIC_NAME} · 交易记录 #") for o in objects)
+    # one file's trail names it in its title; each row names the item
+    assert one.scope == f"客户 {PUBLIC_NAME}（{public}）"
+    assert any(row[4].startswith("交易记录 #") for row in one.rows)
+    assert not any(PUBLIC_NAME in row[4] for row in one.rows)
     text = pdf_text(export.audit(boss, customer=public, lang="zh").data)
     assert has(text, "建立档案") and has(text, "新增记录")
     assert "record.add" not in text and "transactions#" not in text
