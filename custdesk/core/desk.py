@@ -108,7 +108,8 @@ class User:
 
     @property
     def display(self) -> str:
-        return self.full_name or self.name
+        from .users import shown_name
+        return shown_name(self.name, self.full_name)
 
 
 class Desk:

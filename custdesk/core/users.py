@@ -188,6 +188,12 @@ def clearance_explained(level: int, field_levels: dict[str, int]) -> str:
     return ("" if zh else " ").join(parts)
 
 
+def shown_name(name: str, full_name: str | None) -> str:
+    """How a person is shown to people, in the window and on reports alike: the display
+    name, or the user name when there is none."""
+    return (full_name or "").strip() or name
+
+
 @dataclass(frozen=True)
 class UserInfo:
     name: str
@@ -200,7 +206,7 @@ class UserInfo:
     @property
     def display(self) -> str:
         """How the user is shown to people (as ``desk.User.display``)."""
-        return self.full_name or self.name
+        return shown_name(self.name, self.full_name)
 
     def as_dict(self) -> dict:
         return {"name": self.name, "full_name": self.full_name, "role": self.role,
@@ -227,6 +233,12 @@ class UserManager:
                 active = False
             out.append(UserInfo(name, full_name, role, clearance, bool(active), created))
         return out
+
+    def display_names(self) -> dict[str, str]:
+        """user name -> how that person is shown (``shown_name``), for lists and reports
+        that name many people (a file's owner, an assessor, an approver)."""
+        return {name: shown_name(name, full_name)
+                for name, full_name in self._desk.db.execute("SELECT name, full_name FROM users")}
 
     def get(self, name: str) -> UserInfo:
         for user in self.list():

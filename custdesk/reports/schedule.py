@@ -150,7 +150,7 @@ def gather(desk, start: datetime.date, end: datetime.date) -> ScheduleData:
     """The files due for review from ``start`` to ``end`` (inclusive), and those overdue at
     ``start``, as ``desk``'s user may see them."""
     policy = desk.reviews.policy()
-    names = {u.name: (u.full_name or u.name) for u in desk.users.list()}
+    names = desk.users.display_names()
     first, last = start.isoformat(), end.isoformat()
     data = ScheduleData(first, last, clock.today().isoformat(),
                         i18n.tr("rs.scope", level=level_label(desk.access.clearance), start=first),

@@ -14,13 +14,16 @@ from typing import Any, Callable
 from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMenu, QTableView, QVBoxLayout, QWidget)
+                               QLineEdit, QMenu, QStyle, QTableView, QVBoxLayout,
+                               QWidget)
 from shiboken6 import isValid
 
 from ...core.customers.archive import UNGRADED
 from ...core.fields import KINDS, LEVELS, STATUSES, TIERS, choice_label, level_label
-from ...core.grading.scale import GRADES
+from ...core.grading.scale import GRADES, RISK_LEVELS, risk_label
 from ...core.i18n import tr as core_text   # named apart from tr(): lupdate reads only Qt strings
+from ...core.validation import format_money
+from .. import people
 from ..export_dialog import ListScope
 from ..reports.batch import BatchExport
 from .model import (CODE, GRADE, HOLD, KIND, LEVEL, LIMIT, NAME, OWNER, PHONE, RISK, STATUS, TIER,
@@ -36,6 +39,7 @@ SEARCH_DELAY_MS = 120
 class ListResult:
     rows: list[tuple]   # list tuples (LIST_COLUMNS; raw phone), pinyin order, at most the limit
     total: int          # how many files match in all
+    people: dict[str, str] | None = None   # user name -> shown name (users.display_names)
 
 
 class _Generation:
@@ -53,7 +57,7 @@ def query_job(text: str, filters: dict[str, Any], limit: int | None = ROW_LIMIT,
         if latest is not None and latest.value != generation:
             return None   # a newer query is queued behind this one: don't spend time on this
         rows, total = desk.customers.list_rows(text, limit=limit, **filters)
-        return ListResult(rows, total)
+        return ListResult(rows, total, desk.users.display_names())
     return job
 
 
@@ -149,14 +153,44 @@ class CustomerListPage(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        em = table.fontMetrics().horizontalAdvance("M")
-        # Widths in ems, tight enough that the name keeps room beside the credit columns.
-        for column, width in ((CODE, 7), (KIND, 4), (STATUS, 5), (TIER, 5), (LEVEL, 5),
-                              (OWNER, 6), (PHONE, 9), (GRADE, 4), (RISK, 3), (LIMIT, 9),
-                              (USED, 4), (HOLD, 6)):
-            header.resizeSection(column, width * em + 12)
         header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
+
+    def _fit_columns(self, owners: tuple[str, ...] | None = None) -> None:
+        """Every column but the name as wide as its header and the longest word it can show
+        in the current language (English words are longer than Chinese ones: widths fixed
+        for one language cut the other's, "Indivi…"). Given ``owners`` (the owners of the
+        rows on screen), only the owner column is widened to fit them, so that a new search
+        keeps the widths a user dragged. The name takes what is left."""
+        cells = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        heads = header.fontMetrics()
+        model = self.model
+        words = {
+            CODE: ["C0000000"],
+            KIND: [model.kind_label(k) for k in KINDS],
+            STATUS: [model.status_label(k) for k in STATUSES],
+            TIER: [model.tier_label(k) for k in TIERS],
+            LEVEL: [model.level_label(i) for i in range(len(LEVELS))],
+            OWNER: list(owners or ()),
+            PHONE: ["139****0000"],
+            GRADE: list(GRADES),
+            RISK: [risk_label(r) for r in RISK_LEVELS],
+            LIMIT: [format_money(9_999_999_99)],
+            USED: ["100%"],
+            HOLD: [core_text("hold.label")],
+        }
+        # Room for the cell's margins, and beside a header for the sort arrow.
+        margin = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        arrow = self.table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 8
+        if owners is not None:
+            words = {OWNER: words[OWNER]}
+        for column, texts in words.items():
+            title = model.headerData(column, Qt.Orientation.Horizontal) or ""
+            width = max([cells.horizontalAdvance(t) + margin for t in texts]
+                        + [heads.horizontalAdvance(title) + margin + arrow])
+            if owners is None or width > header.sectionSize(column):
+                header.resizeSection(column, width)
 
     def _retranslate(self) -> None:
         self.search_box.setPlaceholderText(
@@ -187,6 +221,7 @@ class CustomerListPage(QWidget):
                 combo.addItem(text, key)
             combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
             combo.blockSignals(False)
+        self._fit_columns()
         self.kind_filter.setToolTip(self.tr("Kind"))
         self.status_filter.setToolTip(self.tr("Status"))
         self.tier_filter.setToolTip(self.tr("Tier"))
@@ -234,7 +269,10 @@ class CustomerListPage(QWidget):
             self.dropped += 1
             return
         keep = self.current_code()
+        if result.people is not None:
+            people.update(result.people)
         self.model.set_rows(result.rows)
+        self._fit_columns(self.model.owners())
         self._total = result.total
         self._shown = generation
         self._show_count()
@@ -253,7 +291,7 @@ class CustomerListPage(QWidget):
         self.loaded.emit()
 
     def _on_changed(self, changes) -> None:
-        if "customers" in changes:
+        if "customers" in changes or "users" in changes:
             self.refresh()
 
     # -- the count ----------------------------------------------------------------------

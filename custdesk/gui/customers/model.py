@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from ...core import fields
+from .. import people
 from ...core.i18n import tr as core_text   # named apart from tr(): lupdate reads only Qt strings
 from ...core.customers.archive import LIST_COLUMNS
 from ...core.fields import KINDS, LEVELS, STATUSES, TIERS, choice_label
@@ -107,6 +108,11 @@ class CustomerTableModel(QAbstractTableModel):
         """The list tuple shown at ``row`` (as core sent it: the phone already masked)."""
         return self._rows[self._order[row] if self._order is not None else row]
 
+    def owners(self) -> tuple[str, ...]:
+        """The owners the rows name, each once, as the owner column shows them."""
+        at = _AT["owner"]
+        return tuple({people.shown(item[at]) for item in self._rows if item[at]})
+
     def code_at(self, row: int) -> str:
         return self.row_tuple(row)[_AT["code"]]
 
@@ -153,6 +159,8 @@ class CustomerTableModel(QAbstractTableModel):
             return self._words[key].get(value, "" if value is None else value)
         if key == "level":
             return self.level_label(value)
+        if key == "owner":
+            return people.shown(value)
         return "" if value is None else str(value)
 
     # -- QAbstractTableModel --------------------------------------------------------------
@@ -266,7 +274,7 @@ class CustomerTableModel(QAbstractTableModel):
             # By what is shown (the mask): the hidden digits never reach the window.
             return lambda i: (not rows[i][at], rows[i][at] or "", i)
 
-        def text_key(i):   # owner; empty values last
-            value = rows[i][at]
-            return (value in (None, ""), value or "", i)
+        def text_key(i):   # owner, by the name shown; empty values last
+            value = people.shown(rows[i][at])
+            return (not value, value, i)
         return text_key

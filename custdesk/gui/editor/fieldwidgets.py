@@ -15,6 +15,7 @@ from ...core import i18n
 from ...core.errors import FieldError
 from ...core.fields import LEVELS, Field, choice_label, level_label
 from ...core.validation import format_money
+from .. import people
 
 ERROR_COLOUR = "#d32f2f"
 WARNING_COLOUR = "#e65100"
@@ -98,6 +99,12 @@ class FieldEditor(QWidget):
                     box.addItem(choice_label(choice), choice)
             box.currentIndexChanged.connect(self.edited)
             return box
+        if field.type == "user":
+            # A person, listed by the name the window and the reports show (people.shown);
+            # the value kept is the user name.
+            box = QComboBox(self)
+            box.currentIndexChanged.connect(self.edited)
+            return box
         if field.type == "bool":
             check = QCheckBox(self)
             check.toggled.connect(self.edited)
@@ -143,9 +150,12 @@ class FieldEditor(QWidget):
     def set_text(self, value: str) -> None:
         w = self.widget
         if isinstance(w, QComboBox):
+            if self.field.type == "user":
+                self._list_people(w)
             index = w.findData(value)
             if index < 0 and value:  # a stored value no longer offered: keep showing it
-                w.addItem(choice_label(value), value)
+                w.addItem(people.shown(value) if self.field.type == "user"
+                          else choice_label(value), value)
                 index = w.count() - 1
             w.setCurrentIndex(max(index, 0))
         elif isinstance(w, QCheckBox):
@@ -155,6 +165,16 @@ class FieldEditor(QWidget):
         else:
             w.setText(value)
             w.setCursorPosition(0)
+
+    @staticmethod
+    def _list_people(box: QComboBox) -> None:
+        """Nobody, then every known user by shown name (the list may have grown since)."""
+        box.blockSignals(True)
+        box.clear()
+        box.addItem("", "")
+        for user, name in sorted(people.known().items(), key=lambda item: item[1]):
+            box.addItem(name, user)
+        box.blockSignals(False)
 
     def set_read_only(self, read_only: bool) -> None:
         w = self.widget
