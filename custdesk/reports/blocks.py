@@ -41,6 +41,14 @@ def money(fen) -> str:
 
 
 _CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+# What a line is broken into: a run of spaces, a run of anything else but CJK (a Latin
+# word, a number, a code such as enterprise-standard@2), or one CJK character.
+_UNIT = re.compile("\\s+|[^\\s\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+|.", re.S)
+# Punctuation that may not begin a line, and that may not end one (Chinese typesetting).
+_NO_START = set("，。、；：？！）》」』】〕”’％·…")
+_NO_END = set("（《「『【〔“‘")
+# A CJK label up to this many characters is kept on one line (a caption, a role).
+LABEL_CHARS = 10
 
 
 @functools.lru_cache(maxsize=None)
@@ -50,14 +58,101 @@ def _latin(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}_latin", parent=style, wordWrap=None)
 
 
+def units(text: str) -> list[str]:
+    """``text`` cut where a line may break: between CJK characters and at spaces, never inside
+    a Latin word, never before closing or after opening punctuation."""
+    out: list[str] = []
+    glue = False
+    for token in _UNIT.findall(text):
+        if out and (glue or token[0] in _NO_START):
+            out[-1] += token
+        else:
+            out.append(token)
+        glue = token[-1] in _NO_END
+    return out
+
+
+def break_lines(text: str, width: float, font: str, size: float) -> list[str]:
+    """``text`` in lines no wider than ``width`` where it can be (a single word wider than the
+    line stays whole here), breaking only between ``units``."""
+    lines = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0.0
+        for unit in units(paragraph):
+            if unit.isspace() and not line:
+                continue
+            advance = stringWidth(unit, font, size)
+            if line and not unit.isspace() and used + advance > width:
+                lines.append(line.rstrip())
+                line, used = "", 0.0
+            line += unit
+            used += advance
+        lines.append(line.rstrip())
+    return lines
+
+
+class _Mixed(Paragraph):
+    """Plain text with Chinese in it, broken into lines between CJK characters and between
+    Latin words but never inside a word: ReportLab's CJK wrapping breaks anywhere, which cuts
+    a code or an English word in a Chinese sentence ("enterprise-standar / d@2")."""
+
+    def __init__(self, plain: str, style: ParagraphStyle, colour=None):
+        self._plain, self._colour, self._laid_for = plain, colour, None
+        super().__init__(self._markup([plain]), style)
+
+    def _markup(self, lines: list[str]) -> str:
+        body = "<br/>".join(escape(line) for line in lines)
+        if self._colour is not None:
+            body = f'<font color="#{self._colour.hexval()[2:]}">{body}</font>'
+        return body
+
+    def wrap(self, availWidth, availHeight):
+        width = availWidth - self.style.leftIndent - self.style.rightIndent
+        if width != self._laid_for:
+            plain, colour = self._plain, self._colour
+            lines = break_lines(plain, width, self.style.fontName, self.style.fontSize)
+            Paragraph.__init__(self, self._markup(lines), self.style)
+            self._plain, self._colour, self._laid_for = plain, colour, width
+        return super().wrap(availWidth, availHeight)
+
+
 def para(value, style=None, colour=None) -> Paragraph:
     """A paragraph of plain text (escaped; line breaks kept), wrapped as its script needs."""
     shown = text(value)
+    style = style or styles().body
+    if _CJK.search(shown):
+        return _Mixed(shown, style, colour)
     body = escape(shown).replace("\n", "<br/>")
     if colour is not None:
         body = f'<font color="#{colour.hexval()[2:]}">{body}</font>'
-    style = style or styles().body
-    return Paragraph(body, style if _CJK.search(shown) else _latin(style))
+    return Paragraph(body, _latin(style))
+
+
+def label_width(label: str, style: ParagraphStyle) -> float:
+    """The narrowest a label can be set without breaking it badly: a short CJK label whole
+    (so that "主要联系人" never leaves its last character alone), else its widest unit (an
+    English label may wrap between words)."""
+    font, size = style.fontName, style.fontSize
+    if _CJK.search(label) and len(label) <= LABEL_CHARS:
+        return stringWidth(label, font, size)
+    return max((stringWidth(u, font, size) for u in units(label) if not u.isspace()), default=0)
+
+
+def fit_widths(shares: list[float], least: list[float], total: float = WIDTH) -> list[float]:
+    """Column widths in proportion to ``shares`` and adding up to ``total``, each at least
+    its ``least`` where the room allows: a column short of its least takes it from the
+    columns with room to spare, in proportion to that room."""
+    whole = sum(shares)
+    widths = [max(total * share / whole, need) for share, need in zip(shares, least)]
+    over = sum(widths) - total
+    if over > 0:
+        room = [w - need if w > need else 0.0 for w, need in zip(widths, least)]
+        spare = sum(room)
+        if spare >= over:
+            widths = [w - over * r / spare for w, r in zip(widths, room)]
+        else:   # not enough room for every least width: all in proportion
+            widths = [w * total / sum(widths) for w in widths]
+    return widths
 
 
 def cell(value, right: bool = False, colour=None) -> Paragraph:
@@ -94,9 +189,9 @@ def table(headers: list[str], rows: list[list], widths: list[float] | None = Non
     data = [[para(caption(h), s.cell_head_right if i in right else s.cell_head)
              for i, h in enumerate(headers)]]
     data += [[_cell(v, i in right) for i, v in enumerate(row)] for row in rows]
-    if widths:
-        total = sum(widths)
-        widths = [WIDTH * w / total for w in widths]
+    # Every heading fits its column (paddings of 4 pt each side): none loses a last character.
+    least = [label_width(caption(h), s.cell_head) + 8 for h in headers]
+    widths = fit_widths(widths or [1] * len(headers), least)
     t = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     commands = [
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
@@ -127,8 +222,13 @@ def pairs(items: list[tuple[str, object]], columns: int = 2) -> list:
     if row:
         rows.append(row + [""] * (columns * 2 - len(row)))
     label_w, value_w = 0.16, (1 - 0.16 * columns) / columns
-    t = Table(rows, colWidths=[WIDTH * (label_w if i % 2 == 0 else value_w)
-                                for i in range(columns * 2)], hAlign="LEFT")
+    # A label column as wide as its longest label needs (padding: 3 pt left, 6 pt right).
+    least = [0.0] * (columns * 2)
+    for at, (label, _value) in enumerate(items):
+        column = 2 * (at % columns)
+        least[column] = max(least[column], label_width(caption(label), s.small) + 9)
+    widths = fit_widths([label_w if i % 2 == 0 else value_w for i in range(columns * 2)], least)
+    t = Table(rows, colWidths=widths, hAlign="LEFT")
     t.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, SHADE),

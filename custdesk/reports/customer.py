@@ -28,7 +28,7 @@ from ..core.reviews import reason_label
 from ..core.warnings import action_text, item_facts_text, rule_label, severity_label
 from ..core.warnings import status_label as warning_status
 from . import blocks as b
-from .page import (MARGIN_X, PAGE, RULE, WATERMARK_FROM, WIDTH, build, classified,
+from .page import (MARGIN_X, PAGE, RULE, WATERMARK_FROM, build, classified,
                    draw_level_stamp, styles)
 
 i18n.register({
@@ -236,7 +236,7 @@ def _bracketed(text: str, extra: str) -> str:
 
 
 def _user_names(desk) -> dict[str, str]:
-    return {u.name: (u.full_name or u.name) for u in desk.users.list()}
+    return desk.users.display_names()
 
 
 def _records(desk, code: str, kind: str) -> tuple[list[dict], bool]:
@@ -518,14 +518,19 @@ def _signoff(data: CustomerData) -> list:
 
     def person(role_key: str, who: str | None, day: str | None) -> list:
         record = i18n.tr("cr.system_record", user=who, date=day) if who else ""
-        return [Paragraph(i18n.tr(role_key), s.body), Paragraph(record, s.small),
-                Paragraph(i18n.tr("cr.sign"), s.body), "", Paragraph(i18n.tr("cr.signed_date"), s.body),
+        return [b.para(i18n.tr(role_key), s.body), b.para(record, s.small) if record else "",
+                b.para(i18n.tr("cr.sign"), s.body), "", b.para(i18n.tr("cr.signed_date"), s.body),
                 ""]
-    rows = [person("cr.assessor", a.get("assessor"), a.get("assessed_on")),
-            person("cr.approver", a.get("approver"), a.get("approved_on")),
-            person("cr.owner_sign", None, None)]
-    # The "Signature:" column holds the English word on one line (43 pt of text, 12 of padding).
-    grid = Table(rows, colWidths=[WIDTH * w for w in (0.18, 0.28, 0.13, 0.18, 0.1, 0.13)],
+    roles = ("cr.assessor", "cr.approver", "cr.owner_sign")
+    rows = [person(roles[0], a.get("assessor"), a.get("assessed_on")),
+            person(roles[1], a.get("approver"), a.get("approved_on")),
+            person(roles[2], None, None)]
+    # The labels measured in the report's font (6 pt of padding each side), so that no
+    # word of them ("Signature:", 负责人（签字）) is broken whatever font the system has.
+    least = [max(b.label_width(i18n.tr(k), s.body) for k in roles) + 12, 0,
+             b.label_width(i18n.tr("cr.sign"), s.body) + 12, 0,
+             b.label_width(i18n.tr("cr.signed_date"), s.body) + 12, 0]
+    grid = Table(rows, colWidths=b.fit_widths([0.18, 0.28, 0.13, 0.18, 0.1, 0.13], least),
                  rowHeights=34)
     grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                               ("LINEBELOW", (3, 0), (3, -1), 0.6, RULE),
