@@ -80,6 +80,23 @@ def _cheap_kdf():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _invariant_pdfs():
+    """Reports made in the tests are byte-stable: ReportLab's invariant mode (a fixed creation
+    date and file ID), which the program leaves off so that a PDF carries its real creation
+    time. A test of the real metadata takes ``real_pdf_dates``."""
+    from reportlab import rl_config
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rl_config, "invariant", 1)
+        yield
+
+
+@pytest.fixture
+def real_pdf_dates(monkeypatch):
+    from reportlab import rl_config
+    monkeypatch.setattr(rl_config, "invariant", 0)
+
+
 @pytest.fixture(autouse=True)
 def _no_costly_kdf(request):
     _COSTLY.clear()
