@@ -57,6 +57,16 @@ def using(language: str | None) -> Iterator[None]:
         _local.language = before
 
 
+def keys() -> list[str]:
+    """Every registered key (the modules registered so far)."""
+    return list(_catalogue)
+
+
+def texts(key: str) -> tuple[str, str] | None:
+    """The (zh, en) templates of ``key``, or None when it is not registered."""
+    return _catalogue.get(key)
+
+
 def tr(key: str, /, **params: object) -> str:
     """The message for ``key`` in the current language, with ``params`` filled in."""
     texts = _catalogue.get(key)

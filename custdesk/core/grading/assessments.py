@@ -498,6 +498,8 @@ class Grading:
                 else metrics.trace_text(trace)
         if detail["limit_trace"].startswith("limit."):
             detail["limit_trace"] = i18n.tr(detail["limit_trace"])
+        else:
+            detail["limit_trace"] = metrics.formula_text(detail["limit_trace"])
         traces = detail["traces"]
         if masked:
             detail["traces"] = {}

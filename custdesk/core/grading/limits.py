@@ -23,7 +23,16 @@ i18n.register({
     "hold.review_overdue": ("复审逾期超过 {days} 天", "review overdue by more than {days} days"),
     "hold.label": ("授信冻结", "credit on hold"),
     "limit.no_basis": ("没有可用的额度基数", "no basis for a limit is known"),
+    # The words of a recommendation's trace (stored in English with the assessment; shown
+    # in the reader's language by metrics.formula_text).
+    "limit.f.cap": ("上限 {amount}", "cap {amount}"),
+    "limit.f.rounded": ("（向下取整至 {step} 元）", " (rounded down to {step} yuan)"),
 })
+
+
+def _stored(key: str, **params) -> str:
+    with i18n.using("en"):
+        return i18n.tr(key, **params)
 
 
 @dataclass(frozen=True)
@@ -38,7 +47,7 @@ def recommend(rule: LimitRule, grade: str, bases: dict) -> Recommendation:
     cap = round(terms["cap"] * 100)
     if grade == "C" or cap == 0:
         return Recommendation(0, f"{grade}: 0")
-    parts = [("cap", cap, f"cap {format_money(cap)}")]
+    parts = [("cap", cap, _stored("limit.f.cap", amount=format_money(cap)))]
     for basis in rule.bases:
         if bases.get(basis) is None:
             if basis in rule.optional:
@@ -55,7 +64,8 @@ def recommend(rule: LimitRule, grade: str, bases: dict) -> Recommendation:
     step = rule.round_to * 100
     amount = lowest // step * step
     return Recommendation(amount, f"min({'; '.join(text for _, _, text in parts)}) "
-                                  f"→ {format_money(amount)} (rounded down to {rule.round_to:,} yuan)")
+                                  f"→ {format_money(amount)}"
+                                  + _stored("limit.f.rounded", step=f"{rule.round_to:,}"))
 
 
 def utilisation(exposure: int, limit: int | None) -> float | None:

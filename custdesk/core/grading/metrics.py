@@ -10,6 +10,7 @@ why. It is never infinite.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -41,6 +42,23 @@ i18n.register({
                           "plus equity by {diff}"),
     "metric.days": ("{value} 天", "{value} days"),
     "metric.years": ("{value} 年", "{value} years"),
+    # The words of the formulas measure() stores with an assessment (always in English, as
+    # stored); trace_text shows them in the reader's language.
+    "metric.f.dso": ("未收应收账款 / 近 12 个月销售额 × 365",
+                     "open receivables / sales in 12 months × 365"),
+    "metric.f.age": ("{born} 出生 → {day} 时 {age} 岁", "born {born} → age {age} on {day}"),
+    "metric.f.worst": ("max（{since} 以来的逾期记录：{recorded}，本公司逾期未收的发票：{late}）",
+                       "max(overdue records since {since}: {recorded}, our open invoices past "
+                       "due: {late})"),
+    "metric.f.events": ("{since} 以来的逾期记录 {recorded} 次 + 本公司逾期未收的发票 {late} 张",
+                        "{recorded} overdue records since {since} + {late} open invoices past due"),
+    "metric.f.cases": ("作为被告的未结案件 {count} 件", "{count} open cases as defendant"),
+    "metric.f.claims": ("其涉案金额合计", "sum of their claims"),
+    "metric.f.complaints": ("{since} 以来受理投诉 {count} 次",
+                            "{count} complaints received since {since}"),
+    # Bases of a recommended limit that are no file field.
+    "metric.basis.monthly_purchases": ("月均采购额", "average monthly purchases"),
+    "metric.basis.net_assets": ("净资产", "net assets"),
 })
 
 ENT, IND, BOTH = ("enterprise",), ("individual",), ("individual", "enterprise")
@@ -126,7 +144,11 @@ class Measured:
 
 def _label(key: str) -> str:
     from ..fields import label
-    return i18n.tr("altman.market_equity") if key == "market_equity" else label(key)
+    if key == "market_equity":
+        return i18n.tr("altman.market_equity")
+    if key in ("monthly_purchases", "net_assets"):
+        return i18n.tr(f"metric.basis.{key}")
+    return label(key)
 
 
 class _Trace:
@@ -273,7 +295,7 @@ def _enterprise(t: _Trace, st: dict, latest, previous, facts: Facts, as_of) -> N
         t.fail("dso_days", "metric.no_sales")
     else:
         days = round(owed / sold * 365)
-        t.ok("dso_days", days, f"open receivables / sales in 12 months × 365 = {_yuan(owed)} / "
+        t.ok("dso_days", days, f"{_stored('metric.f.dso')} = {_yuan(owed)} / "
                                f"{_yuan(sold)} × 365 = {days}")
     years = _years_between(facts.file.get("founding_date"), as_of)
     if years is None:
@@ -391,7 +413,7 @@ def _individual(t: _Trace, st: dict, latest, facts: Facts, as_of) -> None:
     else:
         age = relativedelta(as_of, datetime.date.fromisoformat(born)).years
         band = next((name for limit, name in AGE_BANDS if age < limit), "65_plus")
-        t.ok("age_band", band, f"born {born} → age {age} on {as_of}")
+        t.ok("age_band", band, _stored("metric.f.age", born=born, age=age, day=as_of))
     if facts.file.get("housing"):
         t.ok("housing", facts.file["housing"], "")
     else:
@@ -421,17 +443,18 @@ def _credit_history(t: _Trace, facts: Facts, as_of: datetime.date) -> None:
     late = [d for d in late if d > 0]
     worst = max(recorded + late, default=0)
     t.ok("worst_overdue_days", worst,
-         f"max(overdue records since {year_ago}: {max(recorded, default=0)}, "
-         f"our open invoices past due: {max(late, default=0)}) = {worst}")
+         _stored("metric.f.worst", since=year_ago, recorded=max(recorded, default=0),
+                 late=max(late, default=0)) + f" = {worst}")
     t.ok("overdue_events", len(recorded) + len(late),
-         f"{len(recorded)} overdue records since {year_ago} + {len(late)} open invoices past due")
+         _stored("metric.f.events", since=year_ago, recorded=len(recorded), late=len(late)))
     cases = [r for r in facts.litigation if r.get("role") == "defendant"
              and (r.get("status") or "open") == "open" and not r.get("closed_on")]
     amount = sum(int(r.get("amount") or 0) for r in cases)
-    t.ok("open_litigation_count", len(cases), f"{len(cases)} open cases as defendant")
-    t.ok("open_litigation_amount", amount / 100, f"sum of their claims = {_yuan(amount)}")
+    t.ok("open_litigation_count", len(cases), _stored("metric.f.cases", count=len(cases)))
+    t.ok("open_litigation_amount", amount / 100, f"{_stored('metric.f.claims')} = {_yuan(amount)}")
     complaints = [c for c in facts.complaints if year_ago <= c["received_on"] <= today]
-    t.ok("complaints_12m", len(complaints), f"{len(complaints)} complaints received since {year_ago}")
+    t.ok("complaints_12m", len(complaints),
+         _stored("metric.f.complaints", count=len(complaints), since=year_ago))
 
 
 def _bases(facts: Facts, st: dict, as_of: datetime.date) -> dict:
@@ -489,6 +512,71 @@ def format_rule(key: str, rule: str) -> str:
     return f"{found.group(1)} {format_input(key, float(found.group(2)))}"
 
 
+def _stored(key: str, **params) -> str:
+    """A formula's words as stored: in English whatever the user's language."""
+    with i18n.using("en"):
+        return i18n.tr(key, **params)
+
+
+# Statement items as a stored formula names them (by key: "total_liabilities / total_assets").
+FORMULA_ITEMS = ("total_liabilities", "total_assets", "current_assets", "current_liabilities",
+                 "net_profit", "retained_earnings", "market_equity", "monthly_income",
+                 "monthly_purchases", "net_assets", "revenue", "ebit", "equity", "liabilities",
+                 "assets", "income", "expenses")
+_ITEM = re.compile(r"\b(" + "|".join(FORMULA_ITEMS) + r")\b")
+# Words of a stored formula that are catalogue texts: the formulas' own, and the Altman
+# models, zones and reasons (stored in the language of whoever graded).
+_WORDED = ("metric.f.", "altman.", "limit.f.")
+
+
+@functools.lru_cache(maxsize=None)
+def _pattern(template: str) -> re.Pattern:
+    """A regular expression matching ``template`` with any values in its {fields}."""
+    parts = re.split(r"\{(\w+)\}", template)
+    out, seen = [], set()
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            out.append(re.escape(part))
+        elif part in seen:
+            out.append(f"(?P={part})")
+        else:
+            seen.add(part)
+            out.append(f"(?P<{part}>[^\\s;|]+?)" if i + 1 < len(parts) and parts[i + 1]
+                       else f"(?P<{part}>[^\\s;|]+)")
+    return re.compile("".join(out))
+
+
+def _item_label(key: str) -> str:
+    """A statement item named in a formula: its label, lower-cased inside an English one
+    ("total liabilities", but "EBIT")."""
+    text = _label(key)
+    if i18n.language() == "en" and not text[:2].isupper():
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def formula_text(formula: str) -> str:
+    """A stored formula in the user's language: its words translated, its statement items
+    named by their labels ("负债总额 / 资产总额 = ¥… / ¥… = 30.4%", not total_liabilities)."""
+    if not formula:
+        return ""
+    now = 0 if i18n.language() == "zh" else 1
+    templates = [(key, i18n.texts(key)) for key in i18n.keys() if key.startswith(_WORDED)]
+    # Longest first: a model's label before the shorter label it begins with.
+    for key, both in sorted(templates, key=lambda kt: -len(kt[1][1 - now])):
+        other, mine = both[1 - now], both[now]
+        if other == mine:
+            continue
+        formula = _pattern(other).sub(lambda found, mine=mine: mine.format(**found.groupdict()),
+                                      formula)
+    formula = _ITEM.sub(lambda found: _item_label(found.group(1)), formula)
+    if now == 0:   # the stored joints are English punctuation
+        formula = re.sub(r"\. (?=Altman)", "。", formula)
+        formula = re.sub(r"(\)|】|）): (?=X1 = )", r"\1：", formula).replace("; ", "；")
+        formula = re.sub(r" \((困境区[^()]*)\)", r"（\1）", formula)
+    return formula
+
+
 def trace_text(trace: dict) -> str:
     """A stored trace in the user's language."""
     if not trace:
@@ -497,6 +585,6 @@ def trace_text(trace: dict) -> str:
         params = dict(trace.get("params") or {})
         for name in ("item", "part", "total"):
             if name in params:
-                params[name] = _label(params[name])
+                params[name] = _item_label(params[name])
         return i18n.tr(trace["problem"], **params)
-    return trace.get("formula", "")
+    return formula_text(trace.get("formula", ""))
