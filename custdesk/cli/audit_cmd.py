@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..core import audit_view, i18n
+from ..core import audit_list, audit_view, i18n
 from ..core.errors import FieldError, ValidationError
 from ..core.files import os_error_text, read_regular, write_atomic
 from .common import Context, integer, print_json, print_table
@@ -66,9 +66,9 @@ def _filters(p) -> None:
     p.add_argument("--to", dest="end", metavar="DATE", help="until this local day")
 
 
-def _query(a, customer: str = "") -> audit_view.Filter:
+def _query(a, customer: str = "") -> audit_list.Filter:
     from .reviews_cmd import _date
-    return audit_view.Filter(user=a.by or "", action=a.action or "", customer=customer,
+    return audit_list.Filter(user=a.by or "", action=a.action or "", customer=customer,
                              start=_date(a.start), end=_date(a.end))
 
 
@@ -118,7 +118,7 @@ def cmd_log(ctx: Context) -> int:
     a = ctx.args
     customer = a.customer.strip().upper() if a.customer else None
     desk = ctx.desk()
-    where, params, _matched = audit_view.condition(desk, _query(a))
+    where, params, _matched = audit_list.condition(desk, _query(a))
     entries = desk.audit.entries(customer=customer, limit=a.limit, where=where, params=params)
     if a.json:
         print_json(entries)         # as stored: stable for scripts
@@ -131,7 +131,7 @@ def cmd_log(ctx: Context) -> int:
 
 def cmd_export(ctx: Context) -> int:
     a = ctx.args
-    done = audit_view.export(ctx.desk(), _query(a, a.find or ""), a.output)
+    done = audit_list.export(ctx.desk(), _query(a, a.find or ""), a.output)
     print(i18n.tr("cli.audit_exported", count=f"{done['entries']:,}", path=done["path"]),
           file=sys.stderr)
     return 0

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFileDia
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
-from ..core import audit_view
+from ..core import audit_list, audit_view
 from .reports.common import last_folder, remember_folder
 
 #: entries fetched at a time (the table asks for the next page at its end)
@@ -224,9 +224,9 @@ class AuditPage(QWidget):
         date = box.date()
         return None if date == NO_DATE else datetime.date(date.year(), date.month(), date.day())
 
-    def query(self) -> audit_view.Filter:
+    def query(self) -> audit_list.Filter:
         """The filters as set on screen."""
-        return audit_view.Filter(user=self.user_filter.currentData() or "",
+        return audit_list.Filter(user=self.user_filter.currentData() or "",
                                  action=self.action_filter.currentData() or "",
                                  customer=self.customer_filter.text().strip(),
                                  start=self._day(self.start_filter),
@@ -257,12 +257,12 @@ class AuditPage(QWidget):
         self._loading = True
 
         def job(desk):
-            return (audit_view.page(desk, query, limit=PAGE_SIZE),
-                    audit_view.users_in_log(desk))
+            return (audit_list.page(desk, query, limit=PAGE_SIZE),
+                    audit_list.users_in_log(desk))
         self._runner.run(job, lambda result: self._fill(generation, *result),
                          lambda exc: self._failed(generation, exc))
 
-    def _fill(self, generation: int, page: audit_view.Page, users: list[str]) -> None:
+    def _fill(self, generation: int, page: audit_list.Page, users: list[str]) -> None:
         if generation != self._generation:
             return                      # a newer query is on its way
         self._loading = False
@@ -291,14 +291,14 @@ class AuditPage(QWidget):
         self._loading = True
         generation, query, before = self._generation, self.query(), self._last_seq
 
-        def done(page: audit_view.Page) -> None:
+        def done(page: audit_list.Page) -> None:
             if generation != self._generation:
                 return
             self._loading = False
             self._last_seq = page.last_seq
             self.model.extend(page.rows)
             self._count()
-        self._runner.run(lambda desk: audit_view.page(desk, query, limit=PAGE_SIZE,
+        self._runner.run(lambda desk: audit_list.page(desk, query, limit=PAGE_SIZE,
                                                       before=before),
                          done, lambda exc: self._failed(generation, exc))
 
@@ -364,7 +364,7 @@ class AuditPage(QWidget):
         def failed(exc) -> None:
             self.export_button.setEnabled(True)
             self.status.setText(str(exc))
-        self._runner.run(lambda desk: audit_view.export(desk, query, path), done, failed)
+        self._runner.run(lambda desk: audit_list.export(desk, query, path), done, failed)
 
     # -- the chain -----------------------------------------------------------------------------
     def verify(self) -> None:

@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from ..core import audit_view, clock, i18n
+from ..core import audit_list, audit_view, clock, i18n
 from ..core.exports import Rendered, Stamp
 from . import blocks as b
 from .page import BAD, GOOD, MUTED, WIDTH, build, classified, styles
@@ -105,7 +105,7 @@ def gather(desk, code: str | None, start: datetime.date | None = None,
         desk.access.require("audit.read", i18n.tr("audit.read"))
         scope = i18n.tr("at.scope_all")
         level = max(1, desk.access.clearance)
-    where, params = audit_view.day_condition(start, end)
+    where, params = audit_list.day_condition(start, end)
     condition = " AND ".join(where)
     data = TrailData(scope, _period_text(start, end), clock.today().isoformat(), None,
                      level=level)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from custdesk.core import audit_list as al
 from custdesk.core import audit_view as av
 from custdesk.core import clock, i18n
 from custdesk.core.errors import AccessDenied
@@ -169,7 +170,7 @@ def test_times_are_local(monkeypatch):
         time.tzset()
         assert av.present_one(_entry("login", {}), {}).time == "2026-02-28 21:03:04"
         # a local day's bounds in stored (UTC) time
-        assert av.utc_bound(datetime.date(2026, 3, 1)) == "2026-03-01T05:00:00.000000Z"
+        assert al.utc_bound(datetime.date(2026, 3, 1)) == "2026-03-01T05:00:00.000000Z"
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
@@ -195,46 +196,46 @@ def test_a_reader_not_cleared_for_a_file_sees_no_name(open_as, files):
     assert av.customer_names(boss, {public, secret}) == {
         public: "公开示例商行有限公司", secret: "绝密往来实业有限公司"}
     assert av.customer_names(auditor, {public, secret}) == {public: "公开示例商行有限公司"}
-    rows = av.page(auditor, limit=1000).rows
+    rows = al.page(auditor, limit=1000).rows
     hidden = [r for r in rows if r.withheld]
     assert hidden and all(r.code == r.name == r.item == "" for r in hidden)
     text = json.dumps([r.cells() for r in rows], ensure_ascii=False)
     assert "绝密往来" not in text and secret not in text and f"INV-{secret}" not in text
     # the customer filter finds nothing of a file above the reader's clearance
     for typed in ("绝密往来", secret):
-        assert av.page(auditor, av.Filter(customer=typed)).total == 0
+        assert al.page(auditor, al.Filter(customer=typed)).total == 0
     logged = boss.db.execute("SELECT count(*) FROM audit_log WHERE customer = ?",
                              [secret]).fetchone()[0]
-    assert logged >= 3 and av.page(boss, av.Filter(customer="绝密往来")).total == logged
+    assert logged >= 3 and al.page(boss, al.Filter(customer="绝密往来")).total == logged
 
 
 def test_filters_apply_in_sql_and_pages_follow(open_as, files):
     boss, public, secret = files
     clerk = open_as("clerk")
     clerk.customers.edit(public, {"notes": "回访"})
-    whole = av.page(boss, limit=5)
+    whole = al.page(boss, limit=5)
     assert whole.total == boss.audit.head()[0] and len(whole.rows) == 5
     assert [r.seq for r in whole.rows] == sorted((r.seq for r in whole.rows), reverse=True)
-    following = av.page(boss, limit=5, before=whole.last_seq)
+    following = al.page(boss, limit=5, before=whole.last_seq)
     assert following.rows[0].seq == whole.last_seq - 1 and following.total == whole.total
-    by_clerk = av.page(boss, av.Filter(user="clerk"))
+    by_clerk = al.page(boss, al.Filter(user="clerk"))
     assert {r.user for r in by_clerk.rows} == {"clerk"}
     assert {r.action for r in by_clerk.rows} == {"login", "customer.edit"}
-    edits = av.page(boss, av.Filter(action="customer.edit", customer="公开示例"))
+    edits = al.page(boss, al.Filter(action="customer.edit", customer="公开示例"))
     assert [(r.user, r.code) for r in edits.rows] == [("clerk", public)]
-    by_code = av.page(boss, av.Filter(customer=public.lower()))
+    by_code = al.page(boss, al.Filter(customer=public.lower()))
     logged = boss.db.execute("SELECT count(*) FROM audit_log WHERE customer = ?",
                              [public]).fetchone()[0]
     assert {r.code for r in by_code.rows} == {public} and by_code.total == logged
     today = clock.today()
-    assert av.page(boss, av.Filter(start=today, end=today)).total == whole.total
-    assert av.page(boss, av.Filter(end=today - datetime.timedelta(days=1))).total == 0
-    assert av.page(boss, av.Filter(start=today + datetime.timedelta(days=1))).total == 0
-    assert "clerk" in av.users_in_log(boss)
+    assert al.page(boss, al.Filter(start=today, end=today)).total == whole.total
+    assert al.page(boss, al.Filter(end=today - datetime.timedelta(days=1))).total == 0
+    assert al.page(boss, al.Filter(start=today + datetime.timedelta(days=1))).total == 0
+    assert "clerk" in al.users_in_log(boss)
     with pytest.raises(AccessDenied):
-        av.page(clerk)                                   # the whole log needs the permission
+        al.page(clerk)                                   # the whole log needs the permission
     # one file's history is open to whoever may see it
-    history = av.page(clerk, customer=public)
+    history = al.page(clerk, customer=public)
     assert history.total == logged and history.rows[0].operation == av.action_label("customer.edit")
 
 
@@ -247,7 +248,7 @@ def test_an_approved_assessment_reads_in_yuan_in_its_history(open_as):
     boss.grading.submit(new_id, missing_reason=GAP)
     reviewer.grading.approve(new_id, "197000", "有足额银行保函")
     with i18n.using("zh"):
-        row = av.page(reviewer, customer=code, limit=1).rows[0]
+        row = al.page(reviewer, customer=code, limit=1).rows[0]
     assert row.action == "assessment.approve" and row.item == f"评估 #{new_id}"
     assert "核定额度: ¥197,000.00" in row.details and "19700000" not in row.details
     assert row.customer == f"{code} 杭州测试机械有限公司"
@@ -260,10 +261,10 @@ def _csv_rows(path):
 
 def test_export_writes_the_filtered_list_with_its_labels_and_is_logged(files, tmp_path):
     boss, public, _secret = files
-    query = av.Filter(customer="公开示例")
-    shown = av.page(boss, query, limit=100)
+    query = al.Filter(customer="公开示例")
+    shown = al.page(boss, query, limit=100)
     with i18n.using("zh"):
-        done = av.export(boss, query, tmp_path / "日志.csv")
+        done = al.export(boss, query, tmp_path / "日志.csv")
     rows = _csv_rows(tmp_path / "日志.csv")
     assert rows[0] == ["序号", "时间", "用户", "操作", "客户编号", "客户名称", "对象", "内容"]
     assert done["entries"] == shown.total == len(rows) - 1
@@ -278,7 +279,7 @@ def test_export_writes_the_filtered_list_with_its_labels_and_is_logged(files, tm
     assert "公开示例" not in json.dumps(logged, ensure_ascii=False)
     from openpyxl import load_workbook
     with i18n.using("en"):
-        av.export(boss, av.Filter(action="record.add"), tmp_path / "log.xlsx")
+        al.export(boss, al.Filter(action="record.add"), tmp_path / "log.xlsx")
     sheet = load_workbook(tmp_path / "log.xlsx").active
     values = list(sheet.values)
     assert values[0][:4] == ("No.", "Time", "User", "Operation")
@@ -289,8 +290,8 @@ def test_export_writes_the_filtered_list_with_its_labels_and_is_logged(files, tm
 def test_export_needs_the_audit_permission_and_a_known_format(open_as, tmp_path):
     clerk, boss = open_as("clerk"), open_as("boss")
     with pytest.raises(AccessDenied):
-        av.export(clerk, av.Filter(), tmp_path / "log.csv")
+        al.export(clerk, al.Filter(), tmp_path / "log.csv")
     from custdesk.core.errors import CustdeskError
     with pytest.raises(CustdeskError):
-        av.export(boss, av.Filter(), tmp_path / "log.txt")
+        al.export(boss, al.Filter(), tmp_path / "log.txt")
     assert not os.path.exists(tmp_path / "log.csv")
