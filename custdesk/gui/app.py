@@ -36,6 +36,8 @@ def database_path(args) -> Path:
 
 def run(args) -> int:
     """The window; ``args`` are the command line's global options (--db, --user, --demo, ...)."""
+    language = {"en": "en", "zh": "zh_CN"}.get(args.lang or "", None)
+    translation.settle_system_locale(language)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("custdesk")
     app.setOrganizationName("custdesk")
@@ -43,7 +45,7 @@ def run(args) -> int:
     # The installed menu entry's name (installer/linux): Wayland desktops find the icon by it.
     app.setDesktopFileName("org.custdesk.custdesk")
     apply_style(app)
-    translation.install({"en": "en", "zh": "zh_CN"}.get(args.lang or "", None))
+    translation.install(language)
     path = database_path(args)
     path.parent.mkdir(parents=True, exist_ok=True)
 

@@ -7,6 +7,8 @@ into the user cache folder on first start.
 
 from __future__ import annotations
 
+import configparser
+import os
 import shutil
 import subprocess
 import sys
@@ -23,6 +25,18 @@ DEFAULT = "zh_CN"
 _installed: list[QTranslator] = []
 
 
+def qt_own_strings() -> tuple[str, ...]:
+    """Words of Qt's own file dialog (used where the desktop offers none) that Qt's shipped
+    Chinese does not cover: two labels gained accelerators in Qt 6, and a folder's type.
+    Our translator, installed after Qt's and so asked first, gives them (custdesk_zh_CN.ts,
+    contexts QFileDialog and QAbstractFileIconProvider); written here so that lupdate
+    keeps them, and returned in the current language."""
+    return (QCoreApplication.translate("QFileDialog", "&Look in:"),
+            QCoreApplication.translate("QFileDialog", "Files of &type:"),
+            QCoreApplication.translate("QAbstractFileIconProvider", "Folder",
+                                       "All other platforms"))
+
+
 def settings() -> QSettings:
     return QSettings("custdesk", "custdesk")
 
@@ -34,6 +48,37 @@ def chosen_language() -> str:
 
 def remember_language(language: str) -> None:
     settings().setValue("language", language)
+
+
+def settle_system_locale(language: str | None = None) -> None:
+    """Give Qt a system time format in the chosen language, on a system that has none.
+
+    Qt's own file dialog dates files by the *system* locale, not the default one that
+    ``install`` sets, and Qt reads it from the environment once, at its first use (even a
+    QSettings reads it). On a machine whose locale is C or POSIX (a bare Linux install, a
+    container) the dates read "4 12 2026". Called before any Qt object exists, this names
+    the chosen language's locale in LC_TIME; a locale the user set is left alone.
+    """
+    if not sys.platform.startswith("linux") or QCoreApplication.instance() is not None:
+        return
+    current = os.environ.get("LC_ALL") or os.environ.get("LC_TIME") or os.environ.get("LANG")
+    if os.environ.get("LC_ALL") or (current or "C").split(".")[0] not in ("C", "POSIX"):
+        return
+    language = language or _remembered_language_from_file()
+    os.environ["LC_TIME"] = "en_US.UTF-8" if language == "en" else "zh_CN.UTF-8"
+
+
+def _remembered_language_from_file() -> str:
+    """``chosen_language`` without Qt: read from the file QSettings keeps on Linux
+    ($XDG_CONFIG_HOME/custdesk/custdesk.conf, section General), as QSettings would."""
+    home = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    parser = configparser.RawConfigParser(strict=False)
+    try:
+        parser.read(Path(home) / "custdesk" / "custdesk.conf", encoding="utf-8")
+        value = parser.get("General", "language", fallback=DEFAULT)
+    except (configparser.Error, OSError, UnicodeError):
+        return DEFAULT
+    return value if value in LANGUAGES else DEFAULT
 
 
 def lrelease() -> str | None:

@@ -84,8 +84,8 @@ def test_labels_follow_the_core_language(runner, qtbot):
     code = add_person(runner, qtbot)
     editor = open_editor(qtbot, runner, code)
     labels = {label.text() for label in editor.form.findChildren(QLabel)}
-    assert {"name *", "ID number", "monthly income"} <= labels
-    assert editor.tabs.tabText(1) == "contacts"
+    assert {"Name *", "ID number", "Monthly income"} <= labels
+    assert editor.tabs.tabText(1) == "Contacts"
 
 
 def test_money_is_shown_in_yuan_with_two_decimals(runner, qtbot):

@@ -14,19 +14,30 @@ from ...core import i18n
 from ...core.errors import CustdeskError
 from .. import translation
 
-#: report languages as core names them, with the names the language setting shows
-LANGUAGES = (("zh", translation.LANGUAGES["zh_CN"]), ("en", translation.LANGUAGES["en"]))
+#: report languages as core names them
+LANGUAGES = ("zh", "en")
 #: QSettings keys of the folders last used
 SAVE_FOLDER = "reports/save_folder"
 BATCH_FOLDER = "reports/batch_folder"
 VERIFY_FOLDER = "reports/verify_folder"
 
 
+def language_name(code: str) -> str:
+    """A report language named in the window's language (Chinese / 中文, English / 英文).
+
+    Unlike the language setting, which names each language in itself so that anyone can
+    find their own, a report's language is a property of the report, read in the UI's words.
+    """
+    names = {"zh": QApplication.translate("reports", "Chinese"),
+             "en": QApplication.translate("reports", "English")}
+    return names.get(code, code)
+
+
 def language_combo(parent: QWidget | None = None) -> QComboBox:
-    """中文 / English, set to the language the window runs in."""
+    """Chinese / English, set to the language the window runs in."""
     combo = QComboBox(parent)
-    for code, name in LANGUAGES:
-        combo.addItem(name, code)
+    for code in LANGUAGES:
+        combo.addItem(language_name(code), code)
     combo.setCurrentIndex(max(0, combo.findData(i18n.language())))
     return combo
 

@@ -23,8 +23,8 @@ from ...core.i18n import tr as core_text   # named apart from tr(): lupdate read
 from ...reports import export as reports
 from ..editor.jobs import message_label, run_for, show_message
 from .batch import BatchExport
-from .common import (SAVE_FOLDER, VERIFY_FOLDER, BusyBar, language_combo, last_folder,
-                     make_report, remember_folder, split_codes)
+from .common import (SAVE_FOLDER, VERIFY_FOLDER, BusyBar, language_combo, language_name,
+                     last_folder, make_report, remember_folder, split_codes)
 from .preview import ReportPreview
 
 #: exports listed in the register
@@ -271,14 +271,13 @@ class ReportsPage(QWidget):
         self.rows = rows
         table = self.table
         table.setRowCount(len(rows))
-        languages = {"zh": "中文", "en": "English"}
         for index, row in enumerate(rows):
             customer = ""
             if row["code"]:
                 customer = f"{row['code']}  {row['name']}" if row["name"] else row["code"]
             cells = [row["number"], kind_label(row["kind"]), customer, row["by_user"],
                      clock.local_text(row["at"]), str(row["pages"]),
-                     languages.get(row["language"], row["language"]),
+                     language_name(row["language"]),
                      self.tr("Yes") if row["encrypted"] else ""]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
