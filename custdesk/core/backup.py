@@ -848,7 +848,7 @@ def prune(folder: Path | str, daily: int = DEFAULT_DAILY, weekly: int = DEFAULT_
 def sets_of(desk) -> list[BackupSet]:
     """This database's sets in the configured folder, newest first, each checked without
     the key, its description's signature checked and its maker named as people are shown."""
-    names = {u.name: u.display for u in desk.users.list()}
+    names = desk.users.display_names()
     sets = list_backups(config(desk).folder, desk.database_id)
     for found in sets:
         check_made(found, desk.registry)
