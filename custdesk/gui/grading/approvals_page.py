@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QDialog, QFrame, QGridLayout, QHBoxLayout, QLabel
 
 from ...core.errors import ValidationError
 from ...core.i18n import tr as core_text   # named apart from tr(): lupdate reads only Qt strings
-from ...core.validation import format_money, parse_money
+from ...core.validation import InvalidValue, format_money, parse_money
 from ..editor.jobs import list_table, message_label, run_for, show_message
 from .approval_context import DecisionFacts, keep_fitted, load_facts
 from .approval_detail import LimitChangeView, ReasonDialog, local_time
@@ -45,7 +45,7 @@ def typed_amount(text: str) -> int | None:
     it would mean: core parses the same text again when deciding, and says what is wrong."""
     try:
         return parse_money(text) if text.strip() else None
-    except Exception:       # noqa: BLE001 - a half-typed amount is simply no amount yet
+    except InvalidValue:        # a half-typed amount is simply no amount yet
         return None
 
 
