@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QStackedWidget, QTabWidget, QWidget)
+                               QMainWindow, QTabWidget, QWidget)
 
 from ..core.access import allowed, role_label
 from ..core.fields import level_label
@@ -20,6 +20,7 @@ from .importing import ImportWizard
 from .reports.reports_page import ReportsPage
 from .settings_page import SettingsPage
 from .startup_notice import StartupNotice
+from .scrolling import PageStack, scrolled
 from .style import icon
 from . import wheel_guard
 
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(168)
         self.navigation.setIconSize(QSize(20, 20))
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
 
         self.home_page = HomePage(runner)
         self.home_page.open_customer.connect(self.open_customer)
@@ -97,7 +98,9 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.navigation)
-        layout.addWidget(self.pages, 1)
+        # The pages scroll as a last resort (a window smaller than the page shown needs),
+        # instead of the window growing past the screen's edge by itself.
+        layout.addWidget(scrolled(self.pages, "page_scroller"), 1)
         self.setCentralWidget(central)
         self._make_actions()
         self._make_status_bar()

@@ -37,6 +37,9 @@ def add_firm(runner, qtbot) -> str:
 def open_tab(qtbot, runner, code):
     editor = CustomerEditor(runner, code)
     qtbot.addWidget(editor)
+    # shown, on this tab and laid out, as a person clicking its buttons sees it
+    editor.show()
+    editor.show_part("grading")
     tab = editor.grading
     qtbot.waitUntil(lambda: tab.data.get("code") == code and not runner.pending, timeout=T)
     return editor, tab

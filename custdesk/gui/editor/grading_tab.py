@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QSplitter, QTableWidget, QTableWidgetItem, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from ...core import i18n
 from ...core.errors import CustdeskError, ValidationError
@@ -21,6 +22,7 @@ from ..grading.breakdown import AssessmentView, local_day, money
 from ..grading.controls import AssessControls
 from ..grading.history_chart import GradeHistoryChart
 from ..grading.standing import CreditStrip, LimitDialog
+from ..scrolling import scrolled
 from .jobs import list_table, message_label, run_for, show_message
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -112,18 +114,27 @@ class GradingTab(QWidget):
             "Why are inputs missing? (required to submit this draft)"))
         self.missing_reason_edit.textChanged.connect(lambda _t: self._update_buttons())
         self.missing_reason_edit.hide()
+        # The buttons and the outcome of pressing them (the message line) stay in a bar
+        # under the choices, which scroll on their own: a scorecard with many qualitative
+        # factors must not push Assess below the window's edge, nor a message move them.
         buttons = QHBoxLayout()
         for button in (self.assess_button, self.submit_button, self.discard_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.message, 1)
+        buttons.addStretch(0)         # takes the room while there is no message
         self.state_label = QLabel(self)
         self.state_label.setObjectName("grading_state")
         self.state_label.setWordWrap(True)
         self.state_label.setStyleSheet("color: #5b6b7c;")
-        assess_box = QGroupBox(self.tr("New assessment"), self)
-        box_layout = QVBoxLayout(assess_box)
-        box_layout.addWidget(self.controls)
-        box_layout.addWidget(self.missing_reason_edit)
+        choices = QWidget(self)
+        choices_layout = QVBoxLayout(choices)
+        choices_layout.setContentsMargins(0, 0, 0, 0)
+        choices_layout.addWidget(self.controls)
+        choices_layout.addWidget(self.missing_reason_edit)
+        choices_layout.addStretch(1)
+        assess_page = QWidget(self)
+        box_layout = QVBoxLayout(assess_page)
+        box_layout.addWidget(scrolled(choices, "assess_choices"), 1)
         box_layout.addLayout(buttons)
         box_layout.addWidget(self.state_label)
 
@@ -133,28 +144,22 @@ class GradingTab(QWidget):
                                               self.tr("Grade"), self.tr("Score")])
         list_table(self.table)
         self.table.itemSelectionChanged.connect(self._picked)
-        list_box = QGroupBox(self.tr("Assessments"), self)
-        QVBoxLayout(list_box).addWidget(self.table)
         self.chart = GradeHistoryChart(self)
-        chart_box = QGroupBox(self.tr("Grade history"), self)
-        QVBoxLayout(chart_box).addWidget(self.chart)
-
-        left = QSplitter(Qt.Orientation.Vertical, self)
-        for part in (assess_box, list_box, chart_box):
-            left.addWidget(part)
-        left.setChildrenCollapsible(False)
-        left.setStretchFactor(0, 0)      # the controls keep their size; list and chart share
-        left.setStretchFactor(1, 1)
-        left.setStretchFactor(2, 1)
+        # The choices, the list and the chart take turns in one place: one above the other
+        # they were taller than the room a 1366×768 laptop's window has for them.
+        self.parts = QTabWidget(self)
+        self.parts.setObjectName("grading_parts")
+        self.parts.addTab(assess_page, self.tr("New assessment"))
+        self.parts.addTab(self.table, self.tr("Assessments"))
+        self.parts.addTab(self.chart, self.tr("Grade history"))
         self.view = AssessmentView(self)
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(left)
+        split.addWidget(self.parts)
         split.addWidget(self.view)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.strip)
-        layout.addWidget(self.message)
         layout.addWidget(split, 1)
 
         runner.changed.connect(self._on_changed)

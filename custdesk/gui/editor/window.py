@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEventLoop, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
+from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QMessageBox,
                                QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -35,14 +35,7 @@ from .records_tab import RecordsTab
 from .reviews_tab import ReviewsTab
 from .reveal import RevealDialog
 from .transactions_tab import TransactionsTab
-
-
-def _scrolled(page: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(page)
-    return area
+from ..scrolling import scrolled
 
 
 class CustomerEditor(QWidget):
@@ -70,6 +63,7 @@ class CustomerEditor(QWidget):
         self._tabs_ready = False
 
         self.message = message_label(self, "editor_message")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.form = BasicForm(self)
         self.form.edited.connect(self._on_edited)
         self.form.reveal_requested.connect(self.request_reveal)
@@ -102,8 +96,8 @@ class CustomerEditor(QWidget):
                               f"{label_for(RECORD_KINDS['litigation'])}"),
                 (self.transactions, label_for(RECORD_KINDS["transactions"])),
                 # Tall pages scroll: at 1366×768 the window must not outgrow the screen.
-                (_scrolled(self.grading), self.tr("Credit grading")),
-                (_scrolled(self.reviews), self.tr("Reviews and warnings")),
+                (scrolled(self.grading), self.tr("Credit grading")),
+                (scrolled(self.reviews), self.tr("Reviews and warnings")),
                 (self.communications, label_for(RECORD_KINDS["communications"])),
                 (self.complaints, label_for(RECORD_KINDS["complaints"])),
                 (self.licences, label_for(RECORD_KINDS["licences"])),
@@ -141,15 +135,17 @@ class CustomerEditor(QWidget):
         self.privacy_button = PrivacyButton(runner, self)
         self.privacy_button.message.connect(
             lambda text, error: show_message(self.message, text, error=error))
+        # The message line sits in the button bar, beside Save: shown or hidden, it never
+        # moves the form (a line above the tabs pushed every field down under the pointer).
         buttons = QHBoxLayout()
         buttons.addWidget(self.report_button)
         buttons.addWidget(self.report_busy)
         buttons.addWidget(self.privacy_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.message, 1)
+        buttons.addStretch(0)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
