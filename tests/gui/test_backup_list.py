@@ -181,3 +181,21 @@ def test_back_up_before_an_experiment_change_something_restore_it(runner, qtbot,
     assert "改备注之前" in asked[0]            # the question names the set by its label
     assert call(runner, qtbot, lambda d: d.customers.get(code)["notes"]) == "原样"
     assert call(runner, qtbot, lambda d: d.audit.verify().ok)
+
+
+def test_a_set_whose_description_was_edited_says_so(two_users, qtbot):
+    import json
+    boss, _clerk = two_users
+    page = settings_page(boss, qtbot)
+    box = page.backups
+    qtbot.waitUntil(lambda: box.table.rowCount() == 3, timeout=T)
+    edited = select(box, "月底结账")
+    manifest = json.loads(edited.manifest_path.read_text("utf-8"))
+    manifest["label"] = "改过的备注"
+    edited.manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+    box.refresh()
+    qtbot.waitUntil(lambda: boss.pending == 0 and any(
+        r[LABEL] == "改过的备注" for r in rows(box)), timeout=T)
+    row = next(r for r in rows(box) if r[LABEL] == "改过的备注")
+    assert row[STATUS] == "Its kind, maker or label was changed outside custdesk"
+    assert [r[STATUS] for r in rows(box) if r[LABEL] != "改过的备注"] == ["OK", "OK"]
