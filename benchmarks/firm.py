@@ -256,7 +256,7 @@ def build(path: Path, count: int, seed: int = SEED) -> Firm:
 
     started = time.perf_counter()
     full = min(count, full_files(count))
-    demo.ensure_demo(path, count=full)                   # the full files (API)
+    demo.ensure_demo(path, count=full, as_of=TODAY)      # the full files (API)
     bulk = people(count, seed, first_number=full + 1)
     rng = random.Random(seed + 7)
     clock.set_fixed(datetime.datetime.combine(TODAY, datetime.time(8)).astimezone())

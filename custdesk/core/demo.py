@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import json
 import math
 import os
 import random
@@ -45,9 +46,16 @@ DEMO_USERS: dict[str, tuple[str, str, str]] = {
 }
 DEMO_FIRM = "示范商贸有限公司"
 
-# The day the demo data is written around ("today" of the invented history).
+def periods(as_of: datetime.date) -> tuple[str, ...]:
+    """The three whole years of statements a firm has filed by ``as_of``."""
+    return tuple(str(as_of.year - n) for n in (3, 2, 1))
+
+
+# The day the demo data is written around ("today" of the invented history) unless another
+# is given: the tests' and the benchmarks' day. The demo a person opens is written around
+# the day it is made (``ensure_demo``), so that what is due and overdue reads as it should.
 AS_OF = datetime.date(2026, 11, 22)
-PERIODS = ("2023", "2024", "2025")
+
 
 # -- places ---------------------------------------------------------------------------
 # (GB/T 2260 county code, city, district as written in an address, landline area code)
@@ -283,7 +291,7 @@ def _choose(rng: random.Random, weighted: dict):
 
 # ------------------------------------------------------------------------------ generate
 
-def generate(count: int = 300, seed: int = 20261122) -> list[dict]:
+def generate(count: int = 300, seed: int = 20261122, as_of: datetime.date = AS_OF) -> list[dict]:
     """``count`` customer specs: ``{"values": {...}, "records": {kind: [values, ...]}}``.
 
     Plain data only (str, int, bool); money is given in yuan strings and dates as
@@ -294,33 +302,50 @@ def generate(count: int = 300, seed: int = 20261122) -> list[dict]:
     used_codes: set[str] = set()
     used_firms: set[str] = set()
     counters = {"invoice": 0, "payment": 0, "individual": 0}
+    late = _late_payers(count, seed)
     specs = []
-    for _ in range(count):
+    for number in range(count):
         if rng.random() < 0.45:
-            spec = _enterprise(rng, used_codes, used_firms)
+            spec = _enterprise(rng, used_codes, used_firms, as_of)
         else:
             counters["individual"] += 1
-            spec = _individual(rng, used_ids, counters["individual"])
-        spec["records"].update(_history(rng, spec, counters))
+            spec = _individual(rng, used_ids, counters["individual"], as_of)
+        spec["records"].update(_history(rng, spec, counters, as_of, late.get(number)))
         specs.append({"values": spec["values"],
                       "records": {k: v for k, v in spec["records"].items() if v}})
     papers = random.Random(seed + 1)    # its own stream: the files above stay as they were
     for spec in specs:
-        spec["documents"] = _papers(papers, spec["values"])
+        spec["documents"] = _papers(papers, spec["values"], as_of)
     return specs
 
 
-def _papers(rng: random.Random, values: dict) -> list[dict]:
-    """The identity paper a file must hold (most files have it; a few expire soon or have)."""
-    if rng.random() < 0.1:
+# How many days the oldest unpaid invoice of the customers who pay late is past due: a few
+# of each warning colour (over 30 days yellow, over 60 orange, over 90 red).
+LATE_PAYMENT_DAYS = (34, 41, 52, 58, 64, 71, 83, 96, 104)
+LATE_PAYER_SHARE = 0.03
+
+
+def _late_payers(count: int, seed: int) -> dict[int, int]:
+    """Spec number -> days past due, for the few customers who pay late (none of the
+    newcomers, whose history is short): chosen on a stream of their own."""
+    late = max(1, round(count * LATE_PAYER_SHARE)) if count >= 10 else 0
+    numbers = random.Random(seed + 2).sample(range(count - _newcomer_count(count)), late)
+    return {n: LATE_PAYMENT_DAYS[i * len(LATE_PAYMENT_DAYS) // late]
+            for i, n in enumerate(sorted(numbers))}
+
+
+def _papers(rng: random.Random, values: dict, as_of: datetime.date) -> list[dict]:
+    """The identity paper a file must hold (nearly every file has it; a few expire soon or
+    have: a firm in good order, whose list of warnings is short)."""
+    if rng.random() < 0.02:
         return []
     enterprise = values["kind"] == "enterprise"
     kind = "business_licence" if enterprise else "id_card"
     title = "营业执照副本（演示）" if enterprise else "身份证复印件（演示）"
     draw = rng.random()
-    expires = (AS_OF + _days(rng.randint(3, 28)) if draw < 0.04 else
-               AS_OF - _days(rng.randint(1, 60)) if draw < 0.06 else
-               None if enterprise else AS_OF + _days(rng.randint(200, 3650)))
+    expires = (as_of + _days(rng.randint(3, 28)) if draw < 0.02 else
+               as_of - _days(rng.randint(1, 60)) if draw < 0.025 else
+               None if enterprise else as_of + _days(rng.randint(200, 3650)))
     text = f"{title}\n{values['name']}\n本文件为演示数据，不是真实证件。\n"
     return [{"filename": f"{title}.txt", "kind": kind, "content": text.encode("utf-8"),
              "expires_on": expires.isoformat() if expires else None}]
@@ -341,7 +366,8 @@ def _common(rng: random.Random, kind: str) -> dict:
     }
 
 
-def _individual(rng: random.Random, used_ids: set[str], number: int) -> dict:
+def _individual(rng: random.Random, used_ids: set[str], number: int,
+                as_of: datetime.date) -> dict:
     region, _city, district, _area = rng.choice(REGIONS)
     if number in DUPLICATE_NAMES:
         name, gender = DUPLICATE_NAMES[number]
@@ -367,7 +393,7 @@ def _individual(rng: random.Random, used_ids: set[str], number: int) -> dict:
                                              "个体经营", "市公交集团"))
         values["position"] = rng.choice(POSITIONS)
         values["employment_start"] = _date_between(
-            rng, max(age_20, datetime.date(1990, 1, 1)), AS_OF - _days(60)).isoformat()
+            rng, max(age_20, datetime.date(1990, 1, 1)), as_of - _days(60)).isoformat()
     values["monthly_income"] = yuan(_fen(rng, 3500, 60000, round_to=10000))
     values["housing"] = _choose(rng, {"own": 35, "mortgage": 30, "rent": 25, "family": 8,
                                       "other": 2})
@@ -400,7 +426,8 @@ def _bank_card(rng: random.Random) -> str:
     return body + str((10 - total % 10) % 10)
 
 
-def _enterprise(rng: random.Random, used_codes: set[str], used_firms: set[str]) -> dict:
+def _enterprise(rng: random.Random, used_codes: set[str], used_firms: set[str],
+                as_of: datetime.date) -> dict:
     region, city, district, area = rng.choice(REGIONS)
     industry = rng.choices(list(INDUSTRIES), INDUSTRY_WEIGHTS)[0]
     words, scope, licence_names = INDUSTRIES[industry]
@@ -420,7 +447,7 @@ def _enterprise(rng: random.Random, used_codes: set[str], used_firms: set[str]) 
     legal_rep = _person_name(rng, rng.choice(("male", "male", "female")))
     values = _common(rng, "enterprise")
     revenue_2023 = _fen(rng, 2_000_000, 300_000_000, round_to=100)
-    statements, paid_in = _statements(rng, revenue_2023)
+    statements, paid_in = _statements(rng, revenue_2023, periods(as_of))
     capital = max(100_000_00, paid_in * rng.choice((1, 1, 2, 3)) // 1_000_000 * 1_000_000)
     values.update(
         name=name,
@@ -449,14 +476,14 @@ def _enterprise(rng: random.Random, used_codes: set[str], used_firms: set[str]) 
     licences = []
     if rng.random() < 0.6:
         for licence in rng.sample(licence_names, rng.randint(1, len(licence_names))):
-            issued = _date_between(rng, max(founded, datetime.date(2015, 1, 1)), AS_OF - _days(200))
+            issued = _date_between(rng, max(founded, datetime.date(2015, 1, 1)), as_of - _days(200))
             roll = rng.random()
-            if roll < 0.18:      # expiring within 60 days
-                expires = AS_OF + _days(rng.randint(1, 60))
-            elif roll < 0.25:    # already expired
-                expires = AS_OF - _days(rng.randint(1, 240))
+            if roll < 0.05:      # expiring within 60 days
+                expires = as_of + _days(rng.randint(1, 60))
+            elif roll < 0.075:   # already expired
+                expires = as_of - _days(rng.randint(1, 240))
             else:
-                expires = AS_OF + _days(rng.randint(90, 5 * 365))
+                expires = as_of + _days(rng.randint(90, 5 * 365))
             licences.append({"name": licence, "issuer": f"{city}市场监督管理局"
                              if "许可" in licence else f"{city}相关主管部门",
                              "number": f"{PROVINCE_ABBR.get(region[:2], '')}{rng.randint(10**9, 10**10 - 1)}",
@@ -466,7 +493,8 @@ def _enterprise(rng: random.Random, used_codes: set[str], used_firms: set[str]) 
             "scale": revenue_2023 / 100 / 10_000_000, "region": region, "district": district}
 
 
-def _statements(rng: random.Random, revenue_2023: int) -> tuple[list[dict], int]:
+def _statements(rng: random.Random, revenue_2023: int,
+                years: tuple[str, ...]) -> tuple[list[dict], int]:
     """Three years of statements that add up; returns them and the paid-in capital (fen)."""
     troubled = rng.random() < 0.18           # some firms lose money in one or more years
     turnover = rng.uniform(0.6, 1.6)          # revenue / total assets
@@ -475,7 +503,7 @@ def _statements(rng: random.Random, revenue_2023: int) -> tuple[list[dict], int]
     equity = None
     paid_in = retained = 0
     out = []
-    for index, period in enumerate(PERIODS):
+    for index, period in enumerate(years):
         if index:
             revenue = max(100_000_00, int(revenue * (1 + rng.uniform(-0.3, 0.3))))
         if troubled and rng.random() < 0.6:
@@ -518,8 +546,10 @@ def _statements(rng: random.Random, revenue_2023: int) -> tuple[list[dict], int]
     return out, paid_in
 
 
-def _history(rng: random.Random, spec: dict, counters: dict) -> dict[str, list[dict]]:
-    """Transactions, communications and the occasional complaint, lawsuit or credit event."""
+def _history(rng: random.Random, spec: dict, counters: dict, as_of: datetime.date,
+             late_days: int | None = None) -> dict[str, list[dict]]:
+    """Transactions, communications and the occasional complaint, lawsuit or credit event;
+    ``late_days``: the customer pays late, the oldest unpaid invoice that many days."""
     values = spec["values"]
     enterprise = values["kind"] == "enterprise"
     region, district = spec["region"], spec["district"]
@@ -528,17 +558,17 @@ def _history(rng: random.Random, spec: dict, counters: dict) -> dict[str, list[d
 
     # -- invoices and payments over the last 18 months
     transactions: list[dict] = []
-    overdue = rng.random() < 0.15
-    start = AS_OF - _days(548)
+    overdue = late_days is not None
+    start = as_of - _days(548)
     terms = rng.choice((30, 45, 60, 90)) if enterprise else rng.choice((15, 30))
     low, high = (5_000 * max(0.3, scale), 400_000 * max(0.3, min(scale, 5))) if enterprise else (800, 30_000)
     invoices = []
     for _ in range(rng.randint(6, 18) if enterprise else rng.randint(2, 7)):
-        issued = _date_between(rng, start, AS_OF - _days(3))
+        issued = _date_between(rng, start, as_of - _days(3))
         invoices.append((issued, issued + _days(terms), False))
-    if overdue:  # one to three invoices left unpaid 30-120 days past their due date
-        for _ in range(rng.randint(1, 3)):
-            due = AS_OF - _days(rng.randint(30, 120))
+    if overdue:  # one to three invoices left unpaid, the oldest ``late_days`` past due
+        for days in [late_days] + [rng.randint(30, late_days) for _ in range(rng.randint(0, 2))]:
+            due = as_of - _days(days)
             invoices.append((due - _days(terms), due, True))
     invoices.sort()
     for issued, due, left_unpaid in invoices:
@@ -552,19 +582,19 @@ def _history(rng: random.Random, spec: dict, counters: dict) -> dict[str, list[d
                 transactions.append(_payment(counters, ref, due - _days(rng.randint(0, 10)),
                                              amount * rng.randint(2, 6) // 10 // 100 * 100))
             continue
-        if due < AS_OF:
+        if due < as_of:
             # paid: mostly on time, sometimes a little late (under 30 days)
             paid_on = due + _days(rng.randint(-20, 25 if rng.random() < 0.25 else 0))
-            if paid_on <= AS_OF:
+            if paid_on <= as_of:
                 transactions.append(_payment(counters, ref, max(paid_on, issued), amount))
         elif rng.random() < 0.25:  # not yet due, already paid
-            transactions.append(_payment(counters, ref, _date_between(rng, issued, AS_OF), amount))
+            transactions.append(_payment(counters, ref, _date_between(rng, issued, as_of), amount))
     records["transactions"] = transactions
 
     # -- a few communications
     communications = []
     for _ in range(rng.randint(1, 4)):
-        day = _date_between(rng, AS_OF - _days(400), AS_OF - _days(1))
+        day = _date_between(rng, as_of - _days(400), as_of - _days(1))
         item = {"occurred_on": day.isoformat(),
                 "channel": rng.choice(("phone", "visit", "email", "wechat", "meeting", "other")),
                 "summary": rng.choice(COMMUNICATION_TOPICS)}
@@ -572,7 +602,7 @@ def _history(rng: random.Random, spec: dict, counters: dict) -> dict[str, list[d
             item["follow_up_on"] = (day + _days(rng.randint(7, 45))).isoformat()
         communications.append(item)
     if overdue:
-        day = AS_OF - _days(rng.randint(3, 25))
+        day = as_of - _days(rng.randint(3, 25))
         communications.append({"occurred_on": day.isoformat(), "channel": "phone",
                                "summary": "逾期账款催收：对方称资金周转困难，申请延期付款。",
                                "follow_up_on": (day + _days(14)).isoformat()})
@@ -581,17 +611,17 @@ def _history(rng: random.Random, spec: dict, counters: dict) -> dict[str, list[d
     # -- complaints (about 5 %)
     if rng.random() < 0.05:
         subject, details, resolution = rng.choice(COMPLAINT_SUBJECTS)
-        received = _date_between(rng, AS_OF - _days(500), AS_OF - _days(2))
+        received = _date_between(rng, as_of - _days(500), as_of - _days(2))
         complaint = {"received_on": received.isoformat(), "subject": subject, "details": details,
                      "handled_by": rng.choice([u[2] for u in DEMO_USERS.values()])}
         if rng.random() < 0.7:
-            closed = min(AS_OF, received + _days(rng.randint(1, 30)))
+            closed = min(as_of, received + _days(rng.randint(1, 30)))
             complaint.update(resolution=resolution, closed_on=closed.isoformat())
         records["complaints"] = [complaint]
 
-    # -- litigation (about 4 %, some still open)
-    if rng.random() < 0.04:
-        filed = _date_between(rng, AS_OF - _days(1000), AS_OF - _days(20))
+    # -- litigation (about 3 %, most of it closed)
+    if rng.random() < 0.03:
+        filed = _date_between(rng, as_of - _days(1000), as_of - _days(20))
         case = {"case_no": f"（{filed.year}）{PROVINCE_ABBR.get(region[:2], '京')}{region[2:6]}"
                            f"民初{rng.randint(100, 29999)}号",
                 "court": f"{district.split('省')[-1].split('自治区')[-1]}人民法院",
@@ -599,8 +629,8 @@ def _history(rng: random.Random, spec: dict, counters: dict) -> dict[str, list[d
                 "cause": rng.choice(LITIGATION_CAUSES),
                 "amount": yuan(_fen(rng, 20_000, 2_000_000 * max(0.5, min(scale, 5)), round_to=100)),
                 "filed_on": filed.isoformat()}
-        if rng.random() < 0.5:
-            closed = min(AS_OF - _days(1), filed + _days(rng.randint(60, 400)))
+        if rng.random() < 0.8:
+            closed = min(as_of - _days(1), filed + _days(rng.randint(60, 400)))
             case.update(status="closed", closed_on=closed.isoformat(),
                         notes=rng.choice(COURT_NOTES[1:3]))
         else:
@@ -610,30 +640,30 @@ def _history(rng: random.Random, spec: dict, counters: dict) -> dict[str, list[d
     # -- credit records (about 10 %, some with overdue events)
     if rng.random() < 0.10:
         items = []
-        loan_day = _date_between(rng, AS_OF - _days(1500), AS_OF - _days(300))
+        loan_day = _date_between(rng, as_of - _days(1500), as_of - _days(300))
         principal = _fen(rng, 50_000, 5_000_000 * max(0.2, min(scale, 5)), round_to=100_000)
         items.append({"kind": "loan", "source": rng.choice(CREDIT_SOURCES[:3]),
                       "occurred_on": loan_day.isoformat(), "amount": yuan(principal),
                       "status": "open", "notes": "经营性贷款" if enterprise else "个人消费贷款"})
         if rng.random() < 0.6:
-            day = _date_between(rng, loan_day + _days(30), AS_OF - _days(10))
+            day = _date_between(rng, loan_day + _days(30), as_of - _days(10))
             items.append({"kind": "repayment", "source": items[0]["source"],
                           "occurred_on": day.isoformat(),
                           "amount": yuan(principal // rng.randint(3, 12) // 100 * 100)})
         if rng.random() < 0.5:
-            day = _date_between(rng, loan_day + _days(60), AS_OF - _days(5))
+            day = _date_between(rng, loan_day + _days(60), as_of - _days(5))
             days_over = rng.choice((15, 31, 45, 62, 95, 180))
             event = {"kind": "overdue", "source": items[0]["source"],
                      "occurred_on": day.isoformat(), "overdue_days": days_over,
                      "amount": yuan(_fen(rng, 2_000, 200_000, round_to=100))}
             ended = day + _days(days_over)
-            if ended < AS_OF and rng.random() < 0.6:
+            if ended < as_of and rng.random() < 0.6:
                 event.update(status="closed", ended_on=ended.isoformat())
             else:
                 event["status"] = "open"
             items.append(event)
         if rng.random() < 0.3:
-            day = _date_between(rng, AS_OF - _days(200), AS_OF - _days(1))
+            day = _date_between(rng, as_of - _days(200), as_of - _days(1))
             items.append({"kind": "bureau", "source": CREDIT_SOURCES[0],
                           "occurred_on": day.isoformat(),
                           "notes": "征信报告查询：无不良记录" if len(items) < 3 else "征信报告显示有逾期记录"})
@@ -671,7 +701,7 @@ def populate(desk, specs: list[dict]) -> None:
 
 # ------------------------------------------------------------------------------- grading
 
-# Days before AS_OF on which the demo files were opened; every demo write is dated
+# Days before as_of on which the demo files were opened; every demo write is dated
 # from then on, so the audit log runs forward in time like a real one.
 OPENED_DAYS_BEFORE = 420
 QUALITATIVE = {"management": ["strong", "sound", "sound", "average", "weak"],
@@ -685,19 +715,36 @@ def _at(day: datetime.date, minute: int) -> datetime.datetime:
         + datetime.timedelta(minutes=minute)
 
 
-def grade_demo(path: Path, seed: int = 20261122) -> None:
+# How many files' latest assessment still waits for a decision, is a draft, or was rejected
+# (each of them graded once before: a firm in good order grades every file).
+OPEN_STEPS = {"submit": 3, "draft": 2, "reject": 1}
+# A limit that would leave a customer's exposure above 90 % of it is raised to cover it
+# (secured by a guarantee or a deposit, as the decision says), except in a few files.
+LIMIT_COVER = 1.3
+UNCOVERED_SHARE = 0.01
+# Reviews were done on time or a little late, cycle after cycle, but for one file each that
+# fell due about this many days ago (the first beyond the 30 days that put credit on hold).
+LATE_REVIEW_DAYS = (33, 19, 8)
+# New customers opened in the last weeks, not graded yet (their first grading is due
+# ``review.unrated_days`` after opening, so the oldest are a few days late).
+NEWCOMER_SHARE = 0.04
+NEWCOMER_DAYS = (2, 40)
+
+
+def grade_demo(path: Path, seed: int = 20261122, as_of: datetime.date = AS_OF) -> None:
     """Assess and decide the demo files as the demo users would, in date order.
 
     The manager assesses; the reviewer approves what their clearance lets them see,
-    the administrator the rest. Most files end approved (a quarter with an earlier
-    grade in their history, a few whose grade has since expired); some wait in the
-    approval queue, a few are drafts, rejected, or never graded.
+    the administrator the rest. Every file is graded and its grade valid (a quarter with
+    an earlier grade in their history); a few files' new assessment waits in the
+    approval queue (submitted in the last days), is a draft or was rejected; two limit
+    changes wait for a decision. Reviews are then done as they fell due (``_review_demo``).
     """
     from . import clock
     from .desk import Desk
     from .grading.scorecard import MissingInputs
     rng = random.Random(seed)
-    opened = AS_OF - _days(OPENED_DAYS_BEFORE)
+    opened = as_of - _days(OPENED_DAYS_BEFORE)
     clock.set_fixed(_at(opened + _days(5), 0))
     desks = {name: Desk.open(path, name, DEMO_PASSWORDS[name])
              for name in ("manager", "reviewer", "admin")}
@@ -705,17 +752,18 @@ def grade_demo(path: Path, seed: int = 20261122) -> None:
         files = desks["manager"].db.execute("SELECT code, level FROM customers "
                                             "ORDER BY created_at, code").fetchall()
         events = []        # (day, code, step)
+        steps = [s for s, n in OPEN_STEPS.items() for _ in range(n)]
+        chosen = rng.sample(range(len(files)), min(len(steps), len(files)))
+        open_steps = {files[i][0]: step for i, step in zip(chosen, steps)}
         for code, level in files:
-            draw = rng.random()
-            if draw < 0.08:
-                continue
-            if draw < 0.14:    # graded over a year ago and not since: expired by now
-                events.append((AS_OF - _days(rng.randint(370, 395)), code, "approve"))
-                continue
-            if draw < 0.30:    # graded once long ago, graded again this year
+            step = open_steps.get(code, "approve")
+            if step != "approve":      # the grade in force while the new one is decided
+                events.append((as_of - _days(rng.randint(150, 330)), code, "approve"))
+            elif rng.random() < 0.25:  # graded once long ago, graded again this year
                 events.append((opened + _days(rng.randint(10, 40)), code, "approve"))
-            step = rng.choices(["approve", "submit", "draft", "reject"], [88, 7, 3, 2])[0]
-            events.append((AS_OF - _days(rng.randint(1 if step != "approve" else 15, 300)), code, step))
+            # An open step is recent: nothing waits for weeks in a firm in good order.
+            days = rng.randint(15, 300) if step == "approve" else rng.randint(1, 10)
+            events.append((as_of - _days(days), code, step))
         levels = dict(files)
         for minute, (day, code, step) in enumerate(sorted(events)):
             clock.set_fixed(_at(day, minute % 480))
@@ -738,29 +786,102 @@ def grade_demo(path: Path, seed: int = 20261122) -> None:
             if step == "reject":
                 approver.reject(new_id, "财务数据需补充最新季度报表")
                 continue
-            recommended = grading.get(new_id)["recommended_limit"]
-            limit = None if rng.random() < 0.8 else yuan(recommended * 8 // 10 // 100000 * 100000)
-            approver.approve(new_id, limit)
-        _review_demo(desks, rng)
+            limit, reason = _limit(rng, desks["manager"], code,
+                                   grading.get(new_id)["recommended_limit"])
+            approver.approve(new_id, limit, reason)
+        _review_demo(desks, rng, as_of)
+        _limit_requests(desks, rng, as_of)
     finally:
         for desk in desks.values():
             desk.close()
 
 
-def _review_demo(desks: dict, rng: random.Random) -> None:
-    """Most reviews that fell due were done on time or a little late; a few were not."""
+def _limit(rng: random.Random, desk, code: str, recommended: int) -> tuple[str | None, str]:
+    """The limit an approver sets (yuan, None for the recommendation) and its reason: now
+    and then a little below the recommendation; above it where the customer's trade needs
+    more, secured (``LIMIT_COVER``)."""
+    limit = recommended if rng.random() < 0.8 else recommended * 8 // 10 // 100000 * 100000
+    exposure = desk.db.execute("SELECT exposure FROM customers WHERE code = ?",
+                               [code]).fetchone()[0] or 0
+    if rng.random() >= UNCOVERED_SHARE and exposure * 10 > limit * 9:
+        limit = -(-int(exposure * LIMIT_COVER) // 1_000_000) * 1_000_000   # whole ¥10,000
+    if limit > recommended:
+        return yuan(limit), "按近一年实际交易规模核定，已落实担保或保证金"
+    return (None if limit == recommended else yuan(limit)), ""
+
+
+def _review_demo(desks: dict, rng: random.Random, as_of: datetime.date) -> None:
+    """Reviews done as they fell due, on time or a little late, cycle after cycle; the first
+    to fall due after each of ``LATE_REVIEW_DAYS`` days ago waits still."""
     from . import clock
-    overdue = desks["admin"].db.execute(
-        "SELECT code, next_review, level FROM customers WHERE grade IS NOT NULL AND next_review < ? "
-        "ORDER BY next_review, code", [(AS_OF - _days(3)).isoformat()]).fetchall()
-    for minute, (code, due, level) in enumerate(overdue):
-        if rng.random() < 0.1:
+    db = desks["admin"].db
+    waiting: list[str] = []
+    lapses = sorted(as_of - _days(d) for d in LATE_REVIEW_DAYS)
+    minute = 0
+    while True:
+        row = db.execute(
+            "SELECT code, next_review, level FROM customers WHERE grade IS NOT NULL "
+            "AND next_review < ? AND status <> 'closed' AND code NOT IN "
+            "(SELECT value FROM json_each(?)) ORDER BY next_review, code LIMIT 1",
+            [as_of.isoformat(), json.dumps(waiting)]).fetchone()
+        if row is None:
+            return
+        code, due, level = row
+        due = datetime.date.fromisoformat(due)
+        if lapses and due >= lapses[0]:
+            while lapses and due >= lapses[0]:
+                lapses.pop(0)
+            waiting.append(code)
             continue
-        day = min(AS_OF - _days(1), datetime.date.fromisoformat(due) + _days(rng.randint(0, 12)))
+        day = min(as_of - _days(1), due + _days(rng.randint(0, 12)))
         clock.set_fixed(_at(day, 480 + minute % 300))
+        minute += 1
         reviewer = desks["reviewer" if level <= 2 else "admin"]
         reviewer.reviews.done(code, rng.choice(["经营正常，额度内，无变化", "回访客户，付款正常",
                                                 "复核财务与交易记录，维持原评级"]))
+
+
+def _limit_requests(desks: dict, rng: random.Random, as_of: datetime.date) -> None:
+    """Two customers whose trade grew ask for a higher limit, in the last days."""
+    from . import clock
+    manager = desks["manager"]
+    rows = manager.db.execute(
+        "SELECT c.code, c.credit_limit FROM customers c WHERE c.kind = 'enterprise' "
+        "AND c.status = 'active' AND c.level <= 2 AND c.credit_limit >= 10000000 "
+        "AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.customer_id = c.id "
+        "AND a.status IN ('draft', 'submitted')) ORDER BY c.code").fetchall()
+    for days, (code, current) in zip((4, 2), rng.sample(rows, min(2, len(rows)))):
+        clock.set_fixed(_at(as_of - _days(days), 120))
+        manager.grading.request_limit(code, yuan(current * 3 // 2 // 1_000_000 * 1_000_000),
+                                      "客户新签年度供货合同，月采购量增加约五成")
+
+
+def _newcomer_count(files: int) -> int:
+    return max(1, round(files * NEWCOMER_SHARE)) if files >= 10 else 0
+
+
+def newcomers(specs: list[dict], as_of: datetime.date = AS_OF) -> list[dict]:
+    """The last few specs, as customers opened in the last weeks: prospects, their
+    history since they were opened (``NEWCOMER_DAYS`` days ago, oldest first)."""
+    count = _newcomer_count(len(specs))
+    first, last = NEWCOMER_DAYS
+    out = []
+    for index, spec in enumerate(specs[len(specs) - count:]):
+        ago = last - (last - first) * index // max(1, count - 1)
+        opened = as_of - _days(ago)
+        records = {}
+        for kind, rows in spec["records"].items():
+            dated = {"transactions": "occurred_on", "communications": "occurred_on",
+                     "complaints": "received_on"}.get(kind)
+            kept = [r for r in rows if dated is None or r[dated] >= opened.isoformat()]
+            if kind == "transactions":
+                invoices = {r["ref_no"] for r in kept if r["kind"] == "invoice"}
+                kept = [r for r in kept if r["kind"] == "invoice" or r["invoice_ref"] in invoices]
+            if kept:
+                records[kind] = kept
+        out.append({**spec, "values": {**spec["values"], "status": "prospect"},
+                    "records": records, "opened": opened})
+    return out
 
 
 # --------------------------------------------------------------------------- ensure_demo
@@ -808,15 +929,21 @@ def _sweep_old_builds(folder: Path) -> None:
                 shutil.rmtree(old, ignore_errors=True)
 
 
-def ensure_demo(path: Path, count: int = 300) -> bool:
+def ensure_demo(path: Path, count: int = 300, as_of: datetime.date | None = None) -> bool:
     """Create the demo database at ``path`` unless it exists; True if it was created.
 
     It is built in a hidden folder beside ``path`` (same file system, same file
     name) and moved into place when complete: the key slots and the audit head
     first, the database file last, so ``path`` exists only once everything is in
     place. An interruption leaves no half-built demo at ``path``.
+
+    The history is written around ``as_of`` (default: today), so that a new demo shows a
+    firm in good order: a handful of reviews and first gradings a few days late, a few
+    warnings of each colour, several decisions waiting.
     """
+    from . import clock
     from .desk import Desk
+    as_of = as_of or clock.today()
     path = Path(path)
     if path.exists():
         return False
@@ -827,9 +954,8 @@ def ensure_demo(path: Path, count: int = 300) -> bool:
     try:
         build = build_dir / path.name
         admin_full = DEMO_USERS["admin"][2]
-        from . import clock
         was_fixed = clock._fixed
-        clock.set_fixed(_at(AS_OF - _days(OPENED_DAYS_BEFORE), 0))
+        clock.set_fixed(_at(as_of - _days(OPENED_DAYS_BEFORE), 0))
         try:
             desk, _recovery = Desk.create(build, "admin", DEMO_PASSWORDS["admin"],
                                           firm=DEMO_FIRM, full_name=admin_full)
@@ -843,12 +969,17 @@ def ensure_demo(path: Path, count: int = 300) -> bool:
                 from .warnings import RULE_KEYS
                 for rule in RULE_KEYS:
                     desk.settings.set(f"warning.{rule}.enabled", "0")
-                populate(desk, generate(count))
-                grade_demo(build)
-                clock.set_fixed(_at(AS_OF, -60))
+                specs = generate(count, as_of=as_of)
+                late = newcomers(specs, as_of)
+                populate(desk, specs[:len(specs) - len(late)])
+                grade_demo(build, as_of=as_of)
+                for spec in late:
+                    clock.set_fixed(_at(spec["opened"], 30))
+                    populate(desk, [spec])
+                clock.set_fixed(_at(as_of, -60))
                 for rule in RULE_KEYS:
                     desk.settings.set(f"warning.{rule}.enabled", "1")
-                desk.warnings.evaluate(AS_OF)
+                desk.warnings.evaluate(as_of)
                 desk.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 desk.close()   # the last connection closing checkpoints and removes the -wal

@@ -8,12 +8,13 @@ import unicodedata
 
 import pytest
 
-from custdesk.core import demo
+from custdesk.core import clock, demo
 from custdesk.core.desk import Desk
 from custdesk.core.fields import LEVELS
 from custdesk.core.validation import (
     check_mobile, check_phone, check_resident_id, check_uscc, parse_money, parse_signed_money,
 )
+from tests.conftest import copy_database
 
 AS_OF = demo.AS_OF
 
@@ -148,9 +149,12 @@ def test_transactions_cover_18_months_and_some_customers_are_overdue(specs):
                 assert row["invoice_ref"] in invoices
         days = [(AS_OF - datetime.date.fromisoformat(r["occurred_on"])).days for r in rows]
         assert max(days) <= 18 * 31 + 120
-    overdue = [s for s in specs if 30 <= outstanding_days(s) <= 120]
-    assert 0.08 <= len(overdue) / len(specs) <= 0.22
-    assert all(outstanding_days(s) <= 120 for s in specs)
+    # A firm in good order: a few customers pay late (some by over 30, 60 and 90 days: each
+    # colour of warning), none of them for long.
+    late = sorted(d for d in map(outstanding_days, specs) if d > 30)
+    assert 0.01 <= len(late) / len(specs) <= 0.05
+    assert late[-1] <= max(demo.LATE_PAYMENT_DAYS)
+    assert any(d <= 60 for d in late) and any(60 < d <= 90 for d in late) and late[-1] > 90
 
 
 def test_financial_statements_add_up(specs):
@@ -268,3 +272,69 @@ def test_ensure_demo_leaves_nothing_behind_when_interrupted(tmp_path, monkeypatc
         assert desk.user.role == "clerk"
     finally:
         desk.close()
+
+
+# -------------------------------------------------------------------- the demo's today
+
+# A day other than demo.AS_OF: the demo a person opens is written around the day it is made.
+MADE_ON = datetime.datetime(2027, 3, 15, 9, 0, tzinfo=datetime.timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def full_demo(tmp_path_factory):
+    """The demo as ``--demo`` makes it (300 files), made on ``MADE_ON``."""
+    path = tmp_path_factory.mktemp("full-demo") / "custdesk-demo.db"
+    clock.set_fixed(MADE_ON)
+    try:
+        assert demo.ensure_demo(path) is True
+    finally:
+        clock.set_fixed(None)
+    return path
+
+
+def today_page(path, tmp_path, user):
+    """What the 今日 page reads (gui.home_page.load_today), through the same core calls: the
+    day's warning check, the review counts and rows due within 14 days, the open warnings by
+    colour; and the approval queue."""
+    copy = tmp_path / f"{user}.db"
+    copy_database(path, copy)
+    clock.set_fixed(MADE_ON)
+    desk = Desk.open(copy, user, demo.DEMO_PASSWORDS[user])      # the day's check at login
+    try:
+        desk.warnings.daily()
+        counts = desk.reviews.counts(14)
+        rows = desk.reviews.due(14, limit=counts["overdue"] + 200)
+        files = desk.customers.list_rows(limit=1)[1]
+        ungraded = desk.db.execute("SELECT status, created_at FROM customers "
+                                   "WHERE grade IS NULL AND name IS NOT NULL").fetchall()
+        return {"counts": counts, "rows": rows, "warnings": desk.warnings.counts(),
+                "queue": desk.grading.queue(), "files": files, "ungraded": ungraded}
+    finally:
+        desk.close()
+
+
+@pytest.mark.parametrize("user", ["admin", "clerk"])
+def test_the_demo_is_a_firm_in_good_order(full_demo, tmp_path, user):
+    page = today_page(full_demo, tmp_path, user)
+    counts, rows, warnings = page["counts"], page["rows"], page["warnings"]
+    assert page["files"] >= (300 if user == "admin" else 200)
+    overdue = [r for r in rows if r["overdue_days"] > 0]
+    # A handful of reviews and first gradings a few days or weeks late, none for months.
+    assert len(overdue) == counts["overdue"] and 2 <= counts["overdue"] <= 10, counts
+    assert max(r["overdue_days"] for r in overdue) <= 45
+    assert {r["reason"] for r in overdue} >= {"unrated", "periodic"}
+    assert 5 <= counts["due_soon"] <= 50 and counts["hold"] <= 3, counts
+    # A few warnings of each colour, not a wall of red.
+    assert 1 <= warnings["red"] <= 8 and 2 <= warnings["orange"] <= 12 and \
+        2 <= warnings["yellow"] <= 15, warnings
+    # Files never graded are the customers opened in the last weeks.
+    for status, created in page["ungraded"]:
+        assert status == "prospect"
+        assert (MADE_ON - clock.datetime_of(created)).days <= 45
+
+
+def test_several_decisions_wait_and_none_for_long(full_demo, tmp_path):
+    queue = today_page(full_demo, tmp_path, "reviewer")["queue"]
+    assert 3 <= len(queue) <= 8, len(queue)
+    assert {q["type"] for q in queue} == {"assessment", "limit_change"}
+    assert all((MADE_ON - clock.datetime_of(q["requested_at"])).days <= 14 for q in queue)

@@ -19,7 +19,7 @@ DEMO_TODAY = datetime.datetime(2026, 11, 22, 9, 30, tzinfo=datetime.timezone.utc
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    demo.ensure_demo(path, count=40)
+    demo.ensure_demo(path, count=40, as_of=demo.AS_OF)
     return path
 
 

@@ -12,6 +12,7 @@ import pytest
 from custdesk.core import i18n
 from custdesk.core.errors import AccessDenied, NotFound
 from custdesk.core.exports import Stamp, sha256
+from custdesk.core.fields import level_label
 from custdesk.reports import customer as report
 from custdesk.reports import export
 
@@ -95,7 +96,8 @@ def test_watermark_on_confidential_files_only(demo_as):
             left.remove(ch)
         return "".join(left)
     marked = diagonal(export.customer(desk, confidential).data)
-    assert set("周建国导出秘密2026-11-2209:30") <= set(marked)   # user, time and level
+    level = level_label(desk.customers.level_of(confidential))          # 秘密 or 机密
+    assert set("周建国导出2026-11-2209:30" + level) <= set(marked)   # user, time and level
     assert diagonal(export.customer(desk, internal).data) == ""
 
 
