@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QLineE
 from ..core.errors import CustdeskError, LoginThrottled
 from .login import ERROR_STYLE, Countdown
 from .operations import DeskRunner
+from .style import icon
 
 DEFAULT_MINUTES = 5
 
@@ -147,7 +148,7 @@ class LockOverlay(QWidget):
 
     unlocked = Signal()
     quit_requested = Signal()
-    #: someone else wants to log in ("Another user…"): the session ends, the login shows
+    #: someone else wants to log in ("Switch user…"): the session ends, the login shows
     switch_requested = Signal()
 
     def __init__(self, runner: DeskRunner, window: QWidget, user: str):
@@ -173,7 +174,7 @@ class LockOverlay(QWidget):
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
         self.quit_button = QPushButton(self.tr("Quit"))
-        self.switch_button = QPushButton(self.tr("Another user…"))
+        self.switch_button = QPushButton(icon("switch_user"), self.tr("Switch user…"))
         self.switch_button.setObjectName("lock_switch_user")
         self.switch_button.setToolTip(self.tr(
             "Log this user out and log in as someone else, without quitting custdesk"))

@@ -225,6 +225,7 @@ class LoginDialog(QDialog):
         self._watching_crashes = True
         self.password.returnPressed.connect(self.submit)
 
+        self.setMinimumWidth(380)
         (self.password if self.user.currentText() else self.user).setFocus()
 
     # -- submitting ---------------------------------------------------------------------
@@ -436,7 +437,8 @@ class LoginDialog(QDialog):
 
     # -- helpers -------------------------------------------------------------------------
     def show_message(self, text: str, error: bool = True) -> None:
-        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        # An explicit plain colour: clearing the style sheet would keep the red palette.
+        self.message.setStyleSheet(ERROR_STYLE if error else "color: palette(window-text);")
         self.message.setText(text)
         self.message.setVisible(bool(text))
 

@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         self.backup_action = action(self.tr("Back up now…"), "save", None, self.back_up_now,
                                     allowed(self.user.role, "backup.create"))
         self.lock_action = action(self.tr("Lock"), "lock", "Ctrl+L", self.lock_requested.emit)
-        self.switch_user_action = action(self.tr("Switch user…"), "lock", "Ctrl+Shift+L",
+        self.switch_user_action = action(self.tr("Switch user…"), "switch_user", "Ctrl+Shift+L",
                                          self.switch_user_requested.emit)
         self.quit_action = action(self.tr("Quit"), "quit", QKeySequence.Quit, self.close)
         about = action(self.tr("About custdesk"), None, None, self.about)

@@ -103,11 +103,12 @@ class Sessions(QObject):
         # Between the two windows only the login is shown: that is not the program's end.
         quit_on_close = app.quitOnLastWindowClosed()
         app.setQuitOnLastWindowClosed(False)
+        left = self.runner.desk.user.display if self.runner.desk is not None else ""
         try:
             self._end_session()
         finally:
             self._switching = False
-        self._show_login(quit_on_close)
+        self._show_login(quit_on_close, left)
         return True
 
     def _may_leave(self, window, from_lock: bool) -> bool:
@@ -160,10 +161,12 @@ class Sessions(QObject):
         self.runner = DeskRunner()
         self._prepare_runner(self.runner)
 
-    def _show_login(self, quit_on_close: bool) -> None:
+    def _show_login(self, quit_on_close: bool, left: str) -> None:
         from .login import LoginDialog
         login = LoginDialog(self.runner, self.path, self.hint, user="")
         login.setObjectName("switch_login")
+        login.show_message(QApplication.translate("Sessions", "%1 has logged out. The next user logs in here.")
+                           .replace("%1", left), error=False)
         self.login = login
 
         def finished(result: int) -> None:

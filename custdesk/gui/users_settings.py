@@ -78,24 +78,22 @@ class UserDialog(QDialog):
         self.name_error = self.errors["user"]
         self.fields = None
         self.one_time = None
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         if user is not None:
             self.name.setText(user.name)
-            self.name.setReadOnly(True)
+            self.name.setReadOnly(True)          # a user's name is for good (the audit log)
+            self.name.setFrame(False)
             self.full_name.setText(user.full_name)
             self.role.setCurrentIndex(max(0, self.role.findData(user.role)))
             self.clearance.setCurrentIndex(max(0, self.clearance.findData(user.clearance)))
-        form.addRow(self.tr("User name:"), self.name)
-        form.addRow("", self.errors["user"])
-        form.addRow(self.tr("Display name:"), self.full_name)
-        form.addRow("", self.errors["full_name"])
-        form.addRow(self.tr("Role:"), self.role)
-        form.addRow("", self.role_hint)
-        form.addRow("", self.errors["role"])
-        form.addRow(self.tr("Clearance:"), self.clearance)
-        form.addRow("", self.clearance_hint)
-        form.addRow("", self.errors["clearance"])
+        # Each field with its hint and its error under it, in one cell: a wrapped label in
+        # a row of its own would be given the height of a narrower form, leaving gaps.
+        form.addRow(self.tr("User name:"), _stack(self.name, self.errors["user"]))
+        form.addRow(self.tr("Display name:"), _stack(self.full_name, self.errors["full_name"]))
+        form.addRow(self.tr("Role:"), _stack(self.role, self.role_hint, self.errors["role"]))
+        form.addRow(self.tr("Clearance:"), _stack(self.clearance, self.clearance_hint,
+                                                   self.errors["clearance"]))
         if user is None:
             self.fields = PasswordFields("", self)
             self.fields.add_rows(form)
@@ -107,6 +105,9 @@ class UserDialog(QDialog):
                 "Recommended: the password you set here is then a one-time password, and only "
                 "they will know the one they choose."))
             form.addRow("", self.one_time)
+        for label in self.errors.values():
+            if form.indexOf(label) >= 0:
+                form.setRowVisible(label, False)    # a hidden row takes no space
         self.message = QLabel()
         self.message.setObjectName("user_dialog_message")
         self.message.setStyleSheet(ERROR_STYLE)
@@ -131,6 +132,8 @@ class UserDialog(QDialog):
         self.clearance.currentIndexChanged.connect(self._explain)
         if self.fields is not None:
             self.fields.changed.connect(self._update)
+            # Core's refusal of a password goes once the password is changed.
+            self.fields.password.textEdited.connect(lambda _t: self._show_error("password", None))
         self.setMinimumWidth(560)
         self._check()
         self._explain()
@@ -187,6 +190,8 @@ class UserDialog(QDialog):
     def _show_error(self, key: str, text: str | None) -> None:
         label = self.errors[key]
         label.setText(text or "")
+        if self.form.indexOf(label) >= 0:
+            self.form.setRowVisible(label, bool(text))
         label.setVisible(bool(text))
 
     def _update(self) -> None:
@@ -280,6 +285,17 @@ def role_description(role: str) -> str:
             "UserDialog", "Reads files and the audit log; changes nothing."),
     }
     return texts.get(role, "")
+
+
+def _stack(*widgets: QWidget) -> QWidget:
+    """Widgets one under the other, as one cell of a form (hidden ones take no room)."""
+    cell = QWidget()
+    column = QVBoxLayout(cell)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(3)
+    for widget in widgets:
+        column.addWidget(widget)
+    return cell
 
 
 def _hint(name: str) -> QLabel:
@@ -383,7 +399,8 @@ class UsersBox(QGroupBox):
 
     # -- messages -----------------------------------------------------------------------
     def _say(self, text: str) -> None:
-        self.message.setStyleSheet("")
+        # An explicit plain colour: clearing the style sheet would keep an error's red.
+        self.message.setStyleSheet("color: palette(window-text);")
         self.message.setText(text)
 
     def _error(self, exc) -> None:

@@ -106,7 +106,7 @@
     <context>
         <name>ApprovalsPage</name>
         <message>
-            <location filename="../../custdesk/gui/grading/approvals_page.py" line="+71" />
+            <location filename="../../custdesk/gui/grading/approvals_page.py" line="+72" />
             <source>Approvals</source>
             <extracomment>a file should be opened (double-click, or the Open file button) how many items this user may decide (the navigation shows it) the queue on screen is the newest read (tests wait on it)</extracomment>
             <translation>Approvals</translation>
@@ -178,12 +178,12 @@
         </message>
         <message>
             <location line="+10" />
-            <location line="+307" />
+            <location line="+308" />
             <source>Approve</source>
             <translation>Approve</translation>
         </message>
         <message>
-            <location line="-304" />
+            <location line="-305" />
             <source>Reject…</source>
             <translation>Reject…</translation>
         </message>
@@ -218,7 +218,7 @@
             <translation>Limit change</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Your own request: you cannot decide it yourself (four-eyes rule).</source>
             <translation>Your own request: you cannot decide it yourself (four-eyes rule).</translation>
         </message>
@@ -391,7 +391,7 @@
     <context>
         <name>AssessmentView</name>
         <message>
-            <location filename="../../custdesk/gui/grading/breakdown.py" line="+140" />
+            <location filename="../../custdesk/gui/grading/breakdown.py" line="+141" />
             <source>Dimension</source>
             <translation>Dimension</translation>
         </message>
@@ -1648,7 +1648,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>DocumentsTab</name>
         <message>
-            <location filename="../../custdesk/gui/editor/documents_tab.py" line="+90" />
+            <location filename="../../custdesk/gui/editor/documents_tab.py" line="+91" />
             <source>Add file…</source>
             <extracomment>a document was written out for viewing: its temporary path a document is shown from memory: the viewer files written for viewing by this tab: deleted when it closes</extracomment>
             <translation>Add file…</translation>
@@ -1699,7 +1699,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>{kb:,.1f} KB</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+23" />
             <source>Add a document</source>
             <translation>Add a document</translation>
         </message>
@@ -1984,7 +1984,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>GradingTab</name>
         <message>
-            <location filename="../../custdesk/gui/editor/grading_tab.py" line="+95" />
+            <location filename="../../custdesk/gui/editor/grading_tab.py" line="+96" />
             <location line="+10" />
             <source>Assess</source>
             <extracomment>everything arrived from the database (tests and the editor wait on it) the file's credit standing (``desk.grading.credit``): the editor shows the hold marker</extracomment>
@@ -2457,7 +2457,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>LicencesTab</name>
         <message>
-            <location filename="../../custdesk/gui/editor/documents_tab.py" line="-180" />
+            <location filename="../../custdesk/gui/editor/documents_tab.py" line="-182" />
             <source>Expired</source>
             <translation>Expired</translation>
         </message>
@@ -2470,7 +2470,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>LimitChangeView</name>
         <message>
-            <location filename="../../custdesk/gui/grading/approval_detail.py" line="+67" />
+            <location filename="../../custdesk/gui/grading/approval_detail.py" line="+68" />
             <source>Grade:</source>
             <translation>Grade:</translation>
         </message>
@@ -2526,13 +2526,18 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>LockOverlay</name>
         <message>
-            <location filename="../../custdesk/gui/idle_lock.py" line="+162" />
+            <location filename="../../custdesk/gui/idle_lock.py" line="+163" />
             <source>Locked</source>
-            <extracomment>events that mean a person is at the keyboard or mouse someone else wants to log in ("Another user…"): the session ends, the login shows</extracomment>
+            <extracomment>events that mean a person is at the keyboard or mouse someone else wants to log in ("Switch user…"): the session ends, the login shows</extracomment>
             <translation>Locked</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="+14" />
+            <source>Switch user…</source>
+            <translation>Switch user…</translation>
+        </message>
+        <message>
+            <location line="+59" />
             <source>The window was locked because it was not used for a while. Enter your password to continue.</source>
             <translation>The window was locked because it was not used for a while. Enter your password to continue.</translation>
         </message>
@@ -2552,12 +2557,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Quit</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Another user…</source>
-            <translation>Another user…</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Log this user out and log in as someone else, without quitting custdesk</source>
             <translation>Log this user out and log in as someone else, without quitting custdesk</translation>
         </message>
@@ -2637,7 +2637,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Demo database — users and passwords:</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+26" />
             <source>Enter your user name.</source>
             <translation>Enter your user name.</translation>
         </message>
@@ -3495,7 +3495,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../custdesk/gui/reports/reports_page.py" line="+65" />
+            <location filename="../../custdesk/gui/reports/reports_page.py" line="+66" />
             <source>Reports</source>
             <extracomment>exports listed in the register a preview was opened (tests wait on it): the ReportPreview the register shows the newest read a verification finished: its result dict</extracomment>
             <translation>Reports</translation>
@@ -3884,7 +3884,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>ReviewsTab</name>
         <message>
-            <location filename="../../custdesk/gui/editor/reviews_tab.py" line="+65" />
+            <location filename="../../custdesk/gui/editor/reviews_tab.py" line="+66" />
             <source>Review</source>
             <extracomment>everything arrived from the database (tests wait on it)</extracomment>
             <translation>Review</translation>
@@ -4070,7 +4070,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Cycle changed</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+38" />
             <source>Warnings (open: %1, all: %2)</source>
             <translation>Warnings (open: %1, all: %2)</translation>
         </message>
@@ -4234,7 +4234,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>Sessions</name>
         <message>
-            <location filename="../../custdesk/gui/session.py" line="+126" />
+            <location filename="../../custdesk/gui/session.py" line="+127" />
             <source>Switch user</source>
             <extracomment>the login shown after a switch, while it is open</extracomment>
             <translation>Switch user</translation>
@@ -4243,6 +4243,11 @@ If you have checked it and it is right (the original document or the customer sa
             <location line="+1" />
             <source>%1 has unsaved changes in %2 open file(s). Switching user discards them. Switch anyway?</source>
             <translation>%1 has unsaved changes in %2 open file(s). Switching user discards them. Switch anyway?</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>%1 has logged out. The next user logs in here.</source>
+            <translation>%1 has logged out. The next user logs in here.</translation>
         </message>
     </context>
     <context>
@@ -4508,12 +4513,12 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
         <message>
             <location line="+1" />
-            <location line="+64" />
+            <location line="+62" />
             <source>Add user</source>
             <translation>Add user</translation>
         </message>
         <message>
-            <location line="-61" />
+            <location line="-59" />
             <source>e.g. zhaolei (for logging in)</source>
             <translation>e.g. zhaolei (for logging in)</translation>
         </message>
@@ -4523,27 +4528,27 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>e.g. Zhao Lei (shown in the window and on reports)</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+29" />
             <source>User name:</source>
             <translation>User name:</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Display name:</source>
             <translation>Display name:</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Role:</source>
             <translation>Role:</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
             <source>Clearance:</source>
             <translation>Clearance:</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+6" />
             <source>They choose their own password at first login</source>
             <translation>They choose their own password at first login</translation>
         </message>
@@ -4596,7 +4601,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>UsersBox</name>
         <message>
-            <location line="+31" />
+            <location line="+42" />
             <source>Users</source>
             <extracomment>older backups were re-encrypted (the backups list may show them anew)</extracomment>
             <translation>Users</translation>
@@ -4755,7 +4760,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>WarningDialog</name>
         <message>
-            <location filename="../../custdesk/gui/warning_dialog.py" line="+75" />
+            <location filename="../../custdesk/gui/warning_dialog.py" line="+76" />
             <source>Warning #%1</source>
             <extracomment>a handling was stored: (code, action) the user asked to open the customer's file the warning on view is the newest read (tests wait on it)</extracomment>
             <translation>Warning #%1</translation>

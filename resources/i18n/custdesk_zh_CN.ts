@@ -106,7 +106,7 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../custdesk/gui/grading/approvals_page.py" line="+71"/>
+        <location filename="../../custdesk/gui/grading/approvals_page.py" line="+72"/>
         <source>Approvals</source>
         <extracomment>a file should be opened (double-click, or the Open file button) how many items this user may decide (the navigation shows it) the queue on screen is the newest read (tests wait on it)</extracomment>
         <translation>审批</translation>
@@ -178,12 +178,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+307"/>
+        <location line="+308"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-305"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
@@ -218,7 +218,7 @@
         <translation>额度变更</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Your own request: you cannot decide it yourself (four-eyes rule).</source>
         <translation>本人发起的申请：不能由本人审批（四眼原则）。</translation>
     </message>
@@ -391,7 +391,7 @@
 <context>
     <name>AssessmentView</name>
     <message>
-        <location filename="../../custdesk/gui/grading/breakdown.py" line="+140"/>
+        <location filename="../../custdesk/gui/grading/breakdown.py" line="+141"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
@@ -1644,7 +1644,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../custdesk/gui/editor/documents_tab.py" line="+90"/>
+        <location filename="../../custdesk/gui/editor/documents_tab.py" line="+91"/>
         <source>Add file…</source>
         <extracomment>a document was written out for viewing: its temporary path a document is shown from memory: the viewer files written for viewing by this tab: deleted when it closes</extracomment>
         <translation>添加文件…</translation>
@@ -1695,7 +1695,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>{kb:,.1f} KB</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Add a document</source>
         <translation>添加文件资料</translation>
     </message>
@@ -1980,7 +1980,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>GradingTab</name>
     <message>
-        <location filename="../../custdesk/gui/editor/grading_tab.py" line="+95"/>
+        <location filename="../../custdesk/gui/editor/grading_tab.py" line="+96"/>
         <location line="+10"/>
         <source>Assess</source>
         <extracomment>everything arrived from the database (tests and the editor wait on it) the file&apos;s credit standing (``desk.grading.credit``): the editor shows the hold marker</extracomment>
@@ -2453,7 +2453,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>LicencesTab</name>
     <message>
-        <location filename="../../custdesk/gui/editor/documents_tab.py" line="-180"/>
+        <location filename="../../custdesk/gui/editor/documents_tab.py" line="-182"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
@@ -2466,7 +2466,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>LimitChangeView</name>
     <message>
-        <location filename="../../custdesk/gui/grading/approval_detail.py" line="+67"/>
+        <location filename="../../custdesk/gui/grading/approval_detail.py" line="+68"/>
         <source>Grade:</source>
         <translation>等级：</translation>
     </message>
@@ -2522,13 +2522,18 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../custdesk/gui/idle_lock.py" line="+162"/>
+        <location filename="../../custdesk/gui/idle_lock.py" line="+163"/>
         <source>Locked</source>
-        <extracomment>events that mean a person is at the keyboard or mouse someone else wants to log in (&quot;Another user…&quot;): the session ends, the login shows</extracomment>
+        <extracomment>events that mean a person is at the keyboard or mouse someone else wants to log in (&quot;Switch user…&quot;): the session ends, the login shows</extracomment>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+14"/>
+        <source>Switch user…</source>
+        <translation>切换用户…</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>The window was locked because it was not used for a while. Enter your password to continue.</source>
         <translation>窗口因一段时间未使用已自动锁定。请输入密码继续。</translation>
     </message>
@@ -2548,12 +2553,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Another user…</source>
-        <translation>其他用户…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Log this user out and log in as someone else, without quitting custdesk</source>
         <translation>注销当前用户并以其他用户登录，无需退出 custdesk</translation>
     </message>
@@ -2633,7 +2633,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>演示数据库——用户名和密码：</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
@@ -3489,7 +3489,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../custdesk/gui/reports/reports_page.py" line="+65"/>
+        <location filename="../../custdesk/gui/reports/reports_page.py" line="+66"/>
         <source>Reports</source>
         <extracomment>exports listed in the register a preview was opened (tests wait on it): the ReportPreview the register shows the newest read a verification finished: its result dict</extracomment>
         <translation>报告</translation>
@@ -3877,7 +3877,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>ReviewsTab</name>
     <message>
-        <location filename="../../custdesk/gui/editor/reviews_tab.py" line="+65"/>
+        <location filename="../../custdesk/gui/editor/reviews_tab.py" line="+66"/>
         <source>Review</source>
         <extracomment>everything arrived from the database (tests wait on it)</extracomment>
         <translation>复审</translation>
@@ -4063,7 +4063,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>调整周期</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Warnings (open: %1, all: %2)</source>
         <translation>预警（待处理 %1，共 %2）</translation>
     </message>
@@ -4227,7 +4227,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>Sessions</name>
     <message>
-        <location filename="../../custdesk/gui/session.py" line="+126"/>
+        <location filename="../../custdesk/gui/session.py" line="+127"/>
         <source>Switch user</source>
         <extracomment>the login shown after a switch, while it is open</extracomment>
         <translation>切换用户</translation>
@@ -4236,6 +4236,11 @@ If you have checked it and it is right (the original document or the customer sa
         <location line="+1"/>
         <source>%1 has unsaved changes in %2 open file(s). Switching user discards them. Switch anyway?</source>
         <translation>%1 有 %2 个打开的档案尚未保存。切换用户将放弃这些更改。仍要切换吗？</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 has logged out. The next user logs in here.</source>
+        <translation>%1 已注销。请下一位用户在此登录。</translation>
     </message>
 </context>
 <context>
@@ -4501,12 +4506,12 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+64"/>
+        <location line="+62"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-59"/>
         <source>e.g. zhaolei (for logging in)</source>
         <translation>例如 zhaolei（登录时使用）</translation>
     </message>
@@ -4516,27 +4521,27 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>例如 赵磊（显示在窗口和报告中）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Display name:</source>
         <translation>显示名称：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Role:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Clearance:</source>
         <translation>密级权限：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>They choose their own password at first login</source>
         <translation>首次登录时由本人设定自己的密码</translation>
     </message>
@@ -4589,7 +4594,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>UsersBox</name>
     <message>
-        <location line="+31"/>
+        <location line="+42"/>
         <source>Users</source>
         <extracomment>older backups were re-encrypted (the backups list may show them anew)</extracomment>
         <translation>用户</translation>
@@ -4748,7 +4753,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>WarningDialog</name>
     <message>
-        <location filename="../../custdesk/gui/warning_dialog.py" line="+75"/>
+        <location filename="../../custdesk/gui/warning_dialog.py" line="+76"/>
         <source>Warning #%1</source>
         <extracomment>a handling was stored: (code, action) the user asked to open the customer&apos;s file the warning on view is the newest read (tests wait on it)</extracomment>
         <translation>预警 #%1</translation>

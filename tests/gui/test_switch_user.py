@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox
 
@@ -21,16 +21,6 @@ from tests.gui.conftest import call
 from tests.gui.test_approvals import submitted_assessment
 
 T = 20_000
-
-
-@pytest.fixture(autouse=True)
-def own_settings(tmp_path):
-    """The remembered user goes to the test's own settings, not the user's."""
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    translation.settings().clear()
-    yield
-    translation.settings().clear()
 
 
 @pytest.fixture
@@ -100,6 +90,9 @@ def test_clerk_to_reviewer_in_one_process(sessions, db_path, qtbot, monkeypatch)
     # The clerk's session is over: logged out, keys gone, the login shown with no name.
     assert sessions.login is not None and sessions.login.isVisible()
     assert sessions.login.user.currentText() == ""
+    message = sessions.login.message
+    assert "senior has logged out" in message.text()
+    assert message.palette().color(message.foregroundRole()).name() != "#b00020"   # not an error
     assert sessions.runner is not clerk_runner
     assert not personal_keys_alive(seed)
 
