@@ -52,7 +52,7 @@ i18n.register({
                           "someone chooses otherwise)."),
     "user.clears.files_none": ("看不到新建档案：新建档案默认为“{default}”。",
                                "Does not see new files: they are “{default}” by default."),
-    "user.clears.fields": ("可查看：{fields}。", "May reveal: {fields}."),
+    "user.clears.fields": ("可显示：{fields}。", "May reveal: {fields}."),
     "user.clears.masked": ("始终遮盖：{fields}。", "Always masked: {fields}."),
     "user.clears.list_sep": ("、", ", "),
     "user.full_name_bad": ("姓名不能含控制字符或换行", "a full name cannot hold control characters or line breaks"),

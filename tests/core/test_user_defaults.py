@@ -50,10 +50,10 @@ def test_clearance_explained_follows_the_field_levels(desk):
     assert "“公开”、“内部”" in internal and "“秘密”" not in internal.split("。")[0]
     assert "证件号码" in internal.split("始终遮盖：")[1]
     assert "始终遮盖" not in clearance_explained(3, levels)
-    assert "证件号码" in confidential.split("可查看：")[1].split("。")[0]
+    assert "证件号码" in confidential.split("可显示：")[1].split("。")[0]
     # A manager lowering the ID number's level shows in the explanation at once.
     desk.settings.set_field_level("id_number", "internal")
-    assert "证件号码" in clearance_explained(1, desk.access.field_levels()).split("可查看：")[1]
+    assert "证件号码" in clearance_explained(1, desk.access.field_levels()).split("可显示：")[1]
     i18n.set_language("en")
     text = clearance_explained(1, levels)
     assert "“Public”, “Internal”" in text and "ID number" in text
