@@ -13,6 +13,7 @@ the raw entries. Presentation only: nothing here writes to the chain.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 from . import clock, i18n
@@ -414,9 +415,51 @@ def item_text(obj: str, action: str = "", code: str | None = None) -> str:
         return f"{i18n.tr('av.item.report')} {obj}"
     if action == "settings.field_level":
         return _cap(label(obj))
+    if action == "settings.set":
+        return setting_label(obj)
     if action.startswith("user.") or action == "cert.issue":
         return f"{i18n.tr('av.item.user')} {obj}"
     return obj
+
+
+# What each setting is, as the audit log names a change of it (by key, the settings'
+# table's names).
+i18n.register({
+    "av.setting.firm_name": ("单位名称", "Firm name"),
+    "av.setting.privacy.closed_years": ("已关闭客户档案保留年限", "Years a closed file is kept"),
+    "av.setting.privacy.negative_years": ("负面记录保留年限", "Years a negative record is kept"),
+    "av.setting.review.cycle.high": ("复审周期（高风险，月）", "Review cycle, high risk (months)"),
+    "av.setting.review.cycle.medium": ("复审周期（中风险，月）",
+                                       "Review cycle, medium risk (months)"),
+    "av.setting.review.cycle.low": ("复审周期（低风险，月）", "Review cycle, low risk (months)"),
+    "av.setting.review.unrated_days": ("未评级客户首次复审期限（天）",
+                                       "First review of an unrated file (days)"),
+    "av.setting.review.triggered_days": ("预警触发复审期限（天）",
+                                         "Review triggered by a warning (days)"),
+    "av.setting.review.snooze_days": ("复审每次推迟天数", "Days a review is put off"),
+    "av.setting.review.snooze_limit": ("复审最多推迟次数", "Times a review may be put off"),
+    "av.setting.review.hold_days": ("逾期冻结授信天数", "Days overdue before credit is held"),
+    "av.setting.backup_folder": ("备份文件夹", "Backup folder"),
+    "av.setting.backup_daily": ("保留每日备份份数", "Daily backups kept"),
+    "av.setting.backup_weekly": ("保留每周备份份数", "Weekly backups kept"),
+    "av.setting.backup_on_exit": ("退出时备份", "Back up on exit"),
+    "av.setting.backup_recent": ("保留当天自动备份份数", "Automatic backups of today kept"),
+    "av.setting.scorecard.default.individual": ("个人客户默认评分卡",
+                                                "Default scorecard for individuals"),
+    "av.setting.scorecard.default.enterprise": ("企业客户默认评分卡",
+                                                "Default scorecard for enterprises"),
+    "av.setting.warning_rule": ("预警规则“{rule}”启用", "Warning rule “{rule}” on"),
+})
+
+
+def setting_label(key: str) -> str:
+    """A setting by what it is ("预警规则“逾期付款”启用", "Review cycle, high risk (months)");
+    its key when it has no label (a setting added later)."""
+    rule = re.fullmatch(r"warning\.(\w+)\.enabled", key)
+    if rule:
+        from .warnings import rule_label
+        return i18n.tr("av.setting.warning_rule", rule=rule_label(rule.group(1)))
+    return i18n.tr(f"av.setting.{key}") if i18n.texts(f"av.setting.{key}") else key
 
 
 _ITEM_KEYS = frozenset(f"av.item.{k}" for k in ("document", "assessment", "limit_change",

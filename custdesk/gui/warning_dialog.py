@@ -21,6 +21,7 @@ from ..core.errors import CustdeskError
 from ..core.i18n import tr as core_text   # named apart from tr(): lupdate reads only Qt strings
 from ..core.warnings import (item_facts_text, lowered, note_text, rule_label, severity_label,
                              status_label)
+from . import people
 from .editor.grading_tab import error_text
 from .editor.jobs import list_table, message_label, run_for, show_message
 from .grading.approval_detail import local_time
@@ -217,7 +218,7 @@ class WarningDialog(QDialog):
         for row, action in enumerate(actions):
             for column, text in enumerate((local_time(action.get("at")),
                                            self.action_label(action),
-                                           action.get("by_user") or "—",
+                                           people.shown(action.get("by_user")) or "—",
                                            self._note_text(action))):
                 self.actions_table.setItem(row, column, QTableWidgetItem(text))
 

@@ -574,6 +574,8 @@ def formula_text(formula: str) -> str:
         formula = re.sub(r"\. (?=Altman)", "。", formula)
         formula = re.sub(r"(\)|】|）): (?=X1 = )", r"\1：", formula).replace("; ", "；")
         formula = re.sub(r" \((困境区[^()]*)\)", r"（\1）", formula)
+    else:          # reasons joined in Chinese when graded in Chinese
+        formula = formula.replace("；", "; ")
     return formula
 
 

@@ -21,6 +21,7 @@ from shiboken6 import isValid
 from ...core import clock
 from ...core.errors import CustdeskError
 from ...core.fields import DOCUMENT_FIELDS
+from .. import people
 from .. import viewing
 from .document_viewer import DocumentViewer, memory_kind
 from .fieldwidgets import cell_text, label_for
@@ -137,6 +138,8 @@ class DocumentsTab(QWidget):
                     text = cell_text(_DOC[key], value)
                 elif key == "size":
                     text = self.tr("{kb:,.1f} KB").format(kb=(value or 0) / 1024)
+                elif key == "created_by":
+                    text = people.shown(value)
                 else:
                     text = "" if value is None else str(value)[:19].replace("T", " ")
                 item = QTableWidgetItem(text)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPus
 from ...core import i18n
 from ...core.errors import CustdeskError, ValidationError
 from ...core.grading.assessments import status_label
+from .. import people
 from ..grading.breakdown import AssessmentView, local_day, money
 from ..grading.controls import AssessControls
 from ..grading.history_chart import GradeHistoryChart
@@ -303,7 +304,7 @@ class GradingTab(QWidget):
         if open_item:
             return self.tr("Assessment #{id} by {user} is {status}: a new one can be made once "
                            "it is decided or discarded.").format(
-                id=open_item["id"], user=open_item["assessor"],
+                id=open_item["id"], user=people.shown(open_item["assessor"]),
                 status=status_label(open_item["status"]))
         if not self.controls.cards:
             return self.tr("There is no scorecard for this kind of customer.")

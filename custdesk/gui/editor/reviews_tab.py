@@ -23,6 +23,7 @@ from ...core.grading.scale import risk_label
 from ...core.i18n import tr as core_text   # named apart from tr(): lupdate reads only Qt strings
 from ...core.reviews import reason_label
 from ...core.warnings import rule_label, severity_label, status_label
+from .. import people
 from ..grading.approval_detail import local_time
 from ..grading.standing import HOLD_STYLE
 from ..warning_dialog import SEVERITY_COLOURS, WarningDialog, item_facts_text, severity_chip
@@ -236,7 +237,8 @@ class ReviewsTab(QWidget):
                                            self.event_label(event["event"]),
                                            event.get("due_before") or "—",
                                            event.get("due_after") or "—",
-                                           event.get("by_user") or "—", event.get("note") or "")):
+                                           people.shown(event.get("by_user")) or "—",
+                                           event.get("note") or "")):
                 self.events_table.setItem(row, column, QTableWidgetItem(text))
 
     def _fill_warnings(self, warnings: list[dict]) -> None:

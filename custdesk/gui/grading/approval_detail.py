@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 from ...core import clock
 from ...core.grading.scale import risk_label
 from ...core.validation import format_money
+from .. import people
 from .breakdown import DASH, money
 
 
@@ -88,4 +89,5 @@ class LimitChangeView(QWidget):
         self.values["requested"].setText(money(new) + change)
         self.values["reason"].setText(item.get("reason") or DASH)
         self.values["requested_by"].setText(
-            f"{item.get('requested_by') or DASH} · {local_time(item.get('requested_at'))}")
+            f"{people.shown(item.get('requested_by')) or DASH} · "
+            f"{local_time(item.get('requested_at'))}")

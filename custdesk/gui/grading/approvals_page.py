@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QDialog, QFrame, QGridLayout, QHBoxLayout, QLabel
 from ...core.errors import ValidationError
 from ...core.i18n import tr as core_text   # named apart from tr(): lupdate reads only Qt strings
 from ...core.validation import InvalidValue, format_money, parse_money
+from .. import people
 from ..editor.jobs import list_table, message_label, run_for, show_message
 from .approval_context import DecisionFacts, keep_fitted, load_facts
 from .approval_detail import LimitChangeView, ReasonDialog, local_time
@@ -264,7 +265,8 @@ class ApprovalsPage(QWidget):
             grade = item.get("grade") or DASH
             limit = f"{money(item.get('current_limit'))} → {money(item['amount'])}"
         texts = (self.tr("Assessment") if assessment else self.tr("Limit change"),
-                 item["code"], item["name"], grade, limit, item.get("requested_by") or DASH,
+                 item["code"], item["name"], grade, limit,
+                 people.shown(item.get("requested_by")) or DASH,
                  local_time(item.get("requested_at"))[:10])
         for column, text in enumerate(texts):
             cell = QTableWidgetItem(text)

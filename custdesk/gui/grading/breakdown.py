@@ -18,6 +18,7 @@ from ...core import clock
 from ...core.grading.assessments import status_label
 from ...core.grading.scale import DIMENSIONS, dimension_label, risk_label
 from ...core.validation import format_money
+from .. import people
 
 DASH = "—"
 # The colour of a grade, by its risk level (the same colours as the hold badge's red).
@@ -224,10 +225,10 @@ class AssessmentView(QWidget):
             period=item.get("period") or DASH))
         line = self.tr("#{id} {status} · assessor {assessor}").format(
             id=item["id"], status=status_label(item["status"]),
-            assessor=item.get("assessor") or DASH)
+            assessor=people.shown(item.get("assessor")) or DASH)
         if item.get("decided_by"):
             line += " · " + self.tr("decided by {user} on {date}").format(
-                user=item["decided_by"], date=local_day(item.get("decided_at")))
+                user=people.shown(item["decided_by"]), date=local_day(item.get("decided_at")))
             if item.get("valid_until"):
                 line += self.tr(", valid until {date}").format(date=item["valid_until"])
             if item.get("decision_reason"):

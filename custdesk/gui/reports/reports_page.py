@@ -21,6 +21,7 @@ from ...core import clock
 from ...core.exports import kind_label
 from ...core.i18n import tr as core_text   # named apart from tr(): lupdate reads only Qt strings
 from ...reports import export as reports
+from .. import people
 from ..editor.jobs import message_label, run_for, show_message
 from .batch import BatchExport
 from .common import (SAVE_FOLDER, VERIFY_FOLDER, BusyBar, language_combo, language_name,
@@ -275,7 +276,7 @@ class ReportsPage(QWidget):
             customer = ""
             if row["code"]:
                 customer = f"{row['code']}  {row['name']}" if row["name"] else row["code"]
-            cells = [row["number"], kind_label(row["kind"]), customer, row["by_user"],
+            cells = [row["number"], kind_label(row["kind"]), customer, people.shown(row["by_user"]),
                      clock.local_text(row["at"]), str(row["pages"]),
                      language_name(row["language"]),
                      self.tr("Yes") if row["encrypted"] else ""]
