@@ -21,7 +21,7 @@ import re
 
 import pytest
 
-from custdesk.core import backup, clock, exporting
+from custdesk.core import audit_list, backup, clock, exporting
 from custdesk.core.customers.archive import CustomerArchive
 from custdesk.core.customers.documents import DocumentStore
 from custdesk.core.customers.records import RecordManager
@@ -184,6 +184,11 @@ SCALAR = {
     "warnings.counts": lambda d, f, t: d.warnings.counts(),
     "audit.entries": lambda d, f, t: d.audit.entries(),
     "audit.verify": lambda d, f, t: d.audit.verify().as_dict(),
+    "audit_list.page": lambda d, f, t: [r.cells() for r in audit_list.page(d, limit=10**6).rows],
+    "audit_list.page:name": lambda d, f, t: [r.cells() for r in audit_list.page(
+        d, audit_list.Filter(customer="机密往来")).rows],
+    "audit_list.export": lambda d, f, t: _file_bytes(
+        t / "log.csv", lambda p: audit_list.export(d, audit_list.Filter(), p)),
     "exports.list": lambda d, f, t: d.exports.list(),
     "exports.verify": lambda d, f, t: d.exports.verify(f["report"].data),
     "export.csv": lambda d, f, t: _file_bytes(
@@ -223,6 +228,8 @@ BY_CODE = {
     "warnings.list:code": lambda d, c: d.warnings.list(code=c),
     "audit.entries:customer": lambda d, c: d.audit.entries(customer=c),
     "audit.count:customer": lambda d, c: d.audit.count(customer=c),
+    "audit_list.page:customer": lambda d, c: [r.cells() for r in audit_list.page(
+        d, customer=c).rows],
     "exports.list:code": lambda d, c: d.exports.list(c),
     "privacy.subject_data": lambda d, c: d.privacy.subject_data(c, "依法答复"),
     "report.customer": lambda d, c: reports.customer(d, c).data,
@@ -384,7 +391,7 @@ CLI = {
     "warnings": "warnings.list", "settings show": "settings.field_levels",
     "settings field-level": "writes", "settings firm": "writes",
     "audit verify": "audit.verify", "audit checkpoint": "a hash",
-    "audit reanchor": "writes", "audit log": "audit.entries",
+    "audit reanchor": "writes", "audit log": "audit.entries", "audit export": "audit_list.export",
     "report customer": "report.customer", "report reviews": "report.reviews",
     "report portfolio": "report.portfolio", "report audit": "report.audit",
     "report batch": "report.customer", "report verify": "report.verify",
