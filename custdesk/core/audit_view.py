@@ -12,6 +12,7 @@ the raw entries. Presentation only: nothing here writes to the chain.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -279,15 +280,10 @@ def _enum(key: str, value, action: str):
     return None
 
 
+@functools.cache
 def _choice_values() -> frozenset:
     from .fields import all_choice_values
-    global _CHOICES
-    if _CHOICES is None:
-        _CHOICES = frozenset(all_choice_values())
-    return _CHOICES
-
-
-_CHOICES: frozenset | None = None
+    return frozenset(all_choice_values())
 
 
 def value_text(key: str, value, action: str = "") -> str:

@@ -81,7 +81,8 @@ def test_every_action_the_code_writes_has_a_label_in_both_languages():
             written |= computed[where, function]
         else:
             unexplained.append(f"{where}:{call.lineno} ({function})")
-    assert not unexplained, f"actions written under a computed name: list their values {unexplained}"
+    assert not unexplained, f"actions written under a computed name; list their values: " \
+        f"{unexplained}"
     assert {"customer.add", "assessment.approve", "warning.raise", "import.customers",
             "unlock.failed", "user.recover", "audit.export"} <= written
     unlabelled = sorted(written - set(av.ACTIONS))

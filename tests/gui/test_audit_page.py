@@ -51,7 +51,8 @@ def test_entries_read_as_people_speak_and_filters_narrow_them(runner, qtbot):
     assert page.model.total == head and page.model.rowCount() == head
     rows = [_cells(page, r) for r in range(page.model.rowCount())]
     assert [int(r[0]) for r in rows] == list(range(head, 0, -1))
-    assert not [r for r in rows if RAW.search(" ".join(r[3:6]))], [r for r in rows if RAW.search(" ".join(r[3:6]))]
+    raw = [r for r in rows if RAW.search(" ".join(r[3:6]))]
+    assert not raw, raw
     invoice = next(r for r in rows if r[3] == "新增记录")
     assert invoice[4] == f"{second} 宁波往来贸易有限公司" and invoice[5].startswith("交易记录 #")
     assert "¥197,000.00" in invoice[6] and "19700000" not in invoice[6]
