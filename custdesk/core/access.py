@@ -33,9 +33,9 @@ from .errors import AccessDenied
 from .fields import DEFAULT_FIELD_LEVELS, LEVELS
 
 ROLES = ("clerk", "reviewer", "manager", "admin", "auditor")
-ROLE_LABELS = {"clerk": ("资信专员", "credit clerk"), "reviewer": ("审核员", "reviewer"),
-               "manager": ("经理", "manager"), "admin": ("管理员", "administrator"),
-               "auditor": ("审计员", "auditor")}
+ROLE_LABELS = {"clerk": ("资信专员", "Credit clerk"), "reviewer": ("审核员", "Reviewer"),
+               "manager": ("经理", "Manager"), "admin": ("管理员", "Administrator"),
+               "auditor": ("审计员", "Auditor")}
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     "customer.view": frozenset(ROLES),
@@ -55,7 +55,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 i18n.register({
-    "access.role": ("{role}无权{what}", "a {role} may not do this: {what}"),
+    "access.role": ("{role}无权{what}", "the role {role} may not do this: {what}"),
     "access.clearance": ("需要“{level}”及以上密级权限", "needs clearance “{level}” or higher"),
     "access.reason": ("查看敏感信息须填写理由", "a reason is required to reveal sensitive data"),
 })

@@ -38,10 +38,10 @@ i18n.register({
     "exports.unknown": ("文件不是本数据库登记的导出报告（可能已被改动，或来自其他数据库）",
                         "The file is not a report exported from this database (it may have been "
                         "changed, or come from another database)"),
-    "exports.kind.customer": ("客户资信审核报告", "customer credit audit report"),
-    "exports.kind.reviews": ("复审计划表", "review schedule"),
-    "exports.kind.portfolio": ("客户组合概况", "portfolio summary"),
-    "exports.kind.audit": ("审计记录", "audit trail"),
+    "exports.kind.customer": ("客户资信审核报告", "Customer credit audit report"),
+    "exports.kind.reviews": ("复审计划表", "Review schedule"),
+    "exports.kind.portfolio": ("客户组合概况", "Portfolio summary"),
+    "exports.kind.audit": ("审计记录", "Audit trail"),
 })
 
 KINDS = ("customer", "reviews", "portfolio", "audit")

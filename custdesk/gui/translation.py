@@ -108,13 +108,19 @@ def compiled(language: str) -> Path | None:
     return cache if result.returncode == 0 and cache.exists() else None
 
 
+def uninstall() -> None:
+    """Remove the translators ``install`` put in (the window then shows its source English)."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+
+
 def install(language: str | None = None) -> str:
     """Install translators for ``language`` (default: the remembered one); return it."""
     app = QCoreApplication.instance()
     language = language or chosen_language()
-    for translator in _installed:
-        app.removeTranslator(translator)
-    _installed.clear()
+    uninstall()
     i18n.set_language("zh" if language.startswith("zh") else "en")
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedStates))

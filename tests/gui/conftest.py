@@ -58,3 +58,25 @@ def _viewing_session_ends():
     yield
     from custdesk.gui import viewing
     viewing.end_session()
+
+
+@pytest.fixture
+def speaking():
+    """speaking(language): the window's language for this test (Qt's and ours, the core's);
+    afterwards no translator is installed and the core speaks as before."""
+    from PySide6.QtCore import QLocale
+    from custdesk.core import i18n
+    from custdesk.gui import translation
+    before, locale = i18n.language(), QLocale()
+    yield translation.install
+    translation.uninstall()
+    i18n.set_language(before)
+    QLocale.setDefault(locale)
+
+
+@pytest.fixture(autouse=True)
+def _people_of_this_test():
+    """The names the window knows people by belong to the database a test opened."""
+    yield
+    from custdesk.gui import people
+    people.update({})

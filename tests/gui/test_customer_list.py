@@ -194,7 +194,7 @@ def test_model_shows_the_credit_columns_and_the_hold_marker():
     # from core already worded).
     i18n.set_language("en")
     model.retranslate()
-    assert credit(3)[1::3] == ["high", "credit on hold"]
+    assert credit(3)[1::3] == ["High", "Credit on hold"]
 
 
 def test_model_sorts_the_credit_columns():

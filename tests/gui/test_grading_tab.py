@@ -90,7 +90,8 @@ def test_assessing_from_the_tab_fills_the_factor_table_and_shows_the_grade(runne
     assert row[3] == f"{debt['points']:g}/{debt['max_points']:g}"
     cell = next(view.table.item(r, 2) for r in range(view.table.rowCount())
                 if view.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == "debt_ratio")
-    assert "total_liabilities" in cell.toolTip()           # the trace, as a tooltip
+    # The trace, as a tooltip, naming the statement items by their labels.
+    assert "负债总额 / 资产总额" in cell.toolTip() and "total_liabilities" not in cell.toolTip()
     bars = view.bars.rows
     assert len(bars) == len(DIMENSIONS) and sum(w for _l, _p, w in bars) == 100
     assert sum(p for _l, p, _w in bars) == pytest.approx(stored["score"])

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
 
 from custdesk.core import demo
 from custdesk.core.desk import Desk
-from custdesk.gui import translation
 
 from ..conftest import copy_database
 from .conftest import call
@@ -380,14 +379,11 @@ def _dialogs(window, runner, db_path):
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_every_text_speaks_the_windows_language(demo_runner, qtbot, language):
+def test_every_text_speaks_the_windows_language(demo_runner, qtbot, speaking, language):
     runner, path = demo_runner
-    translation.install(language)
-    try:
-        seen = walk(runner, qtbot, path)
-        data = call(runner, qtbot, data_values) + [str(path), path.name]
-    finally:
-        translation.install("zh_CN")
+    speaking(language)
+    seen = walk(runner, qtbot, path)
+    data = call(runner, qtbot, data_values) + [str(path), path.name]
     assert len(seen) > 500          # the walk saw the window, not an empty shell
     found = problems(seen, language, data)
     assert not found, f"{len(found)} texts:\n" + "\n".join(found)

@@ -62,7 +62,7 @@ def test_the_report_names_the_model_each_missing_input_and_the_reason(approved, 
                       "评估人说明：上年报表尚未提交，下季度补评", "≤40.0%"):
             assert _flat(words) in text, words
     else:
-        for words in ("Altman model: Altman Z (public manufacturer)", "Z = 1.46 → distress zone",
+        for words in ("Altman model: Altman Z (public manufacturer)", "Z = 1.46 → Distress zone",
                       "distress < 1.81, grey 1.81–2.99, safe > 2.99", "Missing inputs",
                       "Revenue growth", "Assessor's reason"):
             assert _flat(words) in text, words

@@ -32,9 +32,9 @@ i18n.register({
                                  "Altman Z'' (non-manufacturer, emerging-market constant 3.25)"),
     "altman.zones": ("困境区 < {distress}，灰色区 {distress}–{safe}，安全区 > {safe}",
                      "distress < {distress}, grey {distress}–{safe}, safe > {safe}"),
-    "altman.zone.safe": ("安全区", "safe zone"),
-    "altman.zone.grey": ("灰色区", "grey zone"),
-    "altman.zone.distress": ("困境区", "distress zone"),
+    "altman.zone.safe": ("安全区", "Safe zone"),
+    "altman.zone.grey": ("灰色区", "Grey zone"),
+    "altman.zone.distress": ("困境区", "Distress zone"),
     "altman.why.manufacturer": ("行业“{industry}”属制造业（GB/T 4754 门类 C，13–43 大类）",
                                 "industry “{industry}” is manufacturing (GB/T 4754 section C, "
                                 "divisions 13–43)"),

@@ -21,7 +21,7 @@ i18n.register({
     "hold.over_limit": ("超出授信额度", "over the credit limit"),
     "hold.expired": ("评级已过期", "grade expired"),
     "hold.review_overdue": ("复审逾期超过 {days} 天", "review overdue by more than {days} days"),
-    "hold.label": ("授信冻结", "credit on hold"),
+    "hold.label": ("授信冻结", "Credit on hold"),
     "limit.no_basis": ("没有可用的额度基数", "no basis for a limit is known"),
     # The words of a recommendation's trace (stored in English with the assessment; shown
     # in the reader's language by metrics.formula_text).

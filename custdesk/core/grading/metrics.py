@@ -543,7 +543,7 @@ def _pattern(template: str) -> re.Pattern:
             seen.add(part)
             out.append(f"(?P<{part}>[^\\s;|]+?)" if i + 1 < len(parts) and parts[i + 1]
                        else f"(?P<{part}>[^\\s;|]+)")
-    return re.compile("".join(out))
+    return re.compile("".join(out), re.IGNORECASE)
 
 
 def _item_label(key: str) -> str:

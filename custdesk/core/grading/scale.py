@@ -6,14 +6,14 @@ from .. import i18n
 
 GRADES = ("AAA", "AA", "A", "BBB", "BB", "B", "CCC", "CC", "C")
 RISK_LEVELS = ("low", "medium", "high")
-RISK_LABELS = {"low": ("低", "low"), "medium": ("中", "medium"), "high": ("高", "high")}
+RISK_LABELS = {"low": ("低", "Low"), "medium": ("中", "Medium"), "high": ("高", "High")}
 MAX_NOTCHES = 2
 DIMENSIONS = ("solvency", "operating", "profitability", "growth", "credit")
-DIMENSION_LABELS = {"solvency": ("偿债能力", "solvency"),
-                    "operating": ("营运能力", "operating ability"),
-                    "profitability": ("盈利能力", "profitability"),
-                    "growth": ("发展能力", "growth"),
-                    "credit": ("信用状况", "credit status")}
+DIMENSION_LABELS = {"solvency": ("偿债能力", "Solvency"),
+                    "operating": ("营运能力", "Operating ability"),
+                    "profitability": ("盈利能力", "Profitability"),
+                    "growth": ("发展能力", "Growth"),
+                    "credit": ("信用状况", "Credit status")}
 
 
 def _pick(pair: tuple[str, str]) -> str:

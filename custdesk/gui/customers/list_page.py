@@ -173,7 +173,7 @@ class CustomerListPage(QWidget):
             TIER: [model.tier_label(k) for k in TIERS],
             LEVEL: [model.level_label(i) for i in range(len(LEVELS))],
             OWNER: list(owners or ()),
-            PHONE: ["139****0000"],
+            PHONE: ["139****0000", "0000******0000"],     # a mobile, a landline as masked
             GRADE: list(GRADES),
             RISK: [risk_label(r) for r in RISK_LEVELS],
             LIMIT: [format_money(9_999_999_99)],
@@ -181,8 +181,8 @@ class CustomerListPage(QWidget):
             HOLD: [core_text("hold.label")],
         }
         # Room for the cell's margins, and beside a header for the sort arrow.
-        margin = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
-        arrow = self.table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 8
+        margin = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
+        arrow = self.table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize)
         if owners is not None:
             words = {OWNER: words[OWNER]}
         for column, texts in words.items():
