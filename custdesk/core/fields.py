@@ -77,7 +77,7 @@ CUSTOMER_FIELDS: tuple[Field, ...] = (
     _f("hometown", "籍贯", "Hometown", "line", "individuals", IND),
     _f("employer", "工作单位", "Employer", "line", "individuals", IND),
     _f("position", "职务", "Position", "line", "individuals", IND),
-    _f("employment_start", "入职日期", "Employed since", "date", "individuals", IND),
+    _f("employment_start", "入职日期", "Start of employment", "date", "individuals", IND),
     _f("monthly_income", "月收入", "Monthly income", "money", "individuals", IND,
        sensitive="income", mask="amount"),
     _f("housing", "住房情况", "Housing", "choice", "individuals", IND, choices=HOUSING),
