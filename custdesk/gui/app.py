@@ -176,7 +176,7 @@ def _watch_open_check(app, runner, window, quiet: bool) -> QTimer:
 def _main_window(app, current: list, path: Path, args, instance) -> int:
     """The windows of the logged-in sessions until the program ends; ``current[0]`` is the
     runner in use (switching user replaces it)."""
-    from .session import Sessions
+    from .session import Sessions, log_out
     hint = None
     if args.demo:
         from ..core.demo import DEMO_PASSWORDS
@@ -215,8 +215,10 @@ def _main_window(app, current: list, path: Path, args, instance) -> int:
         runner.run(lambda desk: (desk.close(), runner.set_desk(None))).result()
         window.deleteLater()
         return _DAMAGED
-    # The backup on exit is the runner's last job: run()'s runner.close() waits for it.
+    # The backup on exit, then the log-out (audited, as switching user is), are the runner's
+    # last jobs: run()'s runner.close() waits for them.
     runner.run(lambda desk: _automatic_backup(desk, "exit"))
+    runner.run(lambda desk: log_out(runner, desk))
     return status
 
 

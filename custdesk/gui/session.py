@@ -25,6 +25,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from .operations import DeskRunner
 
 
+def log_out(runner: DeskRunner, desk) -> None:
+    """On the database thread: the session ends (switching user, quitting): the log-out is
+    audited and the keys dropped (``Desk.log_out``); the runner holds no desk after."""
+    if desk is not None:
+        desk.log_out()
+    runner.set_desk(None)
+
+
 class Sessions(QObject):
     """Builds the main window for the runner's desk and switches user on request.
 
@@ -145,14 +153,9 @@ class Sessions(QObject):
         self.overlay.release()
         window.hide()
 
-        def log_out(desk):
-            if desk is not None:
-                desk.log_out()
-            runner.set_desk(None)
-
         # The log-out is the old runner's last job; close() waits for it. Deleting the
         # runner drops whatever it still had to deliver to the old window's pages.
-        runner.run(log_out)
+        runner.run(lambda desk: log_out(runner, desk))
         runner.close(wait=True)
         runner.deleteLater()
         window.deleteLater()
