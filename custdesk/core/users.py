@@ -15,10 +15,11 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import clock, i18n
-from .access import ROLES, role_label
+from .access import ROLES, allowed, role_label
 from .changes import Changes
 from .errors import AccessDenied, FieldError, NotFound, ValidationError
-from .fields import DEFAULT_FILE_LEVEL, LEVELS, LEVEL_LABELS, SENSITIVE_LABELS, level_label
+from .fields import (DEFAULT_FILE_LEVEL, LEVELS, LEVEL_LABELS, SENSITIVE_LABELS, choice_label,
+                     level_label)
 from .store.sealed_schema import SEAL_FROM
 
 MIN_PASSWORD = 8
@@ -55,6 +56,9 @@ i18n.register({
     "user.clears.fields": ("可显示：{fields}。", "May reveal: {fields}."),
     "user.clears.masked": ("始终遮盖：{fields}。", "Always masked: {fields}."),
     "user.clears.list_sep": ("、", ", "),
+    "user.clears.grading": ("不能评级或审批{kinds}客户：需要“{level}”密级（{fields}）。",
+                            "Cannot grade or approve {kinds} customers: that needs “{level}” "
+                            "({fields})."),
     "user.full_name_bad": ("姓名不能含控制字符或换行", "a full name cannot hold control characters or line breaks"),
     # zxcvbn's reasons, in the user's language
     "pw.common": ("这是常用密码", "it is a commonly used password"),
@@ -163,10 +167,15 @@ def parse_clearance(value: str | int) -> int:
     return level
 
 
-def clearance_explained(level: int, field_levels: dict[str, int]) -> str:
+def _in_sentence(text: str) -> str:
+    return text if text[:2].isupper() else text[:1].lower() + text[1:]
+
+
+def clearance_explained(level: int, field_levels: dict[str, int], role: str | None = None) -> str:
     """What a user cleared to ``level`` sees, in the user's language: the files by their
     level and the sensitive fields they may reveal or that stay masked for them
-    (``field_levels``: sensitive key -> level, as ``Access.field_levels`` gives them)."""
+    (``field_levels``: sensitive key -> level, as ``Access.field_levels`` gives them); for a
+    ``role`` that grades or approves, the kinds of customer it cannot grade at this level."""
     sep = i18n.tr("user.clears.list_sep")
 
     def names(labels) -> str:
@@ -178,13 +187,28 @@ def clearance_explained(level: int, field_levels: dict[str, int]) -> str:
              if level >= DEFAULT_FILE_LEVEL else i18n.tr("user.clears.files_none",
                                                           default=default)]
     zh = i18n.language() == "zh"
-    label = {key: SENSITIVE_LABELS[key][0 if zh else 1] for key in SENSITIVE_LABELS}
+    # Inside an English sentence a label starts lower case, unless it opens with an
+    # abbreviation ("ID number").
+    label = {key: SENSITIVE_LABELS[key][0] if zh else _in_sentence(SENSITIVE_LABELS[key][1])
+             for key in SENSITIVE_LABELS}
     shown = [label[k] for k in SENSITIVE_LABELS if field_levels.get(k, 0) <= level]
     masked = [label[k] for k in SENSITIVE_LABELS if field_levels.get(k, 0) > level]
     if shown:
         parts.append(i18n.tr("user.clears.fields", fields=names(shown)))
     if masked:
         parts.append(i18n.tr("user.clears.masked", fields=names(masked)))
+    if role is not None and (allowed(role, "assessment.create")
+                             or allowed(role, "assessment.approve")):
+        from .grading.assessments import READS     # late: grading imports much of core
+        for kind, reads in READS.items():
+            short = [k for k in reads if field_levels.get(k, 0) > level]
+            if short:
+                needed = max(field_levels[k] for k in short)
+                kind_label = choice_label(kind)
+                parts.append(i18n.tr("user.clears.grading",
+                                     kinds=kind_label if zh else _in_sentence(kind_label),
+                                     level=level_label(needed),
+                                     fields=names(label[k] for k in short)))
     return ("" if zh else " ").join(parts)
 
 

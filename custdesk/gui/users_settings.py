@@ -153,7 +153,7 @@ class UserDialog(QDialog):
         levels = self._field_levels
         if levels is None:
             levels = {k: LEVELS.index(v) for k, v in DEFAULT_FIELD_LEVELS.items()}
-        text = clearance_explained(level, levels)
+        text = clearance_explained(level, levels, self.role.currentData())
         if self.user is not None and level < self.user.clearance:
             text += " " + self.tr("Lowering a clearance gives the levels above it new keys, "
                                   "which this user will not receive.")

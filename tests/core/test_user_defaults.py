@@ -56,5 +56,19 @@ def test_clearance_explained_follows_the_field_levels(desk):
     assert "证件号码" in clearance_explained(1, desk.access.field_levels()).split("可显示：")[1]
     i18n.set_language("en")
     text = clearance_explained(1, levels)
-    assert "“Public”, “Internal”" in text and "ID number" in text
+    assert "“Public”, “Internal”" in text and "Always masked: ID number, bank card, income" in text
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_clearance_explained_says_which_customers_a_role_cannot_grade(desk):
+    levels = desk.access.field_levels()
+    # A person's grading reads their income (秘密 by default): a clerk at 内部 cannot.
+    clerk = clearance_explained(1, levels, "clerk")
+    assert "不能评级或审批个人客户" in clerk and "收入" in clerk.split("不能评级")[1]
+    assert "企业客户" not in clerk
+    assert "不能评级" not in clearance_explained(2, levels, "clerk")
+    assert "不能评级" not in clearance_explained(1, levels, "auditor")   # grades nothing
+    assert clearance_explained(1, levels) == clearance_explained(1, levels, "auditor")
+    i18n.set_language("en")
+    assert "Cannot grade or approve individual customers" in \
+        clearance_explained(1, levels, "reviewer")
