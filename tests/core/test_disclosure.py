@@ -202,6 +202,7 @@ SCALAR = {
     "report.audit": lambda d, f, t: reports.audit(d).data,
     "report.verify": lambda d, f, t: reports.verify_file(d, _saved(t, f["report"].data)),
     "users.list": lambda d, f, t: [u.as_dict() for u in d.users.list()],
+    "users.display_names": lambda d, f, t: d.users.display_names(),
     "settings.field_levels": lambda d, f, t: d.settings.field_levels(),
     "backup.list": lambda d, f, t: [s.as_dict() for s in backup.list_backups(
         backup.config(d).folder)],

@@ -71,7 +71,7 @@ def test_a_folder_is_refused(desk, code, tmp_path):
 def test_the_refusal_names_the_file_in_the_users_language(desk, code, tmp_path):
     assert _refused(desk, code, tmp_path).startswith("输入有误： 文件：")
     with i18n.using("en"):
-        assert _refused(desk, code, tmp_path).startswith("Invalid input: file: ")
+        assert _refused(desk, code, tmp_path).startswith("Invalid input: File: ")
 
 
 def test_the_limit_holds_when_stat_says_nothing(desk, code, monkeypatch):
