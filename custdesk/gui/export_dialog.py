@@ -42,7 +42,8 @@ class ListScope:
 
 
 class ExportDialog(QDialog):
-    def __init__(self, runner, parent=None, scope: ListScope | None = None):
+    def __init__(self, runner, parent=None, scope: ListScope | None = None,
+                 choice: str | None = None):
         super().__init__(parent)
         self.runner = runner
         self.scope = scope or ListScope()
@@ -82,8 +83,13 @@ class ExportDialog(QDialog):
         if not scope.selected:
             self.choices[SELECTED].setToolTip(self.tr("No row is selected in the list."))
         # What is on screen when the list is filtered; everything otherwise.
-        self.choices[SHOWN if self.choices[SHOWN].isEnabled() and scope.on_screen
-                     else ALL].setChecked(True)
+        # What was asked for (the list's selection); else what is on screen when the list is
+        # filtered; else everything.
+        if choice in self.choices and self.choices[choice].isEnabled():
+            self.choices[choice].setChecked(True)
+        else:
+            self.choices[SHOWN if self.choices[SHOWN].isEnabled() and scope.on_screen
+                         else ALL].setChecked(True)
         self._label_choices(None)
 
         reveal_box = QGroupBox(self.tr("Show in full (masked otherwise)"))

@@ -1421,6 +1421,11 @@ If you have checked it and it is right (the original document or the customer sa
             <source>Export reports of the selected customers…</source>
             <translation>Export reports of the selected customers…</translation>
         </message>
+        <message>
+            <location line="+3" />
+            <source>Export data of the selected customers…</source>
+            <translation>Export data of the selected customers…</translation>
+        </message>
     </context>
     <context>
         <name>CustomerTableModel</name>
@@ -1747,7 +1752,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../custdesk/gui/export_dialog.py" line="+52" />
+            <location filename="../../custdesk/gui/export_dialog.py" line="+53" />
             <source>Export customer data</source>
             <extracomment>which files an export writes</extracomment>
             <translation>Export customer data</translation>
@@ -1778,7 +1783,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>No row is selected in the list.</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+11" />
             <source>Show in full (masked otherwise)</source>
             <translation>Show in full (masked otherwise)</translation>
         </message>
@@ -2709,7 +2714,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>custdesk — Customer credit files</translation>
         </message>
         <message>
-            <location filename="../../custdesk/gui/app.py" line="+89" />
+            <location filename="../../custdesk/gui/app.py" line="+91" />
             <location filename="../../custdesk/gui/main_window.py" line="+12" />
             <location line="+58" />
             <source>Today</source>
@@ -4234,7 +4239,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>Sessions</name>
         <message>
-            <location filename="../../custdesk/gui/session.py" line="+127" />
+            <location filename="../../custdesk/gui/session.py" line="+135" />
             <source>Switch user</source>
             <extracomment>the login shown after a switch, while it is open</extracomment>
             <translation>Switch user</translation>
@@ -4245,7 +4250,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>%1 has unsaved changes in %2 open file(s). Switching user discards them. Switch anyway?</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+35" />
             <source>%1 has logged out. The next user logs in here.</source>
             <translation>%1 has logged out. The next user logs in here.</translation>
         </message>
@@ -4667,7 +4672,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Change…</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+72" />
             <source>%1 was added. Give them the password in person: it is a one-time password, and they choose their own at their first login.</source>
             <translation>%1 was added. Give them the password in person: it is a one-time password, and they choose their own at their first login.</translation>
         </message>
@@ -4969,7 +4974,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>app</name>
         <message>
-            <location filename="../../custdesk/gui/app.py" line="-193" />
+            <location filename="../../custdesk/gui/app.py" line="-195" />
             <source>This database is already open in another custdesk window.</source>
             <translation>This database is already open in another custdesk window.</translation>
         </message>
@@ -4979,7 +4984,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Creating the demo database with sample customers…</translation>
         </message>
         <message>
-            <location line="+161" />
+            <location line="+163" />
             <source>The automatic backup failed: %1</source>
             <translation>The automatic backup failed: %1</translation>
         </message>
@@ -4987,7 +4992,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>crash</name>
         <message>
-            <location line="-242" />
+            <location line="-244" />
             <source>Unexpected error</source>
             <translation>Unexpected error</translation>
         </message>

@@ -1417,6 +1417,11 @@ If you have checked it and it is right (the original document or the customer sa
         <source>Export reports of the selected customers…</source>
         <translation>导出所选客户报告…</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Export data of the selected customers…</source>
+        <translation>导出所选客户的资料…</translation>
+    </message>
 </context>
 <context>
     <name>CustomerTableModel</name>
@@ -1743,7 +1748,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../custdesk/gui/export_dialog.py" line="+52"/>
+        <location filename="../../custdesk/gui/export_dialog.py" line="+53"/>
         <source>Export customer data</source>
         <extracomment>which files an export writes</extracomment>
         <translation>导出客户资料</translation>
@@ -1774,7 +1779,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>列表中未选中任何行。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Show in full (masked otherwise)</source>
         <translation>完整显示（否则脱敏）</translation>
     </message>
@@ -2705,7 +2710,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>custdesk — 客户资信档案台</translation>
     </message>
     <message>
-        <location filename="../../custdesk/gui/app.py" line="+89"/>
+        <location filename="../../custdesk/gui/app.py" line="+91"/>
         <location filename="../../custdesk/gui/main_window.py" line="+12"/>
         <location line="+58"/>
         <source>Today</source>
@@ -4227,7 +4232,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>Sessions</name>
     <message>
-        <location filename="../../custdesk/gui/session.py" line="+127"/>
+        <location filename="../../custdesk/gui/session.py" line="+135"/>
         <source>Switch user</source>
         <extracomment>the login shown after a switch, while it is open</extracomment>
         <translation>切换用户</translation>
@@ -4238,7 +4243,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>%1 有 %2 个打开的档案尚未保存。切换用户将放弃这些更改。仍要切换吗？</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+35"/>
         <source>%1 has logged out. The next user logs in here.</source>
         <translation>%1 已注销。请下一位用户在此登录。</translation>
     </message>
@@ -4660,7 +4665,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>修改…</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>%1 was added. Give them the password in person: it is a one-time password, and they choose their own at their first login.</source>
         <translation>已添加 %1。请当面交给其密码：这是一次性密码，首次登录时由本人设定自己的密码。</translation>
     </message>
@@ -4962,7 +4967,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>app</name>
     <message>
-        <location filename="../../custdesk/gui/app.py" line="-193"/>
+        <location filename="../../custdesk/gui/app.py" line="-195"/>
         <source>This database is already open in another custdesk window.</source>
         <translation>此数据库已在另一个 custdesk 窗口中打开。</translation>
     </message>
@@ -4972,7 +4977,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>正在创建含示例客户的演示数据库…</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+163"/>
         <source>The automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
@@ -4980,7 +4985,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>crash</name>
     <message>
-        <location line="-242"/>
+        <location line="-244"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>

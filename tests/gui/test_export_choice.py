@@ -120,3 +120,24 @@ def test_ctrl_e_in_the_search_box_opens_the_export(runner, db_path, qtbot):
     assert len(dialogs) == 1
     dialogs[0].reject()
     settle_runner(runner, qtbot)
+
+
+def test_the_lists_menu_exports_the_data_of_the_selected_rows(runner, db_path, qtbot, tmp_path):
+    window, people = window_with_people(runner, db_path, qtbot)
+    page = window.customer_list
+    selection = page.table.selectionModel()
+    selection.clearSelection()
+    for name in ("张伟明", "上海恒泰贸易有限公司"):
+        selection.select(page.model.index(page.model.row_of(people[name]), 0),
+                         selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+    menu = page.context_menu()
+    (action,) = [a for a in menu.actions() if a.text() == "Export data of the selected customers…"]
+    assert action.isEnabled()
+    action.trigger()
+    (dialog,) = window.findChildren(ExportDialog)
+    assert dialog.choice() == SELECTED and dialog.choices[SELECTED].text() == "The selected rows (2)"
+    export_to(dialog, qtbot, tmp_path / "menu.csv")
+    assert codes_in(tmp_path / "menu.csv") == sorted([people["张伟明"], people["上海恒泰贸易有限公司"]])
+    selection.clearSelection()
+    assert not [a for a in page.context_menu().actions()
+                if a.text() == "Export data of the selected customers…"][0].isEnabled()

@@ -24,7 +24,7 @@ from ...core.grading.scale import GRADES, RISK_LEVELS, risk_label
 from ...core.i18n import tr as core_text   # named apart from tr(): lupdate reads only Qt strings
 from ...core.validation import format_money
 from .. import people
-from ..export_dialog import ListScope
+from ..export_dialog import SELECTED, ExportDialog, ListScope
 from ..reports.batch import BatchExport
 from .model import (CODE, GRADE, HOLD, KIND, LEVEL, LIMIT, NAME, OWNER, PHONE, RISK, STATUS, TIER,
                     USED, CustomerTableModel)
@@ -345,7 +345,16 @@ class CustomerListPage(QWidget):
         export = menu.addAction(self.tr("Export reports of the selected customers…"),
                                 lambda: self.export_reports(codes))
         export.setEnabled(bool(codes))
+        data = menu.addAction(self.tr("Export data of the selected customers…"), self.export_data)
+        data.setEnabled(bool(codes))
         return menu
+
+    def export_data(self) -> ExportDialog:
+        """导出客户资料… for the selected rows (the dialog offers the others too)."""
+        dialog = ExportDialog(self.runner, self.window(), self.export_scope(), SELECTED)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
