@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from shiboken6 import isValid
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QRadioButton, QVBoxLayout)
@@ -152,6 +153,8 @@ class ExportDialog(QDialog):
         return next(key for key, button in self.choices.items() if button.isChecked())
 
     def _cleared(self, answer: tuple[dict, int]) -> None:
+        if not isValid(self):
+            return              # closed (and deleted) before the answer came
         cleared, everything = answer
         self._label_choices(everything)
         for key, box in self.reveal.items():

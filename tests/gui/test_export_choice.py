@@ -141,3 +141,18 @@ def test_the_lists_menu_exports_the_data_of_the_selected_rows(runner, db_path, q
     selection.clearSelection()
     assert not [a for a in page.context_menu().actions()
                 if a.text() == "Export data of the selected customers…"][0].isEnabled()
+
+
+def test_a_dialog_closed_before_its_counts_arrive_ignores_them(runner, qtbot):
+    import threading
+
+    from shiboken6 import isValid
+    gate = threading.Event()
+    runner.run(lambda _desk: gate.wait(10))                 # the database thread is busy
+    dialog = ExportDialog(runner)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    dialog.reject()
+    qtbot.waitUntil(lambda: not isValid(dialog), timeout=T)
+    gate.set()                                               # its question is answered now
+    settle_runner(runner, qtbot)                             # and no error is raised
