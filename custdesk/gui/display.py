@@ -46,5 +46,8 @@ def missing_display(language: str | None = None) -> str | None:
         # The language remembered from the last session (read without starting Qt).
         from .translation import _remembered_language_from_file
         language = "en" if _remembered_language_from_file() == "en" else "zh"
+    # A core message (Qt is not loaded yet), fetched under another name so that the Qt
+    # translation tools do not take it for one of the window's own tr() calls.
+    core_message = i18n.tr
     with i18n.using(language):
-        return i18n.tr("app.no_display", command=this_command())
+        return core_message("app.no_display", command=this_command())

@@ -1752,7 +1752,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../custdesk/gui/export_dialog.py" line="+53" />
+            <location filename="../../custdesk/gui/export_dialog.py" line="+54" />
             <source>Export customer data</source>
             <extracomment>which files an export writes</extracomment>
             <translation>Export customer data</translation>
@@ -1838,7 +1838,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>The selected rows (%1)</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>Above your clearance</source>
             <translation>Above your clearance</translation>
         </message>
@@ -5000,14 +5000,6 @@ If you have checked it and it is right (the original document or the customer sa
             <location line="+1" />
             <source>Something went wrong. Your saved data is safe; the last action may not have been completed. Please send the report below to your administrator.</source>
             <translation>Something went wrong. Your saved data is safe; the last action may not have been completed. Please send the report below to your administrator.</translation>
-        </message>
-    </context>
-    <context>
-        <name>i18n</name>
-        <message>
-            <location filename="../../custdesk/gui/display.py" line="+50" />
-            <source>app.no_display</source>
-            <translation>app.no_display</translation>
         </message>
     </context>
     <context>

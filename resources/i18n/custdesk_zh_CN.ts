@@ -1748,7 +1748,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../custdesk/gui/export_dialog.py" line="+53"/>
+        <location filename="../../custdesk/gui/export_dialog.py" line="+54"/>
         <source>Export customer data</source>
         <extracomment>which files an export writes</extracomment>
         <translation>导出客户资料</translation>
@@ -1834,7 +1834,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>列表中选中的行（%1）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Above your clearance</source>
         <translation>超出您的密级权限</translation>
     </message>
@@ -4993,14 +4993,6 @@ If you have checked it and it is right (the original document or the customer sa
         <location line="+1"/>
         <source>Something went wrong. Your saved data is safe; the last action may not have been completed. Please send the report below to your administrator.</source>
         <translation>程序出现错误。已保存的数据是安全的，但最后一步操作可能未完成。请将下面的报告发送给管理员。</translation>
-    </message>
-</context>
-<context>
-    <name>i18n</name>
-    <message>
-        <location filename="../../custdesk/gui/display.py" line="+50"/>
-        <source>app.no_display</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
