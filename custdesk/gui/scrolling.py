@@ -31,7 +31,7 @@ class PageStack(QStackedWidget):
         return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
 
 
-class _Holder(QWidget):
+class PageHolder(QWidget):
     """The scroll area's widget: the page at the viewport's size, never below its minimum.
 
     Without a layout of its own on purpose: QScrollArea sizes a widget whose layout has a
@@ -83,11 +83,11 @@ def scrolled(page: QWidget, name: str = "") -> QScrollArea:
         area.setObjectName(name)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(_Holder(page))
+    area.setWidget(PageHolder(page))
     return area
 
 
 def scrolled_page(area: QScrollArea) -> QWidget:
     """The page inside an area made by ``scrolled``."""
     holder = area.widget()
-    return holder.page if isinstance(holder, _Holder) else holder
+    return holder.page if isinstance(holder, PageHolder) else holder

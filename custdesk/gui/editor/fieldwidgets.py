@@ -7,12 +7,15 @@ shown, read back and marked bad the same way everywhere.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from typing import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QSizePolicy, QWidget)
 
 from ...core import i18n
-from ...core.errors import FieldError
+from ...core.cleaning import clean_fields
+from ...core.errors import FieldError, ValidationError
 from ...core.fields import LEVELS, Field, choice_label, level_label
 from ...core.validation import format_money
 from .. import people
@@ -24,6 +27,8 @@ INVALID_STYLE = (
     f'QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QComboBox[invalid="true"], '
     f'QCheckBox[invalid="true"] {{ border: 1px solid {ERROR_COLOUR}; }}')
 MONEY_TYPES = ("money", "signed_money")
+# A field's message beside it wraps at this width rather than squeeze the field away.
+ERROR_WIDTH = 300
 
 
 def label_for(field: Field) -> str:
@@ -60,7 +65,12 @@ def repolish(widget: QWidget) -> None:
 
 
 class FieldEditor(QWidget):
-    """The editor of one field: a line, a list or a text box, with a red message under it."""
+    """The editor of one field: a line, a list or a text box, with a red message beside it.
+
+    Beside, not under: a message appearing under a field pushed every field below it down,
+    under the pointer of someone about to click the next one. A typed field is checked
+    when the cursor leaves it (``set_checker``), by the same core rules a save applies.
+    """
 
     edited = Signal()
 
@@ -75,16 +85,22 @@ class FieldEditor(QWidget):
         self.error_label = QLabel(self)
         self.error_label.setObjectName(f"error_{field.key}")
         self.error_label.setWordWrap(True)
+        self.error_label.setMaximumWidth(ERROR_WIDTH)
         self.error_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-size: small;")
         self.error_label.hide()
+        self._checker: Callable[[str], FieldError | None] | None = None
+        self._entered: str | None = None         # the text when the cursor came in
         self._row = QHBoxLayout()
         self._row.setContentsMargins(0, 0, 0, 0)
         self._row.addWidget(self.widget, 1)
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(self._row)
-        layout.addWidget(self.error_label)
+        layout.addLayout(self._row, 1)
+        top = isinstance(self.widget, QPlainTextEdit)
+        layout.addWidget(self.error_label, 0, Qt.AlignmentFlag.AlignTop if top
+                         else Qt.AlignmentFlag.AlignVCenter)
+        if isinstance(self.widget, (QLineEdit, QPlainTextEdit)):
+            self.widget.installEventFilter(self)
 
     def _make_widget(self, field: Field) -> QWidget:
         if field.type in ("choice", "level"):
@@ -113,6 +129,9 @@ class FieldEditor(QWidget):
             text = QPlainTextEdit(self)
             text.setTabChangesFocus(True)
             text.setFixedHeight(text.fontMetrics().lineSpacing() * 4 + 12)
+            # Fixed, as tall as it is: an expanding box of fixed height took the form's spare
+            # room as empty space around itself (the gap under 内容 in a record's dialog).
+            text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             text.textChanged.connect(self.edited)
             return text
         line = QLineEdit(self)
@@ -187,6 +206,33 @@ class FieldEditor(QWidget):
         w = self.widget
         return w.isReadOnly() if isinstance(w, (QLineEdit, QPlainTextEdit)) else not w.isEnabled()
 
+    # -- checking on leaving ----------------------------------------------------------
+    def set_checker(self, checker: Callable[[str], FieldError | None] | None) -> None:
+        """``checker(text)``: the field's problem (or None), asked when the cursor leaves
+        the field after its text changed."""
+        self._checker = checker
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.widget:
+            if event.type() == QEvent.Type.FocusIn:
+                self._entered = self.text()
+            elif event.type() == QEvent.Type.FocusOut and self._entered is not None:
+                changed, self._entered = self.text() != self._entered, None
+                if changed:
+                    self.check()
+        return super().eventFilter(watched, event)
+
+    def check(self) -> FieldError | None:
+        """Check the text now; shows the problem beside the field, or clears it."""
+        if self._checker is None or self.is_read_only():
+            return None
+        problem = self._checker(self.text())
+        if problem is None:
+            self.clear_error()
+        else:
+            self.set_error(problem.message, warning=problem.warning)
+        return problem
+
     # -- errors -----------------------------------------------------------------------
     def set_error(self, message: str, warning: bool = False) -> None:
         self.widget.setProperty("invalid", True)
@@ -194,6 +240,12 @@ class FieldEditor(QWidget):
         colour = WARNING_COLOUR if warning else ERROR_COLOUR
         self.error_label.setStyleSheet(f"color: {colour}; font-size: small;")
         self.error_label.setText(message)
+        self.error_label.setToolTip(message)
+        # On one line when it fits the width allowed: wrapped into a narrow column it made
+        # the row taller, and moved the fields below after all.
+        widest = max((self.error_label.fontMetrics().horizontalAdvance(line)
+                      for line in message.splitlines()), default=0)
+        self.error_label.setMinimumWidth(min(ERROR_WIDTH, widest + 4))
         self.error_label.show()
 
     def clear_error(self) -> None:
@@ -207,14 +259,31 @@ class FieldEditor(QWidget):
         return bool(self.widget.property("invalid"))
 
 
+def check_value(field: Field, text: str, id_type: str = "resident_id") -> FieldError | None:
+    """The problem core finds with one field's text (an error, or a warning such as a
+    failed check character), or None: the rules a save applies, one field at a time."""
+    try:
+        _clean, _kept, notes = clean_fields([field], {field.key: text}, required=False,
+                                            id_type=id_type)
+    except ValidationError as error:
+        return error.errors[0]
+    return notes[0] if notes else None
+
+
 def build_editors(fields, layout: QFormLayout, parent: QWidget) -> dict[str, FieldEditor]:
-    """A FieldEditor per field, added to ``layout`` under its core label."""
+    """A FieldEditor per field, added to ``layout`` under its core label, each checked by
+    core when the cursor leaves it."""
     editors = {}
+
+    def id_type() -> str:       # an ID number is read by the type chosen beside it
+        chosen = editors.get("id_type")
+        return (chosen.text() if chosen is not None else "") or "resident_id"
     for field in fields:
         editor = FieldEditor(field, parent)
         label = QLabel(label_for(field) + (" *" if field.required else ""), parent)
         label.setBuddy(editor.widget)
         layout.addRow(label, editor)
+        editor.set_checker(lambda text, f=field: check_value(f, text, id_type()))
         editors[field.key] = editor
     return editors
 

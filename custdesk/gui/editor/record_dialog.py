@@ -51,7 +51,9 @@ class RecordDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(460, min(120 + 48 * len(self.fields), 640))
+        # Wide enough for a field with its message beside it; as tall as the fields, up to
+        # what a 1366×768 laptop shows (the fields scroll beyond that).
+        self.resize(620, min(80 + inner.sizeHint().height(), 600))
 
     def set_value(self, key: str, text: str) -> None:
         self.editors[key].set_text(text)

@@ -34,6 +34,11 @@ class RevealDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.reason_edit.textChanged.connect(
             lambda text: self.ok_button.setEnabled(bool(text.strip())))
+        # Wide enough for the question on a line or two and the example reason whole (at
+        # its own size, 200 pixels, the dialog cut the example off).
+        metrics = self.reason_edit.fontMetrics()
+        self.setMinimumWidth(max(420, metrics.horizontalAdvance(
+            self.reason_edit.placeholderText()) + 60))
         layout = QVBoxLayout(self)
         layout.addWidget(prompt)
         layout.addWidget(self.reason_edit)
