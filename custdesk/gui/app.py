@@ -52,8 +52,9 @@ def run(args) -> int:
     from .single_instance import SingleInstance
     instance = SingleInstance(path)
     if not instance.acquire():
-        QMessageBox.information(None, "custdesk", QApplication.translate(
-            "app", "This database is already open in another custdesk window."))
+        from .single_instance import already_open_box
+        already_open_box(QApplication.translate(
+            "app", "This database is already open in another custdesk window.")).exec()
         return 1
     # Documents a crashed run left in plain text for a viewer go before anything else.
     from . import viewing

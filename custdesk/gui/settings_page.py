@@ -86,6 +86,12 @@ class SettingsPage(QWidget):
         self.language.setCurrentIndex(self.language.findData(translation.chosen_language()))
         self.language.currentIndexChanged.connect(self._language_chosen)
         form.addRow(self.tr("Language"), self.language)
+        # Said beside the choice: at the foot of a long page it was off-screen.
+        self.language_note = QLabel()
+        self.language_note.setObjectName("language_note")
+        self.language_note.setWordWrap(True)
+        self.language_note.hide()
+        form.addRow("", self.language_note)
         self.idle = QSpinBox()
         self.idle.setRange(1, 120)
         self.idle.setSuffix(self.tr(" min"))
@@ -96,7 +102,9 @@ class SettingsPage(QWidget):
 
     def _language_chosen(self) -> None:
         translation.remember_language(self.language.currentData())
-        self.message.setText(self.tr("The new language applies the next time custdesk starts."))
+        self.language_note.setText(
+            self.tr("The new language applies the next time custdesk starts."))
+        self.language_note.show()
 
     def _idle_chosen(self, minutes: int) -> None:
         translation.settings().setValue("idle_minutes", minutes)

@@ -13,8 +13,9 @@ import hashlib
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDir, QLockFile, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QDir, QLockFile, QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QMessageBox
 
 PREFIX = "custdesk-"
 ACTIVATE = b"activate\n"
@@ -130,3 +131,11 @@ class SingleInstance(QObject):
             socket.waitForBytesWritten(CONNECT_MS)
             socket.disconnectFromServer()
         socket.deleteLater()
+
+
+def already_open_box(text: str) -> QMessageBox:
+    """The second start's note that the database is open elsewhere, kept above the other
+    window: that window comes to the front as asked, after this note opened, and hid it."""
+    box = QMessageBox(QMessageBox.Icon.Information, "custdesk", text)
+    box.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+    return box

@@ -111,3 +111,28 @@ def test_a_record_dialog_checks_on_leaving_and_has_no_gap_around_a_text_box(qtbo
     focus(qtbot, follow.widget)
     assert not when.error_label.isHidden() and when.error_label.text()
     assert top_of(follow.widget, dialog) == below
+
+
+def test_the_language_notice_is_said_beside_the_language_choice(runner, qtbot):
+    from custdesk.gui.settings_page import SettingsPage
+    page = SettingsPage(runner, runner.desk.user)
+    qtbot.addWidget(page)
+    page.resize(900, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    other = next(i for i in range(page.language.count()) if i != page.language.currentIndex())
+    page.language.setCurrentIndex(other)
+    note = page.language_note
+    assert note.isVisible() and note.text()
+    # right under the choice, on screen however long the page below it is
+    assert 0 <= note.mapTo(page, QPoint(0, 0)).y() - page.language.mapTo(page, QPoint(0, 0)).y() \
+        <= 3 * page.language.height()
+
+
+def test_a_second_starts_note_stays_above_the_window_brought_forward(qtbot):
+    from PySide6.QtCore import Qt
+    from custdesk.gui.single_instance import already_open_box
+    box = already_open_box("已在另一个窗口中打开")
+    qtbot.addWidget(box)
+    assert box.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert box.text() == "已在另一个窗口中打开"
