@@ -80,3 +80,21 @@ def _people_of_this_test():
     yield
     from custdesk.gui import people
     people.update({})
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """The program's data folder (backups among them) in the test's own folder."""
+    from custdesk import paths
+    folder = tmp_path / "userdata"
+    monkeypatch.setattr(paths, "data_dir", lambda: folder)
+    return folder
+
+
+def settings_page(runner, qtbot):
+    """The settings page of the runner's user, with its first loads done."""
+    from custdesk.gui.settings_page import SettingsPage
+    page = SettingsPage(runner, call(runner, qtbot, lambda d: d.user))
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=20_000)
+    return page

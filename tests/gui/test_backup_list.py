@@ -6,36 +6,22 @@ experiment, change something, restore it" through the window."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from custdesk import paths
 from custdesk.core import backup, clock
 from custdesk.core.clock import local_text
 from custdesk.gui.backup_settings import BY, KIND, LABEL, MADE, SIZE, STATUS
 from custdesk.gui.main_window import MainWindow
-from custdesk.gui.settings_page import SettingsPage
 from tests.conftest import ADMIN_PW
-from tests.gui.conftest import call
+from tests.gui.conftest import call, settings_page
 
 T = 20_000
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "userdata"
-    monkeypatch.setattr(paths, "data_dir", lambda: folder)
-    return folder
-
-
-def settings_page(runner, qtbot) -> SettingsPage:
-    page = SettingsPage(runner, call(runner, qtbot, lambda d: d.user))
-    qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: runner.pending == 0, timeout=T)
-    return page
+pytestmark = pytest.mark.usefixtures("data_dir")
 
 
 def rows(box) -> list[dict]:

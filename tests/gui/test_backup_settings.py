@@ -3,35 +3,21 @@ and at login, a damaged database offers its newest good backup."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from custdesk import paths
 from custdesk.core import backup
 from custdesk.core.desk import Desk
-from custdesk.gui.settings_page import SettingsPage
 from tests.conftest import ADMIN, ADMIN_PW
 from custdesk.gui.backup_settings import LABEL, STATUS
-from tests.gui.conftest import call
+from tests.gui.conftest import call, settings_page
 
 T = 20_000
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "userdata"
-    monkeypatch.setattr(paths, "data_dir", lambda: folder)
-    return folder
-
-
-def settings_page(runner, qtbot) -> SettingsPage:
-    page = SettingsPage(runner, call(runner, qtbot, lambda d: d.user))
-    qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: runner.pending == 0, timeout=T)
-    return page
+pytestmark = pytest.mark.usefixtures("data_dir")
 
 
 def names(runner, qtbot) -> list[str]:

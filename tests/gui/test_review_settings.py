@@ -9,17 +9,9 @@ from PySide6.QtCore import Qt
 
 from custdesk.core import clock
 from custdesk.core.warnings import RULE_KEYS, rule_label
-from custdesk.gui.settings_page import SettingsPage
-from tests.gui.conftest import call
+from tests.gui.conftest import call, settings_page
 
 T = 10_000
-
-
-def settings_page(runner, qtbot) -> SettingsPage:
-    page = SettingsPage(runner, call(runner, qtbot, lambda d: d.user))
-    qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: runner.pending == 0, timeout=T)
-    return page
 
 
 def test_the_policy_and_rules_are_shown_and_saved(runner, qtbot):

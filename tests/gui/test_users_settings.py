@@ -4,31 +4,24 @@ re-encrypting older backups after disabling someone."""
 from __future__ import annotations
 
 import inspect
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from custdesk import paths
 from custdesk.core import backup
 from custdesk.core.desk import Desk
 from custdesk.core.fields import LEVELS, level_label
 from custdesk.core.store.keyslots import KeySlots
 from custdesk.core.users import password_problem
-from custdesk.gui.settings_page import SettingsPage
 from custdesk.gui.users_settings import UserDialog
 from tests.conftest import ADMIN
-from tests.gui.conftest import call
+from tests.gui.conftest import call, settings_page
 
 T = 20_000
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "userdata"
-    monkeypatch.setattr(paths, "data_dir", lambda: folder)
-    return folder
+pytestmark = pytest.mark.usefixtures("data_dir")
 
 
 @pytest.fixture
@@ -44,9 +37,7 @@ def answers(monkeypatch):
 
 
 def users_box(runner, qtbot):
-    page = SettingsPage(runner, call(runner, qtbot, lambda d: d.user))
-    qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: runner.pending == 0, timeout=T)
+    page = settings_page(runner, qtbot)
     return page, page.users_box
 
 
