@@ -93,6 +93,16 @@ def test_a_reviewer_sees_the_submitted_assessment_and_approves_it(queued, review
     assert page.current_view() is page.empty
 
 
+def test_the_question_writes_the_typed_limit_as_money(queued, reviewer, qtbot, monkeypatch):
+    _code, _assessment, _recommended = queued
+    page = open_page(reviewer, qtbot)
+    asked = []
+    monkeypatch.setattr(page, "confirm", lambda title, text: asked.append(text) or False)
+    page.limit_edit.setText("12000")
+    page.approve_current()
+    assert asked and "12,000.00" in asked[0] and "12000 " not in asked[0]
+
+
 def test_a_refused_amount_is_shown_next_to_it_and_kept_for_correcting(queued, reviewer, qtbot,
                                                                      monkeypatch):
     code, assessment, _recommended = queued

@@ -484,10 +484,14 @@ class ApprovalsPage(QWidget):
             return
         if item["type"] == "assessment":
             limit = self.limit_edit.text().strip()
+            # The amount as the window writes money ("605,500.00"), not as it was typed
+            # ("605500"); text core will refuse is quoted as it stands.
+            typed = self.proposed_limit()
+            shown = format_money(typed, currency="") if typed is not None \
+                else limit or format_money(item["amount"], currency="")
             text = self.tr("Approve %1 with grade %2 and a credit limit of %3 yuan? An approved "
                            "assessment cannot be changed.").replace("%1", what) \
-                .replace("%2", item["grade"]) \
-                .replace("%3", limit or format_money(item["amount"], currency=""))
+                .replace("%2", item["grade"]).replace("%3", shown)
             job = (lambda desk, i=item["id"], amount=limit:
                    desk.grading.approve(i, amount or None, reason))
         else:
