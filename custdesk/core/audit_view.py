@@ -347,11 +347,15 @@ def _rank(key: str) -> int:
     return len(_FIRST) + 1 + _LAST.index(key) if key in _LAST else len(_FIRST)
 
 
-def details(action: str, summary, limit: int | None = DETAIL_CHARS) -> str:
+def details(action: str, summary, limit: int | None = DETAIL_CHARS, obj: str = "") -> str:
     """An entry's details in one line: each item by its label, a change as
-    "before → after", money in yuan; masked values stay masked."""
+    "before → after", money in yuan; masked values stay masked. ``obj`` is the entry's
+    object: a switch among the settings (a warning rule on or off) reads 否 → 是, not 0 → 1."""
     if not summary:
         return ""
+    if action == "settings.set" and isinstance(summary, dict) and _switch_setting(obj):
+        summary = {k: (v == "1") if k in ("before", "after") and v in ("0", "1") else v
+                   for k, v in summary.items()}
     if not isinstance(summary, dict):
         text = value_text("", summary, action)
     else:
@@ -391,6 +395,11 @@ def details(action: str, summary, limit: int | None = DETAIL_CHARS) -> str:
             add(key, summary[key])
         text = _join(parts)
     return text if limit is None or len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _switch_setting(key: str) -> bool:
+    """Settings stored as "0"/"1" (``backup.BackupConfig`` and the warning rules write them so)."""
+    return key == "backup_on_exit" or re.fullmatch(r"warning\.\w+\.enabled", key or "") is not None
 
 
 def item_text(obj: str, action: str = "", code: str | None = None) -> str:
@@ -523,4 +532,4 @@ def present_one(entry: dict, names: dict[str, str], limit: int | None = DETAIL_C
     return Row(entry["seq"], local_time(entry["at"]), user_label(entry["user"]), action,
                action_label(action), code, names.get(code, ""),
                item_text(entry.get("object") or "", action, code),
-               details(action, entry.get("summary"), limit), False)
+               details(action, entry.get("summary"), limit, entry.get("object") or ""), False)

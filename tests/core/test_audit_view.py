@@ -145,6 +145,16 @@ def test_a_review_cycle_given_up_and_an_accepted_warning_are_said_in_words():
     assert added == "名称: 某公司；统一社会信用代码（已确认警告：老执照）"
 
 
+def test_a_switched_setting_reads_yes_and_no():
+    with i18n.using("zh"):
+        rule = av.present_one(_entry("settings.set", {"before": "0", "after": "1"},
+                                     obj="warning.payment_overdue.enabled"), {})
+        days = av.present_one(_entry("settings.set", {"before": "1", "after": "0"},
+                                     obj="backup_daily"), {})
+    assert rule.details == "否 → 是" and "付款逾期" in rule.item
+    assert days.details == "1 → 0"          # a number of backups stays a number
+
+
 def test_enumerations_are_translated():
     with i18n.using("zh"):
         user = av.present_one(_entry("user.update", {
