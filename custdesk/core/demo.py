@@ -715,6 +715,18 @@ def _at(day: datetime.date, minute: int) -> datetime.datetime:
         + datetime.timedelta(minutes=minute)
 
 
+def _checked_at(as_of: datetime.date, made_at: datetime.datetime) -> datetime.datetime:
+    """When the demo's day begins (the warning rules switched on, the day's check): 08:00,
+    or just before the demo is made when that is earlier in the day, so that the first
+    login does not follow entries dated hours after it."""
+    morning = _at(as_of, -60)
+    made_at = made_at.astimezone()
+    if made_at.date() != as_of:
+        return morning
+    midnight = datetime.datetime.combine(as_of, datetime.time(0, 0)).astimezone()
+    return max(midnight, min(morning, made_at - datetime.timedelta(minutes=1)))
+
+
 # How many files' latest assessment still waits for a decision, is a draft, or was rejected
 # (each of them graded once before: a firm in good order grades every file).
 OPEN_STEPS = {"submit": 3, "draft": 2, "reject": 1}
@@ -955,6 +967,7 @@ def ensure_demo(path: Path, count: int = 300, as_of: datetime.date | None = None
         build = build_dir / path.name
         admin_full = DEMO_USERS["admin"][2]
         was_fixed = clock._fixed
+        made_at = clock.now()
         clock.set_fixed(_at(as_of - _days(OPENED_DAYS_BEFORE), 0))
         try:
             desk, _recovery = Desk.create(build, "admin", DEMO_PASSWORDS["admin"],
@@ -976,7 +989,7 @@ def ensure_demo(path: Path, count: int = 300, as_of: datetime.date | None = None
                 for spec in late:
                     clock.set_fixed(_at(spec["opened"], 30))
                     populate(desk, [spec])
-                clock.set_fixed(_at(as_of, -60))
+                clock.set_fixed(_checked_at(as_of, made_at))
                 for rule in RULE_KEYS:
                     desk.settings.set(f"warning.{rule}.enabled", "1")
                 desk.warnings.evaluate(as_of)

@@ -253,6 +253,24 @@ def test_ensure_demo_creates_once_and_users_can_log_in(tmp_path):
             desk.close()
 
 
+def test_a_demo_made_early_in_the_morning_has_no_entry_dated_after_it(tmp_path):
+    made = datetime.datetime.combine(datetime.date(2027, 3, 15), datetime.time(2, 0)).astimezone()
+    path = tmp_path / "custdesk-demo.db"
+    clock.set_fixed(made)
+    try:
+        assert demo.ensure_demo(path, count=12) is True
+    finally:
+        clock.set_fixed(None)
+    desk = Desk.open(path, "admin", demo.DEMO_PASSWORDS["admin"], daily_check=False)
+    try:
+        stamps = [e["at"] for e in desk.audit.entries(limit=50) if e["action"] != "login"]
+    finally:
+        desk.close()
+    latest = max(clock.datetime_of(at) for at in stamps)
+    # the demo's day began (the warning rules on) just before it was made, not at 08:00
+    assert made.date() == latest.astimezone().date() and latest < made
+
+
 def test_ensure_demo_leaves_nothing_behind_when_interrupted(tmp_path, monkeypatch):
     path = tmp_path / "custdesk-demo.db"
     real_populate = demo.populate
