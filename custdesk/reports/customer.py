@@ -213,7 +213,7 @@ def _ratio_label(key: str, measured: list) -> str:
     """A ratio's row heading; the Altman row names its model (the same in every period:
     it follows the industry)."""
     if key != "altman_zone":
-        return metrics.METRICS[key].label
+        return b.caption(metrics.METRICS[key].label)
     model = next((m.traces[key]["model"] for m in measured if "model" in m.traces.get(key, {})),
                  None)
     return altman.MODELS[model].label if model else "Altman Z"
@@ -410,7 +410,7 @@ def _history(desk, code: str, names: dict) -> list:
             what, grade = i18n.tr("cr.limit_change"), b.DASH
             amount = f"{b.money(e['current_limit'])} → {b.money(e['new_limit'])}"
         rows.append([clock.local_day(e["decided_at"]), what, grade, amount,
-                     status_label(e["status"]), names.get(e["decided_by"], e["decided_by"] or ""),
+                     b.caption(status_label(e["status"])), names.get(e["decided_by"], e["decided_by"] or ""),
                      b.text(e.get("decision_reason"))])
     return rows
 

@@ -171,6 +171,10 @@ def test_english_report(demo_as):
     for heading in HEADINGS_EN:
         assert heading in text, heading
     assert f"Page 1 of {made.pages}" in text
+    # Row headings and table cells start with a capital, as every caption does.
+    assert "Current ratio" in text and "current ratio" not in text
+    history = text[text.index("Grade history"):text.index("Reviews", text.index("Grade history"))]
+    assert re.search(r"\) +¥[\d,.]+ +Approved ", history), history
     assert i18n.language() == "zh"              # the user's language is left as it was
 
 
