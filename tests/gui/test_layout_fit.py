@@ -175,6 +175,9 @@ def test_every_page_and_tab_of_a_populated_file_stays_on_screen(demo_runner, qtb
         window.show_area(key)
         settle(qtbot, runner)
         check_window(window, size, f"{screen} page {key}", whole)
+    search = window.customer_list.search_box       # its hint shown whole, not cut
+    assert search.width() >= search.fontMetrics().horizontalAdvance(
+        search.placeholderText()) + 24, f"{screen} search box {search.width()}"
     if hasattr(window, "approvals_page") and window.approvals_page.table.rowCount():
         window.show_area("approvals")
         window.approvals_page.table.selectRow(0)         # the decision panel filled in

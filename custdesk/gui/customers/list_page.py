@@ -195,6 +195,10 @@ class CustomerListPage(QWidget):
     def _retranslate(self) -> None:
         self.search_box.setPlaceholderText(
             self.tr("Name, pinyin initials, code or phone tail  (Ctrl+F)"))
+        # Wide enough for its hint in either language (the English one is the longer), with
+        # room for the frame and the clear button.
+        hint = self.search_box.fontMetrics().horizontalAdvance(self.search_box.placeholderText())
+        self.search_box.setMinimumWidth(max(280, hint + 40))
         self.search_box.setToolTip(self.tr(
             "Type any part of a name, its pinyin initials (zw) or full pinyin, a customer code "
             "or number, or the last digits of a phone number"))
