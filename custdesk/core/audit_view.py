@@ -372,9 +372,9 @@ def details(action: str, summary, limit: int | None = DETAIL_CHARS, obj: str = "
             elif key == "overrides" and isinstance(value, dict):
                 parts.extend(i18n.tr("av.override", field=detail_label(k), reason=reason)
                              for k, reason in value.items())
-            elif (value is None or value == "") and not (key == "months"
-                                                        and action == "review.cycle"):
-                return          # an empty item says nothing (a reason not given, say)
+            elif (value is None or value == "" or value == []) and not (
+                    key == "months" and action == "review.cycle"):
+                return          # an empty item says nothing (a reason not given, no inputs missing)
             elif key == "facts" and isinstance(value, dict):
                 parts.append(facts_text(summary.get("rule", ""), value))
             elif key == "note" and action == "warning.close" and value == RESOLVED:

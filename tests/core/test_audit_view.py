@@ -145,6 +145,13 @@ def test_a_review_cycle_given_up_and_an_accepted_warning_are_said_in_words():
     assert added == "名称: 某公司；统一社会信用代码（已确认警告：老执照）"
 
 
+def test_an_empty_list_says_nothing():
+    with i18n.using("zh"):
+        text = av.details("assessment.submit", {"grade": "BBB", "missing": [],
+                                                "missing_reason": None, "score": 73.0})
+    assert text == "等级: BBB；得分: 73.0"
+
+
 def test_a_switched_setting_reads_yes_and_no():
     with i18n.using("zh"):
         rule = av.present_one(_entry("settings.set", {"before": "0", "after": "1"},
