@@ -397,6 +397,7 @@ def _individual(rng: random.Random, used_ids: set[str], number: int,
     values["monthly_income"] = yuan(_fen(rng, 3500, 60000, round_to=10000))
     values["housing"] = _choose(rng, {"own": 35, "mortgage": 30, "rent": 25, "family": 8,
                                       "other": 2})
+    statements = _personal_statements(id_number, values, as_of)
     if rng.random() < 0.6:
         values["wechat"] = f"wxid_{''.join(rng.choice('abcdefghijkmnpqrstuvwxyz23456789') for _ in range(10))}"
     if rng.random() < 0.4:
@@ -412,7 +413,29 @@ def _individual(rng: random.Random, used_ids: set[str], number: int,
     if rng.random() < 0.15:
         values["notes"] = rng.choice(("老客户介绍", "曾有一次延期还款，已结清", "需每季度回访",
                                       "偏好微信联系"))
-    return {"values": values, "records": {}, "scale": 1, "region": region, "district": district}
+    return {"values": values, "records": {"financials": statements}, "scale": 1,
+            "region": region, "district": district}
+
+
+def _personal_statements(id_number: str, values: dict, as_of: datetime.date) -> list[dict]:
+    """A person's yearly statements for the last two whole years (income, spending, what
+    they own and owe), as a clerk collects them for a credit file: without them the
+    scorecard rightly scores debt, net assets and savings at their worst. Drawn from a
+    generator of the person's own (seeded by the ID number) so that adding them leaves the
+    rest of the demo as it was."""
+    rng = random.Random(id_number)
+    monthly = int(round(float(values["monthly_income"]) * 100))
+    owns_home = values["housing"] in ("own", "mortgage")
+    assets = int(monthly * 12 * (rng.uniform(3, 12) if owns_home else rng.uniform(0.5, 3)))
+    debt_share = rng.uniform(0.25, 0.6) if values["housing"] == "mortgage" else rng.uniform(0, 0.2)
+    out = []
+    for year in (as_of.year - 2, as_of.year - 1):
+        income = int(monthly * 12 * rng.uniform(0.9, 1.1))
+        expenses = int(income * rng.uniform(0.5, 0.9))
+        assets = int(assets * rng.uniform(1.0, 1.08))
+        out.append({"period": str(year), "income": yuan(income), "expenses": yuan(expenses),
+                    "assets": yuan(assets), "liabilities": yuan(int(assets * debt_share))})
+    return out
 
 
 def _bank_card(rng: random.Random) -> str:

@@ -187,7 +187,22 @@ def test_enterprises_have_contacts_and_some_licences_expire_soon(specs):
     assert any(d <= 0 for d in expiry)
     assert sum(d <= 0 for d in expiry) < sum(d > 60 for d in expiry)
     for spec in individuals(specs):
-        assert "financials" not in spec["records"] and "contacts" not in spec["records"]
+        assert "contacts" not in spec["records"]
+
+
+def test_people_bring_two_years_of_statements_that_the_individual_scorecard_reads():
+    """Without income, spending, assets and debts the scorecard scores a person's solvency
+    and savings at their worst: a demo person has them for the last two whole years."""
+    specs = demo.generate(80, seed=7)
+    for spec in individuals(specs):
+        rows = spec["records"]["financials"]
+        assert [r["period"] for r in rows] == [str(AS_OF.year - 2), str(AS_OF.year - 1)]
+        for row in rows:
+            income, expenses = float(row["income"]), float(row["expenses"])
+            assets, liabilities = float(row["assets"]), float(row["liabilities"])
+            assert 0 < expenses < income and 0 <= liabilities < assets
+            monthly = float(spec["values"]["monthly_income"])
+            assert 0.85 * 12 * monthly <= income <= 1.15 * 12 * monthly
 
 
 # ------------------------------------------------------------------------ populate
@@ -349,6 +364,23 @@ def test_the_demo_is_a_firm_in_good_order(full_demo, tmp_path, user):
     for status, created in page["ungraded"]:
         assert status == "prospect"
         assert (MADE_ON - clock.datetime_of(created)).days <= 45
+
+
+def test_most_customers_of_each_kind_hold_an_investment_grade(full_demo, tmp_path):
+    """A firm in good order trades mostly with customers it grades BBB or better; a demo whose
+    people all sat at B-CCC (their statements missing) read as a portfolio in trouble."""
+    copy = tmp_path / "grades.db"
+    copy_database(full_demo, copy)
+    desk = Desk.open(copy, "admin", demo.DEMO_PASSWORDS["admin"], daily_check=False)
+    try:
+        grades = desk.db.execute("SELECT kind, grade FROM customers "
+                                 "WHERE grade IS NOT NULL").fetchall()
+    finally:
+        desk.close()
+    for kind in ("individual", "enterprise"):
+        of_kind = [g for k, g in grades if k == kind]
+        good = [g for g in of_kind if g in ("AAA", "AA", "A", "BBB")]
+        assert len(good) >= 0.6 * len(of_kind), (kind, collections.Counter(of_kind))
 
 
 def test_several_decisions_wait_and_none_for_long(full_demo, tmp_path):
