@@ -46,7 +46,13 @@ for _f in CUSTOMER_FIELDS:
 _KIND_BY_TABLE = {kind.table: kind for kind in RECORD_KINDS.values()}
 # The record table each warning rule quotes in its facts (the rules that quote a
 # levelled kind keep their warnings at that kind's level).
-ASSESSMENT_READS = ("financials", "income", "credit_records", "litigation")
+# What an assessment reads, by customer kind: its assessor and approver must be cleared for
+# all of it, its detail is sealed at the highest of their levels, and others see its inputs
+# masked. A firm's assessment reads no personal income, so it is not kept at income's level.
+ASSESSMENT_READS_BY_KIND = {"enterprise": ("financials", "credit_records", "litigation"),
+                            "individual": ("financials", "income", "credit_records",
+                                           "litigation")}
+ASSESSMENT_READS = ("financials", "income", "credit_records", "litigation")   # either kind
 RULE_SOURCES = {"litigation": "litigation", "payment_overdue": "transactions",
                 "limit_utilisation": "transactions", "complaints": "complaints",
                 "document_expiry": "licences"}
@@ -98,6 +104,13 @@ class Disclosure:
     def field_levels(self) -> dict[str, int]:
         return self._desk.access.field_levels()
 
+    def _customer_kind(self, customer_id: int | None) -> str | None:
+        if customer_id is None:
+            return None
+        row = self._desk.db.execute("SELECT kind FROM main.customers WHERE id = ?",
+                                    [customer_id]).fetchone()
+        return row[0] if row else None
+
     def file_level(self, customer_id: int | None) -> int:
         """A file's level for writing its rows: the highest of its level column, the level
         its own row is sealed at, and the level the log last gave it (``logged_level``) —
@@ -138,14 +151,19 @@ class Disclosure:
                        self.kind_level(RULE_SOURCES.get(row.get("rule"), "")))
         return max(self.file_level(row.get("customer_id")), self.kind_level(table))
 
-    def vault_levels(self, table: str, row_level: int) -> dict[str, tuple[int, str]]:
-        """The values of a row kept above it: column -> (level, mask style)."""
+    def vault_levels(self, table: str, row_level: int,
+                     row: dict | None = None) -> dict[str, tuple[int, str]]:
+        """The values of a row kept above it: column -> (level, mask style). ``row``: the
+        row itself, where the answer depends on it (an assessment, on its file's kind)."""
         levels = self.field_levels()
         out = {}
         if table == "assessments":
-            # An assessment's detail quotes the statements, income, credit records and
-            # litigation it read: it is kept at the highest of their levels.
-            level = max(levels.get(k, 0) for k in ASSESSMENT_READS)
+            # An assessment's detail quotes what it read (statements, a person's income,
+            # credit records, litigation): it is kept at the highest of their levels. A row
+            # whose file is unknown is kept as high as either kind would need.
+            kind = self._customer_kind(row.get("customer_id")) if row else None
+            reads = ASSESSMENT_READS_BY_KIND.get(kind, ASSESSMENT_READS)
+            level = max(levels.get(k, 0) for k in reads)
             if level > row_level and level >= SEAL_FROM:
                 out["detail"] = (level, "all")
             return out

@@ -367,6 +367,33 @@ def test_masked_view_hides_bins_problems_and_categories(open_as, person):
     assert all(p == "***" for p in item["detail"]["problems"])
 
 
+def _detail_level(desk, assessment_id: int) -> int:
+    """The level an assessment's detail is sealed at in the file (0: in clear)."""
+    import base64
+    from custdesk.core.keys.primitives import token_header
+    detail, vault = desk.db.execute("SELECT detail, vault FROM main.assessments WHERE id = ?",
+                                    [assessment_id]).fetchone()
+    if detail is not None:
+        return 0
+    token = json.loads(vault)["detail"][0]
+    return token_header(base64.b64decode(token))[1]
+
+
+def test_a_firms_assessment_is_kept_at_what_it_read_a_persons_at_her_incomes_level(
+        open_as, firm, person):
+    """A firm's grading reads statements, credit records and litigation (内部 here), no
+    personal income (机密): its clerk reads every input of it; a person's stays sealed."""
+    boss, clerk = open_as("boss"), open_as("clerk")
+    of_firm = boss.grading.assess(firm, answers={"management": "sound"}).id
+    of_person = boss.grading.assess(person, answers={"guarantor": "some"}).id
+    assert _detail_level(boss, of_firm) == 0
+    assert _detail_level(boss, of_person) == 2          # income: confidential
+    item = clerk.grading.get(of_firm)
+    assert not item["masked"]
+    assert all(f["shown"] != "***" for f in item["detail"]["factors"])
+    assert clerk.grading.get(of_person)["masked"]
+
+
 def test_a_refusal_names_the_reason_not_just_the_factor(desk):
     code = desk.customers.add({"name": "空壳公司", "kind": "enterprise"}).code
     desk.records.add(code, "financials", {"period": "2025", "total_assets": "0",

@@ -15,7 +15,7 @@ import json
 from dateutil.relativedelta import relativedelta
 
 from .. import clock, i18n
-from ..disclosure import mask_value
+from ..disclosure import ASSESSMENT_READS_BY_KIND, mask_value
 from ..changes import Changes
 from ..cleaning import check_one
 from ..errors import AccessDenied, Conflict, FieldError, NotFound, ValidationError
@@ -65,10 +65,7 @@ i18n.register({
 })
 
 STATUSES = ("draft", "submitted", "approved", "rejected")
-# What an assessment reads, by customer kind: its assessor and approver must be cleared
-# for all of it, and others see its inputs masked.
-READS = {"enterprise": ("financials", "credit_records", "litigation"),
-         "individual": ("financials", "income", "credit_records", "litigation")}
+READS = ASSESSMENT_READS_BY_KIND
 
 
 def _withheld_detail(card, answers: dict) -> dict:

@@ -32,7 +32,8 @@ class Policy(Protocol):
 
     def row_level(self, table: str, row: dict) -> int: ...
 
-    def vault_levels(self, table: str, row_level: int) -> dict[str, tuple[int, str]]: ...
+    def vault_levels(self, table: str, row_level: int,
+                     row: dict | None = None) -> dict[str, tuple[int, str]]: ...
 
     def mask(self, value: object, style: str) -> str | None: ...
 
@@ -221,7 +222,7 @@ class Sealer:
             level = self.policy.row_level(table, row)
         stored = {k: v for k, v in row.items() if k not in spec.columns and k != spec.blob}
         vault = {}
-        for column, (field_level, style) in self.policy.vault_levels(table, level).items():
+        for column, (field_level, style) in self.policy.vault_levels(table, level, row).items():
             if column not in row:
                 continue
             value = row[column]
