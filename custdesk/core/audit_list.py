@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from . import i18n
-from .audit_view import Row, column_labels, present
+from .audit_view import Row, column_labels, present, user_label
 
 i18n.register({
     "av.sheet": ("审计日志", "Audit log"),
@@ -89,10 +89,13 @@ def condition(desk, query: Filter) -> tuple[str, list, int | None]:
     return " AND ".join(where), params, matched
 
 
-def users_in_log(desk) -> list[str]:
-    """Every user name the log holds (the whole log: the audit permission is needed)."""
+def users_in_log(desk) -> list[tuple[str, str]]:
+    """Every user name the log holds, with how it is shown (``audit_view.user_label``);
+    the whole log is read, so the audit permission is needed."""
     desk.access.require("audit.read", i18n.tr("audit.read"))
-    return [r[0] for r in desk.db.execute("SELECT DISTINCT user FROM audit_log ORDER BY user")]
+    people = desk.users.display_names()
+    return [(r[0], user_label(r[0], people))
+            for r in desk.db.execute("SELECT DISTINCT user FROM audit_log ORDER BY user")]
 
 
 @dataclass

@@ -168,6 +168,7 @@ i18n.register({
     "av.item.document": ("附件", "Document"), "av.item.assessment": ("评估", "Assessment"),
     "av.item.limit_change": ("额度调整", "Limit change"), "av.item.warning": ("预警", "Warning"),
     "av.item.report": ("报告", "Report"), "av.item.user": ("用户", "User"),
+    "av.user_shown": ("{shown}（{name}）", "{shown} ({name})"),
     "av.lang.zh": ("中文", "Chinese"), "av.lang.en": ("英文", "English"),
     "av.col.seq": ("序号", "No."), "av.col.time": ("时间", "Time"),
     "av.col.user": ("用户", "User"), "av.col.action": ("操作", "Operation"),
@@ -214,8 +215,13 @@ def detail_label(key: str) -> str:
     return _cap(label(key))
 
 
-def user_label(user: str) -> str:
-    return i18n.tr("av.system") if user == SYSTEM_USER else user
+def user_label(user: str, people: dict[str, str] | None = None) -> str:
+    """Who made an entry: the person as the window shows them (``users.display_names``)
+    with the user name the chain records, so that an auditor can tie the two."""
+    if user == SYSTEM_USER:
+        return i18n.tr("av.system")
+    shown = (people or {}).get(user)
+    return i18n.tr("av.user_shown", shown=shown, name=user) if shown and shown != user else user
 
 
 def local_time(stamp: str | None) -> str:
@@ -520,16 +526,19 @@ def customer_names(desk, codes) -> dict[str, str]:
 def present(desk, entries: list[dict], limit: int | None = DETAIL_CHARS) -> list[Row]:
     """Entries (``AuditLog.entries``, as this reader may read them) as rows to show."""
     names = customer_names(desk, {e["customer"] for e in entries if not e["withheld"]})
-    return [present_one(e, names, limit) for e in entries]
+    people = desk.users.display_names()
+    return [present_one(e, names, limit, people) for e in entries]
 
 
-def present_one(entry: dict, names: dict[str, str], limit: int | None = DETAIL_CHARS) -> Row:
+def present_one(entry: dict, names: dict[str, str], limit: int | None = DETAIL_CHARS,
+                people: dict[str, str] | None = None) -> Row:
     action = entry["action"]
+    who = user_label(entry["user"], people)
     if entry["withheld"]:
-        return Row(entry["seq"], local_time(entry["at"]), user_label(entry["user"]), action,
+        return Row(entry["seq"], local_time(entry["at"]), who, action,
                    action_label(action), "", "", "", i18n.tr("av.hidden"), True)
     code = entry.get("customer") or ""
-    return Row(entry["seq"], local_time(entry["at"]), user_label(entry["user"]), action,
+    return Row(entry["seq"], local_time(entry["at"]), who, action,
                action_label(action), code, names.get(code, ""),
                item_text(entry.get("object") or "", action, code),
                details(action, entry.get("summary"), limit, entry.get("object") or ""), False)

@@ -262,7 +262,8 @@ class AuditPage(QWidget):
         self._runner.run(job, lambda result: self._fill(generation, *result),
                          lambda exc: self._failed(generation, exc))
 
-    def _fill(self, generation: int, page: audit_list.Page, users: list[str]) -> None:
+    def _fill(self, generation: int, page: audit_list.Page,
+              users: list[tuple[str, str]]) -> None:
         if generation != self._generation:
             return                      # a newer query is on its way
         self._loading = False
@@ -316,13 +317,13 @@ class AuditPage(QWidget):
             self._loading = False
             self.status.setText(str(exc))
 
-    def _set_users(self, users: list[str]) -> None:
+    def _set_users(self, users: list[tuple[str, str]]) -> None:
         chosen = self.user_filter.currentData()
         self.user_filter.blockSignals(True)
         while self.user_filter.count() > 1:
             self.user_filter.removeItem(1)
-        for name in users:
-            self.user_filter.addItem(audit_view.user_label(name), name)
+        for name, shown in users:
+            self.user_filter.addItem(shown, name)
         index = self.user_filter.findData(chosen) if chosen else 0
         self.user_filter.setCurrentIndex(max(index, 0))
         self.user_filter.blockSignals(False)

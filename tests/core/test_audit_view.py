@@ -249,7 +249,11 @@ def test_filters_apply_in_sql_and_pages_follow(open_as, files):
     assert al.page(boss, al.Filter(start=today, end=today)).total == whole.total
     assert al.page(boss, al.Filter(end=today - datetime.timedelta(days=1))).total == 0
     assert al.page(boss, al.Filter(start=today + datetime.timedelta(days=1))).total == 0
-    assert "clerk" in al.users_in_log(boss)
+    assert ("clerk", "clerk") in al.users_in_log(boss)
+    # A person with a display name is shown by it, with the user name the chain records.
+    boss.users.update("clerk", full_name="赵磊")
+    assert ("clerk", "赵磊（clerk）") in al.users_in_log(boss)
+    assert {r.user for r in al.page(boss, al.Filter(user="clerk")).rows} == {"赵磊（clerk）"}
     with pytest.raises(AccessDenied):
         al.page(clerk)                                   # the whole log needs the permission
     # one file's history is open to whoever may see it
