@@ -8,10 +8,12 @@ cd "$(dirname "$0")/.."
 VENV=${CUSTDESK_VENV:-.venv}
 
 # Debian packages: fonts with Chinese glyphs, poppler and qpdf for reading
-# reports back, Xvfb and the X libraries Qt needs for a real window.
+# reports back, Xvfb and the X libraries Qt needs for a real window, and PostgreSQL
+# (the office-mode tests start a throwaway cluster of their own; the package's
+# own cluster is not used).
 APT_PACKAGES="fonts-wqy-microhei poppler-utils poppler-data qpdf xvfb libxcb-icccm4 libxcb-keysyms1
 libxcb-image0 libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-cursor0
-libegl1 libgl1 libfontconfig1 libdbus-1-3"
+libegl1 libgl1 libfontconfig1 libdbus-1-3 postgresql"
 
 missing_apt() {
   local pkg out=""

@@ -111,7 +111,9 @@ def cmd_user_add(ctx: Context) -> int:
 
 
 def cmd_user_list(ctx: Context) -> int:
-    users = [u.as_dict() for u in ctx.desk().users.list()]
+    desk = ctx.desk()
+    from ..core import office
+    users = [{**u.as_dict(), "db_role": office.db_role(desk, u.name)} for u in desk.users.list()]
     if ctx.args.json:
         print_json(users)
     else:

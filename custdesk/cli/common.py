@@ -32,6 +32,9 @@ i18n.register({
     "cli.not_utf8": ("不是 UTF-8 文本", "not UTF-8 text"),
     "cli.not_integer": ("不是有效的整数：{text}", "not a whole number: {text}"),
     "cli.key_value": ("{option} 的格式为 KEY=VALUE：{text}", "{option} takes KEY=VALUE: {text}"),
+    "cli.office_user": ("办公室数据库有多位用户：请用 --user 或 $CUSTDESK_USER 指明您是谁",
+                        "An office database has several users: say who you are with --user or "
+                        "$CUSTDESK_USER"),
     "cli.no_db": ("找不到数据库 {path}（先运行 custdesk init，或用 --demo 打开演示库）",
                   "no database at {path} (run custdesk init first, or use --demo)"),
     "cli.must_change": (
@@ -75,10 +78,19 @@ class Context:
             return paths.demo_db()
         return Path(self.args.db) if self.args.db else paths.default_db()
 
+    @property
+    def office_url(self) -> str | None:
+        """The office database's address when ``--db`` (or ``$CUSTDESK_DB``) names one."""
+        from ..core import office
+        target = None if self.args.demo else (self.args.db or os.environ.get("CUSTDESK_DB"))
+        return target if office.is_url(target) else None
+
     def user_name(self) -> str:
         user = self.args.user or os.environ.get("CUSTDESK_USER")
         if user:
             return user
+        if self.office_url:
+            raise UsageError(i18n.tr("cli.office_user"))
         path = self.db_path
         if not path.exists() or not slots_path(path).exists():
             raise CustdeskError(i18n.tr("cli.no_db", path=path))
@@ -97,8 +109,9 @@ class Context:
                 password = os.environ.get("CUSTDESK_PASSWORD") or DEMO_PASSWORDS.get(user, "")
                 self._desk = Desk.open(self.db_path, user, password)
                 return self._desk
-            path = self.db_path
-            if not path.exists():
+            url = self.office_url
+            path = url or self.db_path
+            if not url and not path.exists():
                 raise CustdeskError(i18n.tr("cli.no_db", path=path))
             user = self.user_name()
             self._desk = Desk.open(path, user, ask_password(user))
@@ -219,13 +232,15 @@ def print_table(rows: list[dict], columns: list[str]) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import (admin, audit_cmd, backup_cmd, customers, grading_cmd, import_cmd, privacy_cmd,
-                   report_cmd, reviews_cmd)
+    from . import (admin, audit_cmd, backup_cmd, customers, grading_cmd, import_cmd, office_cmd,
+                   privacy_cmd, report_cmd, reviews_cmd)
     parser = argparse.ArgumentParser(
         prog="custdesk", description="客户资信档案台 custdesk — customer credit files.",
         epilog="Exit status: 0 done, 1 refused, 2 usage, 3 authentication failed.")
     parser.add_argument("--version", action="version", version=f"custdesk {__version__}")
-    parser.add_argument("--db", help="database file (default: $CUSTDESK_DB or the per-user data folder)")
+    parser.add_argument("--db", help="database file, or an office database's address "
+                                     "postgresql://HOST:PORT/DBNAME (default: $CUSTDESK_DB or "
+                                     "the per-user data folder)")
     parser.add_argument("--user", help="user name (default: $CUSTDESK_USER)")
     parser.add_argument("--lang", choices=["zh", "en"], help="language of messages (default zh)")
     parser.add_argument("--demo", action="store_true",
@@ -237,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     for register in (admin.register, customers.register, grading_cmd.register, reviews_cmd.register,
                      admin.register_settings, audit_cmd.register, report_cmd.register,
                      privacy_cmd.register,
-                     backup_cmd.register, import_cmd.register):
+                     backup_cmd.register, import_cmd.register, office_cmd.register):
         register(sub)
     return parser
 

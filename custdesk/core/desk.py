@@ -258,6 +258,10 @@ class Desk:
         :raises AuthenticationFailed: wrong user name or password (logged).
         :raises KeysTampered: the signed keys do not hold (a replaced root key, say).
         """
+        from . import office
+        if office.is_url(path):
+            return office.open_desk(cls, path, user, password, daily_check=daily_check,
+                                    quick_check=quick_check)
         path = Path(path)
         slots = cls._load_slots(path)
         check_backoff(slots, user, path)
@@ -293,7 +297,8 @@ class Desk:
         last = None
         for epoch, key in file_keys:
             try:
-                return connection.connect(path, key), epoch, key
+                from .office import attach
+                return attach(connection.connect(path, key), path), epoch, key
             except connection.FileRefused:
                 raise        # a read-only folder or a full disk is not damage
             except StoreError as exc:
@@ -595,6 +600,8 @@ class Desk:
         except Exception:
             pass        # read-only, busy or damaged: the snapshot of the login stays
         self.db.close()
+        from .office import closed
+        closed(self)
 
     def log_out(self) -> None:
         """End this session (switching user): the log-out is audited, the database closed and

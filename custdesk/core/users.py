@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from . import clock, i18n
+from . import clock, i18n, office
 from .access import ROLES, allowed, role_label
 from .changes import Changes
 from .errors import AccessDenied, FieldError, NotFound, ValidationError
@@ -307,6 +307,7 @@ class UserManager:
             slots.set_personal(personal, password, must_change=one_time)
             slots.set_file_key(name, personal.box_public, desk.key, desk.keys.file_epoch)
             slots.save()
+            office.note_password(desk.db, name, password)
         return Changes.of("users")
 
     def update(self, name: str, *, role: str | None = None, clearance: str | int | None = None,
@@ -375,6 +376,7 @@ class UserManager:
                 slots.set_personal(desk.personal, new_password)
                 slots.clear_failures(name)
                 slots.save()
+                office.note_password(desk.db, name, new_password)
         finally:
             desk._changing_password = False
         desk.must_change_password = False

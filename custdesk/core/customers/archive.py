@@ -14,7 +14,7 @@ from .. import i18n
 from ..changes import Changes
 from ..cleaning import check_reason, clean_fields, identity_facts
 from ..disclosure import MASK, SHOW, WITHHOLD, mask_value
-from ..errors import FieldError, NotFound, ValidationError
+from ..errors import Conflict, FieldError, NotFound, ValidationError
 from ..fields import CUSTOMER_FIELDS, DEFAULT_FILE_LEVEL, LEVELS, Field
 from ..store.sealed_schema import SEAL_FROM, SEALED
 from . import blind
@@ -22,6 +22,10 @@ from .writing import FileChange, FileWriter, NewFile, search_keys
 from .listing import LIST_COLUMNS, SUMMARY_COLUMNS, UNGRADED, Listing  # noqa: F401 (re-exported)
 
 i18n.register({
+    "customer.changed_since": (
+        "这份档案已由 {who} 于 {at} 修改，您的修改未保存：请重新载入后再改",
+        "This file was changed by {who} at {at}; your change was not saved. Reload it and "
+        "make your change again"),
     "customer.edit": ("编辑客户档案", "editing customer files"),
     "customer.level_above": ("不能设定高于自身密级的保密级别", "you cannot set a level above your own clearance"),
     "customer.dup_id": ("该证件号码已属于客户 {code}", "this ID number already belongs to customer {code}"),
@@ -83,6 +87,21 @@ class CustomerArchive:
 
     def level_of(self, code: str) -> int:
         return self._row(code)["level"]
+
+    def _check_unchanged(self, code: str, expected: str) -> None:
+        """Inside the write (so after the copy caught up with the server): refuse when the
+        file was saved since ``expected``."""
+        current = self._row(code)["updated_at"]
+        if current == expected:
+            return
+        from ..audit_view import local_time
+        row = self._desk.db.execute(
+            "SELECT user, at FROM audit_log WHERE customer = ? ORDER BY seq DESC LIMIT 1",
+            [code]).fetchone()
+        who, at = (row[0], row[1]) if row else ("?", current)
+        names = self._desk.users.display_names()
+        raise Conflict(i18n.tr("customer.changed_since", who=names.get(who, who),
+                               at=local_time(at)))
 
     def _raw(self, code: str) -> dict:
         """Every stored value of a visible file this session can open (core use only; a
@@ -277,7 +296,11 @@ class CustomerArchive:
             if column in values:
                 blind.update(self._desk, customer_id, table, column, values[column], level)
 
-    def edit(self, code: str, values: dict, overrides: dict[str, str] | None = None) -> Changes:
+    def edit(self, code: str, values: dict, overrides: dict[str, str] | None = None, *,
+             expected: str | None = None) -> Changes:
+        """Change a file. ``expected``: the ``updated_at`` the editor was opened on; when
+        someone else has saved the file since (another PC of an office database, or another
+        window), the change is refused with who saved it and when, and nothing is written."""
         desk = self._desk
         desk.access.require("customer.edit", i18n.tr("customer.edit"))
         raw = self._raw(code)
@@ -298,6 +321,8 @@ class CustomerArchive:
             if key not in accepted:
                 all_overrides.pop(key, None)
         with desk.writing():
+            if expected is not None:
+                self._check_unchanged(code, expected)
             self._check_unique(changed, raw["id"])
             self.write_files(changed=[FileChange(raw["id"], changed, all_overrides)])
             desk.audit.append("customer.edit", raw["code"], customer=raw["code"], summary={

@@ -27,7 +27,7 @@ import secrets
 import shutil
 from pathlib import Path
 
-from .. import clock, i18n
+from .. import clock, i18n, office
 from ..errors import AuthenticationFailed, StoreError
 from ..files import write_atomic
 from ..store import connection, keyslots, migrations
@@ -80,6 +80,7 @@ def reissue(desk, name: str, password: str, *, action: str, one_time: bool = Fal
         slots.set_file_key(name, personal.box_public, desk.key, desk.keys.file_epoch)
         slots.clear_failures(name)
         slots.save()
+        office.note_password(desk.db, name, password)
     return personal
 
 

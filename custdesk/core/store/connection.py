@@ -143,6 +143,20 @@ def write(db: Database) -> Iterator[Database]:
         with db.atomic():
             yield db
         return
+    office = getattr(db, "office", None)
+    if office is not None:
+        # A working copy of an office database: the server's transaction around the
+        # copy's (office.mirror).
+        with office.transaction(db, _local_write):
+            yield db
+        return
+    with _local_write(db):
+        yield db
+
+
+@contextlib.contextmanager
+def _local_write(db: Database) -> Iterator[Database]:
+    conn = db.conn
     try:
         conn.execute("BEGIN IMMEDIATE")
     except OperationalError as exc:

@@ -1,0 +1,444 @@
+"""Each PC's working copy of the office database, kept in step with the server.
+
+custdesk's core reads and writes one SQLite connection, through views that open sealed
+values with the session's keys (``store.sealing``): a server cannot run those, since it
+never holds the keys. So each session keeps a working copy — an encrypted file in a
+private temporary folder, exactly a single-PC database holding the rows the server's
+row-level security shows this person — and the server stays the one truth:
+
+- **reading** is local (a keystroke's search costs what it costs on a single PC); the copy
+  is brought up to date from the server's ``change_log`` whenever another PC announces a
+  change (LISTEN/NOTIFY) and at the start of every write;
+- **writing** is one transaction on both: the server's advisory write lock first, the copy
+  brought up to date under it, core's change applied to the copy (temporary triggers
+  note every row it touches), those rows sent to the server as stored, the server's
+  COMMIT, then the copy's. The server's privileges, policies and triggers judge every
+  row; a refusal rolls both back and nothing is half-written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+from pathlib import Path
+from typing import Callable, Iterator
+
+import psycopg
+from psycopg import sql
+
+from .. import i18n
+from ..errors import AccessDenied, StoreError
+from . import schema
+
+i18n.register({
+    "office.refused": (
+        "办公室数据库拒绝了这次修改（{error}），未保存任何内容",
+        "The office database refused this change ({error}); nothing was saved"),
+    "office.lost": (
+        "与办公室数据库的连接中断（{error}）：这次修改未保存。请检查网络后重试",
+        "The connection to the office database was lost ({error}): this change was not "
+        "saved. Check the network and try again"),
+    "office.conflict": (
+        "这份记录刚被其他人修改或删除，您的修改未保存。请重新打开后再改",
+        "This record was just changed or deleted by someone else; your change was not saved. "
+        "Open it again and redo the change"),
+})
+
+# Working-copy tables whose rows are files beside it (the key slots, the chain head).
+COMPANIONS = {".keys": ".keys", ".audit-head": ".audit-head"}
+_BATCH = 2000
+
+
+class OfficeLink:
+    """One person's session with the office database: the server connection and the
+    working copy at ``path``."""
+
+    def __init__(self, conn: psycopg.Connection, url: str, names: schema.Names, user: str,
+                 path: Path):
+        self.conn = conn
+        self.url = url
+        self.names = names
+        self.user = user
+        self.path = path
+        self.tables: dict[str, dict] = {}
+        self.last_seq = 0
+        self.passwords: dict[str, str] = {}      # user -> new password, sent with the write
+        self.stale = False                        # another PC announced a change
+        self.sealer = None                        # the desk's (its caches follow pulls)
+        self.listeners: list[Callable[[], None]] = []
+        self._listener: threading.Thread | None = None
+        self._listen_conn: psycopg.Connection | None = None
+        self._files: dict[str, bytes] = {}        # companion files as last synced
+        self._closed = False
+        self.behind = False                       # a pulled row the copy could not take
+
+    # -- the working copy ------------------------------------------------------------------
+    def install(self, db) -> None:
+        """Temporary triggers on the copy that note each row a write touches."""
+        from .schema import local_tables
+        self.tables = local_tables(db)
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS cd_dirty (n INTEGER PRIMARY KEY, "
+                   "tbl TEXT, pk TEXT, op TEXT)")
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS cd_state (pulling INTEGER)")
+        db.execute("DELETE FROM temp.cd_state")
+        db.execute("INSERT INTO temp.cd_state VALUES (0)")
+        for table, spec in self.tables.items():
+            for op, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+                keys = ", ".join(f'{row}."{c}"' for c in spec["pk"])
+                db.execute(
+                    f'CREATE TEMP TRIGGER IF NOT EXISTS "cd_{table}_{op.lower()}" AFTER {op} '
+                    f'ON main."{table}" WHEN (SELECT pulling FROM temp.cd_state) = 0 '
+                    f"BEGIN INSERT INTO temp.cd_dirty (tbl, pk, op) VALUES ('{table}', "
+                    f"json_array({keys}), '{op[0].lower()}'); END")
+
+    def fetch_files(self) -> None:
+        """The companion files (key slots, chain head) from the server into the copy's folder."""
+        for name, content in self.conn.execute("SELECT name, content FROM office_files"):
+            self._write_companion(name, bytes(content))
+
+    def _write_companion(self, name: str, content: bytes) -> None:
+        if name not in COMPANIONS:
+            return
+        from ..files import write_atomic_bytes
+        write_atomic_bytes(Path(str(self.path) + COMPANIONS[name]), content)
+        self._files[name] = content
+
+    def load_all(self, db) -> None:
+        """Fill an empty working copy with every row the server shows this person."""
+        self.install(db)
+        conn = self.conn
+        with conn.transaction():
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            self.last_seq = conn.execute("SELECT coalesce(max(seq), 0) FROM change_log"
+                                         ).fetchone()[0]
+            db.conn.execute("BEGIN IMMEDIATE")
+            try:
+                db.conn.execute("UPDATE temp.cd_state SET pulling = 1")
+                db.conn.execute("PRAGMA defer_foreign_keys = ON")
+                for table, spec in self.tables.items():
+                    db.conn.execute(f'DELETE FROM main."{table}"')
+                    names = [c for c, _t, _n in spec["columns"]]
+                    insert = (f'INSERT OR REPLACE INTO main."{table}" '
+                              f'({", ".join(chr(34) + n + chr(34) for n in names)}) '
+                              f'VALUES ({", ".join("?" * len(names))})')
+                    with conn.cursor(name=f"load_{table}") as cur:
+                        cur.itersize = _BATCH
+                        cur.execute(sql.SQL("SELECT {} FROM {}").format(
+                            sql.SQL(", ").join(sql.Identifier(n) for n in names),
+                            sql.Identifier(table)))
+                        while True:
+                            rows = cur.fetchmany(_BATCH)
+                            if not rows:
+                                break
+                            db.conn.executemany(insert, rows)
+                db.conn.execute("UPDATE temp.cd_state SET pulling = 0")
+                db.conn.execute("COMMIT")
+            except BaseException:
+                db.conn.execute("ROLLBACK")
+                raise
+
+    # -- bringing the copy up to date -------------------------------------------------------
+    def pull(self, db) -> int:
+        """Apply what others committed since the last pull (inside the copy's transaction).
+        Returns how many rows changed."""
+        changes = self.conn.execute(
+            "SELECT seq, tbl, pk FROM change_log WHERE seq > %s ORDER BY seq",
+            [self.last_seq]).fetchall()
+        if not changes:
+            return 0
+        by_table: dict[str, dict[str, None]] = {}
+        for _seq, table, pk in changes:
+            by_table.setdefault(table, {})[pk] = None
+        db.conn.execute("UPDATE temp.cd_state SET pulling = 1")
+        db.conn.execute("PRAGMA defer_foreign_keys = ON")
+        touched = 0
+        try:
+            for table, keys in by_table.items():
+                if table == "office_files":
+                    for name in keys:
+                        row = self.conn.execute("SELECT content FROM office_files WHERE "
+                                                "name = %s", [json.loads(name)[0]]).fetchone()
+                        if row is not None:
+                            self._write_companion(json.loads(name)[0], bytes(row[0]))
+                    continue
+                if table not in self.tables:
+                    continue
+                touched += self._pull_table(db, table, list(keys))
+        finally:
+            db.conn.execute("UPDATE temp.cd_state SET pulling = 0")
+        self.last_seq = changes[-1][0]
+        if touched and self.sealer is not None:
+            self.sealer.writes += touched
+            for table in by_table:
+                self.sealer.table_writes[table] = self.sealer.table_writes.get(table, 0) + 1
+        return touched
+
+    def _pull_table(self, db, table: str, keys: list[str]) -> int:
+        spec = self.tables[table]
+        names = [c for c, _t, _n in spec["columns"]]
+        pk = spec["pk"]
+        key_expr = sql.SQL("jsonb_build_array({})::text").format(
+            sql.SQL(", ").join(sql.Identifier(c) for c in pk))
+        found = {}
+        for start in range(0, len(keys), _BATCH):
+            piece = keys[start:start + _BATCH]
+            # The keys as the server's trigger wrote them (jsonb's text), matched the same way.
+            rows = self.conn.execute(
+                sql.SQL("SELECT {}, {} FROM {} WHERE {} = ANY(%s)").format(
+                    key_expr, sql.SQL(", ").join(sql.Identifier(n) for n in names),
+                    sql.Identifier(table), key_expr), [piece]).fetchall()
+            for row in rows:
+                found[row[0]] = row[1:]
+        if found:
+            upsert = _upsert_sql(table, names, pk)
+            try:
+                db.conn.executemany(upsert, list(found.values()))
+            except Exception:
+                # One row the copy's own triggers refuse to change: the others still go in.
+                for row in found.values():
+                    try:
+                        db.conn.execute(upsert, row)
+                    except psycopg.Error:
+                        raise
+                    except Exception:
+                        self.behind = True
+        where = " AND ".join(f'"{c}" = ?' for c in pk)
+        for key in keys:
+            if key in found:
+                continue
+            # Gone from the server, or no longer shown to this person (its file's level
+            # was raised above their clearance).
+            try:
+                db.conn.execute(f'DELETE FROM main."{table}" WHERE {where}', json.loads(key))
+            except psycopg.Error:
+                raise
+            except Exception:
+                # A row the copy's own triggers keep (a decided assessment): the copy is
+                # behind there until the next login; the server is right either way.
+                self.behind = True
+        return len(keys)
+
+    def refresh(self, db) -> int:
+        """Bring the copy up to date outside a write (another PC announced a change)."""
+        self.stale = False
+        if db.conn.in_transaction:
+            return 0
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            with self.conn.transaction():
+                count = self.pull(db)
+            db.conn.execute("DELETE FROM temp.cd_dirty")
+            db.conn.execute("COMMIT")
+        except BaseException:
+            db.conn.execute("ROLLBACK")
+            raise
+        return count
+
+    # -- writing ----------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self, db, local_write) -> Iterator[None]:
+        """One write on both: see the module's description."""
+        conn = self.conn
+        try:
+            pg = conn.transaction()
+            pg.__enter__()
+        except psycopg.OperationalError as exc:
+            raise StoreError(i18n.tr("office.lost", error=_first_line(exc))) from exc
+        try:
+            try:
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", [schema.WRITE_LOCK])
+            except psycopg.OperationalError as exc:
+                raise StoreError(i18n.tr("office.lost", error=_first_line(exc))) from exc
+            with local_write(db):
+                db.conn.execute("DELETE FROM temp.cd_dirty")
+                self.pull(db)
+                db.conn.execute("DELETE FROM temp.cd_dirty")
+                yield
+                self.push(db)
+                self.last_seq = conn.execute("SELECT coalesce(max(seq), 0) FROM change_log"
+                                             ).fetchone()[0]
+                try:
+                    pg.__exit__(None, None, None)
+                except psycopg.Error as exc:
+                    pg = None
+                    raise _translate(exc) from exc
+                pg = None
+        except BaseException as exc:
+            if pg is not None:
+                with contextlib.suppress(psycopg.Error):
+                    pg.__exit__(type(exc), exc, exc.__traceback__)
+            raise
+        self._push_files_after()
+
+    def push(self, db) -> None:
+        """Send the rows this write touched to the server, as stored in the copy."""
+        dirty = db.conn.execute("SELECT tbl, pk, op FROM temp.cd_dirty ORDER BY n").fetchall()
+        first: dict[tuple[str, str], str] = {}
+        for table, pk, op in dirty:
+            first.setdefault((table, pk), op)
+        users_touched = set()
+        try:
+            for (table, pk), op in first.items():
+                self._push_row(db, table, pk, existed=op != "i")
+                if table == "users":
+                    users_touched.add(pk)
+            self._sync_people(db, users_touched)
+            self._push_files()
+        except psycopg.Error as exc:
+            raise _translate(exc) from exc
+        db.conn.execute("DELETE FROM temp.cd_dirty")
+
+    def _push_row(self, db, table: str, pk: str, *, existed: bool) -> None:
+        spec = self.tables[table]
+        names = [c for c, _t, _n in spec["columns"]]
+        key = json.loads(pk)
+        where_local = " AND ".join(f'"{c}" = ?' for c in spec["pk"])
+        row = db.conn.execute(f'SELECT * FROM main."{table}" WHERE {where_local}',
+                              key).fetchone()
+        where = sql.SQL(" AND ").join(sql.SQL("{} = %s").format(sql.Identifier(c))
+                                      for c in spec["pk"])
+        ident = sql.Identifier(table)
+        if row is None:
+            if existed:
+                self.conn.execute(sql.SQL("DELETE FROM {} WHERE {}").format(ident, where), key)
+            return
+        values = [_for_server(v, t) for v, (_c, t, _n) in zip(row, spec["columns"])]
+        if not existed:
+            self.conn.execute(sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
+                ident, sql.SQL(", ").join(sql.Identifier(n) for n in names),
+                sql.SQL(", ").join(sql.Placeholder() * len(names))), values)
+            return
+        others = [(n, v) for n, v in zip(names, values) if n not in spec["pk"]]
+        cur = self.conn.execute(sql.SQL("UPDATE {} SET {} WHERE {}").format(
+            ident, sql.SQL(", ").join(sql.SQL("{} = %s").format(sql.Identifier(n))
+                                      for n, _v in others), where),
+            [v for _n, v in others] + key)
+        if cur.rowcount == 0:
+            raise StoreError(i18n.tr("office.conflict"))
+
+    def _sync_people(self, db, users_touched: set[str]) -> None:
+        """The server's roles follow the program's users (and new passwords travel as
+        SCRAM verifiers, never in clear)."""
+        names = set(self.passwords)
+        for pk in users_touched:
+            row = db.conn.execute("SELECT name FROM main.users WHERE id = ?",
+                                  json.loads(pk)).fetchone()
+            if row:
+                names.add(row[0])
+        for name in sorted(names):
+            row = db.conn.execute("SELECT role, clearance, active FROM main.users "
+                                  "WHERE name = ?", [name]).fetchone()
+            if row is None:
+                continue
+            password = self.passwords.get(name)
+            verifier = None
+            if password is not None:
+                verifier = self.conn.pgconn.encrypt_password(
+                    password.encode("utf-8"), self.names.person(name).encode("utf-8"),
+                    b"scram-sha-256").decode("ascii")
+            self.conn.execute("SELECT cd_person_sync(%s, %s, %s, %s, %s)",
+                              [name, row[0], row[1], bool(row[2]), verifier])
+        self.passwords.clear()
+
+    def _push_files(self) -> None:
+        for name, suffix in COMPANIONS.items():
+            path = Path(str(self.path) + suffix)
+            if not path.exists():
+                continue
+            content = path.read_bytes()
+            if self._files.get(name) == content:
+                continue
+            self.conn.execute(
+                "INSERT INTO office_files (name, content) VALUES (%s, %s) "
+                "ON CONFLICT (name) DO UPDATE SET content = EXCLUDED.content", [name, content])
+            self._files[name] = content
+
+    def _push_files_after(self) -> None:
+        """The chain head is written beside the copy after its commit: it travels in the
+        next write, or here on its own."""
+        try:
+            with self.conn.transaction():
+                self._push_files()
+        except psycopg.Error:
+            pass
+
+    # -- hearing from the other PCs -----------------------------------------------------------
+    def listen(self) -> None:
+        """Start a thread that hears other PCs' changes (LISTEN) and marks the copy stale."""
+        if self._listener is not None:
+            return
+        try:
+            self._listen_conn = psycopg.connect(self.conn.info.dsn + _password_part(self.conn),
+                                                autocommit=True)
+        except psycopg.Error:
+            return
+        self._listen_conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(schema.CHANNEL)))
+
+        def run():
+            try:
+                for _note in self._listen_conn.notifies():
+                    if self._closed:
+                        break
+                    self.stale = True
+                    for listener in list(self.listeners):
+                        with contextlib.suppress(Exception):
+                            listener()
+            except psycopg.Error:
+                pass
+
+        self._listener = threading.Thread(target=run, name="custdesk-office-listen",
+                                          daemon=True)
+        self._listener.start()
+
+    def close(self) -> None:
+        self._closed = True
+        if self._listen_conn is not None:
+            with contextlib.suppress(Exception):
+                self._listen_conn.close()
+        with contextlib.suppress(Exception):
+            self.conn.close()
+
+
+def _upsert_sql(table: str, names: list[str], pk: list[str]) -> str:
+    """A row from the server into the copy: inserted, or its columns updated in place (an
+    UPDATE, so the copy's own rules see an ordinary change; REPLACE would delete first)."""
+    quoted = ", ".join(f'"{n}"' for n in names)
+    updates = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n not in pk)
+    keys = ", ".join(f'"{c}"' for c in pk)
+    action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
+    return (f'INSERT INTO main."{table}" ({quoted}) VALUES ({", ".join("?" * len(names))}) '
+            f"ON CONFLICT ({keys}) {action}")
+
+
+def _password_part(conn: psycopg.Connection) -> str:
+    password = conn.info.password
+    return f" password={psycopg.conninfo.make_conninfo(password=password).split('=', 1)[1]}" \
+        if password and "password=" not in conn.info.dsn else ""
+
+
+def _for_server(value, pg_type: str):
+    if value is None:
+        return None
+    if pg_type == "text" and not isinstance(value, str):
+        return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+    if pg_type == "bytea" and isinstance(value, str):
+        return value.encode("utf-8")
+    return value
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _translate(exc: psycopg.Error) -> Exception:
+    """A server refusal as core's errors: a right the person lacks, a rule broken, or a
+    connection lost (nothing was saved in each case)."""
+    from ..store import connection
+    if isinstance(exc, psycopg.errors.InsufficientPrivilege):
+        return AccessDenied(i18n.tr("office.refused", error=_first_line(exc)))
+    if isinstance(exc, psycopg.IntegrityError):
+        return connection.IntegrityError(_first_line(exc))
+    if isinstance(exc, psycopg.OperationalError):
+        return StoreError(i18n.tr("office.lost", error=_first_line(exc)))
+    return StoreError(i18n.tr("office.refused", error=_first_line(exc)))

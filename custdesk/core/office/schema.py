@@ -1,0 +1,322 @@
+"""The office database's tables, roles and rules on PostgreSQL.
+
+The tables are those of a single-PC database, column for column (read from a migrated
+local file, so one migration list serves both engines): each client keeps a working copy
+in the same form (``office.mirror``) and rows travel between them as stored — a value
+above 内部 as the token it was sealed into, so the server never holds it in clear.
+
+What the program promises, the database enforces for anyone who connects with their own
+role (``psql`` included):
+
+- one LOGIN role per person, member of one group role per program role; nobody but the
+  superuser acts as the owner of the tables (a NOLOGIN role);
+- row-level security on every table of customer data: a file is visible when its level is
+  at most the person's clearance, its records when their file is visible;
+- privileges by group as in ``access.PERMISSIONS``: only administrators write users and
+  certificates, only managers and administrators scorecards and field levels;
+- the audit log is append-only (no UPDATE, DELETE or TRUNCATE for anyone but the owner,
+  and a trigger refuses them even then);
+- four eyes: a decision on an assessment or a limit change is written by a reviewer,
+  manager or administrator, in their own name (the session's), never the requester's;
+- every change is numbered in ``change_log`` and announced (NOTIFY) to the other PCs.
+"""
+
+from __future__ import annotations
+
+from psycopg import sql
+
+from ..access import ROLES
+
+# Tables kept only in each working copy (the local migration bookkeeping).
+LOCAL_ONLY = ("_sqlite_migrations", "sqlite_sequence")
+CHANNEL = "custdesk_changes"
+# The advisory lock every write transaction takes first: writes are serialised, so the
+# audit chain stays linear and a working copy brought up to date under it sees every
+# row another PC committed before.
+WRITE_LOCK = 0x637573746465736B      # "custdesk"
+
+_TYPES = {"INTEGER": "bigint", "TEXT": "text", "BLOB": "bytea", "REAL": "double precision",
+          "": "text"}
+
+# Tables whose rows belong to one customer file (``customer_id``), and the file table.
+FILE_TABLE = "customers"
+# Written only by these program roles (besides the owner).
+WRITERS = {
+    "users": ("admin",),
+    "user_certs": ("admin",),
+    "level_keys": ("admin",),
+    "scorecards": ("manager", "admin"),
+    "field_levels": ("manager", "admin"),
+}
+# Tables no one changes once written (their local triggers say the same).
+APPEND_ONLY = ("audit_log", "user_certs", "scorecards")
+DECIDERS = ("reviewer", "manager", "admin")
+
+
+class Names:
+    """The cluster-wide names of one office database's roles (PostgreSQL roles belong to
+    the cluster, so each carries the database's name)."""
+
+    def __init__(self, dbname: str):
+        self.prefix = _role_prefix(dbname)
+
+    @property
+    def owner(self) -> str:
+        return f"{self.prefix}_owner"
+
+    def group(self, role: str) -> str:
+        return f"{self.prefix}_{role}_group"
+
+    def person(self, user: str) -> str:
+        return person_role(self.prefix, user)
+
+
+def _role_prefix(dbname: str) -> str:
+    import re
+    clean = re.sub(r"[^a-z0-9_]", "_", dbname.lower())[:24] or "db"
+    return f"cd_{clean}"
+
+
+def person_role(prefix: str, user: str) -> str:
+    """A person's role: the prefix and their user name when it is plain ASCII that fits,
+    else a digest of the name (user names may be Chinese; role names are at most 63 bytes)."""
+    import hashlib
+    import re
+    if re.fullmatch(r"[a-z0-9_.\-]+", user) and len(prefix) + 1 + len(user) <= 63:
+        return f"{prefix}_{user}"
+    return f"{prefix}_u{hashlib.sha256(user.encode('utf-8')).hexdigest()[:16]}"
+
+
+def local_tables(local) -> dict[str, dict]:
+    """table -> {"columns": [(name, pg type, not null)], "pk": [names]} of a working copy."""
+    tables = {}
+    for (name,) in local.execute("SELECT name FROM main.sqlite_master WHERE type = 'table' "
+                                 "ORDER BY name").fetchall():
+        if name in LOCAL_ONLY:
+            continue
+        info = local.execute(f'PRAGMA main.table_info("{name}")').fetchall()
+        columns = [(c[1], _TYPES[c[2].upper()], bool(c[3])) for c in info]
+        pk = [c[1] for c in sorted(info, key=lambda c: c[5]) if c[5]]
+        tables[name] = {"columns": columns, "pk": pk}
+    return tables
+
+
+def _indexes(local) -> list[tuple[str, str]]:
+    rows = local.execute("SELECT tbl_name, sql FROM main.sqlite_master WHERE type = 'index' "
+                         "AND sql IS NOT NULL").fetchall()
+    return [(t, s) for t, s in rows if t not in LOCAL_ONLY]
+
+
+def create_tables(cur, local, names: Names) -> None:
+    """The tables, their keys and indexes, as the owner (run as a superuser)."""
+    tables = local_tables(local)
+    for table, spec in tables.items():
+        cols = [sql.SQL("{} {}{}").format(sql.Identifier(c), sql.SQL(t),
+                                          sql.SQL(" NOT NULL") if nn and c not in spec["pk"]
+                                          else sql.SQL(""))
+                for c, t, nn in spec["columns"]]
+        cols.append(sql.SQL("PRIMARY KEY ({})").format(
+            sql.SQL(", ").join(sql.Identifier(c) for c in spec["pk"])))
+        cur.execute(sql.SQL("CREATE TABLE {} ({})").format(sql.Identifier(table),
+                                                          sql.SQL(", ").join(cols)))
+    for _table, statement in _indexes(local):
+        # SQLite's index statements are standard SQL; ``user`` is a keyword in PostgreSQL.
+        cur.execute(statement.replace("(user,", '("user",').replace("(user)", '("user")'))
+    cur.execute("CREATE TABLE change_log (seq bigserial PRIMARY KEY, tbl text NOT NULL, "
+                "pk text NOT NULL, at timestamptz NOT NULL DEFAULT now())")
+    cur.execute("CREATE TABLE office_files (name text PRIMARY KEY, content bytea NOT NULL)")
+    cur.execute("CREATE TABLE office_people (user_name text PRIMARY KEY, "
+                "db_role text NOT NULL UNIQUE, role text NOT NULL, clearance int NOT NULL, "
+                "active boolean NOT NULL)")
+    cur.execute("CREATE TABLE office_meta (key text PRIMARY KEY, value text NOT NULL)")
+    return tables
+
+
+def install_rules(cur, tables: dict[str, dict], names: Names) -> None:
+    """Functions, triggers, row-level security and privileges (as the owner)."""
+    q = sql.Identifier
+    groups = {role: names.group(role) for role in ROLES}
+    group_list = sql.SQL(", ").join(q(g) for g in groups.values())
+    cur.execute(sql.SQL("REVOKE ALL ON SCHEMA public FROM PUBLIC"))
+    cur.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(group_list))
+
+    # Who the session is, for the policies: definer functions read the owner's table of
+    # people (session_user: the person who logged in, whatever role they SET).
+    cur.execute("""
+        CREATE FUNCTION cd_clearance() RETURNS int LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = public AS $$
+            SELECT coalesce((SELECT clearance FROM office_people
+                             WHERE db_role = session_user AND active), -1) $$""")
+    cur.execute("""
+        CREATE FUNCTION cd_person() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = public AS $$
+            SELECT user_name FROM office_people WHERE db_role = session_user AND active $$""")
+    cur.execute("""
+        CREATE FUNCTION cd_role() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = public AS $$
+            SELECT role FROM office_people WHERE db_role = session_user AND active $$""")
+
+    # The change log: a row per changed row, written by a definer trigger (people cannot
+    # write it themselves), announced at commit.
+    cur.execute(f"""
+        CREATE FUNCTION cd_log_change() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+        SET search_path = public AS $$
+        DECLARE keys text[] := TG_ARGV; key_values jsonb := '[]'; r record; k text;
+        BEGIN
+            IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
+            FOREACH k IN ARRAY keys LOOP
+                key_values := key_values || jsonb_build_array(to_jsonb(r) -> k);
+            END LOOP;
+            -- (A key is never changed by the program: its old value needs no row.)
+            INSERT INTO change_log (tbl, pk) VALUES (TG_TABLE_NAME, key_values::text);
+            PERFORM pg_notify('{CHANNEL}', TG_TABLE_NAME);
+            RETURN NULL;
+        END $$""")
+    for table, spec in {**tables, "office_files": {"pk": ["name"]},
+                        "office_people": {"pk": ["user_name"]}}.items():
+        cur.execute(sql.SQL(
+            "CREATE TRIGGER cd_change AFTER INSERT OR UPDATE OR DELETE ON {} FOR EACH ROW "
+            "EXECUTE FUNCTION cd_log_change({})").format(
+                q(table), sql.SQL(", ").join(sql.Literal(c) for c in spec["pk"])))
+
+    # Append-only tables: refused even to a role that was granted the right by mistake.
+    cur.execute("""
+        CREATE FUNCTION cd_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION '% rows cannot be changed or deleted', TG_TABLE_NAME
+              USING ERRCODE = 'insufficient_privilege'; END $$""")
+    for table in APPEND_ONLY:
+        cur.execute(sql.SQL("CREATE TRIGGER cd_append_only BEFORE UPDATE OR DELETE ON {} "
+                            "FOR EACH ROW EXECUTE FUNCTION cd_refuse_change()").format(q(table)))
+        cur.execute(sql.SQL("CREATE TRIGGER cd_no_truncate BEFORE TRUNCATE ON {} "
+                            "FOR EACH STATEMENT EXECUTE FUNCTION cd_refuse_change()")
+                    .format(q(table)))
+
+    # Four eyes, in the database: a decision is made in the session's own name by a role
+    # that may decide, on a request that is not its own; a decided one never changes.
+    deciders = ", ".join(f"'{r}'" for r in DECIDERS)
+    cur.execute(f"""
+        CREATE FUNCTION cd_four_eyes() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE requester text;
+        BEGIN
+            IF TG_OP = 'UPDATE' AND OLD.status IN ('approved', 'rejected') THEN
+                RAISE EXCEPTION 'a decided request cannot be changed'
+                    USING ERRCODE = 'check_violation';
+            END IF;
+            IF NEW.status IN ('approved', 'rejected') AND (TG_OP = 'INSERT'
+                    OR OLD.status IS DISTINCT FROM NEW.status) THEN
+                requester := to_jsonb(NEW) ->> TG_ARGV[0];
+                IF coalesce(cd_role(), '') NOT IN ({deciders}) THEN
+                    RAISE EXCEPTION 'only a reviewer, manager or administrator decides'
+                        USING ERRCODE = 'insufficient_privilege';
+                END IF;
+                IF NEW.decided_by IS DISTINCT FROM cd_person() THEN
+                    RAISE EXCEPTION 'a decision is made in one''s own name'
+                        USING ERRCODE = 'insufficient_privilege';
+                END IF;
+                IF NEW.decided_by = requester THEN
+                    RAISE EXCEPTION 'four eyes: the requester cannot decide'
+                        USING ERRCODE = 'check_violation';
+                END IF;
+            END IF;
+            RETURN NEW;
+        END $$""")
+    for table, requester in (("assessments", "assessor"), ("limit_changes", "requested_by")):
+        cur.execute(sql.SQL("ALTER TABLE {} ADD CONSTRAINT four_eyes CHECK "
+                            "(decided_by IS NULL OR decided_by <> {})").format(
+                                q(table), q(requester)))
+        cur.execute(sql.SQL("CREATE TRIGGER cd_four_eyes BEFORE INSERT OR UPDATE ON {} "
+                            "FOR EACH ROW EXECUTE FUNCTION cd_four_eyes({})").format(
+                                q(table), sql.Literal(requester)))
+
+    # Row-level security: files by clearance, their rows with them.
+    for table, spec in tables.items():
+        columns = [c for c, _t, _n in spec["columns"]]
+        if table == FILE_TABLE:
+            rule = sql.SQL("level <= cd_clearance()")
+        elif "customer_id" in columns:
+            nullable = table in ("report_exports",)
+            rule = sql.SQL("{}EXISTS (SELECT 1 FROM customers f WHERE f.id = customer_id)"
+                           ).format(sql.SQL("customer_id IS NULL OR " if nullable else ""))
+        else:
+            continue
+        cur.execute(sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(q(table)))
+        cur.execute(sql.SQL("ALTER TABLE {} FORCE ROW LEVEL SECURITY").format(q(table)))
+        cur.execute(sql.SQL("CREATE POLICY by_clearance ON {} USING ({}) WITH CHECK ({})")
+                    .format(q(table), rule, rule))
+
+    # Privileges: everyone reads (within the policies) and writes customer data as the
+    # program allows; what only some roles write is granted to their groups alone.
+    for table in tables:
+        cur.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(q(table), group_list))
+        if table in APPEND_ONLY and table not in WRITERS:
+            cur.execute(sql.SQL("GRANT INSERT ON {} TO {}").format(q(table), group_list))
+            continue
+        writers = WRITERS.get(table)
+        targets = group_list if writers is None else sql.SQL(", ").join(
+            q(groups[r]) for r in writers)
+        rights = "INSERT" if table in APPEND_ONLY else "INSERT, UPDATE, DELETE"
+        cur.execute(sql.SQL(f"GRANT {rights} ON {{}} TO {{}}").format(q(table), targets))
+    cur.execute(sql.SQL("GRANT SELECT ON change_log, office_people, office_meta TO {}")
+                .format(group_list))
+    cur.execute(sql.SQL("GRANT SELECT, INSERT, UPDATE ON office_files TO {}").format(group_list))
+
+    # People are added and changed through one function, checked inside: administrators
+    # change anyone; a person may change only their own password.
+    cur.execute("""
+        CREATE FUNCTION cd_person_sync(p_user text, p_role text, p_clearance int,
+                                       p_active boolean, p_verifier text)
+        RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+        DECLARE existing office_people; me text := cd_person(); my_role text := cd_role();
+                prefix text; db_role text; g text;
+        BEGIN
+            SELECT * INTO existing FROM office_people WHERE user_name = p_user;
+            IF coalesce(my_role, '') <> 'admin' AND NOT (SELECT rolsuper FROM pg_roles
+                                                          WHERE rolname = session_user) THEN
+                IF me IS DISTINCT FROM p_user OR existing IS NULL
+                        OR existing.role <> p_role OR existing.clearance <> p_clearance
+                        OR existing.active <> p_active THEN
+                    RAISE EXCEPTION 'only an administrator changes users'
+                        USING ERRCODE = 'insufficient_privilege';
+                END IF;
+            END IF;
+            prefix := (SELECT value FROM office_meta WHERE key = 'role_prefix');
+            IF existing IS NULL THEN
+                db_role := (SELECT value FROM office_meta WHERE key = 'role_prefix') || '_'
+                           || p_user;
+                IF p_user !~ '^[a-z0-9_.\\-]+$' OR length(db_role) > 63 THEN
+                    db_role := prefix || '_u' || substr(encode(sha256(convert_to(p_user,
+                               'UTF8')), 'hex'), 1, 16);
+                END IF;
+                IF p_verifier IS NULL AND p_active THEN
+                    RAISE EXCEPTION 'a new person needs a password'
+                        USING ERRCODE = 'invalid_parameter_value';
+                END IF;
+                IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = db_role) THEN
+                    -- Left by an office database of the same name dropped before.
+                    EXECUTE format('ALTER ROLE %I PASSWORD %L', db_role, p_verifier);
+                ELSE
+                    EXECUTE format('CREATE ROLE %I NOLOGIN PASSWORD %L', db_role, p_verifier);
+                END IF;
+                INSERT INTO office_people VALUES (p_user, db_role, p_role, p_clearance, p_active);
+            ELSE
+                db_role := existing.db_role;
+                UPDATE office_people SET role = p_role, clearance = p_clearance,
+                    active = p_active WHERE user_name = p_user;
+                IF p_verifier IS NOT NULL THEN
+                    EXECUTE format('ALTER ROLE %I PASSWORD %L', db_role, p_verifier);
+                END IF;
+            END IF;
+            FOREACH g IN ARRAY ARRAY['clerk', 'reviewer', 'manager', 'admin', 'auditor'] LOOP
+                IF g = p_role AND p_active THEN
+                    EXECUTE format('GRANT %I TO %I', prefix || '_' || g || '_group', db_role);
+                ELSE
+                    EXECUTE format('REVOKE %I FROM %I', prefix || '_' || g || '_group', db_role);
+                END IF;
+            END LOOP;
+            EXECUTE format('ALTER ROLE %I %s', db_role,
+                           CASE WHEN p_active THEN 'LOGIN' ELSE 'NOLOGIN' END);
+        END $$""")
+    cur.execute(sql.SQL("REVOKE ALL ON FUNCTION cd_person_sync(text, text, int, boolean, text) "
+                        "FROM PUBLIC"))
+    cur.execute(sql.SQL("GRANT EXECUTE ON FUNCTION cd_person_sync(text, text, int, boolean, "
+                        "text) TO {}").format(group_list))

@@ -1,0 +1,280 @@
+"""Opening, creating, filling and copying out an office database.
+
+- ``open_desk``: a person logs in to PostgreSQL as their own role with their own password;
+  the working copy is made from what the server shows them (``mirror``) and the desk is
+  opened on it as on a single PC.
+- ``init``: a new office database with its administrator (a superuser's connection, once).
+- ``migrate``: a single-PC database moved in whole — rows as stored, key slots, the audit
+  chain — every other user given a one-time password (their own at first login).
+- ``export``: a single-PC copy of what an administrator sees (everything).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from .. import i18n
+from ..errors import AuthenticationFailed, StoreError
+from . import mirror, opening, schema
+
+i18n.register({
+    "office.unreachable": (
+        "无法连接办公室数据库 {where}：{error}",
+        "Cannot reach the office database {where}: {error}"),
+    "office.bad_url": (
+        "办公室数据库地址不正确：{url}（应为 postgresql://主机:端口/数据库名）",
+        "Not an office database address: {url} (expected postgresql://HOST:PORT/DBNAME)"),
+    "office.exists": (
+        "{where} 已经是 custdesk 办公室数据库，不会覆盖",
+        "{where} is already a custdesk office database and will not be overwritten"),
+    "office.not_office": (
+        "{where} 不是 custdesk 办公室数据库（先运行 custdesk office init）",
+        "{where} is not a custdesk office database (run custdesk office init first)"),
+    "office.slot_mismatch": (
+        "数据库登录成功，但此密码打不开您的密钥：密码是否只在数据库里改过？请用 custdesk 修改密码，"
+        "或请管理员重设",
+        "The database accepted the password, but it does not open your keys: was it changed "
+        "in the database alone? Change passwords in custdesk, or ask an administrator to "
+        "reset yours"),
+    "office.need_admin": (
+        "迁移需由源数据库的管理员登录",
+        "A migration needs an administrator of the source database to log in"),
+})
+
+
+def where(url: str) -> str:
+    """The address to show: host, port and database, never a password."""
+    info = conninfo_to_dict(url)
+    host = info.get("host") or "localhost"
+    port = info.get("port") or "5432"
+    return f"postgresql://{host}:{port}/{info.get('dbname', '')}"
+
+
+def _dbname(url: str) -> str:
+    try:
+        name = conninfo_to_dict(url).get("dbname")
+    except psycopg.ProgrammingError as exc:
+        raise StoreError(i18n.tr("office.bad_url", url=url)) from exc
+    if not name:
+        raise StoreError(i18n.tr("office.bad_url", url=url))
+    return name
+
+
+def connect(url: str, *, user: str | None = None, password: str | None = None,
+            dbname: str | None = None, autocommit: bool = True) -> psycopg.Connection:
+    """A connection to the server (TLS as the address asks: ``sslmode=verify-full`` with
+    ``sslrootcert=…`` checks the server's certificate and name)."""
+    params = {k: v for k, v in (("user", user), ("password", password), ("dbname", dbname))
+              if v is not None}
+    try:
+        return psycopg.connect(make_conninfo(url, **params), autocommit=autocommit,
+                               connect_timeout=10, application_name="custdesk")
+    except psycopg.OperationalError as exc:
+        text = str(exc)
+        if "password authentication failed" in text or "no password supplied" in text \
+                or ("role" in text and "does not exist" in text):
+            raise AuthenticationFailed() from exc
+        raise StoreError(i18n.tr("office.unreachable", where=where(url),
+                                 error=mirror._first_line(exc))) from exc
+
+
+def person_role(url: str, user: str) -> str:
+    """The PostgreSQL role ``user`` logs in as (``user list`` shows it)."""
+    return schema.Names(_dbname(url)).person(user)
+
+
+def _workdir() -> Path:
+    from ..files import private_dir
+    return private_dir(Path(tempfile.mkdtemp(prefix="custdesk-office-")))
+
+
+# -- logging in ------------------------------------------------------------------------------
+def open_desk(cls, url: str, user: str, password: str, *, daily_check: bool = True,
+              quick_check: bool | None = None):
+    """Log ``user`` in to the office database at ``url``; return the desk (see the module)."""
+    from ..store import connection, keyslots, migrations
+    names = schema.Names(_dbname(url))
+    conn = connect(url, user=names.person(user), password=password)
+    folder = None
+    try:
+        if conn.execute("SELECT to_regclass('office_meta')").fetchone()[0] is None:
+            raise StoreError(i18n.tr("office.not_office", where=where(url)))
+        folder = _workdir()
+        path = folder / "office.db"
+        link = mirror.OfficeLink(conn, url, names, user, path)
+        link.fetch_files()
+        slots = keyslots.KeySlots.load(path)
+        personal = slots.unlock_personal(user, password)
+        if personal is None:
+            raise AuthenticationFailed(i18n.tr("office.slot_mismatch"))
+        file_keys = slots.file_keys(personal)
+        if not file_keys:
+            raise AuthenticationFailed(i18n.tr("keys.no_file_key"))
+        db = connection.connect(path, file_keys[0][1])
+        try:
+            migrations.migrate(db, None)
+            link.load_all(db)
+        finally:
+            db.close()
+        opening[str(path)] = link
+        try:
+            desk = cls._login(path, personal, file_keys, daily_check=daily_check,
+                              quick_check=True if quick_check is None else quick_check)
+        finally:
+            opening.pop(str(path), None)
+        link.sealer = desk.store
+        if slots.must_change(user):
+            desk.must_change_password = True
+        link.listen()
+        return desk
+    except BaseException:
+        conn.close()
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+# -- creating and filling ---------------------------------------------------------------------
+def init(url: str, admin: str, password: str, *, firm: str = "", full_name: str = "") -> str:
+    """A new office database at ``url`` (a superuser's address) with its administrator;
+    returns the recovery key."""
+    from ..desk import Desk
+    folder = _workdir()
+    try:
+        local = folder / "new.db"
+        desk, recovery = Desk.create(local, admin, password, firm=firm, full_name=full_name)
+        try:
+            _fill(url, desk, {admin: password})
+        finally:
+            desk.close()
+        return recovery
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def migrate(source: Path, url: str, user: str, password: str) -> dict[str, str]:
+    """Move the single-PC database ``source`` into a new office database at ``url`` (a
+    superuser's address), logged in to the source as the administrator ``user``. The source
+    is left as it was. Returns the one-time passwords given to the other users."""
+    from ..desk import Desk
+    from ..keys.upgrade import one_time_password
+    from ..store.keyslots import slots_path
+    from ..audit import head_path
+    folder = _workdir()
+    try:
+        copy = folder / "source.db"
+        with Desk.open(source, user, password, daily_check=False) as first:
+            if first.user.role != "admin":
+                raise StoreError(i18n.tr("office.need_admin"))
+            first.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            for src, dst in ((Path(source), copy), (slots_path(Path(source)), slots_path(copy)),
+                             (head_path(Path(source)), head_path(copy))):
+                if src.exists():
+                    shutil.copy2(src, dst)
+        passwords = {user: password}
+        with Desk.open(copy, user, password, daily_check=False) as desk:
+            for other in desk.users.list():
+                if other.active and other.name != user:
+                    passwords[other.name] = one_time_password()
+                    desk.users.set_password(other.name, passwords[other.name])
+            _fill(url, desk, passwords)
+        passwords.pop(user)
+        return passwords
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _fill(url: str, desk, passwords: dict[str, str]) -> None:
+    """Create the office database at ``url`` and copy ``desk``'s file into it, as stored."""
+    from ..audit import head_path
+    from ..store.keyslots import slots_path
+    dbname = _dbname(url)
+    names = schema.Names(dbname)
+    with connect(url, dbname="postgres") as maint:
+        if maint.execute("SELECT 1 FROM pg_database WHERE datname = %s", [dbname]).fetchone() \
+                is None:
+            maint.execute(sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0")
+                          .format(sql.Identifier(dbname)))
+    local = desk.db
+    with connect(url, autocommit=False) as conn:
+        if conn.execute("SELECT to_regclass('office_meta')").fetchone()[0] is not None:
+            raise StoreError(i18n.tr("office.exists", where=where(url)))
+        q = sql.Identifier
+        existing = {r[0] for r in conn.execute("SELECT rolname FROM pg_roles")}
+        if names.owner not in existing:
+            conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN CREATEROLE").format(q(names.owner)))
+        from ..access import ROLES
+        for role in ROLES:
+            if names.group(role) not in existing:
+                conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(q(names.group(role))))
+        conn.execute(sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(
+            sql.SQL(", ").join(q(names.group(r)) for r in ROLES), q(names.owner)))
+        conn.execute(sql.SQL("REVOKE CONNECT, TEMPORARY ON DATABASE {} FROM PUBLIC")
+                     .format(q(dbname)))
+        conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
+            q(dbname), sql.SQL(", ").join(q(names.group(r)) for r in ROLES)))
+        conn.execute(sql.SQL("ALTER SCHEMA public OWNER TO {}").format(q(names.owner)))
+        conn.execute(sql.SQL("SET ROLE {}").format(q(names.owner)))
+        with conn.cursor() as cur:
+            tables = schema.create_tables(cur, local, names)
+            schema.install_rules(cur, tables, names)
+        conn.execute("INSERT INTO office_meta VALUES ('role_prefix', %s), ('database_id', %s)",
+                     [names.prefix, desk.database_id])
+        conn.execute("RESET ROLE")
+        # Rows as stored, with the triggers off (a superuser's bulk copy: decided
+        # assessments and the log go in as they are; the change log starts empty).
+        conn.execute("SET session_replication_role = replica")
+        for table, spec in tables.items():
+            columns = [c for c, _t, _n in spec["columns"]]
+            types = [t for _c, t, _n in spec["columns"]]
+            with conn.cursor().copy(sql.SQL("COPY {} ({}) FROM STDIN").format(
+                    q(table), sql.SQL(", ").join(q(c) for c in columns))) as copy:
+                for row in local.conn.execute(
+                        f'SELECT {", ".join(chr(34) + c + chr(34) for c in columns)} '
+                        f'FROM main."{table}"'):
+                    copy.write_row([mirror._for_server(v, t) for v, t in zip(row, types)])
+        for name, path in ((".keys", slots_path(desk.path)), (".audit-head", head_path(desk.path))):
+            if path.exists():
+                conn.execute("INSERT INTO office_files VALUES (%s, %s)", [name, path.read_bytes()])
+        conn.execute("SET session_replication_role = DEFAULT")
+        for name, role, clearance, active in local.execute(
+                "SELECT name, role, clearance, active FROM main.users ORDER BY id").fetchall():
+            password = passwords.get(name) if active else None
+            verifier = None if password is None else conn.pgconn.encrypt_password(
+                password.encode("utf-8"), names.person(name).encode("utf-8"),
+                b"scram-sha-256").decode("ascii")
+            conn.execute("SELECT cd_person_sync(%s, %s, %s, %s, %s)",
+                         [name, role, clearance, bool(active), verifier])
+        # Sequences: none (keys come from the program under the write lock).
+        conn.commit()
+
+
+def export(desk, target: Path) -> None:
+    """A single-PC copy of ``desk``'s working copy (an administrator's: every row)."""
+    from ..audit import head_path
+    from ..store.keyslots import slots_path
+    from ..errors import AccessDenied
+    target = Path(target)
+    if desk.user.role != "admin":
+        raise AccessDenied(i18n.tr("office.need_admin"))
+    for existing in (target, slots_path(target)):
+        if existing.exists():
+            raise StoreError(i18n.tr("desk.exists", path=existing))
+    desk.db.office.refresh(desk.db)
+    import sqlcipher3
+    out = sqlcipher3.connect(str(target))
+    try:
+        out.execute(f"PRAGMA key = \"x'{desk.key.hex()}'\"")
+        desk.db.conn.backup(out)
+    finally:
+        out.close()
+    for src, dst in ((slots_path(desk.path), slots_path(target)),
+                     (head_path(desk.path), head_path(target))):
+        if src.exists():
+            shutil.copy2(src, dst)
