@@ -272,50 +272,64 @@ class OfficeLink:
         self._push_files_after()
 
     def push(self, db) -> None:
-        """Send the rows this write touched to the server, as stored in the copy."""
-        dirty = db.conn.execute("SELECT tbl, pk, op FROM temp.cd_dirty ORDER BY n").fetchall()
-        first: dict[tuple[str, str], str] = {}
-        for table, pk, op in dirty:
-            first.setdefault((table, pk), op)
-        users_touched = set()
+        """Send the rows this write touched to the server, as stored in the copy: per
+        table, the rows gone, then those changed, then the new ones (so a unique value
+        freed and taken in one write goes in order), each kind in one pipelined batch."""
+        dirty = db.conn.execute("SELECT tbl, pk, min(n), max(op = 'i' AND n = "
+                                "(SELECT min(n) FROM temp.cd_dirty d2 WHERE d2.tbl = d.tbl "
+                                "AND d2.pk = d.pk)) FROM temp.cd_dirty d GROUP BY tbl, pk "
+                                "ORDER BY 3").fetchall()
+        by_table: dict[str, dict[str, bool]] = {}
+        for table, pk, _n, new in dirty:
+            by_table.setdefault(table, {})[pk] = not new      # pk -> existed before
         try:
-            for (table, pk), op in first.items():
-                self._push_row(db, table, pk, existed=op != "i")
-                if table == "users":
-                    users_touched.add(pk)
-            self._sync_people(db, users_touched)
+            for table, keys in by_table.items():
+                self._push_table(db, table, keys)
+            users = by_table.get("users", {})
+            self._sync_people(db, set(users))
             self._push_files()
         except psycopg.Error as exc:
             raise _translate(exc) from exc
         db.conn.execute("DELETE FROM temp.cd_dirty")
 
-    def _push_row(self, db, table: str, pk: str, *, existed: bool) -> None:
+    def _push_table(self, db, table: str, keys: dict[str, bool]) -> None:
         spec = self.tables[table]
         names = [c for c, _t, _n in spec["columns"]]
-        key = json.loads(pk)
-        where_local = " AND ".join(f'"{c}" = ?' for c in spec["pk"])
-        row = db.conn.execute(f'SELECT * FROM main."{table}" WHERE {where_local}',
-                              key).fetchone()
-        where = sql.SQL(" AND ").join(sql.SQL("{} = %s").format(sql.Identifier(c))
-                                      for c in spec["pk"])
+        types = [t for _c, t, _n in spec["columns"]]
+        pk = spec["pk"]
+        at = [names.index(c) for c in pk]
+        # The copy's rows now, found by key through the table's own index.
+        picks = ", ".join(f"json_extract(pk, '$[{i}]')" for i in range(len(pk)))
+        target = pk[0] if len(pk) == 1 else "(" + ", ".join(f'"{c}"' for c in pk) + ")"
+        rows = db.conn.execute(
+            f'SELECT * FROM main."{table}" WHERE {target} IN '
+            f"(SELECT {picks} FROM temp.cd_dirty WHERE tbl = ?)", [table]).fetchall()
+        present = {json.dumps([r[i] for i in at], separators=(",", ":"), ensure_ascii=False):
+                   [_for_server(v, t) for v, t in zip(r, types)] for r in rows}
+        canonical = {json.dumps(json.loads(k), separators=(",", ":"), ensure_ascii=False): e
+                     for k, e in keys.items()}
+        gone = [json.loads(k) for k, existed in canonical.items() if existed and k not in present]
+        changed = [v for k, v in present.items() if canonical.get(k, True)]
+        added = [v for k, v in present.items() if not canonical.get(k, True)]
         ident = sql.Identifier(table)
-        if row is None:
-            if existed:
-                self.conn.execute(sql.SQL("DELETE FROM {} WHERE {}").format(ident, where), key)
-            return
-        values = [_for_server(v, t) for v, (_c, t, _n) in zip(row, spec["columns"])]
-        if not existed:
-            self.conn.execute(sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
-                ident, sql.SQL(", ").join(sql.Identifier(n) for n in names),
-                sql.SQL(", ").join(sql.Placeholder() * len(names))), values)
-            return
-        others = [(n, v) for n, v in zip(names, values) if n not in spec["pk"]]
-        cur = self.conn.execute(sql.SQL("UPDATE {} SET {} WHERE {}").format(
-            ident, sql.SQL(", ").join(sql.SQL("{} = %s").format(sql.Identifier(n))
-                                      for n, _v in others), where),
-            [v for _n, v in others] + key)
-        if cur.rowcount == 0:
-            raise StoreError(i18n.tr("office.conflict"))
+        where = sql.SQL(" AND ").join(sql.SQL("{} = %s").format(sql.Identifier(c)) for c in pk)
+        with self.conn.cursor() as cur:
+            if gone:
+                cur.executemany(sql.SQL("DELETE FROM {} WHERE {}").format(ident, where), gone)
+            others = [i for i, n in enumerate(names) if n not in pk]
+            if changed and others:
+                cur.executemany(sql.SQL("UPDATE {} SET {} WHERE {}").format(
+                    ident, sql.SQL(", ").join(sql.SQL("{} = %s").format(sql.Identifier(names[i]))
+                                              for i in others), where),
+                    [[row[i] for i in others] + [row[i] for i in at] for row in changed])
+                if cur.rowcount != len(changed):
+                    # A row this person could see when the write began is no longer theirs
+                    # to change (deleted, or levelled above them) on the server.
+                    raise StoreError(i18n.tr("office.conflict"))
+            if added:
+                cur.executemany(sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
+                    ident, sql.SQL(", ").join(sql.Identifier(n) for n in names),
+                    sql.SQL(", ").join(sql.Placeholder() * len(names))), added)
 
     def _sync_people(self, db, users_touched: set[str]) -> None:
         """The server's roles follow the program's users (and new passwords travel as
