@@ -28,7 +28,8 @@ class AboutDialog(QDialog):
     def __init__(self, runner, db_path: Path, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("About custdesk"))
-        self.db_path = Path(db_path)
+        from .office_address import database_target, shown
+        self.db_path = database_target(db_path)
         # The schema version this program writes: the number of migrations it knows.
         self.program_schema = len(migrations.known_names())
 
@@ -48,7 +49,7 @@ class AboutDialog(QDialog):
         top.addLayout(heading, 1)
 
         self.version_label = QLabel(__version__)
-        self.database_label = QLabel(str(self.db_path))
+        self.database_label = QLabel(shown(self.db_path))
         self.database_label.setWordWrap(True)
         self.schema_label = QLabel(self.tr("Reading…"))
         self.fingerprint_label = QLabel(self.tr("Reading…"))

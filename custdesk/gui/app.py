@@ -28,10 +28,19 @@ def show_crash(parent, error: BaseException, trace: str) -> None:
     box.exec()
 
 
-def database_path(args) -> Path:
+def database_path(args) -> Path | str:
+    """The database to open: ``--demo``'s, ``--db``'s (a file or an office database's
+    address), else ``$CUSTDESK_DB``, else the office database chosen last on this PC, else
+    this PC's own file."""
+    from .office_address import database_target, remembered_office
     if args.demo:
         return paths.demo_db()
-    return Path(args.db) if args.db else paths.default_db()
+    if args.db:
+        return database_target(args.db)
+    env = os.environ.get("CUSTDESK_DB")
+    if env:
+        return database_target(env)
+    return remembered_office() or paths.default_db()
 
 
 def run(args) -> int:
@@ -46,8 +55,10 @@ def run(args) -> int:
     app.setDesktopFileName("org.custdesk.custdesk")
     apply_style(app)
     translation.install(language)
+    from .office_address import is_office
     path = database_path(args)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not is_office(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
 
     from .single_instance import SingleInstance
     instance = SingleInstance(path)
@@ -69,15 +80,16 @@ def run(args) -> int:
     from ..core import integrity
     integrity.check_in_background()
     # Switching user gives each session a runner of its own: the one in use at the end is
-    # the one to close.
+    # the one to close. The set-up wizard or 文件 › 连接办公室数据库… may change the database.
     current = [runner]
+    target = [path]
     try:
         while True:
-            if not _open_desk(app, current[0], path, args):
+            if not _open_desk(app, current[0], target, args):
                 # A smoke test that could not log in has failed (3, as on the command line);
                 # a person who closed the login or set-up dialog has simply quit.
                 return 3 if args.smoke else 0
-            status = _main_window(app, current, path, args, instance)
+            status = _main_window(app, current, target, args, instance)
             if status is not _DAMAGED:
                 return status
             if args.smoke:
@@ -96,7 +108,11 @@ def _report_crashes(runner) -> None:
                                                            trace))
 
 
-def _open_desk(app, runner, path: Path, args) -> bool:
+def _open_desk(app, runner, target: list, args) -> bool:
+    """Set up or log in; True once the runner holds a desk. ``target[0]`` is the database,
+    an office database's address after the wizard when that was chosen."""
+    from .office_address import is_office
+    path = target[0]
     hint = None
     if args.demo:
         from ..core.demo import DEMO_PASSWORDS, ensure_demo
@@ -112,10 +128,15 @@ def _open_desk(app, runner, path: Path, args) -> bool:
             while runner.pending:
                 app.processEvents()
             progress.close()
-    elif not path.exists():
+    elif not is_office(path) and not path.exists():
         from .setup_wizard import SetupWizard
         wizard = SetupWizard(runner, path)
-        if wizard.exec() != QDialog.Accepted or runner.desk is None:
+        if wizard.exec() != QDialog.Accepted:
+            return False
+        if wizard.office_url:
+            # Nothing was created: the normal login for the office database follows.
+            path = target[0] = wizard.office_url
+        elif runner.desk is None:
             return False
     if runner.desk is not None:
         return True
@@ -174,9 +195,11 @@ def _watch_open_check(app, runner, window, quiet: bool) -> QTimer:
     return timer
 
 
-def _main_window(app, current: list, path: Path, args, instance) -> int:
+def _main_window(app, current: list, target: list, args, instance) -> int:
     """The windows of the logged-in sessions until the program ends; ``current[0]`` is the
-    runner in use (switching user replaces it)."""
+    runner in use (switching user replaces it), ``target[0]`` the database (文件 ›
+    连接办公室数据库… replaces it)."""
+    from .office_address import is_office
     from .session import Sessions, log_out
     hint = None
     if args.demo:
@@ -186,13 +209,14 @@ def _main_window(app, current: list, path: Path, args, instance) -> int:
     def window_opened(window, runner):
         current[0] = runner
         _watch_open_check(app, runner, window, quiet=args.smoke)
-        if not args.smoke:
+        # An office database is the server's to back up: the working copy is not one.
+        if not args.smoke and not is_office(sessions.path):
             # The day's first backup, after the login (the runner does it after the first
             # pages' reads).
             runner.run(lambda desk: _automatic_backup(desk, "daily"),
                        on_error=lambda exc: window.statusBar().showMessage(str(exc), 15_000))
 
-    sessions = Sessions(current[0], path, hint=hint, prepare_runner=_report_crashes,
+    sessions = Sessions(current[0], target[0], hint=hint, prepare_runner=_report_crashes,
                         window_opened=window_opened)
     sessions.quit_requested.connect(app.quit)
     instance.activate_requested.connect(lambda: _bring_forward(sessions))
@@ -210,6 +234,7 @@ def _main_window(app, current: list, path: Path, args, instance) -> int:
         return _smoke_check(window)
     status = app.exec()
     runner, window = current[0], sessions.window
+    target[0] = sessions.path
     instance.activate_requested.disconnect()     # a next window connects anew
     if window is not None and window.damaged is not None:
         # No backup of a damaged file; the desk closes and the login comes back.
@@ -218,7 +243,8 @@ def _main_window(app, current: list, path: Path, args, instance) -> int:
         return _DAMAGED
     # The backup on exit, then the log-out (audited, as switching user is), are the runner's
     # last jobs: run()'s runner.close() waits for them.
-    runner.run(lambda desk: _automatic_backup(desk, "exit"))
+    if not is_office(sessions.path):
+        runner.run(lambda desk: _automatic_backup(desk, "exit"))
     runner.run(lambda desk: log_out(runner, desk))
     return status
 

@@ -26,6 +26,7 @@ from ..core.integrity import DatabaseDamaged
 from ..core.keys.primitives import fingerprint
 from ..core.store.keyslots import KeySlots
 from . import translation
+from .office_address import database_target, is_office, remember_office, shown
 from .operations import DeskRunner
 from .restoring import NEED_BACKUP_PASSWORD, ask_backup_password, opens_backup, restored_text
 from .setup_wizard import print_document
@@ -90,7 +91,10 @@ LAST_USER = "login/last_user"
 
 
 def _database_key(db_path: Path | str) -> str:
-    """A database's key in the settings: a digest of its full path (a path is no key name)."""
+    """A database's key in the settings: a digest of its full path (a path is no key name),
+    or of an office database's address as shown (host, port, name)."""
+    if is_office(db_path):
+        return hashlib.sha256(shown(db_path).encode("utf-8")).hexdigest()[:16]
     path = Path(db_path).expanduser()
     try:
         path = path.resolve()
@@ -110,8 +114,25 @@ def remember_user(db_path: Path | str, name: str) -> None:
     translation.settings().setValue(f"{LAST_USER}/{_database_key(db_path)}", name)
 
 
+def remember_start(db_path: Path | str) -> None:
+    """The program starts on the database last logged in to: an office database's address
+    is remembered; a login to this PC's own file (the default one) forgets it."""
+    if is_office(db_path):
+        remember_office(str(db_path))
+        return
+    from .. import paths
+    try:
+        if Path(db_path).resolve() == paths.default_db().resolve():
+            remember_office(None)
+    except OSError:
+        pass
+
+
 def known_users(db_path: Path | str) -> list[str]:
-    """User names with a key slot (no password needed); empty when the file is unreadable."""
+    """User names with a key slot (no password needed); empty when the file is unreadable
+    and for an office database (its key slots are read only by someone logged in)."""
+    if is_office(db_path):
+        return []
     try:
         return KeySlots.load(Path(db_path)).users()
     except (OSError, ValueError, KeyError):
@@ -125,7 +146,8 @@ class LoginDialog(QDialog):
     the cursor in the password field; ``user`` gives another ("" for none: switching
     user, the next person is someone else). ``hint`` (the demo database: user ->
     password) is shown under the form, and "admin" is pre-selected when no one is
-    remembered.
+    remembered. ``db_path`` may be an office database's address: the dialog shows it as
+    ``where`` gives it, and a server that cannot be reached is said on the error line.
     """
 
     def __init__(self, runner: DeskRunner, db_path: Path | str,
@@ -133,7 +155,7 @@ class LoginDialog(QDialog):
                  user: str | None = None):
         super().__init__(parent)
         self.runner = runner
-        self.db_path = Path(db_path)
+        self.db_path = database_target(db_path)
         self.hint = dict(hint or {})
         self.desk = None
         self._busy = False
@@ -195,7 +217,8 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("User name:"), self.user)
         form.addRow(self.tr("Password:"), self.password)
 
-        where = QLabel(self.tr("Database: %1").replace("%1", str(self.db_path)))
+        where = QLabel(self.tr("Database: %1").replace("%1", shown(self.db_path)))
+        where.setObjectName("login_database")
         where.setWordWrap(True)
         where.setStyleSheet("color: palette(mid);")
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -276,6 +299,7 @@ class LoginDialog(QDialog):
             self._one_time = ""
             self._set_busy(False)
             remember_user(self.db_path, self.desk.user.name)
+            remember_start(self.db_path)
             self.accept()
             return
         self._steps.pop(0)()
@@ -302,7 +326,7 @@ class LoginDialog(QDialog):
 
     def _show_conversion(self, upgrade: dict, root_fingerprint: str) -> None:
         from .conversion_report import ConversionReportDialog
-        dialog = ConversionReportDialog(upgrade, root_fingerprint, self.db_path, self,
+        dialog = ConversionReportDialog(upgrade, root_fingerprint, shown(self.db_path), self,
                                         printer=self.printer)
         dialog.accepted.connect(self._next_step)
         dialog.finished.connect(dialog.deleteLater)
@@ -344,7 +368,9 @@ class LoginDialog(QDialog):
         if isinstance(exc, DatabaseDamaged):
             self._show_damage(exc)
             return
-        self.password.clear()
+        # An office server that could not be reached keeps what was typed for another try.
+        if not is_office(self.db_path) or isinstance(exc, AuthenticationFailed):
+            self.password.clear()
         self.show_message(str(exc))
         if isinstance(exc, LoginThrottled):
             self.countdown.start(exc.seconds)

@@ -16,6 +16,7 @@ from .editor import CustomerEditor
 from .export_dialog import ExportDialog
 from .grading.approvals_page import ApprovalsPage
 from .home_page import HomePage
+from .office_address import OfficeAddressDialog, is_office, short_name, shown
 from .importing import ImportWizard
 from .reports.reports_page import ReportsPage
 from .settings_page import SettingsPage
@@ -45,13 +46,16 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     #: the user asked to log out and let someone else log in (session.Sessions)
     switch_user_requested = Signal()
+    #: the user gave an office database's address to log in to instead (session.Sessions)
+    office_requested = Signal(str)
 
     def __init__(self, runner, user, db_path, parent=None):
         super().__init__(parent)
         self.runner = runner
         self.user = user
         self.db_path = db_path
-        self.setWindowTitle(self.tr("custdesk — Customer credit files") + f" — {db_path.name}")
+        self.setWindowTitle(self.tr("custdesk — Customer credit files")
+                            + f" — {short_name(db_path)}")
         wheel_guard.install()
 
         self.navigation = QListWidget()
@@ -156,6 +160,8 @@ class MainWindow(QMainWindow):
         self.lock_action = action(self.tr("Lock"), "lock", "Ctrl+L", self.lock_requested.emit)
         self.switch_user_action = action(self.tr("Switch user…"), "switch_user", "Ctrl+Shift+L",
                                          self.switch_user_requested.emit)
+        self.connect_office_action = action(self.tr("Connect to office database…"), "switch_user",
+                                            None, self.connect_office)
         self.quit_action = action(self.tr("Quit"), "quit", QKeySequence.Quit, self.close)
         about = action(self.tr("About custdesk"), None, None, self.about)
 
@@ -169,6 +175,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.switch_user_action)
+        file_menu.addAction(self.connect_office_action)
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
@@ -191,10 +198,20 @@ class MainWindow(QMainWindow):
         for text in (self.tr("User: %1").replace("%1", user.display),
                      self.tr("Role: %1").replace("%1", role_label(user.role)),
                      self.tr("Clearance: %1").replace("%1", level_label(user.clearance)),
-                     self.tr("Database: %1").replace("%1", str(self.db_path))):
+                     self.tr("Database: %1").replace("%1", shown(self.db_path))):
             label = QLabel(text)
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
+
+    def connect_office(self) -> OfficeAddressDialog:
+        """文件 › 连接办公室数据库…: the address, then (``office_requested``) this session ends
+        as on switching user and the login for that database comes."""
+        dialog = OfficeAddressDialog(self.db_path if is_office(self.db_path) else "", self)
+        dialog.setObjectName("office_dialog")
+        dialog.accepted.connect(lambda: self.office_requested.emit(dialog.url))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     # -- customers ------------------------------------------------------------------------
     def find(self) -> None:
@@ -297,7 +314,7 @@ class MainWindow(QMainWindow):
         self.pages.setVisible(not locked)
         self.navigation.setEnabled(not locked)
         for act in (self.new_individual, self.new_enterprise, self.find_action, self.save_action,
-                    self.lock_action):
+                    self.lock_action, self.connect_office_action):
             act.setEnabled(not locked and (act not in (self.new_individual, self.new_enterprise)
                                            or allowed(self.user.role, "customer.edit")))
         QApplication.processEvents()

@@ -12,6 +12,9 @@ main window built for that user's role, the idle lock and the lock screen. Switc
 - the documents the old user opened for viewing are removed;
 - the login comes back on a new runner and, once someone logs in, a new window opens
   with their own role and clearance. Closing the login quits the program.
+
+文件 › 连接办公室数据库… takes the same way out, and the login that comes is for the office
+database's address (``change_database``), with the user last logged in to it.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from .office_address import database_target, shown
 from .operations import DeskRunner
 
 
@@ -45,13 +49,14 @@ class Sessions(QObject):
     started = Signal(object)
     quit_requested = Signal()
 
-    def __init__(self, runner: DeskRunner, path: Path, *, hint: dict[str, str] | None = None,
+    def __init__(self, runner: DeskRunner, path: Path | str, *, hint: dict[str, str] | None = None,
                  prepare_runner: Callable[[DeskRunner], None] | None = None,
                  window_opened: Callable[[object, DeskRunner], None] | None = None,
                  parent: QObject | None = None):
         super().__init__(parent)
         self.runner = runner
-        self.path = Path(path)
+        #: the database: a file's Path or an office database's address
+        self.path = database_target(path)
         self.hint = hint
         self._prepare_runner = prepare_runner or (lambda _runner: None)
         self._window_opened = window_opened or (lambda _window, _runner: None)
@@ -85,6 +90,7 @@ class Sessions(QObject):
         idle.locked.connect(lock)
         window.lock_requested.connect(idle.lock_now)
         window.switch_user_requested.connect(lambda: self.switch_user())
+        window.office_requested.connect(lambda url: self.change_database(url))
         overlay.unlocked.connect(unlock)
         overlay.quit_requested.connect(window.close)
         overlay.switch_requested.connect(lambda: self.switch_user(from_lock=True))
@@ -101,6 +107,14 @@ class Sessions(QObject):
     def switch_user(self, from_lock: bool = False) -> bool:
         """End this session and show the login; False when the user kept the session
         (cancelled a question about unsaved changes)."""
+        return self._leave(from_lock)
+
+    def change_database(self, target: Path | str) -> bool:
+        """End this session as on switching user and show the login for ``target`` (an
+        office database's address); False when the user kept the session."""
+        return self._leave(False, database_target(target))
+
+    def _leave(self, from_lock: bool, target: Path | str | None = None) -> bool:
         window = self.window
         if window is None or self._switching:
             return False
@@ -116,7 +130,9 @@ class Sessions(QObject):
             self._end_session()
         finally:
             self._switching = False
-        self._show_login(quit_on_close, left)
+        if target is not None:
+            self.path = target
+        self._show_login(quit_on_close, left, moved=target is not None)
         return True
 
     def _may_leave(self, window, from_lock: bool) -> bool:
@@ -164,12 +180,20 @@ class Sessions(QObject):
         self.runner = DeskRunner()
         self._prepare_runner(self.runner)
 
-    def _show_login(self, quit_on_close: bool, left: str) -> None:
+    def _show_login(self, quit_on_close: bool, left: str, moved: bool = False) -> None:
         from .login import LoginDialog
-        login = LoginDialog(self.runner, self.path, self.hint, user="")
+        if moved:
+            # Another database: whoever logged in to it last on this PC is offered.
+            login = LoginDialog(self.runner, self.path, None)
+            text = QApplication.translate(
+                "Sessions", "%1 has logged out. Log in to %2 with your user name and password "
+                "for it.").replace("%2", shown(self.path)).replace("%1", left)
+        else:
+            login = LoginDialog(self.runner, self.path, self.hint, user="")
+            text = QApplication.translate(
+                "Sessions", "%1 has logged out. The next user logs in here.").replace("%1", left)
         login.setObjectName("switch_login")
-        login.show_message(QApplication.translate("Sessions", "%1 has logged out. The next user logs in here.")
-                           .replace("%1", left), error=False)
+        login.show_message(text, error=False)
         self.login = login
 
         def finished(result: int) -> None:

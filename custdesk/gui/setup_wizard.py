@@ -1,10 +1,15 @@
-"""First start: create the database, its administrator, and hand over the recovery key.
+"""First start: where the files are kept; on this PC, create the database, its administrator,
+and hand over the recovery key.
 
-Pages: welcome (firm name) -> administrator account -> creating (on the
-database thread) -> recovery key (print or save it, then confirm). Creating is
-the point of no return: after it the database exists, the runner holds it open,
-and the wizard can only be finished once the user confirms the recovery key is
-kept. ``desk_ready`` fires when it is.
+Pages: choice (this PC or the office database). This PC: welcome (firm name) ->
+administrator account -> creating (on the database thread) -> recovery key (print or save
+it, then confirm). Creating is the point of no return: after it the database exists, the
+runner holds it open, and the wizard can only be finished once the user confirms the
+recovery key is kept. ``desk_ready`` fires when it is.
+
+The office database: its address (server, port, name, the certificate check); nothing is
+created. The address is remembered and the wizard ends with ``office_url`` set: the
+normal login follows, where each person logs in as themselves.
 """
 
 from __future__ import annotations
@@ -15,9 +20,9 @@ from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
-from PySide6.QtWidgets import (QCheckBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout,
-                               QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
+                               QRadioButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from ..core import clock
 from ..core.desk import Desk
@@ -25,6 +30,7 @@ from ..core.errors import ValidationError
 from ..core.files import write_atomic_bytes
 from ..core.keys.primitives import fingerprint
 from ..core.users import check_password, check_user_name
+from .office_address import OfficeAddressForm, remember_office
 from .operations import DeskRunner
 
 ERROR_STYLE = "color: #b00020;"
@@ -59,6 +65,66 @@ def _show(label: QLabel, text: str) -> None:
 
 def _first_message(exc: ValidationError) -> str:
     return exc.errors[0].message if exc.errors else str(exc)
+
+
+class ChoicePage(QWizardPage):
+    """This PC (a database file created here) or the office database (an address)."""
+
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("Where are the customer files kept?"))
+        self.local = QRadioButton(self.tr("This PC"))
+        self.local.setObjectName("choice_local")
+        local_note = QLabel(self.tr(
+            "A new encrypted database on this computer, for one PC. You create it now and "
+            "become its administrator."))
+        self.office = QRadioButton(self.tr("The office database"))
+        self.office.setObjectName("choice_office")
+        office_note = QLabel(self.tr(
+            "The firm's database on the office's PostgreSQL server, shared by several PCs. "
+            "Nothing is created here: you give its address and log in with the user name "
+            "and password your administrator gave you."))
+        group = QButtonGroup(self)
+        for button in (self.local, self.office):
+            group.addButton(button)
+            font = button.font()
+            font.setBold(True)
+            button.setFont(font)
+        self.local.setChecked(True)
+        layout = QVBoxLayout(self)
+        for button, note in ((self.local, local_note), (self.office, office_note)):
+            note.setWordWrap(True)
+            note.setContentsMargins(24, 0, 0, 0)
+            layout.addWidget(button)
+            layout.addWidget(note)
+            layout.addSpacing(12)
+        layout.addStretch(1)
+
+    def nextId(self) -> int:
+        return SetupWizard.OFFICE if self.office.isChecked() else SetupWizard.WELCOME
+
+
+class OfficePage(QWizardPage):
+    """The office database's address; Finish remembers it and goes to the login."""
+
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("The office database"))
+        self.setSubTitle(self.tr(
+            "Ask your administrator for the server's address. After this you log in with "
+            "your own user name and password."))
+        self.form = OfficeAddressForm()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addStretch(1)
+        self.setFinalPage(True)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Go to login"))
+
+    def nextId(self) -> int:
+        return -1
+
+    def validatePage(self) -> bool:
+        return self.form.check()
 
 
 class WelcomePage(QWizardPage):
@@ -386,9 +452,11 @@ class SetupWizard(QWizard):
 
     The desk is opened by a job on ``runner`` (the runner then holds it).
     ``printer`` prints the recovery key (the system print dialog by default).
+    With the office database chosen nothing is created: after Finish ``office_url`` holds
+    its address (remembered in the settings) and the runner holds no desk.
     """
 
-    WELCOME, ADMIN, CREATING, RECOVERY = range(4)
+    WELCOME, ADMIN, CREATING, RECOVERY, CHOICE, OFFICE = range(6)
     desk_ready = Signal()
 
     def __init__(self, runner: DeskRunner, db_path: Path | str, parent: QWidget | None = None,
@@ -396,15 +464,19 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         self.runner = runner
         self.db_path = Path(db_path)
+        self.office_url = ""
         self.setWindowTitle(self.tr("Set up custdesk"))
+        self.choice = ChoicePage()
+        self.office = OfficePage()
         self.welcome = WelcomePage(self.db_path)
         self.admin = AdminPage()
         self.creating = CreatingPage(runner, self.db_path)
         self.recovery = RecoveryPage(self.db_path, printer)
         for page_id, page in ((self.WELCOME, self.welcome), (self.ADMIN, self.admin),
-                              (self.CREATING, self.creating), (self.RECOVERY, self.recovery)):
+                              (self.CREATING, self.creating), (self.RECOVERY, self.recovery),
+                              (self.CHOICE, self.choice), (self.OFFICE, self.office)):
             self.setPage(page_id, page)
-        self.setStartId(self.WELCOME)
+        self.setStartId(self.CHOICE)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Finish"))
         runner.crashed.connect(self.creating.on_crash)
 
@@ -424,6 +496,17 @@ class SetupWizard(QWizard):
         super().reject()
 
     def accept(self) -> None:
+        if self.currentId() == self.OFFICE:
+            if not self.office.form.check():
+                return
+            self.office_url = self.office.form.url()
+            remember_office(self.office_url)
+            try:
+                self.runner.crashed.disconnect(self.creating.on_crash)
+            except (RuntimeError, TypeError):
+                pass
+            super().accept()
+            return
         if not (self.created and self.recovery.isComplete()):
             return
         try:

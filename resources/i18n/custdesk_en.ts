@@ -9,7 +9,7 @@
             <translation>About custdesk</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Customer credit files for small firms.</source>
             <translation>Customer credit files for small firms.</translation>
         </message>
@@ -63,7 +63,7 @@
     <context>
         <name>AdminPage</name>
         <message>
-            <location filename="../../custdesk/gui/setup_wizard.py" line="+98" />
+            <location filename="../../custdesk/gui/setup_wizard.py" line="+164" />
             <source>Administrator account</source>
             <translation>Administrator account</translation>
         </message>
@@ -178,12 +178,12 @@
         </message>
         <message>
             <location line="+10" />
-            <location line="+308" />
+            <location line="+312" />
             <source>Approve</source>
             <translation>Approve</translation>
         </message>
         <message>
-            <location line="-305" />
+            <location line="-309" />
             <source>Reject…</source>
             <translation>Reject…</translation>
         </message>
@@ -284,12 +284,12 @@
             <translation>limit change #%1 of %2 %3</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+21" />
             <source>Approve %1 with grade %2 and a credit limit of %3 yuan? An approved assessment cannot be changed.</source>
             <translation>Approve %1 with grade %2 and a credit limit of %3 yuan? An approved assessment cannot be changed.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+6" />
             <source>Approve %1: a new credit limit of %2?</source>
             <translation>Approve %1: a new credit limit of %2?</translation>
         </message>
@@ -598,7 +598,7 @@
             <translation>any day</translation>
         </message>
         <message>
-            <location line="+116" />
+            <location line="+117" />
             <source>%1 entries</source>
             <extracomment>the widest a column grows to fit its texts (the details column takes the rest)</extracomment>
             <translation>%1 entries</translation>
@@ -974,6 +974,35 @@
         </message>
     </context>
     <context>
+        <name>ChoicePage</name>
+        <message>
+            <location filename="../../custdesk/gui/setup_wizard.py" line="-132" />
+            <source>Where are the customer files kept?</source>
+            <extracomment>print_document(parent, document) -&gt; whether it was printed (tests inject their own)</extracomment>
+            <translation>Where are the customer files kept?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This PC</source>
+            <translation>This PC</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A new encrypted database on this computer, for one PC. You create it now and become its administrator.</source>
+            <translation>A new encrypted database on this computer, for one PC. You create it now and become its administrator.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The office database</source>
+            <translation>The office database</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The firm's database on the office's PostgreSQL server, shared by several PCs. Nothing is created here: you give its address and log in with the user name and password your administrator gave you.</source>
+            <translation>The firm's database on the office's PostgreSQL server, shared by several PCs. Nothing is created here: you give its address and log in with the user name and password your administrator gave you.</translation>
+        </message>
+    </context>
+    <context>
         <name>ConversionReportDialog</name>
         <message>
             <location filename="../../custdesk/gui/conversion_report.py" line="+52" />
@@ -1129,7 +1158,7 @@
     <context>
         <name>CreatingPage</name>
         <message>
-            <location filename="../../custdesk/gui/setup_wizard.py" line="+24" />
+            <location filename="../../custdesk/gui/setup_wizard.py" line="+147" />
             <source>Creating the database</source>
             <translation>Creating the database</translation>
         </message>
@@ -1321,7 +1350,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Name, pinyin initials, code or phone tail  (Ctrl+F)</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+6" />
             <source>Type any part of a name, its pinyin initials (zw) or full pinyin, a customer code or number, or the last digits of a phone number</source>
             <translation>Type any part of a name, its pinyin initials (zw) or full pinyin, a customer code or number, or the last digits of a phone number</translation>
         </message>
@@ -2595,7 +2624,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../custdesk/gui/login.py" line="+149" />
+            <location filename="../../custdesk/gui/login.py" line="+171" />
             <location line="+35" />
             <source>Log in</source>
             <extracomment>QSettings group of the user last logged in, one entry per database prints the conversion report (the system print dialog; tests put their own) the dialogs shown after the password was accepted, while they are open</extracomment>
@@ -2637,7 +2666,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Database: %1</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Demo database — users and passwords:</source>
             <translation>Demo database — users and passwords:</translation>
         </message>
@@ -2657,7 +2686,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Logging in…</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+50" />
             <source>Read only</source>
             <translation>Read only</translation>
         </message>
@@ -2667,20 +2696,20 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Logged out. Log in again with the one-time password when you are ready to choose your own.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+29" />
             <source>The database could not be opened: %1</source>
             <translation>The database could not be opened: %1</translation>
         </message>
         <message>
-            <location filename="../../custdesk/gui/app.py" line="+159" />
+            <location filename="../../custdesk/gui/app.py" line="+181" />
             <location filename="../../custdesk/gui/login.py" line="+7" />
             <source>The database file is damaged and cannot be used as it is.</source>
             <extracomment>what ``_main_window`` returns when the background check found the file damaged</extracomment>
             <translation>The database file is damaged and cannot be used as it is.</translation>
         </message>
         <message>
-            <location filename="../../custdesk/gui/login.py" line="-82" />
-            <location line="+96" />
+            <location filename="../../custdesk/gui/login.py" line="-84" />
+            <location line="+98" />
             <source>Restore backup</source>
             <translation>Restore backup</translation>
         </message>
@@ -2708,14 +2737,14 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../custdesk/gui/main_window.py" line="+54" />
+            <location filename="../../custdesk/gui/main_window.py" line="+57" />
             <source>custdesk — Customer credit files</source>
-            <extracomment>the user asked to lock the window now the user asked to log out and let someone else log in (session.Sessions)</extracomment>
+            <extracomment>the user asked to lock the window now the user asked to log out and let someone else log in (session.Sessions) the user gave an office database's address to log in to instead (session.Sessions)</extracomment>
             <translation>custdesk — Customer credit files</translation>
         </message>
         <message>
-            <location filename="../../custdesk/gui/app.py" line="+91" />
-            <location filename="../../custdesk/gui/main_window.py" line="+12" />
+            <location filename="../../custdesk/gui/app.py" line="+96" />
+            <location filename="../../custdesk/gui/main_window.py" line="+13" />
             <location line="+58" />
             <source>Today</source>
             <translation>Today</translation>
@@ -2808,6 +2837,11 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
         <message>
             <location line="+2" />
+            <source>Connect to office database…</source>
+            <translation>Connect to office database…</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Quit</source>
             <translation>Quit</translation>
         </message>
@@ -2822,7 +2856,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>&amp;Edit</source>
             <translation>&amp;Edit</translation>
         </message>
@@ -2857,7 +2891,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Database: %1</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+59" />
             <source>New individual</source>
             <translation>New individual</translation>
         </message>
@@ -2975,6 +3009,136 @@ If you have checked it and it is right (the original document or the customer sa
             <location line="+1" />
             <source>Delete the saved mapping “%1”?</source>
             <translation>Delete the saved mapping “%1”?</translation>
+        </message>
+    </context>
+    <context>
+        <name>OfficeAddressDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/office_address.py" line="+249" />
+            <source>Connect to office database</source>
+            <translation>Connect to office database</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The firm's files on the office's PostgreSQL server. Ask your administrator for its address; you then log in with your own user name and password.</source>
+            <translation>The firm's files on the office's PostgreSQL server. Ask your administrator for its address; you then log in with your own user name and password.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Connect</source>
+            <translation>Connect</translation>
+        </message>
+    </context>
+    <context>
+        <name>OfficeAddressForm</name>
+        <message>
+            <location line="-141" />
+            <source>e.g. 192.168.1.20 or server.firm.local</source>
+            <extracomment>QSettings key of the office database chosen last (an address without a password)</extracomment>
+            <translation>e.g. 192.168.1.20 or server.firm.local</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>as the administrator named it, e.g. firm</source>
+            <translation>as the administrator named it, e.g. firm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Verify the server's certificate (verify-full)</source>
+            <translation>Verify the server's certificate (verify-full)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>CA certificate file (.crt, .pem)</source>
+            <translation>CA certificate file (.crt, .pem)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Browse…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Server:</source>
+            <translation>Server:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Port:</source>
+            <translation>Port:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Database name:</source>
+            <translation>Database name:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>CA certificate:</source>
+            <translation>CA certificate:</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Enter the server's name or IP address.</source>
+            <translation>Enter the server's name or IP address.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A server name has no spaces and none of / ? # @ [ ] \.</source>
+            <translation>A server name has no spaces and none of / ? # @ [ ] \.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The port is a number from 1 to 65535 (usually 5432).</source>
+            <translation>The port is a number from 1 to 65535 (usually 5432).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Enter the database's name.</source>
+            <translation>Enter the database's name.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Choose the CA certificate that signed the server's certificate.</source>
+            <translation>Choose the CA certificate that signed the server's certificate.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>There is no file at %1.</source>
+            <translation>There is no file at %1.</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Address: %1</source>
+            <translation>Address: %1</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>CA certificate</source>
+            <translation>CA certificate</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+            <translation>Certificates (*.crt *.pem *.cer);;All files (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>OfficePage</name>
+        <message>
+            <location filename="../../custdesk/gui/setup_wizard.py" line="-182" />
+            <source>The office database</source>
+            <translation>The office database</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Ask your administrator for the server's address. After this you log in with your own user name and password.</source>
+            <translation>Ask your administrator for the server's address. After this you log in with your own user name and password.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Go to login</source>
+            <translation>Go to login</translation>
         </message>
     </context>
     <context>
@@ -3196,7 +3360,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>RecoveryPage</name>
         <message>
-            <location filename="../../custdesk/gui/setup_wizard.py" line="+19" />
+            <location filename="../../custdesk/gui/setup_wizard.py" line="+192" />
             <location line="+64" />
             <source>Recovery key</source>
             <translation>Recovery key</translation>
@@ -4239,9 +4403,9 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>Sessions</name>
         <message>
-            <location filename="../../custdesk/gui/session.py" line="+135" />
+            <location filename="../../custdesk/gui/session.py" line="+151" />
             <source>Switch user</source>
-            <extracomment>the login shown after a switch, while it is open</extracomment>
+            <extracomment>the database: a file's Path or an office database's address the login shown after a switch, while it is open</extracomment>
             <translation>Switch user</translation>
         </message>
         <message>
@@ -4250,7 +4414,12 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>%1 has unsaved changes in %2 open file(s). Switching user discards them. Switch anyway?</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+36" />
+            <source>%1 has logged out. Log in to %2 with your user name and password for it.</source>
+            <translation>%1 has logged out. Log in to %2 with your user name and password for it.</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>%1 has logged out. The next user logs in here.</source>
             <translation>%1 has logged out. The next user logs in here.</translation>
         </message>
@@ -4301,7 +4470,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Language</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+9" />
             <source> min</source>
             <translation> min</translation>
         </message>
@@ -4311,12 +4480,12 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Lock after idle</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>The new language applies the next time custdesk starts.</source>
             <translation>The new language applies the next time custdesk starts.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Sensitive fields: clearance needed to reveal</source>
             <translation>Sensitive fields: clearance needed to reveal</translation>
         </message>
@@ -4429,12 +4598,12 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>SetupWizard</name>
         <message>
-            <location filename="../../custdesk/gui/setup_wizard.py" line="+37" />
+            <location filename="../../custdesk/gui/setup_wizard.py" line="+40" />
             <source>Set up custdesk</source>
             <translation>Set up custdesk</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+12" />
             <source>Finish</source>
             <translation>Finish</translation>
         </message>
@@ -4945,9 +5114,8 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../../custdesk/gui/setup_wizard.py" line="-341" />
+            <location filename="../../custdesk/gui/setup_wizard.py" line="-347" />
             <source>Welcome</source>
-            <extracomment>print_document(parent, document) -&gt; whether it was printed (tests inject their own)</extracomment>
             <translation>Welcome</translation>
         </message>
         <message>
@@ -4974,17 +5142,17 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>app</name>
         <message>
-            <location filename="../../custdesk/gui/app.py" line="-195" />
+            <location filename="../../custdesk/gui/app.py" line="-210" />
             <source>This database is already open in another custdesk window.</source>
             <translation>This database is already open in another custdesk window.</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+54" />
             <source>Creating the demo database with sample customers…</source>
             <translation>Creating the demo database with sample customers…</translation>
         </message>
         <message>
-            <location line="+163" />
+            <location line="+173" />
             <source>The automatic backup failed: %1</source>
             <translation>The automatic backup failed: %1</translation>
         </message>
@@ -4992,7 +5160,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>crash</name>
         <message>
-            <location line="-244" />
+            <location line="-271" />
             <source>Unexpected error</source>
             <translation>Unexpected error</translation>
         </message>

@@ -9,7 +9,7 @@
         <translation>关于 custdesk</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Customer credit files for small firms.</source>
         <translation>面向小微企业的客户资信档案管理程序。</translation>
     </message>
@@ -63,7 +63,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../custdesk/gui/setup_wizard.py" line="+98"/>
+        <location filename="../../custdesk/gui/setup_wizard.py" line="+164"/>
         <source>Administrator account</source>
         <translation>管理员账户</translation>
     </message>
@@ -178,12 +178,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+308"/>
+        <location line="+312"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-309"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
@@ -284,12 +284,12 @@
         <translation>%2 %3 的额度变更 #%1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Approve %1 with grade %2 and a credit limit of %3 yuan? An approved assessment cannot be changed.</source>
         <translation>批准 %1，等级 %2，授信额度 %3 元？评估批准后不能再修改。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Approve %1: a new credit limit of %2?</source>
         <translation>批准 %1：新授信额度 %2？</translation>
     </message>
@@ -598,7 +598,7 @@
         <translation>不限</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>%1 entries</source>
         <extracomment>the widest a column grows to fit its texts (the details column takes the rest)</extracomment>
         <translation>共 %1 条</translation>
@@ -972,6 +972,35 @@
     </message>
 </context>
 <context>
+    <name>ChoicePage</name>
+    <message>
+        <location filename="../../custdesk/gui/setup_wizard.py" line="-132"/>
+        <source>Where are the customer files kept?</source>
+        <extracomment>print_document(parent, document) -&gt; whether it was printed (tests inject their own)</extracomment>
+        <translation>客户档案存放在哪里？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This PC</source>
+        <translation>本机数据库</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A new encrypted database on this computer, for one PC. You create it now and become its administrator.</source>
+        <translation>在这台电脑上新建一个加密数据库，供一台电脑使用。现在创建，您将成为它的管理员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The office database</source>
+        <translation>办公室数据库</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The firm&apos;s database on the office&apos;s PostgreSQL server, shared by several PCs. Nothing is created here: you give its address and log in with the user name and password your administrator gave you.</source>
+        <translation>公司放在办公室 PostgreSQL 服务器上的数据库，多台电脑共用。这里不新建任何东西：填写它的地址，然后用管理员给您的用户名和密码登录。</translation>
+    </message>
+</context>
+<context>
     <name>ConversionReportDialog</name>
     <message>
         <location filename="../../custdesk/gui/conversion_report.py" line="+52"/>
@@ -1127,7 +1156,7 @@
 <context>
     <name>CreatingPage</name>
     <message>
-        <location filename="../../custdesk/gui/setup_wizard.py" line="+24"/>
+        <location filename="../../custdesk/gui/setup_wizard.py" line="+147"/>
         <source>Creating the database</source>
         <translation>正在创建数据库</translation>
     </message>
@@ -1319,7 +1348,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>名称、拼音首字母、客户编号或电话尾号（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Type any part of a name, its pinyin initials (zw) or full pinyin, a customer code or number, or the last digits of a phone number</source>
         <translation>可输入名称的任意部分、拼音首字母（如 zw）或全拼、客户编号或号码，或电话号码的最后几位</translation>
     </message>
@@ -2591,7 +2620,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../custdesk/gui/login.py" line="+149"/>
+        <location filename="../../custdesk/gui/login.py" line="+171"/>
         <location line="+35"/>
         <source>Log in</source>
         <extracomment>QSettings group of the user last logged in, one entry per database prints the conversion report (the system print dialog; tests put their own) the dialogs shown after the password was accepted, while they are open</extracomment>
@@ -2633,7 +2662,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Demo database — users and passwords:</source>
         <translation>演示数据库——用户名和密码：</translation>
     </message>
@@ -2653,7 +2682,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Read only</source>
         <translation>只能查看</translation>
     </message>
@@ -2663,20 +2692,20 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>已退出登录。准备好设定自己的密码时，请再次用一次性密码登录。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>The database could not be opened: %1</source>
         <translation>无法打开数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../custdesk/gui/app.py" line="+159"/>
+        <location filename="../../custdesk/gui/app.py" line="+181"/>
         <location filename="../../custdesk/gui/login.py" line="+7"/>
         <source>The database file is damaged and cannot be used as it is.</source>
         <extracomment>what ``_main_window`` returns when the background check found the file damaged</extracomment>
         <translation>数据库文件已损坏，无法照常使用。</translation>
     </message>
     <message>
-        <location filename="../../custdesk/gui/login.py" line="-82"/>
-        <location line="+96"/>
+        <location filename="../../custdesk/gui/login.py" line="-84"/>
+        <location line="+98"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -2704,14 +2733,14 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../custdesk/gui/main_window.py" line="+54"/>
+        <location filename="../../custdesk/gui/main_window.py" line="+57"/>
         <source>custdesk — Customer credit files</source>
-        <extracomment>the user asked to lock the window now the user asked to log out and let someone else log in (session.Sessions)</extracomment>
+        <extracomment>the user asked to lock the window now the user asked to log out and let someone else log in (session.Sessions) the user gave an office database&apos;s address to log in to instead (session.Sessions)</extracomment>
         <translation>custdesk — 客户资信档案台</translation>
     </message>
     <message>
-        <location filename="../../custdesk/gui/app.py" line="+91"/>
-        <location filename="../../custdesk/gui/main_window.py" line="+12"/>
+        <location filename="../../custdesk/gui/app.py" line="+96"/>
+        <location filename="../../custdesk/gui/main_window.py" line="+13"/>
         <location line="+58"/>
         <source>Today</source>
         <translation>今日</translation>
@@ -2804,6 +2833,11 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
     <message>
         <location line="+2"/>
+        <source>Connect to office database…</source>
+        <translation>连接办公室数据库…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -2818,7 +2852,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -2853,7 +2887,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+59"/>
         <source>New individual</source>
         <translation>新建个人客户</translation>
     </message>
@@ -2971,6 +3005,136 @@ If you have checked it and it is right (the original document or the customer sa
         <location line="+1"/>
         <source>Delete the saved mapping “%1”?</source>
         <translation>删除已保存的映射“%1”？</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeAddressDialog</name>
+    <message>
+        <location filename="../../custdesk/gui/office_address.py" line="+249"/>
+        <source>Connect to office database</source>
+        <translation>连接办公室数据库</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The firm&apos;s files on the office&apos;s PostgreSQL server. Ask your administrator for its address; you then log in with your own user name and password.</source>
+        <translation>公司的档案在办公室的 PostgreSQL 服务器上。请向管理员询问它的地址；之后用您自己的用户名和密码登录。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeAddressForm</name>
+    <message>
+        <location line="-141"/>
+        <source>e.g. 192.168.1.20 or server.firm.local</source>
+        <extracomment>QSettings key of the office database chosen last (an address without a password)</extracomment>
+        <translation>例如 192.168.1.20 或 server.firm.local</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>as the administrator named it, e.g. firm</source>
+        <translation>管理员所起的名称，例如 firm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify the server&apos;s certificate (verify-full)</source>
+        <translation>验证服务器证书 (verify-full)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CA certificate file (.crt, .pem)</source>
+        <translation>CA 证书文件（.crt、.pem）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database name:</source>
+        <translation>数据库名：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CA certificate:</source>
+        <translation>CA 证书：</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Enter the server&apos;s name or IP address.</source>
+        <translation>请输入服务器的名称或 IP 地址。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A server name has no spaces and none of / ? # @ [ ] \.</source>
+        <translation>服务器名称不能含空格，也不能含 / ? # @ [ ] \。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The port is a number from 1 to 65535 (usually 5432).</source>
+        <translation>端口是 1 到 65535 之间的数字（通常为 5432）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the database&apos;s name.</source>
+        <translation>请输入数据库名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the CA certificate that signed the server&apos;s certificate.</source>
+        <translation>请选择签发服务器证书的 CA 证书。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no file at %1.</source>
+        <translation>%1 处没有文件。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>证书 (*.crt *.pem *.cer);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <location filename="../../custdesk/gui/setup_wizard.py" line="-182"/>
+        <source>The office database</source>
+        <translation>办公室数据库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask your administrator for the server&apos;s address. After this you log in with your own user name and password.</source>
+        <translation>请向管理员询问服务器的地址。之后用您自己的用户名和密码登录。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Go to login</source>
+        <translation>去登录</translation>
     </message>
 </context>
 <context>
@@ -3192,7 +3356,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../custdesk/gui/setup_wizard.py" line="+19"/>
+        <location filename="../../custdesk/gui/setup_wizard.py" line="+192"/>
         <location line="+64"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
@@ -4232,9 +4396,9 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>Sessions</name>
     <message>
-        <location filename="../../custdesk/gui/session.py" line="+135"/>
+        <location filename="../../custdesk/gui/session.py" line="+151"/>
         <source>Switch user</source>
-        <extracomment>the login shown after a switch, while it is open</extracomment>
+        <extracomment>the database: a file&apos;s Path or an office database&apos;s address the login shown after a switch, while it is open</extracomment>
         <translation>切换用户</translation>
     </message>
     <message>
@@ -4243,7 +4407,12 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>%1 有 %2 个打开的档案尚未保存。切换用户将放弃这些更改。仍要切换吗？</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
+        <source>%1 has logged out. Log in to %2 with your user name and password for it.</source>
+        <translation>%1 已退出。请用您在 %2 的用户名和密码登录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1 has logged out. The next user logs in here.</source>
         <translation>%1 已注销。请下一位用户在此登录。</translation>
     </message>
@@ -4294,7 +4463,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -4304,12 +4473,12 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>闲置后自动锁定</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The new language applies the next time custdesk starts.</source>
         <translation>新的界面语言将在下次启动 custdesk 时生效。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Sensitive fields: clearance needed to reveal</source>
         <translation>敏感字段：显示所需的密级权限</translation>
     </message>
@@ -4422,12 +4591,12 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../custdesk/gui/setup_wizard.py" line="+37"/>
+        <location filename="../../custdesk/gui/setup_wizard.py" line="+40"/>
         <source>Set up custdesk</source>
         <translation>初始设置 custdesk</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
@@ -4938,9 +5107,8 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../custdesk/gui/setup_wizard.py" line="-341"/>
+        <location filename="../../custdesk/gui/setup_wizard.py" line="-347"/>
         <source>Welcome</source>
-        <extracomment>print_document(parent, document) -&gt; whether it was printed (tests inject their own)</extracomment>
         <translation>欢迎</translation>
     </message>
     <message>
@@ -4967,17 +5135,17 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>app</name>
     <message>
-        <location filename="../../custdesk/gui/app.py" line="-195"/>
+        <location filename="../../custdesk/gui/app.py" line="-210"/>
         <source>This database is already open in another custdesk window.</source>
         <translation>此数据库已在另一个 custdesk 窗口中打开。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+54"/>
         <source>Creating the demo database with sample customers…</source>
         <translation>正在创建含示例客户的演示数据库…</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+173"/>
         <source>The automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
@@ -4985,7 +5153,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>crash</name>
     <message>
-        <location line="-244"/>
+        <location line="-271"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>

@@ -48,6 +48,9 @@ def test_setup_wizard_end_to_end(bare_runner, qtbot, tmp_path, monkeypatch):
     wizard.show()
     next_button = wizard.button(QWizard.WizardButton.NextButton)
 
+    # This PC is the first page's choice unless the office database is chosen.
+    assert wizard.currentId() == SetupWizard.CHOICE and wizard.choice.local.isChecked()
+    wizard.next()
     assert wizard.currentId() == SetupWizard.WELCOME and not next_button.isEnabled()
     wizard.welcome.firm.setText("测试商贸有限公司")
     assert next_button.isEnabled()
@@ -119,6 +122,7 @@ def test_setup_wizard_reports_a_failed_creation_and_may_retry(bare_runner, qtbot
     wizard = SetupWizard(bare_runner, path, printer=lambda *a: True)
     qtbot.addWidget(wizard)
     wizard.show()
+    wizard.next()                                  # this PC
     wizard.welcome.firm.setText("某某公司")
     wizard.next()
     wizard.admin.password.setText("a-good-password")
