@@ -37,6 +37,11 @@ def copy_database(src: Path, dst: Path) -> None:
 def pytest_addoption(parser):
     parser.addoption("--runslow", action="store_true",
                      help="also run the tests marked slow (CI does; tools/dev.sh test --runslow)")
+    parser.addoption("--engine", choices=("sqlite", "postgresql"),
+                     default=os.environ.get("CUSTDESK_TEST_ENGINE", "sqlite"),
+                     help="where the core and command-line tests keep the database: a "
+                          "single-PC file (default) or an office database on a throwaway "
+                          "PostgreSQL (CI runs both)")
 
 
 def pytest_configure(config):
@@ -47,6 +52,15 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
+    if config.getoption("--engine") == "postgresql":
+        # On the office engine: only what a database can be asked the same way on both
+        # (the core and command-line suites, the office tests); a test of the single-PC
+        # file itself (its companions, copies, damage) says so with ``single_pc``.
+        for item in items:
+            marker = item.get_closest_marker("single_pc")
+            if marker:
+                item.add_marker(pytest.mark.skip(
+                    reason="single-PC file: " + (marker.args[0] if marker.args else "")))
     # Slow tests (kill -9 loops, many subprocesses, production Argon2) stay out of the
     # default local run; CI runs them (.ci/run passes --runslow), as does -m slow.
     if config.getoption("--runslow") or "slow" in (config.getoption("-m") or ""):
@@ -136,13 +150,60 @@ def recovery_key(template) -> str:
     return template[1]
 
 
+@pytest.fixture(scope="session")
+def engine(request) -> str:
+    return request.config.getoption("--engine")
+
+
+@pytest.fixture(scope="session")
+def cluster():
+    """A throwaway PostgreSQL cluster for the session (tests/pg_server.py)."""
+    from tests import pg_server
+    if not pg_server.available():
+        pytest.skip("PostgreSQL's initdb and pg_ctl are not installed (tools/dev.sh installs them)")
+    c = pg_server.Cluster().start()
+    yield c
+    c.stop()
+
+
+def fill_from_file(cluster, path: Path, dbname: str) -> str:
+    """An office database made from the single-PC file ``path`` whose users have the test
+    passwords; returns the address people log in at (no user, no password)."""
+    from custdesk.core.office import session
+    with Desk.open(path, ADMIN, PASSWORDS[ADMIN], daily_check=False) as desk:
+        session._fill(cluster.super_url(dbname), desk, dict(PASSWORDS))
+    return cluster.url(dbname, user=None)
+
+
+_office_numbers = iter(range(1, 1 << 30))
+
+
+def drop_office(cluster, dbname: str) -> None:
+    import psycopg
+    with psycopg.connect(cluster.super_url("postgres"), autocommit=True) as su:
+        su.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+
+
 @pytest.fixture
-def open_as(db_path):
+def db_target(engine, db_path, request):
+    """Where this test's database is: the file ``db_path``, or (``--engine postgresql``) an
+    office database made from it, dropped afterwards."""
+    if engine == "sqlite":
+        yield db_path
+        return
+    cluster = request.getfixturevalue("cluster")
+    dbname = f"t_{next(_office_numbers)}"
+    yield fill_from_file(cluster, db_path, dbname)
+    drop_office(cluster, dbname)
+
+
+@pytest.fixture
+def open_as(db_target):
     """open_as(name) -> a Desk logged in as that test user; all are closed afterwards."""
     opened = []
 
     def _open(name: str = ADMIN) -> Desk:
-        desk = Desk.open(db_path, name, PASSWORDS[name])
+        desk = Desk.open(db_target, name, PASSWORDS[name])
         opened.append(desk)
         return desk
 

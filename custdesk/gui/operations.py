@@ -38,6 +38,8 @@ class DeskRunner(QObject):
     #: an unexpected exception: (exception, traceback text)
     crashed = Signal(object, str)
     _deliver = Signal(object)
+    # Another PC changed the office database (heard on the link's own thread).
+    _heard = Signal()
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -45,6 +47,8 @@ class DeskRunner(QObject):
         self.desk = None
         self.pending = 0
         self._deliver.connect(self._on_deliver)
+        self._heard.connect(self._take_office_changes)
+        self._taking = False
 
     def run(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[CustdeskError], None] | None = None) -> Future:
@@ -85,6 +89,32 @@ class DeskRunner(QObject):
     def set_desk(self, desk) -> None:
         """Called on the database thread by the job that opened the desk."""
         self.desk = desk
+        link = getattr(getattr(desk, "db", None), "office", None)
+        if link is not None:
+            # Signals cross threads queued: the UI thread hears it and asks the database
+            # thread for what changed, which then reaches every page as its own changes do.
+            link.listeners.append(self._heard.emit)
+
+    @Slot()
+    def _take_office_changes(self) -> None:
+        if self._taking or self.desk is None:
+            return
+        self._taking = True
+
+        def take(desk):
+            link = desk.db.office
+            if link.stale:
+                link.refresh(desk.db)
+            return link.take_changes()
+
+        def announce(changes) -> None:
+            self._taking = False
+            for item in changes or ():
+                self.changed.emit(item)
+
+        def failed(_error) -> None:
+            self._taking = False      # the server is away: the next change heard tries again
+        self.run(take, announce, failed)
 
     def close(self, wait: bool = True) -> None:
         def _close(desk):

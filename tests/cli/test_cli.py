@@ -20,13 +20,13 @@ CLI_MAIN = Path(__file__).resolve().parents[2] / "tests" / "cli_main.py"
 
 
 @pytest.fixture
-def cli(db_path, monkeypatch, capsys):
+def cli(db_target, monkeypatch, capsys):
     """cli(*args, user=..., env=...) -> (exit status, stdout, stderr), run in-process."""
     for var in ("CUSTDESK_DB", "CUSTDESK_USER", "CUSTDESK_PASSWORD", "CUSTDESK_NEW_PASSWORD",
                 "CUSTDESK_RECOVERY_KEY"):
         monkeypatch.delenv(var, raising=False)
 
-    def run(*args, user=ADMIN, env=None, db=db_path):
+    def run(*args, user=ADMIN, env=None, db=db_target):
         with monkeypatch.context() as m:
             if user:
                 m.setenv("CUSTDESK_PASSWORD", PASSWORDS.get(user, "x"))

@@ -1,5 +1,5 @@
-"""Office-mode fixtures: one throwaway PostgreSQL cluster for the session, a fresh office
-database per test holding the template's users (``tests/conftest.py``)."""
+"""Office-mode fixtures: a fresh office database per test holding the template's users
+(``tests/conftest.py``: the session's throwaway cluster, ``fill_from_file``)."""
 
 from __future__ import annotations
 
@@ -8,34 +8,17 @@ import itertools
 import pytest
 
 from custdesk.core.desk import Desk
-from custdesk.core.office import session
-from tests import pg_server
-from tests.conftest import ADMIN, PASSWORDS
+from tests.conftest import ADMIN, PASSWORDS, drop_office, fill_from_file
 
 _numbers = itertools.count(1)
 
 
-@pytest.fixture(scope="session")
-def cluster():
-    if not pg_server.available():
-        pytest.skip("PostgreSQL's initdb and pg_ctl are not installed (tools/dev.sh installs them)")
-    c = pg_server.Cluster().start()
-    yield c
-    c.stop()
-
-
-def fill_from_file(cluster, path, dbname: str) -> str:
-    """An office database made from the single-PC file ``path`` whose users have the test
-    passwords; returns the address people log in at (no user, no password)."""
-    with Desk.open(path, ADMIN, PASSWORDS[ADMIN], daily_check=False) as desk:
-        session._fill(cluster.super_url(dbname), desk, dict(PASSWORDS))
-    return cluster.url(dbname, user=None)
-
-
 @pytest.fixture
-def office_url(cluster, db_path) -> str:
+def office_url(cluster, db_path):
     """A new office database with the template's users, as ``db_path`` is a new file."""
-    return fill_from_file(cluster, db_path, f"office_{next(_numbers)}")
+    dbname = f"office_{next(_numbers)}"
+    yield fill_from_file(cluster, db_path, dbname)
+    drop_office(cluster, dbname)
 
 
 @pytest.fixture

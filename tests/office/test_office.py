@@ -17,7 +17,7 @@ from custdesk.core.errors import AccessDenied, AuthenticationFailed, Conflict, S
 from custdesk.core.office import session
 from tests.conftest import ADMIN, PASSWORDS
 from tests.core.test_grading import STATEMENT_2025
-from tests.office.conftest import fill_from_file
+
 
 ID_SECRET = "110105198001010075"
 
@@ -167,6 +167,10 @@ def test_changes_reach_the_other_pcs_without_a_restart(office_as, files):
     boss.customers.edit(code, {"phone": "13900139000"})
     assert heard.wait(10)
     assert clerk.customers.get(code)["phone"] == "139****9000"
+    # What the window is told, so the open file, the lists and the today page refresh.
+    told = clerk.db.office.take_changes()
+    assert any(c.code == code and "customers" in c for c in told)
+    assert clerk.db.office.take_changes() == []
 
 
 def test_second_save_of_the_same_file_is_refused(office_as, files):

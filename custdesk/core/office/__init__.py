@@ -38,7 +38,10 @@ def attach(db, path: Path):
 
     def execute(sql, parameters=None):
         if link.stale and not db.conn.in_transaction:
-            link.refresh(db)
+            try:
+                link.refresh(db)
+            except Exception:       # noqa: BLE001 - the server is away: read the copy
+                link.stale = False  # (the next write reconnects and catches up)
         return plain(sql) if parameters is None else plain(sql, parameters)
 
     db.execute = execute

@@ -48,6 +48,20 @@ i18n.register({
 # Working-copy tables whose rows are files beside it (the key slots, the chain head).
 COMPANIONS = {".keys": ".keys", ".audit-head": ".audit-head"}
 _BATCH = 2000
+# Which area of the window each table's rows belong to (``changes.AREAS``).
+AREAS = {
+    **dict.fromkeys(("customers", "individuals", "enterprises", "name_grams", "blind_index"),
+                    "customers"),
+    **dict.fromkeys(("contacts", "financial_statements", "credit_records", "litigation",
+                     "transactions", "communications", "complaints", "licences"), "records"),
+    "documents": "documents",
+    **dict.fromkeys(("users", "user_certs", "key_grants", "level_keys"), "users"),
+    **dict.fromkeys(("settings", "field_levels", "scorecards"), "settings"),
+    "audit_log": "audit",
+    **dict.fromkeys(("assessments", "limit_changes"), "grading"),
+    **dict.fromkeys(("warnings", "warning_actions", "review_events"), "warnings"),
+    "report_exports": "exports",
+}
 
 
 class OfficeLink:
@@ -55,8 +69,11 @@ class OfficeLink:
     working copy at ``path``."""
 
     def __init__(self, conn: psycopg.Connection, url: str, names: schema.Names, user: str,
-                 path: Path):
+                 path: Path, reconnect: Callable[[], psycopg.Connection] | None = None):
         self.conn = conn
+        # How to connect again after the server restarted or the network dropped (holds
+        # the password in memory for the session, as the keyring holds the keys).
+        self._reconnect = reconnect
         self.url = url
         self.names = names
         self.user = user
@@ -72,6 +89,7 @@ class OfficeLink:
         self._files: dict[str, bytes] = {}        # companion files as last synced
         self._closed = False
         self.behind = False                       # a pulled row the copy could not take
+        self.pending_changes: list = []           # what others changed (``take_changes``)
 
     # -- the working copy ------------------------------------------------------------------
     def install(self, db) -> None:
@@ -80,6 +98,7 @@ class OfficeLink:
         self.tables = local_tables(db)
         db.execute("CREATE TEMP TABLE IF NOT EXISTS cd_dirty (n INTEGER PRIMARY KEY, "
                    "tbl TEXT, pk TEXT, op TEXT)")
+        db.execute("CREATE INDEX IF NOT EXISTS temp.cd_dirty_tbl ON cd_dirty (tbl)")
         db.execute("CREATE TEMP TABLE IF NOT EXISTS cd_state (pulling INTEGER)")
         db.execute("DELETE FROM temp.cd_state")
         db.execute("INSERT INTO temp.cd_state VALUES (0)")
@@ -168,11 +187,43 @@ class OfficeLink:
         finally:
             db.conn.execute("UPDATE temp.cd_state SET pulling = 0")
         self.last_seq = changes[-1][0]
+        self._announce(db, by_table)
         if touched and self.sealer is not None:
             self.sealer.writes += touched
             for table in by_table:
                 self.sealer.table_writes[table] = self.sealer.table_writes.get(table, 0) + 1
         return touched
+
+    def _announce(self, db, by_table: dict[str, dict]) -> None:
+        """What the pulled rows changed, as a window's ``Changes`` (``take_changes``)."""
+        from ..changes import Changes
+        areas = {AREAS.get(t) for t in by_table} - {None}
+        if not areas:
+            return
+        ids = set()
+        for table, keys in by_table.items():
+            if table == "customers":
+                ids.update(json.loads(k)[0] for k in keys)
+            elif "customer_id" in [c for c, _t, _n in self.tables.get(table, {}).get("columns", [])]:
+                pk = self.tables[table]["pk"]
+                if pk == ["customer_id"]:
+                    ids.update(json.loads(k)[0] for k in keys)
+                else:
+                    found = db.conn.execute(
+                        f'SELECT DISTINCT customer_id FROM main."{table}" WHERE "{pk[0]}" IN '
+                        f"(SELECT json_extract(value, '$[0]') FROM json_each(?))",
+                        [json.dumps([json.loads(k) for k in keys])]).fetchall()
+                    ids.update(r[0] for r in found)
+        codes = [r[0] for r in db.conn.execute(
+            "SELECT code FROM main.customers WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(i for i in ids if i is not None))]).fetchall()]
+        self.pending_changes.append(Changes.of(*areas))
+        self.pending_changes.extend(Changes.of(*areas, code=code) for code in codes)
+
+    def take_changes(self) -> list:
+        """The changes other PCs made that this session has taken in since last asked."""
+        taken, self.pending_changes = self.pending_changes, []
+        return taken
 
     def _pull_table(self, db, table: str, keys: list[str]) -> int:
         spec = self.tables[table]
@@ -224,6 +275,7 @@ class OfficeLink:
         self.stale = False
         if db.conn.in_transaction:
             return 0
+        self._ensure_connected()
         db.conn.execute("BEGIN IMMEDIATE")
         try:
             with self.conn.transaction():
@@ -235,10 +287,24 @@ class OfficeLink:
             raise
         return count
 
+    def _ensure_connected(self) -> None:
+        """A connection the server or the network ended is made again (once per call)."""
+        if not (self.conn.closed or self.conn.broken) or self._reconnect is None:
+            return
+        with contextlib.suppress(Exception):
+            self.conn.close()
+        try:
+            self.conn = self._reconnect()
+        except Exception as exc:
+            raise StoreError(i18n.tr("office.lost", error=_first_line(exc))) from exc
+        self._stop_listening()
+        self.listen()
+
     # -- writing ----------------------------------------------------------------------------
     @contextlib.contextmanager
     def transaction(self, db, local_write) -> Iterator[None]:
         """One write on both: see the module's description."""
+        self._ensure_connected()
         conn = self.conn
         try:
             pg = conn.transaction()
@@ -275,13 +341,12 @@ class OfficeLink:
         """Send the rows this write touched to the server, as stored in the copy: per
         table, the rows gone, then those changed, then the new ones (so a unique value
         freed and taken in one write goes in order), each kind in one pipelined batch."""
-        dirty = db.conn.execute("SELECT tbl, pk, min(n), max(op = 'i' AND n = "
-                                "(SELECT min(n) FROM temp.cd_dirty d2 WHERE d2.tbl = d.tbl "
-                                "AND d2.pk = d.pk)) FROM temp.cd_dirty d GROUP BY tbl, pk "
-                                "ORDER BY 3").fetchall()
         by_table: dict[str, dict[str, bool]] = {}
-        for table, pk, _n, new in dirty:
-            by_table.setdefault(table, {})[pk] = not new      # pk -> existed before
+        for table, pk, op in db.conn.execute(
+                "SELECT tbl, pk, op FROM temp.cd_dirty ORDER BY n"):
+            keys = by_table.setdefault(table, {})
+            if pk not in keys:
+                keys[pk] = op != "i"          # pk -> whether the row existed before
         try:
             for table, keys in by_table.items():
                 self._push_table(db, table, keys)
@@ -380,18 +445,17 @@ class OfficeLink:
     # -- hearing from the other PCs -----------------------------------------------------------
     def listen(self) -> None:
         """Start a thread that hears other PCs' changes (LISTEN) and marks the copy stale."""
-        if self._listener is not None:
+        if self._listener is not None or self._reconnect is None:
             return
         try:
-            self._listen_conn = psycopg.connect(self.conn.info.dsn + _password_part(self.conn),
-                                                autocommit=True)
-        except psycopg.Error:
-            return
-        self._listen_conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(schema.CHANNEL)))
+            conn = self._listen_conn = self._reconnect()
+            conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(schema.CHANNEL)))
+        except Exception:
+            return        # heard again after the next write reconnects
 
         def run():
             try:
-                for _note in self._listen_conn.notifies():
+                for _note in conn.notifies():
                     if self._closed:
                         break
                     self.stale = True
@@ -399,17 +463,24 @@ class OfficeLink:
                         with contextlib.suppress(Exception):
                             listener()
             except psycopg.Error:
-                pass
+                # The server went away: the copy may miss changes until the next write
+                # reconnects (and pulls everything since).
+                self.stale = True
 
         self._listener = threading.Thread(target=run, name="custdesk-office-listen",
                                           daemon=True)
         self._listener.start()
 
-    def close(self) -> None:
-        self._closed = True
+    def _stop_listening(self) -> None:
         if self._listen_conn is not None:
             with contextlib.suppress(Exception):
                 self._listen_conn.close()
+        self._listen_conn = None
+        self._listener = None
+
+    def close(self) -> None:
+        self._closed = True
+        self._stop_listening()
         with contextlib.suppress(Exception):
             self.conn.close()
 
@@ -423,12 +494,6 @@ def _upsert_sql(table: str, names: list[str], pk: list[str]) -> str:
     action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
     return (f'INSERT INTO main."{table}" ({quoted}) VALUES ({", ".join("?" * len(names))}) '
             f"ON CONFLICT ({keys}) {action}")
-
-
-def _password_part(conn: psycopg.Connection) -> str:
-    password = conn.info.password
-    return f" password={psycopg.conninfo.make_conninfo(password=password).split('=', 1)[1]}" \
-        if password and "password=" not in conn.info.dsn else ""
 
 
 def _for_server(value, pg_type: str):

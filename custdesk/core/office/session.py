@@ -107,7 +107,9 @@ def open_desk(cls, url: str, user: str, password: str, *, daily_check: bool = Tr
             raise StoreError(i18n.tr("office.not_office", where=where(url)))
         folder = _workdir()
         path = folder / "office.db"
-        link = mirror.OfficeLink(conn, url, names, user, path)
+        link = mirror.OfficeLink(
+            conn, url, names, user, path,
+            reconnect=lambda: connect(url, user=names.person(user), password=password))
         link.fetch_files()
         slots = keyslots.KeySlots.load(path)
         personal = slots.unlock_personal(user, password)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QMessageBox,
                                QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
 
-from ...core.errors import CustdeskError, ValidationError
+from ...core.errors import Conflict, CustdeskError, ValidationError
 from ...core.exports import kind_label
 from ...core.fields import LEVELS, RECORD_KINDS, customer_field, level_label
 from ...reports import export as reports
@@ -278,7 +278,11 @@ class CustomerEditor(QWidget):
         if code is None:
             job = lambda desk: desk.customers.add(values, overrides)  # noqa: E731
         else:
-            job = lambda desk: desk.customers.edit(code, values, overrides)  # noqa: E731
+            # Saved only if nobody saved the file since it was loaded here (another PC of an
+            # office database, another window): else refused with who and when.
+            seen = (self.data or {}).get("updated_at")
+            job = lambda desk: desk.customers.edit(code, values, overrides,  # noqa: E731
+                                                   expected=seen)
         run_for(self, self.runner, job, self._form_saved,
                 lambda error: self._form_refused(error, values, overrides))
 
@@ -313,9 +317,27 @@ class CustomerEditor(QWidget):
                     return
             show_message(self.message, error_lines(left) if left
                          else self.tr("Nothing was saved: please correct the fields marked in red."))
+        elif isinstance(error, Conflict):
+            show_message(self.message, str(error))
+            self._finish(False)
+            self._offer_reload(str(error))
+            return
         else:
             show_message(self.message, str(error))
         self._finish(False)
+
+    def _offer_reload(self, text: str) -> None:
+        """Someone else saved this file first: reload it (what was typed here is shown
+        once more, to be typed again) or keep it on screen to copy from."""
+        answer = QMessageBox.question(
+            self, self.tr("Changed by someone else"),
+            self.tr("{message}\n\nReload the file now? What you typed here is not kept: "
+                    "note it first if you need it.").format(message=text),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.form.clear_errors()
+            self.reload()
 
     def _ask_override(self, error: ValidationError) -> dict[str, str] | None:
         """Values that only draw warnings (a check character, a region code, a phone range)
