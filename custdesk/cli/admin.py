@@ -12,11 +12,17 @@ from ..core.fields import LEVELS, level_label
 from ..core.files import private_dir
 from ..core.keys.primitives import fingerprint
 from ..core.users import DEFAULT_CLEARANCE, check_user_name
-from .common import Context, ask_new_password, print_json, print_table
+from .common import Context, UsageError, ask_new_password, print_json, print_table
 from .common import _prompt  # noqa: PLC2701 - shared prompt helper
 
 i18n.register({
     "cli.init_done": ("已创建数据库 {path}，管理员 {admin}", "Created database {path} with administrator {admin}"),
+    "cli.office_not_here": (
+        "custdesk {command} 用于本机数据库文件；办公室数据库请用 custdesk office init 建立，"
+        "忘记密码时请管理员用 custdesk user passwd 重设",
+        "custdesk {command} is for a single-PC database file; an office database is made with "
+        "custdesk office init, and a forgotten password there is reset by an administrator "
+        "with custdesk user passwd"),
     "cli.recovery_key": (
         "恢复密钥（只显示这一次；请打印或抄写后妥善保管，遗失后无法找回）：",
         "Recovery key (shown this once; print or copy it and keep it safe — it cannot be shown again):"),
@@ -74,7 +80,15 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_user_disable)
 
 
+def _single_pc_only(ctx: Context) -> None:
+    """``init`` and ``recover`` make and mend database files; an office database has its
+    own (``office init``; a lost password there is reset by an administrator)."""
+    if ctx.office_url:
+        raise UsageError(i18n.tr("cli.office_not_here", command=ctx.args.command))
+
+
 def cmd_init(ctx: Context) -> int:
+    _single_pc_only(ctx)
     args = ctx.args
     path = ctx.db_path
     private_dir(path.parent)
@@ -90,6 +104,7 @@ def cmd_init(ctx: Context) -> int:
 
 
 def cmd_recover(ctx: Context) -> int:
+    _single_pc_only(ctx)
     user = ctx.args.recover_user
     key = os.environ.get("CUSTDESK_RECOVERY_KEY") or _prompt(i18n.tr("cli.recovery_prompt"),
                                                              "CUSTDESK_RECOVERY_KEY")

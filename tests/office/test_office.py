@@ -142,6 +142,19 @@ def test_a_clerks_role_cannot_do_what_the_program_forbids(cluster, office_url, o
         assert conn.execute("SELECT cd_clearance()").fetchone()[0] == 1
 
 
+def test_a_change_without_its_audit_entry_does_not_commit(cluster, office_url, office_as,
+                                                          files):
+    office_as(ADMIN)
+    code = files["internal"]["code"]
+    with raw(cluster, office_url, "clerk") as conn:
+        # The clerk may change this file in the program, but not unseen with psql.
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="audit entry"):
+            with conn.transaction():
+                conn.execute("UPDATE customers SET address = 'psql' WHERE code = %s", [code])
+        assert conn.execute("SELECT address FROM customers WHERE code = %s",
+                            [code]).fetchone()[0] != "psql"
+
+
 def test_four_eyes_across_two_pcs(cluster, office_url, office_as, files):
     clerk, reviewer = office_as("clerk"), office_as("reviewer")
     code = files["firm"]["code"]

@@ -18,6 +18,9 @@ role (``psql`` included):
   and a trigger refuses them even then);
 - four eyes: a decision on an assessment or a limit change is written by a reviewer,
   manager or administrator, in their own name (the session's), never the requester's;
+- a change to a file, a user, a scorecard or a field level commits only with an audit entry
+  appended in the same transaction (a deferred check), so a person connecting with psql
+  cannot change them without leaving a signed, chained entry that says so;
 - every change is numbered in ``change_log`` and announced (NOTIFY) to the other PCs.
 """
 
@@ -51,6 +54,8 @@ WRITERS = {
 # Tables no one changes once written (their local triggers say the same).
 APPEND_ONLY = ("audit_log", "user_certs", "scorecards")
 DECIDERS = ("reviewer", "manager", "admin")
+# Tables (besides every table of a file's rows) changed only with an audit entry.
+AUDITED = ("customers", "users", "user_certs", "scorecards", "field_levels")
 
 
 class Names:
@@ -227,6 +232,38 @@ def install_rules(cur, tables: dict[str, dict], names: Names) -> None:
         cur.execute(sql.SQL("CREATE TRIGGER cd_four_eyes BEFORE INSERT OR UPDATE ON {} "
                             "FOR EACH ROW EXECUTE FUNCTION cd_four_eyes({})").format(
                                 q(table), sql.Literal(requester)))
+
+    # Every change to the firm's data comes with its audit entry, in the same transaction:
+    # appending one marks the transaction (in a table no person can write), and a check
+    # deferred to COMMIT refuses rows changed in a transaction left unmarked — a person
+    # with psql cannot change a file without writing a signed, chained entry that says so.
+    cur.execute("CREATE TABLE audited_tx (xid xid8 PRIMARY KEY)")
+    cur.execute("""
+        CREATE FUNCTION cd_mark_audited() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+        SET search_path = public AS $$
+        BEGIN
+            INSERT INTO audited_tx VALUES (pg_current_xact_id()) ON CONFLICT DO NOTHING;
+            RETURN NULL;
+        END $$""")
+    cur.execute("CREATE TRIGGER cd_mark_audited AFTER INSERT ON audit_log FOR EACH STATEMENT "
+                "EXECUTE FUNCTION cd_mark_audited()")
+    cur.execute("""
+        CREATE FUNCTION cd_require_audit() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+        SET search_path = public AS $$
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM audited_tx WHERE xid = pg_current_xact_id()) THEN
+                RAISE EXCEPTION 'a change to % without its audit entry', TG_TABLE_NAME
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            RETURN NULL;
+        END $$""")
+    for table, spec in tables.items():
+        columns = [c for c, _t, _n in spec["columns"]]
+        if table in AUDITED or "customer_id" in columns:
+            cur.execute(sql.SQL(
+                "CREATE CONSTRAINT TRIGGER cd_require_audit AFTER INSERT OR UPDATE OR DELETE "
+                "ON {} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
+                "EXECUTE FUNCTION cd_require_audit()").format(q(table)))
 
     # Row-level security: files by clearance, their rows with them.
     for table, spec in tables.items():

@@ -45,15 +45,29 @@ i18n.register({
     "office.need_admin": (
         "迁移需由源数据库的管理员登录",
         "A migration needs an administrator of the source database to log in"),
+    "office.export_admin": (
+        "只有管理员能把办公室数据库复制为本机数据库（管理员能看到全部档案）",
+        "Only an administrator copies the office database to a single-PC file (an "
+        "administrator sees every file)"),
 })
 
 
 def where(url: str) -> str:
-    """The address to show: host, port and database, never a password."""
+    """The address to show: host, port and database, never a user or password."""
     info = conninfo_to_dict(url)
     host = info.get("host") or "localhost"
     port = info.get("port") or "5432"
     return f"postgresql://{host}:{port}/{info.get('dbname', '')}"
+
+
+def address(url: str) -> str:
+    """The address other PCs connect with: ``where`` and the TLS settings given (the
+    superuser's name and password left out)."""
+    from urllib.parse import quote
+    info = conninfo_to_dict(url)
+    kept = [f"{k}={quote(str(info[k]), safe='/')}" for k in
+            ("sslmode", "sslrootcert", "sslcert", "sslkey") if info.get(k)]
+    return where(url) + ("?" + "&".join(kept) if kept else "")
 
 
 def _dbname(url: str) -> str:
@@ -143,14 +157,18 @@ def open_desk(cls, url: str, user: str, password: str, *, daily_check: bool = Tr
 
 
 # -- creating and filling ---------------------------------------------------------------------
-def init(url: str, admin: str, password: str, *, firm: str = "", full_name: str = "") -> str:
+def init(url: str, admin: str, password: str, *, firm: str = "", full_name: str = "",
+         details: dict | None = None) -> str:
     """A new office database at ``url`` (a superuser's address) with its administrator;
-    returns the recovery key."""
+    returns the recovery key (``details`` gets the root key's fingerprint as "root")."""
     from ..desk import Desk
+    from ..keys.keyring import fingerprint
     folder = _workdir()
     try:
         local = folder / "new.db"
         desk, recovery = Desk.create(local, admin, password, firm=firm, full_name=full_name)
+        if details is not None:
+            details["root"] = fingerprint(desk.personal.root)
         try:
             _fill(url, desk, {admin: password})
         finally:
@@ -166,21 +184,23 @@ def migrate(source: Path, url: str, user: str, password: str) -> dict[str, str]:
     is left as it was. Returns the one-time passwords given to the other users."""
     from ..desk import Desk
     from ..keys.upgrade import one_time_password
-    from ..store.keyslots import slots_path
-    from ..audit import head_path
     folder = _workdir()
     try:
+        # The file and its companions are copied as they are (the write-ahead log with
+        # them) and the copy is what is opened: the source is not touched, not even by
+        # the login's own audit entry.
         copy = folder / "source.db"
-        with Desk.open(source, user, password, daily_check=False) as first:
-            if first.user.role != "admin":
-                raise StoreError(i18n.tr("office.need_admin"))
-            first.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            for src, dst in ((Path(source), copy), (slots_path(Path(source)), slots_path(copy)),
-                             (head_path(Path(source)), head_path(copy))):
-                if src.exists():
-                    shutil.copy2(src, dst)
+        source = Path(source)
+        if not source.exists():
+            raise StoreError(i18n.tr("desk.missing", path=source))
+        for suffix in ("", "-wal", ".keys", ".audit-head"):
+            src = Path(str(source) + suffix)
+            if src.exists():
+                shutil.copy2(src, Path(str(copy) + suffix))
         passwords = {user: password}
         with Desk.open(copy, user, password, daily_check=False) as desk:
+            if desk.user.role != "admin":
+                raise StoreError(i18n.tr("office.need_admin"))
             for other in desk.users.list():
                 if other.active and other.name != user:
                     passwords[other.name] = one_time_password()
@@ -264,7 +284,7 @@ def export(desk, target: Path) -> None:
     from ..errors import AccessDenied
     target = Path(target)
     if desk.user.role != "admin":
-        raise AccessDenied(i18n.tr("office.need_admin"))
+        raise AccessDenied(i18n.tr("office.export_admin"))
     for existing in (target, slots_path(target)):
         if existing.exists():
             raise StoreError(i18n.tr("desk.exists", path=existing))
