@@ -49,6 +49,11 @@ i18n.register({
                                     "deleting a backup cannot be undone: confirm in a terminal, "
                                     "or add --yes"),
     "cli.backup_deleted": ("已删除备份 {name}", "Deleted the backup {name}"),
+    "cli.restore_office": (
+        "办公室数据库由服务器的超级用户恢复：custdesk office restore {file} --url "
+        "postgresql://超级用户@主机:端口/数据库名 [--replace]",
+        "An office database is restored by a superuser of its server: custdesk office restore "
+        "{file} --url postgresql://SUPERUSER@HOST:PORT/DBNAME [--replace]"),
 })
 
 
@@ -119,7 +124,10 @@ def _folder_and_id(ctx: Context, given: str | None) -> tuple[Path, str | None]:
         return Path(given), None
     try:
         desk = ctx.desk()
-    except StoreError:   # a damaged database: its settings cannot be read
+    except StoreError:   # a damaged database (or an office server out of reach)
+        if ctx.office_url:
+            from ..core.office.session import where
+            return backup.office_folder(where(ctx.office_url)), None
         return backup.default_folder(), None
     return backup.config(desk).folder, desk.settings.get("database_id")
 
@@ -244,6 +252,8 @@ def cmd_config(ctx: Context) -> int:
 
 
 def cmd_restore(ctx: Context) -> int:
+    if ctx.office_url:
+        raise UsageError(i18n.tr("cli.restore_office", file=ctx.args.file))
     found = backup.verify_backup(ctx.args.file)
     if not found.ok:
         raise StoreError(i18n.tr("restore.bad_backup", problems="; ".join(found.problems)))
@@ -282,5 +292,5 @@ def cmd_check(ctx: Context) -> int:
         for finding in findings:
             print(finding["message"])
     else:
-        print(i18n.tr("integrity.ok"))
+        print(integrity.ok_message(desk))
     return EXIT_REFUSED if findings else EXIT_OK

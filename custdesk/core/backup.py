@@ -21,6 +21,13 @@ maker's own key (``made_sig``) so that retention never acts on an edited kind: a
 hand (``manual``) is never deleted automatically, only by an explicit ``delete_set``; the
 automatic ones (on exit, the day's first) follow the daily/weekly rule plus the last few
 of today.
+
+On an office database the copy is the session's working copy (``office.mirror``) — the
+same encrypted single-PC form, the same checks, manifest and retention — made only by
+someone cleared to the top level, whose copy holds every row. It goes to a lasting folder
+(``office/<host>_<port>_<dbname>/backups`` in the per-user data folder, or the office's own
+``office_backup_folder`` setting), and the manifest names the server's address as its
+source; ``office.restore`` makes an office database from it again.
 """
 
 from __future__ import annotations
@@ -98,6 +105,14 @@ i18n.register({
     "backup.not_manual": ("{name} 是自动备份，由保留规则删除，不能手动删除",
                           "{name} is an automatic backup: the retention rule removes it, not a "
                           "deletion by hand"),
+    "backup.office_clearance": (
+        "办公室数据库的备份须包含全部记录，只有密级为“{level}”的用户才能备份。可以备份的用户：{users}",
+        "A backup of the office database must hold every row: only users cleared to "
+        "“{level}” may make one. Those who may: {users}"),
+    "backup.office_behind": (
+        "本机工作副本有记录未能与办公室数据库同步，不能据此备份：请重新登录后再备份",
+        "This session's working copy could not take every row from the office database, so "
+        "it cannot be backed up: log in again, then back up"),
 })
 
 REASONS = ("manual", "exit", "daily")
@@ -114,6 +129,9 @@ STALE_AFTER = dt.timedelta(hours=6)
 # Database settings (the ``settings`` table) and their defaults.
 SETTING_FOLDER, SETTING_DAILY, SETTING_WEEKLY, SETTING_ON_EXIT, SETTING_RECENT = (
     "backup_folder", "backup_daily", "backup_weekly", "backup_on_exit", "backup_recent")
+# An office database's backup folder: a setting of its own, so that the folder a single-PC
+# database named (a path on the PC it was moved from) is not taken by every office PC.
+SETTING_OFFICE_FOLDER = "office_backup_folder"
 # ``recent``: automatic sets of today kept beside the daily/weekly rule, so the exit backup
 # made after a morning's work is still there after the next few exits.
 DEFAULT_DAILY, DEFAULT_WEEKLY, DEFAULT_RECENT = 7, 4, 5
@@ -123,6 +141,61 @@ MAX_KEEP = 365
 def default_folder() -> Path:
     """Where backups go unless the settings name another folder."""
     return paths.data_dir() / "backups"
+
+
+# -- office databases -----------------------------------------------------------------------------
+# An office session's database is a working copy in a temporary folder that goes at logout
+# (``office.mirror``): its backups go to a lasting folder of the per-user data folder, one
+# per server and database, and are known by the server's address rather than the copy's path.
+def _office(desk):
+    """The office link of ``desk`` (None on a single PC)."""
+    return getattr(getattr(desk, "db", None), "office", None)
+
+
+def office_folder(address: str) -> Path:
+    """The default backup folder of the office database at ``address``
+    (``office/<host>_<port>_<dbname>/backups`` in the per-user data folder)."""
+    from psycopg.conninfo import conninfo_to_dict
+    info = conninfo_to_dict(address)
+    parts = (info.get("host") or "localhost", info.get("port") or "5432", info.get("dbname", ""))
+    slug = "_".join(re.sub(r"[^A-Za-z0-9.-]", "-", str(part)) for part in parts)
+    return paths.data_dir() / "office" / slug / "backups"
+
+
+def source_of(desk) -> str:
+    """What a set's manifest names as its source: the database file, or the office
+    database's address (host, port, database; never a user or password)."""
+    link = _office(desk)
+    if link is not None:
+        from .office.session import where
+        return where(link.url)
+    return str(Path(desk.path).resolve())
+
+
+def _source_key(db_path) -> str:
+    from . import office
+    return db_path if office.is_url(db_path) else str(Path(db_path).resolve())
+
+
+def may_back_up(desk) -> bool:
+    """Whether this user's backup would be whole: on a single PC anyone's; of an office
+    database only that of someone who sees every row (cleared to the top level)."""
+    from .fields import LEVELS
+    return _office(desk) is None or desk.user.clearance >= len(LEVELS) - 1
+
+
+def _require_whole(desk) -> None:
+    from .errors import AccessDenied
+    from .fields import LEVELS, level_label
+    if may_back_up(desk):
+        return
+    top = len(LEVELS) - 1
+    names = desk.users.display_names()
+    able = [names.get(u.name, u.name) for u in desk.users.list()
+            if u.active and u.clearance >= top]
+    raise AccessDenied(i18n.tr("backup.office_clearance", level=level_label(top),
+                               users="、".join(able) if i18n.language() == "zh"
+                               else ", ".join(able)))
 
 
 def known_folders_file() -> Path:
@@ -141,9 +214,11 @@ def _read_known() -> dict:
             if isinstance(data, dict) else {})
 
 
-def remember_folder(db_path: Path, folder: Path) -> None:
+def remember_folder(db_path: Path | str, folder: Path) -> None:
+    """Note where the backups of the database at ``db_path`` (a file, or an office
+    database's address) went."""
     known = _read_known()
-    key, value = str(Path(db_path).resolve()), str(Path(folder).resolve())
+    key, value = _source_key(db_path), str(Path(folder).resolve())
     if known.get(key) == value:
         return
     known[key] = value
@@ -161,12 +236,14 @@ def known_folders() -> list[Path]:
 
 def folders_for(db_path: Path | str) -> list[Path]:
     """Where to look for backups of the database at ``db_path``, without opening it."""
+    from . import office
     folders = []
-    noted = _read_known().get(str(Path(db_path).resolve()))
+    noted = _read_known().get(_source_key(db_path))
     if noted:
         folders.append(Path(noted))
-    if default_folder() not in folders:
-        folders.append(default_folder())
+    default = office_folder(db_path) if office.is_url(db_path) else default_folder()
+    if default not in folders:
+        folders.append(default)
     return folders
 
 
@@ -186,7 +263,8 @@ class BackupConfig:
 def config(desk) -> BackupConfig:
     """The backup settings of this database (anyone logged in may read them)."""
     get = desk.settings.get
-    folder = get(SETTING_FOLDER) or ""
+    link = _office(desk)
+    folder = get(SETTING_OFFICE_FOLDER if link else SETTING_FOLDER) or ""
 
     def count(key: str, default: int) -> int:
         try:
@@ -194,7 +272,8 @@ def config(desk) -> BackupConfig:
         except ValueError:
             return default
 
-    return BackupConfig(Path(folder) if folder else default_folder(),
+    default = office_folder(source_of(desk)) if link else default_folder()
+    return BackupConfig(Path(folder) if folder else default,
                         count(SETTING_DAILY, DEFAULT_DAILY), count(SETTING_WEEKLY, DEFAULT_WEEKLY),
                         (get(SETTING_ON_EXIT) or "1") not in ("0", "false", "no", "off"),
                         count(SETTING_RECENT, DEFAULT_RECENT))
@@ -218,7 +297,8 @@ def configure(desk, *, folder: Path | str | None = None, daily: int | None = Non
         raise ValidationError(errors)
     changes = Changes()
     wanted = {
-        SETTING_FOLDER: None if folder is None else str(folder).strip(),
+        (SETTING_OFFICE_FOLDER if _office(desk) else SETTING_FOLDER):
+            None if folder is None else str(folder).strip(),
         SETTING_DAILY: None if daily is None else str(daily),
         SETTING_WEEKLY: None if weekly is None else str(weekly),
         SETTING_ON_EXIT: None if on_exit is None else ("1" if on_exit else "0"),
@@ -479,7 +559,7 @@ def newest_good(folders: Path | str | list, source: Path | str | None = None,
                 database_id: str | None = None) -> BackupSet | None:
     """The newest set in ``folders`` that checks out, of the database at ``source`` (or
     with ``database_id``) when given."""
-    source_text = str(Path(source).resolve()) if source else None
+    source_text = _source_key(source) if source else None
     if isinstance(folders, (str, Path)):
         folders = [folders]
     candidates = sorted((s for folder in dict.fromkeys(Path(f) for f in folders)
@@ -680,6 +760,14 @@ def make_backup(desk, folder: Path | str | None = None, reason: str = "manual",
         raise ValueError(f"unknown backup reason {reason!r}")
     desk.access.require("backup.create", i18n.tr("backup.create_what"))
     label = clean_label(label)
+    link = _office(desk)
+    if link is not None:
+        # The copy is this session's working copy, brought up to date with the server
+        # first: whole only when its user sees every row.
+        _require_whole(desk)
+        link.refresh(desk.db)
+        if link.behind:
+            raise StoreError(i18n.tr("backup.office_behind"))
     report = progress or (lambda _pct: None)
     settings = config(desk)
     folder = Path(folder) if folder else settings.folder
@@ -736,7 +824,7 @@ def make_backup(desk, folder: Path | str | None = None, reason: str = "manual",
             "keys_sha256": hashlib.sha256(keys_bytes).hexdigest(),
             "database_id": facts["database_id"],
             "firm": facts["firm"],
-            "source": str(Path(desk.path).resolve()),
+            "source": source_of(desk),
             "user": desk.user.name,
             "label": label,
             # The chain's head, signed by whoever made the backup: a checkpoint outside the
@@ -762,7 +850,7 @@ def make_backup(desk, folder: Path | str | None = None, reason: str = "manual",
         if isinstance(exc, OSError) or connection.refused(exc):
             raise _folder_failed(folder, exc) from exc
         raise
-    remember_folder(desk.path, folder)
+    remember_folder(source_of(desk), folder)
     with desk.writing():
         desk.audit.append("backup.create", final_db.name,
                           summary={"reason": reason, "folder": str(folder),
@@ -1000,6 +1088,8 @@ def copy_file(source: Path, target: Path) -> None:
 def automatic(desk, reason: str) -> BackupSet | None:
     """The backup the window makes by itself: on exit (when switched on in the settings)
     or the day's first (``daily``, when none was made today); None when not due."""
+    if not may_back_up(desk):
+        return None      # an office session that does not see every row: not a backup
     if reason == "exit" and not config(desk).on_exit:
         return None
     if reason == "daily" and not daily_due(desk):

@@ -24,6 +24,11 @@ i18n.register({
     "integrity.newest_backup": ("最新的完好备份：{backup}（{when}）。恢复：custdesk restore {backup}",
                                 "Newest good backup: {backup} ({when}). To restore it: "
                                 "custdesk restore {backup}"),
+    "integrity.newest_office_backup": (
+        "最新的完好备份：{backup}（{when}）。恢复（须服务器超级用户）：custdesk office restore {backup} "
+        "--url postgresql://超级用户@主机:端口/数据库名 --replace",
+        "Newest good backup: {backup} ({when}). To restore it (a server superuser): custdesk "
+        "office restore {backup} --url postgresql://SUPERUSER@HOST:PORT/DBNAME --replace"),
     "integrity.no_backup": ("未找到此数据库的完好备份", "No good backup of this database was found"),
     "integrity.not_readable": ("页面无法解密或校验失败（{error}）",
                                "pages cannot be decrypted or fail their check ({error})"),
@@ -42,6 +47,12 @@ i18n.register({
     "integrity.weak_slots": ("以下用户的密钥槽使用较弱的口令派生参数，将在其下次登录时自动重建：{users}",
                              "The key slots of these users use weaker password-derivation "
                              "parameters; each is remade at its owner's next login: {users}"),
+    "integrity.office_ok": ("办公室数据库检查通过：本机工作副本（结构、外键、加密页、审计链）与服务器的规则"
+                            "（行级安全、只可追加、四眼原则、数据库角色与人员表）均完好",
+                            "The office database checks out: the working copy (structure, "
+                            "foreign keys, encrypted pages, audit chain) and the server's rules "
+                            "(row-level security, append-only tables, four eyes, database roles "
+                            "and the table of people) are intact"),
     "integrity.head_untrusted": ("库外保存的审计链头与日志不符，本次会话不会移动它",
                                  "The audit chain head kept outside does not match the log; this "
                                  "session will not move it"),
@@ -76,9 +87,10 @@ def _is_busy(exc: Exception) -> bool:
     return "locked" in text or "busy" in text
 
 
-def newest_backup(path: Path) -> tuple[str, dict]:
+def newest_backup(path: Path | str) -> tuple[str, dict]:
     """The message (key, params) that names the newest good backup of ``path`` (in the
-    folder its backups went to, or the default one)."""
+    folder its backups went to, or the default one); ``path`` may be an office database's
+    address (``backup.source_of``)."""
     from . import backup
     from .clock import local_text
     try:
@@ -87,8 +99,10 @@ def newest_backup(path: Path) -> tuple[str, dict]:
         found = None
     if found is None:
         return "integrity.no_backup", {}
-    return "integrity.newest_backup", {"backup": str(found.database),
-                                       "when": local_text(found.manifest.get("created_at"))}
+    from . import office
+    key = "integrity.newest_office_backup" if office.is_url(path) else "integrity.newest_backup"
+    return key, {"backup": str(found.database),
+                 "when": local_text(found.manifest.get("created_at"))}
 
 
 def newest_backup_text(path: Path) -> str:
@@ -230,10 +244,25 @@ def _weak_slots(desk) -> list[Finding]:
     return [Finding("keys", "integrity.weak_slots", {"users": ", ".join(weak)})] if weak else []
 
 
+def _office(desk) -> list[Finding]:
+    """On an office database: the server's rules (``office.check``)."""
+    if getattr(desk.db, "office", None) is None:
+        return []
+    from .office import check as server
+    return [Finding("office", key, params) for key, params in server.check(desk)]
+
+
+def ok_message(desk) -> str:
+    """What a check that found nothing says."""
+    office = getattr(desk.db, "office", None) is not None
+    return i18n.tr("integrity.office_ok" if office else "integrity.ok")
+
+
 def check(desk) -> list[Finding]:
     """The full check of an open database; an empty list when all is well.
 
-    The audit chain part needs the ``audit.read`` permission (as ``audit verify``).
+    The audit chain part needs the ``audit.read`` permission (as ``audit verify``). On an
+    office database the working copy is checked so, and the server's rules too.
     """
     findings: list[Finding] = []
     db = desk.db
@@ -270,7 +299,9 @@ def check(desk) -> list[Finding]:
                                   "last": result.head_seq},
                 "problem": result.problem, "first_bad": result.first_bad}))
     findings += _weak_slots(desk)
+    findings += _office(desk)
     if findings and any(f.kind in ("cipher", "structure") for f in findings):
-        key, params = newest_backup(desk.path)
+        from .backup import source_of
+        key, params = newest_backup(source_of(desk))
         findings.append(Finding("backup", key, params))
     return findings
