@@ -53,9 +53,14 @@ def pytest_configure(config):
 
 def pytest_collection_modifyitems(config, items):
     if config.getoption("--engine") == "postgresql":
-        # On the office engine: only what a database can be asked the same way on both
-        # (the core and command-line suites, the office tests); a test of the single-PC
-        # file itself (its companions, copies, damage) says so with ``single_pc``.
+        # On the office engine: every test that reaches its database through ``db_target``
+        # (``open_as``, ``desk``, the command line's ``cli``); the others do not depend on
+        # the engine and ran in the default pass. A test of the single-PC file itself (its
+        # companions, copies, damage) says so with ``single_pc``.
+        kept = [item for item in items if "db_target" in getattr(item, "fixturenames", ())]
+        if len(kept) != len(items):
+            config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+            items[:] = kept
         for item in items:
             marker = item.get_closest_marker("single_pc")
             if marker:

@@ -66,11 +66,14 @@ def cmd_init(ctx: Context) -> int:
     args = ctx.args
     url = _super_url(args.url)
     password = ask_new_password(args.admin)
-    recovery = session.init(url, args.admin, password, firm=args.firm, full_name=args.full_name)
-    print(i18n.tr("cli.office_init_done", where=session.where(url), admin=args.admin),
+    details: dict = {}
+    recovery = session.init(url, args.admin, password, firm=args.firm, full_name=args.full_name,
+                            details=details)
+    print(i18n.tr("cli.office_init_done", where=session.address(url), admin=args.admin),
           file=sys.stderr)
     print(i18n.tr("cli.recovery_key"), file=sys.stderr)
     print(recovery)
+    print(i18n.tr("cli.root_fingerprint", fingerprint=details["root"]), file=sys.stderr)
     return 0
 
 

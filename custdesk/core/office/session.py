@@ -162,7 +162,7 @@ def init(url: str, admin: str, password: str, *, firm: str = "", full_name: str 
     """A new office database at ``url`` (a superuser's address) with its administrator;
     returns the recovery key (``details`` gets the root key's fingerprint as "root")."""
     from ..desk import Desk
-    from ..keys.keyring import fingerprint
+    from ..keys.primitives import fingerprint
     folder = _workdir()
     try:
         local = folder / "new.db"
