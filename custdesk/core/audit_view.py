@@ -130,6 +130,7 @@ DETAIL_LABELS: dict[str, tuple[str, str]] = {
     "folder": ("文件夹", "Folder"), "audit_head": ("审计链头", "Audit chain head"),
     "backup": ("备份", "Backup"), "backup_made": ("备份时间", "Backup made"),
     "backup_head": ("备份的链头", "Backup's chain head"),
+    "office": ("办公室数据库", "Office database"),
     "set_aside": ("原数据库另存为", "Previous database kept as"),
     "years": ("保存年限", "Years kept"), "erased": ("已删除的档案", "Files erased"),
     "contacts_removed": ("删除联系人", "Contacts removed"),

@@ -402,6 +402,8 @@ CLI = {
     "backup rekey": "writes", "backup config": "settings only", "backup": "writes",
     "backup create": "writes", "backup delete": "writes",
     "restore": "writes", "check": "audit.verify", "import": "writes",
+    "office init": "writes", "office migrate": "writes", "office restore": "writes",
+    "office export": "writes",
 }
 
 

@@ -25,6 +25,8 @@ CHINESE_MAY_SAY = {
     # what a person types: answers, switches, values of a scorecard file, examples
     "yes", "on", "off", "low", "medium", "high", "individual", "enterprise", "kind", "abc",
     "name", "example", "com", "csv", "xlsx", "xls",
+    # an office database's address, as it is typed: postgresql://主机:端口/数据库名
+    "postgresql",
 }
 # An English message may show a way of writing a date that a Chinese user types.
 ENGLISH_MAY_SHOW_CHINESE = {"valid.date.format"}

@@ -29,13 +29,13 @@ from . import schema
 i18n.register({
     "office.check.missing_table": ("服务器上缺少表 {table}", "The table {table} is missing on the "
                                    "server"),
-    "office.check.rls_off": ("表 {table} 未启用行级安全（row-level security）：任何人都能读到全部记录",
+    "office.check.rls_off": ("表 {table} 未启用行级安全：任何人都能读到全部记录",
                              "Row-level security is not enabled on the table {table}: everyone "
                              "reads all its rows"),
     "office.check.rls_not_forced": ("表 {table} 的行级安全未强制（FORCE）：表的所有者可绕过",
                                     "Row-level security is not forced on the table {table}: its "
                                     "owner bypasses it"),
-    "office.check.no_policy": ("表 {table} 缺少按密级的行级安全策略 by_clearance",
+    "office.check.no_policy": ("表 {table} 缺少按密级的行级安全策略",
                                "The table {table} lacks its row-level security policy "
                                "by_clearance"),
     "office.check.trigger_missing": ("表 {table} 缺少触发器 {trigger}（{purpose}）",
@@ -85,10 +85,10 @@ i18n.register({
     "office.check.stranger": ("数据库角色 {role} 是 {group} 的成员，但不是任何在用用户的角色",
                               "The database role {role} is a member of {group} but is no "
                               "active user's role"),
-    "office.check.people_missing": ("用户 {user} 不在服务器的人员表 office_people 中",
+    "office.check.people_missing": ("用户 {user} 不在服务器的人员表中",
                                     "The user {user} is missing from the server's table of "
                                     "people (office_people)"),
-    "office.check.people_extra": ("服务器的人员表 office_people 中有 {user}，用户表中却没有",
+    "office.check.people_extra": ("服务器的人员表中有 {user}，用户表中却没有",
                                   "The server's table of people (office_people) holds {user}, "
                                   "who is not a user"),
     "office.check.people_differ": (
