@@ -593,7 +593,13 @@ class AuditLog:
             f"SELECT code, level, id FROM main.customers WHERE code IN "
             f"({','.join('?' * len(codes))})", sorted(codes)).fetchall()
         logged = self._desk.facts.file_levels
-        return {code: max(level, logged.get(file_id, 0)) for code, level, file_id in rows}
+        levels = {code: max(level, logged.get(file_id, 0)) for code, level, file_id in rows}
+        if getattr(self._desk.db, "office", None) is not None:
+            # On an office database the server shows no file above the reader's clearance
+            # (row-level security): a file not in the copy is one of those, never level 0.
+            from .fields import LEVELS
+            levels.update({code: len(LEVELS) for code in codes - set(levels)})
+        return levels
 
     def _open_summary(self, seq: int, text: str, action: str = "") -> dict | None:
         data = json.loads(text)

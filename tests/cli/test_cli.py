@@ -135,6 +135,7 @@ def test_user_commands(cli):
     assert status == 3
 
 
+@pytest.mark.single_pc("removes the head file and edits the log with the file key")
 def test_audit_commands(cli, db_path):
     code = cli("customer", "add", "--kind", "individual", "--name", "李四")[1].strip()
     entries = json.loads(cli("audit", "log", "--customer", code, "--json")[1])
@@ -229,6 +230,7 @@ def test_list_filters_by_level_grade_and_hold(cli):
     assert status == 1 and "Z" in err
 
 
+@pytest.mark.single_pc("removes the head file and edits the log with the file key")
 def test_a_report_and_a_checkpoint_file_are_checkpoints_for_verify(cli, tmp_path, db_path):
     code = cli("customer", "add", "--kind", "individual", "--name", "张伟")[1].strip()
     report = tmp_path / "r.pdf"

@@ -142,6 +142,7 @@ def test_whole_log_needs_the_audit_permission(open_as):
     assert auditor.audit.verify().ok
 
 
+@pytest.mark.single_pc("a wrong password is audited from the slot file; an office server refuses it first and logs it in its own log")
 def test_logins_and_failures_are_logged(db_path, open_as):
     from custdesk.core.desk import Desk
     from custdesk.core.errors import AuthenticationFailed
@@ -152,6 +153,7 @@ def test_logins_and_failures_are_logged(db_path, open_as):
     assert ("login", "boss") in actions and ("login.failed", "clerk") in actions
 
 
+@pytest.mark.single_pc("cuts the file's log and removes its head file by hand")
 def test_logging_in_again_does_not_hide_a_cut_tail_or_a_lost_head(desk, db_path):
     from custdesk.core.desk import Desk
     from tests.conftest import ADMIN, ADMIN_PW

@@ -123,6 +123,7 @@ def test_backup_is_a_checked_encrypted_copy_with_its_manifest(desk, tmp_path):
     assert desk.audit.verify().ok
 
 
+@pytest.mark.single_pc("on an office database only those cleared to every level back up (their copy holds every row)")
 def test_any_user_may_back_up_but_only_managers_configure(open_as, tmp_path):
     clerk = open_as("clerk")
     made = backup.make_backup(clerk, tmp_path / "bk", "exit")
@@ -268,6 +269,7 @@ def test_round_trip_backup_change_restore(db_path, tmp_path):
         assert snapshot(old)["customers"] == after["customers"]
 
 
+@pytest.mark.single_pc("restores over the database file (an office database: custdesk office restore)")
 def test_restore_with_a_wrong_password_or_key_moves_nothing(desk, db_path, tmp_path):
     made = backup.make_backup(desk, tmp_path / "bk")
     desk.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -321,6 +323,7 @@ def test_a_backup_whose_chain_differs_from_its_manifest_is_refused(desk, tmp_pat
     assert not found.ok and "审计链头" in found.problems[0]
 
 
+@pytest.mark.single_pc("restores over the database file (an office database: custdesk office restore)")
 def test_restore_failing_halfway_puts_everything_back(desk, db_path, tmp_path, monkeypatch):
     made = backup.make_backup(desk, tmp_path / "bk")
     fill(desk, 1, 2)
@@ -347,6 +350,7 @@ def test_restore_failing_halfway_puts_everything_back(desk, db_path, tmp_path, m
 
 
 # -- damage and checks ----------------------------------------------------------------------
+@pytest.mark.single_pc("damages the database file")
 def test_a_flipped_byte_is_found_and_the_newest_good_backup_named(desk, db_path, tmp_path):
     fill(desk, 1, 30)
     backup.configure(desk, folder=tmp_path / "bk")
@@ -396,6 +400,7 @@ def test_page_one_damaged_is_damage_not_a_wrong_password(desk, db_path, tmp_path
         Desk.open(db_path, ADMIN, "wrong-password")
 
 
+@pytest.mark.single_pc("damages the database file")
 def test_check_reports_a_broken_audit_chain(desk, db_path):
     assert integrity.check(desk) == []
     Path(str(db_path) + ".audit-head").unlink()

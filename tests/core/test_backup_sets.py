@@ -49,6 +49,7 @@ def rewrite_manifest(found: backup.BackupSet, **changes) -> None:
 
 
 # -- what a set says about itself -----------------------------------------------------------
+@pytest.mark.single_pc("on an office database only those cleared to every level back up (their copy holds every row)")
 def test_each_set_records_kind_maker_time_size_and_label(open_as, tmp_path):
     boss = open_as(ADMIN)
     boss.users.update("clerk", full_name="王晓梅")
@@ -87,6 +88,7 @@ def test_a_label_is_one_line_and_a_bad_one_makes_no_set(desk, tmp_path):
     assert backup.make_backup(desk, tmp_path / "bk", label="  前后空白  ").label == "前后空白"
 
 
+@pytest.mark.single_pc("on an office database only those cleared to every level back up (their copy holds every row)")
 def test_every_role_may_back_up(open_as, tmp_path):
     for name in ("clerk", "reviewer", "auditor", "manager"):
         made = backup.make_backup(open_as(name), tmp_path / "bk", label=name, prune_after=False)
@@ -95,6 +97,7 @@ def test_every_role_may_back_up(open_as, tmp_path):
 
 
 # -- retention ------------------------------------------------------------------------------
+@pytest.mark.single_pc("on an office database only those cleared to every level back up (their copy holds every row)")
 def test_a_set_made_by_hand_survives_exits_and_days_of_automatic_backups(open_as, tmp_path):
     boss = open_as(ADMIN)
     backup.configure(boss, folder=tmp_path / "bk", daily=2, weekly=1, recent=3)
@@ -173,6 +176,7 @@ def test_re_encrypting_a_set_keeps_its_signed_description(desk, tmp_path):
 
 
 # -- deleting by hand --------------------------------------------------------------------------
+@pytest.mark.single_pc("on an office database only those cleared to every level back up (their copy holds every row)")
 def test_deleting_a_set_made_by_hand(open_as, tmp_path):
     boss = open_as(ADMIN)
     backup.configure(boss, folder=tmp_path / "bk")

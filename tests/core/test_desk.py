@@ -56,17 +56,18 @@ def test_backoff_grows_and_is_capped():
     assert backoff_seconds(50) == 300
 
 
-def test_password_change_rewraps_the_slot(open_as, db_path):
+def test_password_change_rewraps_the_slot(open_as, db_target):
     clerk = open_as("clerk")
     clerk.users.set_password("clerk", "a-new-clerk-password")
     with pytest.raises(AccessDenied):
         clerk.users.set_password("boss", "stolen-password!")
     clerk.close()
     with pytest.raises(AuthenticationFailed):
-        Desk.open(db_path, "clerk", "clerk-password")
-    Desk.open(db_path, "clerk", "a-new-clerk-password").close()
+        Desk.open(db_target, "clerk", "clerk-password")
+    Desk.open(db_target, "clerk", "a-new-clerk-password").close()
 
 
+@pytest.mark.single_pc("reads the slot file beside the database")
 def test_disabled_user_loses_the_slot(open_as, db_path):
     admin = open_as(ADMIN)
     admin.users.disable("clerk")
@@ -141,6 +142,7 @@ def test_firm_name_and_schema_version(desk):
     assert desk.schema_version() >= 1
 
 
+@pytest.mark.single_pc("reads the slot file beside the database")
 def test_login_overlapping_a_user_change_loses_nothing(open_as, db_path, monkeypatch):
     """A login reads the key slots, spends time on the password, then writes; an administrator's
     change made meanwhile (new user, disabled user) must survive that write."""

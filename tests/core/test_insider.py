@@ -33,6 +33,11 @@ SECRET_AMOUNTS = {987654300, 123456700, 1200000}        # fen: litigation, invoi
 INTERNAL_ID = "110105198001010016"                      # an internal file's ID (confidential)
 
 
+pytestmark = pytest.mark.single_pc(
+    "an insider with the file key editing the database file, its slots and head; on an office "
+    "database tests/office reads and writes with psql as each role")
+
+
 @pytest.fixture
 def firm(desk, db_path, tmp_path):
     """The firm: one secret file full of values, one internal file with an ID number,

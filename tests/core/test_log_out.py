@@ -15,8 +15,8 @@ def held_by(user_sign_seed: bytes) -> list:
             if isinstance(o, Personal) and o.sign_seed == user_sign_seed]
 
 
-def test_log_out_is_audited_and_drops_the_keys(db_path, open_as):
-    reviewer = Desk.open(db_path, "reviewer", PASSWORDS["reviewer"])
+def test_log_out_is_audited_and_drops_the_keys(db_target, open_as):
+    reviewer = Desk.open(db_target, "reviewer", PASSWORDS["reviewer"])
     seed = reviewer.personal.sign_seed
     level_keys = {id(k) for levels in reviewer.keys.secrets.values() for k in levels.values()}
     assert level_keys and held_by(seed)

@@ -31,6 +31,7 @@ def test_every_table_of_the_domain_exists(desk):
     assert desk.schema_version() == len(migrations.known_names())
 
 
+@pytest.mark.single_pc("migrations of the database file (an office database is made at the current version)")
 def test_database_from_a_newer_version_is_refused(desk, db_path):
     with desk.writing():
         desk.db["_sqlite_migrations"].insert({"migration_set": "custdesk", "name": "9999_future",
@@ -40,6 +41,7 @@ def test_database_from_a_newer_version_is_refused(desk, db_path):
         Desk.open(db_path, ADMIN, ADMIN_PW)
 
 
+@pytest.mark.single_pc("migrations of the database file (an office database is made at the current version)")
 def test_pending_migration_copies_the_file_first(desk, db_path, monkeypatch):
     code = desk.customers.add({"kind": "individual", "name": "迁移测试"}).code
     desk.close()

@@ -25,6 +25,7 @@ def test_right_and_wrong_passwords_are_told_apart_and_audited(open_as):
     assert actions(clerk)[-2:] == [("unlock.failed", "clerk"), ("unlock", "clerk")]
 
 
+@pytest.mark.single_pc("the slot file's login back-off; an office server refuses wrong passwords itself")
 def test_failures_share_the_login_backoff_and_success_clears_it(open_as, db_path):
     start = clock.now()
     clock.set_fixed(start)
@@ -44,6 +45,7 @@ def test_failures_share_the_login_backoff_and_success_clears_it(open_as, db_path
     assert [a for a, _ in actions(clerk) if a.startswith("unlock")] == ["unlock.failed"] * 3 + ["unlock"]
 
 
+@pytest.mark.single_pc("the slot file's login back-off; an office server refuses wrong passwords itself")
 def test_failed_unlocks_are_not_logged_again_as_failed_logins(open_as, db_path):
     boss = open_as("boss")
     boss.verify_password("wrong-password")

@@ -18,7 +18,7 @@ def test_default_clearance_is_the_default_file_level():
     assert DEFAULT_CLEARANCE >= DEFAULT_FILE_LEVEL
 
 
-def test_user_added_with_defaults_sees_and_saves_files(desk, db_path):
+def test_user_added_with_defaults_sees_and_saves_files(desk, db_target):
     code = desk.customers.add({"kind": "individual", "name": "王芳"}).code
     assert desk.customers.get(code)["level"] == LEVELS[DEFAULT_FILE_LEVEL]
     desk.users.add("mei", "clerk", None, PASSWORD, "林美")
@@ -27,7 +27,7 @@ def test_user_added_with_defaults_sees_and_saves_files(desk, db_path):
     assert entry["summary"]["clearance"] == LEVELS[DEFAULT_CLEARANCE]
     desk.close()
 
-    with Desk.open(db_path, "mei", PASSWORD) as mei:
+    with Desk.open(db_target, "mei", PASSWORD) as mei:
         assert mei.user.clearance == DEFAULT_CLEARANCE
         codes = [row["code"] for row in mei.customers.list(limit=50)]
         assert code in codes                       # the file the administrator made

@@ -24,7 +24,7 @@ import pytest
 
 from custdesk.core import backup, i18n
 from custdesk.core.desk import Desk
-from custdesk.core.errors import Conflict, CustdeskError, LogBroken, StoreError
+from custdesk.core.errors import Conflict, CustdeskError, StoreError
 from custdesk.core.office import mirror
 from tests.conftest import ADMIN, PASSWORDS
 from tests.core.test_grading import STATEMENT_2025
@@ -290,20 +290,11 @@ def test_server_restart_fails_writes_clearly_loses_nothing_and_writing_resumes(
     server_whole(cluster, office_url)
     # Each write in flight failed as custdesk's StoreError, saying so in the user's language.
     first = [w.errors[0] for w in writers]
-    raw_errors = [e for e in first if isinstance(e, psycopg.Error)]
-    if raw_errors:
-        pytest.xfail(f"a write cut by the restart surfaced as the driver's {raw_errors[0]!r}: "
-                     f"mirror.OfficeLink.transaction translates the lock and the COMMIT, not "
-                     f"the pull before core's change or the read of change_log after the push")
     assert all(isinstance(e, StoreError) for e in first), [repr(e) for e in first]
     assert all(str(e).startswith(LOST[1]) and "not saved" in str(e) for e in first), \
         [str(e) for e in first]
     later = [e for w in writers for e in w.errors[1:]
              if not (isinstance(e, StoreError) and str(e).startswith(LOST[1]))]
-    if later and all(isinstance(e, LogBroken) or "duplicate key" in str(e) for e in later):
-        pytest.xfail(f"after a write failed with the server going away, its session's copy "
-                     f"stays behind: {later[0]!r} (the bug of "
-                     f"test_the_refused_decider_sees_the_decision_and_writes_on)")
     assert not later, [repr(e) for e in later]
     # The same sessions write again once the server is back (the link reconnects) ...
     assert all(w.saved_after_error >= 2 for w in writers), \
@@ -400,18 +391,9 @@ def test_two_deciders_at_once_one_decision_stands(cluster, office_url, office_as
     server_whole(cluster, office_url)
     client_whole(office_url)
     # The one refused is told why: the assessment was decided meanwhile.
-    odd = [e for e in refusals if not isinstance(e, Conflict)]
-    if odd:
-        pytest.xfail(f"the loser was refused with {odd[0]!r} instead of Conflict: its copy "
-                     f"lost what its refused write had pulled (see the next test)")
+    assert all(isinstance(e, Conflict) for e in refusals), [repr(e) for e in refusals]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a write refused after its pull (here: the assessment decided by another PC between "
-    "the check and the write lock) rolls the copy back but keeps OfficeLink.last_seq "
-    "advanced (mirror.OfficeLink.transaction / pull): the copy stays behind for good, shows "
-    "the assessment still submitted, and every later write fails with a duplicate key on "
-    "audit_log (or the log reads as broken) until the person logs in again"))
 def test_the_refused_decider_sees_the_decision_and_writes_on(office_as, submitted, monkeypatch):
     from custdesk.core.grading.assessments import Grading
     reviewer, manager = office_as("reviewer"), office_as("manager")
@@ -498,11 +480,6 @@ def test_connection_dropped_inside_a_write_saves_nothing(cluster, office_url, of
     office_as("manager").customers.add({"kind": "individual", "name": "断线之后"})
     client_whole(office_url)
     # And the person is told, in their language, that nothing was saved.
-    if isinstance(failed.value, psycopg.Error) and where in ("before_pull", "after_push"):
-        pytest.xfail(f"the connection lost {where.replace('_', ' ')} surfaces as the "
-                     f"driver's {type(failed.value).__name__}, not StoreError: "
-                     f"mirror.OfficeLink.transaction runs pull() and the read of "
-                     f"max(change_log.seq) after push() outside its error translation")
     assert isinstance(failed.value, StoreError), repr(failed.value)
     message = str(failed.value)
     assert message.startswith(LOST[0]) and "未保存" in message, message

@@ -226,8 +226,8 @@ def test_concurrent_writers_keep_one_chain(office_url, office_as):
     assert result.ok, result.message
 
 
-def test_migrate_in_whole_and_export_back(cluster, open_as, db_path, tmp_path):
-    boss = open_as(ADMIN)
+def test_migrate_in_whole_and_export_back(cluster, db_path, tmp_path):
+    boss = Desk.open(db_path, ADMIN, PASSWORDS[ADMIN])
     code = boss.customers.add({"kind": "enterprise", "name": "迁移测试有限公司",
                                "level": "secret"}).code
     boss.records.add(code, "financials", {"period": "2025", "revenue": "5000000"})

@@ -306,6 +306,7 @@ class OfficeLink:
         """One write on both: see the module's description."""
         self._ensure_connected()
         conn = self.conn
+        seq = self.last_seq
         try:
             pg = conn.transaction()
             pg.__enter__()
@@ -331,9 +332,13 @@ class OfficeLink:
                     raise _translate(exc) from exc
                 pg = None
         except BaseException as exc:
+            # The copy rolled back what this write pulled: it is pulled again next time.
+            self.last_seq, self.stale = seq, True
             if pg is not None:
                 with contextlib.suppress(psycopg.Error):
                     pg.__exit__(type(exc), exc, exc.__traceback__)
+            if isinstance(exc, psycopg.Error):
+                raise _translate(exc) from exc
             raise
         self._push_files_after()
 

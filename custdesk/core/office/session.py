@@ -92,6 +92,7 @@ def connect(url: str, *, user: str | None = None, password: str | None = None,
     except psycopg.OperationalError as exc:
         text = str(exc)
         if "password authentication failed" in text or "no password supplied" in text \
+                or "is not permitted to log in" in text \
                 or ("role" in text and "does not exist" in text):
             raise AuthenticationFailed() from exc
         raise StoreError(i18n.tr("office.unreachable", where=where(url),
