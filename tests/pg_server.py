@@ -96,3 +96,26 @@ class Cluster:
 
     def super_url(self, db: str) -> str:
         return self.url(db, SUPERUSER, SUPER_PASSWORD)
+
+
+def main(argv: list[str]) -> int:
+    """``python -m tests.pg_server start`` prints the port and folder of a new cluster (left
+    running); ``python -m tests.pg_server stop FOLDER`` stops and removes it. For scripts
+    that are not Python (installer/build.sh tries the built program on an office database)."""
+    if argv[:1] == ["start"]:
+        cluster = Cluster().start()
+        print(cluster.port, cluster.base)
+        return 0
+    if len(argv) == 2 and argv[0] == "stop":
+        cluster = Cluster.__new__(Cluster)
+        cluster.base = Path(argv[1])
+        cluster.data = cluster.base / "data"
+        cluster._as_root = os.geteuid() == 0
+        cluster.stop()
+        return 0
+    print("usage: python -m tests.pg_server start | stop FOLDER", file=__import__("sys").stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(__import__("sys").argv[1:]))

@@ -29,6 +29,7 @@ from psycopg import sql
 
 from .. import i18n
 from ..errors import AccessDenied, StoreError
+from ..store.connection import DatabaseError
 from . import schema
 
 i18n.register({
@@ -48,6 +49,7 @@ i18n.register({
 # Working-copy tables whose rows are files beside it (the key slots, the chain head).
 COMPANIONS = {".keys": ".keys", ".audit-head": ".audit-head"}
 _BATCH = 2000
+_MAX_PENDING = 500
 # Which area of the window each table's rows belong to (``changes.AREAS``).
 AREAS = {
     **dict.fromkeys(("customers", "individuals", "enterprises", "name_grams", "blind_index"),
@@ -219,6 +221,10 @@ class OfficeLink:
             [json.dumps(sorted(i for i in ids if i is not None))]).fetchall()]
         self.pending_changes.append(Changes.of(*areas))
         self.pending_changes.extend(Changes.of(*areas, code=code) for code in codes)
+        if len(self.pending_changes) > _MAX_PENDING:
+            # Nobody asked for a while (a command line): one change of every area says it.
+            self.pending_changes = [Changes.of(*{a for c in self.pending_changes
+                                                 for a in c.areas if a != "audit"})]
 
     def take_changes(self) -> list:
         """The changes other PCs made that this session has taken in since last asked."""
@@ -245,14 +251,12 @@ class OfficeLink:
             upsert = _upsert_sql(table, names, pk)
             try:
                 db.conn.executemany(upsert, list(found.values()))
-            except Exception:
+            except DatabaseError:
                 # One row the copy's own triggers refuse to change: the others still go in.
                 for row in found.values():
                     try:
                         db.conn.execute(upsert, row)
-                    except psycopg.Error:
-                        raise
-                    except Exception:
+                    except DatabaseError:
                         self.behind = True
         where = " AND ".join(f'"{c}" = ?' for c in pk)
         for key in keys:
@@ -262,9 +266,7 @@ class OfficeLink:
             # was raised above their clearance).
             try:
                 db.conn.execute(f'DELETE FROM main."{table}" WHERE {where}', json.loads(key))
-            except psycopg.Error:
-                raise
-            except Exception:
+            except DatabaseError:
                 # A row the copy's own triggers keep (a decided assessment): the copy is
                 # behind there until the next login; the server is right either way.
                 self.behind = True
@@ -276,14 +278,18 @@ class OfficeLink:
         if db.conn.in_transaction:
             return 0
         self._ensure_connected()
+        seq = self.last_seq
         db.conn.execute("BEGIN IMMEDIATE")
         try:
             with self.conn.transaction():
                 count = self.pull(db)
             db.conn.execute("DELETE FROM temp.cd_dirty")
             db.conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             db.conn.execute("ROLLBACK")
+            self.last_seq, self.stale = seq, True
+            if isinstance(exc, psycopg.Error):
+                raise _translate(exc) from exc
             raise
         return count
 
