@@ -46,6 +46,10 @@ def register(sub) -> None:
     p.add_argument("--url", required=True, help="postgresql://SUPERUSER@HOST:PORT/DBNAME")
     p.add_argument("--json", action="store_true", help="print the one-time passwords as JSON")
     p.set_defaults(handler=cmd_migrate)
+    p = office.add_parser("upgrade", help="bring an office database made by an older custdesk "
+                                          "up to this version's tables (a superuser's address)")
+    p.add_argument("--url", required=True, help="postgresql://SUPERUSER@HOST:PORT/DBNAME")
+    p.set_defaults(handler=cmd_upgrade)
     p = office.add_parser("export", help="copy the office database to a single-PC database file")
     p.add_argument("--to", required=True, dest="output", help="the new database file")
     p.set_defaults(handler=cmd_export)
@@ -91,6 +95,14 @@ def cmd_migrate(ctx: Context) -> int:
     print(i18n.tr("cli.office_migrated", path=path, where=session.where(url)), file=sys.stderr)
     for name, password in sorted(passwords.items()):
         print(f"  {terminal_text(name):16} {password}")
+    return 0
+
+
+def cmd_upgrade(ctx: Context) -> int:
+    from ..core.office import session
+    url = _super_url(ctx.args.url)
+    added = session.upgrade(url)
+    print(i18n.tr("office.upgraded", where=session.where(url), **added), file=sys.stderr)
     return 0
 
 

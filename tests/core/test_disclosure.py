@@ -403,7 +403,7 @@ CLI = {
     "backup create": "writes", "backup delete": "writes",
     "restore": "writes", "check": "audit.verify", "import": "writes",
     "office init": "writes", "office migrate": "writes", "office restore": "writes",
-    "office export": "writes",
+    "office export": "writes", "office upgrade": "writes",
 }
 
 

@@ -43,17 +43,29 @@ _TYPES = {"INTEGER": "bigint", "TEXT": "text", "BLOB": "bytea", "REAL": "double 
 
 # Tables whose rows belong to one customer file (``customer_id``), and the file table.
 FILE_TABLE = "customers"
-# Written only by these program roles (besides the owner).
+# Written only by these program roles (besides the owner), as access.PERMISSIONS says:
+# users and keys by administrators (user.manage), scorecards and field levels by managers
+# (settings.manage), a file's records by those who edit files (customer.edit), assessments
+# and limit changes by those who make or decide them. What every session writes for the
+# firm as it goes — the day's warning check, review dates, search keys, report numbers,
+# key grants, its own signed snapshot — stays open to every role.
+_EDITORS = ("clerk", "manager", "admin")
 WRITERS = {
     "users": ("admin",),
     "user_certs": ("admin",),
     "level_keys": ("admin",),
     "scorecards": ("manager", "admin"),
     "field_levels": ("manager", "admin"),
+    **dict.fromkeys(("individuals", "enterprises", "contacts", "financial_statements",
+                     "credit_records", "litigation", "transactions", "communications",
+                     "complaints", "licences", "documents"), _EDITORS),
+    **dict.fromkeys(("assessments", "limit_changes"), ("clerk", "reviewer", "manager", "admin")),
 }
 # Tables no one changes once written (their local triggers say the same).
 APPEND_ONLY = ("audit_log", "user_certs", "scorecards")
 DECIDERS = ("reviewer", "manager", "admin")
+# Four eyes: who asked, per table of requests.
+REQUESTERS = {"assessments": "assessor", "limit_changes": "requested_by"}
 # Tables (besides every table of a file's rows) changed only with an audit entry.
 AUDITED = ("customers", "users", "user_certs", "scorecards", "field_levels")
 
@@ -116,17 +128,9 @@ def create_tables(cur, local, names: Names) -> None:
     """The tables, their keys and indexes, as the owner (run as a superuser)."""
     tables = local_tables(local)
     for table, spec in tables.items():
-        cols = [sql.SQL("{} {}{}").format(sql.Identifier(c), sql.SQL(t),
-                                          sql.SQL(" NOT NULL") if nn and c not in spec["pk"]
-                                          else sql.SQL(""))
-                for c, t, nn in spec["columns"]]
-        cols.append(sql.SQL("PRIMARY KEY ({})").format(
-            sql.SQL(", ").join(sql.Identifier(c) for c in spec["pk"])))
-        cur.execute(sql.SQL("CREATE TABLE {} ({})").format(sql.Identifier(table),
-                                                          sql.SQL(", ").join(cols)))
+        _create_table(cur, table, spec)
     for _table, statement in _indexes(local):
-        # SQLite's index statements are standard SQL; ``user`` is a keyword in PostgreSQL.
-        cur.execute(statement.replace("(user,", '("user",').replace("(user)", '("user")'))
+        cur.execute(_index_sql(statement))
     cur.execute("CREATE TABLE change_log (seq bigserial PRIMARY KEY, tbl text NOT NULL, "
                 "pk text NOT NULL, at timestamptz NOT NULL DEFAULT now())")
     cur.execute("CREATE TABLE office_files (name text PRIMARY KEY, content bytea NOT NULL)")
@@ -135,6 +139,54 @@ def create_tables(cur, local, names: Names) -> None:
                 "active boolean NOT NULL)")
     cur.execute("CREATE TABLE office_meta (key text PRIMARY KEY, value text NOT NULL)")
     return tables
+
+
+def add_missing(conn, local, wanted: dict[str, dict], names: Names) -> dict:
+    """The tables and columns of ``wanted`` the server lacks, with their indexes and rules
+    (as the owner, in the caller's transaction); returns what was added."""
+    have: dict[str, set[str]] = {}
+    for table, column in conn.execute(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = 'public'"):
+        have.setdefault(table, set()).add(column)
+    new_tables = {t: spec for t, spec in wanted.items() if t not in have}
+    columns = 0
+    with conn.cursor() as cur:
+        for table, spec in wanted.items():
+            if table in new_tables:
+                _create_table(cur, table, spec)
+                continue
+            for column, pg_type, _not_null in spec["columns"]:
+                if column not in have[table]:
+                    # Nullable: the rows already there have no value for it.
+                    cur.execute(sql.SQL("ALTER TABLE {} ADD COLUMN {} {}").format(
+                        sql.Identifier(table), sql.Identifier(column), sql.SQL(pg_type)))
+                    columns += 1
+        existing = {r[0] for r in conn.execute(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")}
+        for _table, statement in _indexes(local):
+            name = statement.split(" ON ")[0].split()[-1].strip('"')
+            if name not in existing:
+                cur.execute(_index_sql(statement))
+        for table, spec in new_tables.items():
+            _table_rules(cur, table, spec, names)
+    return {"tables": len(new_tables), "columns": columns}
+
+
+def _create_table(cur, table: str, spec: dict) -> None:
+    cols = [sql.SQL("{} {}{}").format(sql.Identifier(c), sql.SQL(t),
+                                      sql.SQL(" NOT NULL") if nn and c not in spec["pk"]
+                                      else sql.SQL(""))
+            for c, t, nn in spec["columns"]]
+    cols.append(sql.SQL("PRIMARY KEY ({})").format(
+        sql.SQL(", ").join(sql.Identifier(c) for c in spec["pk"])))
+    cur.execute(sql.SQL("CREATE TABLE {} ({})").format(sql.Identifier(table),
+                                                      sql.SQL(", ").join(cols)))
+
+
+def _index_sql(statement: str) -> str:
+    # SQLite's index statements are standard SQL; ``user`` is a keyword in PostgreSQL.
+    return statement.replace("(user,", '("user",').replace("(user)", '("user")')
 
 
 def install_rules(cur, tables: dict[str, dict], names: Names) -> None:
@@ -177,24 +229,16 @@ def install_rules(cur, tables: dict[str, dict], names: Names) -> None:
             PERFORM pg_notify('{CHANNEL}', TG_TABLE_NAME);
             RETURN NULL;
         END $$""")
-    for table, spec in {**tables, "office_files": {"pk": ["name"]},
-                        "office_people": {"pk": ["user_name"]}}.items():
+    for table, pk in (("office_files", "name"), ("office_people", "user_name")):
         cur.execute(sql.SQL(
             "CREATE TRIGGER cd_change AFTER INSERT OR UPDATE OR DELETE ON {} FOR EACH ROW "
-            "EXECUTE FUNCTION cd_log_change({})").format(
-                q(table), sql.SQL(", ").join(sql.Literal(c) for c in spec["pk"])))
+            "EXECUTE FUNCTION cd_log_change({})").format(q(table), sql.Literal(pk)))
 
     # Append-only tables: refused even to a role that was granted the right by mistake.
     cur.execute("""
         CREATE FUNCTION cd_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN RAISE EXCEPTION '% rows cannot be changed or deleted', TG_TABLE_NAME
               USING ERRCODE = 'insufficient_privilege'; END $$""")
-    for table in APPEND_ONLY:
-        cur.execute(sql.SQL("CREATE TRIGGER cd_append_only BEFORE UPDATE OR DELETE ON {} "
-                            "FOR EACH ROW EXECUTE FUNCTION cd_refuse_change()").format(q(table)))
-        cur.execute(sql.SQL("CREATE TRIGGER cd_no_truncate BEFORE TRUNCATE ON {} "
-                            "FOR EACH STATEMENT EXECUTE FUNCTION cd_refuse_change()")
-                    .format(q(table)))
 
     # Four eyes, in the database: a decision is made in the session's own name by a role
     # that may decide, on a request that is not its own; a decided one never changes.
@@ -238,13 +282,6 @@ def install_rules(cur, tables: dict[str, dict], names: Names) -> None:
             END IF;
             RETURN NEW;
         END $$""")
-    for table, requester in (("assessments", "assessor"), ("limit_changes", "requested_by")):
-        cur.execute(sql.SQL("ALTER TABLE {} ADD CONSTRAINT four_eyes CHECK "
-                            "(decided_by IS NULL OR decided_by <> {})").format(
-                                q(table), q(requester)))
-        cur.execute(sql.SQL("CREATE TRIGGER cd_four_eyes BEFORE INSERT OR UPDATE ON {} "
-                            "FOR EACH ROW EXECUTE FUNCTION cd_four_eyes({})").format(
-                                q(table), sql.Literal(requester)))
 
     # Every change to the firm's data comes with its audit entry, in the same transaction:
     # appending one marks the transaction (in a table no person can write), and a check
@@ -270,42 +307,9 @@ def install_rules(cur, tables: dict[str, dict], names: Names) -> None:
             END IF;
             RETURN NULL;
         END $$""")
-    for table, spec in tables.items():
-        columns = [c for c, _t, _n in spec["columns"]]
-        if table in AUDITED or "customer_id" in columns:
-            cur.execute(sql.SQL(
-                "CREATE CONSTRAINT TRIGGER cd_require_audit AFTER INSERT OR UPDATE OR DELETE "
-                "ON {} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
-                "EXECUTE FUNCTION cd_require_audit()").format(q(table)))
 
-    # Row-level security: files by clearance, their rows with them.
     for table, spec in tables.items():
-        columns = [c for c, _t, _n in spec["columns"]]
-        if table == FILE_TABLE:
-            rule = sql.SQL("level <= cd_clearance()")
-        elif "customer_id" in columns:
-            nullable = table in ("report_exports",)
-            rule = sql.SQL("{}EXISTS (SELECT 1 FROM customers f WHERE f.id = customer_id)"
-                           ).format(sql.SQL("customer_id IS NULL OR " if nullable else ""))
-        else:
-            continue
-        cur.execute(sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(q(table)))
-        cur.execute(sql.SQL("ALTER TABLE {} FORCE ROW LEVEL SECURITY").format(q(table)))
-        cur.execute(sql.SQL("CREATE POLICY by_clearance ON {} USING ({}) WITH CHECK ({})")
-                    .format(q(table), rule, rule))
-
-    # Privileges: everyone reads (within the policies) and writes customer data as the
-    # program allows; what only some roles write is granted to their groups alone.
-    for table in tables:
-        cur.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(q(table), group_list))
-        if table in APPEND_ONLY and table not in WRITERS:
-            cur.execute(sql.SQL("GRANT INSERT ON {} TO {}").format(q(table), group_list))
-            continue
-        writers = WRITERS.get(table)
-        targets = group_list if writers is None else sql.SQL(", ").join(
-            q(groups[r]) for r in writers)
-        rights = "INSERT" if table in APPEND_ONLY else "INSERT, UPDATE, DELETE"
-        cur.execute(sql.SQL(f"GRANT {rights} ON {{}} TO {{}}").format(q(table), targets))
+        _table_rules(cur, table, spec, names)
     cur.execute(sql.SQL("GRANT SELECT ON change_log, office_people, office_meta TO {}")
                 .format(group_list))
     cur.execute(sql.SQL("GRANT SELECT, INSERT, UPDATE ON office_files TO {}").format(group_list))
@@ -370,3 +374,57 @@ def install_rules(cur, tables: dict[str, dict], names: Names) -> None:
                         "FROM PUBLIC"))
     cur.execute(sql.SQL("GRANT EXECUTE ON FUNCTION cd_person_sync(text, text, int, boolean, "
                         "text) TO {}").format(group_list))
+
+
+def _table_rules(cur, table: str, spec: dict, names: Names) -> None:
+    """One program table's triggers, policy and privileges (the functions exist already)."""
+    q = sql.Identifier
+    groups = {role: names.group(role) for role in ROLES}
+    group_list = sql.SQL(", ").join(q(g) for g in groups.values())
+    columns = [c for c, _t, _n in spec["columns"]]
+    cur.execute(sql.SQL(
+        "CREATE TRIGGER cd_change AFTER INSERT OR UPDATE OR DELETE ON {} FOR EACH ROW "
+        "EXECUTE FUNCTION cd_log_change({})").format(
+            q(table), sql.SQL(", ").join(sql.Literal(c) for c in spec["pk"])))
+    if table in APPEND_ONLY:
+        cur.execute(sql.SQL("CREATE TRIGGER cd_append_only BEFORE UPDATE OR DELETE ON {} "
+                            "FOR EACH ROW EXECUTE FUNCTION cd_refuse_change()").format(q(table)))
+        cur.execute(sql.SQL("CREATE TRIGGER cd_no_truncate BEFORE TRUNCATE ON {} "
+                            "FOR EACH STATEMENT EXECUTE FUNCTION cd_refuse_change()")
+                    .format(q(table)))
+    if table in REQUESTERS:
+        requester = REQUESTERS[table]
+        cur.execute(sql.SQL("ALTER TABLE {} ADD CONSTRAINT four_eyes CHECK "
+                            "(decided_by IS NULL OR decided_by <> {})").format(
+                                q(table), q(requester)))
+        cur.execute(sql.SQL("CREATE TRIGGER cd_four_eyes BEFORE INSERT OR UPDATE ON {} "
+                            "FOR EACH ROW EXECUTE FUNCTION cd_four_eyes({})").format(
+                                q(table), sql.Literal(requester)))
+    if table in AUDITED or "customer_id" in columns:
+        cur.execute(sql.SQL(
+            "CREATE CONSTRAINT TRIGGER cd_require_audit AFTER INSERT OR UPDATE OR DELETE "
+            "ON {} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
+            "EXECUTE FUNCTION cd_require_audit()").format(q(table)))
+
+    # Row-level security: files by clearance, their rows with them.
+    rule = None
+    if table == FILE_TABLE:
+        rule = sql.SQL("level <= cd_clearance()")
+    elif "customer_id" in columns:
+        nullable = table in ("report_exports",)
+        rule = sql.SQL("{}EXISTS (SELECT 1 FROM customers f WHERE f.id = customer_id)"
+                       ).format(sql.SQL("customer_id IS NULL OR " if nullable else ""))
+    if rule is not None:
+        cur.execute(sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(q(table)))
+        cur.execute(sql.SQL("ALTER TABLE {} FORCE ROW LEVEL SECURITY").format(q(table)))
+        cur.execute(sql.SQL("CREATE POLICY by_clearance ON {} USING ({}) WITH CHECK ({})")
+                    .format(q(table), rule, rule))
+
+    # Privileges: everyone reads (within the policies) and writes customer data as the
+    # program allows; what only some roles write is granted to their groups alone.
+    cur.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(q(table), group_list))
+    writers = WRITERS.get(table)
+    targets = group_list if writers is None else sql.SQL(", ").join(
+        q(groups[r]) for r in writers)
+    rights = "INSERT" if table in APPEND_ONLY else "INSERT, UPDATE, DELETE"
+    cur.execute(sql.SQL(f"GRANT {rights} ON {{}} TO {{}}").format(q(table), targets))

@@ -42,6 +42,15 @@ i18n.register({
         "The database accepted the password, but it does not open your keys: was it changed "
         "in the database alone? Change passwords in custdesk, or ask an administrator to "
         "reset yours"),
+    "office.older": (
+        "办公室数据库 {where} 由较旧版本的 custdesk 建立：请服务器管理员先运行 "
+        "custdesk office upgrade --url postgresql://超级用户@主机:端口/数据库名",
+        "The office database {where} was made by an older custdesk: the server's "
+        "administrator runs custdesk office upgrade --url postgresql://SUPERUSER@HOST:PORT/DBNAME "
+        "first"),
+    "office.upgraded": (
+        "已升级办公室数据库 {where}：新增表 {tables} 个、列 {columns} 个",
+        "Upgraded the office database {where}: {tables} tables and {columns} columns added"),
     "office.need_admin": (
         "迁移需由源数据库的管理员登录",
         "A migration needs an administrator of the source database to log in"),
@@ -104,6 +113,25 @@ def person_role(url: str, user: str) -> str:
     return schema.Names(_dbname(url)).person(user)
 
 
+def _migrations_text() -> str:
+    from ..store import migrations
+    return "\n".join(migrations.known_names())
+
+
+def check_version(conn: psycopg.Connection, url: str) -> None:
+    """An office database made by another custdesk: newer, this program is to be upgraded;
+    older, the database (``office upgrade``, by the server's administrator)."""
+    from ..store import migrations
+    row = conn.execute("SELECT value FROM office_meta WHERE key = 'migrations'").fetchone()
+    theirs = row[0].split("\n") if row else []
+    ours = migrations.known_names()
+    unknown = [name for name in theirs if name not in ours]
+    if unknown:
+        raise StoreError(i18n.tr("store.newer", names=", ".join(unknown)))
+    if theirs != ours:
+        raise StoreError(i18n.tr("office.older", where=where(url)))
+
+
 def _workdir() -> Path:
     from ..files import private_dir
     return private_dir(Path(tempfile.mkdtemp(prefix="custdesk-office-")))
@@ -120,6 +148,7 @@ def open_desk(cls, url: str, user: str, password: str, *, daily_check: bool = Tr
     try:
         if conn.execute("SELECT to_regclass('office_meta')").fetchone()[0] is None:
             raise StoreError(i18n.tr("office.not_office", where=where(url)))
+        check_version(conn, url)
         folder = _workdir()
         path = folder / "office.db"
         link = mirror.OfficeLink(
@@ -247,8 +276,9 @@ def _fill(url: str, desk, passwords: dict[str, str]) -> None:
         with conn.cursor() as cur:
             tables = schema.create_tables(cur, local, names)
             schema.install_rules(cur, tables, names)
-        conn.execute("INSERT INTO office_meta VALUES ('role_prefix', %s), ('database_id', %s)",
-                     [names.prefix, desk.database_id])
+        conn.execute("INSERT INTO office_meta VALUES ('role_prefix', %s), ('database_id', %s), "
+                     "('migrations', %s)",
+                     [names.prefix, desk.database_id, _migrations_text()])
         conn.execute("RESET ROLE")
         # Rows as stored, with the triggers off (a superuser's bulk copy: decided
         # assessments and the log go in as they are; the change log starts empty).
@@ -301,3 +331,37 @@ def export(desk, target: Path) -> None:
                      (head_path(desk.path), head_path(target))):
         if src.exists():
             shutil.copy2(src, dst)
+
+
+def upgrade(url: str) -> dict:
+    """Bring an office database made by an older custdesk up to this one's schema (a
+    superuser's address): the tables, columns and indexes its migrations added, then the
+    rules made again over them. Additive, in one transaction: what was there stays."""
+    from ..store import connection, migrations
+    names = schema.Names(_dbname(url))
+    folder = _workdir()
+    try:
+        # The schema as this program's migrations leave a new file.
+        local = connection.connect(folder / "schema.db", bytes(32))
+        try:
+            migrations.migrate(local, None)
+            wanted = schema.local_tables(local)
+            with connect(url, autocommit=False) as conn:
+                if conn.execute("SELECT to_regclass('office_meta')").fetchone()[0] is None:
+                    raise StoreError(i18n.tr("office.not_office", where=where(url)))
+                row = conn.execute("SELECT value FROM office_meta WHERE key = 'migrations'"
+                                   ).fetchone()
+                theirs = row[0].split("\n") if row else []
+                unknown = [n for n in theirs if n not in migrations.known_names()]
+                if unknown:
+                    raise StoreError(i18n.tr("store.newer", names=", ".join(unknown)))
+                conn.execute(sql.SQL("SET ROLE {}").format(sql.Identifier(names.owner)))
+                added = schema.add_missing(conn, local, wanted, names)
+                conn.execute("INSERT INTO office_meta VALUES ('migrations', %s) ON CONFLICT "
+                             "(key) DO UPDATE SET value = EXCLUDED.value", [_migrations_text()])
+                conn.commit()
+        finally:
+            local.close()
+        return added
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
