@@ -26,7 +26,14 @@ due reviews and warnings  the Today page's reads (counts, first 200 due       th
                           reviews and open warnings); also the full lists
                           and every warning rule over every file
 peak memory               the window process with the list open               a bare PySide6 window
+office mode               ``benchmarks.office`` (when PostgreSQL's server     each its own (see there), and
+                          programs are installed; ``--without-office`` leaves the single PC's same figure
+                          it out): login, search, Today page, one report,
+                          import and search under five writers, on a
+                          throwaway PostgreSQL beside the single-PC file
 ========================  ==================================================  ============================
+
+``python -m benchmarks office [...]`` runs the office figures alone.
 
 It prints one JSON document: each figure with its unit, floor, ratio, target and
 whether the target is met; the details of each measurement; the date and the machine.
@@ -47,7 +54,7 @@ import time
 from pathlib import Path
 
 from benchmarks import firm
-from benchmarks.common import machine, ratio
+from benchmarks.common import figure, machine
 
 TARGETS = {"search_p95": 30, "startup": 2000, "one_report": 150, "import": 15,
            "due_reviews_and_warnings": 200, "peak_memory": 400}
@@ -95,16 +102,11 @@ _SAME_SQL = ("the same SQL statements, traced and replayed bare on the stored ta
              "(sealed rows not opened)")
 
 
-def figure(value, unit: str, floor, floor_what: str, target=None, lower=True) -> dict:
-    out = {"value": value, "unit": unit, "floor": floor, "floor_what": floor_what,
-           "ratio": ratio(value, floor)}
-    if target is not None:
-        out["target"] = target
-        out["met"] = bool(value < target) if lower else bool(value > target)
-    return out
-
-
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["office"]:
+        from benchmarks import office
+        return office.main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m benchmarks",
                                      description=__doc__.split("\n")[0])
     parser.add_argument("--customers", type=int, default=100_000)
@@ -114,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="build (or reuse) the firm in this folder")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--out", type=Path, help="also write the JSON to this file")
+    parser.add_argument("--without-office", action="store_true",
+                        help="leave out the office-mode figures (``python -m benchmarks office``)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from benchmarks import importing, reports, reviews, search, startup
@@ -145,6 +149,14 @@ def main(argv: list[str] | None = None) -> int:
         import_dir = folder / "import"
         import_dir.mkdir(exist_ok=True)
         imported = importing.run(import_dir, rows, args.seed)
+        from tests import pg_server
+        office_out = None
+        if not args.without_office and pg_server.available():
+            log("office mode beside the single PC (a throwaway PostgreSQL)")
+            from benchmarks import office
+            office_out = office.run(made, folder, args.seed, quick=quick, import_rows=rows)
+        elif not args.without_office:
+            log("no office figures: PostgreSQL's server programs are not installed")
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
@@ -197,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
                                         started_up["memory"]["floor_bare_window_mib"],
                                         "a bare PySide6 window's peak RSS", TARGETS["peak_memory"]),
     }
+    if office_out is not None:
+        from benchmarks import office
+        figures.update({f"office_mode.{k}": v for k, v in office.figures(office_out).items()})
     result = {
         "date": datetime.date.today().isoformat(),
         "customers": args.customers, "seed": args.seed, "quick": quick,
@@ -207,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         "details": {"open": opened, "search": searched, "list_model_fill": filled,
                     "first_list": first,
                     "startup": started_up, "reports": reported, "due_reviews_and_warnings": due,
-                    "import": imported},
+                    "import": imported, "office_mode": office_out},
         "machine": machine(),
     }
     text = json.dumps(result, ensure_ascii=False, indent=2)

@@ -65,6 +65,17 @@ def ratio(value: float | None, floor: float | None) -> float | None:
     return round(value / floor, 2) if value is not None and floor else None
 
 
+def figure(value, unit: str, floor, floor_what: str, target=None, lower=True) -> dict:
+    """One figure as every benchmark prints it: its floor, the ratio, the target and
+    whether it is met."""
+    out = {"value": value, "unit": unit, "floor": floor, "floor_what": floor_what,
+           "ratio": ratio(value, floor)}
+    if target is not None:
+        out["target"] = target
+        out["met"] = bool(value < target) if lower else bool(value > target)
+    return out
+
+
 def peak_rss_mib() -> float:
     """This process's peak resident memory, in MiB.
 

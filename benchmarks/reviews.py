@@ -64,6 +64,13 @@ def replay(db, statements: list[str]) -> None:
         db.conn.execute(sql).fetchall()
 
 
+def home_reads(desk) -> tuple:
+    """What the Today page waits for: due counts, the first 200 due reviews, warning
+    counts, the first 200 open warnings."""
+    return (desk.reviews.counts(14), desk.reviews.due(14, limit=200), desk.warnings.counts(),
+            desk.warnings.list(open_only=True, limit=200))
+
+
 def measure(path: Path, runs: int) -> dict:
     from custdesk.core import clock
     from custdesk.core.desk import Desk
@@ -77,9 +84,7 @@ def measure(path: Path, runs: int) -> dict:
                 due_ms, due = timed(lambda: desk.reviews.due(14), runs)
                 eval_ms, found = timed(lambda: desk.warnings.evaluate(write=False), runs)
                 list_ms, open_rows = timed(lambda: desk.warnings.list(open_only=True), runs)
-                home = lambda: (desk.reviews.counts(14), desk.reviews.due(14, limit=200),  # noqa: E731
-                                desk.warnings.counts(),
-                                desk.warnings.list(open_only=True, limit=200))
+                home = lambda: home_reads(desk)  # noqa: E731
                 home_ms, _ = timed(home, runs)
                 full = lambda: (desk.reviews.due(14), desk.warnings.list(open_only=True))  # noqa: E731
                 floors = {name: timed(lambda sql=statements_of(desk, fn): replay(bare, sql), runs)[0]
