@@ -179,7 +179,9 @@ def _triggers(conn, tables: dict, program_tables: set[str]) -> list[tuple[str, d
     for table, _requester in FOUR_EYES:
         wanted[(table, "cd_four_eyes")] = ("cd_four_eyes", "four_eyes")
     for table in program_tables | {"office_files", "office_people"}:
-        wanted[(table, "cd_change")] = ("cd_log_change", "change_log")
+        for event, function in (("insert", "cd_log_new"), ("update", "cd_log_new"),
+                                ("delete", "cd_log_gone")):
+            wanted[(table, f"cd_change_{event}")] = (function, "change_log")
     # Every change to the firm's data commits only with its audit entry (where the
     # database was made with that rule).
     audited = getattr(schema, "AUDITED", None)

@@ -50,6 +50,7 @@ i18n.register({
 COMPANIONS = {".keys": ".keys", ".audit-head": ".audit-head"}
 _BATCH = 2000
 _MAX_PENDING = 500
+_PARAMS = 30_000          # values per INSERT statement (the protocol allows 65,535)
 # Which area of the window each table's rows belong to (``changes.AREAS``).
 AREAS = {
     **dict.fromkeys(("customers", "individuals", "enterprises", "name_grams", "blind_index"),
@@ -92,6 +93,7 @@ class OfficeLink:
         self._closed = False
         self.behind = False                       # a pulled row the copy could not take
         self.pending_changes: list = []           # what others changed (``take_changes``)
+        self.sealed_pulled = False                # a pull touched a sealed file
 
     # -- the working copy ------------------------------------------------------------------
     def install(self, db) -> None:
@@ -191,7 +193,11 @@ class OfficeLink:
         self.last_seq = changes[-1][0]
         self._announce(db, by_table)
         if touched and self.sealer is not None:
-            self.sealer.writes += touched
+            # The lists' copy of the sealed files is made again only when one of them
+            # changed (the others are read from SQL each time).
+            if self.sealed_pulled:
+                self.sealer.writes += touched
+                self.sealed_pulled = False
             for table in by_table:
                 self.sealer.table_writes[table] = self.sealer.table_writes.get(table, 0) + 1
         return touched
@@ -234,19 +240,30 @@ class OfficeLink:
     def _pull_table(self, db, table: str, keys: list[str]) -> int:
         spec = self.tables[table]
         names = [c for c, _t, _n in spec["columns"]]
+        types = {c: t for c, t, _n in spec["columns"]}
         pk = spec["pk"]
-        key_expr = sql.SQL("jsonb_build_array({})::text").format(
-            sql.SQL(", ").join(sql.Identifier(c) for c in pk))
-        found = {}
+        at = [names.index(c) for c in pk]
+        wanted = {tuple(json.loads(k)): k for k in keys}
+        found: dict[tuple, tuple] = {}
         for start in range(0, len(keys), _BATCH):
-            piece = keys[start:start + _BATCH]
-            # The keys as the server's trigger wrote them (jsonb's text), matched the same way.
-            rows = self.conn.execute(
-                sql.SQL("SELECT {}, {} FROM {} WHERE {} = ANY(%s)").format(
-                    key_expr, sql.SQL(", ").join(sql.Identifier(n) for n in names),
-                    sql.Identifier(table), key_expr), [piece]).fetchall()
+            piece = list(wanted)[start:start + _BATCH]
+            # Found through the table's own key (an index), not an expression of it.
+            if len(pk) == 1:
+                where = sql.SQL("{} = ANY(%s::{}[])").format(
+                    sql.Identifier(pk[0]), sql.SQL(types[pk[0]]))
+                params = [[k[0] for k in piece]]
+            else:
+                where = sql.SQL("({}) IN (SELECT * FROM unnest({}))").format(
+                    sql.SQL(", ").join(sql.Identifier(c) for c in pk),
+                    sql.SQL(", ").join(sql.SQL("%s::{}[]").format(sql.SQL(types[c]))
+                                       for c in pk))
+                params = [[k[i] for k in piece] for i in range(len(pk))]
+            rows = self.conn.execute(sql.SQL("SELECT {} FROM {} WHERE {}").format(
+                sql.SQL(", ").join(sql.Identifier(n) for n in names), sql.Identifier(table),
+                where), params).fetchall()
             for row in rows:
-                found[row[0]] = row[1:]
+                found[tuple(row[i] for i in at)] = row
+        sealed_before = self._sealed_files(db, table, wanted)
         if found:
             upsert = _upsert_sql(table, names, pk)
             try:
@@ -258,19 +275,32 @@ class OfficeLink:
                         db.conn.execute(upsert, row)
                     except DatabaseError:
                         self.behind = True
-        where = " AND ".join(f'"{c}" = ?' for c in pk)
-        for key in keys:
+        where_local = " AND ".join(f'"{c}" = ?' for c in pk)
+        for key in wanted:
             if key in found:
                 continue
             # Gone from the server, or no longer shown to this person (its file's level
             # was raised above their clearance).
             try:
-                db.conn.execute(f'DELETE FROM main."{table}" WHERE {where}', json.loads(key))
+                db.conn.execute(f'DELETE FROM main."{table}" WHERE {where_local}', list(key))
             except DatabaseError:
                 # A row the copy's own triggers keep (a decided assessment): the copy is
                 # behind there until the next login; the server is right either way.
                 self.behind = True
+        if sealed_before or self._sealed_files(db, table, wanted):
+            self.sealed_pulled = True
         return len(keys)
+
+    @staticmethod
+    def _sealed_files(db, table: str, wanted: dict) -> bool:
+        """Whether any of these keys is a sealed file in the copy (the lists keep those in
+        memory: ``customers.catalogue``)."""
+        if table != "customers":
+            return False
+        ids = [k[0] for k in wanted]
+        return db.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM main.customers WHERE sealed IS NOT NULL AND id IN "
+            "(SELECT value FROM json_each(?)))", [json.dumps(ids)]).fetchone()[0] == 1
 
     def refresh(self, db) -> int:
         """Bring the copy up to date outside a write (another PC announced a change)."""
@@ -349,63 +379,78 @@ class OfficeLink:
         self._push_files_after()
 
     def push(self, db) -> None:
-        """Send the rows this write touched to the server, as stored in the copy: per
-        table, the rows gone, then those changed, then the new ones (so a unique value
-        freed and taken in one write goes in order), each kind in one pipelined batch."""
-        by_table: dict[str, dict[str, bool]] = {}
+        """Send the rows this write touched to the server, as stored in the copy: the audit
+        entries first (the server refuses data changed in a transaction that has none
+        before), then per table the rows gone, those changed and the new ones (so a unique
+        value freed and taken in one write goes in order), in batches."""
+        by_table: dict[str, dict[tuple, bool]] = {}
         for table, pk, op in db.conn.execute(
                 "SELECT tbl, pk, op FROM temp.cd_dirty ORDER BY n"):
             keys = by_table.setdefault(table, {})
-            if pk not in keys:
-                keys[pk] = op != "i"          # pk -> whether the row existed before
+            key = tuple(json.loads(pk))
+            if key not in keys:
+                keys[key] = op != "i"          # whether the row existed before this write
+        order = sorted(by_table, key=lambda t: t != "audit_log")
         try:
-            for table, keys in by_table.items():
-                self._push_table(db, table, keys)
+            for table in order:
+                self._push_table(db, table, by_table[table])
             users = by_table.get("users", {})
-            self._sync_people(db, set(users))
+            self._sync_people(db, {json.dumps(list(k)) for k in users})
             self._push_files()
         except psycopg.Error as exc:
             raise _translate(exc) from exc
         db.conn.execute("DELETE FROM temp.cd_dirty")
 
-    def _push_table(self, db, table: str, keys: dict[str, bool]) -> None:
+    def _push_table(self, db, table: str, keys: dict[tuple, bool]) -> None:
         spec = self.tables[table]
         names = [c for c, _t, _n in spec["columns"]]
         types = [t for _c, t, _n in spec["columns"]]
         pk = spec["pk"]
         at = [names.index(c) for c in pk]
+        others = [i for i, n in enumerate(names) if n not in pk]
         # The copy's rows now, found by key through the table's own index.
         picks = ", ".join(f"json_extract(pk, '$[{i}]')" for i in range(len(pk)))
-        target = pk[0] if len(pk) == 1 else "(" + ", ".join(f'"{c}"' for c in pk) + ")"
-        rows = db.conn.execute(
-            f'SELECT * FROM main."{table}" WHERE {target} IN '
-            f"(SELECT {picks} FROM temp.cd_dirty WHERE tbl = ?)", [table]).fetchall()
-        present = {json.dumps([r[i] for i in at], separators=(",", ":"), ensure_ascii=False):
-                   [_for_server(v, t) for v, t in zip(r, types)] for r in rows}
-        canonical = {json.dumps(json.loads(k), separators=(",", ":"), ensure_ascii=False): e
-                     for k, e in keys.items()}
-        gone = [json.loads(k) for k, existed in canonical.items() if existed and k not in present]
-        changed = [v for k, v in present.items() if canonical.get(k, True)]
-        added = [v for k, v in present.items() if not canonical.get(k, True)]
+        target = f'"{pk[0]}"' if len(pk) == 1 else "(" + ", ".join(f'"{c}"' for c in pk) + ")"
+        chosen = (f"{target} IN (SELECT {picks} FROM temp.cd_dirty WHERE tbl = ?)")
+        present = {tuple(r) for r in db.conn.execute(
+            f'SELECT {", ".join(chr(34) + c + chr(34) for c in pk)} FROM main."{table}" '
+            f"WHERE {chosen}", [table])}
         ident = sql.Identifier(table)
         where = sql.SQL(" AND ").join(sql.SQL("{} = %s").format(sql.Identifier(c)) for c in pk)
+        gone = [list(k) for k, existed in keys.items() if existed and k not in present]
         with self.conn.cursor() as cur:
             if gone:
                 cur.executemany(sql.SQL("DELETE FROM {} WHERE {}").format(ident, where), gone)
-            others = [i for i, n in enumerate(names) if n not in pk]
-            if changed and others:
-                cur.executemany(sql.SQL("UPDATE {} SET {} WHERE {}").format(
-                    ident, sql.SQL(", ").join(sql.SQL("{} = %s").format(sql.Identifier(names[i]))
-                                              for i in others), where),
-                    [[row[i] for i in others] + [row[i] for i in at] for row in changed])
-                if cur.rowcount != len(changed):
-                    # A row this person could see when the write began is no longer theirs
-                    # to change (deleted, or levelled above them) on the server.
-                    raise StoreError(i18n.tr("office.conflict"))
-            if added:
-                cur.executemany(sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
-                    ident, sql.SQL(", ").join(sql.Identifier(n) for n in names),
-                    sql.SQL(", ").join(sql.Placeholder() * len(names))), added)
+            update = sql.SQL("UPDATE {} SET {} WHERE {}").format(
+                ident, sql.SQL(", ").join(sql.SQL("{} = %s").format(sql.Identifier(names[i]))
+                                          for i in others), where)
+            per_insert = max(1, _PARAMS // len(names))
+            rows = db.conn.execute(f'SELECT * FROM main."{table}" WHERE {chosen}', [table])
+            while True:
+                batch = rows.fetchmany(per_insert)
+                if not batch:
+                    break
+                changed, added = [], []
+                for row in batch:
+                    values = [_for_server(v, t) for v, t in zip(row, types)]
+                    key = tuple(row[i] for i in at)
+                    (changed if keys.get(key, True) else added).append(values)
+                if changed and others:
+                    cur.executemany(update, [[r[i] for i in others] + [r[i] for i in at]
+                                             for r in changed])
+                    if cur.rowcount != len(changed):
+                        # A row this person could see when the write began is no longer
+                        # theirs to change (deleted, or levelled above them) on the server.
+                        raise StoreError(i18n.tr("office.conflict"))
+                if added:
+                    # One statement for many rows: the server's per-statement work (its
+                    # change log, its checks) is done once for them.
+                    one = sql.SQL("({})").format(sql.SQL(", ").join(
+                        sql.Placeholder() * len(names)))
+                    cur.execute(sql.SQL("INSERT INTO {} ({}) VALUES {}").format(
+                        ident, sql.SQL(", ").join(sql.Identifier(n) for n in names),
+                        sql.SQL(", ").join([one] * len(added))),
+                        [v for r in added for v in r])
 
     def _sync_people(self, db, users_touched: set[str]) -> None:
         """The server's roles follow the program's users (and new passwords travel as

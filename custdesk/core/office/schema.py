@@ -18,9 +18,9 @@ role (``psql`` included):
   and a trigger refuses them even then);
 - four eyes: a decision on an assessment or a limit change is written by a reviewer,
   manager or administrator, in their own name (the session's), never the requester's;
-- a change to a file, a user, a scorecard or a field level commits only with an audit entry
-  appended in the same transaction (a deferred check), so a person connecting with psql
-  cannot change them without leaving a signed, chained entry that says so;
+- a change to a file, a user, a scorecard or a field level is refused in a transaction that
+  has not appended an audit entry before it, so a person connecting with psql cannot change
+  them without leaving a signed, chained entry that says so;
 - every change is numbered in ``change_log`` and announced (NOTIFY) to the other PCs.
 """
 
@@ -213,26 +213,23 @@ def install_rules(cur, tables: dict[str, dict], names: Names) -> None:
         SET search_path = public AS $$
             SELECT role FROM office_people WHERE db_role = session_user AND active $$""")
 
-    # The change log: a row per changed row, written by a definer trigger (people cannot
-    # write it themselves), announced at commit.
-    cur.execute(f"""
-        CREATE FUNCTION cd_log_change() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-        SET search_path = public AS $$
-        DECLARE keys text[] := TG_ARGV; key_values jsonb := '[]'; r record; k text;
-        BEGIN
-            IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
-            FOREACH k IN ARRAY keys LOOP
-                key_values := key_values || jsonb_build_array(to_jsonb(r) -> k);
-            END LOOP;
-            -- (A key is never changed by the program: its old value needs no row.)
-            INSERT INTO change_log (tbl, pk) VALUES (TG_TABLE_NAME, key_values::text);
-            PERFORM pg_notify('{CHANNEL}', TG_TABLE_NAME);
-            RETURN NULL;
-        END $$""")
+    # The change log: a row per changed row, written by definer triggers (people cannot
+    # write it themselves), once per statement from its rows (an import's thousand-row
+    # INSERT is one call), announced at commit (one notice per table and transaction).
+    for name, rows in (("cd_log_new", "changed"), ("cd_log_gone", "gone")):
+        cur.execute(f"""
+            CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+            SET search_path = public AS $$
+            BEGIN
+                INSERT INTO change_log (tbl, pk)
+                    SELECT TG_TABLE_NAME, (SELECT jsonb_agg(to_jsonb(r) -> a.k ORDER BY a.n)
+                                           FROM unnest(TG_ARGV) WITH ORDINALITY AS a(k, n))::text
+                    FROM {rows} r;
+                PERFORM pg_notify('{CHANNEL}', TG_TABLE_NAME);
+                RETURN NULL;
+            END $$""")
     for table, pk in (("office_files", "name"), ("office_people", "user_name")):
-        cur.execute(sql.SQL(
-            "CREATE TRIGGER cd_change AFTER INSERT OR UPDATE OR DELETE ON {} FOR EACH ROW "
-            "EXECUTE FUNCTION cd_log_change({})").format(q(table), sql.Literal(pk)))
+        _log_changes(cur, table, [pk])
 
     # Append-only tables: refused even to a role that was granted the right by mistake.
     cur.execute("""
@@ -284,9 +281,10 @@ def install_rules(cur, tables: dict[str, dict], names: Names) -> None:
         END $$""")
 
     # Every change to the firm's data comes with its audit entry, in the same transaction:
-    # appending one marks the transaction (in a table no person can write), and a check
-    # deferred to COMMIT refuses rows changed in a transaction left unmarked — a person
-    # with psql cannot change a file without writing a signed, chained entry that says so.
+    # appending one marks the transaction (in a table no person can write), and a change to
+    # the data in a transaction not marked before it is refused (the program sends a
+    # write's audit entries first) — a person with psql cannot change a file without
+    # writing, first, a signed, chained entry that says so.
     cur.execute("CREATE TABLE audited_tx (xid xid8 PRIMARY KEY)")
     cur.execute("""
         CREATE FUNCTION cd_mark_audited() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
@@ -376,16 +374,26 @@ def install_rules(cur, tables: dict[str, dict], names: Names) -> None:
                         "text) TO {}").format(group_list))
 
 
+def _log_changes(cur, table: str, pk: list[str]) -> None:
+    """The change-log triggers of one table (a transition table per kind of statement)."""
+    keys = sql.SQL(", ").join(sql.Literal(c) for c in pk)
+    for event, rows, function in (("INSERT", "NEW TABLE AS changed", "cd_log_new"),
+                                  ("UPDATE", "NEW TABLE AS changed", "cd_log_new"),
+                                  ("DELETE", "OLD TABLE AS gone", "cd_log_gone")):
+        cur.execute(sql.SQL(
+            "CREATE TRIGGER {} AFTER {} ON {} REFERENCING {} FOR EACH STATEMENT "
+            "EXECUTE FUNCTION {}({})").format(
+                sql.Identifier(f"cd_change_{event.lower()}"), sql.SQL(event),
+                sql.Identifier(table), sql.SQL(rows), sql.Identifier(function), keys))
+
+
 def _table_rules(cur, table: str, spec: dict, names: Names) -> None:
     """One program table's triggers, policy and privileges (the functions exist already)."""
     q = sql.Identifier
     groups = {role: names.group(role) for role in ROLES}
     group_list = sql.SQL(", ").join(q(g) for g in groups.values())
     columns = [c for c, _t, _n in spec["columns"]]
-    cur.execute(sql.SQL(
-        "CREATE TRIGGER cd_change AFTER INSERT OR UPDATE OR DELETE ON {} FOR EACH ROW "
-        "EXECUTE FUNCTION cd_log_change({})").format(
-            q(table), sql.SQL(", ").join(sql.Literal(c) for c in spec["pk"])))
+    _log_changes(cur, table, spec["pk"])
     if table in APPEND_ONLY:
         cur.execute(sql.SQL("CREATE TRIGGER cd_append_only BEFORE UPDATE OR DELETE ON {} "
                             "FOR EACH ROW EXECUTE FUNCTION cd_refuse_change()").format(q(table)))
@@ -402,9 +410,8 @@ def _table_rules(cur, table: str, spec: dict, names: Names) -> None:
                                 q(table), sql.Literal(requester)))
     if table in AUDITED or "customer_id" in columns:
         cur.execute(sql.SQL(
-            "CREATE CONSTRAINT TRIGGER cd_require_audit AFTER INSERT OR UPDATE OR DELETE "
-            "ON {} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
-            "EXECUTE FUNCTION cd_require_audit()").format(q(table)))
+            "CREATE TRIGGER cd_require_audit AFTER INSERT OR UPDATE OR DELETE ON {} "
+            "FOR EACH STATEMENT EXECUTE FUNCTION cd_require_audit()").format(q(table)))
 
     # Row-level security: files by clearance, their rows with them.
     rule = None
