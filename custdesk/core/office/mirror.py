@@ -128,9 +128,14 @@ class OfficeLink:
         self._files[name] = content
 
     def load_all(self, db) -> None:
-        """Fill an empty working copy with every row the server shows this person."""
+        """Fill an empty working copy with every row the server shows this person: its
+        indexes are dropped first and made again once the rows are in (one sort each,
+        instead of an index update per row)."""
         self.install(db)
         conn = self.conn
+        indexes = db.conn.execute(
+            "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            ).fetchall()
         with conn.transaction():
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             self.last_seq = conn.execute("SELECT coalesce(max(seq), 0) FROM change_log"
@@ -139,10 +144,12 @@ class OfficeLink:
             try:
                 db.conn.execute("UPDATE temp.cd_state SET pulling = 1")
                 db.conn.execute("PRAGMA defer_foreign_keys = ON")
+                for name, _sql in indexes:
+                    db.conn.execute(f'DROP INDEX main."{name}"')
                 for table, spec in self.tables.items():
                     db.conn.execute(f'DELETE FROM main."{table}"')
                     names = [c for c, _t, _n in spec["columns"]]
-                    insert = (f'INSERT OR REPLACE INTO main."{table}" '
+                    insert = (f'INSERT INTO main."{table}" '
                               f'({", ".join(chr(34) + n + chr(34) for n in names)}) '
                               f'VALUES ({", ".join("?" * len(names))})')
                     with conn.cursor(name=f"load_{table}") as cur:
@@ -155,6 +162,8 @@ class OfficeLink:
                             if not rows:
                                 break
                             db.conn.executemany(insert, rows)
+                for _name, statement in indexes:
+                    db.conn.execute(statement)
                 db.conn.execute("UPDATE temp.cd_state SET pulling = 0")
                 db.conn.execute("COMMIT")
             except BaseException:

@@ -170,8 +170,10 @@ def open_desk(cls, url: str, user: str, password: str, *, daily_check: bool = Tr
             db.close()
         opening[str(path)] = link
         try:
+            # The copy was made just now from the server: its page check runs in the
+            # background (writes wait for it), as a single PC's can.
             desk = cls._login(path, personal, file_keys, daily_check=daily_check,
-                              quick_check=True if quick_check is None else quick_check)
+                              quick_check=False if quick_check is None else quick_check)
         finally:
             opening.pop(str(path), None)
         link.sealer = desk.store
