@@ -1,7 +1,7 @@
 """One running window per database file.
 
 A lock file in the system temporary folder, named after a hash of the
-database's absolute path, says that a window has the database open. QLockFile
+database's absolute path (an office database's address and the PC's account), says that a window has the database open. QLockFile
 writes the holder's process id into it, so a lock left by a crashed program is
 recognised as stale and taken over. The holder also listens on a local socket
 of the same name: a second start tells it to come to the front, then gives up.
@@ -23,9 +23,17 @@ CONNECT_MS = 1000
 
 
 def instance_key(db_path: Path | str) -> str:
-    """A short name for the database file: the same file always gives the same key."""
-    path = os.path.normcase(os.path.abspath(os.fspath(db_path)))
-    return PREFIX + hashlib.sha256(path.encode("utf-8")).hexdigest()[:16]
+    """A short name for the database: the same file always gives the same key. An office
+    database is named by its address (host, port, name) and this PC's account: each person
+    on a shared PC may have it open in a window of their own."""
+    from ..core import office
+    if office.is_url(db_path):
+        import getpass
+        from ..core.office.session import where
+        name = f"{where(db_path)}|{getpass.getuser()}"
+    else:
+        name = os.path.normcase(os.path.abspath(os.fspath(db_path)))
+    return PREFIX + hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
 
 
 class SingleInstance(QObject):

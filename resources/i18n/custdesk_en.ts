@@ -1302,7 +1302,7 @@
             <translation>New enterprise</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+55" />
             <source>Saved.</source>
             <translation>Saved.</translation>
         </message>
@@ -1312,7 +1312,21 @@
             <translation>Nothing was saved: please correct the fields marked in red.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+14" />
+            <source>Changed by someone else</source>
+            <translation>Changed by someone else</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{message}
+
+Reload the file now? What you typed here is not kept: note it first if you need it.</source>
+            <translation>{message}
+
+Reload the file now? What you typed here is not kept: note it first if you need it.</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <source>Keep this value?</source>
             <translation>Keep this value?</translation>
         </message>

@@ -1300,7 +1300,7 @@
         <translation>新建企业客户</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1310,7 +1310,21 @@
         <translation>未保存任何内容：请更正标红的字段。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{message}
+
+Reload the file now? What you typed here is not kept: note it first if you need it.</source>
+        <translation>{message}
+
+现在重新载入这份档案吗？您在这里输入的内容不会保留：如有需要，请先记下。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Keep this value?</source>
         <translation>保留此值？</translation>
     </message>

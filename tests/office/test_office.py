@@ -274,20 +274,21 @@ def test_migrate_in_whole_and_export_back(cluster, db_path, tmp_path):
         assert not clerk.must_change_password
 
 
-def test_server_gone_mid_write_loses_nothing(cluster, office_url, office_as, files):
+def test_a_connection_dropped_while_idle_is_made_again_at_the_next_save(cluster, office_url,
+                                                                          office_as, files):
     boss = office_as(ADMIN)
     before = len(boss.customers.list())
-    # Cut this PC's connection (as a network drop would) and try to save.
+    # Cut this PC's connections (as a network drop would); the next save connects again.
     with psycopg.connect(cluster.super_url(office_url.rsplit("/", 1)[1]),
                          autocommit=True) as su:
         su.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                    "WHERE usename = %s", [session.person_role(office_url, ADMIN)])
-    with pytest.raises(StoreError):
-        boss.customers.add({"kind": "individual", "name": "断线时新增"})
+    boss.customers.add({"kind": "individual", "name": "断线后新增"})
     with Desk.open(office_url, ADMIN, PASSWORDS[ADMIN]) as again:
-        names = {f["name"] for f in again.customers.list()}
-        assert "断线时新增" not in names and len(names) == before
+        names = [f["name"] for f in again.customers.list()]
+        assert names.count("断线后新增") == 1 and len(names) == before + 1
         assert again.audit.verify().ok
+    # (Cut inside a write, nothing of it is saved: tests/faults/test_office_faults.py.)
 
 
 def test_an_office_database_of_an_older_custdesk_is_upgraded_first(cluster, office_url,
@@ -312,3 +313,19 @@ def test_an_office_database_of_an_older_custdesk_is_upgraded_first(cluster, offi
                    "WHERE key = 'migrations'")
     with pytest.raises(StoreError, match="9999_future"):
         Desk.open(office_url, "clerk", PASSWORDS["clerk"])
+
+
+def test_a_window_that_only_reads_hears_changes_again_after_a_server_restart(
+        cluster, office_url, office_as, files):
+    clerk = office_as("clerk")
+    code = files["internal"]["code"]
+    heard = threading.Event()
+    clerk.db.office.listeners.append(heard.set)
+    cluster.restart()
+    # Back after the break: the copy is marked stale, so what was saved meanwhile comes.
+    assert heard.wait(30)
+    heard.clear()
+    with Desk.open(office_url, ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
+        boss.customers.edit(code, {"phone": "13700137000"})
+    assert heard.wait(30)
+    assert clerk.customers.get(code)["phone"] == "137****7000"

@@ -23,9 +23,9 @@ from .listing import LIST_COLUMNS, SUMMARY_COLUMNS, UNGRADED, Listing  # noqa: F
 
 i18n.register({
     "customer.changed_since": (
-        "这份档案已由 {who} 于 {at} 修改，您的修改未保存：请重新载入后再改",
+        "这份档案已由 {who} 于 {at} 修改，您的修改未保存：请重新载入后再改。",
         "This file was changed by {who} at {at}; your change was not saved. Reload it and "
-        "make your change again"),
+        "make your change again."),
     "customer.edit": ("编辑客户档案", "editing customer files"),
     "customer.level_above": ("不能设定高于自身密级的保密级别", "you cannot set a level above your own clearance"),
     "customer.dup_id": ("该证件号码已属于客户 {code}", "this ID number already belongs to customer {code}"),

@@ -37,9 +37,12 @@ i18n.register({
         "办公室数据库拒绝了这次修改（{error}），未保存任何内容",
         "The office database refused this change ({error}); nothing was saved"),
     "office.lost": (
-        "与办公室数据库的连接中断（{error}）：这次修改未保存。请检查网络后重试",
-        "The connection to the office database was lost ({error}): this change was not "
-        "saved. Check the network and try again"),
+        "与办公室数据库的连接中断：这次修改未保存。请检查网络和服务器后重试（{error}）",
+        "The connection to the office database was lost: this change was not saved. Check "
+        "the network and the server, then try again ({error})"),
+    "office.not_saved": (
+        "{reason}。这次修改未保存，稍后再试",
+        "{reason}. This change was not saved; try again later"),
     "office.conflict": (
         "这份记录刚被其他人修改或删除，您的修改未保存。请重新打开后再改",
         "This record was just changed or deleted by someone else; your change was not saved. "
@@ -91,6 +94,7 @@ class OfficeLink:
         self._listen_conn: psycopg.Connection | None = None
         self._files: dict[str, bytes] = {}        # companion files as last synced
         self._closed = False
+        self._wake = threading.Event()            # ends the listener's wait at close
         self.behind = False                       # a pulled row the copy could not take
         self.pending_changes: list = []           # what others changed (``take_changes``)
         self.sealed_pulled = False                # a pull touched a sealed file
@@ -333,23 +337,30 @@ class OfficeLink:
         return count
 
     def _ensure_connected(self) -> None:
-        """A connection the server or the network ended is made again (once per call)."""
-        if not (self.conn.closed or self.conn.broken) or self._reconnect is None:
+        """A connection the server or the network ended is made again (once per call). A
+        connection only finds out by being used: a server restarted meanwhile is noticed
+        here by a trip to it, before a write or a catch-up begins."""
+        if self._reconnect is None:
             return
+        if not (self.conn.closed or self.conn.broken):
+            try:
+                self.conn.execute("SELECT 1")
+                return
+            except psycopg.OperationalError:
+                pass
         with contextlib.suppress(Exception):
             self.conn.close()
-        try:
-            self.conn = self._reconnect()
-        except Exception as exc:
-            raise StoreError(i18n.tr("office.lost", error=_first_line(exc))) from exc
-        self._stop_listening()
+        self.conn = self._reconnect()      # StoreError: why the server cannot be reached
         self.listen()
 
     # -- writing ----------------------------------------------------------------------------
     @contextlib.contextmanager
     def transaction(self, db, local_write) -> Iterator[None]:
         """One write on both: see the module's description."""
-        self._ensure_connected()
+        try:
+            self._ensure_connected()
+        except StoreError as exc:
+            raise StoreError(i18n.tr("office.not_saved", reason=str(exc))) from exc
         conn = self.conn
         seq = self.last_seq
         try:
@@ -509,39 +520,48 @@ class OfficeLink:
 
     # -- hearing from the other PCs -----------------------------------------------------------
     def listen(self) -> None:
-        """Start a thread that hears other PCs' changes (LISTEN) and marks the copy stale."""
+        """Start the thread that hears other PCs' changes (LISTEN) and marks the copy stale.
+        When the server goes away it connects again (waiting longer each time, up to 15 s);
+        once back, it marks the copy stale so what others saved meanwhile is fetched."""
         if self._listener is not None or self._reconnect is None:
             return
-        try:
-            conn = self._listen_conn = self._reconnect()
-            conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(schema.CHANNEL)))
-        except Exception:
-            return        # heard again after the next write reconnects
 
-        def run():
-            try:
-                for _note in conn.notifies():
+        def heard() -> None:
+            self.stale = True
+            for listener in list(self.listeners):
+                with contextlib.suppress(Exception):
+                    listener()
+
+        def run() -> None:
+            wait, first = 1.0, True
+            while not self._closed:
+                try:
+                    conn = self._listen_conn = self._reconnect()
+                    conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(schema.CHANNEL)))
+                    if not first:
+                        heard()
+                    first, wait = False, 1.0
+                    for _note in conn.notifies():
+                        if self._closed:
+                            return
+                        heard()
+                except Exception:       # noqa: BLE001 - the server is away: try again
                     if self._closed:
-                        break
-                    self.stale = True
-                    for listener in list(self.listeners):
-                        with contextlib.suppress(Exception):
-                            listener()
-            except psycopg.Error:
-                # The server went away: the copy may miss changes until the next write
-                # reconnects (and pulls everything since).
-                self.stale = True
+                        return
+                    first = False
+                    self._wake.wait(wait)
+                    wait = min(wait * 2, 15.0)
 
         self._listener = threading.Thread(target=run, name="custdesk-office-listen",
                                           daemon=True)
         self._listener.start()
 
     def _stop_listening(self) -> None:
+        self._wake.set()
         if self._listen_conn is not None:
             with contextlib.suppress(Exception):
                 self._listen_conn.close()
         self._listen_conn = None
-        self._listener = None
 
     def close(self) -> None:
         self._closed = True

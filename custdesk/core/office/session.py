@@ -27,6 +27,14 @@ i18n.register({
     "office.unreachable": (
         "无法连接办公室数据库 {where}：{error}",
         "Cannot reach the office database {where}: {error}"),
+    "office.why.refused": ("服务器没有在运行，或不接受连接",
+                           "the server is not running, or does not accept connections"),
+    "office.why.timeout": ("服务器没有应答", "the server does not answer"),
+    "office.why.name": ("找不到这个服务器名称", "no server has that name"),
+    "office.why.certificate": ("服务器的证书未通过核验（地址中的证书文件是否正确？）",
+                               "the server's certificate did not pass the check (is the "
+                               "certificate file in the address right?)"),
+    "office.why.database": ("服务器上没有这个数据库", "the server has no database of that name"),
     "office.bad_url": (
         "办公室数据库地址不正确：{url}（应为 postgresql://主机:端口/数据库名）",
         "Not an office database address: {url} (expected postgresql://HOST:PORT/DBNAME)"),
@@ -105,7 +113,23 @@ def connect(url: str, *, user: str | None = None, password: str | None = None,
                 or ("role" in text and "does not exist" in text):
             raise AuthenticationFailed() from exc
         raise StoreError(i18n.tr("office.unreachable", where=where(url),
-                                 error=mirror._first_line(exc))) from exc
+                                 error=_why_unreachable(exc))) from exc
+
+
+def _why_unreachable(exc: BaseException) -> str:
+    """The usual reasons a server cannot be reached, in the user's language; the driver's
+    own words for anything else."""
+    text = str(exc).lower()
+    reasons = (("office.why.refused", "connection refused" in text),
+               ("office.why.timeout", "timeout expired" in text or "timed out" in text),
+               ("office.why.name", "could not translate host name" in text
+                or "name or service not known" in text),
+               ("office.why.certificate", "certificate" in text or "ssl" in text),
+               ("office.why.database", "database" in text and "does not exist" in text))
+    for key, applies in reasons:
+        if applies:
+            return i18n.tr(key)
+    return mirror._first_line(exc)
 
 
 def person_role(url: str, user: str) -> str:

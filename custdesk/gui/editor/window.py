@@ -337,6 +337,7 @@ class CustomerEditor(QWidget):
             QMessageBox.StandardButton.Yes)
         if answer == QMessageBox.StandardButton.Yes:
             self.form.clear_errors()
+            show_message(self.message, "")
             self.reload()
 
     def _ask_override(self, error: ValidationError) -> dict[str, str] | None:
