@@ -329,3 +329,21 @@ def test_a_window_that_only_reads_hears_changes_again_after_a_server_restart(
         boss.customers.edit(code, {"phone": "13700137000"})
     assert heard.wait(30)
     assert clerk.customers.get(code)["phone"] == "137****7000"
+
+
+def test_a_clerks_new_file_never_takes_the_code_of_a_file_she_cannot_see(office_as, files,
+                                                                      monkeypatch):
+    """Codes are drawn at random: a clerk's draw is checked against the server's every file,
+    and the server holds each code once."""
+    import secrets as random_source
+    from custdesk.core.customers import archive
+    clerk = office_as("clerk")
+    hidden = files["secret"]["code"]
+    draws = iter([int(hidden[1:]), 123456])
+    real = random_source.randbelow
+
+    def draw(n):
+        return next(draws) if n == 10 ** archive.CODE_DIGITS else real(n)
+    monkeypatch.setattr(archive.secrets, "randbelow", draw)
+    code = clerk.customers.add({"kind": "individual", "name": "新客户甲"}).code
+    assert code == "C123456" and code != hidden

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import secrets
 
-from .. import i18n
+from .. import i18n, office
 from ..changes import Changes
 from ..cleaning import check_reason, clean_fields, identity_facts
 from ..disclosure import MASK, SHOW, WITHHOLD, mask_value
@@ -249,6 +249,8 @@ class CustomerArchive:
             used = {v for row in db.execute(
                 f"SELECT id, code FROM main.customers WHERE id IN ({marks}) OR code IN ({marks})",
                 [i for i, _c in batch] + [c for _i, c in batch]) for v in row}
+            # On an office database, files this person may not see hold codes too.
+            used |= office.taken(db, [i for i, _c in batch], [c for _i, c in batch])
             out.extend(pair for pair in batch if pair[0] not in used and pair[1] not in used)
         return out
 

@@ -69,3 +69,13 @@ def db_role(desk, user: str) -> str | None:
     """The PostgreSQL role ``user`` logs in as (None on a single PC)."""
     link = getattr(desk.db, "office", None)
     return None if link is None else link.names.person(user)
+
+
+def taken(db, ids: list[int], codes: list[str]) -> set:
+    """Of these new files' ids and codes, those the office database already holds, files
+    this person may not see included (empty on a single PC: the file holds every file)."""
+    link = getattr(db, "office", None)
+    if link is None:
+        return set()
+    found = {r[0] for r in link.conn.execute("SELECT * FROM cd_taken(%s, %s)", [ids, codes])}
+    return {i for i in ids if str(i) in found} | {c for c in codes if c in found}

@@ -114,7 +114,12 @@ def local_tables(local) -> dict[str, dict]:
         info = local.execute(f'PRAGMA main.table_info("{name}")').fetchall()
         columns = [(c[1], _TYPES[c[2].upper()], bool(c[3])) for c in info]
         pk = [c[1] for c in sorted(info, key=lambda c: c[5]) if c[5]]
-        tables[name] = {"columns": columns, "pk": pk}
+        # UNIQUE written in the table itself (a file's code, a user's name): the indexes
+        # SQLite makes for them have no statement of their own to copy.
+        unique = [[r[2] for r in local.execute(f'PRAGMA main.index_info("{idx[1]}")')]
+                  for idx in local.execute(f'PRAGMA main.index_list("{name}")').fetchall()
+                  if idx[2] and idx[3] == "u"]
+        tables[name] = {"columns": columns, "pk": pk, "unique": unique}
     return tables
 
 
@@ -180,6 +185,9 @@ def _create_table(cur, table: str, spec: dict) -> None:
             for c, t, nn in spec["columns"]]
     cols.append(sql.SQL("PRIMARY KEY ({})").format(
         sql.SQL(", ").join(sql.Identifier(c) for c in spec["pk"])))
+    for columns in spec.get("unique", []):
+        cols.append(sql.SQL("UNIQUE ({})").format(
+            sql.SQL(", ").join(sql.Identifier(c) for c in columns)))
     cur.execute(sql.SQL("CREATE TABLE {} ({})").format(sql.Identifier(table),
                                                       sql.SQL(", ").join(cols)))
 
@@ -230,6 +238,18 @@ def install_rules(cur, tables: dict[str, dict], names: Names) -> None:
             END $$""")
     for table, pk in (("office_files", "name"), ("office_people", "user_name")):
         _log_changes(cur, table, [pk])
+
+    # Which new files' ids and codes are taken, files the asker may not see included (a
+    # clerk draws codes for new files; a code says nothing of its file, and the log shows
+    # every code to everyone anyway).
+    cur.execute("""
+        CREATE FUNCTION cd_taken(p_ids bigint[], p_codes text[]) RETURNS SETOF text
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+            SELECT id::text FROM customers WHERE id = ANY(p_ids)
+            UNION ALL SELECT code FROM customers WHERE code = ANY(p_codes) $$""")
+    cur.execute(sql.SQL("REVOKE ALL ON FUNCTION cd_taken(bigint[], text[]) FROM PUBLIC"))
+    cur.execute(sql.SQL("GRANT EXECUTE ON FUNCTION cd_taken(bigint[], text[]) TO {}")
+                .format(group_list))
 
     # Append-only tables: refused even to a role that was granted the right by mistake.
     cur.execute("""
