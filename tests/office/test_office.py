@@ -347,3 +347,32 @@ def test_a_clerks_new_file_never_takes_the_code_of_a_file_she_cannot_see(office_
     monkeypatch.setattr(archive.secrets, "randbelow", draw)
     code = clerk.customers.add({"kind": "individual", "name": "新客户甲"}).code
     assert code == "C123456" and code != hidden
+
+
+def test_a_login_goes_on_from_the_copy_the_last_session_left(office_url, office_as, files,
+                                                              monkeypatch):
+    from custdesk.core.office import mirror
+    code = files["internal"]["code"]
+    boss = office_as(ADMIN)
+    Desk.open(office_url, "reviewer", PASSWORDS["reviewer"], daily_check=False).close()
+    loads = []
+    real = mirror.OfficeLink.load_all
+    monkeypatch.setattr(mirror.OfficeLink, "load_all",
+                        lambda self, *a, **k: (loads.append(1), real(self, *a, **k))[1])
+    boss.customers.edit(code, {"phone": "13600136000"})
+    with Desk.open(office_url, "reviewer", PASSWORDS["reviewer"], daily_check=False) as again:
+        assert loads == []                                   # caught up, not copied again
+        assert again.customers.get(code)["phone"] == "136****6000"
+        # A second session of the same person on this PC meanwhile: a copy of its own.
+        with Desk.open(office_url, "reviewer", PASSWORDS["reviewer"],
+                       daily_check=False) as second:
+            assert loads == [1] and second.db.office.path != again.db.office.path
+    # A lower clearance: the files above it must not stay in the copy, so it is made again.
+    boss.users.update("reviewer", clearance="internal")
+    loads.clear()
+    with Desk.open(office_url, "reviewer", PASSWORDS["reviewer"], daily_check=False) as lower:
+        assert loads == [1]
+        names = {f["name"] for f in lower.customers.list()}
+        assert files["confidential"]["name"] not in names
+        assert lower.db.execute("SELECT count(*) FROM main.customers WHERE level >= 2"
+                                ).fetchone()[0] == 0

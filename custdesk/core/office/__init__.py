@@ -49,12 +49,14 @@ def attach(db, path: Path):
 
 
 def closed(desk) -> None:
-    """After a desk closed its file: an office session ends and its working copy goes."""
+    """After a desk closed its file: an office session ends; a temporary working copy goes
+    (the lasting one stays for this person's next session: ``session._copy_folder``)."""
     link = getattr(desk.db, "office", None)
     if link is None:
         return
     link.close()
-    shutil.rmtree(link.path.parent, ignore_errors=True)
+    if not link.lasting:
+        shutil.rmtree(link.path.parent, ignore_errors=True)
 
 
 def note_password(db, user: str, password: str) -> None:

@@ -98,6 +98,8 @@ class OfficeLink:
         self.behind = False                       # a pulled row the copy could not take
         self.pending_changes: list = []           # what others changed (``take_changes``)
         self.sealed_pulled = False                # a pull touched a sealed file
+        self.release: Callable[[], None] | None = None   # the copy's lock, at close
+        self.lasting = False                      # the copy stays for the next session
 
     # -- the working copy ------------------------------------------------------------------
     def install(self, db) -> None:
@@ -131,7 +133,49 @@ class OfficeLink:
         write_atomic_bytes(Path(str(self.path) + COMPANIONS[name]), content)
         self._files[name] = content
 
-    def load_all(self, db) -> None:
+    def _save_state(self, db) -> None:
+        """How far the copy has caught up, kept in it (in the same local transaction as
+        the rows), for the next session to go on from."""
+        db.conn.execute("INSERT OR REPLACE INTO main.cd_copy VALUES ('last_seq', ?)",
+                        [str(self.last_seq)])
+
+    def state(self, db) -> dict[str, str]:
+        """What the copy says it was made from (empty for one that is not a working copy)."""
+        if db.conn.execute("SELECT 1 FROM main.sqlite_master WHERE name = 'cd_copy'"
+                           ).fetchone() is None:
+            return {}
+        return dict(db.conn.execute("SELECT key, value FROM main.cd_copy").fetchall())
+
+    def resume(self, db, made_from: dict[str, str]) -> bool:
+        """Go on from a copy a former session of this person left, when it was made from
+        this database, for this person's role and clearance as they are now; catch up
+        with what others saved since. False: make a new one instead."""
+        state = self.state(db)
+        if not state or any(state.get(k) != v for k, v in made_from.items()):
+            return False
+        last = int(state.get("last_seq", "0"))
+        newest = self.conn.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
+        if last > newest:
+            return False          # a database put back from a backup: made again
+        self.install(db)
+        self.last_seq = last
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            with self.conn.transaction():
+                self.pull(db)
+            if self.behind:
+                raise StoreError("behind")
+            db.conn.execute("DELETE FROM temp.cd_dirty")
+            self._save_state(db)
+            db.conn.execute("COMMIT")
+        except BaseException:
+            db.conn.execute("ROLLBACK")
+            self.behind = False
+            return False
+        self.pending_changes.clear()
+        return True
+
+    def load_all(self, db, made_from: dict[str, str] | None = None) -> None:
         """Fill an empty working copy with every row the server shows this person: its
         indexes are dropped first and made again once the rows are in (one sort each,
         instead of an index update per row)."""
@@ -168,6 +212,12 @@ class OfficeLink:
                             db.conn.executemany(insert, rows)
                 for _name, statement in indexes:
                     db.conn.execute(statement)
+                db.conn.execute("CREATE TABLE IF NOT EXISTS main.cd_copy "
+                                "(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                db.conn.execute("DELETE FROM main.cd_copy")
+                db.conn.executemany("INSERT INTO main.cd_copy VALUES (?, ?)",
+                                    list((made_from or {}).items()))
+                self._save_state(db)
                 db.conn.execute("UPDATE temp.cd_state SET pulling = 0")
                 db.conn.execute("COMMIT")
             except BaseException:
@@ -327,6 +377,7 @@ class OfficeLink:
             with self.conn.transaction():
                 count = self.pull(db)
             db.conn.execute("DELETE FROM temp.cd_dirty")
+            self._save_state(db)
             db.conn.execute("COMMIT")
         except BaseException as exc:
             db.conn.execute("ROLLBACK")
@@ -381,6 +432,7 @@ class OfficeLink:
                 self.push(db)
                 self.last_seq = conn.execute("SELECT coalesce(max(seq), 0) FROM change_log"
                                              ).fetchone()[0]
+                self._save_state(db)
                 try:
                     pg.__exit__(None, None, None)
                 except psycopg.Error as exc:
@@ -565,6 +617,8 @@ class OfficeLink:
 
     def close(self) -> None:
         self._closed = True
+        if self.release is not None:
+            self.release()
         self._stop_listening()
         with contextlib.suppress(Exception):
             self.conn.close()

@@ -30,8 +30,9 @@ from psycopg import sql
 
 from ..access import ROLES
 
-# Tables kept only in each working copy (the local migration bookkeeping).
-LOCAL_ONLY = ("_sqlite_migrations", "sqlite_sequence")
+# Tables kept only in each working copy (the local migration bookkeeping, and what the
+# copy was made from and how far it has caught up: ``mirror.COPY_STATE``).
+LOCAL_ONLY = ("_sqlite_migrations", "sqlite_sequence", "cd_copy")
 CHANNEL = "custdesk_changes"
 # The advisory lock every write transaction takes first: writes are serialised, so the
 # audit chain stays linear and a working copy brought up to date under it sees every

@@ -173,11 +173,12 @@ def open_desk(cls, url: str, user: str, password: str, *, daily_check: bool = Tr
         if conn.execute("SELECT to_regclass('office_meta')").fetchone()[0] is None:
             raise StoreError(i18n.tr("office.not_office", where=where(url)))
         check_version(conn, url)
-        folder = _workdir()
+        folder, release = _copy_folder(url, user)
         path = folder / "office.db"
         link = mirror.OfficeLink(
             conn, url, names, user, path,
             reconnect=lambda: connect(url, user=names.person(user), password=password))
+        link.release, link.lasting = release, release is not None
         link.fetch_files()
         slots = keyslots.KeySlots.load(path)
         personal = slots.unlock_personal(user, password)
@@ -186,12 +187,15 @@ def open_desk(cls, url: str, user: str, password: str, *, daily_check: bool = Tr
         file_keys = slots.file_keys(personal)
         if not file_keys:
             raise AuthenticationFailed(i18n.tr("keys.no_file_key"))
-        db = connection.connect(path, file_keys[0][1])
-        try:
-            migrations.migrate(db, None)
-            link.load_all(db)
-        finally:
-            db.close()
+        made_from = _made_from(conn, user)
+        if not (path.exists() and _resume(link, path, file_keys, made_from)):
+            _remove_copy(path)
+            db = connection.connect(path, file_keys[0][1])
+            try:
+                migrations.migrate(db, None)
+                link.load_all(db, made_from)
+            finally:
+                db.close()
         opening[str(path)] = link
         try:
             # The copy was made just now from the server: its page check runs in the
@@ -208,8 +212,72 @@ def open_desk(cls, url: str, user: str, password: str, *, daily_check: bool = Tr
     except BaseException:
         conn.close()
         if folder is not None:
-            shutil.rmtree(folder, ignore_errors=True)
+            if release is not None:
+                release()
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
         raise
+
+
+def _made_from(conn: psycopg.Connection, user: str) -> dict[str, str]:
+    """What a working copy depends on: the database, this program's schema, and the
+    person's role and clearance now (rows the server no longer shows them must go)."""
+    row = conn.execute("SELECT role, clearance FROM office_people WHERE user_name = %s",
+                       [user]).fetchone()
+    database_id = conn.execute("SELECT value FROM office_meta WHERE key = 'database_id'"
+                               ).fetchone()[0]
+    return {"database_id": database_id, "migrations": _migrations_text(),
+            "role": row[0] if row else "", "clearance": str(row[1]) if row else ""}
+
+
+def _resume(link, path: Path, file_keys, made_from: dict[str, str]) -> bool:
+    from ..store import connection
+    for _epoch, key in file_keys:
+        try:
+            db = connection.connect(path, key)
+        except StoreError:
+            continue          # another file key (the file was given a new one): made again
+        try:
+            return link.resume(db, made_from)
+        except Exception:     # noqa: BLE001 - an unusable copy is made again, never trusted
+            return False
+        finally:
+            db.close()
+    return False
+
+
+def _remove_copy(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def _copy_folder(url: str, user: str):
+    """Where this person's working copy of the office database lives: a lasting private
+    folder (the copy is kept between sessions, so a login catches up instead of copying
+    everything again), held by this process for the session; a second session of the same
+    person on this PC meanwhile gets a temporary one. Returns (folder, release or None)."""
+    import hashlib
+    import os
+    from ..backup import office_folder
+    from ..files import private_dir
+    from ..store.keyslots import _try_lock, _unlock, private_file
+    tag = hashlib.sha256(user.encode("utf-8")).hexdigest()[:16]
+    folder = private_dir(office_folder(url).parent / "copies" / tag)
+    fd = private_file(folder / "in-use.lock")
+    if not _try_lock(fd):
+        os.close(fd)
+        return _workdir(), None
+
+    held = [fd]
+
+    def release() -> None:
+        if held:
+            fd = held.pop()
+            try:
+                _unlock(fd)
+            finally:
+                os.close(fd)
+    return folder, release
 
 
 # -- creating and filling ---------------------------------------------------------------------
