@@ -176,14 +176,11 @@ class OfficeLink:
         return True
 
     def load_all(self, db, made_from: dict[str, str] | None = None) -> None:
-        """Fill an empty working copy with every row the server shows this person: its
-        indexes are dropped first and made again once the rows are in (one sort each,
-        instead of an index update per row)."""
+        """Fill an empty working copy with every row the server shows this person. (Its
+        indexes stay while the rows go in: dropping and making them again after was slower,
+        5.8–6.1 s against 4.3–4.6 s at 20,000 customers.)"""
         self.install(db)
         conn = self.conn
-        indexes = db.conn.execute(
-            "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-            ).fetchall()
         with conn.transaction():
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             self.last_seq = conn.execute("SELECT coalesce(max(seq), 0) FROM change_log"
@@ -192,8 +189,6 @@ class OfficeLink:
             try:
                 db.conn.execute("UPDATE temp.cd_state SET pulling = 1")
                 db.conn.execute("PRAGMA defer_foreign_keys = ON")
-                for name, _sql in indexes:
-                    db.conn.execute(f'DROP INDEX main."{name}"')
                 for table, spec in self.tables.items():
                     db.conn.execute(f'DELETE FROM main."{table}"')
                     names = [c for c, _t, _n in spec["columns"]]
@@ -210,8 +205,6 @@ class OfficeLink:
                             if not rows:
                                 break
                             db.conn.executemany(insert, rows)
-                for _name, statement in indexes:
-                    db.conn.execute(statement)
                 db.conn.execute("CREATE TABLE IF NOT EXISTS main.cd_copy "
                                 "(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
                 db.conn.execute("DELETE FROM main.cd_copy")
