@@ -58,6 +58,18 @@ class RestoreResult:
                 "audit_seq": self.audit_seq, "disabled_again": list(self.disabled_again)}
 
 
+def place_set(found, db_path: Path) -> None:
+    """A backup set's database and key slots at ``db_path``, with the chain head its
+    manifest states (or the checkpoint it carries) beside them."""
+    copy_file(found.database, db_path)
+    copy_file(found.keys, slots_path(db_path))
+    head = found.manifest["audit_head"]
+    point = found.manifest.get("checkpoint")
+    if head.get("seq"):
+        write_atomic(head_path(db_path), canonical(
+            point or {"seq": head["seq"], "hash": head["hash"]}))
+
+
 def _current_admin(db_path: Path, user: str, password: str) -> set[str]:
     """Check that ``user`` is an active administrator of the database as it is now; return
     the users disabled in it. A disabled user has no slot in the current key file, so an
@@ -182,13 +194,8 @@ def restore(db_path: Path | str, backup: Path | str, *, user: str, password: str
             report(50)
             # 2. The copy and its key slots in place; the chain head from the manifest.
             placed += [db_path, slots_path(db_path), head_path(db_path)]
-            copy_file(found.database, db_path)
-            copy_file(found.keys, slots_path(db_path))
+            place_set(found, db_path)
             head = found.manifest["audit_head"]
-            point = found.manifest.get("checkpoint")
-            if head.get("seq"):
-                write_atomic(head_path(db_path), canonical(
-                    point or {"seq": head["seq"], "hash": head["hash"]}))
             report(75)
             # 3. Open, check and log the restore in the restored database.
             placed += [Path(str(db_path) + "-wal"), Path(str(db_path) + "-shm")]

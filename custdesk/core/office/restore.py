@@ -31,7 +31,7 @@ import psycopg
 from psycopg import sql
 
 from .. import clock, i18n
-from .. import restore as _single      # noqa: F401 - its messages (restore.*)
+from .. import restore as _single      # its messages (restore.*), placing a set
 from ..errors import AccessDenied, AuthenticationFailed, CustdeskError, StoreError
 from . import schema, session
 
@@ -85,11 +85,9 @@ def restore(backup_set: Path | str, url: str, user: str, password: str, *,
     :raises Cancelled: ``confirm`` said no (nothing was changed).
     """
     from ..access import allowed
-    from ..audit import canonical, head_path
-    from ..backup import copy_file, open_copy, verify_backup
+    from ..backup import open_copy, verify_backup
     from ..desk import Desk
-    from ..files import write_atomic
-    from ..store.keyslots import KeySlots, slots_path
+    from ..store.keyslots import KeySlots
     report = progress or (lambda _pct: None)
     shown = session.where(url)
     dbname = session._dbname(url)
@@ -132,13 +130,8 @@ def restore(backup_set: Path | str, url: str, user: str, password: str, *,
     try:
         # 2. The copy beside its slots and chain head, the restore logged in it.
         copy = folder / "restored.db"
-        copy_file(found.database, copy)
-        copy_file(found.keys, slots_path(copy))
+        _single.place_set(found, copy)
         head = found.manifest["audit_head"]
-        point = found.manifest.get("checkpoint")
-        if head.get("seq"):
-            write_atomic(head_path(copy), canonical(
-                point or {"seq": head["seq"], "hash": head["hash"]}))
         with Desk._login(copy, personal, file_keys, daily_check=False, quick_check=True,
                          audit_login=False) as desk:
             desk.accept_rewound()
