@@ -205,6 +205,31 @@ RECORD_KINDS: dict[str, RecordKind] = {r.key: r for r in (
         ("resolution", "处理结果", "Resolution", "text", {"max_len": 4000}),
         ("closed_on", "办结日期", "Closed", D),
     )),
+    # Bad outcomes entered by hand (core/outcomes.py: what counts as bad, and what is
+    # detected from the transactions without an entry). Levelled with credit records.
+    _record("outcomes", "不良结果", "Bad outcomes", "outcomes", "occurred_on DESC, id DESC", (
+        ("kind", "类别", "Kind", "choice",
+         {"choices": ("overdue_90", "write_off", "judgement", "bankruptcy", "manager"),
+          "required": True}),
+        ("occurred_on", "发生日期", "Date", D, {"required": True}),
+        ("amount", "金额", "Amount", M),
+        ("reason", "理由", "Reason", "text", {"max_len": 2000}),
+        ("notes", "备注", "Notes", "text", {"max_len": 2000}),
+    ), sensitive="credit_records"),
+    # Guarantees and collateral: what covers the secured part of a limit. Levelled with
+    # the financial statements (they say what a customer or a guarantor owns).
+    _record("collateral", "担保与抵押物", "Guarantees and collateral", "collateral",
+            "expires_on, id", (
+        ("kind", "类别", "Kind", "choice",
+         {"choices": ("guarantee", "real_estate", "pledge", "deposit", "other"), "required": True}),
+        ("provider", "担保人或抵押物", "Guarantor or asset", "line", {"required": True}),
+        ("value", "价值", "Value", M, {"required": True}),
+        ("valued_on", "评估日期", "Valued on", D),
+        ("haircut", "折扣率（%）", "Haircut (%)", "int"),
+        ("expires_on", "到期日", "Expires", D),
+        ("secured_amount", "担保债权金额", "Amount secured", M),
+        ("notes", "备注", "Notes", "text", {"max_len": 2000}),
+    ), sensitive="financials"),
     _record("licences", "资质证照", "Licences", "licences", "expires_on, id", (
         ("name", "名称", "Name", "line", {"required": True}),
         ("number", "编号", "Number", "line", {"max_len": 64}),
@@ -323,6 +348,15 @@ CHOICE_LABELS: dict[str, tuple[str, str]] = {
     "defendant": ("被告", "Defendant"),
     "third_party": ("第三人", "Third party"),
     # transaction kinds
+    "overdue_90": ("逾期 90 天以上", "90+ days past due"),
+    "write_off": ("核销坏账", "Written off"),
+    "judgement": ("败诉判决", "Judgement against"),
+    "bankruptcy": ("破产", "Bankruptcy"),
+    "manager": ("经理认定", "Marked bad by a manager"),
+    "guarantee": ("保证担保", "Guarantee"),
+    "real_estate": ("不动产抵押", "Real-estate mortgage"),
+    "pledge": ("质押", "Pledge"),
+    "deposit": ("保证金", "Cash deposit"),
     "invoice": ("发票", "Invoice"),
     "payment": ("收款", "Payment"),
     # communication channels

@@ -56,19 +56,23 @@ WRITERS = {
     "user_certs": ("admin",),
     "level_keys": ("admin",),
     "scorecards": ("manager", "admin"),
+    "scorecard_approvals": ("manager", "admin"),
     "field_levels": ("manager", "admin"),
     **dict.fromkeys(("individuals", "enterprises", "contacts", "financial_statements",
                      "credit_records", "litigation", "transactions", "communications",
-                     "complaints", "licences", "documents"), _EDITORS),
+                     "complaints", "licences", "documents", "outcomes", "collateral"),
+                    _EDITORS),
     **dict.fromkeys(("assessments", "limit_changes"), ("clerk", "reviewer", "manager", "admin")),
 }
 # Tables no one changes once written (their local triggers say the same).
-APPEND_ONLY = ("audit_log", "user_certs", "scorecards")
+APPEND_ONLY = ("audit_log", "user_certs", "scorecards", "scorecard_approvals")
 DECIDERS = ("reviewer", "manager", "admin")
 # Four eyes: who asked, per table of requests.
-REQUESTERS = {"assessments": "assessor", "limit_changes": "requested_by"}
+REQUESTERS = {"assessments": "assessor", "limit_changes": "requested_by",
+              "scorecard_approvals": "requested_by"}
 # Tables (besides every table of a file's rows) changed only with an audit entry.
-AUDITED = ("customers", "users", "user_certs", "scorecards", "field_levels")
+AUDITED = ("customers", "users", "user_certs", "scorecards", "scorecard_approvals",
+           "field_levels")
 
 
 class Names:

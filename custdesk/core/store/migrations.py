@@ -81,7 +81,9 @@ def m0006_keys(db: Database) -> None:
     from .sealed_schema import SEALED
     _run_sql_file(db, "schema_v6.sql")
     for table, spec in SEALED.items():
-        _rebuild_sealable(db, table, spec.columns)
+        # Tables of later migrations are made with their sealed columns already.
+        if db[table].exists():
+            _rebuild_sealable(db, table, spec.columns)
     # The freeze triggers guard what the database can read. A decided assessment, a decided
     # limit change or an export record is still written again when its file changes level
     # (sealed, or back in clear) or a field's level changes: that is allowed when the clear
@@ -218,6 +220,19 @@ def m0007_sort_key(db: Database) -> None:
             key = keys[(name, kind)] = name_keys(name, person=kind == "individual")[2]
         updates.append((key, customer_id))
     db.conn.executemany("UPDATE customers SET sort_key = ? WHERE id = ?", updates)
+
+
+@migrations(name="0008_outcomes")
+def m0008_outcomes(db: Database) -> None:
+    """Outcomes and collateral records; scorecard versions approved by a second person.
+    Versions a manager saved before this were used without a second look: they are
+    recorded as such (decided by "custdesk", the program), so assessments made with them
+    stay valid and the next version needs an approval."""
+    _run_sql_file(db, "schema_v8.sql")
+    db.execute("INSERT INTO scorecard_approvals (name, version, status, requested_by, "
+               "decided_by, decided_at, decision_reason) SELECT name, version, 'approved', "
+               "created_by, 'custdesk', ?, 'saved before approvals' FROM scorecards "
+               "WHERE builtin = 0 AND created_by <> 'custdesk'", [clock.timestamp()])
 
 
 def known_names() -> list[str]:

@@ -81,6 +81,9 @@ SEALED: dict[str, Spec] = {
     "licences": Spec("customer_id", ("name", "number", "issuer", "issued_on", "expires_on")),
     "documents": Spec("customer_id", ("kind", "filename", "size", "sha256", "expires_on",
                                       "notes"), blob="content"),
+    "outcomes": Spec("customer_id", ("kind", "occurred_on", "amount", "reason", "notes")),
+    "collateral": Spec("customer_id", ("kind", "provider", "value", "valued_on", "haircut",
+                                       "expires_on", "secured_amount", "notes")),
     "assessments": Spec("customer_id", (
         "as_of", "period", "answers", "detail", "score", "computed_grade", "adjustment",
         "adjustment_reason", "grade", "risk_level", "incomplete", "recommended_limit",
