@@ -304,10 +304,27 @@ def test_scorecard_copies_are_versioned_and_assessments_keep_theirs(open_as, fir
     assert library.versions("firm-strict") == [1, 2]
     with pytest.raises(AccessDenied):
         reviewer.grading.library.save(copy_source(strict, "mine"))
+    # Four eyes on the card: no version of a manager's own grades anyone until another
+    # manager approves it; its author cannot.
+    with pytest.raises(Conflict, match="firm-strict@1"):
+        boss.grading.assess(firm, scorecard="firm-strict@1")
+    with pytest.raises(Conflict):
+        library.decide("firm-strict@1", True)
+    manager = open_as("manager")
+    with pytest.raises(AccessDenied):
+        reviewer.grading.library.decide("firm-strict@1", True)
+    manager.grading.library.decide("firm-strict@1", True)
+    with pytest.raises(Conflict):                         # decided once
+        manager.grading.library.decide("firm-strict@1", False, "late")
+    assert library.status("firm-strict", 1) == "approved"
+    assert library.status("firm-strict", 2) == "pending"
     old = boss.grading.assess(firm, scorecard="firm-strict@1").id
     assert boss.grading.get(old)["scorecard_version"] == 1
     boss.grading.library.set_default("enterprise", "firm-strict")
     boss.grading.discard(old)
+    # The default is the name's latest approved version: 1 while 2 waits, then 2.
+    assert boss.grading.library.for_grading(kind="enterprise").version == 1
+    manager.grading.library.decide("firm-strict@2", True)
     newer = boss.grading.get(boss.grading.assess(firm).id)
     assert (newer["scorecard_name"], newer["scorecard_version"]) == ("firm-strict", 2)
     with pytest.raises(Conflict):
@@ -446,7 +463,8 @@ def test_a_submitted_assessment_is_frozen_in_sql(desk, firm):
             desk.db.execute("UPDATE main.assessments SET grade = 'AAA' WHERE id = ?", [new_id])
 
 
-def test_kind_mismatch_names_the_scorecards_kind_and_versions_keep_their_kind(desk, firm):
+def test_kind_mismatch_names_the_scorecards_kind_and_versions_keep_their_kind(desk, firm,
+                                                                             open_as):
     with pytest.raises(ValidationError) as err:
         desk.grading.assess(firm, scorecard="individual-standard")
     assert "适用于个人客户" in str(err.value)
@@ -457,6 +475,9 @@ def test_kind_mismatch_names_the_scorecards_kind_and_versions_keep_their_kind(de
     with pytest.raises(ScorecardError) as kind:
         library.save(copy_source(individual, "firm-x", 2))
     assert "企业" in str(kind.value)
+    with pytest.raises(Conflict, match="firm-x"):       # no approved version yet
+        library.set_default("enterprise", "firm-x@1")
+    open_as("manager").grading.library.decide("firm-x@1", True)
     library.set_default("enterprise", "firm-x@1")
     assert library.default_name("enterprise") == "firm-x"
 

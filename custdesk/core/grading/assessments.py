@@ -24,6 +24,7 @@ from . import altman, limits, metrics
 from .scale import GRADES, MAX_NOTCHES, notch
 from .scorecard import MissingInputs, Scorecard, score
 from .scorecards import ScorecardLibrary
+from ..customers.collateral import derivation_text as collateral_text
 
 i18n.register({
     "grading.create": ("发起资信评估", "assessing credit"),
@@ -164,14 +165,20 @@ class Grading:
         desk = self._desk
         kind = desk.customers.kind_of(code)
         self._require_reads(kind)
-        card = self.library.get(scorecard, kind=kind)
+        # Only a built-in or approved version grades anyone (four eyes on the card too).
+        card = self.library.for_grading(scorecard, kind=kind)
         if card.kind != kind:
             raise ValidationError(FieldError("scorecard", "grading.kind_mismatch", {
                 "name": card.name, "kind": i18n.tr(f"grading.kind.{card.kind}")}))
         answers = self._check_answers(card, answers or {})
         adjust, reason = self._check_adjust(adjust, reason)
         as_of = clock.today()
-        measured = metrics.measure(self.facts(code), as_of, answers, emerging=card.altman_emerging)
+        facts = self.facts(code)
+        # The collateral records answer the card's collateral (guarantor) question when the
+        # assessor does not (customers/collateral.py): what they give is kept in the detail.
+        derived = self._derived(card, facts, as_of, answers)
+        scored_answers = {**{k: d["value"] for k, d in derived.items() if d["used"]}, **answers}
+        measured = metrics.measure(facts, as_of, scored_answers, emerging=card.altman_emerging)
         try:
             scored = score(card, measured.inputs)
         except MissingInputs:
@@ -204,8 +211,19 @@ class Grading:
                 "bases": measured.bases,
                 "problems": measured.problems,
                 "limit_trace": recommendation.trace,
+                "derived": derived,
             },
         }
+
+    def _derived(self, card: Scorecard, facts: metrics.Facts, as_of, answers: dict) -> dict:
+        """The answers the file's collateral records give to the card's questions
+        (``collateral.derivation``), for the questions this card asks with such a choice."""
+        from ..customers import collateral
+        rows = self._desk.records.raw(facts.file["code"], "collateral")
+        found = collateral.cover(rows, as_of, facts.file.get("credit_limit"))
+        asked = {f.input: f for f in card.asked_factors()}
+        return {key: d for key, d in collateral.derivation(card.kind, found, answers).items()
+                if key in asked and asked[key].choice(d["value"]) is not None}
 
     @staticmethod
     def _check_answers(card: Scorecard, answers: dict) -> dict:
@@ -493,6 +511,11 @@ class Grading:
             trace = detail["traces"].get(factor["input_key"], {})
             factor["trace"] = "***" if hidden or (masked and "formula" in trace and not spec.asked) \
                 else metrics.trace_text(trace)
+            derived = (detail.get("derived") or {}).get(factor["input_key"])
+            if derived and not masked:      # read from the collateral records (their figures)
+                made = spec.choice(derived["value"])
+                factor["derived"] = factor["trace"] = collateral_text(
+                    derived, made.label if made else derived["value"])
         if detail["limit_trace"].startswith("limit."):
             detail["limit_trace"] = i18n.tr(detail["limit_trace"])
         else:
@@ -661,7 +684,22 @@ class Grading:
                                       clock.today(), row["next_review"], hold_days)
         return {**row, "utilisation": limits.utilisation(row["exposure"], row["credit_limit"]),
                 "hold": bool(reasons), "hold_reasons": reasons,
-                "hold_text": limits.hold_text(reasons, hold_days)}
+                "hold_text": limits.hold_text(reasons, hold_days),
+                **self._secured_part(code, row["credit_limit"])}
+
+    def _secured_part(self, code: str, limit: int | None) -> dict:
+        """The limit's secured part (the collateral's effective cover in force today, at most
+        the limit) and unsecured rest; None for both without a limit, or for a reader not
+        cleared to the collateral records (``collateral_withheld``)."""
+        from ..customers import collateral
+        from ..fields import RECORD_KINDS
+        if not self._desk.access.cleared_for(RECORD_KINDS["collateral"].sensitive):
+            return {"secured": None, "unsecured": None, "collateral_cover": None,
+                    "collateral_withheld": True}
+        found = collateral.cover(self._desk.records.raw(code, "collateral"), clock.today(), limit)
+        secured, unsecured = found.secured_part(limit)
+        return {"secured": secured, "unsecured": unsecured, "collateral_cover": found.cover,
+                "collateral_withheld": False}
 
 
 i18n.register({"grading.kind.enterprise": ("企业", "enterprise"),

@@ -28,12 +28,28 @@ i18n.register({
     "scorecard.kind_fixed": ("{name} 的各版本须同为{kind}评分卡", "every version of {name} must "
                              "stay a scorecard for {kind} customers"),
     "scorecard.none": ("没有适用于{kind}客户的评分卡", "no scorecard for {kind} customers"),
+    "scorecard.approve": ("审批评分卡", "approving scorecards"),
+    "scorecard.unapproved": ("评分卡 {ref} 尚未经另一位经理批准，不能用于评级",
+                             "Scorecard {ref} has not been approved by a second manager; it "
+                             "cannot grade anyone yet"),
+    "scorecard.rejected": ("评分卡 {ref} 已被否决，不能用于评级",
+                           "Scorecard {ref} was rejected; it cannot grade anyone"),
+    "scorecard.own_version": ("评分卡 {ref} 由您本人保存，须由另一位经理审批",
+                              "You saved scorecard {ref}; another manager must decide on it"),
+    "scorecard.not_pending": ("评分卡 {ref} 无需审批或已有决定",
+                              "Scorecard {ref} is not waiting for a decision"),
+    "scorecard.none_usable": ("{name} 没有已批准的版本", "{name} has no approved version"),
+    "scorecard.status.builtin": ("内置", "built in"),
+    "scorecard.status.approved": ("已批准", "approved"),
+    "scorecard.status.pending": ("待审批", "awaiting approval"),
+    "scorecard.status.rejected": ("已否决", "rejected"),
     "scorecard.tampered": ("评分卡 {ref} 的内容与随程序发布或经理签名保存的版本不符（被改动），不能使用",
                            "Scorecard {ref} differs from the version shipped with the program or "
                            "saved, signed, by a manager (it was altered); it cannot be used"),
 })
 
 DEFAULT_SETTING = "scorecard.default.{kind}"
+USABLE = ("builtin", "approved")
 
 
 def copy_source(source: str, name: str, version: int = 1) -> str:
@@ -94,6 +110,9 @@ class ScorecardLibrary:
         Returns the ``name@version`` of each one added (each is audited).
         """
         desk = self._desk
+        if "approvals_from" not in desk.facts.scorecards:
+            # From here on a manager's new version needs a second manager (keys.facts).
+            desk.audit.append("scorecard.approvals", "scorecards", summary={"four_eyes": True})
         held = set(desk.db.execute("SELECT name, version FROM scorecards").fetchall())
         added = []
         for card in shipped():
@@ -109,17 +128,97 @@ class ScorecardLibrary:
         return added
 
     def list(self) -> list[dict]:
-        """The latest version of every scorecard, defaults first."""
+        """The latest version of every scorecard, defaults first: its approval ``status``
+        and ``in_use``, the version that grades (the latest usable one; None when none is)."""
         rows = self._desk.db.execute(
             "SELECT name, max(version), kind, builtin, created_by, created_at FROM scorecards "
             "GROUP BY name ORDER BY kind, builtin DESC, name").fetchall()
         out = []
         for name, version, kind, builtin, created_by, created_at in rows:
             card = self._card(name, version)
+            usable = [v for v in self.versions(name) if self.status(name, v) in USABLE]
             out.append({"name": name, "version": version, "kind": kind, "title": card.title,
                         "builtin": bool(builtin), "created_by": created_by,
-                        "created_at": created_at, "default": self.default_name(kind) == name})
+                        "created_at": created_at, "default": self.default_name(kind) == name,
+                        "status": self.status(name, version),
+                        "in_use": usable[-1] if usable else None})
         return out
+
+    # -- four eyes ----------------------------------------------------------------------------
+    def status(self, name: str, version: int) -> str:
+        """"builtin", "approved", "pending" or "rejected", as the signed log says
+        (``keys.facts``): the table of decisions is for showing who and when."""
+        self._desk.refresh()             # another manager's decision since login counts
+        facts = self._desk.facts.scorecards
+        ref = f"{name}@{version}"
+        if f"install:{ref}" in facts or name in _shipped_digests():
+            return "builtin"
+        if f"approved:{ref}" in facts:
+            return "approved"
+        if f"rejected:{ref}" in facts:
+            return "rejected"
+        return "pending" if f"pending:{ref}" in facts else "approved"
+
+    def decision(self, name: str, version: int) -> dict | None:
+        cursor = self._desk.db.execute(
+            "SELECT status, requested_by, decided_by, decided_at, decision_reason "
+            "FROM scorecard_approvals WHERE name = ? AND version = ?", [name, version])
+        row = cursor.fetchone()
+        return dict(zip([c[0] for c in cursor.description], row)) if row else None
+
+    def pending(self) -> list[dict]:
+        """Versions waiting for a second manager, oldest first."""
+        rows = self._desk.db.execute("SELECT name, version, kind, created_by, created_at "
+                                     "FROM scorecards WHERE builtin = 0 ORDER BY created_at")
+        return [{"name": n, "version": v, "kind": k, "created_by": by, "created_at": at}
+                for n, v, k, by, at in rows if self.status(n, v) == "pending"]
+
+    def decide(self, ref: str, approve: bool, reason: str = "") -> Changes:
+        """Approve or reject a manager's version; never the version's own author."""
+        from ..cleaning import check_reason
+        desk = self._desk
+        desk.access.require("settings.manage", i18n.tr("scorecard.approve"))
+        card = self.get(ref)
+        full = f"{card.name}@{card.version}"
+        if self.status(card.name, card.version) != "pending":
+            raise Conflict(i18n.tr("scorecard.not_pending", ref=full))
+        saver = desk.facts.scorecards.get("pending:" + full)
+        if saver == desk.user.name:
+            raise Conflict(i18n.tr("scorecard.own_version", ref=full))
+        reason = check_reason(reason) if not approve or reason.strip() else ""
+        decision = "approved" if approve else "rejected"
+        with desk.writing():
+            desk.db["scorecard_approvals"].insert({
+                "name": card.name, "version": card.version, "status": decision,
+                "requested_by": saver, "decided_by": desk.user.name,
+                "decided_at": clock.timestamp(), "decision_reason": reason or None})
+            desk.audit.append("scorecard.approve", full, summary={
+                "decision": decision, "sha256": card.sha256, "reason": reason})
+        return Changes.of("settings", "grading")
+
+    def for_grading(self, ref: str | None = None, *, kind: str | None = None) -> Scorecard:
+        """The version that grades: ``name@version`` if it is usable, ``name`` (or the
+        default for ``kind``) its latest usable version.
+
+        :raises Conflict: the version (or every version of the name) awaits a decision or
+            was rejected.
+        """
+        if not ref:
+            ref = self.default_name(kind or "enterprise")
+        name, _, version = ref.partition("@")
+        if version:
+            card = self.get(ref)
+            state = self.status(card.name, card.version)
+            if state not in USABLE:
+                raise Conflict(i18n.tr(f"scorecard.{'rejected' if state == 'rejected' else 'unapproved'}",
+                                       ref=f"{card.name}@{card.version}"))
+            return card
+        usable = [v for v in self.versions(name) if self.status(name, v) in USABLE]
+        if not usable:
+            if not self.versions(name):
+                raise NotFound(f"scorecard {name}")
+            raise Conflict(i18n.tr("scorecard.none_usable", name=name))
+        return self._card(name, usable[-1])
 
     def versions(self, name: str) -> list[int]:
         return [r[0] for r in self._desk.db.execute(
@@ -195,7 +294,8 @@ class ScorecardLibrary:
                 "sha256": card.sha256, "builtin": 0, "created_at": clock.timestamp(),
                 "created_by": desk.user.name})
             desk.audit.append("scorecard.save", f"{card.name}@{card.version}",
-                              summary={"kind": card.kind, "sha256": card.sha256})
+                              summary={"kind": card.kind, "sha256": card.sha256,
+                                       "needs_approval": True})
         return Changes.of("settings", "grading")
 
     def set_default(self, kind: str, name: str) -> Changes:
@@ -203,5 +303,6 @@ class ScorecardLibrary:
         if card.kind != kind:
             raise Conflict(i18n.tr("grading.kind_mismatch", name=card.name,
                                    kind=i18n.tr(f"grading.kind.{card.kind}")))
-        # The default is a name: new versions of it become the default as they are saved.
+        self.for_grading(card.name)          # refused while no version of it may grade
+        # The default is a name: new versions of it become the default once approved.
         return self._desk.settings.set(DEFAULT_SETTING.format(kind=kind), card.name)

@@ -10,7 +10,10 @@ certificate the log says was theirs at that point — to state the fact:
 - ``settings.field_level`` (a manager or administrator): a sensitive field's level;
 - ``customer.level`` (someone cleared to the file's old and new level): a file's level;
 - ``scorecard.save`` (a manager or administrator) and ``scorecard.install``: what a
-  stored scorecard must hash to;
+  stored scorecard must hash to; ``scorecard.approve`` (a manager or administrator who
+  did not save it): that a manager's version may grade customers. Versions saved before
+  the log's first ``scorecard.approvals`` entry (written once, when a database first
+  opens with a program that asks for approvals) need none;
 - ``backup.restore`` (an administrator): where a restore cut the log's history;
 - ``audit.reanchor`` (an administrator): the log accepted as it is after a cut.
 
@@ -40,7 +43,8 @@ from . import primitives as p
 
 # The actions whose entries state a fact (their signatures are checked at every login).
 FACT_ACTIONS = frozenset({"cert.issue", "keys.rotate", "settings.field_level", "customer.level",
-                          "scorecard.save", "scorecard.install", "backup.restore",
+                          "scorecard.save", "scorecard.install", "scorecard.approvals",
+                          "scorecard.approve", "backup.restore",
                           "keys.convert", "audit.reanchor"})
 _SETTINGS_KEY = "facts:{user}"
 
@@ -58,7 +62,9 @@ class Facts:
     epochs: dict[int, int] = field(default_factory=dict)       # level -> newest epoch
     field_levels: dict[str, int] = field(default_factory=dict)  # changed from the defaults
     file_levels: dict[int, int] = field(default_factory=dict)  # customer id -> level
-    # name@version -> sha256 (saved by a manager); "install:name@version" -> sha256 (shipped)
+    # name@version -> sha256 (saved by a manager); "install:name@version" -> sha256 (shipped);
+    # "approvals_from" -> the seq from which saved versions need a second person;
+    # "pending:name@version" -> who saved it; "approved:"/"rejected:name@version" -> who decided
     scorecards: dict[str, str] = field(default_factory=dict)
     restores: list[list] = field(default_factory=list)         # [at, backup head]
     # Not kept in the snapshot: found by this walk.
@@ -152,6 +158,20 @@ def apply(facts: Facts, seq: int, at: str, action: str, obj: str, customer: str 
     elif action == "scorecard.save":
         if cert.active and cert.role in ("manager", "admin") and data.get("sha256"):
             facts.scorecards[obj] = data["sha256"]
+            if "approvals_from" in facts.scorecards:
+                facts.scorecards["pending:" + obj] = cert.user
+            ok = True
+    elif action == "scorecard.approvals":
+        # Anyone may write it; only the first counts, and it only ever adds a requirement.
+        facts.scorecards.setdefault("approvals_from", str(seq))
+        ok = True
+    elif action == "scorecard.approve":
+        saver = facts.scorecards.get("pending:" + obj)
+        decision = data.get("decision")
+        decided = ("approved:" + obj) in facts.scorecards or ("rejected:" + obj) in facts.scorecards
+        if cert.active and cert.role in ("manager", "admin") and saver and saver != cert.user \
+                and decision in ("approved", "rejected") and not decided:
+            facts.scorecards[f"{decision}:{obj}"] = cert.user
             ok = True
     elif action == "scorecard.install":
         # Written by whoever logs in first after an update; what it may name is bounded by
