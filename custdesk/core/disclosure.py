@@ -55,7 +55,8 @@ ASSESSMENT_READS_BY_KIND = {"enterprise": ("financials", "credit_records", "liti
 ASSESSMENT_READS = ("financials", "income", "credit_records", "litigation")   # either kind
 RULE_SOURCES = {"litigation": "litigation", "payment_overdue": "transactions",
                 "limit_utilisation": "transactions", "complaints": "complaints",
-                "document_expiry": "licences"}
+                "document_expiry": "licences", "collateral_expiry": "collateral",
+                "collateral_shortfall": "collateral"}
 
 
 def mask_value(value: object, style: str) -> str | None:

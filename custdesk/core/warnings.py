@@ -52,6 +52,8 @@ i18n.register({
     "rule.documents_missing": ("必备文件缺失", "Required documents missing"),
     "rule.downgrade": ("评级下调两级以上", "Downgraded two notches or more"),
     "rule.review_overdue": ("复审严重逾期", "Review long overdue"),
+    "rule.collateral_expiry": ("担保到期", "Collateral expiring"),
+    "rule.collateral_shortfall": ("担保不足", "Collateral short of the amount secured"),
 })
 
 SEVERITIES = ("red", "orange", "yellow")
@@ -137,6 +139,45 @@ RULES: tuple[Rule, ...] = (
                            'days', CAST(julianday(:as_of) - julianday(next_review) AS INTEGER))
         FROM customers c WHERE next_review < date(:as_of, '-' || :hold_days || ' days')
           AND status NOT IN ('closed') AND {files}"""),
+    # Guarantees and collateral (customers/collateral.py: the same figures in Python). The
+    # facts name the record's fields (value, secured_amount, provider) so that lists and the
+    # log mask them as they mask the records (disclosure.warning_facts). A row this session
+    # cannot open (kind NULL) is never taken for a missing value.
+    # Expiry, item by item: within 30 days yellow; past its date orange while the customer
+    # still owes us (an expired item no longer covers what is owed), else nothing.
+    Rule("collateral_expiry", """
+        SELECT c.id, CASE WHEN k.expires_on < :as_of THEN 'orange' ELSE 'yellow' END,
+               'collateral#' || k.id || ':' || k.expires_on || ':' ||
+               CASE WHEN k.expires_on < :as_of THEN 'orange' ELSE 'yellow' END,
+               json_object('kind', k.kind, 'provider', k.provider, 'expires_on', k.expires_on,
+                           'value', k.value, 'secured_amount', k.secured_amount,
+                           'owed', c.exposure)
+        FROM collateral k JOIN customers c ON c.id = k.customer_id
+        WHERE k.kind IS NOT NULL AND k.expires_on IS NOT NULL
+          AND k.expires_on <= date(:as_of, '+30 days')
+          AND (k.expires_on >= :as_of OR ifnull(c.exposure, 0) > 0) AND {files}"""),
+    # Effective cover of the items in force below the amount secured (stated by the items
+    # in force, else the credit limit): orange; below half of it: red.
+    Rule("collateral_shortfall", """
+        SELECT id, CASE WHEN cover * 2 < secured THEN 'red' ELSE 'orange' END,
+               'shortfall@' || secured || ':' ||
+               CASE WHEN cover * 2 < secured THEN 'red' ELSE 'orange' END,
+               json_object('value', cover, 'secured_amount', secured, 'basis',
+                           CASE WHEN stated IS NULL THEN 'limit' ELSE 'stated' END,
+                           'covered', CAST(cover * 100 / secured AS INTEGER))
+        FROM (SELECT c.id, stated, coalesce(stated, c.credit_limit) AS secured, cover
+              FROM (SELECT k.customer_id,
+                           sum(CASE WHEN k.expires_on IS NULL OR k.expires_on >= :as_of
+                                    THEN k.value * (100 - ifnull(k.haircut, 0)) / 100
+                                    ELSE 0 END) AS cover,
+                           sum(CASE WHEN k.expires_on IS NULL OR k.expires_on >= :as_of
+                                    THEN k.secured_amount END) AS stated
+                    FROM collateral k WHERE k.customer_id IN (SELECT c.id FROM customers c
+                                                              WHERE {files})
+                    GROUP BY k.customer_id
+                    HAVING count(k.kind) = count(*)) t
+              JOIN customers c ON c.id = t.customer_id)
+        WHERE secured IS NOT NULL AND cover < secured"""),
 )
 RULE_KEYS = tuple(r.key for r in RULES)
 _RANKS = ", ".join(f"('{g}', {i})" for i, g in enumerate(GRADES))
@@ -202,6 +243,16 @@ i18n.register({
     "facts.downgrade": ("等级由 {before} 下调至 {after}", "Grade lowered from {before} to {after}"),
     "facts.review_overdue": ("复审应于 {due} 完成，已逾期 {days} 天",
                              "Review due on {due}, {days} days overdue"),
+    "facts.collateral_expired": ("{kind}（{provider}，价值 {value}）已于 {day} 到期，应收余额 {owed}",
+                                 "{kind} ({provider}, value {value}) expired on {day}; "
+                                 "{owed} still owed"),
+    "facts.collateral_expires": ("{kind}（{provider}，价值 {value}）将于 {day} 到期",
+                                 "{kind} ({provider}, value {value}) expires on {day}"),
+    "facts.collateral_shortfall": ("有效担保 {cover}，担保债权 {secured}（{basis}），覆盖 {covered}",
+                                   "Effective cover {cover} against {secured} secured ({basis}): "
+                                   "{covered} covered"),
+    "facts.basis.stated": ("各项约定之和", "as the items state"),
+    "facts.basis.limit": ("按授信额度", "the credit limit"),
 })
 
 
@@ -247,6 +298,20 @@ def facts_text(rule: str, facts: dict | None) -> str:
         return i18n.tr("facts.downgrade", before=f.get("from", "—"), after=f.get("to", "—"))
     if rule == "review_overdue":
         return i18n.tr("facts.review_overdue", due=f.get("due", "—"), days=f.get("days", "—"))
+    if rule == "collateral_expiry":
+        day = (facts or {}).get("expires_on") or ""
+        key = "facts.collateral_expired" if day and day < clock.today().isoformat() \
+            else "facts.collateral_expires"
+        return i18n.tr(key, kind=choice_label((facts or {}).get("kind") or "") or "—",
+                       provider=f.get("provider", "—"), value=money("value"), day=day or "—",
+                       owed=money("owed"))
+    if rule == "collateral_shortfall":
+        covered = (facts or {}).get("covered")
+        basis = (facts or {}).get("basis")
+        return i18n.tr("facts.collateral_shortfall", cover=money("value"),
+                       secured=money("secured_amount"),
+                       basis=i18n.tr(f"facts.basis.{basis}") if basis in ("stated", "limit")
+                       else "—", covered=f"{covered}%" if isinstance(covered, int) else "—")
     return "; ".join(f"{key}: {value}" for key, value in f.items())
 
 

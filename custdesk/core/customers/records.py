@@ -26,13 +26,15 @@ SHOWN_WHEN_MASKED = ("date", "choice", "period", "bool")
 
 
 # Record kinds that warning rules read: a change re-checks that file's warnings.
-WATCHED_KINDS = ("transactions", "litigation", "complaints", "licences")
+WATCHED_KINDS = ("transactions", "litigation", "complaints", "licences", "collateral")
 
 
 def _areas(kind: str) -> tuple[str, ...]:
     """Transactions move the exposure that lists and the credit standing show."""
     if kind == "transactions":
         return ("records", "grading", "customers", "warnings")
+    if kind == "collateral":            # the secured part of the limit in the standing
+        return ("records", "grading", "warnings")
     return ("records", "warnings") if kind in WATCHED_KINDS else ("records",)
 
 
@@ -127,6 +129,9 @@ class RecordManager:
                                                 values, required=creating)
         if spec.key == "financials":
             _check_statement({**(current or {}), **clean})
+        if spec.key == "collateral":
+            from .collateral import check_record
+            check_record({**(current or {}), **clean})
         return clean
 
     def add(self, code: str, kind: str, values: dict) -> Changes:
