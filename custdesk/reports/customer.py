@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ..core import clock, i18n
+from ..core.customers import collateral
 from ..core.customers import exposure as receivables
 from ..core.exports import Rendered, Stamp
 from ..core.fields import LEVELS, RECORD_KINDS, choice_label, label, level_label
@@ -117,6 +118,18 @@ i18n.register({
     "cr.hold_on": ("冻结：{reasons}", "On hold: {reasons}"),
     "cr.hold_off": ("正常", "Normal"),
     "cr.guarantee": ("担保与抵押", "Collateral and guarantees"),
+    "cr.guarantee_answer": ("评分卡：{answer}", "Scorecard: {answer}"),
+    "cr.secured": ("已担保部分", "Secured part"),
+    "cr.unsecured": ("未担保部分", "Unsecured part"),
+    "cr.collateral": ("担保与抵押物", "Guarantees and collateral"),
+    "cr.cover": ("有效担保", "Cover"),
+    "cr.expired": ("已到期", "expired"),
+    "cr.cover_total": ("在押有效担保合计 {cover}；担保债权 {secured}（{basis}）；缺口 {shortfall}",
+                       "Effective cover in force {cover}; amount secured {secured} ({basis}); "
+                       "shortfall {shortfall}"),
+    "cr.basis.stated": ("各项约定之和", "as the items state"),
+    "cr.basis.limit": ("未约定，按授信额度", "none stated: the credit limit"),
+    "cr.basis.unknown": ("未约定且无授信额度", "none stated and no limit"),
     "cr.limit_changes": ("额度调整记录", "Limit changes"),
     "cr.from_to": ("调整", "Change"),
     "cr.reason": ("理由", "Reason"),
@@ -177,6 +190,8 @@ class CustomerData:
     review_events: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     limit: list = field(default_factory=list)
+    collateral: list = field(default_factory=list)       # rows: kind, provider, value, ...
+    collateral_total: str = ""
     limit_changes: list = field(default_factory=list)
     signoff: dict = field(default_factory=dict)
     printed: list = field(default_factory=list)          # sensitive sections printed in the clear
@@ -254,8 +269,10 @@ def _statements(desk, code: str, kind: str, data: CustomerData, industry=None) -
     if not rows:
         data.statements = {"note": i18n.tr("cr.no_statements")}
         return
-    rows = sorted(rows, key=lambda s: (metrics.period_end(s["period"]), s["period"]),
-                  reverse=True)[:PERIODS_SHOWN]
+    # (statements above the reader's clearance come with their period withheld too: they
+    # print last, masked, rather than stop the report)
+    rows = sorted(rows, key=lambda s: (datetime.date.min, "") if s.get("locked") else
+                  (metrics.period_end(s["period"]), s["period"]), reverse=True)[:PERIODS_SHOWN]
     lines = _ENT_LINES if kind == "enterprise" else _IND_LINES
     table = [[label(key)] + [b.money(r.get(key)) for r in rows] for key in lines]
     ratios = []
@@ -444,6 +461,37 @@ def _warnings(desk, code: str, names: dict) -> list:
     return rows
 
 
+def _collateral(desk, code: str, data: CustomerData, limit: int | None) -> None:
+    """The guarantees and collateral on file, each with its effective cover today (an expired
+    item covers nothing), and the totals against the amount secured; masked as the window
+    masks them for a reader not cleared to them."""
+    rows, clear = _records(desk, code, "collateral")
+    if not rows:
+        return
+    if clear and RECORD_KINDS["collateral"].sensitive:
+        data.printed.append("collateral")
+    data.masked_any |= not clear
+    found = collateral.cover(rows, clock.today(), limit) if clear else None
+    covers = {r["id"]: r["cover"] for r in found.in_force} if found else {}
+    for r in rows:
+        if r.get("locked"):             # above the reader's clearance: withheld, not absent
+            data.collateral.append(["***"] * 6)
+            continue
+        haircut = r.get("haircut")
+        cover = (b.money(covers[r["id"]]) if r["id"] in covers
+                 else i18n.tr("cr.expired") if found else "***")
+        data.collateral.append([
+            _record_cell("collateral", "kind", r.get("kind")),
+            _record_cell("collateral", "provider", r.get("provider")),
+            _record_cell("collateral", "value", r.get("value")),
+            str(haircut) if isinstance(haircut, int) else b.text(haircut),
+            b.text(r.get("expires_on")), cover])
+    if found:
+        data.collateral_total = i18n.tr(
+            "cr.cover_total", cover=b.money(found.cover), secured=b.money(found.secured),
+            basis=i18n.tr(f"cr.basis.{found.basis}"), shortfall=b.money(found.shortfall))
+
+
 def _limit(desk, code: str, data: CustomerData, assessment: dict | None, names: dict) -> None:
     credit = desk.grading.credit(code)
     guarantee = b.DASH
@@ -451,10 +499,17 @@ def _limit(desk, code: str, data: CustomerData, assessment: dict | None, names: 
         card = desk.grading.get(credit["assessment_id"])
         for f in card["detail"]["factors"]:
             if f["input_key"] in ("collateral", "guarantor"):
-                guarantee = b.text(f["shown"])
+                # the scorecard's answer, and how the records gave it (or said otherwise)
+                guarantee = i18n.tr("cr.guarantee_answer", answer=b.text(f["shown"]))
+                if f.get("derived"):
+                    guarantee += ("；" if i18n.language() == "zh" else "; ") + f["derived"]
+    _collateral(desk, code, data, credit["credit_limit"])
     used = credit["utilisation"]
+    withheld = credit.get("collateral_withheld")
     data.limit = [
         (i18n.tr("cr.approved_limit"), b.money(credit["credit_limit"])),
+        (i18n.tr("cr.secured"), "***" if withheld else b.money(credit.get("secured"))),
+        (i18n.tr("cr.unsecured"), "***" if withheld else b.money(credit.get("unsecured"))),
         (i18n.tr("cr.exposure"), b.money(credit["exposure"])),
         (i18n.tr("cr.utilisation"), f"{used:.1%}" if used is not None else b.DASH),
         (i18n.tr("cr.valid_until"), b.text(credit["grade_valid_until"])),
@@ -635,6 +690,16 @@ def _story(data: CustomerData, stamp: Stamp) -> list:
     # 10 limit and guarantees
     story.append(b.heading(10, i18n.tr("cr.s.limit")))
     story += b.pairs(data.limit)
+    if data.collateral:
+        story.append(CondPageBreak(45 * mm))     # the heading with the first rows at least
+        story.append(Paragraph(i18n.tr("cr.collateral"), s.subheading))
+        kind_fields = {f.key: (f.zh if i18n.language() == "zh" else f.en)
+                       for f in RECORD_KINDS["collateral"].fields}
+        story += b.table([kind_fields["kind"], kind_fields["provider"], kind_fields["value"],
+                          kind_fields["haircut"], kind_fields["expires_on"], i18n.tr("cr.cover")],
+                         data.collateral, [1.5, 3.4, 1.9, 1.2, 1.6, 1.9], right={2, 3, 5})
+        if data.collateral_total:
+            story.append(b.note(data.collateral_total))
     if data.limit_changes:
         story.append(Paragraph(i18n.tr("cr.limit_changes"), s.subheading))
         story += b.table([i18n.tr("cr.date"), i18n.tr("cr.from_to"), i18n.tr("cr.reason"),

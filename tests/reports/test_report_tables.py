@@ -137,6 +137,11 @@ def _tables() -> list[tuple[str, dict]]:
                       t("cr.rule_name"): _one_of(rules, dash=False), t("cr.facts"): _any,
                       t("cr.raised"): DATE, t("cr.status"): _one_of(wstatuses, dash=False),
                       t("cr.handling"): _any}),
+        ("collateral", {**record("collateral", {
+            "kind": _one_of(_choices("collateral", "kind") + [MASKED]), "provider": _any,
+            "value": MONEY, "haircut": INT,
+            "expires_on": lambda v: DATE(v) or v == MASKED}),
+            t("cr.cover"): lambda v: MONEY(v) or v == t("cr.expired")}),
         ("limit changes", {t("cr.date"): DATE,
                            t("cr.from_to"): _pattern(r"(-?¥[\d,]+\.\d\d|—) → -?¥[\d,]+\.\d\d"),
                            t("cr.reason"): _any, t("cr.status"): _one_of(astatuses),
