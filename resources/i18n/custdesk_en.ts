@@ -1186,7 +1186,7 @@
     <context>
         <name>CreditStrip</name>
         <message>
-            <location filename="../../custdesk/gui/grading/standing.py" line="+48" />
+            <location filename="../../custdesk/gui/grading/standing.py" line="+52" />
             <source>Grade</source>
             <translation>Grade</translation>
         </message>
@@ -1202,8 +1202,18 @@
         </message>
         <message>
             <location line="+0" />
+            <source>Secured</source>
+            <translation>Secured</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Exposure</source>
             <translation>Exposure</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Unsecured</source>
+            <translation>Unsecured</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1216,7 +1226,12 @@
             <translation>Valid until</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+20" />
+            <source>The effective cover of the guarantees and collateral in force (each item's value less its haircut), counted against the credit limit and at most the limit</source>
+            <translation>The effective cover of the guarantees and collateral in force (each item's value less its haircut), counted against the credit limit and at most the limit</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>Request limit change…</source>
             <translation>Request limit change…</translation>
         </message>
@@ -1229,13 +1244,23 @@
     <context>
         <name>CustomerEditor</name>
         <message>
-            <location filename="../../custdesk/gui/editor/window.py" line="+91" />
+            <location filename="../../custdesk/gui/editor/window.py" line="+100" />
             <source>Basic information</source>
             <extracomment>a save succeeded (and the form shows what was stored): the file's code the title ("*" first when there are unsaved changes) changed the file's values arrived from the database</extracomment>
             <translation>Basic information</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+4" />
+            <source>Credit, litigation, outcomes</source>
+            <translation>Credit, litigation, outcomes</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Collateral</source>
+            <translation>Collateral</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Credit grading</source>
             <translation>Credit grading</translation>
         </message>
@@ -2541,7 +2566,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>LimitDialog</name>
         <message>
-            <location filename="../../custdesk/gui/grading/standing.py" line="+39" />
+            <location filename="../../custdesk/gui/grading/standing.py" line="+43" />
             <source>Request a limit change</source>
             <translation>Request a limit change</translation>
         </message>
@@ -3339,7 +3364,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Reveal…</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+70" />
             <location line="+37" />
             <location line="+2" />
             <source>Above your clearance</source>

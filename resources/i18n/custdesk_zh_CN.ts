@@ -1184,7 +1184,7 @@
 <context>
     <name>CreditStrip</name>
     <message>
-        <location filename="../../custdesk/gui/grading/standing.py" line="+48"/>
+        <location filename="../../custdesk/gui/grading/standing.py" line="+52"/>
         <source>Grade</source>
         <translation>资信等级</translation>
     </message>
@@ -1200,8 +1200,18 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Secured</source>
+        <translation>已担保部分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Exposure</source>
         <translation>敞口</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unsecured</source>
+        <translation>未担保部分</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1214,7 +1224,12 @@
         <translation>有效期至</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+20"/>
+        <source>The effective cover of the guarantees and collateral in force (each item&apos;s value less its haircut), counted against the credit limit and at most the limit</source>
+        <translation>在押担保与抵押物的有效担保额（各项价值扣除折扣率后），计入授信额度，以授信额度为限</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Request limit change…</source>
         <translation>申请调整额度…</translation>
     </message>
@@ -1227,13 +1242,23 @@
 <context>
     <name>CustomerEditor</name>
     <message>
-        <location filename="../../custdesk/gui/editor/window.py" line="+91"/>
+        <location filename="../../custdesk/gui/editor/window.py" line="+100"/>
         <source>Basic information</source>
         <extracomment>a save succeeded (and the form shows what was stored): the file&apos;s code the title (&quot;*&quot; first when there are unsaved changes) changed the file&apos;s values arrived from the database</extracomment>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Credit, litigation, outcomes</source>
+        <translation>信用 / 涉诉 / 不良结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Collateral</source>
+        <translation>担保与抵押</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Credit grading</source>
         <translation>资信评级</translation>
     </message>
@@ -2537,7 +2562,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>LimitDialog</name>
     <message>
-        <location filename="../../custdesk/gui/grading/standing.py" line="+39"/>
+        <location filename="../../custdesk/gui/grading/standing.py" line="+43"/>
         <source>Request a limit change</source>
         <translation>申请调整授信额度</translation>
     </message>
@@ -3335,7 +3360,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>显示…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+70"/>
         <location line="+37"/>
         <location line="+2"/>
         <source>Above your clearance</source>

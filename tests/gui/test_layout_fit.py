@@ -218,8 +218,8 @@ def test_the_dialogs_of_a_file_fit_the_laptop_screen(demo_runner, qtbot, tmp_pat
     enterprise, person = fullest_files(runner, qtbot)
     for editor, _title in tabs_of(window, qtbot, runner, enterprise):
         pass
-    for tab in (editor.contacts, editor.credit_records, editor.litigation,
-                editor.communications, editor.complaints, editor.licences):
+    for tab in (editor.contacts, editor.credit_records, editor.litigation, editor.outcomes,
+                editor.collateral, editor.communications, editor.complaints, editor.licences):
         check(tab.add_record(), f"new {tab.title()}")
     scan = tmp_path / "营业执照.pdf"
     scan.write_bytes(b"%PDF-1.4\n%%EOF\n")

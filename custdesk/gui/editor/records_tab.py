@@ -11,7 +11,7 @@ edited or deleted; new records may still be added (core seals them at their leve
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QMessageBox, QPushButton, QTableWidget,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 from shiboken6 import isValid
 
@@ -49,7 +49,14 @@ class RecordsTab(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.reveal_button.clicked.connect(self.request_reveal)
+        self.caption = QLabel(self.title(), self)
+        self.caption.setObjectName(f"caption_{kind}")
+        font = self.caption.font()
+        font.setBold(True)
+        self.caption.setFont(font)
+        self.caption.hide()
         bar = QHBoxLayout()
+        bar.addWidget(self.caption)
         for button in (self.add_button, self.edit_button, self.delete_button, self.reveal_button):
             bar.addWidget(button)
         bar.addStretch(1)
@@ -72,6 +79,10 @@ class RecordsTab(QWidget):
 
     def title(self) -> str:
         return label_for(self.spec)
+
+    def show_caption(self) -> None:
+        """Name the list beside its buttons (a page holding several lists)."""
+        self.caption.show()
 
     # -- loading ------------------------------------------------------------------------
     def set_code(self, code: str | None) -> None:

@@ -73,6 +73,8 @@ class CustomerEditor(QWidget):
         self.credit_records = RecordsTab(runner, "credit_records")
         self.litigation = RecordsTab(runner, "litigation")
         self.transactions = TransactionsTab(runner)
+        self.collateral = RecordsTab(runner, "collateral")
+        self.outcomes = RecordsTab(runner, "outcomes")
         self.communications = RecordsTab(runner, "communications")
         self.complaints = RecordsTab(runner, "complaints")
         self.licences = LicencesTab(runner)
@@ -81,20 +83,28 @@ class CustomerEditor(QWidget):
         self.grading = GradingTab(runner)
         self.reviews = ReviewsTab(runner)
         self.record_tabs = (self.contacts, self.financials, self.credit_records, self.litigation,
-                            self.transactions, self.communications, self.complaints, self.licences)
+                            self.outcomes, self.transactions, self.collateral,
+                            self.communications, self.complaints, self.licences)
 
+        # What the customer's record says, one page: credit records, litigation and the bad
+        # outcomes entered by hand, each list named beside its buttons. Bad outcomes are few:
+        # their list starts smaller.
         credit_page = QSplitter(Qt.Orientation.Vertical)
-        credit_page.addWidget(self.credit_records)
-        credit_page.addWidget(self.litigation)
+        credit_page.setObjectName("credit_page")
+        for part, share in ((self.credit_records, 3), (self.litigation, 3), (self.outcomes, 2)):
+            part.show_caption()
+            credit_page.addWidget(part)
+            credit_page.setStretchFactor(credit_page.count() - 1, share)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("editor_tabs")
         self.tabs.addTab(self.form, self.tr("Basic information"))
         for page, title in (
                 (self.contacts, label_for(RECORD_KINDS["contacts"])),
                 (self.financials, label_for(RECORD_KINDS["financials"])),
-                (credit_page, f"{label_for(RECORD_KINDS['credit_records'])} / "
-                              f"{label_for(RECORD_KINDS['litigation'])}"),
+                (credit_page, self.tr("Credit, litigation, outcomes")),
                 (self.transactions, label_for(RECORD_KINDS["transactions"])),
+                # Beside the grading tab, whose standing shows the secured part of the limit.
+                (self.collateral, self.tr("Collateral")),
                 # Tall pages scroll: at 1366×768 the window must not outgrow the screen.
                 (scrolled(self.grading), self.tr("Credit grading")),
                 (scrolled(self.reviews), self.tr("Reviews and warnings")),

@@ -1,5 +1,8 @@
 """A customer's credit standing at a glance, and the dialog asking for a new limit.
 
+The limit shows with its secured part (the collateral's effective cover in force, at
+most the limit: ``core.customers.collateral``) and its unsecured rest.
+
 ``CreditStrip.show_credit`` takes ``desk.grading.credit(code)``; the red 授信冻结
 badge and its reasons use core's messages, so they read the same as the command
 line and the lists.
@@ -39,14 +42,16 @@ class CreditStrip(QFrame):
     """Grade, risk, limit, exposure, utilisation and validity in one row, with the hold
     badge; ``request_button`` asks for a limit change (the tab wires it)."""
 
-    FIELDS = ("grade", "risk", "limit", "exposure", "utilisation", "valid_until")
+    FIELDS = ("grade", "risk", "limit", "secured", "unsecured", "exposure", "utilisation",
+              "valid_until")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("credit_strip")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         captions = {"grade": self.tr("Grade"), "risk": self.tr("Risk"),
-                    "limit": self.tr("Credit limit"), "exposure": self.tr("Exposure"),
+                    "limit": self.tr("Credit limit"), "secured": self.tr("Secured"),
+                    "unsecured": self.tr("Unsecured"), "exposure": self.tr("Exposure"),
                     "utilisation": self.tr("Utilisation"), "valid_until": self.tr("Valid until")}
         row = QHBoxLayout(self)
         self.values: dict[str, QLabel] = {}
@@ -66,6 +71,12 @@ class CreditStrip(QFrame):
             row.addLayout(cell)
             row.addSpacing(18)
             self.values[key] = value
+        # What the secured part is, where a clerk looks for it.
+        secured_tip = self.tr("The effective cover of the guarantees and collateral in force "
+                              "(each item's value less its haircut), counted against the "
+                              "credit limit and at most the limit")
+        for key in ("secured", "unsecured"):
+            self.values[key].setToolTip(secured_tip)
         self.hold_badge = QLabel(hold_texts({})[0], self)
         self.hold_badge.setObjectName("hold_badge")
         self.hold_badge.setStyleSheet(HOLD_STYLE)
@@ -87,6 +98,10 @@ class CreditStrip(QFrame):
             "grade": credit["grade"] if graded else self.tr("Not graded"),
             "risk": risk_label(credit.get("risk_level")) or DASH,
             "limit": money(credit.get("credit_limit")),
+            # "***": the collateral records are above the reader's clearance
+            "secured": "***" if credit.get("collateral_withheld") else money(credit.get("secured")),
+            "unsecured": "***" if credit.get("collateral_withheld")
+            else money(credit.get("unsecured")),
             "exposure": money(credit.get("exposure")),
             # None: no limit, or something owed against a limit of 0 (not a number)
             "utilisation": DASH if share is None else f"{share:.1%}",
