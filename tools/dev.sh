@@ -40,7 +40,7 @@ setup() {
   local stamp="$VENV/.custdesk-installed"
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     "$VENV/bin/python" -m pip install -q --upgrade pip >&2
-    "$VENV/bin/python" -m pip install -q -e ".[test]" >&2
+    "$VENV/bin/python" -m pip install -q -e ".[test,fit]" >&2
     touch "$stamp"
   fi
 }

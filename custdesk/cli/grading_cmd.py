@@ -106,6 +106,8 @@ def register(sub) -> None:
     p.add_argument("kind", choices=["individual", "enterprise"])
     p.add_argument("name")
     p.set_defaults(handler=cmd_scorecard_default)
+    from .scorecard_cmd import add_commands
+    add_commands(card)
 
 
 def cmd_financials_add(ctx: Context) -> int:
@@ -298,7 +300,8 @@ def cmd_scorecard_list(ctx: Context) -> int:
     if ctx.args.json:
         print_json(rows)
     else:
-        print_table(rows, ["name", "version", "kind", "title", "default", "created_by"])
+        print_table(rows, ["name", "version", "kind", "title", "default", "status", "in_use",
+                           "created_by"])
     return 0
 
 

@@ -29,11 +29,12 @@ def dimension_label(key: str) -> str:
 
 
 def grade_for_score(score: float, thresholds: dict[str, float]) -> str:
-    """The best grade whose lowest score ``score`` reaches (thresholds include C = 0)."""
+    """The best grade whose lowest score ``score`` reaches (the worst grade listed starts at
+    0). A fitted card may leave out grades its history could not tell apart."""
     for grade in GRADES:
-        if score >= thresholds[grade]:
+        if grade in thresholds and score >= thresholds[grade]:
             return grade
-    return GRADES[-1]
+    return [g for g in GRADES if g in thresholds][-1]
 
 
 def notch(grade: str, notches: int) -> str:

@@ -7,6 +7,13 @@ traced to one input and one rule. Numeric factors use ordered bins that are
 checked to be monotone, so a better input never earns fewer points; category
 factors give points per answer. The file format is documented in
 ``resources/scorecards/README.md``.
+
+A *fitted* scorecard (``method = "fitted"``, built from outcomes by ``fitting``) has
+no dimensions: its points come from a logistic regression on weights of evidence,
+scaled so that a score means the same odds in every fitted card (``[scaling]``), and
+a ``base_points`` every applicant starts from (the model's intercept). Its factors
+may read characteristics a firm invents (``type = "number"`` or ``"category"``):
+such a card scores rows of a history file with those columns.
 """
 
 from __future__ import annotations
@@ -52,6 +59,11 @@ i18n.register({
     "scorecard.limit_c": ("额度规则：C 级的建议额度必须为 0", "limit rule: grade C must recommend 0"),
     "scorecard.qualitative": ("定性因子满分合计不得超过 {max}（现为 {total}）",
                               "qualitative factors may give at most {max} points (they give {total})"),
+    "scorecard.scaling": ("拟合评分卡须有 [scaling]：pdo、anchor_score、anchor_odds 均为正数",
+                          "a fitted scorecard needs [scaling] with positive pdo, anchor_score "
+                          "and anchor_odds"),
+    "scorecard.custom_type": ("因子 {factor} 的 type 应为 number 或 category",
+                              "factor {factor}: type must be number or category"),
     "scorecard.missing_refused": ("缺少评分所需的数据：{factors}",
                                   "data the scorecard requires are missing: {factors}"),
 })
@@ -108,6 +120,7 @@ class Factor:
     choices: tuple = ()                       # category: (Choice, ...)
     missing: str = "worst"                    # "worst", "refuse" or "points"
     missing_points: float = 0.0               # only with missing = "points"
+    characteristic: str = ""                  # fitted: "number"/"category" of a column of its own
 
     @property
     def label(self) -> str:
@@ -120,7 +133,13 @@ class Factor:
     @property
     def asked(self) -> bool:
         """Answered by the assessor (qualitative) rather than read from the file."""
-        return METRICS[self.input].asked
+        metric = METRICS.get(self.input)
+        return not self.custom and metric is not None and metric.asked
+
+    @property
+    def custom(self) -> bool:
+        """Reads a characteristic custdesk does not hold (a column of a history file)."""
+        return bool(self.characteristic) or self.input not in METRICS
 
     @property
     def worst_points(self) -> float:
@@ -180,6 +199,9 @@ class Scorecard:
     limits: LimitRule
     source: str = field(repr=False, default="")
     altman_emerging: bool = False             # Z'' with the emerging-market constant 3.25
+    method: str = "expert"                    # "expert" or "fitted"
+    base_points: float = 0.0                  # fitted: what every applicant starts from
+    scaling: dict | None = None               # fitted: pdo, anchor_score, anchor_odds
 
     @property
     def title(self) -> str:
@@ -194,6 +216,19 @@ class Scorecard:
 
     def asked_factors(self) -> list[Factor]:
         return [f for f in self.factors if f.asked]
+
+    @property
+    def fitted(self) -> bool:
+        return self.method == "fitted"
+
+    def bad_probability(self, score: float) -> float | None:
+        """The bad rate a fitted card's score stands for (None for an expert card):
+        score = anchor_score + pdo / ln 2 × ln(odds / anchor_odds), odds = good : bad."""
+        if not self.scaling:
+            return None
+        sc = self.scaling
+        log_odds = math.log(sc["anchor_odds"]) + (score - sc["anchor_score"]) * math.log(2) / sc["pdo"]
+        return 1.0 / (1.0 + math.exp(min(700.0, log_odds)))
 
 
 def _number(value: float) -> str:
@@ -221,9 +256,27 @@ def parse(source: str) -> Scorecard:
         problems.append(i18n.tr("scorecard.kind"))
     title = data.get("title", {}) if isinstance(data.get("title"), dict) else {}
     valid_months = reader.integer("valid_months", 1)
-    dimensions = _dimensions(data, problems)
-    factors = _factors(data, kind, dimensions, problems)
-    grades = _grades(data, problems)
+    method = data.get("method", "expert")
+    if method not in ("expert", "fitted"):
+        problems.append(i18n.tr("scorecard.bad_value", key="method", value=method))
+    fitted = method == "fitted"
+    dimensions = {} if fitted and "dimensions" not in data else _dimensions(data, problems)
+    factors = _factors(data, kind, dimensions, problems, fitted)
+    base, scaling = 0.0, None
+    if fitted:
+        base = data.get("base_points", 0)
+        if not _is_number(base):
+            problems.append(i18n.tr("scorecard.bad_value", key="base_points", value=base))
+            base = 0.0
+        scaling = data.get("scaling")
+        if not isinstance(scaling, dict) or not all(
+                _is_number(scaling.get(k)) and scaling[k] > 0
+                for k in ("pdo", "anchor_score", "anchor_odds")):
+            problems.append(i18n.tr("scorecard.scaling"))
+            scaling = None
+        else:
+            scaling = {k: float(scaling[k]) for k in ("pdo", "anchor_score", "anchor_odds")}
+    grades = _grades(data, problems, method == "fitted")
     risk = _risk(data, problems)
     limits = _limits(data, problems)
     emerging = data.get("altman_emerging", False)
@@ -233,7 +286,7 @@ def parse(source: str) -> Scorecard:
         raise ScorecardError(problems)
     return Scorecard(name, version, kind, str(title.get("zh", name)), str(title.get("en", name)),
                      valid_months, dimensions, tuple(factors), grades, risk, limits, source,
-                     emerging is True)
+                     emerging is True, method, float(base), scaling)
 
 
 class _Reader:
@@ -280,32 +333,36 @@ def _dimensions(data: dict, problems: list[str]) -> dict:
     return out
 
 
-def _factors(data: dict, kind: str, dimensions: dict, problems: list[str]) -> list[Factor]:
+def _factors(data: dict, kind: str, dimensions: dict, problems: list[str],
+             fitted: bool = False) -> list[Factor]:
     raw = data.get("factors")
     if not isinstance(raw, list) or not raw:
         problems.append(i18n.tr("scorecard.missing_key", key="factors"))
         return []
     factors: list[Factor] = []
     for item in raw:
-        factor = _factor(item, kind, dimensions, problems)
+        factor = _factor(item, kind, dimensions, problems, fitted)
         if factor is None:
             continue
         if any(f.key == factor.key for f in factors):
             problems.append(i18n.tr("scorecard.duplicate_factor", factor=factor.key))
         factors.append(factor)
     for dimension, weight in dimensions.items():
+        if fitted:
+            break                       # a fitted card's points come from its model
         total = sum(f.max_points for f in factors if f.dimension == dimension)
         if abs(total - weight) > 1e-9:
             problems.append(i18n.tr("scorecard.dimension_sum", dimension=dimension,
                                     weight=_number(weight), total=_number(total)))
-    qualitative = sum(f.max_points for f in factors if f.input in METRICS and METRICS[f.input].asked)
+    qualitative = sum(f.max_points for f in factors if f.asked)
     if qualitative > MAX_QUALITATIVE + 1e-9:
         problems.append(i18n.tr("scorecard.qualitative", max=_number(MAX_QUALITATIVE),
                                 total=_number(qualitative)))
     return factors
 
 
-def _factor(item, kind: str, dimensions: dict, problems: list[str]) -> Factor | None:
+def _factor(item, kind: str, dimensions: dict, problems: list[str],
+            fitted: bool = False) -> Factor | None:
     if not isinstance(item, dict) or not isinstance(item.get("key"), str):
         problems.append(i18n.tr("scorecard.missing_key", key="factors.key"))
         return None
@@ -313,11 +370,17 @@ def _factor(item, kind: str, dimensions: dict, problems: list[str]) -> Factor | 
     before = len(problems)
     metric_key = item.get("input", key)
     metric = METRICS.get(metric_key)
-    if metric is None or kind not in metric.kinds:
+    if fitted and "type" in item:
+        metric = None                   # a column of the history's own, whatever its name
+    if fitted and metric is None:
+        # A characteristic of the firm's own (a history file's column).
+        if item.get("type") not in ("number", "category"):
+            problems.append(i18n.tr("scorecard.custom_type", factor=key))
+    elif metric is None or kind not in metric.kinds:
         problems.append(i18n.tr("scorecard.unknown_input", factor=key, input=metric_key,
                                 kind=choice_label(kind)))
-    dimension = item.get("dimension")
-    if dimension not in dimensions:
+    dimension = item.get("dimension", "fitted" if fitted else None)
+    if dimension not in dimensions and not (fitted and dimension == "fitted"):
         problems.append(i18n.tr("scorecard.unknown_dimension", factor=key, dimension=dimension))
     top = item.get("max_points")
     if not _is_number(top) or top <= 0:
@@ -346,14 +409,16 @@ def _factor(item, kind: str, dimensions: dict, problems: list[str]) -> Factor | 
                                   str(choice.get("zh", choice["value"])),
                                   str(choice.get("en", choice["value"]))))
             points_seen.append(choice.get("points"))
-        if metric is not None and metric.type != "category":
+        if (metric is not None and metric.type != "category") or \
+                (metric is None and item.get("type", "category") != "category"):
             problems.append(i18n.tr("scorecard.bad_value", key=f"{key}.choices", value=metric_key))
     else:
         if better not in ("higher", "lower"):
             problems.append(i18n.tr("scorecard.bad_value", key=f"{key}.better", value=better))
         bins = _bins(item.get("bins"), better, key, problems)
         points_seen += [p for _op, _bound, p in bins]
-        if metric is not None and metric.type == "category":
+        if (metric is not None and metric.type == "category") or \
+                (metric is None and item.get("type", "number") != "number"):
             problems.append(i18n.tr("scorecard.bad_value", key=f"{key}.bins", value=metric_key))
     if not all(_is_number(p) and 0 <= p <= top for p in points_seen):
         problems.append(i18n.tr("scorecard.points_range", factor=key, max=_number(top)))
@@ -364,10 +429,12 @@ def _factor(item, kind: str, dimensions: dict, problems: list[str]) -> Factor | 
     return Factor(key, metric_key, dimension, float(top), str(item.get("zh", key)),
                   str(item.get("en", key)), better, tuple((op, b, float(p)) for op, b, p in bins),
                   float(else_points), tuple(Choice(c.value, float(c.points), c.zh, c.en)
-                                            for c in choices), missing, float(missing_points))
+                                            for c in choices), missing, float(missing_points),
+                  str(item.get("type", "")) if fitted and metric is None else "")
 
 
 BIN_OPERATORS = {"from": ">=", "above": ">", "to": "<=", "below": "<"}
+_FIT_NOTES = ("n", "bad", "woe")
 _DIRECTION = {"higher": ("from", "above"), "lower": ("to", "below")}
 
 
@@ -378,8 +445,9 @@ def _bins(raw, better: str, key: str, problems: list[str]) -> list[tuple[str, fl
     out = []
     for item in raw if isinstance(raw, list) and raw else [None]:
         words = [w for w in BIN_OPERATORS if isinstance(item, dict) and w in item]
+        # (A fitted card's bins also say what they were fitted on: n, bad, woe.)
         if len(words) != 1 or words[0] not in allowed or not _is_number(item[words[0]]) \
-                or set(item) != {words[0], "points"}:
+                or not {words[0], "points"} <= set(item) <= {words[0], "points", *_FIT_NOTES}:
             problems.append(i18n.tr("scorecard.bad_value", key=f"{key}.bins", value=item))
             return []
         out.append((BIN_OPERATORS[words[0]], float(item[words[0]]), item["points"]))
@@ -394,16 +462,19 @@ def _monotone(bins: list, better: str, else_points: float) -> bool:
     return ordered and all(a >= b for a, b in zip(points, points[1:]))
 
 
-def _grades(data: dict, problems: list[str]) -> dict:
+def _grades(data: dict, problems: list[str], fitted: bool = False) -> dict:
+    """Lowest score per grade, falling from AAA to the worst grade at 0. A fitted card
+    lists only the grades it uses (``fitting.grade_groups``)."""
     raw = data.get("grades")
-    if not isinstance(raw, dict) or set(raw) != set(GRADES) or not all(
-            _is_number(raw[g]) for g in GRADES):
+    used = [g for g in GRADES if isinstance(raw, dict) and g in raw]
+    if not isinstance(raw, dict) or not used or set(raw) - set(GRADES) or \
+            (not fitted and len(used) != len(GRADES)) or not all(_is_number(raw[g]) for g in used):
         problems.append(i18n.tr("scorecard.grades"))
         return {}
-    values = [float(raw[g]) for g in GRADES]
+    values = [float(raw[g]) for g in used]
     if values[-1] != 0 or values[0] > 100 or any(a <= b for a, b in zip(values, values[1:])):
         problems.append(i18n.tr("scorecard.grades"))
-    return dict(zip(GRADES, values))
+    return dict(zip(used, values))
 
 
 def _risk(data: dict, problems: list[str]) -> dict:
@@ -468,6 +539,7 @@ class Scored:
     score: float
     grade: str
     incomplete: bool
+    base: float = 0.0             # a fitted card's starting points (its intercept)
 
     @property
     def missing(self) -> list[str]:
@@ -499,6 +571,8 @@ def score(card: Scorecard, inputs: dict) -> Scored:
                                      factor.max_points, rule))
     dimensions = {d: (round(sum(l.points for l in lines if l.dimension == d), 2), weight)
                   for d, weight in card.dimensions.items()}
-    total = round(sum(l.points for l in lines), 1)
+    # A fitted card's odds can lie beyond the 0–100 its grades are drawn on: such a score
+    # is held at the end of the scale (where the best or worst grade already is).
+    total = round(min(100.0, max(0.0, card.base_points + sum(l.points for l in lines))), 1)
     return Scored(tuple(lines), dimensions, total, grade_for_score(total, card.grades),
-                  any(l.missing for l in lines))
+                  any(l.missing for l in lines), card.base_points)
