@@ -4,22 +4,37 @@ for admins (``users_settings``)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel,
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
+                               QLabel,
                                QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget, QHeaderView)
 
 from ..core.access import allowed
 from ..core.fields import DEFAULT_FIELD_LEVELS, LEVELS, choice_label, label, level_label
 from ..core.grading.scorecards import copy_source
-from . import translation
+from . import people, translation
 from .backup_settings import BackupBox
 from .editor.jobs import list_table, run_for
+from .grading.approval_detail import local_time
+from .grading.scorecard_decision import DecisionDialog, decide, status_label
 from .grading.scorecard_dialog import ScorecardDialog
 from .retention_settings import RetentionBox
 from .review_settings import ReviewSettingsBox
 from .users_settings import UsersBox
 
 IDLE_DEFAULT_MINUTES = 5
+# Settings › Scorecards: the latest version of each, its four-eyes status, the version in use.
+(SC_NAME, SC_TITLE, SC_VERSION, SC_STATUS, SC_IN_USE, SC_KIND, SC_DEFAULT) = range(7)
+
+
+def joined(*parts: str) -> str:
+    """Sentences one after the other: a space after a Latin full stop, none after a
+    Chinese one."""
+    out = ""
+    for part in filter(None, parts):
+        out += ("" if not out or out.endswith(("。", "：", "；")) else " ") + part
+    return out
 
 
 def idle_minutes() -> int:
@@ -34,6 +49,7 @@ class SettingsPage(QWidget):
         self._runner = runner
         self._user = user
         self.scorecard_dialog: ScorecardDialog | None = None
+        self.decision_dialog: DecisionDialog | None = None
         title = QLabel(self.tr("Settings"))
         title.setProperty("role", "title")
         # The boxes scroll: a manager's or administrator's page is taller than a laptop screen.
@@ -136,13 +152,18 @@ class SettingsPage(QWidget):
     # -- managers: scorecards -------------------------------------------------------------
     def _scorecards_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Scorecards"))
-        self.scorecards = list_table(QTableWidget(0, 6))
+        self.scorecards = list_table(QTableWidget(0, 7))
         self.scorecards.setObjectName("scorecards_table")
         self.scorecards.setHorizontalHeaderLabels([
-            self.tr("Name"), self.tr("Title"), self.tr("Version"), self.tr("Customer kind"),
-            self.tr("Default"), self.tr("Built-in")])
+            self.tr("Name"), self.tr("Title"), self.tr("Latest version"), self.tr("Status"),
+            self.tr("In use"), self.tr("Customer kind"), self.tr("Default")])
+        self.scorecards.horizontalHeaderItem(SC_STATUS).setToolTip(self.tr(
+            "The latest version's status: a manager's new version grades no one until a "
+            "second manager or administrator approves it."))
+        self.scorecards.horizontalHeaderItem(SC_IN_USE).setToolTip(self.tr(
+            "The version that grades: the latest built-in or approved one."))
         self.scorecards.horizontalHeader().setStretchLastSection(False)
-        self.scorecards.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.scorecards.horizontalHeader().setSectionResizeMode(SC_TITLE, QHeaderView.Stretch)
         self.scorecards.setMinimumHeight(130)
         self.scorecards.currentCellChanged.connect(lambda *_: self._scorecard_buttons())
         buttons = QHBoxLayout()
@@ -151,18 +172,33 @@ class SettingsPage(QWidget):
                 ("view", self.tr("View"), self.view_scorecard),
                 ("copy", self.tr("Copy and edit…"), self.copy_scorecard),
                 ("version", self.tr("New version…"), self.new_scorecard_version),
-                ("default", self.tr("Set as default"), self.set_default_scorecard)):
+                ("default", self.tr("Set as default"), self.set_default_scorecard),
+                ("approve", self.tr("Approve…"), self.approve_scorecard),
+                ("reject", self.tr("Reject…"), self.reject_scorecard)):
             button = QPushButton(text)
             button.setObjectName(f"scorecard_{key}")
             button.clicked.connect(slot)
             buttons.addWidget(button)
             self.scorecard_buttons[key] = button
+            if key == "default":
+                buttons.addSpacing(16)      # deciding on a version is another matter
         self.scorecard_buttons["version"].setToolTip(
             self.tr("Built-in scorecards are not changed: copy one to make your own."))
+        for key in ("approve", "reject"):
+            self.scorecard_buttons[key].setToolTip(self.tr(
+                "Four eyes: a version waiting for approval is decided by a manager or "
+                "administrator other than the one who saved it."))
         buttons.addStretch(1)
+        # Why the decision buttons are as they are, for the scorecard selected.
+        self.scorecard_note = QLabel()
+        self.scorecard_note.setObjectName("scorecard_note")
+        self.scorecard_note.setWordWrap(True)
+        self.scorecard_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.scorecard_note.setStyleSheet("color: #5b6b7c;")
         layout = QVBoxLayout(box)
         layout.addWidget(self.scorecards)
         layout.addLayout(buttons)
+        layout.addWidget(self.scorecard_note)
         self._scorecard_rows: list[dict] = []
         self._runner.changed.connect(
             lambda changes: "settings" in changes and self.refresh_scorecards())
@@ -170,26 +206,74 @@ class SettingsPage(QWidget):
         return box
 
     def refresh_scorecards(self) -> None:
-        run_for(self, self._runner, lambda desk: desk.grading.library.list(),
-                self._fill_scorecards, self._error)
+        def job(desk):
+            # Another manager's version saved since this session last read the signed log
+            # is checked against the facts read now (else it reads as altered).
+            desk.refresh()
+            library = desk.grading.library
+            cards = [dict(card, decision=library.decision(card["name"], card["version"]))
+                     for card in library.list()]
+            return cards, desk.users.display_names()
+        run_for(self, self._runner, job, self._fill_scorecards, self._error)
 
-    def _fill_scorecards(self, cards: list[dict]) -> None:
+    def _fill_scorecards(self, loaded: tuple[list[dict], dict]) -> None:
+        cards, names = loaded
+        people.update(names)
         keep = self._selected_scorecard(quiet=True)
         self._scorecard_rows = cards
         self.scorecards.setRowCount(len(cards))
         yes, no = self.tr("Yes"), self.tr("No")
         for row, card in enumerate(cards):
-            values = (card["name"], card["title"], str(card["version"]), choice_label(card["kind"]),
-                      yes if card["default"] else no, yes if card["builtin"] else no)
+            values = (card["name"], card["title"], str(card["version"]),
+                      status_label(card["status"]),
+                      str(card["in_use"]) if card["in_use"] else self.tr("none"),
+                      choice_label(card["kind"]), yes if card["default"] else no)
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if col == 2:
+                if col in (SC_VERSION, SC_IN_USE):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                if col == SC_STATUS:
+                    item.setToolTip(self._status_text(card))
+                    if card["status"] in ("pending", "rejected"):
+                        item.setForeground(QColor("#ef6c00" if card["status"] == "pending"
+                                                  else "#c0392b"))
                 self.scorecards.setItem(row, col, item)
         names = [card["name"] for card in cards]
         if keep and keep["name"] in names:
             self.scorecards.setCurrentCell(names.index(keep["name"]), 0)
         self._scorecard_buttons()
+
+    def _status_text(self, card: dict) -> str:
+        """The latest version's status in a sentence: who saved or decided it, and when."""
+        what = self.tr("Version %1").replace("%1", str(card["version"]))
+        decision = card.get("decision") or {}
+        by = people.shown(decision.get("decided_by"))
+        at = local_time(decision.get("decided_at"))
+        if card["status"] == "builtin":
+            return self.tr("%1 is shipped with the program.").replace("%1", what)
+        if card["status"] == "pending":
+            text = self.tr("%1 was saved by %2 on %3 and waits for a second manager's "
+                           "approval.").replace("%1", what) \
+                .replace("%2", people.shown(card["created_by"])) \
+                .replace("%3", local_time(card["created_at"]))
+        elif card["status"] == "rejected":
+            text = self.tr("%1 was rejected by %2 on %3: %4").replace("%1", what) \
+                .replace("%2", by).replace("%3", at) \
+                .replace("%4", decision.get("decision_reason") or "")
+        elif decision:
+            text = self.tr("%1 was approved by %2 on %3.").replace("%1", what) \
+                .replace("%2", by).replace("%3", at)
+            text = joined(text, decision.get("decision_reason") or "")
+        else:
+            text = self.tr("%1 is approved.").replace("%1", what)
+        in_use = str(card["in_use"]) if card["in_use"] else None
+        if card["status"] == "pending":
+            text = joined(text, self.tr("Until then version %1 grades.").replace("%1", in_use)
+                          if in_use else self.tr("No version of it grades anyone yet."))
+        elif card["status"] == "rejected":
+            text = joined(text, self.tr("Version %1 grades.").replace("%1", in_use)
+                          if in_use else self.tr("No version of it grades anyone."))
+        return text
 
     def _selected_scorecard(self, quiet: bool = False) -> dict | None:
         row = self.scorecards.currentRow()
@@ -206,11 +290,26 @@ class SettingsPage(QWidget):
                 return True
         return False
 
+    def may_decide(self, card: dict | None) -> bool:
+        """A version waiting for approval that someone else saved (four eyes; core refuses
+        the author as well)."""
+        return card is not None and card["status"] == "pending" \
+            and card["created_by"] != self._user.name
+
     def _scorecard_buttons(self) -> None:
         card = self._selected_scorecard(quiet=True)
-        for key in ("view", "copy", "default"):
+        for key in ("view", "copy"):
             self.scorecard_buttons[key].setEnabled(card is not None)
+        self.scorecard_buttons["default"].setEnabled(card is not None and bool(card["in_use"]))
         self.scorecard_buttons["version"].setEnabled(card is not None and not card["builtin"])
+        for key in ("approve", "reject"):
+            self.scorecard_buttons[key].setEnabled(self.may_decide(card))
+        note = self._status_text(card) if card else ""
+        if card is not None and card["status"] == "pending" and not self.may_decide(card):
+            note = joined(note, self.tr("You saved it: another manager or administrator "
+                                        "must approve or reject it."))
+        self.scorecard_note.setText(note)
+        self.scorecard_note.setVisible(bool(note))
 
     def _with_source(self, then) -> None:
         """Read the selected scorecard's latest text (on the runner), then ``then(card, text)``."""
@@ -262,6 +361,39 @@ class SettingsPage(QWidget):
                 lambda _changes: self.message.setText(
                     self.tr("%1 is now the default scorecard for %2 customers.")
                     .replace("%1", name).replace("%2", choice_label(kind))), self._error)
+
+    # -- four eyes ----------------------------------------------------------------------------
+    def approve_scorecard(self) -> None:
+        self._decide_scorecard(True)
+
+    def reject_scorecard(self) -> None:
+        self._decide_scorecard(False)
+
+    def _decide_scorecard(self, approve: bool) -> None:
+        """Ask for the reason in a window-modal dialog; core decides when it is accepted."""
+        card = self._selected_scorecard()
+        if not self.may_decide(card):
+            return
+        if self.decision_dialog is not None:
+            self.decision_dialog.deleteLater()
+        dialog = DecisionDialog(approve, card, self)
+        self.decision_dialog = dialog
+        ref = f"{card['name']}@{card['version']}"
+        what = self.tr("%1 version %2").replace("%1", card["name"]) \
+            .replace("%2", str(card["version"]))
+        done = (self.tr("Approved %1: it grades from now on.") if approve
+                else self.tr("Rejected %1.")).replace("%1", what)
+
+        def decided(result: int) -> None:
+            if result != QDialog.DialogCode.Accepted:
+                return
+            reason = dialog.reason()
+            self.message.setText("")
+            run_for(self, self._runner,
+                    decide(ref, approve, reason),
+                    lambda _changes: self.message.setText(done), self._error)
+        dialog.finished.connect(decided)
+        dialog.open()   # window-modal, without a nested event loop
 
     # -- messages ---------------------------------------------------------------------------
     def _error(self, exc) -> None:

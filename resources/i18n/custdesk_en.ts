@@ -106,7 +106,7 @@
     <context>
         <name>ApprovalsPage</name>
         <message>
-            <location filename="../../custdesk/gui/grading/approvals_page.py" line="+72" />
+            <location filename="../../custdesk/gui/grading/approvals_page.py" line="+119" />
             <source>Approvals</source>
             <extracomment>a file should be opened (double-click, or the Open file button) how many items this user may decide (the navigation shows it) the queue on screen is the newest read (tests wait on it)</extracomment>
             <translation>Approvals</translation>
@@ -152,17 +152,17 @@
             <translation>Requested on</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+253" />
             <source>This is your own request: another reviewer or manager must decide it (four-eyes rule).</source>
             <translation>This is your own request: another reviewer or manager must decide it (four-eyes rule).</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="-206" />
             <source>Nothing waits for a decision.</source>
             <translation>Nothing waits for a decision.</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+34" />
             <source>Approved limit (yuan):</source>
             <translation>Approved limit (yuan):</translation>
         </message>
@@ -178,12 +178,12 @@
         </message>
         <message>
             <location line="+10" />
-            <location line="+312" />
+            <location line="+368" />
             <source>Approve</source>
             <translation>Approve</translation>
         </message>
         <message>
-            <location line="-309" />
+            <location line="-365" />
             <source>Reject…</source>
             <translation>Reject…</translation>
         </message>
@@ -194,11 +194,12 @@
         </message>
         <message>
             <location line="+3" />
+            <location line="+145" />
             <source>Open file</source>
             <translation>Open file</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="-101" />
             <source>Waiting for your decision: %1</source>
             <translation>Waiting for your decision: %1</translation>
         </message>
@@ -208,22 +209,33 @@
             <translation>; your own, waiting for someone else: %1</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+24" />
             <source>Assessment</source>
             <translation>Assessment</translation>
         </message>
         <message>
             <location line="+0" />
+            <location line="+4" />
             <source>Limit change</source>
             <translation>Limit change</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="-3" />
+            <source>Scorecard version</source>
+            <translation>Scorecard version</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1, version %2</source>
+            <translation>%1, version %2</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <source>Your own request: you cannot decide it yourself (four-eyes rule).</source>
             <translation>Your own request: you cannot decide it yourself (four-eyes rule).</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>Recommended limit</source>
             <translation>Recommended limit</translation>
         </message>
@@ -233,7 +245,27 @@
             <translation>Current limit → requested limit</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+50" />
+            <source>You saved this scorecard version: another manager or administrator must approve it (four-eyes rule).</source>
+            <translation>You saved this scorecard version: another manager or administrator must approve it (four-eyes rule).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>View text…</source>
+            <translation>View text…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The scorecard's whole text, read-only</source>
+            <translation>The scorecard's whole text, read-only</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Scorecard %1, version %2</source>
+            <translation>Scorecard %1, version %2</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>Assessment #%1</source>
             <translation>Assessment #%1</translation>
         </message>
@@ -243,13 +275,19 @@
             <translation>Limit change #%1</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="-7" />
+            <location line="+13" />
             <location line="+4" />
             <source>Loading…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location line="+39" />
+            <source>%1 version %2 (read-only)</source>
+            <translation>%1 version %2 (read-only)</translation>
+        </message>
+        <message>
+            <location line="+48" />
             <source>A reason is optional when approving and required when rejecting; it is kept with the decision.</source>
             <translation>A reason is optional when approving and required when rejecting; it is kept with the decision.</translation>
         </message>
@@ -274,7 +312,12 @@
             <translation>Optional</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+37" />
+            <source>scorecard %1 version %2</source>
+            <translation>scorecard %1 version %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>assessment #%1 of %2 %3</source>
             <translation>assessment #%1 of %2 %3</translation>
         </message>
@@ -290,6 +333,11 @@
         </message>
         <message>
             <location line="+6" />
+            <source>Approve %1? From then on it grades %2 customers; assessments already made keep the version they were made with.</source>
+            <translation>Approve %1? From then on it grades %2 customers; assessments already made keep the version they were made with.</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Approve %1: a new credit limit of %2?</source>
             <translation>Approve %1: a new credit limit of %2?</translation>
         </message>
@@ -304,7 +352,7 @@
             <translation>Approved: %1.</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <source>Rejected: %1.</source>
             <translation>Rejected: %1.</translation>
         </message>
@@ -1623,6 +1671,69 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
     </context>
     <context>
+        <name>DecisionDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/grading/scorecard_decision.py" line="+62" />
+            <source>%1 version %2</source>
+            <translation>%1 version %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Saved by %1 on %2.</source>
+            <translation>Saved by %1 on %2.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Approve scorecard</source>
+            <translation>Approve scorecard</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Approve %1? Once approved it grades %2 customers; assessments already made keep the version they were made with.</source>
+            <translation>Approve %1? Once approved it grades %2 customers; assessments already made keep the version they were made with.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reason (optional):</source>
+            <translation>Reason (optional):</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reject scorecard</source>
+            <translation>Reject scorecard</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reject %1? A rejected version never grades anyone; the author may save a new version.</source>
+            <translation>Reject %1? A rejected version never grades anyone; the author may save a new version.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reason (required):</source>
+            <translation>Reason (required):</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Kept with the decision in the audit log</source>
+            <translation>Kept with the decision in the audit log</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Approve</source>
+            <translation>Approve</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reject</source>
+            <translation>Reject</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Or press Ctrl+Enter in the reason</source>
+            <translation>Or press Ctrl+Enter in the reason</translation>
+        </message>
+    </context>
+    <context>
         <name>DecisionFacts</name>
         <message>
             <location filename="../../custdesk/gui/grading/approval_context.py" line="+102" />
@@ -2057,7 +2168,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>GradingTab</name>
         <message>
-            <location filename="../../custdesk/gui/editor/grading_tab.py" line="+96" />
+            <location filename="../../custdesk/gui/editor/grading_tab.py" line="+101" />
             <location line="+10" />
             <source>Assess</source>
             <extracomment>everything arrived from the database (tests and the editor wait on it) the file's credit standing (``desk.grading.credit``): the editor shows the hold marker</extracomment>
@@ -4440,6 +4551,54 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
     </context>
     <context>
+        <name>ScorecardVersionView</name>
+        <message>
+            <location filename="../../custdesk/gui/grading/scorecard_decision.py" line="+37" />
+            <source>Title:</source>
+            <translation>Title:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Customer kind:</source>
+            <translation>Customer kind:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Saved by:</source>
+            <translation>Saved by:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Grading until decided:</source>
+            <translation>Grading until decided:</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>version %1</source>
+            <translation>version %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>none: no version of this scorecard may grade yet</source>
+            <translation>none: no version of this scorecard may grade yet</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The whole text (a new scorecard):</source>
+            <translation>The whole text (a new scorecard):</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Changes from version %1 (- removed, + added):</source>
+            <translation>Changes from version %1 (- removed, + added):</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The text is the same as the version before.</source>
+            <translation>The text is the same as the version before.</translation>
+        </message>
+    </context>
+    <context>
         <name>Sessions</name>
         <message>
             <location filename="../../custdesk/gui/session.py" line="+151" />
@@ -4494,7 +4653,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../custdesk/gui/settings_page.py" line="+37" />
+            <location filename="../../custdesk/gui/settings_page.py" line="+53" />
             <source>Settings</source>
             <translation>Settings</translation>
         </message>
@@ -4549,27 +4708,17 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Title</translation>
         </message>
         <message>
-            <location line="+0" />
-            <source>Version</source>
-            <translation>Version</translation>
-        </message>
-        <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Customer kind</source>
             <translation>Customer kind</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+0" />
             <source>Default</source>
             <translation>Default</translation>
         </message>
         <message>
-            <location line="+0" />
-            <source>Built-in</source>
-            <translation>Built-in</translation>
-        </message>
-        <message>
-            <location line="+8" />
+            <location line="+13" />
             <source>View</source>
             <translation>View</translation>
         </message>
@@ -4589,17 +4738,92 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Set as default</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+1" />
+            <source>Approve…</source>
+            <translation>Approve…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reject…</source>
+            <translation>Reject…</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Built-in scorecards are not changed: copy one to make your own.</source>
             <translation>Built-in scorecards are not changed: copy one to make your own.</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+3" />
+            <source>Four eyes: a version waiting for approval is decided by a manager or administrator other than the one who saved it.</source>
+            <translation>Four eyes: a version waiting for approval is decided by a manager or administrator other than the one who saved it.</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Version %1</source>
+            <translation>Version %1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 is shipped with the program.</source>
+            <translation>%1 is shipped with the program.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 was saved by %2 on %3 and waits for a second manager's approval.</source>
+            <translation>%1 was saved by %2 on %3 and waits for a second manager's approval.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 was rejected by %2 on %3: %4</source>
+            <translation>%1 was rejected by %2 on %3: %4</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 was approved by %2 on %3.</source>
+            <translation>%1 was approved by %2 on %3.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 is approved.</source>
+            <translation>%1 is approved.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Until then version %1 grades.</source>
+            <translation>Until then version %1 grades.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No version of it grades anyone yet.</source>
+            <translation>No version of it grades anyone yet.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Version %1 grades.</source>
+            <translation>Version %1 grades.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No version of it grades anyone.</source>
+            <translation>No version of it grades anyone.</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>Select a scorecard first.</source>
             <translation>Select a scorecard first.</translation>
         </message>
         <message>
             <location line="+26" />
+            <source>You saved it: another manager or administrator must approve or reject it.</source>
+            <translation>You saved it: another manager or administrator must approve or reject it.</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>%1 version %2 (read-only)</source>
             <translation>%1 version %2 (read-only)</translation>
         </message>
@@ -4624,12 +4848,52 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>%1 is now the default scorecard for %2 customers.</translation>
         </message>
         <message>
-            <location line="-83" />
+            <location line="+20" />
+            <source>%1 version %2</source>
+            <translation>%1 version %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Approved %1: it grades from now on.</source>
+            <translation>Approved %1: it grades from now on.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rejected %1.</source>
+            <translation>Rejected %1.</translation>
+        </message>
+        <message>
+            <location line="-160" />
             <source>Yes</source>
             <translation>Yes</translation>
         </message>
         <message>
+            <location line="-67" />
+            <source>Latest version</source>
+            <translation>Latest version</translation>
+        </message>
+        <message>
             <location line="+0" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>In use</source>
+            <translation>In use</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The latest version's status: a manager's new version grades no one until a second manager or administrator approves it.</source>
+            <translation>The latest version's status: a manager's new version grades no one until a second manager or administrator approves it.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The version that grades: the latest built-in or approved one.</source>
+            <translation>The version that grades: the latest built-in or approved one.</translation>
+        </message>
+        <message>
+            <location line="+61" />
             <source>No</source>
             <translation>No</translation>
         </message>

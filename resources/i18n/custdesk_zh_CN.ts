@@ -106,7 +106,7 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../custdesk/gui/grading/approvals_page.py" line="+72"/>
+        <location filename="../../custdesk/gui/grading/approvals_page.py" line="+119"/>
         <source>Approvals</source>
         <extracomment>a file should be opened (double-click, or the Open file button) how many items this user may decide (the navigation shows it) the queue on screen is the newest read (tests wait on it)</extracomment>
         <translation>审批</translation>
@@ -152,17 +152,17 @@
         <translation>申请日期</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+253"/>
         <source>This is your own request: another reviewer or manager must decide it (four-eyes rule).</source>
         <translation>这是您本人发起的申请：须由其他审核员或经理审批（四眼原则）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-206"/>
         <source>Nothing waits for a decision.</source>
         <translation>没有待审批的事项。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Approved limit (yuan):</source>
         <translation>批准额度（元）：</translation>
     </message>
@@ -178,12 +178,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+312"/>
+        <location line="+368"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-365"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
@@ -194,11 +194,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+145"/>
         <source>Open file</source>
         <translation>打开档案</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="-101"/>
         <source>Waiting for your decision: %1</source>
         <translation>待您审批：%1</translation>
     </message>
@@ -208,22 +209,33 @@
         <translation>；本人发起、待他人审批：%1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Assessment</source>
         <translation>资信评估</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+4"/>
         <source>Limit change</source>
         <translation>额度变更</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-3"/>
+        <source>Scorecard version</source>
+        <translation>评分卡版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, version %2</source>
+        <translation>%1（第 %2 版）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Your own request: you cannot decide it yourself (four-eyes rule).</source>
         <translation>本人发起的申请：不能由本人审批（四眼原则）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Recommended limit</source>
         <translation>建议额度</translation>
     </message>
@@ -233,7 +245,27 @@
         <translation>当前额度 → 申请额度</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+50"/>
+        <source>You saved this scorecard version: another manager or administrator must approve it (four-eyes rule).</source>
+        <translation>此评分卡版本由您本人保存：须由另一位经理或管理员审批（四眼原则）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>View text…</source>
+        <translation>查看全文…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scorecard&apos;s whole text, read-only</source>
+        <translation>评分卡全文（只读）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Scorecard %1, version %2</source>
+        <translation>评分卡 %1（第 %2 版）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Assessment #%1</source>
         <translation>资信评估 #%1</translation>
     </message>
@@ -243,13 +275,19 @@
         <translation>额度变更 #%1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-7"/>
+        <location line="+13"/>
         <location line="+4"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+39"/>
+        <source>%1 version %2 (read-only)</source>
+        <translation>%1 第 %2 版（只读）</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>A reason is optional when approving and required when rejecting; it is kept with the decision.</source>
         <translation>批准时理由选填，驳回时必填；理由随审批决定一并保存。</translation>
     </message>
@@ -274,7 +312,12 @@
         <translation>选填</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
+        <source>scorecard %1 version %2</source>
+        <translation>评分卡 %1 第 %2 版</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>assessment #%1 of %2 %3</source>
         <translation>%2 %3 的资信评估 #%1</translation>
     </message>
@@ -290,6 +333,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Approve %1? From then on it grades %2 customers; assessments already made keep the version they were made with.</source>
+        <translation>批准%1？批准后它将用于%2客户的评级；已做的评估仍保留当时所用的版本。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Approve %1: a new credit limit of %2?</source>
         <translation>批准 %1：新授信额度 %2？</translation>
     </message>
@@ -304,7 +352,7 @@
         <translation>已批准：%1。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Rejected: %1.</source>
         <translation>已驳回：%1。</translation>
     </message>
@@ -1619,6 +1667,69 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../custdesk/gui/grading/scorecard_decision.py" line="+62"/>
+        <source>%1 version %2</source>
+        <translation>%1 第 %2 版</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved by %1 on %2.</source>
+        <translation>由 %1 于 %2 保存。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approve scorecard</source>
+        <translation>批准评分卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve %1? Once approved it grades %2 customers; assessments already made keep the version they were made with.</source>
+        <translation>批准 %1？批准后它将用于%2客户的评级；已做的评估仍保留当时所用的版本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason (optional):</source>
+        <translation>理由（可选）：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reject scorecard</source>
+        <translation>否决评分卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject %1? A rejected version never grades anyone; the author may save a new version.</source>
+        <translation>否决 %1？被否决的版本不会用于任何评级；保存者可另存新版本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason (required):</source>
+        <translation>理由（必填）：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kept with the decision in the audit log</source>
+        <translation>与决定一并记入审计日志</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reject</source>
+        <translation>否决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or press Ctrl+Enter in the reason</source>
+        <translation>也可在理由框中按 Ctrl+Enter</translation>
+    </message>
+</context>
+<context>
     <name>DecisionFacts</name>
     <message>
         <location filename="../../custdesk/gui/grading/approval_context.py" line="+102"/>
@@ -2053,7 +2164,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>GradingTab</name>
     <message>
-        <location filename="../../custdesk/gui/editor/grading_tab.py" line="+96"/>
+        <location filename="../../custdesk/gui/editor/grading_tab.py" line="+101"/>
         <location line="+10"/>
         <source>Assess</source>
         <extracomment>everything arrived from the database (tests and the editor wait on it) the file&apos;s credit standing (``desk.grading.credit``): the editor shows the hold marker</extracomment>
@@ -4433,6 +4544,54 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
 </context>
 <context>
+    <name>ScorecardVersionView</name>
+    <message>
+        <location filename="../../custdesk/gui/grading/scorecard_decision.py" line="+37"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer kind:</source>
+        <translation>客户类型：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved by:</source>
+        <translation>保存人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grading until decided:</source>
+        <translation>审批前用于评级：</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none: no version of this scorecard may grade yet</source>
+        <translation>无：此评分卡尚无可用于评级的版本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The whole text (a new scorecard):</source>
+        <translation>全文（新评分卡）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changes from version %1 (- removed, + added):</source>
+        <translation>与第 %1 版相比的改动（- 删除，+ 新增）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The text is the same as the version before.</source>
+        <translation>内容与上一版本相同。</translation>
+    </message>
+</context>
+<context>
     <name>Sessions</name>
     <message>
         <location filename="../../custdesk/gui/session.py" line="+151"/>
@@ -4487,7 +4646,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../custdesk/gui/settings_page.py" line="+37"/>
+        <location filename="../../custdesk/gui/settings_page.py" line="+53"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4542,27 +4701,17 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>标题</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Version</source>
-        <translation>版本</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Customer kind</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Built-in</source>
-        <translation>内置</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
@@ -4582,17 +4731,92 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>设为默认</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject…</source>
+        <translation>否决…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Built-in scorecards are not changed: copy one to make your own.</source>
         <translation>内置评分卡不能修改：请复制一份，作为本公司自己的评分卡。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+3"/>
+        <source>Four eyes: a version waiting for approval is decided by a manager or administrator other than the one who saved it.</source>
+        <translation>四眼原则：待审批的版本须由保存者以外的经理或管理员审批。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is shipped with the program.</source>
+        <translation>%1随程序发布。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was saved by %2 on %3 and waits for a second manager&apos;s approval.</source>
+        <translation>%1由 %2 于 %3 保存，等待另一位经理审批。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was rejected by %2 on %3: %4</source>
+        <translation>%1已由 %2 于 %3 否决：%4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 was approved by %2 on %3.</source>
+        <translation>%1已由 %2 于 %3 批准。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is approved.</source>
+        <translation>%1已批准。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Until then version %1 grades.</source>
+        <translation>在此之前由第 %1 版评级。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No version of it grades anyone yet.</source>
+        <translation>目前没有可用于评级的版本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version %1 grades.</source>
+        <translation>由第 %1 版评级。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No version of it grades anyone.</source>
+        <translation>没有可用于评级的版本。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Select a scorecard first.</source>
         <translation>请先选择一张评分卡。</translation>
     </message>
     <message>
         <location line="+26"/>
+        <source>You saved it: another manager or administrator must approve or reject it.</source>
+        <translation>此版本由您保存：须由另一位经理或管理员批准或否决。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>%1 version %2 (read-only)</source>
         <translation>%1 版本 %2（只读）</translation>
     </message>
@@ -4617,12 +4841,52 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>%1 现为%2客户的默认评分卡。</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="+20"/>
+        <source>%1 version %2</source>
+        <translation>%1 第 %2 版</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approved %1: it grades from now on.</source>
+        <translation>已批准 %1：自现在起用于评级。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected %1.</source>
+        <translation>已否决 %1。</translation>
+    </message>
+    <message>
+        <location line="-160"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
+        <location line="-67"/>
+        <source>Latest version</source>
+        <translation>最新版本</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The latest version&apos;s status: a manager&apos;s new version grades no one until a second manager or administrator approves it.</source>
+        <translation>最新版本的状态：经理保存的新版本须经另一位经理或管理员批准后才用于评级。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The version that grades: the latest built-in or approved one.</source>
+        <translation>用于评级的版本：最新的内置或已批准版本。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>No</source>
         <translation>否</translation>
     </message>

@@ -1,5 +1,6 @@
 """Scorecards in Settings: the list, copy and edit in the TOML dialog, problems shown with the
-text kept, saving a copy or a new version, the default, viewing read-only."""
+text kept, saving a copy or a new version, the default (once a second manager approved the
+copy), viewing read-only."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from custdesk.gui.grading.scorecard_dialog import ScorecardDialog
 from custdesk.gui.settings_page import SettingsPage
 from tests.gui.conftest import call
 
-NAME, TITLE, VERSION, KIND, DEFAULT, BUILTIN = range(6)
+NAME, TITLE, VERSION, STATUS, IN_USE, KIND, DEFAULT = range(7)
 
 
 @pytest.fixture
@@ -44,7 +45,8 @@ def open_settings(runner, qtbot) -> SettingsPage:
 
 def table_rows(page) -> dict[str, list[str]]:
     table = page.scorecards
-    return {table.item(r, NAME).text(): [table.item(r, c).text() for c in range(6)]
+    return {table.item(r, NAME).text(): [table.item(r, c).text()
+                                         for c in range(table.columnCount())]
             for r in range(table.rowCount())}
 
 
@@ -93,10 +95,10 @@ def test_names_and_versions_are_the_library_s_to_refuse(manager, enterprise_sour
     assert not dialog.is_saved and "firm-enterprise" not in listed(manager, qtbot)
 
 
-def test_copy_and_edit_saves_a_copy_that_appears_in_the_list(manager, qtbot):
+def test_copy_and_edit_saves_a_copy_that_appears_in_the_list(manager, make_runner, qtbot):
     page = open_settings(manager, qtbot)
     rows = table_rows(page)
-    assert rows["enterprise-standard"][VERSION:] == ["2", "企业", "Yes", "Yes"]
+    assert rows["enterprise-standard"][VERSION:] == ["2", "内置", "2", "企业", "Yes"]
     assert rows["individual-standard"][TITLE] == "个人客户标准评分卡"
     assert not page.scorecard_buttons["version"].isEnabled()   # nothing selected yet
     assert page.select_scorecard("enterprise-standard")
@@ -116,8 +118,9 @@ def test_copy_and_edit_saves_a_copy_that_appears_in_the_list(manager, qtbot):
     assert saved.args == ["enterprise-standard-copy", 1]
     assert dialog.is_saved and not dialog.isVisible()
     qtbot.waitUntil(lambda: "enterprise-standard-copy" in table_rows(page), timeout=10_000)
-    assert table_rows(page)["enterprise-standard-copy"][VERSION] == "1"
-    assert table_rows(page)["enterprise-standard-copy"][BUILTIN] == "No"
+    # A manager's copy waits for a second manager: it grades no one yet.
+    assert table_rows(page)["enterprise-standard-copy"][VERSION:IN_USE + 1] == \
+        ["1", "待审批", "none"]
     stored = call(manager, qtbot, lambda d: d.grading.library.get("enterprise-standard-copy"))
     assert stored.valid_months == 6 and stored.kind == "enterprise"
 
@@ -137,8 +140,20 @@ def test_copy_and_edit_saves_a_copy_that_appears_in_the_list(manager, qtbot):
     assert 'name = "enterprise-standard-copy-2"' in page.scorecard_dialog.text()
     page.scorecard_dialog.reject()    # nothing typed: closes without asking
 
-    # Set as default: the copy becomes the enterprise default.
+    # Set as default: refused while no version of the copy is approved; once a second
+    # manager (here the administrator, in a session of their own) approved version 1, the
+    # copy becomes the enterprise default, graded by version 1 while version 2 waits.
     page.select_scorecard("enterprise-standard-copy")
+    assert not page.scorecard_buttons["default"].isEnabled()
+    page.set_default_scorecard()
+    qtbot.waitUntil(lambda: "没有已批准的版本" in page.message.text(), timeout=10_000)
+    boss = make_runner("boss")
+    call(boss, qtbot, lambda d: d.grading.library.decide("enterprise-standard-copy@1", True))
+    page.refresh_scorecards()
+    qtbot.waitUntil(lambda: table_rows(page)["enterprise-standard-copy"][IN_USE] == "1",
+                    timeout=10_000)
+    assert table_rows(page)["enterprise-standard-copy"][STATUS] == "待审批"   # version 2
+    assert page.scorecard_buttons["default"].isEnabled()
     page.set_default_scorecard()
     qtbot.waitUntil(lambda: table_rows(page)["enterprise-standard-copy"][DEFAULT] == "Yes",
                     timeout=10_000)

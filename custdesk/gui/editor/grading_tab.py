@@ -50,8 +50,13 @@ def load_grading(code: str, shown_id: int | None, who_am_i: bool):
         # The one on view: the one the user picked, else the open one, else the latest.
         fallback = open_item or (items[0] if items else {})
         chosen = shown_id if shown_id in ids else fallback.get("id")
-        cards = [grading.library.get(f"{c['name']}@{c['version']}")
-                 for c in grading.library.list() if c["kind"] == kind]
+        # The version of each scorecard that grades: a manager's new version awaits a
+        # second manager first, and a name with no usable version is not offered. The
+        # signed log is read first: a version saved in another session since is checked
+        # against what its author signed.
+        desk.refresh()
+        cards = [grading.library.for_grading(f"{c['name']}@{c['in_use']}")
+                 for c in grading.library.list() if c["kind"] == kind and c["in_use"]]
         draft_card = None
         if open_item and open_item["status"] == "draft":
             draft_card = grading.library.get(

@@ -1,10 +1,17 @@
-"""审批: assessments and limit changes waiting for a decision, and the decision itself.
+"""审批: assessments, limit changes and scorecard versions waiting for a decision, and the
+decision itself.
 
 The queue is ``desk.grading.queue()``: what lies within the user's clearance, oldest
 first. The user's own items are listed too, greyed, so that someone who both assesses
 and decides sees them waiting; the buttons stay off for them (four eyes: core refuses
 as well, and logs the attempt). Every database call runs on the runner, and the page
 reloads whenever a change touches grading or warnings.
+
+A manager or administrator also sees the scorecard versions other managers saved, which
+grade no one until a second one approves them (``grading.library.pending``): the same
+four eyes, the same bar (a reason optional to approve, required to reject). On view are
+the version's facts and how its text differs from the version before; the full text opens
+read-only from the bar.
 
 Laid out for a 1366×768 laptop: the queue and the item on view share a splitter, the
 item scrolls as one page (its facts, then the assessment), and the decision bar (limit,
@@ -20,6 +27,7 @@ from PySide6.QtWidgets import (QDialog, QFrame, QGridLayout, QHBoxLayout, QLabel
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...core.errors import ValidationError
+from ...core.fields import choice_label
 from ...core.i18n import tr as core_text   # named apart from tr(): lupdate reads only Qt strings
 from ...core.validation import InvalidValue, format_money, parse_money
 from .. import people
@@ -27,6 +35,9 @@ from ..editor.jobs import list_table, message_label, run_for, show_message
 from .approval_context import DecisionFacts, keep_fitted, load_facts
 from .approval_detail import LimitChangeView, ReasonDialog, local_time
 from .breakdown import DASH, AssessmentView, money
+from . import scorecard_decision
+from .scorecard_decision import ScorecardVersionView
+from .scorecard_dialog import ScorecardDialog
 from .standing import ERROR_STYLE
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -36,9 +47,44 @@ ABOVE_STYLE = "color: #ef6c00;"
 TYPE, CODE, NAME, GRADE, LIMIT, BY, AT = range(7)
 
 
-def item_key(item: dict) -> tuple[str, int]:
-    """Assessments and limit changes have ids of their own: the type makes them unique."""
+def item_key(item: dict) -> tuple[str, int | str]:
+    """Assessments and limit changes have ids of their own: the type makes them unique. A
+    scorecard version's id is its ``name@version``."""
     return item["type"], item["id"]
+
+
+def load_queue(desk) -> list[dict]:
+    """The queue: core's assessments and limit changes, then (for those who manage
+    scorecards) the scorecard versions waiting for a second manager, oldest first."""
+    items = desk.grading.queue()
+    if desk.access.can("settings.manage"):
+        desk.refresh()        # versions others saved since this session last read the log
+        me = desk.user.name
+        items += [{"type": "scorecard", "id": f"{card['name']}@{card['version']}",
+                   "code": "", "name": card["name"], "version": card["version"],
+                   "kind": card["kind"], "requested_by": card["created_by"],
+                   "requested_at": card["created_at"], "own": card["created_by"] == me}
+                  for card in desk.grading.library.pending()]
+    return items
+
+
+def load_version(item: dict):
+    """The job behind a scorecard version on view: its text, the text of the version
+    before it, and the version that grades until this one is decided."""
+    def job(desk):
+        from ...core.grading.scorecards import USABLE
+        desk.refresh()
+        library = desk.grading.library
+        card = library.get(item["id"])
+        usable = [v for v in library.versions(card.name)
+                  if v < card.version and library.status(card.name, v) in USABLE]
+        previous = library.get(f"{card.name}@{card.version - 1}").source \
+            if card.version > 1 else None
+        return {"name": card.name, "version": card.version, "title": card.title,
+                "kind": card.kind, "source": card.source, "previous": previous,
+                "created_by": item["requested_by"], "created_at": item["requested_at"],
+                "in_use": usable[-1] if usable else None}
+    return job
 
 
 def typed_amount(text: str) -> int | None:
@@ -68,6 +114,7 @@ class ApprovalsPage(QWidget):
         self._busy = False
         self._filling = False
         self._refusal: dict[str, str] = {}      # field -> core's refusal, until edited
+        self.scorecard_dialog: ScorecardDialog | None = None
 
         title = QLabel(self.tr("Approvals"), self)
         title.setProperty("role", "title")
@@ -126,8 +173,7 @@ class ApprovalsPage(QWidget):
         font.setBold(True)
         font.setPointSize(font.pointSize() + 2)
         self.heading.setFont(font)
-        self.own_note = QLabel(self.tr("This is your own request: another reviewer or manager "
-                                       "must decide it (four-eyes rule)."), pane)
+        self.own_note = QLabel(pane)
         self.own_note.setObjectName("own_note")
         self.own_note.setWordWrap(True)
         self.own_note.setStyleSheet("color: #ef6c00;")
@@ -141,7 +187,8 @@ class ApprovalsPage(QWidget):
         # The factor table as tall as its rows: the page scrolls, not a table inside it.
         keep_fitted(self.assessment_view.table)
         self.change_view = LimitChangeView(body)
-        self.views = (self.empty, self.assessment_view, self.change_view)
+        self.scorecard_view = ScorecardVersionView(body)
+        self.views = (self.empty, self.assessment_view, self.change_view, self.scorecard_view)
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 6, 0)
         body_layout.addWidget(self.facts)
@@ -197,6 +244,7 @@ class ApprovalsPage(QWidget):
                                               "may assess the file again."))
         self.reject_button.clicked.connect(self.reject_current)
         self.open_button = QPushButton(self.tr("Open file"), bar)
+        self.open_button.setObjectName("open_button")
         self.open_button.clicked.connect(lambda: self._open_row(self.table.currentRow()))
         buttons = QHBoxLayout()
         for button in (self.open_button, self.reject_button, self.approve_button):
@@ -218,8 +266,7 @@ class ApprovalsPage(QWidget):
 
     # -- the queue ------------------------------------------------------------------------
     def refresh(self) -> None:
-        run_for(self, self._runner, lambda desk: desk.grading.queue(), self._fill,
-                self._load_failed)
+        run_for(self, self._runner, load_queue, self._fill, self._load_failed)
 
     def _on_changed(self, changes) -> None:
         # a warning raised or closed changes the facts of the item on view
@@ -257,15 +304,21 @@ class ApprovalsPage(QWidget):
 
     def _fill_row(self, row: int, item: dict) -> None:
         assessment = item["type"] == "assessment"
-        if assessment:
+        if item["type"] == "scorecard":
+            grade, limit = DASH, DASH
+        elif assessment:
             grade = f"{item['grade']} · {item['score']:.1f}" if item.get("score") is not None \
                 else item["grade"]
             limit = money(item["amount"])
         else:
             grade = item.get("grade") or DASH
             limit = f"{money(item.get('current_limit'))} → {money(item['amount'])}"
-        texts = (self.tr("Assessment") if assessment else self.tr("Limit change"),
-                 item["code"], item["name"], grade, limit,
+        kinds = {"assessment": self.tr("Assessment"), "limit_change": self.tr("Limit change"),
+                 "scorecard": self.tr("Scorecard version")}
+        name = self.tr("%1, version %2").replace("%1", item["name"]) \
+            .replace("%2", str(item["version"])) if item["type"] == "scorecard" else item["name"]
+        texts = (kinds.get(item["type"], self.tr("Limit change")),
+                 item["code"] or DASH, name, grade, limit,
                  people.shown(item.get("requested_by")) or DASH,
                  local_time(item.get("requested_at"))[:10])
         for column, text in enumerate(texts):
@@ -277,6 +330,8 @@ class ApprovalsPage(QWidget):
                 cell.setForeground(OWN_COLOUR)
                 cell.setToolTip(self.tr("Your own request: you cannot decide it yourself "
                                         "(four-eyes rule)."))
+            elif item["type"] == "scorecard":
+                pass
             elif column == LIMIT:
                 cell.setToolTip(self.tr("Recommended limit") if assessment
                                 else self.tr("Current limit → requested limit"))
@@ -327,6 +382,15 @@ class ApprovalsPage(QWidget):
 
     def _show_item(self, item: dict | None, other: bool = True) -> None:
         self.own_note.setVisible(bool(item and item["own"]))
+        scorecard = bool(item) and item["type"] == "scorecard"
+        self.own_note.setText(
+            self.tr("You saved this scorecard version: another manager or administrator must "
+                    "approve it (four-eyes rule).") if scorecard
+            else self.tr("This is your own request: another reviewer or manager must decide "
+                         "it (four-eyes rule)."))
+        self.open_button.setText(self.tr("View text…") if scorecard else self.tr("Open file"))
+        self.open_button.setToolTip(self.tr("The scorecard's whole text, read-only")
+                                    if scorecard else "")
         assessment = bool(item) and item["type"] == "assessment"
         self.limit_caption.setVisible(assessment)
         self.limit_edit.setVisible(assessment)
@@ -337,6 +401,18 @@ class ApprovalsPage(QWidget):
             self.heading.setText("")
             self.facts.hide()
             self._show_view(self.empty)
+        elif scorecard:
+            self.heading.setText(self.tr("Scorecard %1, version %2")
+                                 .replace("%1", item["name"]).replace("%2", str(item["version"])))
+            self.facts.hide()          # no customer: nothing owed, no warnings
+            key = item_key(item)
+            if other:
+                self.scorecard_view.clear(self.tr("Loading…"))
+            self._show_view(self.scorecard_view)
+            run_for(self, self._runner, load_version(item),
+                    lambda version: self._shown_key == key
+                    and self.scorecard_view.show_version(version),
+                    self._detail_failed)
         else:
             kind = (self.tr("Assessment #%1") if assessment else self.tr("Limit change #%1")) \
                 .replace("%1", str(item["id"]))
@@ -376,8 +452,27 @@ class ApprovalsPage(QWidget):
         self.open_button.setEnabled(bool(item))
 
     def _open_row(self, row: int) -> None:
-        if 0 <= row < len(self.items):
-            self.open_customer.emit(self.items[row]["code"])
+        if not 0 <= row < len(self.items):
+            return
+        item = self.items[row]
+        if item["type"] == "scorecard":
+            self.view_scorecard(item)
+        else:
+            self.open_customer.emit(item["code"])
+
+    def view_scorecard(self, item: dict) -> None:
+        """The version's whole text, read-only, in the scorecard window."""
+        ref = item["id"]
+        title = self.tr("%1 version %2 (read-only)").replace("%1", item["name"]) \
+            .replace("%2", str(item["version"]))
+
+        def show(source: str) -> None:
+            if self.scorecard_dialog is not None:
+                self.scorecard_dialog.deleteLater()
+            self.scorecard_dialog = ScorecardDialog(self._runner, source, title, True, self)
+            self.scorecard_dialog.open()
+        run_for(self, self._runner, lambda desk: desk.grading.library.get(ref).source, show,
+                self._detail_failed)
 
     # -- the limit and the reason ---------------------------------------------------------
     def proposed_limit(self) -> int | None:
@@ -388,7 +483,7 @@ class ApprovalsPage(QWidget):
             return None
         if item["type"] == "assessment":
             return typed_amount(self.limit_edit.text())
-        return item["amount"]
+        return item.get("amount")          # a scorecard version has none
 
     def reason_required(self) -> bool:
         """Approving an assessment above its recommendation needs a reason (core's rule:
@@ -467,6 +562,9 @@ class ApprovalsPage(QWidget):
 
     def _describe(self, item: dict) -> str:
         """"assessment #91 of C000106 重庆…", for questions and messages."""
+        if item["type"] == "scorecard":
+            return self.tr("scorecard %1 version %2").replace("%1", item["name"]) \
+                .replace("%2", str(item["version"]))
         text = self.tr("assessment #%1 of %2 %3") if item["type"] == "assessment" \
             else self.tr("limit change #%1 of %2 %3")
         return text.replace("%1", str(item["id"])).replace("%2", item["code"]) \
@@ -494,6 +592,11 @@ class ApprovalsPage(QWidget):
                 .replace("%2", item["grade"]).replace("%3", shown)
             job = (lambda desk, i=item["id"], amount=limit:
                    desk.grading.approve(i, amount or None, reason))
+        elif item["type"] == "scorecard":
+            text = self.tr("Approve %1? From then on it grades %2 customers; assessments "
+                           "already made keep the version they were made with.") \
+                .replace("%1", what).replace("%2", choice_label(item["kind"]))
+            job = scorecard_decision.decide(item["id"], True, reason)
         else:
             text = self.tr("Approve %1: a new credit limit of %2?").replace("%1", what) \
                 .replace("%2", money(item["amount"]))
@@ -513,6 +616,8 @@ class ApprovalsPage(QWidget):
             return
         if item["type"] == "assessment":
             job = lambda desk, i=item["id"]: desk.grading.reject(i, reason)  # noqa: E731
+        elif item["type"] == "scorecard":
+            job = scorecard_decision.decide(item["id"], False, reason)
         else:
             job = lambda desk, i=item["id"]: desk.grading.decide_limit(i, False, reason)  # noqa: E731
         self._decide(job, self.tr("Rejected: %1.").replace("%1", what))
