@@ -106,7 +106,7 @@
     <context>
         <name>ApprovalsPage</name>
         <message>
-            <location filename="../../custdesk/gui/grading/approvals_page.py" line="+119" />
+            <location filename="../../custdesk/gui/grading/approvals_page.py" line="+117" />
             <source>Approvals</source>
             <extracomment>a file should be opened (double-click, or the Open file button) how many items this user may decide (the navigation shows it) the queue on screen is the newest read (tests wait on it)</extracomment>
             <translation>Approvals</translation>

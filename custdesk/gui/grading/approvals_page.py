@@ -72,18 +72,16 @@ def load_version(item: dict):
     """The job behind a scorecard version on view: its text, the text of the version
     before it, and the version that grades until this one is decided."""
     def job(desk):
-        from ...core.grading.scorecards import USABLE
         desk.refresh()
         library = desk.grading.library
         card = library.get(item["id"])
-        usable = [v for v in library.versions(card.name)
-                  if v < card.version and library.status(card.name, v) in USABLE]
+        in_use = next((c["in_use"] for c in library.list() if c["name"] == card.name), None)
         previous = library.get(f"{card.name}@{card.version - 1}").source \
             if card.version > 1 else None
         return {"name": card.name, "version": card.version, "title": card.title,
                 "kind": card.kind, "source": card.source, "previous": previous,
                 "created_by": item["requested_by"], "created_at": item["requested_at"],
-                "in_use": usable[-1] if usable else None}
+                "in_use": in_use}
     return job
 
 
