@@ -498,3 +498,14 @@ def test_a_figure_kind_is_levelled_higher_after_assessments_were_decided(open_as
     stored = boss.db.execute("SELECT detail, vault FROM main.assessments WHERE id = ?",
                              [new_id]).fetchone()
     assert stored[0] is None and "detail" in stored[1]
+
+
+def test_a_version_saved_in_another_session_reads_without_logging_in_again(open_as):
+    boss, manager = open_as("boss"), open_as("manager")
+    boss.grading.library.list()                       # this session has read the log
+    source = manager.grading.library.get("individual-standard").source
+    manager.grading.library.save(copy_source(source, "elsewhere"))
+    listed = {c["name"]: c for c in boss.grading.library.list()}
+    assert listed["elsewhere"]["status"] == "pending" and listed["elsewhere"]["in_use"] is None
+    boss.grading.library.decide("elsewhere@1", True)
+    assert boss.grading.library.for_grading("elsewhere").version == 1

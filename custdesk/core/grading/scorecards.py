@@ -38,6 +38,9 @@ i18n.register({
                               "You saved scorecard {ref}; another manager must decide on it"),
     "scorecard.not_pending": ("评分卡 {ref} 无需审批或已有决定",
                               "Scorecard {ref} is not waiting for a decision"),
+    "scorecard.custom_inputs": ("评分卡 {ref} 读取本系统没有的特征（{inputs}），只能用于回测，不能为客户评级",
+                                "Scorecard {ref} reads characteristics custdesk does not hold "
+                                "({inputs}): it can be validated but cannot grade customers"),
     "scorecard.none_usable": ("{name} 没有已批准的版本", "{name} has no approved version"),
     "scorecard.status.builtin": ("内置", "built in"),
     "scorecard.status.approved": ("已批准", "approved"),
@@ -129,18 +132,20 @@ class ScorecardLibrary:
 
     def list(self) -> list[dict]:
         """The latest version of every scorecard, defaults first: its approval ``status``
-        and ``in_use``, the version that grades (the latest usable one; None when none is)."""
+        and ``in_use``, the version that grades (the latest approved one that reads only
+        what custdesk holds; None when none is)."""
         rows = self._desk.db.execute(
             "SELECT name, max(version), kind, builtin, created_by, created_at FROM scorecards "
             "GROUP BY name ORDER BY kind, builtin DESC, name").fetchall()
         out = []
         for name, version, kind, builtin, created_by, created_at in rows:
             card = self._card(name, version)
-            usable = [v for v in self.versions(name) if self.status(name, v) in USABLE]
+            usable = [v for v in self.versions(name) if self.status(name, v) in USABLE
+                      and not any(f.custom for f in self._card(name, v).factors)]
             out.append({"name": name, "version": version, "kind": kind, "title": card.title,
                         "builtin": bool(builtin), "created_by": created_by,
                         "created_at": created_at, "default": self.default_name(kind) == name,
-                        "status": self.status(name, version),
+                        "status": self.status(name, version), "method": card.method,
                         "in_use": usable[-1] if usable else None})
         return out
 
@@ -212,13 +217,18 @@ class ScorecardLibrary:
             if state not in USABLE:
                 raise Conflict(i18n.tr(f"scorecard.{'rejected' if state == 'rejected' else 'unapproved'}",
                                        ref=f"{card.name}@{card.version}"))
-            return card
-        usable = [v for v in self.versions(name) if self.status(name, v) in USABLE]
-        if not usable:
-            if not self.versions(name):
-                raise NotFound(f"scorecard {name}")
-            raise Conflict(i18n.tr("scorecard.none_usable", name=name))
-        return self._card(name, usable[-1])
+        else:
+            usable = [v for v in self.versions(name) if self.status(name, v) in USABLE]
+            if not usable:
+                if not self.versions(name):
+                    raise NotFound(f"scorecard {name}")
+                raise Conflict(i18n.tr("scorecard.none_usable", name=name))
+            card = self._card(name, usable[-1])
+        custom = [f.input for f in card.factors if f.custom]
+        if custom:
+            raise Conflict(i18n.tr("scorecard.custom_inputs", ref=f"{card.name}@{card.version}",
+                                   inputs=", ".join(custom)))
+        return card
 
     def versions(self, name: str) -> list[int]:
         return [r[0] for r in self._desk.db.execute(
@@ -262,7 +272,11 @@ class ScorecardLibrary:
                 raise NotFound(f"scorecard {name}@{version}")
             card = parse(row[0])
             # The table is anyone's to edit; what grades a customer is what was signed.
-            if card.sha256 != expected_digest(self._desk.facts, name, version, bool(row[1])):
+            expected = expected_digest(self._desk.facts, name, version, bool(row[1]))
+            if card.sha256 != expected and self._desk.refresh():
+                # Saved by someone else since this session last read the log.
+                expected = expected_digest(self._desk.facts, name, version, bool(row[1]))
+            if card.sha256 != expected:
                 raise Conflict(i18n.tr("scorecard.tampered", ref=f"{name}@{version}"))
             self._cache[key] = card
         return self._cache[key]
