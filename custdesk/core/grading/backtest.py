@@ -163,6 +163,25 @@ def out_of_order(grades: dict, minimum: int = MIN_GRADE_ROWS) -> list[str]:
     return flagged
 
 
+def curve(scores: list[float], bad: list[int], points: int = 50) -> list[dict]:
+    """The cumulative shares of bads and goods from the lowest score up (the ROC and KS
+    curves), at most ``points`` + 1 steps: [{"score", "bad", "good"}, ...] from (0, 0)."""
+    n_bad = sum(bad) or 1
+    n_good = (len(bad) - sum(bad)) or 1
+    pairs = sorted(zip(scores, bad))
+    step = max(1, len(pairs) // points)
+    out = [{"score": None, "bad": 0.0, "good": 0.0}]
+    cum_bad = cum_good = 0
+    for i, (s, b) in enumerate(pairs):
+        cum_bad += b
+        cum_good += 1 - b
+        last = i == len(pairs) - 1
+        if last or ((i + 1) % step == 0 and pairs[i + 1][0] != s):
+            out.append({"score": s, "bad": round(cum_bad / n_bad, 4),
+                        "good": round(cum_good / n_good, 4)})
+    return out
+
+
 def summary(rows: list[Scored], refused: int = 0) -> dict:
     """Every figure of a validation over scored rows."""
     if not rows:
@@ -176,7 +195,7 @@ def summary(rows: list[Scored], refused: int = 0) -> dict:
             "auc": round(a, 4), "gini": round(2 * a - 1, 4), "ks": round(ks(scores, bad), 4),
             "bad_rate_by_grade": grades, "out_of_order": out_of_order(grades),
             "expected_bad_rate": round(sum(expected) / len(expected), 4) if expected else None,
-            "refused": refused}
+            "refused": refused, "curve": curve(scores, bad)}
 
 
 def grade_counts(rows: list[Scored]) -> dict[str, int]:
