@@ -252,6 +252,17 @@ def test_the_shortfall_counts_the_haircut_and_falls_back_on_the_limit(open_as, f
     assert facts["covered"] == 90
 
 
+def test_a_new_limit_rechecks_the_shortfall_against_it(open_as, firm):
+    boss, reviewer = open_as("boss"), open_as("reviewer")
+    approve(open_as, firm, "100000")
+    boss.records.add(firm, "collateral", item(value="100000"))          # covers the limit
+    assert not [w for w in boss.warnings.list(code=firm) if w["rule"] == "collateral_shortfall"]
+    change = boss.grading.request_limit(firm, "150000", "交易增长").id
+    reviewer.grading.decide_limit(change, True)
+    (warning,) = [w for w in boss.warnings.list(code=firm) if w["rule"] == "collateral_shortfall"]
+    assert warning["severity"] == "orange" and "覆盖 66%" in item_facts_text(warning)
+
+
 def test_warnings_follow_the_records_as_they_change(desk, firm):
     record_id = desk.records.add(firm, "collateral", item(value="40000",
                                                           secured_amount="100000")).id
@@ -267,6 +278,28 @@ def test_warnings_follow_the_records_as_they_change(desk, firm):
     desk.records.update(firm, "collateral", record_id, {"value": "100000"})
     assert not [w for w in desk.warnings.list(code=firm, open_only=True)
                 if w["rule"] == "collateral_shortfall"]
+
+
+def test_the_daily_check_raises_and_escalates_the_expiry_as_the_days_pass(open_as, firm):
+    boss = open_as("boss")
+    boss.records.add(firm, "transactions", {"kind": "invoice", "ref_no": "F1", "amount": "1000",
+                                            "occurred_on": day(-10), "due_date": day(200)})
+    boss.records.add(firm, "collateral", item("guarantee", "王建国", "50000",
+                                              expires_on=day(40)))
+
+    def expiry(desk):
+        return [(w["severity"], w["raised_on"]) for w in desk.warnings.list(open_only=True)
+                if w["rule"] == "collateral_expiry"]
+    assert expiry(boss) == []                              # 40 days ahead: nothing yet
+    clock.set_fixed(datetime.datetime(2026, 9, 10, 9, tzinfo=datetime.timezone.utc))
+    assert expiry(open_as("clerk")) == [("yellow", "2026-09-10")]     # the day's first login
+    clock.set_fixed(datetime.datetime(2026, 10, 11, 9, tzinfo=datetime.timezone.utc))
+    later = open_as("reviewer")
+    assert expiry(later) == [("orange", "2026-09-10")]     # expired while still owed
+    (warning,) = [w for w in later.warnings.list(open_only=True)
+                  if w["rule"] == "collateral_expiry"]
+    assert item_facts_text(warning) == \
+        "保证担保（***，价值 ***）已于 2026-10-10 到期，应收余额 ¥1,000.00"
 
 
 @pytest.mark.parametrize("rule, facts, zh, en", [

@@ -651,6 +651,8 @@ class Grading:
                                   {"credit_limit": row["new_limit"], "updated_at": now})
             desk.audit.append(action, obj, customer=row["code"], summary={
                 "before": row["current_limit"], "after": row["new_limit"], "reason": reason})
+            if approve:     # rules that read the limit (utilisation, the amount secured)
+                desk.warnings.evaluate(clock.today(), [row["customer_id"]])
         return Changes.of("grading", "customers", code=row["code"], id=change_id)
 
     # -- the portfolio (report) -------------------------------------------------------------
