@@ -53,7 +53,7 @@ i18n.register({
     "rule.downgrade": ("评级下调两级以上", "Downgraded two notches or more"),
     "rule.review_overdue": ("复审严重逾期", "Review long overdue"),
     "rule.collateral_expiry": ("担保到期", "Collateral expiring"),
-    "rule.collateral_shortfall": ("担保不足", "Collateral short of the amount secured"),
+    "rule.collateral_shortfall": ("担保不足", "Collateral shortfall"),
 })
 
 SEVERITIES = ("red", "orange", "yellow")
