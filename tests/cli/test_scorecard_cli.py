@@ -78,7 +78,7 @@ def test_a_built_version_needs_a_second_manager(cli, files):
     status, _out, err = cli("scorecard", "reject", "retail@1", user="manager")
     assert status == 2                                  # a rejection needs a reason
     status, out, err = cli("scorecard", "approve", "retail@1", user="manager")
-    assert status == 0 and "已批准" in out
+    assert status == 0 and "已批准" in out, err
     status, out, _err = cli("scorecard", "list", "--json")
     listed = {c["name"]: c for c in json.loads(out)}
     assert listed["retail"]["status"] == "approved" and listed["retail"]["method"] == "fitted"

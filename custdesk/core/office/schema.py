@@ -178,6 +178,7 @@ def add_missing(conn, local, wanted: dict[str, dict], names: Names) -> dict:
             name = statement.split(" ON ")[0].split()[-1].strip('"')
             if name not in existing:
                 cur.execute(_index_sql(statement))
+        _four_eyes_function(cur)
         for table, spec in new_tables.items():
             _table_rules(cur, table, spec, names)
     return {"tables": len(new_tables), "columns": columns}
@@ -262,48 +263,7 @@ def install_rules(cur, tables: dict[str, dict], names: Names) -> None:
         BEGIN RAISE EXCEPTION '% rows cannot be changed or deleted', TG_TABLE_NAME
               USING ERRCODE = 'insufficient_privilege'; END $$""")
 
-    # Four eyes, in the database: a decision is made in the session's own name by a role
-    # that may decide, on a request that is not its own; a decided one never changes.
-    deciders = ", ".join(f"'{r}'" for r in DECIDERS)
-    cur.execute(f"""
-        CREATE FUNCTION cd_four_eyes() RETURNS trigger LANGUAGE plpgsql AS $$
-        DECLARE requester text;
-        BEGIN
-            -- Decided: sealed anew (a level change) at most, as the copy's own triggers say.
-            IF TG_OP = 'UPDATE' AND OLD.status <> 'draft' AND OLD.status <> 'submitted' AND (
-                    NOT (NEW.sealed IS NOT NULL OR OLD.sealed IS NOT NULL
-                         OR NEW.vault IS DISTINCT FROM OLD.vault)
-                    OR NEW.status IS DISTINCT FROM OLD.status
-                    OR NEW.customer_id IS DISTINCT FROM OLD.customer_id
-                    OR NEW.decided_by IS DISTINCT FROM OLD.decided_by
-                    OR NEW.decided_at IS DISTINCT FROM OLD.decided_at
-                    OR to_jsonb(NEW) ->> TG_ARGV[0] IS DISTINCT FROM to_jsonb(OLD) ->> TG_ARGV[0]
-                    OR to_jsonb(NEW) ->> 'valid_until' IS DISTINCT FROM
-                       to_jsonb(OLD) ->> 'valid_until') THEN
-                RAISE EXCEPTION 'a decided request cannot be changed'
-                    USING ERRCODE = 'check_violation';
-            END IF;
-            IF NEW.status IN ('approved', 'rejected') AND (TG_OP = 'INSERT'
-                    OR OLD.status IS DISTINCT FROM NEW.status) THEN
-                requester := to_jsonb(NEW) ->> TG_ARGV[0];
-                IF coalesce(cd_role(), '') NOT IN ({deciders}) THEN
-                    RAISE EXCEPTION 'only a reviewer, manager or administrator decides'
-                        USING ERRCODE = 'insufficient_privilege';
-                END IF;
-                -- (A limit change overtaken by an approved assessment is closed in the
-                -- program's name by the person approving it.)
-                IF NEW.decided_by IS DISTINCT FROM cd_person() AND NOT (
-                        NEW.status = 'rejected' AND NEW.decided_by = 'custdesk') THEN
-                    RAISE EXCEPTION 'a decision is made in one''s own name'
-                        USING ERRCODE = 'insufficient_privilege';
-                END IF;
-                IF NEW.decided_by = requester THEN
-                    RAISE EXCEPTION 'four eyes: the requester cannot decide'
-                        USING ERRCODE = 'check_violation';
-                END IF;
-            END IF;
-            RETURN NEW;
-        END $$""")
+    _four_eyes_function(cur)
 
     # Every change to the firm's data comes with its audit entry, in the same transaction:
     # appending one marks the transaction (in a table no person can write), and a change to
@@ -397,6 +357,58 @@ def install_rules(cur, tables: dict[str, dict], names: Names) -> None:
                         "FROM PUBLIC"))
     cur.execute(sql.SQL("GRANT EXECUTE ON FUNCTION cd_person_sync(text, text, int, boolean, "
                         "text) TO {}").format(group_list))
+
+
+def _four_eyes_function(cur) -> None:
+    """(Made again by ``add_missing``: a newer program's tables of decisions rely on it.)"""
+    # Four eyes, in the database: a decision is made in the session's own name by a role
+    # that may decide, on a request that is not its own; a decided one never changes.
+    deciders = ", ".join(f"'{r}'" for r in DECIDERS)
+    cur.execute(f"""
+        CREATE OR REPLACE FUNCTION cd_four_eyes() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE requester text;
+        BEGIN
+            -- Decided: sealed anew (a level change) at most, as the copy's own triggers say.
+            -- (Only an UPDATE reaches OLD; columns read through to_jsonb: a scorecard's
+            -- table of decisions has no file, sealed or vault column.)
+            IF TG_OP = 'UPDATE' THEN
+                IF OLD.status <> 'draft' AND OLD.status <> 'submitted' AND (
+                        NOT (to_jsonb(NEW) ->> 'sealed' IS NOT NULL
+                             OR to_jsonb(OLD) ->> 'sealed' IS NOT NULL
+                             OR to_jsonb(NEW) ->> 'vault' IS DISTINCT FROM to_jsonb(OLD) ->> 'vault')
+                        OR NEW.status IS DISTINCT FROM OLD.status
+                        OR to_jsonb(NEW) ->> 'customer_id' IS DISTINCT FROM
+                           to_jsonb(OLD) ->> 'customer_id'
+                        OR NEW.decided_by IS DISTINCT FROM OLD.decided_by
+                        OR NEW.decided_at IS DISTINCT FROM OLD.decided_at
+                        OR to_jsonb(NEW) ->> TG_ARGV[0] IS DISTINCT FROM to_jsonb(OLD) ->> TG_ARGV[0]
+                        OR to_jsonb(NEW) ->> 'valid_until' IS DISTINCT FROM
+                           to_jsonb(OLD) ->> 'valid_until') THEN
+                    RAISE EXCEPTION 'a decided request cannot be changed'
+                        USING ERRCODE = 'check_violation';
+                END IF;
+            END IF;
+            IF NEW.status IN ('approved', 'rejected') AND (TG_OP = 'INSERT'
+                    OR OLD.status IS DISTINCT FROM NEW.status) THEN
+                requester := to_jsonb(NEW) ->> TG_ARGV[0];
+                IF coalesce(cd_role(), '') NOT IN ({deciders}) THEN
+                    RAISE EXCEPTION 'only a reviewer, manager or administrator decides'
+                        USING ERRCODE = 'insufficient_privilege';
+                END IF;
+                -- (A limit change overtaken by an approved assessment is closed in the
+                -- program's name by the person approving it.)
+                IF NEW.decided_by IS DISTINCT FROM cd_person() AND NOT (
+                        NEW.status = 'rejected' AND NEW.decided_by = 'custdesk') THEN
+                    RAISE EXCEPTION 'a decision is made in one''s own name'
+                        USING ERRCODE = 'insufficient_privilege';
+                END IF;
+                IF NEW.decided_by = requester THEN
+                    RAISE EXCEPTION 'four eyes: the requester cannot decide'
+                        USING ERRCODE = 'check_violation';
+                END IF;
+            END IF;
+            RETURN NEW;
+        END $$""")
 
 
 def _log_changes(cur, table: str, pk: list[str]) -> None:
