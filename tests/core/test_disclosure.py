@@ -30,6 +30,7 @@ from custdesk.core.errors import AccessDenied, CustdeskError, NotFound
 from custdesk.core.exports import Exports
 from custdesk.core.fields import RECORD_KINDS
 from custdesk.core.grading.assessments import Grading
+from custdesk.core.outcomes import Outcomes
 from custdesk.core.audit import AuditLog
 from custdesk.core.privacy import Privacy
 from custdesk.core.reviews import Reviews
@@ -90,6 +91,8 @@ def firm(template, tmp_path_factory):
         boss.records.add(code, "credit_records", {"kind": "overdue", "source": "机密事由",
                                                   "occurred_on": "2026-09-01",
                                                   "amount": "8765432"})
+        boss.records.add(code, "outcomes", {"kind": "manager", "occurred_on": "2026-09-02",
+                                            "amount": "8765432", "reason": "机密事由"})
         boss.documents.add(code, "合同.txt", "机密合同内容".encode(), "contract")
         made = boss.grading.assess(code).id
         boss.grading.submit(made, missing_reason="资料待补")
@@ -204,6 +207,11 @@ SCALAR = {
     "users.list": lambda d, f, t: [u.as_dict() for u in d.users.list()],
     "users.display_names": lambda d, f, t: d.users.display_names(),
     "settings.field_levels": lambda d, f, t: d.settings.field_levels(),
+    "outcomes.events": lambda d, f, t: d.outcomes.events(),
+    "outcomes.bad_dates": lambda d, f, t: d.outcomes.bad_dates(),
+    "outcomes.approved": lambda d, f, t: d.outcomes.approved(),
+    "outcomes.observations": lambda d, f, t: d.outcomes.observations(window_months=3),
+    "outcomes.migration": lambda d, f, t: d.outcomes.migration(1),
     "backup.list": lambda d, f, t: [s.as_dict() for s in backup.list_backups(
         backup.config(d).folder)],
 }
@@ -302,7 +310,8 @@ def test_a_public_reader_cannot_exist_on_a_single_pc_database(firm):
 # -- completeness: a new output path fails here until it has an entry ------------------------
 MANAGERS = {"customers": CustomerArchive, "records": RecordManager, "documents": DocumentStore,
             "grading": Grading, "reviews": Reviews, "warnings": Warnings, "audit": AuditLog,
-            "exports": Exports, "privacy": Privacy, "users": UserManager, "settings": Settings}
+            "exports": Exports, "privacy": Privacy, "users": UserManager, "settings": Settings,
+            "outcomes": Outcomes}
 # Methods that write (their refusals are tested with the access rules) or give no customer
 # data, with the reason.
 EXEMPT = {
@@ -338,6 +347,7 @@ EXEMPT = {
     "users.update": "writes", "users.exists": "a user name's existence", "users.get": "users only",
     "settings.get": "settings only", "settings.set": "writes",
     "settings.set_field_level": "writes",
+    "outcomes.window": "settings only", "outcomes.set_window": "writes",
 }
 
 
@@ -387,9 +397,13 @@ CLI = {
     "grade queue": "grading.queue", "limit request": "writes", "limit approve": "writes",
     "limit reject": "writes", "scorecard list": "no customer data",
     "scorecard show": "no customer data", "scorecard save": "writes",
-    "scorecard default": "writes", "reviews due": "reviews.due", "reviews snooze": "writes",
+    "scorecard default": "writes", "scorecard build": "writes",
+    "scorecard approve": "writes", "scorecard reject": "writes",
+    # Counts and rates over the outcomes the reader may see (or over a file's rows).
+    "scorecard validate": "outcomes.events", "reviews due": "reviews.due", "reviews snooze": "writes",
     "reviews done": "writes", "reviews ics": "reviews.ics", "reviews cycle": "writes",
     "warnings": "warnings.list", "settings show": "settings.field_levels",
+    "outcomes list": "outcomes.events", "outcomes window": "settings only",
     "settings field-level": "writes", "settings firm": "writes",
     "audit verify": "audit.verify", "audit checkpoint": "a hash",
     "audit reanchor": "writes", "audit log": "audit.entries", "audit export": "audit_list.export",

@@ -27,6 +27,10 @@ CHINESE_MAY_SAY = {
     "name", "example", "com", "csv", "xlsx", "xls",
     # an office database's address, as it is typed: postgresql://主机:端口/数据库名
     "postgresql",
+    # the figures of a validation, the keys and values of a fitted scorecard, the
+    # command that adds the fitting component
+    "Gini", "scaling", "pdo", "anchor", "score", "odds", "type", "number", "category",
+    "pip", "install", "scikit", "learn", "fit",
 }
 # An English message may show a way of writing a date that a Chinese user types.
 ENGLISH_MAY_SHOW_CHINESE = {"valid.date.format"}
