@@ -403,6 +403,7 @@ CREATE TABLE "review_events" (
     vault TEXT);
 
 CREATE TABLE scorecard_approvals (
+    id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
     version INTEGER NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('approved', 'rejected')),
@@ -410,7 +411,6 @@ CREATE TABLE scorecard_approvals (
     decided_by TEXT NOT NULL,
     decided_at TEXT NOT NULL,
     decision_reason TEXT,
-    PRIMARY KEY (name, version),
     FOREIGN KEY (name, version) REFERENCES scorecards (name, version),
     CHECK (decided_by <> requested_by)
 );
@@ -573,6 +573,8 @@ CREATE INDEX report_exports_customer ON report_exports (customer_id, id);
 CREATE INDEX report_exports_sha256 ON report_exports (sha256);
 
 CREATE INDEX review_events_customer ON review_events (customer_id, id);
+
+CREATE INDEX scorecard_approvals_version ON scorecard_approvals (name, version);
 
 CREATE INDEX transactions_customer ON transactions (customer_id, occurred_on);
 

@@ -631,3 +631,33 @@ def test_a_session_notices_its_last_entry_replaced(firm):
         conn.close()
         with pytest.raises(LogBroken):
             manager.customers.edit(firm["internal"], {"notes": "接在替换的记录之后"})
+
+
+def test_no_one_approves_her_own_scorecard_by_writing_the_file(firm, desk):
+    """The manager saves a version through the program, then, with the raw libraries and her
+    own keys, writes an approval row in another manager's name and signs an approval entry
+    herself; a clerk signs one too. A fresh login still finds the version waiting, and
+    grading refuses it; a second manager's approval through the program is what counts."""
+    from custdesk.core.grading.scorecards import copy_source
+    with Desk.open(firm["path"], "manager", PASSWORDS["manager"], daily_check=False) as manager:
+        source = manager.grading.library.get("individual-standard").source
+        manager.grading.library.save(copy_source(source, "mine"))
+    for me in ("manager", "clerk"):
+        conn, keys = insider.break_in(firm["path"], me, PASSWORDS[me])
+        serial = _serials(conn, me)[-1]
+        if me == "manager":
+            conn.execute("INSERT INTO scorecard_approvals (name, version, status, requested_by, "
+                         "decided_by, decided_at) VALUES ('mine', 1, 'approved', 'manager', "
+                         "?, '2026-12-01T00:00:00Z')", [ADMIN])
+        insider.append_as_me(conn, keys, me, serial, "scorecard.approve", "mine@1",
+                             {"decision": "approved", "sha256": "", "reason": ""})
+        _write_head(conn, keys, me, serial, firm["path"])
+        conn.close()
+    with Desk.open(firm["path"], ADMIN, PASSWORDS[ADMIN], daily_check=False) as boss:
+        assert boss.grading.library.status("mine", 1) == "pending"
+        with pytest.raises(Conflict, match="mine@1"):
+            boss.grading.library.for_grading("mine@1")
+        assert len(boss.facts.refused) >= 2         # both entries named as claims refused
+        boss.grading.library.decide("mine@1", True, "复核通过")
+        assert boss.grading.library.status("mine", 1) == "approved"
+        assert boss.grading.library.decision("mine", 1)["decision_reason"] == "复核通过"

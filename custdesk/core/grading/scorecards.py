@@ -165,9 +165,17 @@ class ScorecardLibrary:
         return "pending" if f"pending:{ref}" in facts else "approved"
 
     def decision(self, name: str, version: int) -> dict | None:
+        """Who decided on a version, when and why: the row of the decision the signed log
+        holds (rows written beside it by hand are not it)."""
+        state = self.status(name, version)
+        if state not in ("approved", "rejected"):
+            return None
+        decider = self._desk.facts.scorecards.get(f"{state}:{name}@{version}")
         cursor = self._desk.db.execute(
             "SELECT status, requested_by, decided_by, decided_at, decision_reason "
-            "FROM scorecard_approvals WHERE name = ? AND version = ?", [name, version])
+            "FROM scorecard_approvals WHERE name = ? AND version = ? AND status = ? "
+            "AND (decided_by = ? OR ? IS NULL) ORDER BY id DESC",
+            [name, version, state, decider, decider])
         row = cursor.fetchone()
         return dict(zip([c[0] for c in cursor.description], row)) if row else None
 

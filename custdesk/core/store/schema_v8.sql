@@ -44,8 +44,11 @@ CREATE TABLE collateral (
 CREATE INDEX collateral_customer ON collateral (customer_id);
 
 -- A manager's scorecard version grades no one until another manager approves it (four
--- eyes). A row is one decision, never changed; built-in versions need none.
+-- eyes). A row is one decision, never changed; built-in versions need none. What counts is
+-- the signed audit entry of the decision (keys/facts.py): a row anyone slips in beside it
+-- neither approves a version nor stops the real decision being written.
 CREATE TABLE scorecard_approvals (
+    id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
     version INTEGER NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('approved', 'rejected')),
@@ -53,10 +56,10 @@ CREATE TABLE scorecard_approvals (
     decided_by TEXT NOT NULL,
     decided_at TEXT NOT NULL,
     decision_reason TEXT,
-    PRIMARY KEY (name, version),
     FOREIGN KEY (name, version) REFERENCES scorecards (name, version),
     CHECK (decided_by <> requested_by)
 );
+CREATE INDEX scorecard_approvals_version ON scorecard_approvals (name, version);
 CREATE TRIGGER scorecard_approvals_no_update BEFORE UPDATE ON scorecard_approvals
 BEGIN
     SELECT RAISE(ABORT, 'a scorecard decision cannot be changed');
