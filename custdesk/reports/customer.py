@@ -662,10 +662,11 @@ def _story(data: CustomerData, stamp: Stamp) -> list:
                          [3.2, 1.6, 2, 2.6, 1.2], right={4})
         if a["altman"]:
             story.append(b.note(i18n.tr("cr.altman", text=a["altman"])))
-        story.append(KeepTogether([
-            Paragraph(i18n.tr("cr.subtotals"), s.subheading),
-            b.hbar_chart([d[0] for d in a["dimensions"]], [d[1] for d in a["dimensions"]],
-                         [d[2] for d in a["dimensions"]])]))
+        if a["dimensions"]:        # (a fitted card has none: its factors are its model's)
+            story.append(KeepTogether([
+                Paragraph(i18n.tr("cr.subtotals"), s.subheading),
+                b.hbar_chart([d[0] for d in a["dimensions"]], [d[1] for d in a["dimensions"]],
+                             [d[2] for d in a["dimensions"]])]))
         if a["problems"]:
             story.append(b.note(i18n.tr("cr.problems", text=a["problems"])))
     if data.pending:

@@ -27,6 +27,10 @@ from .scorecards import ScorecardLibrary
 from ..customers.collateral import derivation_text as collateral_text
 
 i18n.register({
+    "grading.base": ("基础分（模型截距）", "Base points (the model's intercept)"),
+    "grading.base_rule": ("评分 = 基础分 + 各因子得分；{score} 分对应好坏比 {odds}:1，每 {pdo} 分好坏比翻一倍",
+                          "score = base + the factors' points; {score} points are odds of "
+                          "{odds} good to 1 bad, every {pdo} points double the odds"),
     "grading.create": ("发起资信评估", "assessing credit"),
     "grading.approve": ("审批资信评估", "deciding on assessments"),
     "grading.reason_required": ("请填写理由", "a reason is required"),
@@ -516,6 +520,18 @@ class Grading:
                 made = spec.choice(derived["value"])
                 factor["derived"] = factor["trace"] = collateral_text(
                     derived, made.label if made else derived["value"])
+        if card.fitted:
+            # Where a fitted card's score starts (its model's intercept): with the factors'
+            # points it adds up to the score, so every point is on a line of its own.
+            base = card.base_points
+            detail["factors"].insert(0, {
+                "key": "base", "input_key": "", "dimension": "fitted", "input": None,
+                "points": base, "max_points": base, "rule": "base",
+                "label": i18n.tr("grading.base"), "shown": "",
+                "rule_shown": i18n.tr("grading.base_rule", pdo=f"{card.scaling['pdo']:g}",
+                                      score=f"{card.scaling['anchor_score']:g}",
+                                      odds=f"{card.scaling['anchor_odds']:g}"),
+                "trace": ""})
         if detail["limit_trace"].startswith("limit."):
             detail["limit_trace"] = i18n.tr(detail["limit_trace"])
         else:

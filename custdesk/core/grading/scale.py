@@ -13,7 +13,9 @@ DIMENSION_LABELS = {"solvency": ("偿债能力", "Solvency"),
                     "operating": ("营运能力", "Operating ability"),
                     "profitability": ("盈利能力", "Profitability"),
                     "growth": ("发展能力", "Growth"),
-                    "credit": ("信用状况", "Credit status")}
+                    "credit": ("信用状况", "Credit status"),
+                    # A fitted card's factors: its points come from a model, not a weighting.
+                    "fitted": ("拟合模型", "Fitted model")}
 
 
 def _pick(pair: tuple[str, str]) -> str:
