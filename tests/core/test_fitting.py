@@ -216,3 +216,12 @@ def test_a_built_version_waits_for_a_second_manager(open_as, fitted, tmp_path):
         boss.grading.library.for_grading("fit-test@1")
     listed = {c["name"]: c for c in boss.grading.library.list()}
     assert listed["fit-test"]["status"] == "approved" and listed["fit-test"]["in_use"] is None
+
+
+def test_outcome_values_match_as_numbers_and_row_numbers_are_not_characteristics():
+    rows = [[str(i), f"{i % 7}", "1.0" if i % 4 == 0 else "0.0"] for i in range(1, 201)]
+    data = histories.from_table(["", "编号", "default"], [[str(i)] + r[1:] for i, r in
+                                                         enumerate(rows, 1)], "default", "1")
+    assert data.bads == 50
+    ids = histories.from_table(["row", "x", "default"], rows, "default", "1")
+    assert "row" in ids.skipped and ids.column("x") is not None

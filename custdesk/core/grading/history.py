@@ -119,12 +119,19 @@ def outcome_flags(values: list[str], column: str, bad: str | None) -> list[int |
     """1/0 per row from the outcome column (None where it is empty)."""
     seen = sorted({str(v).strip() for v in values if not is_missing(v)})
     if bad is not None:
-        wanted = str(bad).strip()
-        if wanted not in seen and wanted.lower() not in {v.lower() for v in seen}:
+        wanted = str(bad).strip().lower()
+
+        def same(v) -> bool:          # "1" is "1.0"; "Bad" is "bad"
+            text = str(v).strip().lower()
+            if text == wanted:
+                return True
+            a, b = number(text), number(wanted)
+            return a is not None and a == b
+
+        if not any(same(v) for v in seen):
             raise HistoryError(i18n.tr("history.bad_absent", column=column, value=bad,
                                        values=", ".join(seen[:10])))
-        return [None if is_missing(v) else int(str(v).strip().lower() == wanted.lower())
-                for v in values]
+        return [None if is_missing(v) else int(same(v)) for v in values]
     lowered = {v.lower() for v in seen}
     if len(seen) == 2 and len(lowered & BAD_WORDS) == 1 and len(lowered & GOOD_WORDS) == 1:
         return [None if is_missing(v) else int(str(v).strip().lower() in BAD_WORDS)
@@ -191,8 +198,13 @@ def _column(name: str, cells: list[str]) -> tuple[Column | None, str]:
     numbers = [number(v) for v in filled]
     if sum(n is not None for n in numbers) >= 0.95 * len(filled):
         values = [None if is_missing(v) else number(v) for v in cells]
-        if len({v for v in values if v is not None}) < 2:
+        distinct = {v for v in values if v is not None}
+        if len(distinct) < 2:
             return None, i18n.tr("history.skip.constant")
+        # Whole numbers all different, row after row: a row number or an applicant's id.
+        if len(filled) > 50 and len(distinct) == len(filled) and all(
+                v.is_integer() for v in distinct):
+            return None, i18n.tr("history.skip.identifier")
         return Column(name, "number", values), ""
     levels = {str(v).strip() for v in filled}
     if len(levels) < 2:
