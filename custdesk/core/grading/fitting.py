@@ -50,7 +50,7 @@ i18n.register({
                         "bad rate {rate})"),
 })
 
-MIN_BIN_SHARE = 0.05          # every bin holds at least this share of the rows
+MIN_BIN_SHARE = 0.03          # every bin holds at least this share of the rows
 MAX_BINS = 8
 MIN_IV = 0.02                 # below this a characteristic predicts nothing worth its points
 MIN_GRADE_ROWS = 20           # a grade of a fitted card holds at least this many rows
