@@ -62,6 +62,7 @@ def add_commands(card) -> None:
     p.add_argument("--compare", type=Path, metavar="FILE2", help="population stability against it")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="the firm's outcomes as of")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--pdf", type=Path, metavar="FILE", help="also write the owner's report (PDF)")
     p.set_defaults(handler=cmd_validate)
     for action in ("approve", "reject"):
         p = card.add_parser(action, help=f"{action} a manager's scorecard version (four eyes)")
@@ -120,6 +121,12 @@ def cmd_validate(ctx: Context) -> int:
         if a.compare:
             raise UsageError(i18n.tr("cli.sc.outcome_needed"))
         out = evidence.validate_firm(desk, a.ref, as_of=a.as_of)
+    if a.pdf:
+        from ..reports import validation as report
+        written = report.write_pdf(desk, out, a.pdf, outcome=a.outcome, bad=a.bad,
+                                   compare_name=a.compare.name if a.compare else None)
+        if not a.json:
+            print(i18n.tr("vr.written", path=written))
     if a.json:
         print_json(out)
         return 0
