@@ -15,6 +15,7 @@ from .customers.list_page import CustomerListPage
 from .editor import CustomerEditor
 from .export_dialog import ExportDialog
 from .grading.approvals_page import ApprovalsPage
+from .grading.validation_page import ValidationPage
 from .home_page import HomePage
 from .office_address import OfficeAddressDialog, is_office, short_name, shown
 from .importing import ImportWizard
@@ -89,6 +90,11 @@ class MainWindow(QMainWindow):
             self.approvals_page.count_changed.connect(self._show_approvals_count)
         self.reports_page = ReportsPage(runner, allowed(user.role, "audit.read"))
         self._add_area("reports", self.tr("Reports"), "reports", self.reports_page)
+        if allowed(user.role, "audit.read") or allowed(user.role, "settings.manage"):
+            self.validation_page = ValidationPage(runner, allowed(user.role, "settings.manage"))
+            # "Validation" in the narrow navigation; the page's title says what of.
+            self._add_area("validation", self.tr("Validation"), "validation",
+                           self.validation_page)
         if allowed(user.role, "audit.read"):
             self.audit_page = AuditPage(runner)
             self._add_area("audit", self.tr("Audit log"), "audit", self.audit_page)

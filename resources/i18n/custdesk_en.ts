@@ -888,6 +888,34 @@
         </message>
     </context>
     <context>
+        <name>BadRateChart</name>
+        <message>
+            <location filename="../../custdesk/gui/grading/validation_charts.py" line="+50" />
+            <source>Observed bad rate</source>
+            <translation>Observed bad rate</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>95% interval</source>
+            <translation>95% interval</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Expected</source>
+            <translation>Expected</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Out of order</source>
+            <translation>Out of order</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>No figures yet.</source>
+            <translation>No figures yet.</translation>
+        </message>
+    </context>
+    <context>
         <name>BasicForm</name>
         <message>
             <location filename="../../custdesk/gui/editor/form.py" line="+44" />
@@ -1287,6 +1315,44 @@
             <location line="+9" />
             <source>Not graded</source>
             <translation>Not graded</translation>
+        </message>
+    </context>
+    <context>
+        <name>CurveChart</name>
+        <message>
+            <location filename="../../custdesk/gui/grading/validation_charts.py" line="+92" />
+            <source>ROC curve · AUC %1</source>
+            <translation>ROC curve · AUC %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>KS curve · KS %1</source>
+            <translation>KS curve · KS %1</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>No figures yet.</source>
+            <translation>No figures yet.</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Across: share of goods; up: share of bads (lowest scores first)</source>
+            <translation>Across: share of goods; up: share of bads (lowest scores first)</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>score %1</source>
+            <translation>score %1</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Bads below the score</source>
+            <translation>Bads below the score</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Goods below the score</source>
+            <translation>Goods below the score</translation>
         </message>
     </context>
     <context>
@@ -2308,6 +2374,86 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
     </context>
     <context>
+        <name>HistoryFileBox</name>
+        <message>
+            <location filename="../../custdesk/gui/grading/history_file.py" line="+48" />
+            <source>Tables (%1);;All files (*)</source>
+            <extracomment>column names that usually hold the outcome (chosen first when the file has one)</extracomment>
+            <translation>Tables (%1);;All files (*)</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>A CSV or XLSX file, one row per past customer</source>
+            <extracomment>the file was read (or could not be): the choice changed a file could not be read: the message</extracomment>
+            <translation>A CSV or XLSX file, one row per past customer</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Which value of the outcome column means bad. Read by itself when the column holds 1/0, 是/否, 违约/正常 or bad/good.</source>
+            <translation>Which value of the outcome column means bad. Read by itself when the column holds 1/0, 是/否, 违约/正常 or bad/good.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The column dating each row: the latest fifth is held out to measure the new version on a later period.</source>
+            <translation>The column dating each row: the latest fifth is held out to measure the new version on a later period.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Outcome column</source>
+            <translation>Outcome column</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Bad when</source>
+            <translation>Bad when</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Date column</source>
+            <translation>Date column</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>History of outcomes</source>
+            <translation>History of outcomes</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>(choose)</source>
+            <translation>(choose)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>(found by itself)</source>
+            <translation>(found by itself)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>(read by itself)</source>
+            <translation>(read by itself)</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>%1 (%2 rows)</source>
+            <translation>%1 (%2 rows)</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Which value of the column %1 means bad? Choose it under Bad when.</source>
+            <translation>Which value of the column %1 means bad? Choose it under Bad when.</translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryTab</name>
         <message>
             <location filename="../../custdesk/gui/editor/history_tab.py" line="+28" />
@@ -2887,7 +3033,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../custdesk/gui/main_window.py" line="+57" />
+            <location filename="../../custdesk/gui/main_window.py" line="+58" />
             <source>custdesk — Customer credit files</source>
             <extracomment>the user asked to lock the window now the user asked to log out and let someone else log in (session.Sessions) the user gave an office database's address to log in to instead (session.Sessions)</extracomment>
             <translation>custdesk — Customer credit files</translation>
@@ -2895,12 +3041,12 @@ If you have checked it and it is right (the original document or the customer sa
         <message>
             <location filename="../../custdesk/gui/app.py" line="+96" />
             <location filename="../../custdesk/gui/main_window.py" line="+13" />
-            <location line="+58" />
+            <location line="+63" />
             <source>Today</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../custdesk/gui/main_window.py" line="-50" />
+            <location filename="../../custdesk/gui/main_window.py" line="-55" />
             <source>All customers</source>
             <translation>All customers</translation>
         </message>
@@ -2911,17 +3057,22 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
         <message>
             <location line="+7" />
-            <location line="+35" />
+            <location line="+40" />
             <source>Approvals</source>
             <translation>Approvals</translation>
         </message>
         <message>
-            <location line="-32" />
+            <location line="-37" />
             <source>Reports</source>
             <translation>Reports</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
+            <source>Validation</source>
+            <translation>Validation</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Audit log</source>
             <translation>Audit log</translation>
         </message>
@@ -3610,6 +3761,185 @@ If you have checked it and it is right (the original document or the customer sa
             <location line="+3" />
             <source>Saved to %1</source>
             <translation>Saved to %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RefitDialog</name>
+        <message>
+            <location filename="../../custdesk/gui/grading/refit_dialog.py" line="+49" />
+            <source>Re-fit scorecard</source>
+            <extracomment>a version was saved: its ``name@version`` a fit ended, saved or refused (tests wait on it)</extracomment>
+            <translation>Re-fit scorecard</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The firm's grades and outcomes</source>
+            <translation>The firm's grades and outcomes</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>History file</source>
+            <translation>History file</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Each graded file whose outcome is known, with the inputs it was graded on.</source>
+            <translation>Each graded file whose outcome is known, with the inputs it was graded on.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>A new name, or the name of your own scorecard</source>
+            <translation>A new name, or the name of your own scorecard</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Fit and save</source>
+            <translation>Fit and save</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The new version is saved at once and grades no one until a second manager approves it.</source>
+            <translation>The new version is saved at once and grades no one until a second manager approves it.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Fit on</source>
+            <translation>Fit on</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Outcomes</source>
+            <translation>Outcomes</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Customer kind</source>
+            <translation>Customer kind</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Characteristic · bin</source>
+            <translation>Characteristic · bin</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>IV</source>
+            <translation>IV</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Rows</source>
+            <translation>Rows</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Bad</source>
+            <translation>Bad</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bad rate</source>
+            <translation>Bad rate</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>WoE</source>
+            <translation>WoE</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Column</source>
+            <translation>Column</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Why it was left out</source>
+            <translation>Why it was left out</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The new version beside the version in use</source>
+            <translation>The new version beside the version in use</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Characteristics, strongest first</source>
+            <translation>Characteristics, strongest first</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Left out</source>
+            <translation>Left out</translation>
+        </message>
+        <message>
+            <location line="+68" />
+            <source>Saved %1 version %2, fitted on %3 rows (%4 bad) of %5. It now waits for a second manager: it grades no one until another manager approves it on the Approvals page or in Settings › Scorecards.</source>
+            <translation>Saved %1 version %2, fitted on %3 rows (%4 bad) of %5. It now waits for a second manager: it grades no one until another manager approves it on the Approvals page or in Settings › Scorecards.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>New %1: cross-validation (%2 folds)</source>
+            <translation>New %1: cross-validation (%2 folds)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>New: later period</source>
+            <translation>New: later period</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New: later period %1 – %2</source>
+            <translation>New: later period %1 – %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>In use: %1 (same rows)</source>
+            <translation>In use: %1 (same rows)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Gini</source>
+            <translation>Gini</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>No later period: the rows are not dated, or the latest fifth holds too few bads.</source>
+            <translation>No later period: the rows are not dated, or the latest fifth holds too few bads.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Later period: fitted on the earlier rows, measured on the latest %1 rows (%2 bad).</source>
+            <translation>Later period: fitted on the earlier rows, measured on the latest %1 rows (%2 bad).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The version in use could not score these rows: %1</source>
+            <translation>The version in use could not score these rows: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The version in use reads %1, which these rows lack: scored as missing, its figures understate it.</source>
+            <translation>The version in use reads %1, which these rows lack: scored as missing, its figures understate it.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The version in use was fitted on outcomes: if on these same rows, its figures are in-sample and flatter it.</source>
+            <translation>The version in use was fitted on outcomes: if on these same rows, its figures are in-sample and flatter it.</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>(missing)</source>
+            <translation>(missing)</translation>
         </message>
     </context>
     <context>
@@ -5232,6 +5562,265 @@ If you have checked it and it is right (the original document or the customer sa
             <location line="+11" />
             <source>The older backups were not re-encrypted: %1</source>
             <translation>The older backups were not re-encrypted: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ValidationPage</name>
+        <message>
+            <location filename="../../custdesk/gui/grading/validation_page.py" line="+86" />
+            <source>Scorecard validation</source>
+            <extracomment>the versions on offer were read (tests wait on it) a validation ended: shown, or its error shown the PDF was written: its path</extracomment>
+            <translation>Scorecard validation</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>How well a scorecard version ranked what happened: on the firm's own outcomes or on a history file of past customers.</source>
+            <translation>How well a scorecard version ranked what happened: on the firm's own outcomes or on a history file of past customers.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Re-fit scorecard…</source>
+            <translation>Re-fit scorecard…</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The firm's outcomes</source>
+            <translation>The firm's outcomes</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>History file</source>
+            <translation>History file</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Optional: a second file of the same columns, for the population stability (PSI)</source>
+            <translation>Optional: a second file of the same columns, for the population stability (PSI)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Clear</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Compare with</source>
+            <translation>Compare with</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Validate</source>
+            <translation>Validate</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Export PDF…</source>
+            <translation>Export PDF…</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>What to validate</source>
+            <translation>What to validate</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Scorecard version</source>
+            <translation>Scorecard version</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Outcomes</source>
+            <translation>Outcomes</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>%1 (in use)</source>
+            <translation>%1 (in use)</translation>
+        </message>
+        <message>
+            <location line="-56" />
+            <source>Report language</source>
+            <translation>Report language</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>The firm's outcomes are not available in this database.</source>
+            <translation>The firm's outcomes are not available in this database.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Population to compare with</source>
+            <translation>Population to compare with</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>Choose the file and its outcome column.</source>
+            <translation>Choose the file and its outcome column.</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>Scorecard validation %1.pdf</source>
+            <translation>Scorecard validation %1.pdf</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Export PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Saved %1</source>
+            <translation>Saved %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ValidationView</name>
+        <message>
+            <location filename="../../custdesk/gui/grading/validation_results.py" line="+74" />
+            <location line="+20" />
+            <source>Rows</source>
+            <translation>Rows</translation>
+        </message>
+        <message>
+            <location line="-19" />
+            <location line="+19" />
+            <source>Bad</source>
+            <translation>Bad</translation>
+        </message>
+        <message>
+            <location line="-17" />
+            <source>Gini</source>
+            <translation>Gini</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Grade</source>
+            <translation>Grade</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Bad rate</source>
+            <translation>Bad rate</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>95% interval</source>
+            <translation>95% interval</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Expected</source>
+            <translation>Expected</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Remark</source>
+            <translation>Remark</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Bad rate by grade</source>
+            <translation>Bad rate by grade</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Ranking curve</source>
+            <translation>Ranking curve</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Grade migration over 12 months</source>
+            <translation>Grade migration over 12 months</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>What the figures mean</source>
+            <translation>What the figures mean</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Choose a scorecard version and the outcomes to validate it on, then Validate.</source>
+            <translation>Choose a scorecard version and the outcomes to validate it on, then Validate.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1 not scored</source>
+            <translation>%1 not scored</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>bad rate %1</source>
+            <translation>bad rate %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The chance that a good customer scores above a bad one: 0.5 is chance, 1 a perfect split.</source>
+            <translation>The chance that a good customer scores above a bad one: 0.5 is chance, 1 a perfect split.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The widest gap between the score distributions of goods and bads.</source>
+            <translation>The widest gap between the score distributions of goods and bads.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>not measured</source>
+            <translation>not measured</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose a comparison file to measure how far the population moved.</source>
+            <translation>Choose a comparison file to measure how far the population moved.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The grades of the last 24 months do not cover both periods.</source>
+            <translation>The grades of the last 24 months do not cover both periods.</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Out of order</source>
+            <translation>Out of order</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Out of order: below %1 (%2)</source>
+            <translation>Out of order: below %1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>A better grade has a higher bad rate: the scorecard does not order risk here.</source>
+            <translation>A better grade has a higher bad rate: the scorecard does not order risk here.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Highlighted: grades whose bad rate is below that of a better grade (grades with at least %1 rows are compared). There the scorecard does not order risk; check those grades' cut-offs and the characteristics behind them.</source>
+            <translation>Highlighted: grades whose bad rate is below that of a better grade (grades with at least %1 rows are compared). There the scorecard does not order risk; check those grades' cut-offs and the characteristics behind them.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Then \ now</source>
+            <translation>Then \ now</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Each customer holding a grade on %1, by the grade held on %2: %3 customers. Left out: %4 already bad, %5 closed before the start.</source>
+            <translation>Each customer holding a grade on %1, by the grade held on %2: %3 customers. Left out: %4 already bad, %5 closed before the start.</translation>
         </message>
     </context>
     <context>

@@ -888,6 +888,34 @@
     </message>
 </context>
 <context>
+    <name>BadRateChart</name>
+    <message>
+        <location filename="../../custdesk/gui/grading/validation_charts.py" line="+50"/>
+        <source>Observed bad rate</source>
+        <translation>实际不良率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>95% interval</source>
+        <translation>95% 区间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expected</source>
+        <translation>预计不良率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Out of order</source>
+        <translation>排序异常</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No figures yet.</source>
+        <translation>尚无数据。</translation>
+    </message>
+</context>
+<context>
     <name>BasicForm</name>
     <message>
         <location filename="../../custdesk/gui/editor/form.py" line="+44"/>
@@ -1285,6 +1313,44 @@
         <location line="+9"/>
         <source>Not graded</source>
         <translation>未评级</translation>
+    </message>
+</context>
+<context>
+    <name>CurveChart</name>
+    <message>
+        <location filename="../../custdesk/gui/grading/validation_charts.py" line="+92"/>
+        <source>ROC curve · AUC %1</source>
+        <translation>ROC 曲线 · AUC %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>KS curve · KS %1</source>
+        <translation>KS 曲线 · KS %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>No figures yet.</source>
+        <translation>尚无数据。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Across: share of goods; up: share of bads (lowest scores first)</source>
+        <translation>横轴：好客户累计占比；纵轴：不良客户累计占比（从最低分起）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>score %1</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bads below the score</source>
+        <translation>该分数以下的不良客户占比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goods below the score</source>
+        <translation>该分数以下的好客户占比</translation>
     </message>
 </context>
 <context>
@@ -2304,6 +2370,86 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
 </context>
 <context>
+    <name>HistoryFileBox</name>
+    <message>
+        <location filename="../../custdesk/gui/grading/history_file.py" line="+48"/>
+        <source>Tables (%1);;All files (*)</source>
+        <extracomment>column names that usually hold the outcome (chosen first when the file has one)</extracomment>
+        <translation>表格 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>A CSV or XLSX file, one row per past customer</source>
+        <extracomment>the file was read (or could not be): the choice changed a file could not be read: the message</extracomment>
+        <translation>CSV 或 XLSX 文件，每行一个以往的客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Which value of the outcome column means bad. Read by itself when the column holds 1/0, 是/否, 违约/正常 or bad/good.</source>
+        <translation>结果列中哪个取值表示不良。结果列为 1/0、是/否、违约/正常 等常见写法时可自动识别。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The column dating each row: the latest fifth is held out to measure the new version on a later period.</source>
+        <translation>标明每行日期的列：最近的五分之一留作时间外样本，检验新版本在较晚时期的表现。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Outcome column</source>
+        <translation>结果列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bad when</source>
+        <translation>不良取值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date column</source>
+        <translation>日期列</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>History of outcomes</source>
+        <translation>历史结果文件</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(found by itself)</source>
+        <translation>（自动识别）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(read by itself)</source>
+        <translation>（自动识别）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 (%2 rows)</source>
+        <translation>%1（%2 行）</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Which value of the column %1 means bad? Choose it under Bad when.</source>
+        <translation>结果列 %1 中哪个取值表示不良？请在“不良取值”中选择。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <location filename="../../custdesk/gui/editor/history_tab.py" line="+28"/>
@@ -2883,7 +3029,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../custdesk/gui/main_window.py" line="+57"/>
+        <location filename="../../custdesk/gui/main_window.py" line="+58"/>
         <source>custdesk — Customer credit files</source>
         <extracomment>the user asked to lock the window now the user asked to log out and let someone else log in (session.Sessions) the user gave an office database&apos;s address to log in to instead (session.Sessions)</extracomment>
         <translation>custdesk — 客户资信档案台</translation>
@@ -2891,12 +3037,12 @@ If you have checked it and it is right (the original document or the customer sa
     <message>
         <location filename="../../custdesk/gui/app.py" line="+96"/>
         <location filename="../../custdesk/gui/main_window.py" line="+13"/>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../custdesk/gui/main_window.py" line="-50"/>
+        <location filename="../../custdesk/gui/main_window.py" line="-55"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
@@ -2907,17 +3053,22 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
     <message>
         <location line="+7"/>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-37"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Validation</source>
+        <translation>模型验证</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -3606,6 +3757,185 @@ If you have checked it and it is right (the original document or the customer sa
         <location line="+3"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RefitDialog</name>
+    <message>
+        <location filename="../../custdesk/gui/grading/refit_dialog.py" line="+49"/>
+        <source>Re-fit scorecard</source>
+        <extracomment>a version was saved: its ``name@version`` a fit ended, saved or refused (tests wait on it)</extracomment>
+        <translation>重建评分卡</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The firm&apos;s grades and outcomes</source>
+        <translation>本公司的评级与结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History file</source>
+        <translation>历史文件</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Each graded file whose outcome is known, with the inputs it was graded on.</source>
+        <translation>每个结果已知的已评级档案，连同评级时所用的输入。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A new name, or the name of your own scorecard</source>
+        <translation>新名称，或您自己的评分卡的名称</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fit and save</source>
+        <translation>拟合并保存</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The new version is saved at once and grades no one until a second manager approves it.</source>
+        <translation>新版本立即保存，在另一位经理批准之前不用于任何评级。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fit on</source>
+        <translation>拟合数据</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Outcomes</source>
+        <translation>结果来源</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Customer kind</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Characteristic · bin</source>
+        <translation>特征 · 分箱</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>IV</source>
+        <translation>IV 值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rows</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bad</source>
+        <translation>不良数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bad rate</source>
+        <translation>不良率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>WoE</source>
+        <translation>WoE 值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Points</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why it was left out</source>
+        <translation>未采用的原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new version beside the version in use</source>
+        <translation>新版本与现用版本对比</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Characteristics, strongest first</source>
+        <translation>特征（按区分力从强到弱）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Left out</source>
+        <translation>未采用的列</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Saved %1 version %2, fitted on %3 rows (%4 bad) of %5. It now waits for a second manager: it grades no one until another manager approves it on the Approvals page or in Settings › Scorecards.</source>
+        <translation>已保存 %1 第 %2 版，用 %5 的 %3 行（不良 %4 行）拟合。它现在等待另一位经理审批：在另一位经理于“审批”页或“设置 › 评分卡”中批准之前，不用于任何评级。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>New %1: cross-validation (%2 folds)</source>
+        <translation>新版本 %1：交叉验证（%2 折）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New: later period</source>
+        <translation>新版本：时间外样本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New: later period %1 – %2</source>
+        <translation>新版本：时间外样本 %1 至 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In use: %1 (same rows)</source>
+        <translation>现用版本 %1（同一批数据）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gini</source>
+        <translation>基尼系数</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No later period: the rows are not dated, or the latest fifth holds too few bads.</source>
+        <translation>没有时间外样本：数据没有日期列，或最近五分之一的数据中不良太少。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Later period: fitted on the earlier rows, measured on the latest %1 rows (%2 bad).</source>
+        <translation>时间外样本：用较早的数据拟合，在最近的 %1 行（不良 %2 行）上检验。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The version in use could not score these rows: %1</source>
+        <translation>现用版本无法为这些数据评分：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The version in use reads %1, which these rows lack: scored as missing, its figures understate it.</source>
+        <translation>现用版本读取的 %1 在这些数据中没有：按缺失计分，其指标偏低。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The version in use was fitted on outcomes: if on these same rows, its figures are in-sample and flatter it.</source>
+        <translation>现用版本本身由结果数据拟合：如果用的正是这批数据，其指标属于样本内，会偏高。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>(missing)</source>
+        <translation>（缺失）</translation>
     </message>
 </context>
 <context>
@@ -5225,6 +5555,265 @@ If you have checked it and it is right (the original document or the customer sa
         <location line="+11"/>
         <source>The older backups were not re-encrypted: %1</source>
         <translation>以前的备份未能重新加密：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationPage</name>
+    <message>
+        <location filename="../../custdesk/gui/grading/validation_page.py" line="+86"/>
+        <source>Scorecard validation</source>
+        <extracomment>the versions on offer were read (tests wait on it) a validation ended: shown, or its error shown the PDF was written: its path</extracomment>
+        <translation>模型验证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How well a scorecard version ranked what happened: on the firm&apos;s own outcomes or on a history file of past customers.</source>
+        <translation>回测评分卡版本对实际结果的排序能力：使用本公司的结果，或以往客户的历史文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Re-fit scorecard…</source>
+        <translation>重建评分卡…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The firm&apos;s outcomes</source>
+        <translation>本公司结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History file</source>
+        <translation>历史文件</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Optional: a second file of the same columns, for the population stability (PSI)</source>
+        <translation>可选：列相同的另一个文件，用于计算人群稳定性（PSI）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compare with</source>
+        <translation>对比文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Validate</source>
+        <translation>开始回测</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>What to validate</source>
+        <translation>回测对象</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scorecard version</source>
+        <translation>评分卡版本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outcomes</source>
+        <translation>结果来源</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1 (in use)</source>
+        <translation>%1（现用）</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Report language</source>
+        <translation>报告语言</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>The firm&apos;s outcomes are not available in this database.</source>
+        <translation>此数据库中没有本公司的结果数据。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Population to compare with</source>
+        <translation>对比人群文件</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Choose the file and its outcome column.</source>
+        <translation>请选择文件及其结果列。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Scorecard validation %1.pdf</source>
+        <translation>评分卡验证报告 %1.pdf</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationView</name>
+    <message>
+        <location filename="../../custdesk/gui/grading/validation_results.py" line="+74"/>
+        <location line="+20"/>
+        <source>Rows</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+19"/>
+        <source>Bad</source>
+        <translation>不良数</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Gini</source>
+        <translation>基尼系数</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bad rate</source>
+        <translation>不良率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>95% interval</source>
+        <translation>95% 区间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expected</source>
+        <translation>预计</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remark</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bad rate by grade</source>
+        <translation>各等级不良率</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Ranking curve</source>
+        <translation>排序曲线</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Grade migration over 12 months</source>
+        <translation>12 个月等级迁移矩阵</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>What the figures mean</source>
+        <translation>指标说明</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose a scorecard version and the outcomes to validate it on, then Validate.</source>
+        <translation>选择评分卡版本和用于回测的结果，然后点击“开始回测”。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 not scored</source>
+        <translation>%1 行无法评分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bad rate %1</source>
+        <translation>不良率 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The chance that a good customer scores above a bad one: 0.5 is chance, 1 a perfect split.</source>
+        <translation>好客户得分高于不良客户的概率：0.5 为随机，1 为完全分开。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The widest gap between the score distributions of goods and bads.</source>
+        <translation>好客户与不良客户分数累计分布之间的最大差距。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not measured</source>
+        <translation>未计算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a comparison file to measure how far the population moved.</source>
+        <translation>选择对比文件，以衡量人群的变化程度。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The grades of the last 24 months do not cover both periods.</source>
+        <translation>近 24 个月的评级不足以比较前后两期。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Out of order</source>
+        <translation>排序异常</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Out of order: below %1 (%2)</source>
+        <translation>排序异常：低于 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A better grade has a higher bad rate: the scorecard does not order risk here.</source>
+        <translation>更好的等级反而有更高的不良率：评分卡在这里没有把风险排好序。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Highlighted: grades whose bad rate is below that of a better grade (grades with at least %1 rows are compared). There the scorecard does not order risk; check those grades&apos; cut-offs and the characteristics behind them.</source>
+        <translation>标色的等级：不良率低于某个更好的等级（只比较至少 %1 行的等级）。评分卡在这些等级上没有把风险排好序，应检查这些等级的分数线及其背后的特征。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Then \ now</source>
+        <translation>期初 \ 期末</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Each customer holding a grade on %1, by the grade held on %2: %3 customers. Left out: %4 already bad, %5 closed before the start.</source>
+        <translation>%1 持有等级的每个客户在 %2 的等级：共 %3 户。未计入：期初已为不良 %4 户，期初前已关闭 %5 户。</translation>
     </message>
 </context>
 <context>
