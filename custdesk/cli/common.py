@@ -233,7 +233,7 @@ def print_table(rows: list[dict], columns: list[str]) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from . import (admin, audit_cmd, backup_cmd, customers, grading_cmd, import_cmd, office_cmd,
-                   privacy_cmd, report_cmd, reviews_cmd)
+                   outcomes_cmd, privacy_cmd, report_cmd, reviews_cmd)
     parser = argparse.ArgumentParser(
         prog="custdesk", description="客户资信档案台 custdesk — customer credit files.",
         epilog="Exit status: 0 done, 1 refused, 2 usage, 3 authentication failed.")
@@ -250,8 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "logs in with --user and $CUSTDESK_PASSWORD")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for register in (admin.register, customers.register, grading_cmd.register, reviews_cmd.register,
-                     admin.register_settings, audit_cmd.register, report_cmd.register,
-                     privacy_cmd.register,
+                     outcomes_cmd.register, admin.register_settings, audit_cmd.register,
+                     report_cmd.register, privacy_cmd.register,
                      backup_cmd.register, import_cmd.register, office_cmd.register):
         register(sub)
     return parser

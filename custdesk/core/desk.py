@@ -154,6 +154,7 @@ class Desk:
         from .grading.assessments import Grading
         from .reviews import Reviews
         from .warnings import Warnings
+        from .outcomes import Outcomes
         from .settings import Settings
         from .users import UserManager
         self.customers = CustomerArchive(self)
@@ -164,6 +165,7 @@ class Desk:
         self.grading = Grading(self)
         self.reviews = Reviews(self)
         self.warnings = Warnings(self)
+        self.outcomes = Outcomes(self)
         self.exports = Exports(self)
         self.privacy = Privacy(self)
 

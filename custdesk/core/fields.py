@@ -275,6 +275,7 @@ INPUT_LABELS = {
     "adjustment": ("定性调整", "Adjustment"), "answers": ("定性评价", "Qualitative answers"),
     "scorecard": ("评分卡", "Scorecard"), "missing_reason": ("缺失说明", "Reason for missing inputs"),
     "file": ("文件", "File"),                 # a document's file, as add_file names it
+    "window_months": ("观察期", "Outcome window"),      # core/outcomes.py's setting
 }
 
 

@@ -129,6 +129,9 @@ class RecordManager:
                                                 values, required=creating)
         if spec.key == "financials":
             _check_statement({**(current or {}), **clean})
+        if spec.key == "outcomes":
+            from ..outcomes import check_entry
+            check_entry({**(current or {}), **clean})
         if spec.key == "collateral":
             from .collateral import check_record
             check_record({**(current or {}), **clean})
