@@ -316,6 +316,7 @@ def generate(count: int = 300, seed: int = 20261122, as_of: datetime.date = AS_O
     papers = random.Random(seed + 1)    # its own stream: the files above stay as they were
     for spec in specs:
         spec["documents"] = _papers(papers, spec["values"], as_of)
+    _pledge(random.Random(seed + 3), specs[:count - _newcomer_count(count)], as_of)
     return specs
 
 
@@ -332,6 +333,62 @@ def _late_payers(count: int, seed: int) -> dict[int, int]:
     numbers = random.Random(seed + 2).sample(range(count - _newcomer_count(count)), late)
     return {n: LATE_PAYMENT_DAYS[i * len(LATE_PAYMENT_DAYS) // late]
             for i, n in enumerate(sorted(numbers))}
+
+
+# Guarantees and collateral behind about a fifth of the files (none of the newcomers'):
+# valued before the files were opened, in force for years, but for a few items that expire
+# within 30 days and a few files whose cover falls short of the amount it secures.
+COLLATERAL_SHARE = 0.2
+GUARANTORS = ("个人连带责任保证", "关联企业连带责任保证", "法定代表人个人保证")
+PLEDGES = ("应收账款质押", "存货质押", "股权质押", "定期存单质押")
+# kind -> haircut range (percent of the value)
+HAIRCUTS = {"guarantee": (30, 50), "real_estate": (30, 40), "pledge": (40, 60),
+            "deposit": (0, 0), "other": (50, 60)}
+
+
+def _pledge(rng: random.Random, specs: list[dict], as_of: datetime.date) -> None:
+    """Collateral records for about ``COLLATERAL_SHARE`` of ``specs`` (added to their
+    records): each states the amount it secures, within its cover, except in a few files
+    (short cover); a few items expire within 30 days of ``as_of``."""
+    holders = [spec for spec in specs if rng.random() < COLLATERAL_SHARE]
+    # (Each such file shows a warning: a few, not a wall of them.)
+    soon, few = (max(1, len(holders) // 50), max(1, len(holders) // 25)) if holders else (0, 0)
+    chosen = rng.sample(range(len(holders)), min(len(holders), soon + few))
+    expiring, short = set(chosen[:soon]), set(chosen[soon:])
+    opened = as_of - _days(OPENED_DAYS_BEFORE)
+    for number, spec in enumerate(holders):
+        enterprise = spec["values"]["kind"] == "enterprise"
+        items = []
+        for index in range(rng.choice((1, 1, 1, 2))):
+            kind = _choose(rng, {"guarantee": 30, "real_estate": 30, "pledge": 15, "deposit": 20,
+                                 "other": 5} if enterprise else
+                           {"guarantee": 50, "real_estate": 35, "deposit": 15})
+            if kind == "guarantee":
+                provider = (f"{rng.choice(REGIONS)[1]}{rng.choice(BRANDS)}投资有限公司"
+                            if enterprise and rng.random() < 0.5 else
+                            f"{_person_name(rng, rng.choice(('male', 'female')))}"
+                            f"（{rng.choice(GUARANTORS)}）")
+            elif kind == "real_estate":
+                provider = f"{_address(rng, rng.choice(REGIONS)[2])}房产"
+            elif kind == "pledge":
+                provider = rng.choice(PLEDGES)
+            elif kind == "deposit":
+                provider = "保证金专户"
+            else:
+                provider = rng.choice(("机器设备抵押", "车辆抵押"))
+            value = _fen(rng, 200_000, 5_000_000, round_to=10_000_00) if enterprise else                 _fen(rng, 50_000, 1_500_000, round_to=1_000_00)
+            haircut = rng.randint(*HAIRCUTS[kind])
+            cover = value * (100 - haircut) // 100
+            secured = int(cover * rng.uniform(0.5, 0.95)) if number not in short \
+                else int(cover / rng.uniform(0.6, 0.9))
+            valued = opened - _days(rng.randint(10, 365))
+            expires = as_of + _days(rng.randint(3, 28)) if number in expiring \
+                else as_of + _days(rng.randint(90, 5 * 365))
+            items.append({"kind": kind, "provider": provider, "value": yuan(value),
+                          "valued_on": valued.isoformat(), "haircut": haircut,
+                          "expires_on": expires.isoformat(),
+                          "secured_amount": yuan(secured // 100_00 * 100_00)})
+        spec["records"]["collateral"] = items
 
 
 def _papers(rng: random.Random, values: dict, as_of: datetime.date) -> list[dict]:
@@ -726,7 +783,7 @@ def populate(desk, specs: list[dict]) -> None:
 
 # Days before as_of on which the demo files were opened; every demo write is dated
 # from then on, so the audit log runs forward in time like a real one.
-OPENED_DAYS_BEFORE = 420
+OPENED_DAYS_BEFORE = 760
 QUALITATIVE = {"management": ["strong", "sound", "sound", "average", "weak"],
                "industry_outlook": ["growing", "stable", "stable", "declining"],
                "collateral": ["secured", "partial", "unsecured", "unsecured"],
@@ -770,15 +827,19 @@ def grade_demo(path: Path, seed: int = 20261122, as_of: datetime.date = AS_OF) -
     """Assess and decide the demo files as the demo users would, in date order.
 
     The manager assesses; the reviewer approves what their clearance lets them see,
-    the administrator the rest. Every file is graded and its grade valid (a quarter with
-    an earlier grade in their history); a few files' new assessment waits in the
-    approval queue (submitted in the last days), is a draft or was rejected; two limit
-    changes wait for a decision. Reviews are then done as they fell due (``_review_demo``).
+    the administrator the rest. Every file is graded and its grade valid; most were graded
+    a year or two before as well (``EARLIER_SHARE``: what a scorecard is validated on). A
+    few files' new assessment waits in the approval queue (submitted in the last days), is
+    a draft or was rejected; two limit changes wait for a decision. Some of the customers
+    graded earlier went bad within the year after (``_went_bad``: the worse their grade,
+    the likelier). Reviews are then done as they fell due (``_review_demo``).
     """
+    import heapq
     from . import clock
     from .desk import Desk
     from .grading.scorecard import MissingInputs
     rng = random.Random(seed)
+    fate = random.Random(seed + 4)        # who goes bad: a stream of its own
     opened = as_of - _days(OPENED_DAYS_BEFORE)
     clock.set_fixed(_at(opened + _days(5), 0))
     desks = {name: Desk.open(path, name, DEMO_PASSWORDS[name])
@@ -792,43 +853,175 @@ def grade_demo(path: Path, seed: int = 20261122, as_of: datetime.date = AS_OF) -
         open_steps = {files[i][0]: step for i, step in zip(chosen, steps)}
         for code, level in files:
             step = open_steps.get(code, "approve")
+            if rng.random() < EARLIER_SHARE:       # graded a year or two ago as well
+                events.append((as_of - _days(rng.randint(*EARLIER_DAYS)), code, "approve"))
             if step != "approve":      # the grade in force while the new one is decided
                 events.append((as_of - _days(rng.randint(150, 330)), code, "approve"))
-            elif rng.random() < 0.25:  # graded once long ago, graded again this year
-                events.append((opened + _days(rng.randint(10, 40)), code, "approve"))
             # An open step is recent: nothing waits for weeks in a firm in good order.
             days = rng.randint(15, 300) if step == "approve" else rng.randint(1, 10)
             events.append((as_of - _days(days), code, step))
         levels = dict(files)
-        for minute, (day, code, step) in enumerate(sorted(events)):
+        # What happens later is scheduled as it is decided (a customer going bad).
+        queue = [(day, n, code, step, None) for n, (day, code, step) in enumerate(sorted(events))]
+        heapq.heapify(queue)
+        count = len(queue)
+        # A customer's management, outlook and guarantees are judged alike each time.
+        judged: dict[str, tuple[dict, int]] = {}
+        bad = _BadOutcomes(fate, as_of)
+        minute = 0
+        while queue:
+            day, _n, code, step, what = heapq.heappop(queue)
             clock.set_fixed(_at(day, minute % 480))
+            minute += 1
+            if step == "outcome":
+                bad.record(desks["manager"], code, what)
+                continue
             grading = desks["manager"].grading
             kind = desks["manager"].customers.kind_of(code)
-            answers = {key: rng.choice(values) for key, values in QUALITATIVE.items()
-                       if (key == "guarantor") == (kind == "individual") and rng.random() < 0.9}
-            adjust = rng.choice([0] * 12 + [1, -1])
-            try:
-                new_id = grading.assess(code, answers=answers, adjust=adjust,
-                                        reason="与客户长期合作的实际表现" if adjust else "").id
-            except MissingInputs:
-                continue      # a file the scorecard refuses (no balance sheet) stays ungraded
-            if step == "draft":
-                continue
-            grading.submit(new_id, missing_reason="演示数据：部分资料未收集")
-            if step == "submit":
+            if code not in judged:
+                judged[code] = (
+                    {key: rng.choice(values) for key, values in QUALITATIVE.items()
+                     if (key == "guarantor") == (kind == "individual") and rng.random() < 0.9},
+                    rng.choice([0] * 12 + [1, -1]))
+            answers, adjust = judged[code]
+            # The manager assesses and submits in one go (one transaction: the demo is made
+            # in a few seconds).
+            with desks["manager"].writing():
+                try:
+                    new_id = grading.assess(code, answers=answers, adjust=adjust,
+                                            reason="与客户长期合作的实际表现" if adjust else "").id
+                except MissingInputs:
+                    continue  # a file the scorecard refuses (no balance sheet) stays ungraded
+                if step != "draft":
+                    grading.submit(new_id, missing_reason="演示数据：部分资料未收集")
+            if step in ("draft", "submit"):
                 continue
             approver = desks["reviewer" if levels[code] <= 2 else "admin"].grading
             if step == "reject":
                 approver.reject(new_id, "财务数据需补充最新季度报表")
                 continue
-            limit, reason = _limit(rng, desks["manager"], code,
-                                   grading.get(new_id)["recommended_limit"])
+            # (Read as stored: ``get`` would also write out every trace for a person.)
+            recommended, grade = desks["manager"].db.execute(
+                "SELECT recommended_limit, grade FROM assessments WHERE id = ?",
+                [new_id]).fetchone()
+            limit, reason = _limit(rng, desks["manager"], code, recommended)
             approver.approve(new_id, limit, reason)
+            if (as_of - day).days > 365:
+                for when, what in bad.after(day, grade, kind):
+                    count += 1
+                    heapq.heappush(queue, (when, count, code, "outcome", what))
         _review_demo(desks, rng, as_of)
         _limit_requests(desks, rng, as_of)
     finally:
         for desk in desks.values():
             desk.close()
+
+
+# Most files were graded a year or two before their present grade as well: the grades a
+# scorecard's validation looks back on (``outcomes.observations``).
+EARLIER_SHARE = 0.75
+EARLIER_DAYS = (366, 730)
+# The share of customers graded a year or two ago who went bad within the year after, by
+# that grade (about 5 % of them in all; with the late payers and the overdues on the credit
+# records, 5-10 % of the grades go bad within their window), and how: an invoice of ours
+# paid more than 90 days late (sometimes a manager marks the customer bad after it), an
+# overdue reported elsewhere (then a judgement or bankruptcy there as well), or an outcome
+# entered by hand; the kinds entered take turns.
+BAD_RATES = {"AAA": 0.0, "AA": 0.005, "A": 0.015, "BBB": 0.05, "BB": 0.14, "B": 0.25,
+             "CCC": 0.4, "CC": 0.5, "C": 0.6}
+BAD_WAYS = ("invoice", "entered", "credit", "invoice", "entered")
+ENTERED_IN_TURN = ("write_off", "judgement", "bankruptcy", "overdue_90", "manager")
+AFTER_OVERDUE = ("bankruptcy", "overdue_90", "judgement")
+ENTERED_NOTES = {
+    "overdue_90": ("客户开具的商业承兑汇票到期未兑付，逾期已超过 90 天", None),
+    "write_off": ("经审批核销坏账，保留追索权", None),
+    "judgement": ("合同纠纷一审判决客户败诉，至今未履行", None),
+    "bankruptcy": ("法院裁定受理客户破产清算申请", None),
+    "manager": ("经理实地走访后认定", "付款严重逾期，实际控制人失联，经营停滞"),
+}
+
+
+class _BadOutcomes:
+    """Who of the customers graded a year or two ago goes bad, when and how; and writing it
+    down on the day it became known, through the records as a clerk would."""
+
+    def __init__(self, rng: random.Random, as_of: datetime.date):
+        self.rng = rng
+        self.as_of = as_of
+        self.ways = 0
+        self.entered: dict[tuple, int] = {}
+        self.numbers = 0
+
+    def _next_kind(self, kinds: tuple[str, ...] = ENTERED_IN_TURN) -> str:
+        count = self.entered.get(kinds, 0)
+        self.entered[kinds] = count + 1
+        return kinds[count % len(kinds)]
+
+    def after(self, graded: datetime.date, grade: str, kind: str) -> list[tuple]:
+        """What becomes of a customer graded ``grade`` on ``graded``: [(day written, what)]."""
+        rng, as_of = self.rng, self.as_of
+        if rng.random() >= BAD_RATES.get(grade, 0):
+            return []
+        # Bad on a day within the year after the grade, long enough ago to be known now,
+        # and late enough for the invoice behind it to fall after the file was opened.
+        first = max(graded + _days(20), as_of - _days(OPENED_DAYS_BEFORE - 130))
+        last = min(graded + _days(365), as_of - _days(45))
+        if first > last:
+            return []
+        bad_on = _date_between(rng, first, last)
+        way = BAD_WAYS[self.ways % len(BAD_WAYS)]
+        self.ways += 1
+        small = kind == "individual"
+        amount = _fen(rng, 1_000, 20_000, round_to=100) if small else \
+            _fen(rng, 20_000, 300_000, round_to=100)
+        if way == "entered":
+            return [(bad_on + _days(rng.randint(1, 10)), ("entered", {
+                "kind": self._next_kind(), "on": bad_on, "amount": amount}))]
+        if way == "invoice":
+            self.numbers += 1
+            paid = bad_on + _days(rng.randint(5, 40))
+            due = bad_on - _days(90)
+            out = [(paid + _days(rng.randint(0, 2)), ("invoice", {
+                "number": self.numbers, "issued": due - _days(30), "due": due, "paid": paid,
+                "amount": amount}))]
+        else:
+            out = [(bad_on + _days(rng.randint(3, 15)), ("credit", {
+                "on": bad_on, "days": rng.choice((90, 120, 150, 180)), "amount": amount}))]
+        # What followed, entered by hand: a manager marks the customer who paid so late as
+        # bad; a customer overdue elsewhere is taken to court or goes bankrupt there too.
+        if way == "invoice" and rng.random() >= 0.6:
+            return out
+        later = min(as_of - _days(1), bad_on + _days(rng.randint(30, 120)))
+        follow = "manager" if way == "invoice" else self._next_kind(AFTER_OVERDUE)
+        out.append((later, ("entered", {"kind": follow, "on": later, "amount": amount})))
+        return out
+
+    def record(self, desk, code: str, what: tuple) -> None:
+        way, facts = what
+        if way == "invoice":
+            ref = f"INV{facts['issued']:%Y%m}-L{facts['number']:04d}"
+            desk.records.add(code, "transactions", {
+                "kind": "invoice", "ref_no": ref, "occurred_on": facts["issued"].isoformat(),
+                "due_date": facts["due"].isoformat(), "amount": yuan(facts["amount"])})
+            desk.records.add(code, "transactions", {
+                "kind": "payment", "ref_no": f"RCV{facts['paid']:%Y%m}-L{facts['number']:04d}",
+                "occurred_on": facts["paid"].isoformat(), "amount": yuan(facts["amount"]),
+                "invoice_ref": ref, "notes": "逾期付款，经多次催收后结清"})
+        elif way == "credit":
+            desk.records.add(code, "credit_records", {
+                "kind": "overdue", "source": CREDIT_SOURCES[0],
+                "occurred_on": facts["on"].isoformat(), "overdue_days": facts["days"],
+                "amount": yuan(facts["amount"]), "status": "open",
+                "notes": "征信报告显示其他机构贷款逾期"})
+        else:
+            kind = facts["kind"]
+            notes, reason = ENTERED_NOTES[kind]
+            values = {"kind": kind, "occurred_on": facts["on"].isoformat(), "notes": notes}
+            if kind != "manager":
+                values["amount"] = yuan(facts["amount"])
+            if reason:
+                values["reason"] = reason
+            desk.records.add(code, "outcomes", values)
 
 
 def _limit(rng: random.Random, desk, code: str, recommended: int) -> tuple[str | None, str]:
