@@ -71,10 +71,11 @@ def add_commands(card) -> None:
         p.set_defaults(handler=cmd_decide, approve=action == "approve")
 
 
-def _history(a, path: Path | None) -> histories.History:
+def _history(a, path: Path | None, population: bool = False) -> histories.History:
     if not a.outcome:
         raise UsageError(i18n.tr("cli.sc.outcome_needed"))
-    return histories.read(path, a.outcome, a.bad, date_column=getattr(a, "date_column", None))
+    return histories.read(path, a.outcome, a.bad, date_column=getattr(a, "date_column", None),
+                          population=population)
 
 
 def cmd_build(ctx: Context) -> int:
@@ -115,7 +116,8 @@ def cmd_validate(ctx: Context) -> int:
     desk = ctx.desk()
     if a.history:
         data = _history(a, a.history)
-        compare = _history(a, a.compare) if a.compare else None
+        # (Its outcomes need not be known yet: a recent population is compared by grade.)
+        compare = _history(a, a.compare, population=True) if a.compare else None
         out = evidence.validate_file(desk, a.ref, data, compare)
     else:
         if a.compare:

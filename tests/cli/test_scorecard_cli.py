@@ -82,3 +82,15 @@ def test_a_built_version_needs_a_second_manager(cli, files):
     status, out, _err = cli("scorecard", "list", "--json")
     listed = {c["name"]: c for c in json.loads(out)}
     assert listed["retail"]["status"] == "approved" and listed["retail"]["method"] == "fitted"
+
+
+def test_a_recent_population_without_outcomes_is_compared(cli, files, tmp_path):
+    assert cli("scorecard", "build", "--history", str(files["train"]), "--outcome", "违约",
+               "--kind", "individual", "--name", "retail")[0] == 0
+    recent = tmp_path / "recent.csv"
+    lines = files["later"].read_text("utf-8").splitlines()
+    recent.write_text("\n".join(line.rsplit(",", 1)[0] for line in lines) + "\n", "utf-8")
+    status, out, err = cli("scorecard", "validate", "retail@1", "--history", str(files["held"]),
+                           "--outcome", "违约", "--compare", str(recent), "--json")
+    assert status == 0, err
+    assert json.loads(out)["psi"] > 0.1 and json.loads(out)["compare_n"] == 1500

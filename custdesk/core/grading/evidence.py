@@ -82,15 +82,19 @@ def _rescored(card, observations) -> list[backtest.Scored]:
     from .scorecard import MissingInputs, score
     out = []
     for o in observations:
-        if (o.scorecard_name, o.scorecard_version) == (card.name, card.version):
+        if (o.scorecard_name, o.scorecard_version) == (card.name, card.version) \
+                and o.score is not None:
             s, g = o.score, o.computed_grade or o.grade
+        elif o.inputs is None:
+            continue                  # its detail is sealed above this reader's keys
         else:
             try:
                 result = score(card, o.inputs)
             except MissingInputs:
                 continue
             s, g = result.score, result.grade
-        out.append(backtest.Scored(s, g, int(o.bad), card.bad_probability(s)))
+        # (A grade whose outcome is not known yet counts as good: only PSI reads those.)
+        out.append(backtest.Scored(s, g, int(getattr(o, "bad", False)), card.bad_probability(s)))
     return out
 
 
@@ -104,8 +108,9 @@ def validate_firm(desk, ref: str | None = None, *, kind: str | None = None,
     card = library.get(ref) if ref else library.for_grading(kind=kind or "enterprise")
     as_of = as_of or clock.today()
     outcomes = desk.outcomes
-    window = outcomes.window_months
-    observations = [o for o in outcomes.observations(as_of=as_of) if o.kind == card.kind]
+    found = outcomes.observations(as_of=as_of)
+    window = found.window_months
+    observations = [o for o in found if o.kind == card.kind]
     scored = _rescored(card, observations)
     if not scored:
         raise HistoryError(i18n.tr("evidence.no_outcomes", months=window))
@@ -113,6 +118,8 @@ def validate_firm(desk, ref: str | None = None, *, kind: str | None = None,
     out["scorecard"] = f"{card.name}@{card.version}"
     out["as_of"] = as_of.isoformat()
     out["window_months"] = window
+    out["left_out"] = dict(found.left_out)
+    out["not_scored"] = len(observations) - len(scored)
     out["graded_with_this_version"] = sum(
         1 for o in observations if (o.scorecard_name, o.scorecard_version) == (card.name, card.version))
     recent = outcomes.approved(since=as_of - relativedelta(months=12), until=as_of)
@@ -135,7 +142,8 @@ def firm_history(desk, kind: str, as_of: datetime.date | None = None) -> History
     """The firm's outcomes as a history: one row per observed assessment, its recorded
     inputs as characteristics (custdesk's own measures, so a card fitted on them grades
     the firm's files), dated by the assessment."""
-    observations = [o for o in desk.outcomes.observations(as_of=as_of) if o.kind == kind]
+    observations = [o for o in desk.outcomes.observations(as_of=as_of)
+                    if o.kind == kind and o.inputs is not None]
     keys = sorted({k for o in observations for k in o.inputs if k in METRICS})
     columns = []
     for key in keys:
@@ -152,7 +160,7 @@ def firm_history(desk, kind: str, as_of: datetime.date | None = None) -> History
         if len({v for v in values if v is not None}) >= 2:
             columns.append(Column(key, "category" if category else "number", values))
     history = History(columns, [int(o.bad) for o in observations],
-                      [o.graded_on for o in observations], {}, 0,
+                      [o.decided for o in observations], {}, 0,
                       i18n.tr("evidence.firm_source"))
     if history.bads < MIN_EACH or history.rows - history.bads < MIN_EACH:
         raise HistoryError(i18n.tr("history.too_few", rows=history.rows, bad=history.bads,

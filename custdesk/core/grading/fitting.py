@@ -45,6 +45,7 @@ i18n.register({
     "fit.skip.low_iv": ("信息值 {iv} 低于 {min}", "information value {iv} below {min}"),
     "fit.skip.sign": ("与其他特征重复（回归系数方向相反）",
                       "repeats other characteristics (its weight came out reversed)"),
+    "fit.missing": ("（缺失）", "(missing)"),
     "fit.missing_bin": ("缺失值按拟合所得计分（{n} 行缺失，不良率 {rate}）",
                         "a missing value scores what it was fitted to ({n} rows missing, "
                         "bad rate {rate})"),
@@ -578,7 +579,7 @@ def build(history: History, *, name: str, version: int, kind: str, limits_source
 
 def bin_label(c: Binned, b: Bin) -> str:
     if b.missing:
-        return "missing"
+        return i18n.tr("fit.missing")
     if c.type == "category":
         return " / ".join(b.values)
     low = "-∞" if b.low is None else _num(b.low)

@@ -24,9 +24,9 @@ from ..importing.reading import read_table
 i18n.register({
     "history.no_outcome": ("文件中没有结果列 {column}（有：{columns}）",
                            "the file has no outcome column {column} (it has: {columns})"),
-    "history.which_bad": ("结果列 {column} 的取值 {values} 中哪一个表示不良？请用 --bad 指定",
+    "history.which_bad": ("结果列 {column} 的取值 {values} 中哪一个表示不良？请指定（命令行：--bad）",
                           "which value of the outcome column {column} means bad ({values})? "
-                          "Say it with --bad"),
+                          "Say which (on the command line: --bad)"),
     "history.bad_absent": ("结果列 {column} 中没有取值 {value}（有：{values}）",
                            "the outcome column {column} never holds {value} (it holds: "
                            "{values})"),
@@ -40,6 +40,7 @@ i18n.register({
     "history.skip.many_levels": ("类别过多（{n} 个）", "too many categories ({n})"),
 })
 
+_UNKNOWN = "\0outcome not known"      # a population's outcome column, when it has none
 MISSING_TEXT = {"", "na", "n/a", "nan", "null", "none", "-", "--", "—", "缺失", "无数据"}
 BAD_WORDS = {"1", "bad", "yes", "y", "true", "default", "defaulted", "是", "违约", "不良", "坏"}
 GOOD_WORDS = {"0", "good", "no", "n", "false", "正常", "否", "好", "非违约"}
@@ -144,14 +145,24 @@ def outcome_flags(values: list[str], column: str, bad: str | None) -> list[int |
 
 
 def from_table(headers: list[str], rows: list[list[str]], outcome: str, bad: str | None = None,
-               *, date_column: str | None = None, source: str = "") -> History:
-    """A history from a table's cells (text), keeping the rows that have an outcome."""
+               *, date_column: str | None = None, source: str = "",
+               population: bool = False) -> History:
+    """A history from a table's cells (text), keeping the rows that have an outcome.
+
+    ``population``: the rows are a population to compare with (PSI), whose outcomes need
+    not be known yet: an outcome column is optional and every row is kept."""
     names = [h.strip() for h in headers]
+    if population and (outcome.strip() not in names or bad is None and not _clear_outcome(
+            [r[names.index(outcome.strip())] for r in rows if names.index(outcome.strip()) < len(r)])):
+        names = names + [_UNKNOWN]
+        rows = [list(r) + [""] for r in rows]
+        outcome = _UNKNOWN
     if outcome.strip() not in names:
         raise HistoryError(i18n.tr("history.no_outcome", column=outcome,
                                    columns=", ".join(names)))
     at = names.index(outcome.strip())
-    flags = outcome_flags([r[at] if at < len(r) else "" for r in rows], outcome, bad)
+    flags = [0] * len(rows) if outcome == _UNKNOWN else \
+        outcome_flags([r[at] if at < len(r) else "" for r in rows], outcome, bad)
     kept = [i for i, f in enumerate(flags) if f is not None]
     bad_flags = [flags[i] for i in kept]
     cells = [[(rows[i][j] if j < len(rows[i]) else "") for i in kept] for j in range(len(names))]
@@ -174,10 +185,19 @@ def from_table(headers: list[str], rows: list[list[str]], outcome: str, bad: str
             columns.append(column)
     history = History(columns, bad_flags, dates, skipped, len(rows) - len(kept), source)
     need = MIN_EACH
-    if history.bads < need or history.rows - history.bads < need:
+    if not population and (history.bads < need or history.rows - history.bads < need):
         raise HistoryError(i18n.tr("history.too_few", rows=history.rows, bad=history.bads,
                                    need=need))
     return history
+
+
+def _clear_outcome(values: list[str]) -> bool:
+    """Can the bad value be read off these outcomes without being told?"""
+    try:
+        outcome_flags(values, "", None)
+        return True
+    except HistoryError:
+        return False
 
 
 def _date_column(names: list[str], cells: list[list[str]], outcome_at: int) -> int | None:
@@ -217,9 +237,10 @@ def _column(name: str, cells: list[str]) -> tuple[Column | None, str]:
 
 
 def read(path: Path | str, outcome: str, bad: str | None = None, *,
-         date_column: str | None = None) -> History:
-    """Read a history file (CSV in any common encoding, or XLSX)."""
+         date_column: str | None = None, population: bool = False) -> History:
+    """Read a history file (CSV in any common encoding, or XLSX); ``population``: see
+    ``from_table``."""
     table = read_table(Path(path))
     rows = [cells for _number, cells in table.rows]
     return from_table(table.headers, rows, outcome, bad, date_column=date_column,
-                      source=Path(path).name)
+                      source=Path(path).name, population=population)
