@@ -371,7 +371,7 @@ CREATE TABLE outcomes (
 CREATE TABLE "report_exports" (
     id INTEGER PRIMARY KEY,
     number TEXT NOT NULL UNIQUE,          -- ZX-2026-000123
-    kind TEXT NOT NULL CHECK (kind IN ('customer', 'reviews', 'portfolio', 'audit')),
+    kind TEXT NOT NULL CHECK (kind IN ('customer', 'reviews', 'portfolio', 'audit', 'validation')),
     customer_id INTEGER REFERENCES customers (id),
     params TEXT DEFAULT '{}',    -- JSON: period, language, ...
     language TEXT NOT NULL CHECK (language IN ('zh', 'en')),

@@ -42,11 +42,14 @@ i18n.register({
     "exports.kind.reviews": ("复审计划表", "Review schedule"),
     "exports.kind.portfolio": ("客户组合概况", "Portfolio summary"),
     "exports.kind.audit": ("审计记录", "Audit trail"),
+    "exports.kind.validation": ("评分卡验证报告", "Scorecard validation report"),
 })
 
-KINDS = ("customer", "reviews", "portfolio", "audit")
-#: report number prefixes: 资信 (credit), 复审 (review), 组合 (portfolio), 审计 (audit)
-PREFIXES = {"customer": "ZX", "reviews": "FS", "portfolio": "ZH", "audit": "SJ"}
+KINDS = ("customer", "reviews", "portfolio", "audit", "validation")
+#: report number prefixes: 资信 (credit), 复审 (review), 组合 (portfolio), 审计 (audit),
+#: 验证 (validation)
+PREFIXES = {"customer": "ZX", "reviews": "FS", "portfolio": "ZH", "audit": "SJ",
+            "validation": "YZ"}
 
 
 def kind_label(kind: str) -> str:

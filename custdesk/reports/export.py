@@ -106,7 +106,7 @@ def _finish(pdf: Rendered, password: str | None) -> Rendered:
     return Rendered(encrypt(pdf.data, password), pdf.pages, encrypted=True)
 
 
-# -- the four reports -------------------------------------------------------------------
+# -- the reports -------------------------------------------------------------------
 def customer(desk, code: str, *, lang: str | None = None, password: str | None = None) -> Export:
     """The customer credit audit report (客户资信审核报告) of one file, as this user may see it."""
     from . import customer as report
@@ -155,6 +155,12 @@ def audit(desk, *, customer: str | None = None, start: datetime.date | None = No
                                 ("to", end and end.isoformat())) if v}
     return _export(desk, "audit", lambda stamp: report.render(data, stamp), language,
                    customer=code, params=params)
+
+
+def validation(desk, render: Callable[[Stamp], Rendered], language: str,
+               params: dict) -> Export:
+    """A scorecard validation report (``reports.validation.make`` gathers it)."""
+    return _export(desk, "validation", render, language, params=params)
 
 
 # -- files ------------------------------------------------------------------------------

@@ -7,8 +7,8 @@ population stability (PSI) and, on the firm's data, the 12-month grade migration
 with a reading in plain words (``reading``, which the window shows too).
 
 ``gather`` turns a validation into text in the report's language; ``render`` is pure
-layout. The report is not numbered in the export register (the register takes the four
-kinds of ``core.exports``): its footer carries the audit chain's head as it stood.
+layout. Like every report that leaves the program it is numbered in the export register
+(``YZ-2026-000001``, ``reports.export.validation``).
 """
 
 from __future__ import annotations
@@ -35,8 +35,7 @@ from .page import ACCENT, BAD, INK, MUTED, RULE, SHADE, WIDTH, build, classified
 i18n.register({
     "vr.title": ("评分卡验证报告", "Scorecard Validation Report"),
     "vr.written": ("已写入报告 {path}", "report written to {path}"),
-    "vr.subtitle": ("{scorecard} · {date} · 本报告未编号登记",
-                    "{scorecard} · {date} · not numbered in the export register"),
+    "vr.subtitle": ("{scorecard} · {date}", "{scorecard} · {date}"),
     "vr.s.subject": ("验证对象与数据", "What was validated, on what"),
     "vr.s.figures": ("主要指标", "Key figures"),
     "vr.s.reading": ("解读", "What the figures say"),
@@ -614,26 +613,22 @@ def render(data: ValidationData, stamp: Stamp) -> Rendered:
         return build(_story(data, stamp), decor, subject=f"{data.scorecard} {data.date}")
 
 
-def unregistered_stamp(desk, language: str) -> Stamp:
-    """The stamp of a report not numbered in the register: who, when, the chain's head."""
-    seq, digest = desk.audit.head()
-    return Stamp(b.DASH, "validation", desk.firm_name, desk.user.display, desk.user.name,
-                 clock.timestamp(), seq, digest, language)
-
-
 def make(desk, result: dict, *, lang: str | None = None, outcome: str | None = None,
-         bad: str | None = None, compare_name: str | None = None) -> Rendered:
-    """The report of ``result`` (a validation) as this user makes it, in ``lang``."""
+         bad: str | None = None, compare_name: str | None = None):
+    """The report of ``result`` (a validation) as this user makes it, in ``lang``: a
+    registered export (``reports.export.Export``)."""
+    from .export import validation
     language = lang or i18n.language()
     about = describe(desk, result, outcome=outcome, bad=bad, compare_name=compare_name)
     if "window_months" in result:
         about["overdue_days"] = desk.outcomes.window().overdue_days
     with i18n.using(language):
         data = gather(result, about)
-    return render(data, unregistered_stamp(desk, language))
+    params = {"scorecard": result["scorecard"], "source": "firm" if data.firm else "file"}
+    return validation(desk, lambda stamp: render(data, stamp), language, params)
 
 
 def write_pdf(desk, result: dict, path: Path | str, **options) -> Path:
     """Make the report and write it to ``path`` atomically."""
-    from .export import write_bytes
-    return write_bytes(make(desk, result, **options).data, path)
+    from .export import write
+    return write(make(desk, result, **options), path)

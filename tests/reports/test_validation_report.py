@@ -40,6 +40,12 @@ def test_the_report_of_a_history_file(desk, probe, tmp_path, lang):
     data = path.read_bytes()
     text = pdf_text(data)
     zh = lang == "zh"
+    # Numbered in the export register like every report that leaves the program.
+    number = desk.db.execute("SELECT number FROM report_exports WHERE kind = 'validation' "
+                             "ORDER BY id DESC").fetchone()[0]
+    assert number.startswith("YZ-") and number in text
+    checked = desk.exports.verify(data)
+    assert checked["ok"] and checked["export"]["number"] == number
     with i18n.using(lang):
         for phrase in (i18n.tr("vr.title"), i18n.tr("vr.s.reading"), i18n.tr("vr.s.curves"),
                        i18n.tr("vr.read.psi_file", name="later.csv", n=500),

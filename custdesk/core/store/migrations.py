@@ -193,12 +193,18 @@ def _rebuild_sealable(db: Database, table: str, columns: tuple[str, ...]) -> Non
     at = _columns_end(sql)
     new_sql = re.sub(rf"^CREATE TABLE {table}\b", f"CREATE TABLE {table}_v6",
                      sql[:at] + extra + sql[at:])
+    _swap(db, table, new_sql, f"{table}_v6", others)
+
+
+def _swap(db: Database, table: str, new_sql: str, new_name: str, others: list) -> None:
+    """Fill ``new_sql`` (a CREATE TABLE of ``new_name``) from ``table``, put it in its place
+    and make its indexes and triggers (``others``) again."""
     names = [r[1] for r in db.execute(f"PRAGMA table_info({table})").fetchall()]
     db.execute(new_sql)
     listed = ", ".join(names)
-    db.execute(f"INSERT INTO {table}_v6 ({listed}) SELECT {listed} FROM {table}")
+    db.execute(f"INSERT INTO {new_name} ({listed}) SELECT {listed} FROM {table}")
     db.execute(f"DROP TABLE {table}")
-    db.execute(f"ALTER TABLE {table}_v6 RENAME TO {table}")
+    db.execute(f"ALTER TABLE {new_name} RENAME TO {table}")
     for (statement,) in others:
         db.execute(statement)
 
@@ -224,11 +230,24 @@ def m0007_sort_key(db: Database) -> None:
 
 @migrations(name="0008_outcomes")
 def m0008_outcomes(db: Database) -> None:
-    """Outcomes and collateral records; scorecard versions approved by a second person.
+    """Outcomes and collateral records; scorecard versions approved by a second person; the
+    scorecard validation report in the export register.
     Versions a manager saved before this were used without a second look: they are
     recorded as such (decided by "custdesk", the program), so assessments made with them
     stay valid and the next version needs an approval."""
     _run_sql_file(db, "schema_v8.sql")
+    # The export register takes the scorecard validation report too.
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' "
+                     "AND name = 'report_exports'").fetchone()[0]
+    old_kinds = "CHECK (kind IN ('customer', 'reviews', 'portfolio', 'audit'))"
+    if old_kinds not in sql:
+        raise StoreError("report_exports: unexpected definition")
+    new_sql = sql.replace(old_kinds, "CHECK (kind IN ('customer', 'reviews', 'portfolio', "
+                                     "'audit', 'validation'))")
+    new_sql = re.sub(r'^CREATE TABLE "?report_exports"?', 'CREATE TABLE report_exports_v8', new_sql)
+    others = db.execute("SELECT sql FROM sqlite_master WHERE tbl_name = 'report_exports' AND "
+                        "type IN ('index', 'trigger') AND sql IS NOT NULL").fetchall()
+    _swap(db, "report_exports", new_sql, "report_exports_v8", others)
     db.execute("INSERT INTO scorecard_approvals (name, version, status, requested_by, "
                "decided_by, decided_at, decision_reason) SELECT name, version, 'approved', "
                "created_by, 'custdesk', ?, 'saved before approvals' FROM scorecards "
