@@ -393,9 +393,19 @@ class Outcomes:
         return [replace(g, inputs=found.get(g.assessment_id)) for g in grades]
 
     # -- validation data ------------------------------------------------------------------
+    def grades(self, until: datetime.date | None = None) -> list[Graded]:
+        """``approved`` up to ``until`` without the inputs: what ``observations`` and
+        ``migration`` take when a caller asks both (``grading.evidence``), read once."""
+        return self._grades(until=until)
+
+    def inputs(self, ids: list[int]) -> dict[int, dict]:
+        """assessment id -> its recorded inputs (left out when sealed above the reader)."""
+        return self._inputs(ids)
+
     def observations(self, as_of: datetime.date | None = None,
                      window_months: int | None = None,
-                     scorecard: str | None = None) -> Observations:
+                     scorecard: str | None = None, *, grades: list[Graded] | None = None,
+                     bad: dict | None = None, with_inputs: bool = True) -> Observations:
         """One observation per approved assessment whose outcome is known on ``as_of``
         (default today): graded on day g, the customer went bad within (g, g + window], or
         the whole window is over (g + window <= as_of) without it. Left out, and counted in
@@ -403,15 +413,20 @@ class Outcomes:
         window is not over yet and who have not gone bad so far ("window").
 
         ``scorecard``: only assessments made with it ("name", or "name@version").
+        ``grades`` (``grades(as_of)``) and ``bad`` (``bad_dates(as_of)``): already read;
+        ``with_inputs`` False leaves the recorded inputs unread (the costly part).
         """
         as_of = as_of or clock.today()
         months = self.window().months if window_months is None else _months(window_months)
         name, _, version = (scorecard or "").partition("@")
-        visible = self._visible()
-        bad = self._first(self._events(as_of, visible, first_only=True))
+        if grades is None or bad is None:
+            visible = self._visible()
+            bad = self._first(self._events(as_of, visible, first_only=True)) \
+                if bad is None else bad
+            grades = self._grades(until=as_of, visible=visible) if grades is None else grades
         left = dict.fromkeys(LEFT_OUT, 0)
         kept = []
-        for graded in self._grades(until=as_of, visible=visible):
+        for graded in grades:
             if name and (graded.scorecard_name != name or
                          (version and str(graded.scorecard_version) != version)):
                 continue
@@ -426,7 +441,8 @@ class Outcomes:
                 left["window"] += 1
                 continue
             kept.append((graded, first if went_bad else None))
-        inputs = self._inputs([graded.assessment_id for graded, _ in kept])
+        inputs = self._inputs([graded.assessment_id for graded, _ in kept]) if with_inputs \
+            else {}
         items = []
         for graded, bad_one in kept:
             values = {f.name: getattr(graded, f.name) for f in fields(Graded)}
@@ -436,7 +452,8 @@ class Outcomes:
                                      bad_kind=bad_one and bad_one[1]))
         return Observations(items, as_of=as_of, window_months=months, left_out=left)
 
-    def migration(self, months: int = 12, as_of: datetime.date | None = None) -> dict:
+    def migration(self, months: int = 12, as_of: datetime.date | None = None, *,
+                  grades: list[Graded] | None = None, bad: dict | None = None) -> dict:
         """The grade migration matrix over ``months`` up to ``as_of`` (default today).
 
         Each customer holding a grade on the start day (their latest approved assessment
@@ -449,11 +466,14 @@ class Outcomes:
         if not 1 <= int(months) <= 120:
             raise ValueError(f"a migration over {months} months")
         start = _add_months(as_of, -int(months))
-        visible = self._visible()
-        bad = self._first(self._events(as_of, visible, first_only=True))
+        if grades is None or bad is None:
+            visible = self._visible()
+            bad = self._first(self._events(as_of, visible, first_only=True)) \
+                if bad is None else bad
+            grades = self._grades(until=as_of, visible=visible) if grades is None else grades
         held_start: dict[int, str] = {}
         held_end: dict[int, str] = {}
-        for graded in self._grades(until=as_of, visible=visible):   # oldest first: the last holds
+        for graded in grades:                   # oldest first: the last one holds
             if graded.grade not in GRADES:
                 continue
             if graded.decided <= start:

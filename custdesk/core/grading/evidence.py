@@ -8,6 +8,7 @@ manager approves it (``scorecards``). Its figures out of sample are kept in its 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 from dateutil.relativedelta import relativedelta
@@ -108,10 +109,26 @@ def validate_firm(desk, ref: str | None = None, *, kind: str | None = None,
     card = library.get(ref) if ref else library.for_grading(kind=kind or "enterprise")
     as_of = as_of or clock.today()
     outcomes = desk.outcomes
-    found = outcomes.observations(as_of=as_of)
+    # Every grade and every first bad day read once: observations, PSI and the migration
+    # matrix all walk them. Recorded inputs are opened only for grades made with another
+    # version, the only ones scored again.
+    grades = outcomes.grades(until=as_of)
+    bad = outcomes.bad_dates(as_of)
+    found = outcomes.observations(as_of=as_of, grades=grades, bad=bad, with_inputs=False)
     window = found.window_months
     observations = [o for o in found if o.kind == card.kind]
-    scored = _rescored(card, observations)
+    year_ago, two_years_ago = as_of - relativedelta(months=12), as_of - relativedelta(months=24)
+    recent = [g for g in grades if g.kind == card.kind and year_ago <= g.decided <= as_of]
+    before = [g for g in grades if g.kind == card.kind and two_years_ago <= g.decided < year_ago]
+    own = (card.name, card.version)
+    needed = sorted({g.assessment_id for g in (*observations, *recent, *before)
+                     if (g.scorecard_name, g.scorecard_version) != own or g.score is None})
+    recorded = outcomes.inputs(needed)
+
+    def with_inputs(items):
+        return [dataclasses.replace(g, inputs=recorded.get(g.assessment_id)) for g in items]
+
+    scored = _rescored(card, with_inputs(observations))
     if not scored:
         raise HistoryError(i18n.tr("evidence.no_outcomes", months=window))
     out = backtest.summary(scored)
@@ -121,12 +138,9 @@ def validate_firm(desk, ref: str | None = None, *, kind: str | None = None,
     out["left_out"] = dict(found.left_out)
     out["not_scored"] = len(observations) - len(scored)
     out["graded_with_this_version"] = sum(
-        1 for o in observations if (o.scorecard_name, o.scorecard_version) == (card.name, card.version))
-    recent = outcomes.approved(since=as_of - relativedelta(months=12), until=as_of)
-    before = outcomes.approved(since=as_of - relativedelta(months=24),
-                               until=as_of - relativedelta(months=12))
-    recent_s = _rescored(card, [g for g in recent if g.kind == card.kind])
-    before_s = _rescored(card, [g for g in before if g.kind == card.kind])
+        1 for o in observations if (o.scorecard_name, o.scorecard_version) == own)
+    recent_s = _rescored(card, with_inputs(recent))
+    before_s = _rescored(card, with_inputs(before))
     if recent_s and before_s:
         value = backtest.psi(backtest.grade_counts(before_s), backtest.grade_counts(recent_s))
         out["psi"] = round(value, 4)
@@ -134,7 +148,7 @@ def validate_firm(desk, ref: str | None = None, *, kind: str | None = None,
         out["psi_periods"] = {"before": len(before_s), "recent": len(recent_s)}
     else:
         out["psi"] = None
-    out["migration"] = outcomes.migration(months=12, as_of=as_of)
+    out["migration"] = outcomes.migration(months=12, as_of=as_of, grades=grades, bad=bad)
     return out
 
 
