@@ -171,8 +171,9 @@ def firm_history(desk, kind: str, as_of: datetime.date | None = None) -> History
                 except (TypeError, ValueError):
                     v = None
             values.append(None if v is None else (str(v) if category else v))
-        if len({v for v in values if v is not None}) >= 2:
-            columns.append(Column(key, "category" if category else "number", values))
+        # Kept even when it holds one value or none: the version in use is scored again
+        # on these rows as it scored them (fitting leaves such a column out by itself).
+        columns.append(Column(key, "category" if category else "number", values))
     history = History(columns, [int(o.bad) for o in observations],
                       [o.decided for o in observations], {}, 0,
                       i18n.tr("evidence.firm_source"))

@@ -320,9 +320,12 @@ def _missing_bin(values: list, bad: list[int], minimum: int) -> Bin | None:
     return Bin(len(gone), sum(gone), missing=True) if len(gone) >= minimum else None
 
 
-def bin_history(history: History, np, tree_cls) -> list[Binned]:
+def bin_history(history: History, np, tree_cls, skipped: dict) -> list[Binned]:
     out = []
     for column in history.columns:
+        if len({v for v in column.values if v is not None}) < 2:
+            skipped[column.key] = i18n.tr("history.skip.constant")
+            continue
         if column.type == "number":
             out.append(bin_number(column.key, column.values, history.bad, tree_cls, np))
         else:
@@ -345,8 +348,8 @@ class Model:
 def fit_model(history: History) -> Model:
     """Bin, select and regress (no points yet)."""
     np, LogisticRegression, _folds, tree_cls = _sklearn()
-    binned = bin_history(history, np, tree_cls)
     skipped: dict[str, str] = {}
+    binned = bin_history(history, np, tree_cls, skipped)
     kept = []
     for b in binned:
         if b.iv < MIN_IV:
