@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
 from ..core import i18n
 from ..core.grading import evidence, history as histories
 from .common import Context, UsageError, print_json, print_table
+from .reviews_cmd import _date
 
 i18n.register({
     "cli.sc.history_or_firm": ("请用 --history FILE 指定历史文件，或用 --firm 使用本公司的结果",
@@ -35,13 +35,6 @@ i18n.register({
 })
 
 
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"{text}: YYYY-MM-DD") from None
-
-
 def add_commands(card) -> None:
     """The subcommands under ``scorecard`` (its parser's subparsers)."""
     p = card.add_parser("build", help="fit a new scorecard version on outcomes (needs approval)")
@@ -60,7 +53,7 @@ def add_commands(card) -> None:
     p.add_argument("--outcome", metavar="COLUMN")
     p.add_argument("--bad", metavar="VALUE")
     p.add_argument("--compare", type=Path, metavar="FILE2", help="population stability against it")
-    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="the firm's outcomes as of")
+    p.add_argument("--as-of", metavar="DATE", help="the firm's outcomes as they stood that day")
     p.add_argument("--json", action="store_true")
     p.add_argument("--pdf", type=Path, metavar="FILE", help="also write the owner's report (PDF)")
     p.set_defaults(handler=cmd_validate)
@@ -122,7 +115,7 @@ def cmd_validate(ctx: Context) -> int:
     else:
         if a.compare:
             raise UsageError(i18n.tr("cli.sc.outcome_needed"))
-        out = evidence.validate_firm(desk, a.ref, as_of=a.as_of)
+        out = evidence.validate_firm(desk, a.ref, as_of=_date(a.as_of))
     if a.pdf:
         from ..reports import validation as report
         written = report.write_pdf(desk, out, a.pdf, outcome=a.outcome, bad=a.bad,
