@@ -394,7 +394,9 @@ def _assessment(desk, code: str, data: CustomerData, names: dict) -> dict | None
     ]
     factors = [[f["label"], dimension_label(f["dimension"]), b.text(f["shown"]),
                 b.text(f["rule_shown"]),
-                f"{'***' if f['points'] is None else format(f['points'], 'g')} / {f['max_points']:g}"]
+                (format(f["points"], "g") if f.get("rule") == "base"      # a fitted card's start
+                 else f"{'***' if f['points'] is None else format(f['points'], 'g')} / "
+                      f"{f['max_points']:g}")]
                for f in detail["factors"]]
     dims = [(k, detail["dimensions"][k]) for k in DIMENSIONS if k in detail["dimensions"]]
     subtotal_max = {k: sum(f["max_points"] for f in detail["factors"] if f["dimension"] == k)
