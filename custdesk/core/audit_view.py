@@ -50,6 +50,8 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "settings.field_level": ("修改字段密级", "Field level changed"),
     "scorecard.install": ("安装评分卡", "Scorecard installed"),
     "scorecard.save": ("保存评分卡", "Scorecard saved"),
+    "scorecard.approve": ("审批评分卡版本", "Scorecard version decided"),
+    "scorecard.approvals": ("启用评分卡双人审批", "Scorecard four-eyes approval in force"),
     "customer.add": ("建立档案", "File created"),
     "customer.edit": ("修改档案", "File edited"),
     "customer.level": ("设定档案密级", "File level set"),
