@@ -155,6 +155,8 @@ DETAIL_LABELS: dict[str, tuple[str, str]] = {
     "kind": ("类别", "Kind"), "id": ("编号", "ID"), "printed": ("报告中明文显示", "Printed in clear"),
     "watermark": ("水印", "Watermark"), "made_by": ("备份人", "Made by"),
     "label": ("备注", "Label"), "created_at": ("建立时间", "Made at"),
+    "decision": ("决定", "Decision"), "four_eyes": ("双人审批", "Four eyes"),
+    "needs_approval": ("须另一位经理批准", "Needs a second manager's approval"),
 }
 
 i18n.register({f"av.a.{code}": texts for code, texts in ACTIONS.items()})
