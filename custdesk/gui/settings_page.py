@@ -19,6 +19,7 @@ from .editor.jobs import list_table, run_for
 from .grading.approval_detail import local_time
 from .grading.scorecard_decision import DecisionDialog, decide, status_label
 from .grading.scorecard_dialog import ScorecardDialog
+from .outcome_settings import OutcomeSettingsBox
 from .retention_settings import RetentionBox
 from .review_settings import ReviewSettingsBox
 from .users_settings import UsersBox
@@ -61,6 +62,9 @@ class SettingsPage(QWidget):
             layout.addWidget(self._scorecards_box())
             self.review_settings = ReviewSettingsBox(runner)
             layout.addWidget(self.review_settings)
+        # What counts as a bad outcome: everyone reads it, managers change it.
+        self.outcome_settings = OutcomeSettingsBox(runner, allowed(user.role, "settings.manage"))
+        layout.addWidget(self.outcome_settings)
         if allowed(user.role, "backup.create"):
             # Everyone may back up (a clerk before trying something); the folder and
             # retention are shown to those who manage settings only.

@@ -439,7 +439,7 @@
     <context>
         <name>AssessmentView</name>
         <message>
-            <location filename="../../custdesk/gui/grading/breakdown.py" line="+141" />
+            <location filename="../../custdesk/gui/grading/breakdown.py" line="+142" />
             <source>Dimension</source>
             <translation>Dimension</translation>
         </message>
@@ -469,17 +469,17 @@
             <translation>Points by dimension (earned / weight)</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+25" />
             <source>No assessment to show.</source>
             <translation>No assessment to show.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>Recommended limit: {trace}</source>
             <translation>Recommended limit: {trace}</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Score {score} · computed grade {computed} → final grade {grade} (adjusted {notches:+d} notches: {reason})</source>
             <translation>Score {score} · computed grade {computed} → final grade {grade} (adjusted {notches:+d} notches: {reason})</translation>
         </message>
@@ -517,6 +517,11 @@
             <location line="+2" />
             <source>: {reason}</source>
             <translation>: {reason}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The points add up to {total}; a score is kept within 0–100.</source>
+            <translation>The points add up to {total}; a score is kept within 0–100.</translation>
         </message>
         <message>
             <location line="+10" />
@@ -3443,6 +3448,54 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
     </context>
     <context>
+        <name>OutcomeSettingsBox</name>
+        <message>
+            <location filename="../../custdesk/gui/outcome_settings.py" line="+50" />
+            <source>Bad outcomes</source>
+            <translation>Bad outcomes</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Outcome window after a grade</source>
+            <translation>Outcome window after a grade</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source> months</source>
+            <translation> months</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bad when past due by at least</source>
+            <translation>Bad when past due by at least</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source> days</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>A graded customer counts as bad when a bad outcome comes within this many months after the grade, and as good when the whole window has passed without one.</source>
+            <translation>A graded customer counts as bad when a bad outcome comes within this many months after the grade, and as good when the whole window has passed without one.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Managers and administrators change these.</source>
+            <translation>Managers and administrators change these.</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <source>Saved: the firm's outcomes are counted by these from now on.</source>
+            <translation>Saved: the firm's outcomes are counted by these from now on.</translation>
+        </message>
+    </context>
+    <context>
         <name>PasswordFields</name>
         <message>
             <location filename="../../custdesk/gui/passwords.py" line="-130" />
@@ -4983,12 +5036,12 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../custdesk/gui/settings_page.py" line="+53" />
+            <location filename="../../custdesk/gui/settings_page.py" line="+54" />
             <source>Settings</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+47" />
             <source>This computer</source>
             <translation>This computer</translation>
         </message>

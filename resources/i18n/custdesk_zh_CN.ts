@@ -439,7 +439,7 @@
 <context>
     <name>AssessmentView</name>
     <message>
-        <location filename="../../custdesk/gui/grading/breakdown.py" line="+141"/>
+        <location filename="../../custdesk/gui/grading/breakdown.py" line="+142"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
@@ -469,17 +469,17 @@
         <translation>各维度得分（得分 / 权重）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>No assessment to show.</source>
         <translation>没有可显示的评估。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Recommended limit: {trace}</source>
         <translation>建议额度：{trace}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Score {score} · computed grade {computed} → final grade {grade} (adjusted {notches:+d} notches: {reason})</source>
         <translation>评分 {score} · 计算等级 {computed} → 最终等级 {grade}（调整 {notches:+d} 级：{reason}）</translation>
     </message>
@@ -517,6 +517,11 @@
         <location line="+2"/>
         <source>: {reason}</source>
         <translation>：{reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The points add up to {total}; a score is kept within 0–100.</source>
+        <translation>各项得分合计 {total}；评分限定在 0–100 之间。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3439,6 +3444,54 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
 </context>
 <context>
+    <name>OutcomeSettingsBox</name>
+    <message>
+        <location filename="../../custdesk/gui/outcome_settings.py" line="+50"/>
+        <source>Bad outcomes</source>
+        <translation>不良结果认定</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Outcome window after a grade</source>
+        <translation>评级后观察期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bad when past due by at least</source>
+        <translation>逾期认定天数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>A graded customer counts as bad when a bad outcome comes within this many months after the grade, and as good when the whole window has passed without one.</source>
+        <translation>评级后在观察期内发生不良结果的客户计为不良；整个观察期内未发生不良结果的计为正常。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Managers and administrators change these.</source>
+        <translation>由经理或管理员修改。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Saved: the firm&apos;s outcomes are counted by these from now on.</source>
+        <translation>已保存：此后本公司的不良结果按此认定统计。</translation>
+    </message>
+</context>
+<context>
     <name>PasswordFields</name>
     <message>
         <location filename="../../custdesk/gui/passwords.py" line="-130"/>
@@ -4976,12 +5029,12 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../custdesk/gui/settings_page.py" line="+53"/>
+        <location filename="../../custdesk/gui/settings_page.py" line="+54"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>This computer</source>
         <translation>本机设置</translation>
     </message>
