@@ -27,6 +27,7 @@ WARNING_COLOUR = "#ef6c00"
 TRACK_COLOUR = QColor("#e3e8ef")
 TEXT_COLOUR = QColor("#1d2733")
 FACTOR_COLUMNS = 5                       # dimension, factor, input, points, rule
+BASE_RULE = "base"      # a fitted card's first row: where its score starts (no input, no top)
 
 
 def number(value) -> str:
@@ -155,7 +156,8 @@ class AssessmentView(QWidget):
         self.bars = DimensionBars(self)
         self.bars_title = QLabel(self.tr("Points by dimension (earned / weight)"), self)
 
-        lower = QWidget(self)
+        # Hidden whole when there are no dimensions (a fitted card's): the table takes it.
+        self.bars_area = lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.bars_title)
@@ -202,6 +204,7 @@ class AssessmentView(QWidget):
         self._fill_factors(detail.get("factors", []))
         self.bars.set_dimensions(detail.get("dimensions", {}))
         self.bars_title.setVisible(bool(self.bars.rows))
+        self.bars_area.setVisible(bool(self.bars.rows))
 
     def summary_lines(self, item: dict) -> list[str]:
         score = f"{item['score']:.1f}" if item.get("score") is not None else DASH
@@ -234,6 +237,14 @@ class AssessmentView(QWidget):
             if item.get("decision_reason"):
                 line += self.tr(": {reason}").format(reason=item["decision_reason"])
         lines.append(line)
+        # A fitted card's points (its base row among them) add up to the score, but a score
+        # stays within 0–100: say so where the sum is beyond it, or the rows seem not to add up.
+        factors = (item.get("detail") or {}).get("factors", [])
+        if item.get("score") is not None and any(f.get("rule") == BASE_RULE for f in factors):
+            total = round(sum(f["points"] for f in factors), 1)
+            if abs(total - item["score"]) > 0.05:
+                lines.append(self.tr("The points add up to {total}; a score is kept within "
+                                     "0–100.").format(total=number(total)))
         # The model that applied, its formula and cut-offs: a fact, not a warning (not orange).
         if item.get("altman"):
             lines.append(self.tr("Altman model: {text}").format(text=item["altman"]))
@@ -259,9 +270,12 @@ class AssessmentView(QWidget):
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for row, factor in enumerate(factors):
             shown = factor.get("shown")
+            base = factor.get("rule") == BASE_RULE
+            # The base row has no input and no best value: its points alone.
             texts = (dimension_label(factor["dimension"]), factor.get("label") or factor["key"],
-                     DASH if shown in (None, "") else str(shown),
-                     f"{number(factor['points'])}/{number(factor['max_points'])}",
+                     "" if base else DASH if shown in (None, "") else str(shown),
+                     number(factor["points"]) if base
+                     else f"{number(factor['points'])}/{number(factor['max_points'])}",
                      factor.get("rule_shown") or factor.get("rule") or "")
             trace = factor.get("trace") or ""
             for column, text in enumerate(texts):
