@@ -90,14 +90,15 @@ class MainWindow(QMainWindow):
             self.approvals_page.count_changed.connect(self._show_approvals_count)
         self.reports_page = ReportsPage(runner, allowed(user.role, "audit.read"))
         self._add_area("reports", self.tr("Reports"), "reports", self.reports_page)
+        if allowed(user.role, "audit.read"):
+            self.audit_page = AuditPage(runner)
+            self._add_area("audit", self.tr("Audit log"), "audit", self.audit_page)
+        # After the reports and the log an auditor reads: the owner's look back at grades.
         if allowed(user.role, "audit.read") or allowed(user.role, "settings.manage"):
             self.validation_page = ValidationPage(runner, allowed(user.role, "settings.manage"))
             # "Validation" in the narrow navigation; the page's title says what of.
             self._add_area("validation", self.tr("Validation"), "validation",
                            self.validation_page)
-        if allowed(user.role, "audit.read"):
-            self.audit_page = AuditPage(runner)
-            self._add_area("audit", self.tr("Audit log"), "audit", self.audit_page)
         self.settings_page = SettingsPage(runner, user)
         self._add_area("settings", self.tr("Settings"), "settings", self.settings_page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)

@@ -204,6 +204,8 @@ SCALAR = {
     "report.portfolio": lambda d, f, t: reports.portfolio(d).data,
     "report.audit": lambda d, f, t: reports.audit(d).data,
     "report.verify": lambda d, f, t: reports.verify_file(d, _saved(t, f["report"].data)),
+    "report.validation": lambda d, f, t: _validation_report(d, t),
+    "evidence.validate_firm": lambda d, f, t: _firm_validation(d),
     "users.list": lambda d, f, t: [u.as_dict() for u in d.users.list()],
     "users.display_names": lambda d, f, t: d.users.display_names(),
     "settings.field_levels": lambda d, f, t: d.settings.field_levels(),
@@ -212,6 +214,9 @@ SCALAR = {
     "outcomes.approved": lambda d, f, t: d.outcomes.approved(),
     "outcomes.observations": lambda d, f, t: d.outcomes.observations(window_months=3),
     "outcomes.migration": lambda d, f, t: d.outcomes.migration(1),
+    "outcomes.grades": lambda d, f, t: d.outcomes.grades(),
+    "outcomes.inputs": lambda d, f, t: d.outcomes.inputs(
+        [g.assessment_id for g in d.outcomes.grades()]),
     "backup.list": lambda d, f, t: [s.as_dict() for s in backup.list_backups(
         backup.config(d).folder)],
 }
@@ -250,6 +255,27 @@ BY_ID = {  # paths that take the id of a row of the hidden file
     "warnings.handle": lambda d, f: d.warnings.handle(f["warning"], "看看", action="action"),
     "exports.get": lambda d, f: d.exports.get(f["report"].number),
 }
+
+
+def _firm_validation(desk):
+    """The default card on the firm's outcomes: counts and rates only (the error when
+    there are none to count says so, and nothing of a file)."""
+    from custdesk.core.grading import evidence
+    from custdesk.core.grading.history import HistoryError
+    try:
+        return evidence.validate_firm(desk, kind="enterprise")
+    except HistoryError as exc:
+        return str(exc)
+
+
+def _validation_report(desk, tmp_path):
+    """The validation report of a history file: the firm's name and the reader, no file."""
+    from custdesk.core.grading import evidence, history
+    from custdesk.reports import validation
+    from tests import histories
+    data = history.read(histories.write(tmp_path / "h.csv", 300), "违约")
+    result = evidence.validate_file(desk, "individual-standard", data)
+    return validation.make(desk, result).data
 
 
 def _saved(tmp_path, data: bytes):
@@ -370,7 +396,8 @@ def test_every_public_method_of_every_manager_has_an_entry():
     assert missing == [], "an output path without an entry in the disclosure matrix"
 
 
-REPORT_FUNCTIONS = {"customer", "reviews", "portfolio", "audit", "batch", "verify_file"}
+REPORT_FUNCTIONS = {"customer", "reviews", "portfolio", "audit", "batch", "verify_file",
+                    "validation"}
 REPORT_EXEMPT = {"encrypt": "bytes in, bytes out", "write": "writes a file",
                  "write_bytes": "writes a file", "claimed_number": "reads a given file",
                  "checkpoint_of": "reads a given file"}
