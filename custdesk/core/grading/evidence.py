@@ -185,5 +185,5 @@ def firm_history(desk, kind: str, as_of: datetime.date | None = None) -> History
 
 def metric_labels() -> dict:
     """Labels of custdesk's own measures, for a card fitted on the firm's history."""
-    return {key: (m.zh, m.en) for key, m in METRICS.items()}
+    return {key: (m.zh, m.en[:1].upper() + m.en[1:]) for key, m in METRICS.items()}
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
+                               QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from ...core import i18n
 from ...core.i18n import tr as core_text   # named apart from tr(): lupdate reads only Qt strings
@@ -83,8 +83,13 @@ class CreditStrip(QFrame):
         self.hold_reasons = QLabel(self)
         self.hold_reasons.setObjectName("hold_reasons")
         self.hold_reasons.setStyleSheet(ERROR_STYLE)
+        # Wrapped within what the row leaves it: two English reasons beside eight figures
+        # would otherwise push the strip past a 1366-pixel screen.
+        self.hold_reasons.setWordWrap(True)
+        self.hold_reasons.setMinimumWidth(120)
+        self.hold_reasons.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(self.hold_badge, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(self.hold_reasons, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.hold_reasons, 1, Qt.AlignmentFlag.AlignVCenter)
         row.addStretch(1)
         self.request_button = QPushButton(self.tr("Request limit change…"), self)
         row.addWidget(self.request_button, 0, Qt.AlignmentFlag.AlignVCenter)
