@@ -7,49 +7,19 @@ import datetime
 
 import pytest
 
-from custdesk.core import clock
 from custdesk.core.errors import Conflict
 from custdesk.core.grading import evidence
 from custdesk.core.grading.scorecards import copy_source
+from tests.firm_outcomes import TODAY, at, graded_firm
 
 pytest.importorskip("sklearn")
-
-GRADED_ON = datetime.date(2025, 2, 3)
-TODAY = datetime.date(2026, 8, 31)
-
-
-def at(day: datetime.date) -> None:
-    clock.set_fixed(datetime.datetime.combine(day, datetime.time(10),
-                                              tzinfo=datetime.timezone.utc))
-
 
 @pytest.fixture
 def firm(open_as):
     """48 enterprises graded in February 2025, more indebted ones more often gone bad
-    within the year; a second grade for some in 2026."""
-    at(GRADED_ON)
+    within the year (``tests.firm_outcomes``); a second grade for ten in 2026."""
     boss, reviewer = open_as("boss"), open_as("reviewer")
-    codes = []
-    for i in range(48):
-        debt = 1_000_000 + i * 140_000                       # debt ratio 12.5 % .. 95 %
-        code = boss.customers.add({"name": f"杭州测试{i:02d}有限公司", "kind": "enterprise",
-                                   "founding_date": "2010-05-01"}).code
-        boss.records.add(code, "financials", {
-            "period": "2024", "revenue": str(5_000_000 + i * 37_000),
-            "net_profit": str(600_000 - i * 15_000), "ebit": str(700_000 - i * 12_000),
-            "total_assets": "8000000", "current_assets": "3000000",
-            "total_liabilities": str(debt), "current_liabilities": str(debt // 2),
-            "equity": str(8_000_000 - debt), "retained_earnings": "1500000"})
-        made = boss.grading.assess(code).id
-        boss.grading.submit(made, missing_reason="资料待补")
-        reviewer.grading.approve(made)
-        codes.append(code)
-    for i, code in enumerate(codes):
-        # The truth: the more indebted half goes bad more often (not always).
-        if (i >= 24 and i % 4 != 0) or i in (3, 11):
-            at(GRADED_ON + datetime.timedelta(days=210 + 3 * i))     # within the year after
-            boss.records.add(code, "outcomes", {"kind": "write_off",
-                                                "occurred_on": clock.today().isoformat()})
+    codes = graded_firm(boss, reviewer)
     at(datetime.date(2026, 2, 2))
     for code in codes[:10]:
         made = boss.grading.assess(code).id

@@ -9,7 +9,7 @@ import pytest
 from custdesk.core.grading.scale import dimension_label
 from custdesk.gui.grading.approvals_page import ApprovalsPage
 from tests.gui.conftest import call
-from tests.gui.fitted_data import assess_fitted, fitted_firm
+from tests.firm_outcomes import assess_fitted, fitted_firm
 
 pytest.importorskip("sklearn")
 

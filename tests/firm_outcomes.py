@@ -1,5 +1,5 @@
 """A firm whose outcomes are known, a scorecard fitted on them (approved by a second
-manager) and one file graded with it, as the core's firm-validation test builds them."""
+manager) and one file graded with it: the core, window and report tests of firm outcomes."""
 
 from __future__ import annotations
 
