@@ -48,7 +48,9 @@ def run_driver(tmp_path: Path, *args) -> list[dict]:
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), "PYTHONUNBUFFERED": "1",
            "CUSTDESK_LANG": "en"}
     done = subprocess.run([sys.executable, str(DRIVER), args[0], str(args[1]), str(work),
-                           *map(str, args[2:])], capture_output=True, text=True, cwd=ROOT,
+                           *map(str, args[2:])], capture_output=True, text=True,
+                          # (a hostile relative path, "garbage", is written where it runs)
+                          cwd=work,
                           env=env, timeout=1800, encoding="utf-8", errors="replace")
     assert done.returncode == 0, done.stderr[-4000:]
     return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
