@@ -22,7 +22,7 @@ import pytest
 from custdesk.core import integrity
 from custdesk.core.desk import Desk
 
-from .helpers import ADMIN, PASSWORD, ROOT, new_database
+from .helpers import ADMIN, PASSWORD, new_database
 
 DRIVER = Path(__file__).with_name("cli_fuzz.py")
 RUNS = int(os.environ.get("CUSTDESK_CLI_FUZZ_RUNS", "3"))
