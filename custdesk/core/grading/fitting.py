@@ -101,7 +101,8 @@ def _grade_of(score: float, thresholds: dict[str, float]) -> str:
 
 def _separated(better: list, worse: list) -> bool:
     """Is the worse group's bad rate above the better one's, beyond chance (one-sided
-    two-proportion z-test at 5 %)?"""
+    two-proportion z-test at 1 %: grades are drawn on out-of-fold scores, and later rows
+    must find them in the same order)?"""
     n1, b1, n2, b2 = len(better), sum(better), len(worse), sum(worse)
     pooled = (b1 + b2) / (n1 + n2)
     if pooled in (0.0, 1.0):
