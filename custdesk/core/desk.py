@@ -560,6 +560,11 @@ class Desk:
         from .keys.session import refresh_publics
         if self.facts.broken:
             return False
+        link = getattr(self.db, "office", None)
+        if link is not None and not self.db.conn.in_transaction:
+            # An office database: what others committed reaches this copy first (the
+            # notice of it may still be on its way).
+            link.refresh(self.db)
         if self.facts.seq:
             # The entry this session last took must still be there, unchanged.
             row = self.db.execute("SELECT hash FROM audit_log WHERE seq = ?",

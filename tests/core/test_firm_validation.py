@@ -26,11 +26,12 @@ def firm(open_as):
         boss.grading.submit(made, missing_reason="资料待补")
         reviewer.grading.approve(made)
     at(TODAY)
-    return codes
+    # The same sessions go on in the tests: one session per person, as on a PC.
+    return {"codes": codes, "boss": boss, "reviewer": reviewer}
 
 
 def test_the_firms_outcomes_validate_the_card_in_use(open_as, firm):
-    boss = open_as("boss")
+    boss = firm["boss"]
     result = evidence.validate_firm(boss, kind="enterprise")
     assert result["scorecard"] == "enterprise-standard@2"
     assert result["n"] == 48 and result["bad"] == 20 and result["window_months"] == 12
@@ -46,7 +47,7 @@ def test_the_firms_outcomes_validate_the_card_in_use(open_as, firm):
 
 
 def test_another_version_is_scored_from_the_recorded_inputs(open_as, firm):
-    boss, manager = open_as("boss"), open_as("manager")
+    boss, manager = firm["boss"], open_as("manager")
     source = boss.grading.library.get("enterprise-standard").source
     strict = copy_source(source, "firm-strict").replace("AAA = 90\n", "AAA = 99\n") \
         .replace("AA = 82\n", "AA = 98\n")
@@ -59,12 +60,12 @@ def test_another_version_is_scored_from_the_recorded_inputs(open_as, firm):
         result["bad_rate_by_grade"]["AA"]["count"] <= standard["bad_rate_by_grade"].get(
             "AA", {"count": 0})["count"]
     with pytest.raises(Conflict):
-        boss.grading.assess(firm[0], scorecard="firm-strict@1")   # not approved
+        boss.grading.assess(firm["codes"][0], scorecard="firm-strict@1")   # not approved
     manager.grading.library.decide("firm-strict@1", True)
 
 
 def test_refitted_on_the_firms_history_approved_then_grading(open_as, firm):
-    boss, manager = open_as("boss"), open_as("manager")
+    boss, manager = firm["boss"], open_as("manager")
     history = evidence.firm_history(boss, "enterprise")
     assert history.rows == 48 and history.bads == 20
     out = evidence.build(boss, history, name="firm-fit", kind="enterprise",
@@ -74,11 +75,11 @@ def test_refitted_on_the_firms_history_approved_then_grading(open_as, firm):
     card = boss.grading.library.get("firm-fit@1")
     assert card.fitted and not any(f.custom for f in card.factors)
     with pytest.raises(Conflict):
-        boss.grading.assess(firm[0], scorecard="firm-fit")   # before a second manager
+        boss.grading.assess(firm["codes"][0], scorecard="firm-fit")   # before a second manager
     with pytest.raises(Conflict):
         boss.grading.library.decide("firm-fit@1", True)      # its author
     manager.grading.library.decide("firm-fit@1", True, "回测通过")
-    made = boss.grading.assess(firm[-1], scorecard="firm-fit").id
+    made = boss.grading.assess(firm["codes"][-1], scorecard="firm-fit").id
     item = boss.grading.get(made)
     assert (item["scorecard_name"], item["scorecard_version"]) == ("firm-fit", 1)
     factors = item["detail"]["factors"]

@@ -134,18 +134,19 @@ class ScorecardLibrary:
         """The latest version of every scorecard, defaults first: its approval ``status``
         and ``in_use``, the version that grades (the latest approved one that reads only
         what custdesk holds; None when none is)."""
+        self._desk.refresh()
         rows = self._desk.db.execute(
             "SELECT name, max(version), kind, builtin, created_by, created_at FROM scorecards "
             "GROUP BY name ORDER BY kind, builtin DESC, name").fetchall()
         out = []
         for name, version, kind, builtin, created_by, created_at in rows:
             card = self._card(name, version)
-            usable = [v for v in self.versions(name) if self.status(name, v) in USABLE
+            usable = [v for v in self.versions(name) if self._status(name, v) in USABLE
                       and not any(f.custom for f in self._card(name, v).factors)]
             out.append({"name": name, "version": version, "kind": kind, "title": card.title,
                         "builtin": bool(builtin), "created_by": created_by,
                         "created_at": created_at, "default": self.default_name(kind) == name,
-                        "status": self.status(name, version), "method": card.method,
+                        "status": self._status(name, version), "method": card.method,
                         "in_use": usable[-1] if usable else None})
         return out
 
@@ -154,6 +155,9 @@ class ScorecardLibrary:
         """"builtin", "approved", "pending" or "rejected", as the signed log says
         (``keys.facts``): the table of decisions is for showing who and when."""
         self._desk.refresh()             # another manager's decision since login counts
+        return self._status(name, version)
+
+    def _status(self, name: str, version: int) -> str:
         facts = self._desk.facts.scorecards
         ref = f"{name}@{version}"
         if f"install:{ref}" in facts or name in _shipped_digests():
@@ -181,10 +185,11 @@ class ScorecardLibrary:
 
     def pending(self) -> list[dict]:
         """Versions waiting for a second manager, oldest first."""
+        self._desk.refresh()
         rows = self._desk.db.execute("SELECT name, version, kind, created_by, created_at "
                                      "FROM scorecards WHERE builtin = 0 ORDER BY created_at")
         return [{"name": n, "version": v, "kind": k, "created_by": by, "created_at": at}
-                for n, v, k, by, at in rows if self.status(n, v) == "pending"]
+                for n, v, k, by, at in rows if self._status(n, v) == "pending"]
 
     def decide(self, ref: str, approve: bool, reason: str = "") -> Changes:
         """Approve or reject a manager's version; never the version's own author."""
@@ -226,7 +231,8 @@ class ScorecardLibrary:
                 raise Conflict(i18n.tr(f"scorecard.{'rejected' if state == 'rejected' else 'unapproved'}",
                                        ref=f"{card.name}@{card.version}"))
         else:
-            usable = [v for v in self.versions(name) if self.status(name, v) in USABLE]
+            self._desk.refresh()
+            usable = [v for v in self.versions(name) if self._status(name, v) in USABLE]
             if not usable:
                 if not self.versions(name):
                     raise NotFound(f"scorecard {name}")
