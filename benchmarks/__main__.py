@@ -31,9 +31,16 @@ office mode               ``benchmarks.office`` (when PostgreSQL's server     ea
                           it out): login, search, Today page, one report,
                           import and search under five writers, on a
                           throwaway PostgreSQL beside the single-PC file
+scorecards on outcomes    ``benchmarks.validation`` (``--without-validation`` one plain SELECT of the stored
+                          leaves it out): validating each kind's card on the  assessments table
+                          firm's own outcomes (AUC, KS, bad rate by grade,
+                          PSI, migration matrix), re-fitting the individual
+                          card on the firm's history, a second manager's
+                          approval and a first grade with the new version
 ========================  ==================================================  ============================
 
-``python -m benchmarks office [...]`` runs the office figures alone.
+``python -m benchmarks office [...]`` runs the office figures alone, ``python -m benchmarks
+validation [...]`` the scorecard figures.
 
 It prints one JSON document: each figure with its unit, floor, ratio, target and
 whether the target is met; the details of each measurement; the date and the machine.
@@ -107,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["office"]:
         from benchmarks import office
         return office.main(argv[1:])
+    if argv[:1] == ["validation"]:
+        from benchmarks import validation
+        return validation.main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m benchmarks",
                                      description=__doc__.split("\n")[0])
     parser.add_argument("--customers", type=int, default=100_000)
@@ -118,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="also write the JSON to this file")
     parser.add_argument("--without-office", action="store_true",
                         help="leave out the office-mode figures (``python -m benchmarks office``)")
+    parser.add_argument("--without-validation", action="store_true",
+                        help="leave out the scorecard figures (``python -m benchmarks validation``)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from benchmarks import importing, reports, reviews, search, startup
@@ -157,6 +169,12 @@ def main(argv: list[str] | None = None) -> int:
             office_out = office.run(made, folder, args.seed, quick=quick, import_rows=rows)
         elif not args.without_office:
             log("no office figures: PostgreSQL's server programs are not installed")
+        validated = None
+        if not args.without_validation:
+            # Last: it adds a re-fitted version to the firm's library.
+            log("scorecards on the firm's own outcomes")
+            from benchmarks import validation
+            validated = validation.run(made, 1 if quick else 3)
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
@@ -212,6 +230,9 @@ def main(argv: list[str] | None = None) -> int:
     if office_out is not None:
         from benchmarks import office
         figures.update({f"office_mode.{k}": v for k, v in office.figures(office_out).items()})
+    if validated is not None:
+        from benchmarks import validation
+        figures.update({f"validation.{k}": v for k, v in validation.figures(validated).items()})
     result = {
         "date": datetime.date.today().isoformat(),
         "customers": args.customers, "seed": args.seed, "quick": quick,
@@ -222,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
         "details": {"open": opened, "search": searched, "list_model_fill": filled,
                     "first_list": first,
                     "startup": started_up, "reports": reported, "due_reviews_and_warnings": due,
-                    "import": imported, "office_mode": office_out},
+                    "import": imported, "office_mode": office_out, "validation": validated},
         "machine": machine(),
     }
     text = json.dumps(result, ensure_ascii=False, indent=2)
