@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import json
 from collections import Counter
 from dataclasses import dataclass, field, fields, replace
@@ -188,7 +189,9 @@ def _months(months) -> int:
     return int(text)
 
 
+@functools.lru_cache(maxsize=4096)
 def _add_months(day: datetime.date, months: int) -> datetime.date:
+    """(Grades fall on a few hundred days: each day's window end is worked out once.)"""
     from .reviews import add_months
     return add_months(day, months)
 

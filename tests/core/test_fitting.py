@@ -225,3 +225,27 @@ def test_outcome_values_match_as_numbers_and_row_numbers_are_not_characteristics
     assert data.bads == 50
     ids = histories.from_table(["row", "x", "default"], rows, "default", "1")
     assert "row" in ids.skipped and ids.column("x") is not None
+
+
+def test_the_quick_score_of_a_validation_is_the_scores_own(fitted):
+    from custdesk.core.grading.scorecard import score_only
+    from custdesk.core.grading.scorecards import shipped
+    _built, card, _train, held = fitted
+    rows, _lacking = backtest.history_inputs(card, held)
+    for inputs in rows:
+        full = score(card, inputs)
+        assert score_only(card, inputs) == (full.score, full.grade)
+    rng = random.Random(5)
+    for expert in shipped():
+        for _ in range(300):
+            inputs = {f.input: (rng.choice([c.value for c in f.choices] + [None, "?"])
+                                if f.is_category else rng.choice([None, rng.uniform(-1, 3),
+                                                                  rng.uniform(0, 400)]))
+                      for f in expert.factors}
+            try:
+                full = score(expert, inputs)
+            except Exception as exc:
+                with pytest.raises(type(exc)):
+                    score_only(expert, inputs)
+                continue
+            assert score_only(expert, inputs) == (full.score, full.grade)

@@ -77,10 +77,12 @@ def build(desk, history: History, *, name: str, kind: str, labels: dict | None =
 
 
 # -- on the firm's own outcomes -----------------------------------------------------------------
-def _rescored(card, observations) -> list[backtest.Scored]:
+def _rescored(card, observations, memo: dict | None = None) -> list[backtest.Scored]:
     """Each observation as ``card`` grades it: its own result when it was graded with
-    this very version, otherwise its recorded inputs scored again."""
-    from .scorecard import MissingInputs, score
+    this very version, otherwise its recorded inputs scored again (once per assessment,
+    with ``memo``)."""
+    from .scorecard import MissingInputs, score_only
+    memo = {} if memo is None else memo
     out = []
     for o in observations:
         if (o.scorecard_name, o.scorecard_version) == (card.name, card.version) \
@@ -89,11 +91,16 @@ def _rescored(card, observations) -> list[backtest.Scored]:
         elif o.inputs is None:
             continue                  # its detail is sealed above this reader's keys
         else:
-            try:
-                result = score(card, o.inputs)
-            except MissingInputs:
+            found = memo.get(o.assessment_id)
+            if found is None:
+                try:
+                    found = memo[o.assessment_id] = score_only(card, o.inputs)
+                except MissingInputs:
+                    memo[o.assessment_id] = False
+                    continue
+            if found is False:
                 continue
-            s, g = result.score, result.grade
+            s, g = found
         # (A grade whose outcome is not known yet counts as good: only PSI reads those.)
         out.append(backtest.Scored(s, g, int(getattr(o, "bad", False)), card.bad_probability(s)))
     return out
@@ -126,9 +133,11 @@ def validate_firm(desk, ref: str | None = None, *, kind: str | None = None,
     recorded = outcomes.inputs(needed)
 
     def with_inputs(items):
-        return [dataclasses.replace(g, inputs=recorded.get(g.assessment_id)) for g in items]
+        return [dataclasses.replace(g, inputs=recorded[g.assessment_id])
+                if g.assessment_id in recorded else g for g in items]
 
-    scored = _rescored(card, with_inputs(observations))
+    memo: dict = {}
+    scored = _rescored(card, with_inputs(observations), memo)
     if not scored:
         raise HistoryError(i18n.tr("evidence.no_outcomes", months=window))
     out = backtest.summary(scored)
@@ -139,8 +148,8 @@ def validate_firm(desk, ref: str | None = None, *, kind: str | None = None,
     out["not_scored"] = len(observations) - len(scored)
     out["graded_with_this_version"] = sum(
         1 for o in observations if (o.scorecard_name, o.scorecard_version) == own)
-    recent_s = _rescored(card, with_inputs(recent))
-    before_s = _rescored(card, with_inputs(before))
+    recent_s = _rescored(card, with_inputs(recent), memo)
+    before_s = _rescored(card, with_inputs(before), memo)
     if recent_s and before_s:
         value = backtest.psi(backtest.grade_counts(before_s), backtest.grade_counts(recent_s))
         out["psi"] = round(value, 4)

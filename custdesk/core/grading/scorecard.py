@@ -18,6 +18,7 @@ such a card scores rows of a history file with those columns.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import tomllib
@@ -161,6 +162,19 @@ class Factor:
 
     def choice(self, value) -> Choice | None:
         return next((c for c in self.choices if c.value == value), None)
+
+    @functools.cached_property
+    def _choice_points(self) -> dict:
+        return {c.value: c.points for c in self.choices}
+
+    def points_of(self, value) -> float:
+        """``points_for`` without the rule's text (a validation scores every grade)."""
+        if self.is_category:
+            return self._choice_points.get(value, self.else_points)
+        for op, bound, points in self.bins:
+            if _COMPARE[op](value, bound):
+                return points
+        return self.else_points
 
     def points_for(self, value) -> tuple[float, str]:
         """Points for a present input, and the rule that gave them ("≥ 2", "else", "own")."""
@@ -576,3 +590,22 @@ def score(card: Scorecard, inputs: dict) -> Scored:
     total = round(min(100.0, max(0.0, card.base_points + sum(l.points for l in lines))), 1)
     return Scored(tuple(lines), dimensions, total, grade_for_score(total, card.grades),
                   any(l.missing for l in lines), card.base_points)
+
+
+def score_only(card: Scorecard, inputs: dict) -> tuple[float, str]:
+    """``score``'s score and grade alone, the same to the last digit (a validation scores
+    every grade a firm ever gave).
+
+    :raises MissingInputs: as ``score``.
+    """
+    points = []
+    for factor in card.factors:
+        value = inputs.get(factor.input)
+        if value is None:
+            if factor.missing == "refuse":
+                raise MissingInputs([factor.label])
+            points.append(factor.missing_score)
+        else:
+            points.append(factor.points_of(value))
+    total = round(min(100.0, max(0.0, card.base_points + sum(points))), 1)
+    return total, grade_for_score(total, card.grades)
