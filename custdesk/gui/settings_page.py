@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QFrame, QGroupBo
                                QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget, QHeaderView)
 
+from ..core import i18n
 from ..core.access import allowed
 from ..core.fields import DEFAULT_FIELD_LEVELS, LEVELS, choice_label, label, level_label
 from ..core.grading.scorecards import copy_source
@@ -29,12 +30,19 @@ IDLE_DEFAULT_MINUTES = 5
 (SC_NAME, SC_TITLE, SC_VERSION, SC_STATUS, SC_IN_USE, SC_KIND, SC_DEFAULT) = range(7)
 
 
+#: a sentence (or a clause leading into what follows) ends with one of these
+SENTENCE_ENDS = ("。", "：", "；", "！", "？", ".", ":", ";", "!", "?")
+
+
 def joined(*parts: str) -> str:
     """Sentences one after the other: a space after a Latin full stop, none after a
-    Chinese one."""
+    Chinese one. A part that does not end a sentence (a reason as someone typed it) is
+    ended first, else the next sentence would read as part of it."""
     out = ""
     for part in filter(None, parts):
-        out += ("" if not out or out.endswith(("。", "：", "；")) else " ") + part
+        if out and not out.endswith(SENTENCE_ENDS):
+            out += "。" if i18n.language() == "zh" else "."
+        out += ("" if not out or out.endswith(("。", "：", "；", "！", "？")) else " ") + part
     return out
 
 

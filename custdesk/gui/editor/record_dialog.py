@@ -6,7 +6,7 @@ job and either closes the dialog or hands the errors back to ``show_errors``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QScrollArea,
                                QVBoxLayout, QWidget)
 
@@ -36,6 +36,10 @@ class RecordDialog(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
+        # The first field takes the cursor when the dialog opens, not the frame around
+        # the fields (which scrolls to whichever field has the cursor anyway).
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll = scroll
         self.message = QLabel(self)
         self.message.setObjectName("dialog_message")
         self.message.setWordWrap(True)
@@ -84,6 +88,13 @@ class RecordDialog(QDialog):
         if isinstance(error, ValidationError):
             left = place_errors(self.editors, error.errors)
             text = error_lines(left)
+            # The cursor goes to the first field refused, to correct it there.
+            refused = {e.field for e in error.errors}
+            first = next((f.key for f in self.fields if f.key in refused), None)
+            if first is not None:
+                widget = self.editors[first].widget
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.scroll.ensureWidgetVisible(widget)
         else:
             text = str(error)
         self.message.setText(text)

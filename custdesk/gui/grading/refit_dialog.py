@@ -80,6 +80,9 @@ class RefitDialog(QDialog):
         self.fit_button = QPushButton(self.tr("Fit and save"), self)
         self.fit_button.setObjectName("refit_fit")
         self.fit_button.clicked.connect(self.fit)
+        # Enter in the name (or anywhere but on another button) fits: not the file's
+        # Choose… button, which would otherwise stay the default after the file was chosen.
+        self.fit_button.setDefault(True)
         self.busy = BusyBar(self)
         note = QLabel(self.tr("The new version is saved at once and grades no one until "
                               "a second manager approves it."), self)
@@ -210,6 +213,10 @@ class RefitDialog(QDialog):
                 return evidence.build(desk, make_history(desk), name=name, kind=kind)
         self._running = True
         self._update_buttons()
+        # The figures of an earlier fit go: under this fit's message they would read as its.
+        self.result = None
+        for widget in (self.saved, self.compare_box, self.characteristics_box, self.left_out_box):
+            widget.hide()
 
         def end() -> None:
             self._running = False

@@ -149,7 +149,8 @@ class ValidationPage(QWidget):
         self.language.setObjectName("report_language")
         self.export_button = QPushButton(self.tr("Export PDF…"), self)
         self.export_button.setObjectName("export_pdf")
-        self.export_button.clicked.connect(self.export_pdf)
+        # clicked(bool) would arrive as the path
+        self.export_button.clicked.connect(lambda: self.export_pdf())
 
         # The page's own actions beside its title: the report, and re-fitting.
         top.addWidget(QLabel(self.tr("Report language"), self))
