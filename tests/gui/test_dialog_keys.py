@@ -166,3 +166,24 @@ def test_a_reason_without_a_full_stop_ends_before_the_next_sentence(language, ex
             assert joined("Approved.", "Reason") == "Approved. Reason"
     finally:
         i18n.set_language(before)
+
+
+def test_a_failed_export_does_not_become_the_folder_offered_next(page, qtbot, tmp_path):
+    from custdesk.gui.reports.common import SAVE_FOLDER, last_folder, remember_folder
+    page.file.setChecked(True)
+    page.history.load(str(write_history(tmp_path / "h.csv")))
+    qtbot.waitUntil(lambda: not page.history.loading, timeout=T)
+    page.select_version(PROBE)
+    with qtbot.waitSignal(page.validated, timeout=T):
+        page.validate()
+    qtbot.waitUntil(lambda: page._busy_jobs == 0, timeout=T)
+    good = tmp_path / "reports"
+    good.mkdir()
+    remember_folder(SAVE_FOLDER, good)
+    page.export_pdf("/proc/custdesk-validation.pdf")        # a folder nothing is written in
+    qtbot.waitUntil(lambda: page._busy_jobs == 0, timeout=T)
+    assert page.message.isVisible() and "/proc/custdesk-validation.pdf" in page.message.text()
+    assert last_folder(SAVE_FOLDER) == good
+    with qtbot.waitSignal(page.exported, timeout=T):
+        page.export_pdf(str(good / "sub" / "v.pdf"))
+    assert last_folder(SAVE_FOLDER) == good / "sub"

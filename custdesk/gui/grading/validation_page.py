@@ -327,7 +327,6 @@ class ValidationPage(QWidget):
                 return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        remember_folder(SAVE_FOLDER, Path(path).parent)
         lang = self.language.currentData()
         context = dict(self.context)
 
@@ -337,6 +336,9 @@ class ValidationPage(QWidget):
                                         compare_name=context.get("compare_name")))
 
         def done(written: str) -> None:
+            # The folder is offered next time once a report was written there (as the
+            # report preview does): not a folder the save failed in.
+            remember_folder(SAVE_FOLDER, Path(written).parent)
             show_message(self.message, self.tr("Saved %1").replace("%1", written), error=False)
             self.exported.emit(written)
         self._run(job, done, lambda error: show_message(self.message, str(error)))
