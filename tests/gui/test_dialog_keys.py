@@ -187,3 +187,24 @@ def test_a_failed_export_does_not_become_the_folder_offered_next(page, qtbot, tm
     with qtbot.waitSignal(page.exported, timeout=T):
         page.export_pdf(str(good / "sub" / "v.pdf"))
     assert last_folder(SAVE_FOLDER) == good / "sub"
+
+
+def test_a_validation_that_cannot_run_leaves_no_earlier_figures(page, qtbot, tmp_path):
+    path = write_history(tmp_path / "h.csv")
+    page.file.setChecked(True)
+    page.history.load(str(path))
+    qtbot.waitUntil(lambda: not page.history.loading, timeout=T)
+    page.select_version(PROBE)
+    with qtbot.waitSignal(page.validated, timeout=T):
+        page.validate()
+    qtbot.waitUntil(lambda: page._busy_jobs == 0, timeout=T)
+    assert page.view.result is not None and page.export_button.isEnabled()
+    junk = tmp_path / "junk.csv"
+    junk.write_text("garbage\n1\n", encoding="utf-8")
+    page.set_compare(str(junk))                   # a comparison file without the outcome
+    with qtbot.waitSignal(page.validated, timeout=T):
+        page.validate()
+    qtbot.waitUntil(lambda: page._busy_jobs == 0, timeout=T)
+    assert page.message.isVisible()
+    assert page.view.result is None and page.view.figures["n"].value.text() == "—"
+    assert not page.export_button.isEnabled()

@@ -277,6 +277,7 @@ class ValidationPage(QWidget):
                 return
             unclear = self.history.unclear_bad()
             if unclear:
+                self._clear_result()
                 show_message(self.message, unclear)
                 self.history.bad.setFocus()
                 self.validated.emit()
@@ -304,9 +305,17 @@ class ValidationPage(QWidget):
             self.validated.emit()
 
         def failed(error) -> None:
+            self._clear_result()
             show_message(self.message, str(error))
             self.validated.emit()
         self._run(job, done, failed)
+
+    def _clear_result(self) -> None:
+        """No figures under a validation that could not run: those of an earlier one
+        would read as the answer to the choices now on the page (and export as such)."""
+        self.view.clear()
+        self.context = {}
+        self._update_buttons()
 
     # -- the report ---------------------------------------------------------------------
     def default_file_name(self) -> str:
