@@ -208,3 +208,26 @@ def test_a_validation_that_cannot_run_leaves_no_earlier_figures(page, qtbot, tmp
     assert page.message.isVisible()
     assert page.view.result is None and page.view.figures["n"].value.text() == "—"
     assert not page.export_button.isEnabled()
+
+
+def test_the_refit_dialog_stays_open_while_its_fit_saves(page, qtbot, tmp_path, monkeypatch):
+    import threading
+    from custdesk.core.grading import evidence, fitting
+    release = threading.Event()
+
+    def slow_build(*_args, **_kwargs):
+        release.wait(10)
+        raise fitting.FitError(i18n.tr("fit.needs_extra"))
+    monkeypatch.setattr(evidence, "build", slow_build)
+    dialog, _chosen = refit_dialog(page, qtbot, tmp_path, monkeypatch)
+    dialog.name.setText("retail")
+    dialog.fit()
+    assert not dialog.close_button.isEnabled()
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.close()
+    assert dialog.isVisible()                 # the fit saves whatever happens to the dialog
+    with qtbot.waitSignal(dialog.finished_fit, timeout=T):
+        release.set()
+    assert dialog.close_button.isEnabled()
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.refit_dialog is None or not page.refit_dialog.isVisible())

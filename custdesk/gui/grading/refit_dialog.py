@@ -115,6 +115,7 @@ class RefitDialog(QDialog):
         self.results = self._results_pane()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
 
         layout = QVBoxLayout(self)
         layout.addWidget(box)
@@ -186,6 +187,19 @@ class RefitDialog(QDialog):
     def _update_buttons(self) -> None:
         ready = bool(self.name.text().strip()) and (self.firm.isChecked() or self.history.ready())
         self.fit_button.setEnabled(ready and not self._running)
+        self.close_button.setEnabled(not self._running)
+
+    # A fit under way saves its version whatever happens to the dialog: closed then, the
+    # version would wait for approval unseen, and no page would list it until read again.
+    def reject(self) -> None:
+        if not self._running:
+            super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self._running:
+            event.ignore()
+        else:
+            super().closeEvent(event)
 
     # -- fitting ------------------------------------------------------------------------
     def fit(self) -> None:
