@@ -249,3 +249,29 @@ def test_the_quick_score_of_a_validation_is_the_scores_own(fitted):
                     score_only(expert, inputs)
                 continue
             assert score_only(expert, inputs) == (full.score, full.grade)
+
+
+def test_the_curve_has_a_point_at_each_run_of_tied_scores():
+    scores = [float(s) for s in range(10) for _ in range(30)]            # 10 scores, tied
+    bad = [int(i % 3 == 0 and i < 150) for i in range(300)]
+    points = backtest.curve(scores, bad, points=50)
+    assert len(points) == 11 and points[-1]["bad"] == 1.0 and points[-1]["good"] == 1.0
+    assert all(a["bad"] <= b["bad"] and a["good"] <= b["good"] for a, b in zip(points, points[1:]))
+
+
+def test_a_fitted_card_may_weigh_answered_factors_as_its_outcomes_did():
+    """The 15-point cap on answered factors is for an expert's weights; a fitted card's
+    guarantor weighs what the firm's outcomes gave it."""
+    from custdesk.core.grading.scorecards import shipped
+    limits = fitting.limits_table(next(c for c in shipped() if c.kind == "individual").source)
+    text = "\n".join([
+        'name = "fit"', "version = 1", 'kind = "individual"', 'method = "fitted"',
+        "valid_months = 12", "base_points = 10",
+        "[scaling]", "pdo = 10", "anchor_score = 50", "anchor_odds = 20",
+        "[grades]", "B = 40", "C = 0",
+        "[risk_levels]", *(f'{g} = "high"' for g in GRADES),
+        "[[factors]]", 'key = "guarantor"', "max_points = 30",
+        'choices = [{ value = "strong", points = 30 }, { value = "none", points = 0 }]',
+        "", limits])
+    card = parse(text)
+    assert card.factor("guarantor").asked and score(card, {"guarantor": "strong"}).score == 40

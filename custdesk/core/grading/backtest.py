@@ -171,14 +171,18 @@ def curve(scores: list[float], bad: list[int], points: int = 50) -> list[dict]:
     pairs = sorted(zip(scores, bad))
     step = max(1, len(pairs) // points)
     out = [{"score": None, "bad": 0.0, "good": 0.0}]
-    cum_bad = cum_good = 0
+    cum_bad = cum_good = since = 0
     for i, (s, b) in enumerate(pairs):
         cum_bad += b
         cum_good += 1 - b
+        since += 1
         last = i == len(pairs) - 1
-        if last or ((i + 1) % step == 0 and pairs[i + 1][0] != s):
+        # A point at the end of each run of equal scores once ``step`` rows have passed:
+        # tied scores (every row of a grade alike) still give a curve, not a diagonal.
+        if last or (since >= step and pairs[i + 1][0] != s):
             out.append({"score": s, "bad": round(cum_bad / n_bad, 4),
                         "good": round(cum_good / n_good, 4)})
+            since = 0
     return out
 
 

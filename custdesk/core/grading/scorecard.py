@@ -369,7 +369,8 @@ def _factors(data: dict, kind: str, dimensions: dict, problems: list[str],
             problems.append(i18n.tr("scorecard.dimension_sum", dimension=dimension,
                                     weight=_number(weight), total=_number(total)))
     qualitative = sum(f.max_points for f in factors if f.asked)
-    if qualitative > MAX_QUALITATIVE + 1e-9:
+    # (A fitted card's answered factors weigh what the outcomes gave them, not an opinion.)
+    if qualitative > MAX_QUALITATIVE + 1e-9 and not fitted:
         problems.append(i18n.tr("scorecard.qualitative", max=_number(MAX_QUALITATIVE),
                                 total=_number(qualitative)))
     return factors
