@@ -823,6 +823,12 @@ NEWCOMER_SHARE = 0.04
 NEWCOMER_DAYS = (2, 40)
 
 
+# The order the demo's users come to the files in. Codes and ids are drawn at random when a
+# file is opened, and many files share a creation minute: ordered by code, which file drew
+# which fate (a grade, going bad) would differ from one build to the next.
+_FILE_ORDER = "created_at, name, phone"
+
+
 def grade_demo(path: Path, seed: int = 20261122, as_of: datetime.date = AS_OF) -> None:
     """Assess and decide the demo files as the demo users would, in date order.
 
@@ -845,8 +851,9 @@ def grade_demo(path: Path, seed: int = 20261122, as_of: datetime.date = AS_OF) -
     desks = {name: Desk.open(path, name, DEMO_PASSWORDS[name])
              for name in ("manager", "reviewer", "admin")}
     try:
-        files = desks["manager"].db.execute("SELECT code, level FROM customers "
-                                            "ORDER BY created_at, code").fetchall()
+        files = desks["manager"].db.execute(f"SELECT code, level FROM customers "
+                                            f"ORDER BY {_FILE_ORDER}").fetchall()
+        place = {code: n for n, (code, _level) in enumerate(files)}
         events = []        # (day, code, step)
         steps = [s for s, n in OPEN_STEPS.items() for _ in range(n)]
         chosen = rng.sample(range(len(files)), min(len(steps), len(files)))
@@ -862,7 +869,8 @@ def grade_demo(path: Path, seed: int = 20261122, as_of: datetime.date = AS_OF) -
             events.append((as_of - _days(days), code, step))
         levels = dict(files)
         # What happens later is scheduled as it is decided (a customer going bad).
-        queue = [(day, n, code, step, None) for n, (day, code, step) in enumerate(sorted(events))]
+        events.sort(key=lambda event: (event[0], place[event[1]]))
+        queue = [(day, n, code, step, None) for n, (day, code, step) in enumerate(events)]
         heapq.heapify(queue)
         count = len(queue)
         # A customer's management, outlook and guarantees are judged alike each time.
@@ -1050,7 +1058,7 @@ def _review_demo(desks: dict, rng: random.Random, as_of: datetime.date) -> None:
         row = db.execute(
             "SELECT code, next_review, level FROM customers WHERE grade IS NOT NULL "
             "AND next_review < ? AND status <> 'closed' AND code NOT IN "
-            "(SELECT value FROM json_each(?)) ORDER BY next_review, code LIMIT 1",
+            f"(SELECT value FROM json_each(?)) ORDER BY next_review, {_FILE_ORDER} LIMIT 1",
             [as_of.isoformat(), json.dumps(waiting)]).fetchone()
         if row is None:
             return
@@ -1077,7 +1085,7 @@ def _limit_requests(desks: dict, rng: random.Random, as_of: datetime.date) -> No
         "SELECT c.code, c.credit_limit FROM customers c WHERE c.kind = 'enterprise' "
         "AND c.status = 'active' AND c.level <= 2 AND c.credit_limit >= 10000000 "
         "AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.customer_id = c.id "
-        "AND a.status IN ('draft', 'submitted')) ORDER BY c.code").fetchall()
+        f"AND a.status IN ('draft', 'submitted')) ORDER BY {_FILE_ORDER}").fetchall()
     for days, (code, current) in zip((4, 2), rng.sample(rows, min(2, len(rows)))):
         clock.set_fixed(_at(as_of - _days(days), 120))
         manager.grading.request_limit(code, yuan(current * 3 // 2 // 1_000_000 * 1_000_000),
