@@ -407,15 +407,17 @@ class Outcomes:
 
     def observations(self, as_of: datetime.date | None = None,
                      window_months: int | None = None,
-                     scorecard: str | None = None, *, grades: list[Graded] | None = None,
-                     bad: dict | None = None, with_inputs: bool = True) -> Observations:
+                     scorecard: str | None = None, *, kind: str | None = None,
+                     grades: list[Graded] | None = None, bad: dict | None = None,
+                     with_inputs: bool = True) -> Observations:
         """One observation per approved assessment whose outcome is known on ``as_of``
         (default today): graded on day g, the customer went bad within (g, g + window], or
         the whole window is over (g + window <= as_of) without it. Left out, and counted in
         ``left_out``: customers already bad on or before g ("already_bad"), and grades whose
         window is not over yet and who have not gone bad so far ("window").
 
-        ``scorecard``: only assessments made with it ("name", or "name@version").
+        ``scorecard``: only assessments made with it ("name", or "name@version"); ``kind``:
+        only customers of that kind (what is left out is counted among them alone).
         ``grades`` (``grades(as_of)``) and ``bad`` (``bad_dates(as_of)``): already read;
         ``with_inputs`` False leaves the recorded inputs unread (the costly part).
         """
@@ -430,6 +432,8 @@ class Outcomes:
         left = dict.fromkeys(LEFT_OUT, 0)
         kept = []
         for graded in grades:
+            if kind and graded.kind != kind:
+                continue
             if name and (graded.scorecard_name != name or
                          (version and str(graded.scorecard_version) != version)):
                 continue
@@ -456,8 +460,10 @@ class Outcomes:
         return Observations(items, as_of=as_of, window_months=months, left_out=left)
 
     def migration(self, months: int = 12, as_of: datetime.date | None = None, *,
-                  grades: list[Graded] | None = None, bad: dict | None = None) -> dict:
-        """The grade migration matrix over ``months`` up to ``as_of`` (default today).
+                  kind: str | None = None, grades: list[Graded] | None = None,
+                  bad: dict | None = None) -> dict:
+        """The grade migration matrix over ``months`` up to ``as_of`` (default today), of
+        the customers of ``kind`` (default all).
 
         Each customer holding a grade on the start day (their latest approved assessment
         decided on or before it) is counted once, in the row of that grade and the column
@@ -477,7 +483,7 @@ class Outcomes:
         held_start: dict[int, str] = {}
         held_end: dict[int, str] = {}
         for graded in grades:                   # oldest first: the last one holds
-            if graded.grade not in GRADES:
+            if graded.grade not in GRADES or (kind and graded.kind != kind):
                 continue
             if graded.decided <= start:
                 held_start[graded.customer_id] = graded.grade

@@ -257,6 +257,10 @@ def test_observations_keep_what_is_known_and_say_what_was_left_out(open_as):
     # Only one scorecard's grades; an unknown one has none.
     assert len(boss.outcomes.observations(scorecard="enterprise-standard")) == 5
     assert boss.outcomes.observations(scorecard="individual-standard") == []
+    # One kind of customer: what is left out is counted among them alone.
+    individuals = boss.outcomes.observations(kind="individual")
+    assert individuals == [] and individuals.left_out == {"window": 0, "already_bad": 0}
+    assert boss.outcomes.observations(kind="enterprise").left_out == found.left_out
     # As things stood a year earlier: the grade of January 2025 was still in its window.
     earlier = boss.outcomes.observations(as_of=datetime.date(2025, 8, 31))
     assert {o.code for o in earlier} == {files["went_bad"]}
@@ -291,6 +295,9 @@ def test_the_migration_matrix_of_a_small_firm(open_as):
     expected[grade]["none"] += 1                                # closed
     assert matrix["rows"] == expected
     assert matrix["total"] == 4 and matrix["left_out"] == {"already_bad": 1, "closed_before": 0}
+    assert boss.outcomes.migration(12, kind="enterprise")["rows"] == expected
+    individuals = boss.outcomes.migration(12, kind="individual")
+    assert individuals["total"] == 0 and individuals["left_out"]["already_bad"] == 0
 
 
 # -- sealed files ----------------------------------------------------------------------------

@@ -121,9 +121,10 @@ def validate_firm(desk, ref: str | None = None, *, kind: str | None = None,
     # version, the only ones scored again.
     grades = outcomes.grades(until=as_of)
     bad = outcomes.bad_dates(as_of)
-    found = outcomes.observations(as_of=as_of, grades=grades, bad=bad, with_inputs=False)
+    found = outcomes.observations(as_of=as_of, kind=card.kind, grades=grades, bad=bad,
+                                  with_inputs=False)
     window = found.window_months
-    observations = [o for o in found if o.kind == card.kind]
+    observations = list(found)
     year_ago, two_years_ago = as_of - relativedelta(months=12), as_of - relativedelta(months=24)
     recent = [g for g in grades if g.kind == card.kind and year_ago <= g.decided <= as_of]
     before = [g for g in grades if g.kind == card.kind and two_years_ago <= g.decided < year_ago]
@@ -157,7 +158,8 @@ def validate_firm(desk, ref: str | None = None, *, kind: str | None = None,
         out["psi_periods"] = {"before": len(before_s), "recent": len(recent_s)}
     else:
         out["psi"] = None
-    out["migration"] = outcomes.migration(months=12, as_of=as_of, grades=grades, bad=bad)
+    out["migration"] = outcomes.migration(months=12, as_of=as_of, kind=card.kind,
+                                          grades=grades, bad=bad)
     return out
 
 
@@ -165,8 +167,8 @@ def firm_history(desk, kind: str, as_of: datetime.date | None = None) -> History
     """The firm's outcomes as a history: one row per observed assessment, its recorded
     inputs as characteristics (custdesk's own measures, so a card fitted on them grades
     the firm's files), dated by the assessment."""
-    observations = [o for o in desk.outcomes.observations(as_of=as_of)
-                    if o.kind == kind and o.inputs is not None]
+    observations = [o for o in desk.outcomes.observations(as_of=as_of, kind=kind)
+                    if o.inputs is not None]
     keys = sorted({k for o in observations for k in o.inputs if k in METRICS})
     columns = []
     for key in keys:
