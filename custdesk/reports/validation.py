@@ -123,6 +123,9 @@ i18n.register({
                           "Out of order: {grades} ({detail}). The bad rate there is below that "
                           "of a better grade, so the scorecard does not order risk at these "
                           "grades; check their cut-offs and the characteristics behind them."),
+    "vr.read.order_unknown": ("至少有 {min} 行的等级不到两个：无法判断等级是否把风险排好了序。",
+                              "Fewer than two grades have at least {min} rows: whether the "
+                              "grades order risk cannot be told."),
     "vr.read.pair": ("{grade} {rate} < {better} {better_rate}", "{grade} {rate} < {better} {better_rate}"),
     "vr.read.expected": ("评分卡按分数预计的不良率为 {expected}，实际为 {observed}。",
                          "The scorecard's scores expect a bad rate of {expected}; the observed "
@@ -154,6 +157,11 @@ i18n.register({
     "vr.read.missing": ("文件中没有评分卡读取的特征 {inputs}：这些特征一律按缺失计分，指标会偏低。",
                         "The file lacks the characteristics {inputs} that the scorecard reads: "
                         "they are scored as missing throughout, which lowers the figures."),
+    "vr.read.firm_missing": ("本公司的评估没有记录评分卡读取的特征 {inputs}：重新评分时这些特征一律按缺失计分，"
+                             "指标会偏低。",
+                             "The firm's assessments do not record the characteristics {inputs} "
+                             "that the scorecard reads: scored again, they count as missing "
+                             "throughout, which lowers the figures."),
     "vr.read.small": ("只有 {bad} 个不良结果，指标的不确定性较大。",
                       "There are only {bad} bad outcomes: the figures are uncertain."),
     "vr.read.firm": ("用本公司的结果验证：评级后 {months} 个月内是否发生不良。{n} 个评估中，{own} 个当时"
@@ -169,6 +177,9 @@ i18n.register({
     "vr.read.firm_left": ("未计入：观察期未满的评估 {window} 个，评级时已为不良的 {already_bad} 个。",
                           "Not counted: {window} assessments whose outcome window is not over, "
                           "{already_bad} already bad when graded."),
+    "vr.read.clearance": ("只计入您的密级可见的档案：密级不同的人看到的数字可能不同。",
+                          "Only the files your clearance shows are counted: someone cleared "
+                          "differently may see other figures."),
     "vr.read.not_scored": ("{n} 个评估缺少此版本读取的输入（或其明细高于您的密级），无法重新评分，未计入。",
                            "{n} assessments lack inputs this version reads (or their detail is "
                            "above your clearance) and could not be scored again; they are not "
@@ -257,6 +268,7 @@ def reading(result: dict, compare_name: str | None = None) -> list[str]:
                                already_bad=left.get("already_bad", 0)))
         if result.get("not_scored"):
             out.append(i18n.tr("vr.read.not_scored", n=result["not_scored"]))
+        out.append(i18n.tr("vr.read.clearance"))
     out.append(i18n.tr("vr.read.auc", auc=figure(result["auc"]), share=percent(result["auc"]),
                        gini=figure(result["gini"]), verdict=verdict(result["auc"])))
     out.append(i18n.tr("vr.read.ks", ks=figure(result["ks"]), gap=f"{100 * result['ks']:.0f}"))
@@ -269,6 +281,8 @@ def reading(result: dict, compare_name: str | None = None) -> list[str]:
                  for g in result["out_of_order"] if g in above]
         out.append(i18n.tr("vr.read.order_bad", grades=listed(result["out_of_order"]),
                            detail=detail(pairs)))
+    elif sum(1 for g in grades.values() if g["n"] >= backtest.MIN_GRADE_ROWS) < 2:
+        out.append(i18n.tr("vr.read.order_unknown", min=backtest.MIN_GRADE_ROWS))
     else:
         out.append(i18n.tr("vr.read.order_ok", min=backtest.MIN_GRADE_ROWS))
     if result.get("expected_bad_rate") is not None:
@@ -287,7 +301,8 @@ def reading(result: dict, compare_name: str | None = None) -> list[str]:
         out.append(i18n.tr("vr.read.no_psi_firm" if "window_months" in result
                            else "vr.read.no_psi_file"))
     if result.get("inputs_missing"):
-        out.append(i18n.tr("vr.read.missing", inputs=", ".join(result["inputs_missing"])))
+        out.append(i18n.tr("vr.read.firm_missing" if "window_months" in result
+                           else "vr.read.missing", inputs=", ".join(result["inputs_missing"])))
     if result.get("refused"):
         out.append(i18n.tr("vr.read.refused", n=result["refused"]))
     if result["bad"] < SMALL_SAMPLE:

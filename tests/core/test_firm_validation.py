@@ -88,3 +88,31 @@ def test_refitted_on_the_firms_history_approved_then_grading(open_as, firm):
     assert item["score"] == pytest.approx(min(100, max(0, round(total, 1))), abs=0.051)
     # Old assessments keep pointing at the version they used.
     assert boss.grading.get(made - 1)["scorecard_name"] == "enterprise-standard"
+
+
+def test_a_card_that_reads_what_the_files_do_not_record_says_so(open_as, firm, tmp_path):
+    """A card fitted on a file's own columns, validated on the firm's outcomes: what no
+    assessment recorded is named (it scores as missing throughout); a card that reads
+    nothing the firm records is refused with the reason."""
+    import csv
+
+    from custdesk.core.grading import history as histories
+    from custdesk.core.grading.history import HistoryError
+    from tests import histories as synthetic
+    boss = firm["boss"]
+    path = synthetic.write(tmp_path / "h.csv", 600)
+    evidence.build(boss, histories.read(path, "违约"), name="file-fit", kind="enterprise")
+    card = boss.grading.library.get("file-fit@1")
+    assert "debt_ratio" in {f.input for f in card.factors}     # one of the firm's measures
+    result = evidence.validate_firm(boss, "file-fit@1")
+    assert result["inputs_missing"] == sorted({f.input for f in card.factors} - {"debt_ratio"})
+    # Without the debt ratio, the file's card reads nothing the firm records.
+    with open(path, encoding="utf-8") as handle:
+        rows = [row[:4] + row[5:] for row in csv.reader(handle)]
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    evidence.build(boss, histories.read(path, "违约"), name="own-only", kind="enterprise")
+    with pytest.raises(HistoryError, match="own-only@1"):
+        evidence.validate_firm(boss, "own-only@1")
+    # The firm's own card reads what its assessments recorded.
+    assert evidence.validate_firm(boss, "enterprise-standard@2")["inputs_missing"] == []

@@ -87,6 +87,7 @@ def test_the_firms_report_has_the_migration_matrix(desk, probe, tmp_path, lang):
         "columns": ["AAA", "AA", "A", "BBB", "BB", "B", "CCC", "CC", "C", "bad", "none"],
         "rows": {"A": {"A": 40, "BBB": 7, "bad": 2}, "BB": {"B": 3, "BB": 9, "none": 1}},
         "total": 62, "left_out": {"already_bad": 4, "closed_before": 2}}
+    firm["inputs_missing"] = ["supplier_count"]
     path = validation.write_pdf(desk, firm, tmp_path / "firm.pdf", lang=lang)
     data = path.read_bytes()
     text = pdf_text(data)
@@ -95,6 +96,8 @@ def test_the_firms_report_has_the_migration_matrix(desk, probe, tmp_path, lang):
         assert flat(i18n.tr("vr.firm_periods", before=200, recent=300)) in flat(text)
         assert flat(i18n.tr("vr.read.firm", months=12, n=500, own=300)) in flat(text)
         assert flat(i18n.tr("vr.read.firm_left", window=9, already_bad=2)) in flat(text)
+        assert flat(i18n.tr("vr.read.clearance")) in flat(text)
+        assert flat(i18n.tr("vr.read.firm_missing", inputs="supplier_count")) in flat(text)
         first = i18n.tr("vr.from")
     (matrix,) = [t for t in read_tables(data) if t.headers and t.headers[0] == first]
     rows = {row[0]: row for row in matrix.rows}
@@ -102,6 +105,21 @@ def test_the_firms_report_has_the_migration_matrix(desk, probe, tmp_path, lang):
     went_bad = matrix.headers.index("转为不良" if lang == "zh" else "Went bad")
     assert rows["A"][went_bad] == "2" and rows["A"][-1] == "49"
     assert rows["A"][matrix.headers.index("BBB")] == "7"
+
+
+def test_one_grade_alone_is_not_read_as_grades_in_order(probe):
+    """Grades that order risk need two grades with enough rows to compare."""
+    one = dict(probe, out_of_order=[], bad_rate_by_grade={
+        "BBB": {"rate": 0.1, "n": 480, "count": 480, "bad": 48},
+        "BB": {"rate": 0.2, "n": 19, "count": 19, "bad": 4}})
+    with i18n.using("en"):
+        said = validation.reading(one, "later.csv")
+        assert i18n.tr("vr.read.order_unknown", min=20) in said
+        assert i18n.tr("vr.read.order_ok", min=20) not in said
+        one["bad_rate_by_grade"]["BB"].update(n=20, count=20)
+        assert i18n.tr("vr.read.order_ok", min=20) in validation.reading(one, "later.csv")
+        # Read on a file, not the firm's data: no word of clearance.
+        assert i18n.tr("vr.read.clearance") not in said
 
 
 def test_the_command_line_writes_the_report(cli, open_as, tmp_path):  # noqa: F811

@@ -26,6 +26,9 @@ i18n.register({
                              "window ({months} months) has passed are needed"),
     "evidence.lacks": ("评分卡 {ref} 所需的特征 {inputs} 在文件中没有",
                        "the file lacks the characteristics {inputs} that {ref} reads"),
+    "evidence.firm_lacks": ("本公司的评估没有记录评分卡 {ref} 读取的任何特征（{inputs}）：无法用本公司的结果回测",
+                            "the firm's assessments record none of the characteristics {inputs} "
+                            "that {ref} reads: it cannot be validated on the firm's outcomes"),
     "evidence.firm_source": ("本公司的评级与结果", "the firm's own grades and outcomes"),
 })
 
@@ -137,6 +140,14 @@ def validate_firm(desk, ref: str | None = None, *, kind: str | None = None,
         return [dataclasses.replace(g, inputs=recorded[g.assessment_id])
                 if g.assessment_id in recorded else g for g in items]
 
+    # What the card reads that no file recorded (a card fitted on a file's own columns):
+    # scored as missing throughout, which the reader must be told.
+    again = [recorded[o.assessment_id] for o in observations if o.assessment_id in recorded]
+    held = {key for inputs in again for key, value in inputs.items() if value is not None}
+    lacking = sorted({f.input for f in card.factors} - held) if again else []
+    if lacking and len(lacking) == len({f.input for f in card.factors}):
+        raise HistoryError(i18n.tr("evidence.firm_lacks", ref=f"{card.name}@{card.version}",
+                                   inputs=", ".join(lacking)))
     memo: dict = {}
     scored = _rescored(card, with_inputs(observations), memo)
     if not scored:
@@ -147,6 +158,7 @@ def validate_firm(desk, ref: str | None = None, *, kind: str | None = None,
     out["window_months"] = window
     out["left_out"] = dict(found.left_out)
     out["not_scored"] = len(observations) - len(scored)
+    out["inputs_missing"] = lacking
     out["graded_with_this_version"] = sum(
         1 for o in observations if (o.scorecard_name, o.scorecard_version) == own)
     recent_s = _rescored(card, with_inputs(recent), memo)
