@@ -156,8 +156,9 @@ RULES: tuple[Rule, ...] = (
         WHERE k.kind IS NOT NULL AND k.expires_on IS NOT NULL
           AND k.expires_on <= date(:as_of, '+30 days')
           AND (k.expires_on >= :as_of OR ifnull(c.exposure, 0) > 0) AND {files}"""),
-    # Effective cover of the items in force below the amount secured (stated by the items
-    # in force, else the credit limit): orange; below half of it: red.
+    # Effective cover of the items in force (each at most the amount it secures) below the
+    # amount secured (stated by the items in force, else the credit limit): orange; below
+    # half of it: red.
     Rule("collateral_shortfall", """
         SELECT id, CASE WHEN cover * 2 < secured THEN 'red' ELSE 'orange' END,
                'shortfall@' || secured || ':' ||
@@ -168,7 +169,8 @@ RULES: tuple[Rule, ...] = (
         FROM (SELECT c.id, stated, coalesce(stated, c.credit_limit) AS secured, cover
               FROM (SELECT k.customer_id,
                            sum(CASE WHEN k.expires_on IS NULL OR k.expires_on >= :as_of
-                                    THEN k.value * (100 - ifnull(k.haircut, 0)) / 100
+                                    THEN min(k.value * (100 - ifnull(k.haircut, 0)) / 100,
+                                             ifnull(k.secured_amount, k.value))
                                     ELSE 0 END) AS cover,
                            sum(CASE WHEN k.expires_on IS NULL OR k.expires_on >= :as_of
                                     THEN k.secured_amount END) AS stated

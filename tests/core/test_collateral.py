@@ -94,7 +94,9 @@ def test_the_amount_secured_is_what_the_items_in_force_state_else_the_limit():
               {"kind": "pledge", "value": 100},                                  # states none
               {"kind": "pledge", "value": 900, "secured_amount": 5000, "expires_on": day(-1)}]
     found = col.cover(stated, TODAY, limit=10_000)
-    assert (found.secured, found.basis, found.cover, found.shortfall) == (500, "stated", 700, 0)
+    # The guarantee covers the 300 it secures; the pledge stating nothing covers in full.
+    assert (found.secured, found.basis, found.cover, found.shortfall) == (500, "stated", 500, 0)
+    assert [r["cover"] for r in found.in_force] == [300, 100, 100]
     assert found.full
     bare = [{"kind": "pledge", "value": 4000, "haircut": 50}]
     found = col.cover(bare, TODAY, limit=10_000)
@@ -109,6 +111,19 @@ def test_the_secured_part_of_the_limit_is_at_most_the_limit():
     assert found.secured_part(10_000) == (3000, 7000)
     assert found.secured_part(2000) == (2000, 0)
     assert found.secured_part(None) == (None, None)
+
+
+def test_an_item_covers_no_more_than_the_amount_it_secures():
+    """A house worth 1,000,000 mortgaged for 200,000: 200,000 of a 1,000,000 limit is
+    secured, and its surplus does not make up another item's shortfall."""
+    house = {"kind": "real_estate", "value": 1_000_000, "secured_amount": 200_000}
+    found = col.cover([house], TODAY, limit=1_000_000)
+    assert found.cover == 200_000 and found.secured_part(1_000_000) == (200_000, 800_000)
+    short = {"kind": "pledge", "value": 100_000, "secured_amount": 500_000}
+    found = col.cover([house, short], TODAY, limit=1_000_000)
+    assert (found.secured, found.cover, found.shortfall) == (700_000, 300_000, 400_000)
+    assert not found.full
+    assert col.derived_answer("enterprise", found)[1] == "partial"
 
 
 # -- the scorecard's answer ------------------------------------------------------------------
@@ -250,6 +265,21 @@ def test_the_shortfall_counts_the_haircut_and_falls_back_on_the_limit(open_as, f
     assert (facts["value"], facts["secured_amount"], facts["basis"]) == \
         (python.cover, python.secured, python.basis) == (9_000_000, 10_000_000, "limit")
     assert facts["covered"] == 90
+
+
+def test_a_surplus_does_not_make_up_another_items_shortfall(desk, firm):
+    """The warning and the file's figures count each item up to the amount it secures."""
+    import json
+    desk.records.add(firm, "collateral", item(value="1000000", secured_amount="200000"))
+    assert "collateral_shortfall" not in rules(desk, firm)
+    desk.records.add(firm, "collateral", item("pledge", "存货", "100000",
+                                              secured_amount="500000"))
+    found = rules(desk, firm)["collateral_shortfall"]
+    python = col.cover(desk.records.raw(firm, "collateral"), TODAY)
+    facts = json.loads(found["facts"])
+    assert (facts["value"], facts["secured_amount"]) == (python.cover, python.secured) == \
+        (30_000_000, 70_000_000)
+    assert found["severity"] == "red" and facts["covered"] == 42
 
 
 def test_a_new_limit_rechecks_the_shortfall_against_it(open_as, firm):

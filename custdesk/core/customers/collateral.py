@@ -6,7 +6,9 @@ in SQL, and a test holds the two together.
 
 **Effective cover** of one item: its value less its haircut (折扣率, percent of the
 value; none stated is 0), in whole fen, rounded down item by item:
-``value × (100 − haircut) // 100``. The file's cover on a day is the sum over the items
+``value × (100 − haircut) // 100``; and never more than the amount the item states it
+secures: a house worth ¥1,000,000 mortgaged for ¥200,000 of the debt covers ¥200,000 of
+it, and its surplus stands behind no other part of the credit. The file's cover on a day is the sum over the items
 **in force** that day: an item counts up to and including its expiry date
 (``expires_on >= as_of``); one without an expiry date always counts. An item whose
 expiry date has passed covers nothing.
@@ -109,10 +111,13 @@ class Cover:
 
 
 def item_cover(row: dict) -> int:
-    """One item's effective cover: its value less its haircut, rounded down to the fen."""
+    """One item's effective cover: its value less its haircut, rounded down to the fen, at
+    most the amount it secures when it states one."""
     value = row.get("value") or 0
     haircut = row.get("haircut") or 0
-    return value * (100 - haircut) // 100
+    cover = value * (100 - haircut) // 100
+    stated = row.get("secured_amount")
+    return cover if stated is None else min(cover, stated)
 
 
 def in_force(row: dict, as_of: str) -> bool:
