@@ -19,7 +19,23 @@ i18n.register({
 
 
 class CustdeskError(Exception):
-    """Base of every error that core raises on purpose; ``str()`` is the user's message."""
+    """Base of every error that core raises on purpose; ``str()`` is the user's message.
+
+    English messages are written in lower case so that one can be quoted inside another
+    ("cannot import: the file …"); shown on its own, a message begins a sentence.
+    """
+
+    def __str__(self) -> str:
+        return sentence(super().__str__())
+
+
+def sentence(text: str) -> str:
+    """An English ``text`` whose first word is a plain lower-case word, with a capital: not
+    a name quoted first ("firm-x has no approved version"), nor anything in Chinese."""
+    word = text.split(None, 1)[0].rstrip(":,;") if text.strip() else ""
+    if i18n.language() != "en" or not (word.isascii() and word.isalpha() and word.islower()):
+        return text
+    return text[0].upper() + text[1:]
 
 
 @dataclass

@@ -44,3 +44,18 @@ def test_using_nests_and_none_keeps_the_current_language():
     with pytest.raises(ValueError):
         with i18n.using("fr"):
             pass
+
+
+def test_an_english_message_shown_alone_begins_a_sentence():
+    """English messages are written in lower case so one can quote another; an error's own
+    text begins with a capital, but never a quoted name or anything in Chinese."""
+    from custdesk.core.errors import CustdeskError
+    with i18n.using("en"):
+        assert str(CustdeskError("the file lacks the column 违约")) == \
+            "The file lacks the column 违约"
+        assert str(CustdeskError("firm-x has no approved version")) == \
+            "firm-x has no approved version"
+        assert str(CustdeskError("cannot: read")) == "Cannot: read"
+        assert str(CustdeskError("")) == ""
+    with i18n.using("zh"):
+        assert str(CustdeskError("probe 没有已批准的版本")) == "probe 没有已批准的版本"

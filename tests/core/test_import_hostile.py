@@ -144,13 +144,13 @@ def test_a_line_without_end_is_refused_without_being_held(tmp_path):
         out.write("客户名称,备注\n张伟,".encode())
         for _ in range(64):
             out.write(b"a" * 2 ** 20)     # 64 MB, no line break
-    assert "row 2 has a cell longer than 32767 characters" in read_limited(path)
+    assert "row 2 has a cell longer than 32767 characters" in read_limited(path).lower()
 
 
 def test_a_line_without_end_in_utf16_is_named_by_its_line(tmp_path):
     path = tmp_path / "one-line-utf16.csv"
     path.write_bytes(("客户名称,备注\n张伟,短\n李娜," + "a" * 2 ** 22).encode("utf-16"))
-    assert "row 3 has a cell longer than 32767 characters" in read_limited(path)
+    assert "row 3 has a cell longer than 32767 characters" in read_limited(path).lower()
 
 
 def test_a_file_past_the_row_limit_is_refused_in_bounded_memory(tmp_path, monkeypatch):
