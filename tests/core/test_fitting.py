@@ -182,6 +182,12 @@ def test_every_point_is_explained_and_bins_are_monotone(fitted):
         assert factor.missing in ("worst", "points")
         if factor.missing == "points":
             assert f"{factor.input}" in card.source and "rows missing" in card.source
+            assert "行缺失" in card.source
+    # The card's text explains itself to a reader of either language.
+    comments = [line for line in card.source.splitlines() if line.startswith("# ")]
+    assert "# 分值：好坏比为 20 比 1 时为 50 分；每多 10 分，好坏比翻一倍。" in comments
+    assert "# Points: 50 at odds of 20 good to 1 bad; every 10 points double the odds." in comments
+    assert any(c.startswith("# 由 custdesk 依据") for c in comments)
 
 
 def test_scores_mean_the_same_odds_in_every_fitted_card():

@@ -49,7 +49,29 @@ i18n.register({
     "fit.missing_bin": ("缺失值按拟合所得计分（{n} 行缺失，不良率 {rate}）",
                         "a missing value scores what it was fitted to ({n} rows missing, "
                         "bad rate {rate})"),
+    # The comments of a fitted card's text, written in both languages.
+    "fit.c.fitted": ("由 custdesk 依据 {source} 的 {rows} 行（其中不良 {bad} 行）拟合。",
+                     "Fitted by custdesk on {rows} rows ({bad} bad) of {source}."),
+    "fit.c.history": ("一份历史数据", "a history"),
+    "fit.c.scale": ("分值：好坏比为 20 比 1 时为 50 分；每多 10 分，好坏比翻一倍。",
+                    "Points: 50 at odds of 20 good to 1 bad; every 10 points double the odds."),
+    "fit.c.base": ("每个特征最差的区间得 0 分；base_points 是每个客户的起点分。",
+                   "Each characteristic's worst bin earns 0; base_points is where everyone "
+                   "starts."),
+    "fit.c.grades": ("历史数据区分不开的相邻等级已合并；未用到的等级不列出。",
+                     "Grades the history could not tell apart are joined; those unused are "
+                     "not listed."),
 })
+
+
+def _comment(key: str, **params) -> list[str]:
+    """A comment line of a fitted card's text in Chinese, then in English."""
+    out = []
+    for lang in ("zh", "en"):
+        with i18n.using(lang):
+            values = {k: v() if callable(v) else v for k, v in params.items()}
+            out.append(f"# {i18n.tr(key, **values)}")
+    return out
 
 MIN_BIN_SHARE = 0.03          # every bin holds at least this share of the rows
 MAX_BINS = 8
@@ -468,18 +490,18 @@ def card_source(model: Model, base: float, *, name: str, version: int, kind: str
     """The TOML text of a fitted card (``scorecard.parse`` reads it back)."""
     from .metrics import METRICS
     labels = labels or {}
+    source = provenance.get("source")
     lines = [
-        f"# Fitted by custdesk on {provenance.get('rows')} rows ({provenance.get('bad')} bad) "
-        f"of {provenance.get('source') or 'a history'}.",
-        "# Points: 50 at odds of 20 good to 1 bad; every 10 points double the odds.",
-        "# Each characteristic's worst bin earns 0; base_points is where everyone starts.",
+        *_comment("fit.c.fitted", rows=provenance.get("rows"), bad=provenance.get("bad"),
+                  source=source if source else lambda: i18n.tr("fit.c.history")),
+        *_comment("fit.c.scale"), *_comment("fit.c.base"),
         f"name = {_toml_text(name)}", f"version = {version}", f"kind = {_toml_text(kind)}",
         'method = "fitted"', f"valid_months = {valid_months}", f"base_points = {_num(base)}",
         "", "[title]", f"zh = {_toml_text(title[0])}", f"en = {_toml_text(title[1])}", "",
         "[scaling]", *(f"{k} = {_num(v)}" for k, v in SCALE.items()), "",
         "[fit]", *(f"{k} = {_toml_text(v) if isinstance(v, str) else _num(v)}"
                    for k, v in provenance.items() if v is not None), "",
-        "# Grades the history could not tell apart are joined; those unused are not listed.",
+        *_comment("fit.c.grades"),
         "[grades]", *(f"{g} = {_num(v)}" for g, v in grades.items()), "",
         "[risk_levels]", *(f"{g} = {_toml_text(RISK[g])}" for g in GRADES), "",
     ]
@@ -518,8 +540,7 @@ def card_source(model: Model, base: float, *, name: str, version: int, kind: str
             lines.append(f"else_points = {_num(min(b.points for b in c.bins))}")
         if c.missing is not None and c.missing.points != min(b.points for b in c.bins):
             # Enough rows lacked it to measure what a gap means: the card says so.
-            with i18n.using("en"):
-                lines.append(f"# {i18n.tr('fit.missing_bin', n=c.missing.n, rate=f'{c.missing.rate:.1%}')}")
+            lines += _comment("fit.missing_bin", n=c.missing.n, rate=f"{c.missing.rate:.1%}")
             lines += ['missing = "points"', f"missing_points = {_num(c.missing.points)}"]
         else:
             lines.append('missing = "worst"')
