@@ -8,10 +8,10 @@ in SQL, and a test holds the two together.
 value; none stated is 0), in whole fen, rounded down item by item:
 ``value × (100 − haircut) // 100``; and never more than the amount the item states it
 secures: a house worth ¥1,000,000 mortgaged for ¥200,000 of the debt covers ¥200,000 of
-it, and its surplus stands behind no other part of the credit. The file's cover on a day is the sum over the items
-**in force** that day: an item counts up to and including its expiry date
-(``expires_on >= as_of``); one without an expiry date always counts. An item whose
-expiry date has passed covers nothing.
+it, and its surplus stands behind no other part of the credit. The file's cover on a
+day is the sum over the items **in force** that day: an item counts up to and including
+its expiry date (``expires_on >= as_of``); one without an expiry date always counts. An
+item whose expiry date has passed covers nothing.
 
 **Amount secured** (担保债权): the sum of the amounts the items in force state they
 secure; when none of them states one, the file's credit limit. Why the limit: a
