@@ -18,7 +18,8 @@ from . import people, translation
 from .backup_settings import BackupBox
 from .editor.jobs import list_table, run_for
 from .grading.approval_detail import local_time
-from .grading.scorecard_decision import DecisionDialog, decide, status_label
+from .grading.scorecard_decision import (DecisionDialog, decide, never_grades, not_held,
+                                         status_label)
 from .grading.scorecard_dialog import ScorecardDialog
 from .outcome_settings import OutcomeSettingsBox
 from .retention_settings import RetentionBox
@@ -223,7 +224,8 @@ class SettingsPage(QWidget):
             # is checked against the facts read now (else it reads as altered).
             desk.refresh()
             library = desk.grading.library
-            cards = [dict(card, decision=library.decision(card["name"], card["version"]))
+            cards = [dict(card, decision=library.decision(card["name"], card["version"]),
+                          not_held=not_held(desk, f"{card['name']}@{card['version']}"))
                      for card in library.list()]
             return cards, desk.users.display_names()
         run_for(self, self._runner, job, self._fill_scorecards, self._error)
@@ -285,7 +287,10 @@ class SettingsPage(QWidget):
         elif card["status"] == "rejected":
             text = joined(text, self.tr("Version %1 grades.").replace("%1", in_use)
                           if in_use else self.tr("No version of it grades anyone."))
-        return text
+        # Approved or not, a version reading a history file's own columns grades no one
+        # (nor can it be the default): the note says why.
+        return joined(text, never_grades(f"{card['name']}@{card['version']}",
+                                         card.get("not_held")))
 
     def _selected_scorecard(self, quiet: bool = False) -> dict | None:
         row = self.scorecards.currentRow()
@@ -393,8 +398,12 @@ class SettingsPage(QWidget):
         ref = f"{card['name']}@{card['version']}"
         what = self.tr("%1 version %2").replace("%1", card["name"]) \
             .replace("%2", str(card["version"]))
-        done = (self.tr("Approved %1: it grades from now on.") if approve
-                else self.tr("Rejected %1.")).replace("%1", what)
+        unusable = never_grades(ref, card.get("not_held"))
+        if approve and unusable:
+            done = joined(self.tr("Approved %1.").replace("%1", what), unusable)
+        else:
+            done = (self.tr("Approved %1: it grades from now on.") if approve
+                    else self.tr("Rejected %1.")).replace("%1", what)
 
         def decided(result: int) -> None:
             if result != QDialog.DialogCode.Accepted:

@@ -106,7 +106,7 @@
     <context>
         <name>ApprovalsPage</name>
         <message>
-            <location filename="../../custdesk/gui/grading/approvals_page.py" line="+117" />
+            <location filename="../../custdesk/gui/grading/approvals_page.py" line="+119" />
             <source>Approvals</source>
             <extracomment>a file should be opened (double-click, or the Open file button) how many items this user may decide (the navigation shows it) the queue on screen is the newest read (tests wait on it)</extracomment>
             <translation>Approvals</translation>
@@ -178,12 +178,12 @@
         </message>
         <message>
             <location line="+10" />
-            <location line="+368" />
+            <location line="+373" />
             <source>Approve</source>
             <translation>Approve</translation>
         </message>
         <message>
-            <location line="-365" />
+            <location line="-370" />
             <source>Reject…</source>
             <translation>Reject…</translation>
         </message>
@@ -332,7 +332,12 @@
             <translation>Approve %1 with grade %2 and a credit limit of %3 yuan? An approved assessment cannot be changed.</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+9" />
+            <source>Approve %1?</source>
+            <translation>Approve %1?</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Approve %1? From then on it grades %2 customers; assessments already made keep the version they were made with.</source>
             <translation>Approve %1? From then on it grades %2 customers; assessments already made keep the version they were made with.</translation>
         </message>
@@ -474,7 +479,7 @@
             <translation>No assessment to show.</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+17" />
             <source>Recommended limit: {trace}</source>
             <translation>Recommended limit: {trace}</translation>
         </message>
@@ -1312,7 +1317,7 @@
             <translation>The effective cover of the guarantees and collateral in force (each item's value less its haircut), counted against the credit limit and at most the limit</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+19" />
             <source>Request limit change…</source>
             <translation>Request limit change…</translation>
         </message>
@@ -1744,7 +1749,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>DecisionDialog</name>
         <message>
-            <location filename="../../custdesk/gui/grading/scorecard_decision.py" line="+62" />
+            <location filename="../../custdesk/gui/grading/scorecard_decision.py" line="+77" />
             <source>%1 version %2</source>
             <translation>%1 version %2</translation>
         </message>
@@ -1754,12 +1759,17 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Saved by %1 on %2.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Approve scorecard</source>
             <translation>Approve scorecard</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
+            <source>Approve %1?</source>
+            <translation>Approve %1?</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Approve %1? Once approved it grades %2 customers; assessments already made keep the version they were made with.</source>
             <translation>Approve %1? Once approved it grades %2 customers; assessments already made keep the version they were made with.</translation>
         </message>
@@ -3046,12 +3056,12 @@ If you have checked it and it is right (the original document or the customer sa
         <message>
             <location filename="../../custdesk/gui/app.py" line="+96" />
             <location filename="../../custdesk/gui/main_window.py" line="+13" />
-            <location line="+63" />
+            <location line="+64" />
             <source>Today</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../custdesk/gui/main_window.py" line="-55" />
+            <location filename="../../custdesk/gui/main_window.py" line="-56" />
             <source>All customers</source>
             <translation>All customers</translation>
         </message>
@@ -3062,27 +3072,27 @@ If you have checked it and it is right (the original document or the customer sa
         </message>
         <message>
             <location line="+7" />
-            <location line="+40" />
+            <location line="+41" />
             <source>Approvals</source>
             <translation>Approvals</translation>
         </message>
         <message>
-            <location line="-37" />
+            <location line="-38" />
             <source>Reports</source>
             <translation>Reports</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+8" />
             <source>Validation</source>
             <translation>Validation</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-5" />
             <source>Audit log</source>
             <translation>Audit log</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+8" />
             <source>Settings</source>
             <translation>Settings</translation>
         </message>
@@ -3475,7 +3485,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation> days</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+19" />
             <source>A graded customer counts as bad when a bad outcome comes within this many months after the grade, and as good when the whole window has passed without one.</source>
             <translation>A graded customer counts as bad when a bad outcome comes within this many months after the grade, and as good when the whole window has passed without one.</translation>
         </message>
@@ -3650,7 +3660,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>RecordDialog</name>
         <message>
-            <location filename="../../custdesk/gui/editor/record_dialog.py" line="+47" />
+            <location filename="../../custdesk/gui/editor/record_dialog.py" line="+51" />
             <source>Save</source>
             <translation>Save</translation>
         </message>
@@ -3819,7 +3829,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>RefitDialog</name>
         <message>
-            <location filename="../../custdesk/gui/grading/refit_dialog.py" line="+49" />
+            <location filename="../../custdesk/gui/grading/refit_dialog.py" line="+51" />
             <source>Re-fit scorecard</source>
             <extracomment>a version was saved: its ``name@version`` a fit ended, saved or refused (tests wait on it)</extracomment>
             <translation>Re-fit scorecard</translation>
@@ -3850,7 +3860,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Fit and save</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+7" />
             <source>The new version is saved at once and grades no one until a second manager approves it.</source>
             <translation>The new version is saved at once and grades no one until a second manager approves it.</translation>
         </message>
@@ -3875,7 +3885,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Name</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+41" />
             <source>Characteristic · bin</source>
             <translation>Characteristic · bin</translation>
         </message>
@@ -3935,12 +3945,17 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Left out</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location line="+103" />
+            <source>Saved %1 version %2, fitted on %3 rows (%4 bad) of %5. It waits for a second manager's approval on the Approvals page or in Settings › Scorecards.</source>
+            <translation>Saved %1 version %2, fitted on %3 rows (%4 bad) of %5. It waits for a second manager's approval on the Approvals page or in Settings › Scorecards.</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Saved %1 version %2, fitted on %3 rows (%4 bad) of %5. It now waits for a second manager: it grades no one until another manager approves it on the Approvals page or in Settings › Scorecards.</source>
             <translation>Saved %1 version %2, fitted on %3 rows (%4 bad) of %5. It now waits for a second manager: it grades no one until another manager approves it on the Approvals page or in Settings › Scorecards.</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>New %1: cross-validation (%2 folds)</source>
             <translation>New %1: cross-validation (%2 folds)</translation>
         </message>
@@ -5036,8 +5051,9 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../custdesk/gui/settings_page.py" line="+54" />
+            <location filename="../../custdesk/gui/settings_page.py" line="+63" />
             <source>Settings</source>
+            <extracomment>a sentence (or a clause leading into what follows) ends with one of these</extracomment>
             <translation>Settings</translation>
         </message>
         <message>
@@ -5141,7 +5157,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Four eyes: a version waiting for approval is decided by a manager or administrator other than the one who saved it.</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+41" />
             <source>none</source>
             <translation>none</translation>
         </message>
@@ -5196,7 +5212,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>No version of it grades anyone.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+11" />
             <source>Select a scorecard first.</source>
             <translation>Select a scorecard first.</translation>
         </message>
@@ -5236,6 +5252,11 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>%1 version %2</translation>
         </message>
         <message>
+            <location line="+4" />
+            <source>Approved %1.</source>
+            <translation>Approved %1.</translation>
+        </message>
+        <message>
             <location line="+2" />
             <source>Approved %1: it grades from now on.</source>
             <translation>Approved %1: it grades from now on.</translation>
@@ -5246,12 +5267,12 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Rejected %1.</translation>
         </message>
         <message>
-            <location line="-160" />
+            <location line="-167" />
             <source>Yes</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location line="-67" />
+            <location line="-68" />
             <source>Latest version</source>
             <translation>Latest version</translation>
         </message>
@@ -5276,7 +5297,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>The version that grades: the latest built-in or approved one.</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+62" />
             <source>No</source>
             <translation>No</translation>
         </message>
@@ -5676,7 +5697,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Export PDF…</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>What to validate</source>
             <translation>What to validate</translation>
         </message>
@@ -5716,7 +5737,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Choose the file and its outcome column.</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+47" />
             <source>Scorecard validation %1.pdf</source>
             <translation>Scorecard validation %1.pdf</translation>
         </message>
@@ -5731,7 +5752,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>Saved %1</source>
             <translation>Saved %1</translation>
         </message>

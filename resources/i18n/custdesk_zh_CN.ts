@@ -106,7 +106,7 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../custdesk/gui/grading/approvals_page.py" line="+117"/>
+        <location filename="../../custdesk/gui/grading/approvals_page.py" line="+119"/>
         <source>Approvals</source>
         <extracomment>a file should be opened (double-click, or the Open file button) how many items this user may decide (the navigation shows it) the queue on screen is the newest read (tests wait on it)</extracomment>
         <translation>审批</translation>
@@ -178,12 +178,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+368"/>
+        <location line="+373"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-370"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
@@ -332,7 +332,12 @@
         <translation>批准 %1，等级 %2，授信额度 %3 元？评估批准后不能再修改。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
+        <source>Approve %1?</source>
+        <translation>批准 %1？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Approve %1? From then on it grades %2 customers; assessments already made keep the version they were made with.</source>
         <translation>批准%1？批准后它将用于%2客户的评级；已做的评估仍保留当时所用的版本。</translation>
     </message>
@@ -474,7 +479,7 @@
         <translation>没有可显示的评估。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Recommended limit: {trace}</source>
         <translation>建议额度：{trace}</translation>
     </message>
@@ -1310,7 +1315,7 @@
         <translation>在押担保与抵押物的有效担保额（各项价值扣除折扣率后），计入授信额度，以授信额度为限</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Request limit change…</source>
         <translation>申请调整额度…</translation>
     </message>
@@ -1740,7 +1745,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../custdesk/gui/grading/scorecard_decision.py" line="+62"/>
+        <location filename="../../custdesk/gui/grading/scorecard_decision.py" line="+77"/>
         <source>%1 version %2</source>
         <translation>%1 第 %2 版</translation>
     </message>
@@ -1750,12 +1755,17 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>由 %1 于 %2 保存。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Approve scorecard</source>
         <translation>批准评分卡</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Approve %1?</source>
+        <translation>批准 %1？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Approve %1? Once approved it grades %2 customers; assessments already made keep the version they were made with.</source>
         <translation>批准 %1？批准后它将用于%2客户的评级；已做的评估仍保留当时所用的版本。</translation>
     </message>
@@ -3042,12 +3052,12 @@ If you have checked it and it is right (the original document or the customer sa
     <message>
         <location filename="../../custdesk/gui/app.py" line="+96"/>
         <location filename="../../custdesk/gui/main_window.py" line="+13"/>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../custdesk/gui/main_window.py" line="-55"/>
+        <location filename="../../custdesk/gui/main_window.py" line="-56"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
@@ -3058,27 +3068,27 @@ If you have checked it and it is right (the original document or the customer sa
     </message>
     <message>
         <location line="+7"/>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-38"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Validation</source>
         <translation>模型验证</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-5"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3471,7 +3481,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation> 天</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>A graded customer counts as bad when a bad outcome comes within this many months after the grade, and as good when the whole window has passed without one.</source>
         <translation>评级后在观察期内发生不良结果的客户计为不良；整个观察期内未发生不良结果的计为正常。</translation>
     </message>
@@ -3646,7 +3656,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../custdesk/gui/editor/record_dialog.py" line="+47"/>
+        <location filename="../../custdesk/gui/editor/record_dialog.py" line="+51"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3815,7 +3825,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>RefitDialog</name>
     <message>
-        <location filename="../../custdesk/gui/grading/refit_dialog.py" line="+49"/>
+        <location filename="../../custdesk/gui/grading/refit_dialog.py" line="+51"/>
         <source>Re-fit scorecard</source>
         <extracomment>a version was saved: its ``name@version`` a fit ended, saved or refused (tests wait on it)</extracomment>
         <translation>重建评分卡</translation>
@@ -3846,7 +3856,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>拟合并保存</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>The new version is saved at once and grades no one until a second manager approves it.</source>
         <translation>新版本立即保存，在另一位经理批准之前不用于任何评级。</translation>
     </message>
@@ -3871,7 +3881,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Characteristic · bin</source>
         <translation>特征 · 分箱</translation>
     </message>
@@ -3931,12 +3941,17 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>未采用的列</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+103"/>
+        <source>Saved %1 version %2, fitted on %3 rows (%4 bad) of %5. It waits for a second manager&apos;s approval on the Approvals page or in Settings › Scorecards.</source>
+        <translation>已保存 %1 第 %2 版，用 %5 的 %3 行（不良 %4 行）拟合。它等待另一位经理于“审批”页或“设置 › 评分卡”中审批。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Saved %1 version %2, fitted on %3 rows (%4 bad) of %5. It now waits for a second manager: it grades no one until another manager approves it on the Approvals page or in Settings › Scorecards.</source>
         <translation>已保存 %1 第 %2 版，用 %5 的 %3 行（不良 %4 行）拟合。它现在等待另一位经理审批：在另一位经理于“审批”页或“设置 › 评分卡”中批准之前，不用于任何评级。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>New %1: cross-validation (%2 folds)</source>
         <translation>新版本 %1：交叉验证（%2 折）</translation>
     </message>
@@ -5029,8 +5044,9 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../custdesk/gui/settings_page.py" line="+54"/>
+        <location filename="../../custdesk/gui/settings_page.py" line="+63"/>
         <source>Settings</source>
+        <extracomment>a sentence (or a clause leading into what follows) ends with one of these</extracomment>
         <translation>设置</translation>
     </message>
     <message>
@@ -5134,7 +5150,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>四眼原则：待审批的版本须由保存者以外的经理或管理员审批。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -5189,7 +5205,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>没有可用于评级的版本。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Select a scorecard first.</source>
         <translation>请先选择一张评分卡。</translation>
     </message>
@@ -5229,6 +5245,11 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>%1 第 %2 版</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Approved %1.</source>
+        <translation>已批准 %1。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Approved %1: it grades from now on.</source>
         <translation>已批准 %1：自现在起用于评级。</translation>
@@ -5239,12 +5260,12 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>已否决 %1。</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-167"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-68"/>
         <source>Latest version</source>
         <translation>最新版本</translation>
     </message>
@@ -5269,7 +5290,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>用于评级的版本：最新的内置或已批准版本。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -5669,7 +5690,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>What to validate</source>
         <translation>回测对象</translation>
     </message>
@@ -5709,7 +5730,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>请选择文件及其结果列。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+47"/>
         <source>Scorecard validation %1.pdf</source>
         <translation>评分卡验证报告 %1.pdf</translation>
     </message>
@@ -5724,7 +5745,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Saved %1</source>
         <translation>已保存到 %1</translation>
     </message>

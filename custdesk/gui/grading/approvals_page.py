@@ -63,7 +63,9 @@ def load_queue(desk) -> list[dict]:
         items += [{"type": "scorecard", "id": f"{card['name']}@{card['version']}",
                    "code": "", "name": card["name"], "version": card["version"],
                    "kind": card["kind"], "requested_by": card["created_by"],
-                   "requested_at": card["created_at"], "own": card["created_by"] == me}
+                   "requested_at": card["created_at"], "own": card["created_by"] == me,
+                   "not_held": scorecard_decision.not_held(
+                       desk, f"{card['name']}@{card['version']}")}
                   for card in desk.grading.library.pending()]
     return items
 
@@ -591,9 +593,14 @@ class ApprovalsPage(QWidget):
             job = (lambda desk, i=item["id"], amount=limit:
                    desk.grading.approve(i, amount or None, reason))
         elif item["type"] == "scorecard":
-            text = self.tr("Approve %1? From then on it grades %2 customers; assessments "
-                           "already made keep the version they were made with.") \
-                .replace("%1", what).replace("%2", choice_label(item["kind"]))
+            unusable = scorecard_decision.never_grades(item["id"], item.get("not_held"))
+            if unusable:
+                # A history file's own columns: approved, it still grades no one.
+                text = self.tr("Approve %1?").replace("%1", what) + "\n\n" + unusable
+            else:
+                text = self.tr("Approve %1? From then on it grades %2 customers; assessments "
+                               "already made keep the version they were made with.") \
+                    .replace("%1", what).replace("%2", choice_label(item["kind"]))
             job = scorecard_decision.decide(item["id"], True, reason)
         else:
             text = self.tr("Approve %1: a new credit limit of %2?").replace("%1", what) \

@@ -25,6 +25,7 @@ from ...core.grading import evidence
 from ..editor.jobs import list_table, message_label, show_message
 from ..reports.common import BusyBar, make_report
 from .history_file import HistoryFileBox
+from .scorecard_decision import never_grades, not_held
 from .validation_results import NOTE_STYLE, RIGHT, fitted_height
 
 SAVED_STYLE = ("background: #fff4e0; border: 1px solid #e8a33d; border-radius: 4px; "
@@ -239,18 +240,34 @@ class RefitDialog(QDialog):
 
         def failed(error) -> None:
             show_message(self.message, str(error))
-        make_report(self, self.runner, job, self.busy, self.show_result, failed, on_end=end)
+
+        def fit_and_check(desk):
+            out = job(desk)
+            # What approving it will mean: a card reading a history file's own columns
+            # never grades a customer.
+            out["not_held"] = not_held(desk, f"{out['name']}@{out['version']}")
+            return out
+        make_report(self, self.runner, fit_and_check, self.busy, self.show_result, failed,
+                    on_end=end)
 
     def show_result(self, out: dict) -> None:
         self.result = out
         ref = f"{out['name']}@{out['version']}"
-        self.saved.setText(self.tr(
-            "Saved %1 version %2, fitted on %3 rows (%4 bad) of %5. It now waits for a second "
-            "manager: it grades no one until another manager approves it on the Approvals page "
-            "or in Settings › Scorecards.")
-            .replace("%1", out["name"]).replace("%2", str(out["version"]))
+        unusable = never_grades(ref, out.get("not_held"))
+        if unusable:
+            # Approved or not, it will never grade: saying it waits to grade would mislead.
+            text = self.tr("Saved %1 version %2, fitted on %3 rows (%4 bad) of %5. It waits "
+                           "for a second manager's approval on the Approvals page or in "
+                           "Settings › Scorecards.")
+        else:
+            text = self.tr(
+                "Saved %1 version %2, fitted on %3 rows (%4 bad) of %5. It now waits for a second "
+                "manager: it grades no one until another manager approves it on the Approvals "
+                "page or in Settings › Scorecards.")
+        self.saved.setText(
+            text.replace("%1", out["name"]).replace("%2", str(out["version"]))
             .replace("%3", f"{out['rows']:,}").replace("%4", f"{out['bad']:,}")
-            .replace("%5", out.get("source") or ""))
+            .replace("%5", out.get("source") or "") + ("\n" + unusable if unusable else ""))
         self._fill_compare(out)
         self._fill_characteristics(out)
         self._fill_left_out(out.get("left_out") or {})

@@ -38,6 +38,21 @@ def decide(ref: str, approve: bool, reason: str):
     return job
 
 
+def not_held(desk, ref: str) -> list[str]:
+    """The columns version ``ref`` reads that custdesk does not hold (a history file's own).
+    Such a version can be validated but never grades a customer, approved or not: what
+    approving it means must say so."""
+    return [f.input for f in desk.grading.library.get(ref).factors if f.custom]
+
+
+def never_grades(ref: str, inputs: list[str] | None) -> str:
+    """Core's sentence for a version that reads what custdesk does not hold ("" when it
+    reads only what custdesk holds)."""
+    if not inputs:
+        return ""
+    return core_text("scorecard.custom_inputs", ref=ref, inputs=", ".join(inputs))
+
+
 def monospace(widget: QWidget) -> QFont:
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     font.setStyleHint(QFont.StyleHint.Monospace)
@@ -63,11 +78,15 @@ class DecisionDialog(QDialog):
             .replace("%2", str(card["version"]))
         saved = self.tr("Saved by %1 on %2.").replace("%1", people.shown(card["created_by"])) \
             .replace("%2", local_time(card["created_at"]))
+        unusable = never_grades(f"{card['name']}@{card['version']}", card.get("not_held"))
         if approve:
             self.setWindowTitle(self.tr("Approve scorecard"))
-            text = self.tr("Approve %1? Once approved it grades %2 customers; assessments "
-                           "already made keep the version they were made with.") \
-                .replace("%1", what).replace("%2", choice_label(card["kind"]))
+            if unusable:
+                text = self.tr("Approve %1?").replace("%1", what) + "\n" + unusable
+            else:
+                text = self.tr("Approve %1? Once approved it grades %2 customers; assessments "
+                               "already made keep the version they were made with.") \
+                    .replace("%1", what).replace("%2", choice_label(card["kind"]))
             caption = self.tr("Reason (optional):")
         else:
             self.setWindowTitle(self.tr("Reject scorecard"))

@@ -1,0 +1,100 @@
+"""A manager re-fits a scorecard on a history file and another approves it, as a new user
+would: what the window says approving means must be true. A version reading a history
+file's own columns (monthly_income, 渠道, ...) never grades a customer, approved or not; a
+file whose columns are named as custdesk's own measures gives a version that grades, and
+names its factors as the window does (住房情况, not housing)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from custdesk.gui.grading.approvals_page import ApprovalsPage
+from custdesk.gui.grading.refit_dialog import RefitDialog
+from tests import histories
+from tests.gui.conftest import call, settings_page
+from tests.gui.test_scorecard_dialog import IN_USE, STATUS, settle, table_rows
+
+T = 60_000
+
+
+@pytest.fixture
+def manager(make_runner):
+    return make_runner("manager")
+
+
+@pytest.fixture
+def boss(make_runner):
+    return make_runner("boss")
+
+
+def measures_file(path: Path) -> Path:
+    """The synthetic history with its columns named as custdesk's own measures of an
+    individual (and nothing else): a card fitted on it reads only what custdesk holds."""
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["申请编号", "employment_years", "debt_to_income", "housing", "违约"])
+        for row in histories.rows(800, seed=1):
+            writer.writerow([row[0], max(0, int(row[3]) - 22), row[4], row[5], row[9]])
+    return path
+
+
+def fit(runner, qtbot, path: Path, name: str) -> RefitDialog:
+    pytest.importorskip("sklearn")
+    dialog = RefitDialog(runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.file.setChecked(True)
+    dialog.history.load(str(path))
+    qtbot.waitUntil(lambda: dialog.history.ready(), timeout=T)
+    dialog.history.bad.setCurrentIndex(dialog.history.bad.findData("是"))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("individual"))
+    dialog.name.setText(name)
+    with qtbot.waitSignal(dialog.finished_fit, timeout=T):
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)          # Enter fits
+    assert not dialog.message.isVisible(), dialog.message.text()
+    return dialog
+
+
+def test_a_version_reading_a_files_own_columns_is_never_said_to_grade(manager, boss, qtbot,
+                                                                       tmp_path, monkeypatch,
+                                                                       speaking):
+    speaking("zh_CN")
+    dialog = fit(manager, qtbot, histories.write(tmp_path / "h.csv", 800), "retail")
+    saved = dialog.saved.text()
+    assert "retail@1" in saved and "monthly_income" in saved and "不能为客户评级" in saved
+    assert "之前，不用于任何评级" not in saved          # not "until approved": never
+
+    # Settings › Scorecards, as another manager: the question and the answer say so.
+    page = settings_page(boss, qtbot)
+    page.select_scorecard("retail")
+    assert "不能为客户评级" in page.scorecard_note.text()
+    qtbot.mouseClick(page.scorecard_buttons["approve"], Qt.MouseButton.LeftButton)
+    decision = page.decision_dialog
+    note = decision.findChild(type(page.scorecard_note), "decision_note").text()
+    assert "不能为客户评级" in note and "将用于" not in note
+    qtbot.mouseClick(decision.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: table_rows(page)["retail"][STATUS] == "已批准", timeout=10_000)
+    assert "不能为客户评级" in page.message.text() and "起用于评级" not in page.message.text()
+    assert table_rows(page)["retail"][IN_USE] == "无"
+    assert not page.scorecard_buttons["default"].isEnabled()
+    page.select_scorecard("retail")
+    assert "不能为客户评级" in page.scorecard_note.text()      # why it is not the default
+
+
+def test_the_approval_page_asks_truly(manager, boss, qtbot, tmp_path, monkeypatch, speaking):
+    speaking("en")
+    fit(manager, qtbot, histories.write(tmp_path / "h.csv", 800), "retail")
+    page = ApprovalsPage(boss)
+    qtbot.addWidget(page)
+    settle(boss, qtbot)
+    row = next(i for i, item in enumerate(page.items) if item["type"] == "scorecard")
+    page.table.setCurrentCell(row, 0)
+    asked = []
+    monkeypatch.setattr(page, "confirm", lambda title, text: asked.append(text) or True)
+    page.approve_button.click()
+    qtbot.waitUntil(lambda: all(i["type"] != "scorecard" for i in page.items), timeout=10_000)
+    assert "cannot grade customers" in asked[0] and "From then on it grades" not in asked[0]
