@@ -98,3 +98,22 @@ def test_the_approval_page_asks_truly(manager, boss, qtbot, tmp_path, monkeypatc
     page.approve_button.click()
     qtbot.waitUntil(lambda: all(i["type"] != "scorecard" for i in page.items), timeout=10_000)
     assert "cannot grade customers" in asked[0] and "From then on it grades" not in asked[0]
+
+
+def test_a_file_of_custdesks_own_measures_gives_a_version_that_grades(manager, boss, qtbot,
+                                                                     tmp_path, speaking):
+    speaking("zh_CN")
+    dialog = fit(manager, qtbot, measures_file(tmp_path / "m.csv"), "retail")
+    assert "不能为客户评级" not in dialog.saved.text() and "另一位经理" in dialog.saved.text()
+    tree = dialog.characteristics
+    names = {tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())}
+    assert "住房情况" in names and "housing" not in names
+    card = call(manager, qtbot, lambda desk: desk.grading.library.get("retail@1"))
+    assert {f.input: f.zh for f in card.factors}["housing"] == "住房情况"
+    assert not any(f.custom for f in card.factors)
+    page = settings_page(boss, qtbot)
+    page.select_scorecard("retail")
+    qtbot.mouseClick(page.scorecard_buttons["approve"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.decision_dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: table_rows(page)["retail"][IN_USE] == "1", timeout=10_000)
+    assert "起用于评级" in page.message.text()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
 from ...core import i18n
 from ...core.i18n import tr as core_text   # named apart from tr(): lupdate reads only Qt strings
 from ...core.grading import evidence
+from ...core.grading.metrics import METRICS
 from ..editor.jobs import list_table, message_label, show_message
 from ..reports.common import BusyBar, make_report
 from .history_file import HistoryFileBox
@@ -223,9 +224,17 @@ class RefitDialog(QDialog):
                 self.finished_fit.emit()
                 return
             make_history = self.history.history_job()
+            # A column named as one of custdesk's own measures of this kind of customer
+            # (housing, debt_to_income, ...) is that measure: the card names it as the
+            # window does, and reading what custdesk holds, it can grade.
+            labels = {key: text for key, text in evidence.metric_labels().items()
+                      if kind in METRICS[key].kinds}
 
             def job(desk):
-                return evidence.build(desk, make_history(desk), name=name, kind=kind)
+                out = evidence.build(desk, make_history(desk), name=name, kind=kind,
+                                     labels=labels)
+                out["labels"] = labels
+                return out
         self._running = True
         self._update_buttons()
         # The figures of an earlier fit go: under this fit's message they would read as its.
