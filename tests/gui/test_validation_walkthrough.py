@@ -117,3 +117,22 @@ def test_a_file_of_custdesks_own_measures_gives_a_version_that_grades(manager, b
     qtbot.mouseClick(page.decision_dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: table_rows(page)["retail"][IN_USE] == "1", timeout=10_000)
     assert "起用于评级" in page.message.text()
+
+
+def test_the_version_is_read_whole_on_a_laptop(runner, qtbot, speaking):
+    """At 1366×768 the page is about 1,100 pixels wide: the version's text in English
+    (name · title · kind · status) is shown whole, "(in use)" included."""
+    from custdesk.gui.grading.validation_page import ValidationPage
+    speaking("en")
+    page = ValidationPage(runner, can_refit=True)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: runner.pending == 0 and page.version.count() > 0, timeout=T)
+    page.resize(1100, 640)
+    page.show()
+    page.file.setChecked(True)
+    qtbot.waitUntil(lambda: page.version.width() > 0)
+    # No gap left beside the choices: the room goes to the version's text.
+    row_end = page.file.mapTo(page, page.file.rect().topRight()).x()
+    assert page.run_button.mapTo(page, page.run_button.rect().topLeft()).x() - row_end <= 40
+    text = page.version.itemText(0)
+    assert "(in use)" in text and page.version.width() > 500

@@ -169,7 +169,9 @@ class ValidationPage(QWidget):
         first.addWidget(QLabel(self.tr("Outcomes"), box))
         first.addWidget(self.firm)
         first.addWidget(self.file)
-        first.addStretch(1)
+        # The version takes the row's room: its text (name · title · kind · status) is long
+        # in English, and cut short it hides whether the version is in use.
+        first.addSpacing(12)
         first.addWidget(self.busy)
         first.addWidget(self.run_button)
         rows.addLayout(first)
