@@ -3500,7 +3500,7 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Managers and administrators change these.</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+55" />
             <source>Saved: the firm's outcomes are counted by these from now on.</source>
             <translation>Saved: the firm's outcomes are counted by these from now on.</translation>
         </message>
@@ -3829,7 +3829,7 @@ If you have checked it and it is right (the original document or the customer sa
     <context>
         <name>RefitDialog</name>
         <message>
-            <location filename="../../custdesk/gui/grading/refit_dialog.py" line="+51" />
+            <location filename="../../custdesk/gui/grading/refit_dialog.py" line="+52" />
             <source>Re-fit scorecard</source>
             <extracomment>a version was saved: its ``name@version`` a fit ended, saved or refused (tests wait on it)</extracomment>
             <translation>Re-fit scorecard</translation>
@@ -3945,7 +3945,12 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Left out</translation>
         </message>
         <message>
-            <location line="+103" />
+            <location line="+92" />
+            <source>The firm's own outcomes are too few to fit on yet: choose History file and a file of past customers.</source>
+            <translation>The firm's own outcomes are too few to fit on yet: choose History file and a file of past customers.</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>Saved %1 version %2, fitted on %3 rows (%4 bad) of %5. It waits for a second manager's approval on the Approvals page or in Settings › Scorecards.</source>
             <translation>Saved %1 version %2, fitted on %3 rows (%4 bad) of %5. It waits for a second manager's approval on the Approvals page or in Settings › Scorecards.</translation>
         </message>
@@ -5712,17 +5717,17 @@ If you have checked it and it is right (the original document or the customer sa
             <translation>Outcomes</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+45" />
             <source>%1 (in use)</source>
             <translation>%1 (in use)</translation>
         </message>
         <message>
-            <location line="-56" />
+            <location line="-58" />
             <source>Report language</source>
             <translation>Report language</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+62" />
             <source>The firm's outcomes are not available in this database.</source>
             <translation>The firm's outcomes are not available in this database.</translation>
         </message>

@@ -3496,7 +3496,7 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>由经理或管理员修改。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Saved: the firm&apos;s outcomes are counted by these from now on.</source>
         <translation>已保存：此后本公司的不良结果按此认定统计。</translation>
     </message>
@@ -3825,7 +3825,7 @@ If you have checked it and it is right (the original document or the customer sa
 <context>
     <name>RefitDialog</name>
     <message>
-        <location filename="../../custdesk/gui/grading/refit_dialog.py" line="+51"/>
+        <location filename="../../custdesk/gui/grading/refit_dialog.py" line="+52"/>
         <source>Re-fit scorecard</source>
         <extracomment>a version was saved: its ``name@version`` a fit ended, saved or refused (tests wait on it)</extracomment>
         <translation>重建评分卡</translation>
@@ -3941,7 +3941,12 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>未采用的列</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+92"/>
+        <source>The firm&apos;s own outcomes are too few to fit on yet: choose History file and a file of past customers.</source>
+        <translation>本公司已知的结果还太少，暂不能据此拟合：请选择“历史文件”，用以往客户的文件拟合。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Saved %1 version %2, fitted on %3 rows (%4 bad) of %5. It waits for a second manager&apos;s approval on the Approvals page or in Settings › Scorecards.</source>
         <translation>已保存 %1 第 %2 版，用 %5 的 %3 行（不良 %4 行）拟合。它等待另一位经理于“审批”页或“设置 › 评分卡”中审批。</translation>
     </message>
@@ -5705,17 +5710,17 @@ If you have checked it and it is right (the original document or the customer sa
         <translation>结果来源</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>%1 (in use)</source>
         <translation>%1（现用）</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-58"/>
         <source>Report language</source>
         <translation>报告语言</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>The firm&apos;s outcomes are not available in this database.</source>
         <translation>此数据库中没有本公司的结果数据。</translation>
     </message>

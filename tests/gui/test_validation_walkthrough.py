@@ -136,3 +136,19 @@ def test_the_version_is_read_whole_on_a_laptop(runner, qtbot, speaking):
     assert page.run_button.mapTo(page, page.run_button.rect().topLeft()).x() - row_end <= 40
     text = page.version.itemText(0)
     assert "(in use)" in text and page.version.width() > 500
+
+
+def test_too_few_firm_outcomes_say_what_to_do(manager, qtbot, speaking):
+    """A new database knows no outcomes yet: re-fitting on them is refused with core's
+    count, and the dialog says to fit on a history file instead."""
+    speaking("zh_CN")
+    dialog = RefitDialog(manager)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.firm.isChecked()
+    dialog.name.setText("firm-fit")
+    with qtbot.waitSignal(dialog.finished_fit, timeout=T):
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    text = dialog.message.text()
+    assert dialog.message.isVisible() and "行太少" in text and "“历史文件”" in text
+    assert dialog.result is None and not dialog.saved.isVisible()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
 from ...core import i18n
 from ...core.i18n import tr as core_text   # named apart from tr(): lupdate reads only Qt strings
 from ...core.grading import evidence
+from ...core.grading import history as histories
 from ...core.grading.metrics import METRICS
 from ..editor.jobs import list_table, message_label, show_message
 from ..reports.common import BusyBar, make_report
@@ -247,8 +248,16 @@ class RefitDialog(QDialog):
             self._update_buttons()
             self.finished_fit.emit()
 
+        firm = self.firm.isChecked()
+
         def failed(error) -> None:
-            show_message(self.message, str(error))
+            text = str(error)
+            if firm and isinstance(error, histories.HistoryError):
+                # Too few of the firm's graded customers have a known outcome yet: what
+                # the manager can do is fit on a file of past customers.
+                text += "\n" + self.tr("The firm's own outcomes are too few to fit on yet: "
+                                       "choose History file and a file of past customers.")
+            show_message(self.message, text)
 
         def fit_and_check(desk):
             out = job(desk)
