@@ -29,7 +29,8 @@ CHINESE_MAY_SAY = {
     "postgresql",
     # the figures of a validation, the keys and values of a fitted scorecard, the
     # command that adds the fitting component
-    "Gini", "scaling", "pdo", "anchor", "score", "odds", "type", "number", "category",
+    "Gini", "scaling", "pdo", "anchor", "score", "odds", "type", "number", "category", "base",
+    "points",
     "pip", "install", "scikit", "learn", "fit",
 }
 # An English message may show a way of writing a date that a Chinese user types.
