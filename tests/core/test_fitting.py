@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from custdesk.core.errors import Conflict
+from custdesk.core import i18n
 from custdesk.core.grading import backtest, fitting, history as histories
 from custdesk.core.grading.scale import GRADES
 from custdesk.core.grading.scorecard import parse, score
@@ -183,6 +184,15 @@ def test_every_point_is_explained_and_bins_are_monotone(fitted):
         if factor.missing == "points":
             assert f"{factor.input}" in card.source and "rows missing" in card.source
             assert "行缺失" in card.source
+    # A value of one of custdesk's own choices reads as the window names it; a file's own
+    # category (渠道) by its own name.
+    housing = next(f for f in card.factors if f.input == "housing")
+    with i18n.using("zh"):
+        assert housing.choice("mortgage").label == "按揭购房"
+    with i18n.using("en"):
+        assert housing.choice("mortgage").label == "Mortgaged home"
+    channel = next(f for f in card.factors if f.input == "渠道")
+    assert {c.label for c in channel.choices} == {"门店", "网上", "转介绍"}
     # The card's text explains itself to a reader of either language.
     comments = [line for line in card.source.splitlines() if line.startswith("# ")]
     assert "# 分值：好坏比为 20 比 1 时为 50 分；每多 10 分，好坏比翻一倍。" in comments

@@ -488,6 +488,7 @@ def card_source(model: Model, base: float, *, name: str, version: int, kind: str
                 title: tuple[str, str], limits_source: str, valid_months: int,
                 provenance: dict, grades: dict, labels: dict | None = None) -> str:
     """The TOML text of a fitted card (``scorecard.parse`` reads it back)."""
+    from ..fields import CHOICE_LABELS
     from .metrics import METRICS
     labels = labels or {}
     source = provenance.get("source")
@@ -530,10 +531,17 @@ def card_source(model: Model, base: float, *, name: str, version: int, kind: str
             lines.append("bins = [" + ",\n        ".join(rules) + "]")
             lines.append(f"else_points = {_num(ordered[-1].points)}")
         else:
+            # The values of one of custdesk's own choices are named as the window names them
+            # (按揭 for "mortgage"); a file's own categories are their own names.
+            own = metric is not None and metric.type == "category" and kind in metric.kinds
             choices = []
             for b in sorted(c.bins, key=lambda b: -b.woe):
                 for value in b.values:
-                    choices.append(f"{{ value = {_toml_text(value)}, points = {_num(b.points)}, "
+                    named = CHOICE_LABELS.get(value) if own else None
+                    names = (f"zh = {_toml_text(named[0])}, en = {_toml_text(named[1])}, "
+                             if named else "")
+                    choices.append(f"{{ value = {_toml_text(value)}, {names}"
+                                   f"points = {_num(b.points)}, "
                                    f"n = {b.n}, bad = {b.bad}, woe = {_num(round(b.woe, 4))} }}")
             lines.append("choices = [" + ",\n           ".join(choices) + "]")
             # A category never seen in the history scores as the worst group.
