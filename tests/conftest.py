@@ -7,6 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run (a run that passed passes again, on a
+# loaded machine too: no deadline); HYPOTHESIS_PROFILE=explore draws new ones each time.
+settings.register_profile("custdesk", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("explore", deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "custdesk"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("CUSTDESK_LANG", None)
