@@ -18,6 +18,7 @@ from ..core import backup
 from ..core.access import allowed
 from ..core.clock import local_text
 from .editor.jobs import list_table
+from .enter_saves import enter_saves
 from .restoring import NEED_BACKUP_PASSWORD, ask_backup_password, opens_backup, restored_text
 
 # the list's columns
@@ -135,6 +136,7 @@ class BackupBox(QGroupBox):
         self.on_exit = QCheckBox(self.tr("Back up when custdesk closes"))
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save)
+        enter_saves(self, self.save_button)
         form = QFormLayout()
         form.addRow(self.tr("Folder"), folder_row)
         form.addRow(self.tr("Daily backups kept"), self.daily)

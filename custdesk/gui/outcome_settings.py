@@ -18,6 +18,7 @@ from ..core.errors import ValidationError
 from ..core.outcomes import definition
 from .editor.grading_tab import error_text
 from .editor.jobs import message_label, run_for, show_message
+from .enter_saves import enter_saves
 
 # Core's field names in a ValidationError of ``set_window``.
 MONTHS, DAYS = "window_months", "overdue_days"
@@ -89,6 +90,7 @@ class OutcomeSettingsBox(QGroupBox):
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(False)
         self.save_button.setVisible(may_edit)
+        enter_saves(self, self.save_button)
         self.message = message_label(self, "outcome_settings_message")
         self.read_only_note = QLabel(self.tr("Managers and administrators change these."), self)
         self.read_only_note.setObjectName("outcome_read_only")

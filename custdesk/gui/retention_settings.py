@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QMes
 from ..core.changes import Changes
 from ..core.fields import choice_label
 from .editor.jobs import list_table
+from .enter_saves import enter_saves
 
 PREVIEW_ROWS = 500
 
@@ -35,6 +36,7 @@ class RetentionBox(QGroupBox):
             spin.setSuffix(self.tr(" years"))
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save)
+        enter_saves(self, self.save_button)
         form = QFormLayout()
         form.addRow(self.tr("Closed files kept after closing"), self.closed)
         form.addRow(self.tr("Negative records kept after they ended"), self.negative)

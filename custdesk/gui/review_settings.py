@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGridLayout, QGroupBox, Q
 from ..core.warnings import RULE_KEYS, rule_label
 from .editor.grading_tab import error_text
 from .editor.jobs import message_label, run_for, show_message
+from .enter_saves import enter_saves
 
 
 def load_policy(desk) -> dict:
@@ -74,6 +75,7 @@ class ReviewSettingsBox(QGroupBox):
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setObjectName("review_settings_save")
         self.save_button.clicked.connect(self.save)
+        enter_saves(self, self.save_button)
         self.save_button.setEnabled(False)
         self.message = message_label(self, "review_settings_message")
         save_row = QHBoxLayout()

@@ -74,3 +74,22 @@ def test_others_read_it_without_changing_it(make_runner, qtbot):
         assert box.save_button.isHidden() and not box.read_only_note.isHidden(), user
         box.save()                                                   # nothing is sent
         assert runner.pending == 0 and box.message.text() == ""
+
+
+def test_enter_in_a_field_saves_as_the_button_does(make_runner, qtbot):
+    """A manager types a value and presses Enter: it is kept, as Save would keep it; Enter
+    while Save cannot be pressed does nothing."""
+    runner = make_runner("manager")
+    page = settings_page(runner, qtbot)
+    box = page.outcome_settings
+    spin = box.spins["window_months"]
+    spin.setValue(18)
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: runner.pending == 0 and box.save_button.isEnabled(), timeout=T)
+    assert box.message.text().startswith("Saved")
+    assert call(runner, qtbot, lambda d: d.outcomes.window()).months == 18
+    box.save_button.setEnabled(False)                    # a save under way
+    spin.setValue(24)
+    qtbot.keyClick(spin, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert runner.pending == 0
+    assert call(runner, qtbot, lambda d: d.outcomes.window()).months == 18

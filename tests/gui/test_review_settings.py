@@ -55,3 +55,13 @@ def test_only_managers_see_the_section(make_runner, qtbot):
         runner = make_runner(user)
         page = settings_page(runner, qtbot)
         assert hasattr(page, "review_settings") is sees, user
+
+
+def test_enter_in_a_field_saves_the_policy(runner, qtbot):
+    box = settings_page(runner, qtbot).review_settings
+    spin = box.spins["review.snooze_days"]
+    spin.setValue(45)
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: runner.pending == 0 and box.message.text().startswith("Saved"),
+                    timeout=T)
+    assert call(runner, qtbot, lambda d: d.reviews.policy()).snooze_days == 45
