@@ -169,6 +169,11 @@ def test_refit_saves_a_version_that_waits_for_a_second_manager(page, runner, qtb
     assert first.text(1) == f"{out['characteristics'][0]['iv']:.3f}"
     assert first.childCount() == len(out["characteristics"][0]["bins"])
     assert "（缺失）" in [first.child(i).text(0) for i in range(first.childCount())]
+    # Every bin in view: the tree does not scroll inside the dialog's scrolling results.
+    qtbot.waitUntil(lambda: tree.viewport().height() > 0, timeout=T)
+    last = tree.topLevelItem(tree.topLevelItemCount() - 1)
+    bottom = tree.visualItemRect(last.child(last.childCount() - 1)).bottom()
+    assert tree.verticalScrollBar().maximum() == 0 and bottom <= tree.viewport().height()
     left = {dialog.left_out.item(r, 0).text() for r in range(dialog.left_out.rowCount())}
     assert {"申请编号", "constant"} <= left
     # The page lists the new version (awaiting approval) and shows it.

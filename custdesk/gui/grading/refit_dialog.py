@@ -14,8 +14,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QRadioButton, QScrollArea, QTableWidget,
+                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QRadioButton, QScrollArea, QTableWidget,
                                QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
@@ -37,6 +37,15 @@ SAVED_STYLE = ("background: #fff4e0; border: 1px solid #e8a33d; border-radius: 4
 def number(value, places: int = 3) -> str:
     return "—" if value is None else f"{value:.{places}f}"
 
+
+
+def tree_height(tree: QTreeWidget) -> int:
+    """The height that shows every row of ``tree`` (all of them expanded) without its own
+    scroll bar."""
+    rows = tree.topLevelItemCount() + sum(tree.topLevelItem(i).childCount()
+                                         for i in range(tree.topLevelItemCount()))
+    row = tree.rowHeight(tree.model().index(0, 0)) if rows else 0   # uniform row heights
+    return tree.header().sizeHint().height() + rows * row + 2 * tree.frameWidth() + 2
 
 class RefitDialog(QDialog):
     """Source, name and kind; Fit and save; then the new version's figures."""
@@ -150,8 +159,15 @@ class RefitDialog(QDialog):
         self.characteristics.setHeaderLabels([
             self.tr("Characteristic · bin"), self.tr("IV"), self.tr("Rows"), self.tr("Bad"),
             self.tr("Bad rate"), self.tr("WoE"), self.tr("Points")])
-        self.characteristics.setMinimumHeight(300)
-        self.characteristics.header().setStretchLastSection(False)
+        # Every bin in view, the dialog's own scroll bar the only one: a tree that scrolled
+        # inside the scrolling results hid bins between two scroll bars. The label column
+        # takes the free width, the figures sit at its right.
+        self.characteristics.setUniformRowHeights(True)
+        self.characteristics.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.characteristics.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.characteristics.setAlternatingRowColors(True)
         self.left_out = list_table(QTableWidget(0, 2, inner))
         self.left_out.setObjectName("refit_left_out")
@@ -367,8 +383,7 @@ class RefitDialog(QDialog):
                 top.addChild(child)
             tree.addTopLevelItem(top)
             top.setExpanded(True)
-        for column in range(7):
-            tree.resizeColumnToContents(column)
+        tree.setFixedHeight(tree_height(tree))
 
     def _fill_left_out(self, left_out: dict) -> None:
         table = self.left_out
