@@ -49,6 +49,7 @@ class DeskRunner(QObject):
         self._deliver.connect(self._on_deliver)
         self._heard.connect(self._take_office_changes)
         self._taking = False
+        self._closed = False
 
     def run(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[CustdeskError], None] | None = None) -> Future:
@@ -58,6 +59,12 @@ class DeskRunner(QObject):
         goes to ``on_error`` (or ``crashed`` when there is none); anything else
         to ``crashed``.
         """
+        if self._closed:
+            # The session has ended (the window is closing): a page that was still loading
+            # asks for its next step; there is no desk to run it on, and nothing to show.
+            dropped: Future = Future()
+            dropped.cancel()
+            return dropped
         job = _Job(fn, on_done, on_error)
         self.pending += 1
         return self._pool.submit(self._work, job)
@@ -117,9 +124,13 @@ class DeskRunner(QObject):
         self.run(take, announce, failed)
 
     def close(self, wait: bool = True) -> None:
+        if self._closed:             # closed already (the window, then its test's clean-up)
+            return
+
         def _close(desk):
             if desk is not None:
                 desk.close()
             self.desk = None
+        self._closed = True
         self._pool.submit(lambda: _close(self.desk))
         self._pool.shutdown(wait=wait)

@@ -28,3 +28,20 @@ def test_expected_errors_go_to_on_error_unexpected_to_crashed(runner, qtbot):
     with qtbot.waitSignal(runner.crashed, timeout=10_000) as blocker:
         runner.run(lambda desk: 1 / 0)
     assert isinstance(blocker.args[0], ZeroDivisionError) and "ZeroDivisionError" in blocker.args[1]
+
+
+def test_a_job_asked_for_after_the_session_ended_is_dropped(make_runner, qtbot):
+    """A page still loading when the window closes asks for its next step from its last
+    result: nothing runs, nothing is raised, nothing waits."""
+    runner = make_runner("boss")
+    ran = []
+
+    def next_step(_result) -> None:
+        future = runner.run(lambda desk: ran.append(desk))
+        assert future.cancelled()
+
+    runner.run(lambda desk: 1, next_step)
+    runner.close()                         # the result is delivered after the close
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=10_000)
+    qtbot.wait(50)
+    assert ran == [] and runner.pending == 0
