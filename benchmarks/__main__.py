@@ -51,7 +51,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import shutil
 import statistics
@@ -61,7 +60,7 @@ import time
 from pathlib import Path
 
 from benchmarks import firm
-from benchmarks.common import figure, machine
+from benchmarks.common import emit, figure, machine
 
 TARGETS = {"search_p95": 30, "startup": 2000, "one_report": 150, "import": 15,
            "due_reviews_and_warnings": 200, "peak_memory": 400}
@@ -246,11 +245,7 @@ def main(argv: list[str] | None = None) -> int:
                     "import": imported, "office_mode": office_out, "validation": validated},
         "machine": machine(),
     }
-    text = json.dumps(result, ensure_ascii=False, indent=2)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
-    print(text)
-    return 0
+    return emit(result, args.out)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import resource
@@ -90,3 +91,12 @@ def peak_rss_mib() -> float:
     except OSError:
         pass
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def emit(result: dict, out) -> int:
+    """Print a benchmark's result as JSON, and write it to ``out`` (a Path) when given."""
+    text = json.dumps(result, ensure_ascii=False, indent=2, default=str)
+    if out:
+        out.write_text(text + "\n", encoding="utf-8")
+    print(text)
+    return 0

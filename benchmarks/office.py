@@ -63,7 +63,7 @@ import time
 from pathlib import Path
 
 from benchmarks import firm
-from benchmarks.common import figure, machine, peak_rss_mib, ratio
+from benchmarks.common import emit, figure, machine, peak_rss_mib, ratio
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGETS = {"search_p95_ms": 30, "search_p95_vs_single_pc": 2, "today_ms": 200, "import_s": 30}
@@ -606,11 +606,7 @@ def main(argv: list[str] | None = None) -> int:
               "targets_met": all(f.get("met", True) and f.get("met_within_2x_single_pc", True)
                                  for f in figs.values()),
               "figures": figs, "details": out, "machine": machine()}
-    text = json.dumps(result, ensure_ascii=False, indent=2, default=str)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
-    print(text)
-    return 0
+    return emit(result, args.out)
 
 
 if __name__ == "__main__":

@@ -42,7 +42,6 @@ import argparse
 import cProfile
 import datetime
 import io
-import json
 import pstats
 import sys
 import tempfile
@@ -50,7 +49,7 @@ import time
 from pathlib import Path
 
 from benchmarks import firm
-from benchmarks.common import figure, machine, peak_rss_mib, ratio, timed
+from benchmarks.common import emit, figure, machine, peak_rss_mib, ratio, timed
 
 KINDS = ("individual", "enterprise")
 # Who approves the re-fitted version: a second manager, added to a copy of the firm (the
@@ -401,11 +400,7 @@ def main(argv: list[str] | None = None) -> int:
               "total_seconds": round(time.perf_counter() - started, 1),
               "target_s": TARGET_S, "figures": figures(out), "details": out,
               "machine": machine()}
-    text = json.dumps(result, ensure_ascii=False, indent=2, default=str)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
-    print(text)
-    return 0
+    return emit(result, args.out)
 
 
 if __name__ == "__main__":

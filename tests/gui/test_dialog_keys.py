@@ -17,35 +17,19 @@ from custdesk.core.errors import FieldError, ValidationError
 from custdesk.core.fields import RECORD_KINDS
 from custdesk.gui.editor.record_dialog import RecordDialog
 from custdesk.gui.grading import history_file
-from custdesk.gui.grading.validation_page import ValidationPage
 from custdesk.gui.settings_page import joined
 from tests import histories
 
-from .conftest import call
-from .validation_data import PROBE, save_probe, write_history
+from .test_validation_page import page, use_file, validate  # noqa: F401 - page: the fixture
+from .validation_data import PROBE, write_history
 
 T = 20_000
 
 
-@pytest.fixture
-def page(runner, qtbot):
-    call(runner, qtbot, save_probe)
-    page = ValidationPage(runner, can_refit=True)
-    qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: runner.pending == 0 and page.version.count() > 0, timeout=T)
-    page.resize(1200, 640)
-    page.show()
-    return page
-
-
 def test_the_export_button_asks_for_a_file_and_writes_it(page, qtbot, tmp_path, monkeypatch):
-    page.file.setChecked(True)
-    page.history.load(str(write_history(tmp_path / "h.csv")))
-    qtbot.waitUntil(lambda: not page.history.loading, timeout=T)
+    use_file(page, qtbot, write_history(tmp_path / "h.csv"))
     page.select_version(PROBE)
-    with qtbot.waitSignal(page.validated, timeout=T):
-        page.validate()
-    qtbot.waitUntil(lambda: page._busy_jobs == 0, timeout=T)
+    validate(page, qtbot)
     target = tmp_path / "report"
     asked = []
 
@@ -170,13 +154,9 @@ def test_a_reason_without_a_full_stop_ends_before_the_next_sentence(language, ex
 
 def test_a_failed_export_does_not_become_the_folder_offered_next(page, qtbot, tmp_path):
     from custdesk.gui.reports.common import SAVE_FOLDER, last_folder, remember_folder
-    page.file.setChecked(True)
-    page.history.load(str(write_history(tmp_path / "h.csv")))
-    qtbot.waitUntil(lambda: not page.history.loading, timeout=T)
+    use_file(page, qtbot, write_history(tmp_path / "h.csv"))
     page.select_version(PROBE)
-    with qtbot.waitSignal(page.validated, timeout=T):
-        page.validate()
-    qtbot.waitUntil(lambda: page._busy_jobs == 0, timeout=T)
+    validate(page, qtbot)
     good = tmp_path / "reports"
     good.mkdir()
     remember_folder(SAVE_FOLDER, good)
@@ -191,13 +171,9 @@ def test_a_failed_export_does_not_become_the_folder_offered_next(page, qtbot, tm
 
 def test_a_validation_that_cannot_run_leaves_no_earlier_figures(page, qtbot, tmp_path):
     path = write_history(tmp_path / "h.csv")
-    page.file.setChecked(True)
-    page.history.load(str(path))
-    qtbot.waitUntil(lambda: not page.history.loading, timeout=T)
+    use_file(page, qtbot, path)
     page.select_version(PROBE)
-    with qtbot.waitSignal(page.validated, timeout=T):
-        page.validate()
-    qtbot.waitUntil(lambda: page._busy_jobs == 0, timeout=T)
+    validate(page, qtbot)
     assert page.view.result is not None and page.export_button.isEnabled()
     junk = tmp_path / "junk.csv"
     junk.write_text("garbage\n1\n", encoding="utf-8")
